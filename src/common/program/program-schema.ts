@@ -1,0 +1,82 @@
+// The shape of a certification program definition (program/<code>/program.json).
+// One schema validates the file at start-up, types the server and feeds the OpenAPI document.
+import { Type, type Static } from 'typebox'
+
+const Code = Type.String({ pattern: '^[A-Z][A-Z0-9]{1,9}$' })
+const Text = Type.String({ minLength: 1, maxLength: 2000 })
+
+export const SkillSchema = Type.Object(
+  { code: Code, name: Text, description: Text },
+  { additionalProperties: false },
+)
+
+export const ModuleSchema = Type.Object(
+  {
+    code: Code,
+    name: Text,
+    description: Text,
+    passPercent: Type.Number({ exclusiveMinimum: 0, maximum: 100 }),
+    timeLimitMinutes: Type.Integer({ minimum: 1, maximum: 600 }),
+    /** Items drawn per skill code for one form. */
+    blueprint: Type.Record(Type.String(), Type.Integer({ minimum: 1, maximum: 200 })),
+    skills: Type.Array(SkillSchema, { minItems: 1 }),
+  },
+  { additionalProperties: false },
+)
+
+export const CredentialSchema = Type.Object(
+  { code: Code, name: Text, description: Text, requiresModules: Type.Array(Code, { minItems: 1 }) },
+  { additionalProperties: false },
+)
+
+export const PoliciesSchema = Type.Object(
+  {
+    registrationLeadHours: Type.Number({ minimum: 0 }),
+    retakeWaitDays: Type.Integer({ minimum: 0 }),
+    certificateExpiryMonths: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
+    ncrcLevels: Type.Array(Type.String(), { minItems: 1 }),
+    recommendedNcrcLevel: Type.String(),
+    advancedStandingCreditsMax: Type.Integer({ minimum: 0 }),
+    itemBank: Type.Object(
+      { operationalPerSkill: Type.Integer({ minimum: 1 }), practicePerSkill: Type.Integer({ minimum: 0 }) },
+      { additionalProperties: false },
+    ),
+    registryNameSearch: Type.Union([Type.Literal('opt-in'), Type.Literal('off')]),
+  },
+  { additionalProperties: false },
+)
+
+export const FeesSchema = Type.Object(
+  {
+    currency: Type.String({ pattern: '^[A-Z]{3}$' }),
+    note: Text,
+    /** null means "contact the program": the source publishes no price. */
+    perModuleCents: Type.Record(Type.String(), Type.Union([Type.Integer({ minimum: 0 }), Type.Null()])),
+    paymentMethods: Type.Array(Type.Union([Type.Literal('voucher'), Type.Literal('invoice')]), { minItems: 1 }),
+  },
+  { additionalProperties: false },
+)
+
+export const ProgramSchema = Type.Object(
+  {
+    $comment: Type.Optional(Type.String()),
+    code: Code,
+    name: Text,
+    owner: Text,
+    description: Text,
+    modules: Type.Array(ModuleSchema, { minItems: 1 }),
+    credentials: Type.Array(CredentialSchema),
+    policies: PoliciesSchema,
+    fees: FeesSchema,
+    contact: Type.Object(
+      { organization: Text, phone: Text, email: Type.Optional(Type.String({ format: 'email' })) },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+)
+
+export type Program = Static<typeof ProgramSchema>
+export type ProgramModule = Static<typeof ModuleSchema>
+export type ProgramSkill = Static<typeof SkillSchema>
+export type ProgramCredential = Static<typeof CredentialSchema>

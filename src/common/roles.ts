@@ -1,0 +1,16 @@
+// The roles of the platform. A user may hold several (a proctor can also be a candidate elsewhere).
+export const ROLES = ['candidate', 'proctor', 'center_admin', 'program_staff', 'employer', 'college_partner'] as const
+export type Role = (typeof ROLES)[number]
+
+export const ROLE_LABELS: Record<Role, string> = {
+  candidate: 'Candidate',
+  proctor: 'Proctor',
+  center_admin: 'Center administrator',
+  program_staff: 'Program staff',
+  employer: 'Employer',
+  college_partner: 'College partner',
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value)
+}

@@ -1,0 +1,99 @@
+// buildApp(config): the one place the application is assembled — database, program, services,
+// plugins and routes — for the server, the CLI and the tests alike.
+import cookie from '@fastify/cookie'
+import rateLimit from '@fastify/rate-limit'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import type { Program } from '../common/program/program-schema.js'
+import type { AppConfig } from './config.js'
+import type { Clock, ServerContext } from './context.js'
+import { openDatabase, type Db, type DialectName } from './db/database.js'
+import { migrateToLatest } from './db/migrate.js'
+import { loadProgram } from './modules/program/program.loader.js'
+import authRoutes from './modules/accounts/auth.routes.js'
+import adminUsersRoutes from './modules/accounts/admin-users.routes.js'
+import auditRoutes from './modules/audit/audit.routes.js'
+import centersRoutes from './modules/centers/centers.routes.js'
+import handbookRoutes from './modules/handbook/handbook.routes.js'
+import notificationsRoutes from './modules/notifications/notifications.routes.js'
+import operationsRoutes from './modules/operations/operations.routes.js'
+import programRoutes from './modules/program/program.routes.js'
+import sessionsRoutes from './modules/scheduling/sessions.routes.js'
+import authPlugin from './plugins/auth.js'
+import errorsPlugin from './plugins/errors.js'
+import metricsPlugin from './plugins/metrics.js'
+import openapiPlugin from './plugins/openapi.js'
+import securityPlugin from './plugins/security.js'
+import staticWebPlugin from './plugins/static-web.js'
+import { createServices, type Services } from './services.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: AppConfig
+    db: Db
+    dialect: DialectName
+    program: Program
+    services: Services
+  }
+}
+
+export interface BuildOptions {
+  /** Fastify logger settings; false in tests. */
+  logger?: FastifyServerOptions['logger']
+  /** The clock services read; tests move it. */
+  clock?: Clock
+}
+
+export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
+  // Fail before opening anything if the program definition is broken.
+  const program = loadProgram(config.programDir)
+
+  const app = Fastify({
+    logger: options.logger ?? {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+    },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    // Schemas are strict: unknown fields are refused, not silently dropped.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+    return503OnClosing: true,
+  })
+
+  const database = await openDatabase(config)
+  app.addHook('onClose', async () => {
+    await database.close()
+  })
+  await migrateToLatest(database)
+
+  const ctx: ServerContext = { db: database.db, dialect: database.dialect, config, clock: options.clock ?? (() => new Date()), log: app.log }
+  const services = createServices(ctx, program)
+  app.addHook('onClose', async () => services.notifications.close())
+
+  app.decorate('config', config)
+  app.decorate('db', database.db)
+  app.decorate('dialect', database.dialect)
+  app.decorate('program', program)
+  app.decorate('services', services)
+
+  await app.register(errorsPlugin)
+  await app.register(securityPlugin)
+  await app.register(cookie)
+  await app.register(rateLimit, { global: false })
+  await app.register(metricsPlugin)
+  await app.register(openapiPlugin)
+  await app.register(authPlugin)
+
+  await app.register(operationsRoutes)
+  await app.register(programRoutes)
+  await app.register(authRoutes)
+  await app.register(adminUsersRoutes)
+  await app.register(auditRoutes)
+  await app.register(notificationsRoutes)
+  await app.register(handbookRoutes)
+  await app.register(centersRoutes)
+  await app.register(sessionsRoutes)
+
+  await app.register(staticWebPlugin)
+  await app.ready()
+  return app
+}

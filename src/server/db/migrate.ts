@@ -1,0 +1,31 @@
+// Brings the database to the latest schema with Kysely's Migrator (which takes a lock, so two
+// processes starting at once on PostgreSQL do not both migrate).
+import { Migrator, type Migration, type MigrationProvider } from 'kysely'
+import type { DatabaseHandle, DialectName } from './database.js'
+import * as foundation from './migrations/0001-foundation.js'
+
+type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: DialectName): Promise<void> }
+
+// Listed here, not read from a folder, so the built and the source trees migrate identically.
+const migrations: Record<string, DialectMigration> = {
+  '0001-foundation': foundation,
+}
+
+class ListedMigrations implements MigrationProvider {
+  constructor(private readonly dialect: DialectName) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return Object.fromEntries(
+      Object.entries(migrations).map(([name, m]) => [name, { up: (db) => m.up(db, this.dialect) }]),
+    )
+  }
+}
+
+export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
+  const migrator = new Migrator({ db: handle.db, provider: new ListedMigrations(handle.dialect) })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
+    throw new Error(`Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`)
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}

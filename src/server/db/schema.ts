@@ -1,0 +1,153 @@
+// Table types for Kysely. Timestamps are ISO 8601 UTC strings on both databases (PostgreSQL's
+// timestamptz is parsed back to ISO strings in database.ts); JSON columns hold text.
+import type { Generated, Insertable, Selectable } from 'kysely'
+
+export interface UsersTable {
+  id: string
+  email: string
+  password_hash: string | null
+  first_name: string
+  last_name: string
+  status: 'active' | 'disabled'
+  created_at: string
+  updated_at: string
+}
+
+export interface UserRolesTable {
+  user_id: string
+  role: string
+  granted_at: string
+  granted_by: string | null
+}
+
+export interface AuthSessionsTable {
+  id_hash: string
+  user_id: string
+  csrf_token: string
+  created_at: string
+  expires_at: string
+  last_seen_at: string
+}
+
+export interface LoginFailuresTable {
+  id: Generated<number>
+  email: string
+  ip: string
+  created_at: string
+}
+
+export interface PasswordResetsTable {
+  token_hash: string
+  user_id: string
+  created_at: string
+  expires_at: string
+  used_at: string | null
+}
+
+export interface ApiTokensTable {
+  id: string
+  name: string
+  token_hash: string
+  user_id: string
+  created_by: string
+  created_at: string
+  last_used_at: string | null
+  revoked_at: string | null
+}
+
+export interface EmailsTable {
+  id: string
+  to_address: string
+  subject: string
+  text_body: string
+  transport: 'outbox' | 'smtp'
+  status: 'queued' | 'sent' | 'failed'
+  error: string | null
+  created_at: string
+  sent_at: string | null
+}
+
+export interface HandbookRequestsTable {
+  id: string
+  name: string
+  email: string
+  organization: string | null
+  mailing_address: string | null
+  format: 'pdf' | 'print'
+  message: string | null
+  status: 'open' | 'fulfilled'
+  created_at: string
+  fulfilled_at: string | null
+  fulfilled_by: string | null
+  fulfilment_note: string | null
+}
+
+export interface AuditLogTable {
+  id: string
+  actor_id: string | null
+  action: string
+  entity_type: string
+  entity_id: string
+  reason: string | null
+  details: string | null
+  created_at: string
+}
+
+export interface CentersTable {
+  id: string
+  name: string
+  kind: 'center' | 'onsite'
+  address_line1: string
+  address_line2: string | null
+  city: string
+  state: string
+  postal_code: string
+  phone: string | null
+  email: string | null
+  status: 'applied' | 'certified' | 'suspended'
+  certified_until: string | null
+  created_at: string
+}
+
+export interface CenterMembersTable {
+  center_id: string
+  user_id: string
+  role: 'admin'
+}
+
+export interface TestSessionsTable {
+  id: string
+  center_id: string
+  starts_at: string
+  ends_at: string
+  seats: number
+  /** JSON array of module codes offered. */
+  modules: string
+  status: 'scheduled' | 'in_progress' | 'closed' | 'cancelled'
+  created_at: string
+  created_by: string | null
+}
+
+export interface SessionProctorsTable {
+  session_id: string
+  user_id: string
+}
+
+export interface Database {
+  users: UsersTable
+  user_roles: UserRolesTable
+  auth_sessions: AuthSessionsTable
+  login_failures: LoginFailuresTable
+  password_resets: PasswordResetsTable
+  api_tokens: ApiTokensTable
+  emails: EmailsTable
+  handbook_requests: HandbookRequestsTable
+  audit_log: AuditLogTable
+  centers: CentersTable
+  center_members: CenterMembersTable
+  test_sessions: TestSessionsTable
+  session_proctors: SessionProctorsTable
+}
+
+export type UserRow = Selectable<UsersTable>
+export type NewUser = Insertable<UsersTable>

@@ -1,0 +1,73 @@
+// Demo data (API.md): one account per role, all with the password mt1-demo; a certified demo
+// center with a session in progress now (the demo proctor assigned), one tomorrow, and sessions
+// 7 and 14 days ahead; two more centers so the public list shows more than one.
+import type { FastifyInstance } from 'fastify'
+import type { Role } from '../../../common/roles.js'
+import { newId } from '../../ids.js'
+import { addCenterMember, insertCenter } from '../../modules/centers/centers.repository.js'
+import { insertTestSession } from '../../modules/scheduling/sessions.repository.js'
+import type { CentersTable } from '../schema.js'
+
+export const DEMO_PASSWORD = 'mt1-demo'
+
+const DEMO_ACCOUNTS: { email: string; firstName: string; lastName: string; roles: Role[] }[] = [
+  { email: 'admin@demo.test', firstName: 'Avery', lastName: 'Staff', roles: ['program_staff'] },
+  { email: 'center@demo.test', firstName: 'Carmen', lastName: 'Ortiz', roles: ['center_admin'] },
+  { email: 'proctor@demo.test', firstName: 'Paul', lastName: 'Nguyen', roles: ['proctor'] },
+  { email: 'candidate@demo.test', firstName: 'Casey', lastName: 'Jordan', roles: ['candidate'] },
+  { email: 'employer@demo.test', firstName: 'Erin', lastName: 'Walsh', roles: ['employer'] },
+  { email: 'college@demo.test', firstName: 'Colin', lastName: 'Reyes', roles: ['college_partner'] },
+]
+
+const HOUR = 3_600_000
+const DAY = 24 * HOUR
+
+/** Seeds demo data when the database has no users yet. Returns whether it seeded. */
+export async function seedDemoIfFresh(app: FastifyInstance): Promise<boolean> {
+  const anyUser = await app.db.selectFrom('users').select('id').limit(1).executeTakeFirst()
+  if (anyUser) return false
+  await seedDemo(app)
+  return true
+}
+
+/** Seeds the demo data; accounts that already exist are left as they are. */
+export async function seedDemo(app: FastifyInstance, now = new Date()): Promise<void> {
+  const ids = new Map<string, string>()
+  for (const account of DEMO_ACCOUNTS) {
+    const existing = await app.db.selectFrom('users').select('id').where('email', '=', account.email).executeTakeFirst()
+    ids.set(account.email, existing?.id ?? (await app.services.users.createWithPassword({ ...account, password: DEMO_PASSWORD })).id)
+  }
+  const hasCenter = await app.db.selectFrom('centers').select('id').where('name', '=', 'MT1 Demo Assessment Center').executeTakeFirst()
+  if (hasCenter) return
+
+  const created = now.toISOString()
+  const certifiedUntil = new Date(now.getTime() + 365 * DAY).toISOString()
+  const center = (c: Omit<CentersTable, 'id' | 'status' | 'certified_until' | 'created_at' | 'address_line2'>): CentersTable => ({
+    ...c, id: newId(), address_line2: null, status: 'certified', certified_until: certifiedUntil, created_at: created,
+  })
+  const demoCenter = center({ name: 'MT1 Demo Assessment Center', kind: 'center', address_line1: '600 East Main Street', city: 'Richmond', state: 'VA', postal_code: '23219', phone: '804-555-0131', email: 'center@demo.test' })
+  const others = [
+    center({ name: 'Tidewater Manufacturing Training Center', kind: 'center', address_line1: '1200 Harbor Way', city: 'Norfolk', state: 'VA', postal_code: '23510', phone: '757-555-0142', email: null }),
+    center({ name: 'Blue Ridge Technical Assessment Center', kind: 'center', address_line1: '45 Valley Road', city: 'Roanoke', state: 'VA', postal_code: '24011', phone: '540-555-0177', email: null }),
+  ]
+
+  const hour = Math.floor(now.getTime() / HOUR) * HOUR
+  const proctorId = ids.get('proctor@demo.test')!
+  const session = (startsAt: number, hours: number, seats: number, modules: string[], centerId = demoCenter.id) => ({
+    id: newId(), center_id: centerId, starts_at: new Date(startsAt).toISOString(), ends_at: new Date(startsAt + hours * HOUR).toISOString(),
+    seats, modules: JSON.stringify(modules), status: (startsAt <= now.getTime() ? 'in_progress' : 'scheduled') as 'in_progress' | 'scheduled',
+    created_at: created, created_by: ids.get('center@demo.test')!,
+  })
+
+  await app.db.transaction().execute(async (trx) => {
+    await insertCenter(trx, demoCenter)
+    for (const c of others) await insertCenter(trx, c)
+    await addCenterMember(trx, demoCenter.id, ids.get('center@demo.test')!)
+    // In progress now: started an hour ago, ends in three hours.
+    await insertTestSession(trx, { ...session(now.getTime() - HOUR, 4, 20, ['MM', 'SRMT', 'QBA']), starts_at: new Date(now.getTime() - HOUR).toISOString(), ends_at: new Date(now.getTime() + 3 * HOUR).toISOString() }, [proctorId])
+    await insertTestSession(trx, session(hour + DAY, 4, 20, ['MM', 'SRMT', 'QBA']), [proctorId])
+    await insertTestSession(trx, session(hour + 7 * DAY, 4, 20, ['MM', 'SRMT', 'QBA']), [proctorId])
+    await insertTestSession(trx, session(hour + 14 * DAY, 4, 15, ['MM', 'SRMT', 'QBA']), [proctorId])
+    await insertTestSession(trx, session(hour + 10 * DAY, 3, 12, ['MM', 'QBA'], others[0]!.id), [])
+  })
+}

@@ -1,0 +1,40 @@
+// The one error type. Services throw AppError(code, message); the error plugin turns the code into
+// the HTTP status below and the contract's body {"error": {code, message, details}}.
+
+export const errorStatus = {
+  VALIDATION: 400,
+  MALFORMED_REQUEST: 400,
+  RESET_TOKEN_INVALID: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  CSRF: 403,
+  ACCOUNT_DISABLED: 403,
+  NOT_FOUND: 404,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  EMAIL_TAKEN: 409,
+  CONFLICT: 409,
+  ALREADY_FULFILLED: 409,
+  RULE_VIOLATION: 422,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+} as const
+
+export type ErrorCode = keyof typeof errorStatus
+
+export class AppError extends Error {
+  readonly code: ErrorCode
+  readonly details: unknown
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message)
+    this.name = 'AppError'
+    this.code = code
+    this.details = details
+  }
+  get statusCode(): number {
+    return errorStatus[this.code]
+  }
+}
+
+export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} was not found.`)

@@ -1,0 +1,45 @@
+// The server process: settings from the environment, demo data on a fresh install, listen, and a
+// graceful stop on SIGTERM/SIGINT (in-flight requests finish, the database closes).
+import { buildApp } from './app.js'
+import { loadConfig } from './config.js'
+import { seedDemoIfFresh } from './db/seed/demo.js'
+
+const GRACE_MS = 10_000
+
+async function main(): Promise<void> {
+  const config = loadConfig()
+  const app = await buildApp(config)
+  if (config.demo) {
+    const seeded = await seedDemoIfFresh(app)
+    if (seeded) app.log.info('demo data seeded (accounts use the password mt1-demo); set MT1_DEMO=0 to start without it')
+  }
+
+  let stopping = false
+  const stop = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    app.log.info({ signal }, 'stopping: finishing in-flight requests')
+    const force = setTimeout(() => {
+      app.log.error('graceful stop took too long; exiting')
+      process.exit(1)
+    }, GRACE_MS)
+    force.unref()
+    app.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        app.log.error({ err }, 'error while stopping')
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGTERM', () => stop('SIGTERM'))
+  process.on('SIGINT', () => stop('SIGINT'))
+
+  await app.listen({ port: config.port, host: config.host })
+  app.log.info(`MT1 platform serving ${config.publicUrl} (database: ${app.dialect})`)
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err)
+  process.exit(1)
+})

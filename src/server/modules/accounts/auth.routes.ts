@@ -1,0 +1,99 @@
+// Register, log in and out, password reset, and the caller's own account.
+import type { FastifyInstance } from 'fastify'
+import { Type } from 'typebox'
+import { Email, Password, PersonName, UserSchema } from '../../../common/schemas/common.js'
+import { clientIp, errorResponses, publicRateLimit, typed } from '../../http.js'
+import { clearSessionCookie, csrfOf, setSessionCookie } from '../../plugins/auth.js'
+
+const Session = Type.Object({ user: UserSchema, csrfToken: Type.String() })
+const strict = { additionalProperties: false } as const
+
+export default async function authRoutes(app: FastifyInstance) {
+  const r = typed(app)
+  const tags = ['Accounts']
+
+  r.post('/api/v1/auth/register', {
+    schema: {
+      tags, summary: 'Create a candidate account and log in',
+      body: Type.Object({ email: Email, password: Password, firstName: PersonName, lastName: PersonName }, strict),
+      response: { 201: Session, ...errorResponses(400, 409, 429) },
+    },
+  }, async (request, reply) => {
+    const { user, sessionToken, csrfToken } = await app.services.auth.register(request.body)
+    setSessionCookie(app, reply, sessionToken)
+    return reply.status(201).send({ user, csrfToken })
+  })
+
+  r.post('/api/v1/auth/login', {
+    schema: {
+      tags, summary: 'Log in with email and password',
+      body: Type.Object({ email: Type.String({ minLength: 1, maxLength: 254 }), password: Type.String({ minLength: 1, maxLength: 200 }) }, strict),
+      response: { 200: Session, ...errorResponses(400, 401, 403, 429) },
+    },
+  }, async (request, reply) => {
+    const { user, sessionToken, csrfToken } = await app.services.auth.login(request.body, clientIp(request))
+    setSessionCookie(app, reply, sessionToken)
+    return { user, csrfToken }
+  })
+
+  r.post('/api/v1/auth/logout', {
+    schema: { tags, summary: 'End the browser session', response: { 204: Type.Null(), ...errorResponses(403) } },
+  }, async (request, reply) => {
+    await app.services.auth.logout(request.sessionToken)
+    clearSessionCookie(app, reply)
+    return reply.status(204).send(null)
+  })
+
+  r.post('/api/v1/auth/password-reset', {
+    config: { rateLimit: publicRateLimit(app) },
+    schema: {
+      tags, summary: 'Email a single-use password reset link (answers 202 whether or not the account exists)',
+      body: Type.Object({ email: Type.String({ minLength: 1, maxLength: 254 }) }, strict),
+      response: { 202: Type.Object({ ok: Type.Boolean() }), ...errorResponses(400, 429) },
+    },
+  }, async (request, reply) => {
+    await app.services.auth.requestPasswordReset(request.body.email)
+    return reply.status(202).send({ ok: true })
+  })
+
+  r.post('/api/v1/auth/password-reset/confirm', {
+    schema: {
+      tags, summary: 'Choose a new password with a reset link token',
+      body: Type.Object({ token: Type.String({ minLength: 10, maxLength: 200 }), password: Password }, strict),
+      response: { 200: Type.Object({ ok: Type.Boolean() }), ...errorResponses(400) },
+    },
+  }, async (request) => {
+    await app.services.auth.confirmPasswordReset(request.body.token, request.body.password)
+    return { ok: true }
+  })
+
+  r.get('/api/v1/me', {
+    schema: {
+      tags, summary: 'The logged-in user',
+      response: { 200: Type.Object({ user: UserSchema, csrfToken: Type.Optional(Type.String()) }), ...errorResponses(401) },
+    },
+  }, async (request) => {
+    const user = await app.services.users.me(request.actor)
+    const csrfToken = csrfOf(request.actor)
+    return csrfToken ? { user, csrfToken } : { user }
+  })
+
+  r.patch('/api/v1/me', {
+    schema: {
+      tags, summary: 'Change my name',
+      body: Type.Object({ firstName: Type.Optional(PersonName), lastName: Type.Optional(PersonName) }, strict),
+      response: { 200: Type.Object({ user: UserSchema }), ...errorResponses(400, 401, 403) },
+    },
+  }, async (request) => ({ user: await app.services.users.updateProfile(request.actor, request.body) }))
+
+  r.post('/api/v1/me/password', {
+    schema: {
+      tags, summary: 'Change my password',
+      body: Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Password }, strict),
+      response: { 200: Type.Object({ ok: Type.Boolean() }), ...errorResponses(400, 401, 403) },
+    },
+  }, async (request) => {
+    await app.services.auth.changePassword(request.actor, request.body.currentPassword, request.body.newPassword)
+    return { ok: true }
+  })
+}

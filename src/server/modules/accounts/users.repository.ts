@@ -1,0 +1,119 @@
+import type { Role } from '../../../common/roles.js'
+import type { DbOrTx } from '../../db/database.js'
+import { decodeCursor, toPage } from '../../db/pagination.js'
+import type { NewUser, UserRow } from '../../db/schema.js'
+
+export interface UserWithRoles extends UserRow {
+  roles: Role[]
+}
+
+export function toUserDto(u: UserWithRoles) {
+  return {
+    id: u.id,
+    email: u.email,
+    firstName: u.first_name,
+    lastName: u.last_name,
+    roles: u.roles,
+    status: u.status,
+    createdAt: u.created_at,
+  }
+}
+export type UserDto = ReturnType<typeof toUserDto>
+
+async function withRoles(db: DbOrTx, rows: UserRow[]): Promise<UserWithRoles[]> {
+  if (rows.length === 0) return []
+  const roles = await db
+    .selectFrom('user_roles')
+    .select(['user_id', 'role'])
+    .where('user_id', 'in', rows.map((r) => r.id))
+    .orderBy('role')
+    .execute()
+  return rows.map((r) => ({ ...r, roles: roles.filter((x) => x.user_id === r.id).map((x) => x.role as Role) }))
+}
+
+export async function findUserByEmail(db: DbOrTx, email: string): Promise<UserWithRoles | undefined> {
+  const row = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst()
+  return row ? (await withRoles(db, [row]))[0] : undefined
+}
+
+export async function findUserById(db: DbOrTx, id: string): Promise<UserWithRoles | undefined> {
+  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()
+  return row ? (await withRoles(db, [row]))[0] : undefined
+}
+
+export async function insertUser(db: DbOrTx, user: NewUser, roles: readonly Role[], grantedBy: string | null): Promise<void> {
+  await db.insertInto('users').values(user).execute()
+  if (roles.length > 0) {
+    await db
+      .insertInto('user_roles')
+      .values(roles.map((role) => ({ user_id: user.id, role, granted_at: user.created_at, granted_by: grantedBy })))
+      .execute()
+  }
+}
+
+export async function replaceRoles(db: DbOrTx, userId: string, roles: readonly Role[], grantedBy: string, now: string) {
+  await db.deleteFrom('user_roles').where('user_id', '=', userId).execute()
+  if (roles.length > 0) {
+    await db
+      .insertInto('user_roles')
+      .values(roles.map((role) => ({ user_id: userId, role, granted_at: now, granted_by: grantedBy })))
+      .execute()
+  }
+}
+
+export async function updateUser(
+  db: DbOrTx,
+  id: string,
+  change: Partial<Pick<UserRow, 'first_name' | 'last_name' | 'status' | 'password_hash' | 'updated_at'>>,
+): Promise<void> {
+  await db.updateTable('users').set(change).where('id', '=', id).execute()
+}
+
+export interface UserFilter {
+  q?: string | undefined
+  role?: Role | undefined
+  limit: number
+  cursor?: string | undefined
+}
+
+export async function listUsers(db: DbOrTx, filter: UserFilter) {
+  const after = decodeCursor(filter.cursor)
+  let query = db.selectFrom('users').selectAll('users')
+  if (filter.q) {
+    // LIKE wildcards in the search text are matched literally.
+    const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    query = query.where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['users.email']), 'like', eb.val(pattern)),
+        eb(eb.fn('lower', ['users.first_name']), 'like', eb.val(pattern)),
+        eb(eb.fn('lower', ['users.last_name']), 'like', eb.val(pattern)),
+      ]),
+    )
+  }
+  if (filter.role) {
+    const role = filter.role
+    query = query.where('users.id', 'in', (eb) => eb.selectFrom('user_roles').select('user_id').where('role', '=', role))
+  }
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('users.created_at', '<', after.createdAt),
+        eb.and([eb('users.created_at', '=', after.createdAt), eb('users.id', '<', after.id)]),
+      ]),
+    )
+  }
+  const rows = await query.orderBy('users.created_at', 'desc').orderBy('users.id', 'desc').limit(filter.limit + 1).execute()
+  const withR = await withRoles(db, rows)
+  return toPage(withR, filter.limit, toUserDto)
+}
+
+export async function countUsersWithRole(db: DbOrTx, role: Role): Promise<number> {
+  const row = await db
+    .selectFrom('user_roles')
+    .innerJoin('users', 'users.id', 'user_roles.user_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_roles.role', '=', role)
+    .where('users.status', '=', 'active')
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}

@@ -1,0 +1,26 @@
+// The public list of certified assessment centers.
+import type { FastifyInstance } from 'fastify'
+import { Type } from 'typebox'
+import { errorResponses, publicRateLimit, typed } from '../../http.js'
+
+const nullable = (t: ReturnType<typeof Type.String>) => Type.Union([t, Type.Null()])
+export const CenterSchema = Type.Object({
+  id: Type.String(), name: Type.String(), kind: Type.Union([Type.Literal('center'), Type.Literal('onsite')]),
+  addressLine1: Type.String(), addressLine2: nullable(Type.String()), city: Type.String(), state: Type.String(),
+  postalCode: Type.String(), phone: nullable(Type.String()), email: nullable(Type.String()), status: Type.String(),
+  certifiedUntil: nullable(Type.String()),
+})
+
+export default async function centersRoutes(app: FastifyInstance) {
+  typed(app).get('/api/v1/centers', {
+    config: { rateLimit: publicRateLimit(app) },
+    schema: {
+      tags: ['Centers'], summary: 'Certified assessment centers',
+      querystring: Type.Object({
+        state: Type.Optional(Type.String({ pattern: '^[A-Za-z]{2}$' })),
+        city: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+      }, { additionalProperties: false }),
+      response: { 200: Type.Object({ items: Type.Array(CenterSchema), nextCursor: Type.Null() }), ...errorResponses(400, 429) },
+    },
+  }, async (request) => app.services.centers.listPublic(request.query))
+}

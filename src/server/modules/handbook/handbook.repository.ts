@@ -1,0 +1,64 @@
+import type { DbOrTx } from '../../db/database.js'
+import { decodeCursor, toPage } from '../../db/pagination.js'
+import type { HandbookRequestsTable } from '../../db/schema.js'
+
+type Row = HandbookRequestsTable
+
+export const toHandbookRequestDto = (r: Row) => ({
+  id: r.id,
+  name: r.name,
+  email: r.email,
+  organization: r.organization,
+  mailingAddress: r.mailing_address,
+  format: r.format,
+  message: r.message,
+  status: r.status,
+  createdAt: r.created_at,
+  fulfilledAt: r.fulfilled_at,
+  fulfilledBy: r.fulfilled_by,
+  fulfilmentNote: r.fulfilment_note,
+})
+
+export async function insertHandbookRequest(db: DbOrTx, row: Row): Promise<void> {
+  await db.insertInto('handbook_requests').values(row).execute()
+}
+
+export async function findHandbookRequest(db: DbOrTx, id: string): Promise<Row | undefined> {
+  return db.selectFrom('handbook_requests').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/** Marks an open request fulfilled; undefined when it was not open (already fulfilled, or absent). */
+export async function fulfilHandbookRequest(db: DbOrTx, id: string, by: string, note: string, at: string) {
+  return db
+    .updateTable('handbook_requests')
+    .set({ status: 'fulfilled', fulfilled_at: at, fulfilled_by: by, fulfilment_note: note })
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .returningAll()
+    .executeTakeFirst()
+}
+
+export async function listHandbookRequests(
+  db: DbOrTx,
+  filter: { status?: Row['status'] | undefined; limit: number; cursor?: string | undefined },
+) {
+  const after = decodeCursor(filter.cursor)
+  let query = db.selectFrom('handbook_requests').selectAll()
+  if (filter.status) query = query.where('status', '=', filter.status)
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([eb('created_at', '<', after.createdAt), eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)])]),
+    )
+  }
+  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit + 1).execute()
+  return toPage(rows, filter.limit, toHandbookRequestDto)
+}
+
+export async function countOpenHandbookRequests(db: DbOrTx): Promise<number> {
+  const row = await db
+    .selectFrom('handbook_requests')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'open')
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}

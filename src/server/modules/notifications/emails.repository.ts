@@ -1,0 +1,37 @@
+import type { DbOrTx } from '../../db/database.js'
+import { decodeCursor, toPage } from '../../db/pagination.js'
+import type { EmailsTable } from '../../db/schema.js'
+
+export async function insertEmail(db: DbOrTx, email: EmailsTable): Promise<void> {
+  await db.insertInto('emails').values(email).execute()
+}
+
+export async function markEmail(
+  db: DbOrTx,
+  id: string,
+  change: Pick<EmailsTable, 'status' | 'error' | 'sent_at'>,
+): Promise<void> {
+  await db.updateTable('emails').set(change).where('id', '=', id).execute()
+}
+
+export async function listEmails(db: DbOrTx, filter: { to?: string | undefined; limit: number; cursor?: string | undefined }) {
+  const after = decodeCursor(filter.cursor)
+  let query = db.selectFrom('emails').selectAll()
+  if (filter.to) query = query.where('to_address', '=', filter.to.toLowerCase())
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([eb('created_at', '<', after.createdAt), eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)])]),
+    )
+  }
+  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit + 1).execute()
+  return toPage(rows, filter.limit, (r) => ({
+    id: r.id,
+    to: r.to_address,
+    subject: r.subject,
+    text: r.text_body,
+    transport: r.transport,
+    status: r.status,
+    createdAt: r.created_at,
+    sentAt: r.sent_at,
+  }))
+}

@@ -1,0 +1,48 @@
+// Email to people: every message is recorded (staff can read it in the outbox view), then handed
+// to the transport. A failed delivery is recorded, never thrown back at the request that caused it.
+import type { ServerContext } from '../../context.js'
+import { newId } from '../../ids.js'
+import { requireRole, type Actor } from '../accounts/actor.js'
+import { insertEmail, listEmails, markEmail } from './emails.repository.js'
+import { createMailTransport, type OutgoingEmail } from './mail-transport.js'
+
+export type EmailMessage = Omit<OutgoingEmail, 'id'>
+
+export function createNotificationsService(ctx: ServerContext) {
+  const transport = createMailTransport(ctx.config.smtpUrl, ctx.config.dataDir)
+
+  return {
+    /** Records and delivers one email. Call after the change it reports has committed. */
+    async send(message: EmailMessage): Promise<string> {
+      const id = newId()
+      await insertEmail(ctx.db, {
+        id,
+        to_address: message.to.toLowerCase(),
+        subject: message.subject,
+        text_body: message.text,
+        transport: transport.kind,
+        status: 'queued',
+        error: null,
+        created_at: ctx.clock().toISOString(),
+        sent_at: null,
+      })
+      try {
+        await transport.deliver({ ...message, id })
+        await markEmail(ctx.db, id, { status: 'sent', error: null, sent_at: ctx.clock().toISOString() })
+      } catch (err) {
+        ctx.log.error({ err, emailId: id }, 'email delivery failed')
+        await markEmail(ctx.db, id, { status: 'failed', error: String((err as Error).message ?? err), sent_at: null })
+      }
+      return id
+    },
+
+    async listOutbox(actor: Actor | null, filter: { to?: string | undefined; limit: number; cursor?: string | undefined }) {
+      requireRole(actor, 'program_staff')
+      return listEmails(ctx.db, filter)
+    },
+
+    close: () => transport.close(),
+  }
+}
+
+export type NotificationsService = ReturnType<typeof createNotificationsService>

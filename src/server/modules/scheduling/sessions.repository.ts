@@ -1,0 +1,43 @@
+import type { DbOrTx } from '../../db/database.js'
+import type { TestSessionsTable } from '../../db/schema.js'
+
+export async function insertTestSession(db: DbOrTx, row: TestSessionsTable, proctorIds: readonly string[]): Promise<void> {
+  await db.insertInto('test_sessions').values(row).execute()
+  if (proctorIds.length > 0) {
+    await db.insertInto('session_proctors').values(proctorIds.map((user_id) => ({ session_id: row.id, user_id }))).execute()
+  }
+}
+
+export interface SessionFilter {
+  from: string
+  to?: string | undefined
+  centerId?: string | undefined
+  limit: number
+  after?: { startsAt: string; id: string } | undefined
+}
+
+/** Sessions open to the public: not cancelled, at a center that is certified. Ordered by start. */
+export async function listPublicSessions(db: DbOrTx, filter: SessionFilter) {
+  let query = db
+    .selectFrom('test_sessions')
+    .innerJoin('centers', 'centers.id', 'test_sessions.center_id')
+    .select([
+      'test_sessions.id', 'test_sessions.center_id', 'centers.name as center_name', 'centers.city', 'centers.state',
+      'test_sessions.starts_at', 'test_sessions.ends_at', 'test_sessions.seats', 'test_sessions.modules', 'test_sessions.status',
+    ])
+    .where('test_sessions.status', '!=', 'cancelled')
+    .where('centers.status', '=', 'certified')
+    .where('test_sessions.ends_at', '>=', filter.from)
+  if (filter.to) query = query.where('test_sessions.starts_at', '<=', filter.to)
+  if (filter.centerId) query = query.where('test_sessions.center_id', '=', filter.centerId)
+  if (filter.after) {
+    const a = filter.after
+    query = query.where((eb) =>
+      eb.or([
+        eb('test_sessions.starts_at', '>', a.startsAt),
+        eb.and([eb('test_sessions.starts_at', '=', a.startsAt), eb('test_sessions.id', '>', a.id)]),
+      ]),
+    )
+  }
+  return query.orderBy('test_sessions.starts_at').orderBy('test_sessions.id').limit(filter.limit + 1).execute()
+}
