@@ -116,13 +116,16 @@ export function createUsersService(
       return getDto(id)
     },
 
-    /** The first staff account of a production install (CLI), or any account made with a known password. */
-    async createWithPassword(input: { email: string; password: string; firstName: string; lastName: string; roles: Role[] }) {
+    /**
+     * An account made outside the web (the CLI's first staff account, demo data). Without a
+     * password the person sets one through the link from issueResetLink.
+     */
+    async createWithPassword(input: { email: string; password?: string | undefined; firstName: string; lastName: string; roles: Role[] }) {
       const email = normalizeEmail(input.email)
       if (await findUserByEmail(db, email)) throw new AppError('EMAIL_TAKEN', `An account with ${email} already exists.`)
       const id = newId()
       const now = ctx.clock().toISOString()
-      const passwordHash = await hashPassword(input.password)
+      const passwordHash = input.password === undefined ? null : await hashPassword(input.password)
       await db.transaction().execute(async (trx) => {
         await insertUser(trx, {
           id, email, password_hash: passwordHash, first_name: input.firstName, last_name: input.lastName,
