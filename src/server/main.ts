@@ -24,6 +24,10 @@ async function main(): Promise<void> {
       process.exit(1)
     }, GRACE_MS)
     force.unref()
+    // Keep-alive sockets become idle once their in-flight request is answered; close them as
+    // they do, so the stop does not wait for clients' keep-alive timeouts.
+    const sweep = setInterval(() => app.server.closeIdleConnections(), 100)
+    sweep.unref()
     app.close().then(
       () => process.exit(0),
       (err: unknown) => {

@@ -1,0 +1,12 @@
+// npm run bench -- <name>: runs one benchmark from this folder.
+const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
+  program: () => import('./program.js'),
+}
+
+const name = process.argv[2]
+const loader = name ? benches[name] : undefined
+if (!loader) {
+  console.error(`Usage: npm run bench -- <name>\nBenchmarks: ${Object.keys(benches).join(', ')}`)
+  process.exit(2)
+}
+await (await loader()).run()
