@@ -1,10 +1,9 @@
 // Staff browse and filter the audit log.
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
-import { Id, PageOf, PageQuery, PageQueryWith } from '../../../common/schemas/common.js'
+import { Id, PageOf, PageQueryWith } from '../../../common/schemas/common.js'
 import { errorResponses, typed } from '../../http.js'
 
-const strict = { additionalProperties: false } as const
 
 export default async function auditRoutes(app: FastifyInstance) {
   const r = typed(app)

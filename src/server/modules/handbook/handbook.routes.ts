@@ -1,7 +1,7 @@
 // Handbook requests: a public form, and the staff queue.
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
-import { Email, Id, PageOf, PageQuery, PageQueryWith } from '../../../common/schemas/common.js'
+import { Email, Id, PageOf, PageQueryWith } from '../../../common/schemas/common.js'
 import { errorResponses, publicRateLimit, typed } from '../../http.js'
 
 const strict = { additionalProperties: false } as const

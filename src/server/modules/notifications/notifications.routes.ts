@@ -1,10 +1,9 @@
 // Staff read the email the system sent.
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
-import { PageOf, PageQuery, PageQueryWith } from '../../../common/schemas/common.js'
+import { PageOf, PageQueryWith } from '../../../common/schemas/common.js'
 import { errorResponses, typed } from '../../http.js'
 
-const strict = { additionalProperties: false } as const
 
 export default async function notificationsRoutes(app: FastifyInstance) {
   const r = typed(app)

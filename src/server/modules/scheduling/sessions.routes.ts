@@ -1,7 +1,7 @@
 // Public listing of upcoming testing sessions.
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
-import { Id, IsoDateTime, PageOf, PageQuery, PageQueryWith } from '../../../common/schemas/common.js'
+import { Id, IsoDateTime, PageOf, PageQueryWith } from '../../../common/schemas/common.js'
 import { errorResponses, publicRateLimit, typed } from '../../http.js'
 
 const PublicSession = Type.Object({
