@@ -12,6 +12,13 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'content',
+          include: ['test/content/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
