@@ -18,6 +18,9 @@ export type Expr =
   | { op: 'equal'; toleranceMode: 'exact' | 'absolute' | 'relative'; tolerance: [number, number]; includeLower: boolean; includeUpper: boolean; args: [Expr, Expr] }
   | { op: 'stringMatch'; caseSensitive: boolean; substring: boolean; args: [Expr, Expr] }
   | { op: 'round'; arg: Expr }
+  | { op: 'substring'; caseSensitive: boolean; args: [Expr, Expr] }
+  | { op: 'inside'; shape: AreaEntry['shape']; coords: number[]; arg: Expr }
+  | { op: 'index'; n: number; arg: Expr }
 
 export type Rule =
   | { kind: 'setOutcome'; id: string; expr: Expr }
@@ -42,7 +45,8 @@ export interface OutcomeDeclaration {
   id: string
   cardinality: QtiValue['cardinality']
   baseType: BaseType
-  defaultValue: Scalar | null
+  /** A scalar for single cardinality; a list for multiple/ordered. */
+  defaultValue: Scalar | Scalar[] | null
   normalMaximum?: number | undefined
 }
 
@@ -246,6 +250,25 @@ export function runResponseProcessing(input: ProcessingInput, responses: Record<
         if (!e.caseSensitive) [x, y] = [x.toLowerCase(), y.toLowerCase()]
         return boolValue(e.substring ? x.includes(y) : x === y)
       }
+      case 'substring': {
+        const [a, b] = e.args.map((x) => evaluate(x))
+        if (isNull(a!) || isNull(b!)) return NULL_VALUE
+        let [needle, hay] = [String(listOf(a!)[0]), String(listOf(b!)[0])]
+        if (!e.caseSensitive) [needle, hay] = [needle.toLowerCase(), hay.toLowerCase()]
+        return boolValue(hay.includes(needle))
+      }
+      case 'inside': {
+        const v = evaluate(e.arg)
+        if (isNull(v)) return NULL_VALUE
+        const points = listOf(v).filter((p): p is [number, number] => Array.isArray(p) && typeof p[0] === 'number')
+        return boolValue(points.some((p) => inArea({ shape: e.shape, coords: e.coords, value: 0 }, p)))
+      }
+      case 'index': {
+        const v = evaluate(e.arg)
+        const list = listOf(v)
+        const item = list[e.n - 1]
+        return item === undefined ? NULL_VALUE : { cardinality: 'single', baseType: v.baseType, value: item }
+      }
       case 'member':
       case 'contains': {
         const [a, b] = [evaluate(e.args[0]), evaluate(e.args[1])]
@@ -284,4 +307,45 @@ export function runResponseProcessing(input: ProcessingInput, responses: Record<
   }
   run(input.rules)
   return { outcomes }
+}
+
+/**
+ * An upper bound of what response processing can assign to SCORE, read from the rules: the largest
+ * constant each outcome is ever set to, sums and mappings followed. Used when an item declares no
+ * correct response (so its maximum cannot be found by scoring one).
+ */
+export function maxScoreFromRules(input: ProcessingInput): number {
+  const best = new Map<string, number>()
+  const bound = (e: Expr): number => {
+    switch (e.op) {
+      case 'baseValue':
+        return typeof e.value === 'number' ? e.value : 0
+      case 'variable':
+        return best.get(e.id) ?? 0
+      case 'sum':
+        return e.args.reduce((acc, a) => acc + Math.max(0, bound(a)), 0)
+      case 'product':
+        return e.args.reduce((acc, a) => acc * Math.max(0, bound(a)), 1)
+      case 'mapResponse':
+      case 'mapResponsePoint': {
+        const d = input.responses.find((r) => r.id === e.id)
+        const m = e.op === 'mapResponse' ? d?.mapping : d?.areaMapping
+        if (!m) return 0
+        const positive = m.entries.map((x) => x.value).filter((v) => v > 0)
+        const total = d?.cardinality === 'single' ? Math.max(0, ...positive) : positive.reduce((a, b) => a + b, 0)
+        return Math.min(total, m.upperBound ?? Number.POSITIVE_INFINITY)
+      }
+      default:
+        return 0
+    }
+  }
+  const visit = (rules: Rule[]) => {
+    for (const r of rules) {
+      if (r.kind === 'setOutcome') best.set(r.id, Math.max(best.get(r.id) ?? 0, bound(r.expr)))
+      else if (r.kind === 'condition') r.branches.forEach((b) => visit(b.rules))
+    }
+  }
+  // Outcomes can feed one another (SCORE = SCORE1 + SCORE2): a few passes settle the bounds.
+  for (let pass = 0; pass < 4; pass++) visit(input.rules)
+  return best.get('SCORE') ?? 0
 }

@@ -1,7 +1,7 @@
 // Scoring one item: the candidate's response (JSON keyed by response identifier) is checked against
 // the declared shapes, converted to QTI values and run through the item's response processing.
 // A response of the wrong shape scores zero and says why; it never throws.
-import { runResponseProcessing, ProcessingError, type ProcessingInput, type ResponseDeclaration } from './response-processing.js'
+import { maxScoreFromRules, runResponseProcessing, ProcessingError, type ProcessingInput, type ResponseDeclaration } from './response-processing.js'
 import { NULL_VALUE, type QtiValue, type Scalar } from './values.js'
 
 /** What a candidate sends for an item: { RESPONSE: value } (one entry per interaction). */
@@ -126,6 +126,8 @@ export function computeMaxScore(input: ProcessingInput): number {
     const s = scoreItem(model, correct).score
     if (s > 0) return s
   }
+  const fromRules = maxScoreFromRules(input)
+  if (fromRules > 0) return fromRules
   let best = 0
   for (const d of input.responses) {
     const mapping = d.mapping ?? d.areaMapping
