@@ -64,6 +64,10 @@ describe.each(databases)('operations and public data on %s', (kind) => {
     expect(all.length).toBe(3)
     expect((await call(t.app, 'GET', '/api/v1/centers?state=va&city=Norfolk')).json().items.map((c: { city: string }) => c.city)).toEqual(['Norfolk'])
     expect((await call(t.app, 'GET', '/api/v1/centers?state=TX')).json().items).toEqual([])
+    const first = (await call(t.app, 'GET', '/api/v1/centers?limit=2')).json()
+    const rest = (await call(t.app, 'GET', `/api/v1/centers?limit=2&cursor=${first.nextCursor}`)).json()
+    expect([...first.items, ...rest.items].map((c: { id: string }) => c.id).sort()).toEqual(all.map((c: { id: string }) => c.id).sort())
+    expect(rest.nextCursor).toBeNull()
   })
 
   it('is idempotent: seeding twice adds nothing', async () => {

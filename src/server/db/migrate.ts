@@ -3,12 +3,14 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely'
 import type { DatabaseHandle, DialectName } from './database.js'
 import * as foundation from './migrations/0001-foundation.js'
+import * as itemBank from './migrations/0002-item-bank.js'
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: DialectName): Promise<void> }
 
 // Listed here, not read from a folder, so the built and the source trees migrate identically.
 const migrations: Record<string, DialectMigration> = {
   '0001-foundation': foundation,
+  '0002-item-bank': itemBank,
 }
 
 class ListedMigrations implements MigrationProvider {

@@ -133,6 +133,45 @@ export interface SessionProctorsTable {
   user_id: string
 }
 
+export interface ItemsTable {
+  id: string
+  identifier: string
+  title: string
+  module: string | null
+  skill: string | null
+  pool: 'operational' | 'practice'
+  type: string
+  status: 'draft' | 'in_review' | 'active' | 'retired'
+  scoring_mode: 'auto' | 'manual'
+  active_version: number | null
+  latest_version: number
+  origin: 'mt1' | 'import' | 'authored'
+  author_id: string | null
+  reviewer_id: string | null
+  exposure_count: Generated<number>
+  created_at: string
+  updated_at: string
+}
+
+export interface ItemVersionsTable {
+  item_id: string
+  version: number
+  qti_xml: string
+  /** JSON of StoredItemModel: scoring, presentation, rationale, asset map. */
+  model_json: string
+  created_at: string
+  created_by: string | null
+  note: string | null
+}
+
+export interface ItemAssetsTable {
+  sha256: string
+  content_type: string
+  bytes: Buffer
+  size: number
+  created_at: string
+}
+
 export interface Database {
   users: UsersTable
   user_roles: UserRolesTable
@@ -147,6 +186,9 @@ export interface Database {
   center_members: CenterMembersTable
   test_sessions: TestSessionsTable
   session_proctors: SessionProctorsTable
+  items: ItemsTable
+  item_versions: ItemVersionsTable
+  item_assets: ItemAssetsTable
 }
 
 export type UserRow = Selectable<UsersTable>

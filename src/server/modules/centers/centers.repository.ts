@@ -25,7 +25,10 @@ export async function addCenterMember(db: DbOrTx, centerId: string, userId: stri
 }
 
 /** Centers currently certified (certified status and not past their certification date). */
-export async function listCertifiedCenters(db: DbOrTx, filter: { state?: string | undefined; city?: string | undefined; now: string }) {
+export async function listCertifiedCenters(
+  db: DbOrTx,
+  filter: { state?: string | undefined; city?: string | undefined; now: string; limit: number; after?: { name: string; id: string } | undefined },
+) {
   let query = db
     .selectFrom('centers')
     .selectAll()
@@ -33,5 +36,9 @@ export async function listCertifiedCenters(db: DbOrTx, filter: { state?: string 
     .where((eb) => eb.or([eb('certified_until', 'is', null), eb('certified_until', '>', filter.now)]))
   if (filter.state) query = query.where('state', '=', filter.state.toUpperCase())
   if (filter.city) query = query.where((eb) => eb(eb.fn('lower', ['city']), '=', filter.city!.toLowerCase()))
-  return query.orderBy('state').orderBy('city').orderBy('name').orderBy('id').execute()
+  if (filter.after) {
+    const a = filter.after
+    query = query.where((eb) => eb.or([eb('name', '>', a.name), eb.and([eb('name', '=', a.name), eb('id', '>', a.id)])]))
+  }
+  return query.orderBy('name').orderBy('id').limit(filter.limit + 1).execute()
 }

@@ -1,6 +1,7 @@
 // The public list of certified assessment centers.
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
+import { PageOf, PageQueryWith } from '../../../common/schemas/common.js'
 import { errorResponses, publicRateLimit, typed } from '../../http.js'
 
 const nullable = (t: ReturnType<typeof Type.String>) => Type.Union([t, Type.Null()])
@@ -16,11 +17,11 @@ export default async function centersRoutes(app: FastifyInstance) {
     config: { rateLimit: publicRateLimit(app) },
     schema: {
       tags: ['Centers'], summary: 'Certified assessment centers',
-      querystring: Type.Object({
+      querystring: PageQueryWith({
         state: Type.Optional(Type.String({ pattern: '^[A-Za-z]{2}$' })),
         city: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-      }, { additionalProperties: false }),
-      response: { 200: Type.Object({ items: Type.Array(CenterSchema), nextCursor: Type.Null() }), ...errorResponses(400, 429) },
+      }),
+      response: { 200: PageOf(CenterSchema), ...errorResponses(400, 429) },
     },
-  }, async (request) => app.services.centers.listPublic(request.query))
+  }, async (request) => app.services.centers.listPublic({ ...request.query, limit: request.query.limit ?? 100 }))
 }

@@ -1,0 +1,26 @@
+import { Link } from "react-router";
+
+export function SiteFooter() {
+  return (
+    <footer className="site-footer">
+      <div className="site-footer__inner">
+        <div>
+          <p className="site-footer__title">MT1 Certification</p>
+          <p>
+            The Manufacturing Technician Level 1 certification program of the Manufacturing Skills Institute (MSI).
+            Questions about fees, registration or accommodations: call <a href="tel:+18046437489,131">804-643-7489 ext 131</a>.
+          </p>
+        </div>
+        <nav aria-label="Footer">
+          <ul className="site-footer__links">
+            <li><Link to="/modules">Modules & skills</Link></li>
+            <li><Link to="/centers">Assessment centers</Link></li>
+            <li><Link to="/accommodations">Accommodations</Link></li>
+            <li><Link to="/handbook">Request the handbook</Link></li>
+            <li><Link to="/employers">For employers</Link></li>
+          </ul>
+        </nav>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,19 @@
+import { useQuery } from "@tanstack/react-query";
+import { api } from "../../api/client";
+import type { Center, Page, TestSession } from "../../api/types";
+
+export function useCenters() {
+  return useQuery({
+    queryKey: ["centers"],
+    queryFn: ({ signal }) => api.get<Page<Center>>("/api/v1/centers", undefined, signal),
+  });
+}
+
+/** Sessions from now on (the list is public). */
+export function useUpcomingSessions() {
+  return useQuery({
+    queryKey: ["sessions", "upcoming"],
+    queryFn: ({ signal }) =>
+      api.get<Page<TestSession>>("/api/v1/sessions", { from: new Date().toISOString(), limit: 100 }, signal),
+  });
+}

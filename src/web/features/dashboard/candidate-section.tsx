@@ -1,0 +1,39 @@
+import { Link } from "react-router";
+import type { User } from "../../api/types";
+
+const PATH = [
+  { label: "National Career Readiness Certificate (Silver recommended)", detail: "Strongly encouraged before MT1 testing" },
+  { label: "Math and Measurement (MM)", detail: "Certificate module" },
+  { label: "Spatial Reasoning and Manufacturing Technology (SRMT)", detail: "Certificate module" },
+  { label: "Quality and Business Acumen (QBA)", detail: "Certificate module" },
+  { label: "Manufacturing Specialist (MS)", detail: "MM + SRMT" },
+  { label: "Manufacturing Technician Level 1 (MT1)", detail: "All three modules" },
+];
+
+export function CandidateSection({ user }: { user: User }) {
+  return (
+    <section className="card" aria-labelledby="candidate-heading">
+      <h2 id="candidate-heading">Welcome, {user.firstName}</h2>
+      <p>Here is your path to the MT1 certification. Each step shows its status as you progress.</p>
+      <h3>Your path</h3>
+      <ol className="path">
+        {PATH.map((step) => (
+          <li key={step.label}>
+            <span>
+              <strong>{step.label}</strong>
+              <br />
+              <span className="card__meta">{step.detail}</span>
+            </span>
+            <span className="badge badge--muted">Not started</span>
+          </li>
+        ))}
+      </ol>
+      <p className="button-row">
+        <Link to="/centers" className="button">
+          Find a session
+        </Link>
+        <Link to="/modules">What each module covers</Link>
+      </p>
+    </section>
+  );
+}

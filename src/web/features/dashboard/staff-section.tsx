@@ -1,0 +1,64 @@
+import { Link } from "react-router";
+import { useQuery } from "@tanstack/react-query";
+import { api } from "../../api/client";
+import type { HandbookRequest, Page } from "../../api/types";
+import { staffKeys } from "../staff/staff-keys";
+
+function useOpenHandbookCount() {
+  return useQuery({
+    queryKey: [...staffKeys.handbookRequests, "count-open"],
+    queryFn: ({ signal }) =>
+      api.get<Page<HandbookRequest> & { openCount?: number }>(
+        "/api/v1/admin/handbook-requests",
+        { status: "open", limit: 100 },
+        signal,
+      ),
+    // The server reports openCount; fall back to counting the first page.
+    select: (page) =>
+      typeof page.openCount === "number"
+        ? String(page.openCount)
+        : page.nextCursor
+          ? `${page.items.length}+`
+          : String(page.items.length),
+  });
+}
+
+const LINKS = [
+  { to: "/staff/users", title: "Users", text: "Find people, create accounts, change roles, disable or enable." },
+  { to: "/staff/outbox", title: "Outbox", text: "Emails the system has sent, including password-reset links." },
+  { to: "/staff/api-tokens", title: "API tokens", text: "Tokens for integrations: create, show once, revoke." },
+  { to: "/staff/audit", title: "Audit log", text: "Who changed what, and why." },
+];
+
+export function StaffSection() {
+  const openCount = useOpenHandbookCount();
+  return (
+    <section aria-labelledby="staff-heading">
+      <h2 id="staff-heading">Program staff</h2>
+      <ul className="grid">
+        <li className="card card--accent">
+          <h3>
+            <Link to="/staff/handbook-requests">Handbook requests</Link>
+          </h3>
+          {openCount.isPending ? (
+            <p className="card__meta">Counting open requests…</p>
+          ) : openCount.isError ? (
+            <p className="card__meta">Could not count open requests: {openCount.error.message}</p>
+          ) : (
+            <p>
+              <span className="card__count">{openCount.data}</span> open
+            </p>
+          )}
+        </li>
+        {LINKS.map((link) => (
+          <li key={link.to} className="card">
+            <h3>
+              <Link to={link.to}>{link.title}</Link>
+            </h3>
+            <p>{link.text}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

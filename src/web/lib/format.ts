@@ -1,0 +1,41 @@
+// Dates and times in the reader's own locale and time zone.
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+const longDate = new Intl.DateTimeFormat(undefined, { weekday: "long", year: "numeric", month: "long", day: "numeric" });
+const shortDate = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
+const time = new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit", timeZoneName: "short" });
+
+function valid(iso: string | null | undefined): Date | null {
+  if (!iso) return null;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+export function formatDateTime(iso: string | null | undefined): string {
+  const date = valid(iso);
+  return date ? dateTime.format(date) : "—";
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  const date = valid(iso);
+  return date ? shortDate.format(date) : "—";
+}
+
+export function formatLongDate(iso: string | null | undefined): string {
+  const date = valid(iso);
+  return date ? longDate.format(date) : "—";
+}
+
+/** "9:00 AM – 1:00 PM EDT" for a session that starts and ends on the same day. */
+export function formatTimeRange(startIso: string, endIso: string): string {
+  const start = valid(startIso);
+  const end = valid(endIso);
+  if (!start || !end) return "—";
+  if (start.toDateString() === end.toDateString()) {
+    return time.formatRange ? time.formatRange(start, end) : `${time.format(start)} – ${time.format(end)}`;
+  }
+  return `${dateTime.format(start)} – ${dateTime.format(end)}`;
+}
+
+export function fullName(person: { firstName: string; lastName: string }): string {
+  return `${person.firstName} ${person.lastName}`.trim();
+}

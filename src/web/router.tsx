@@ -1,0 +1,63 @@
+import type { ReactNode } from "react";
+import { createBrowserRouter } from "react-router";
+import { Layout } from "./components/layout";
+import { RequireAuth } from "./features/auth/require-auth";
+import { AboutPage } from "./routes/about-page";
+import { AccommodationsPage } from "./routes/accommodations-page";
+import { AccountPage } from "./routes/account-page";
+import { ApplyPage } from "./routes/apply-page";
+import { CentersPage } from "./routes/centers-page";
+import { DashboardPage } from "./routes/dashboard-page";
+import { EligibilityPage } from "./routes/eligibility-page";
+import { EmployersPage } from "./routes/employers-page";
+import { ForgotPasswordPage } from "./routes/forgot-password-page";
+import { HandbookPage } from "./routes/handbook-page";
+import { HomePage } from "./routes/home-page";
+import { LoginPage } from "./routes/login-page";
+import { ModulesPage } from "./routes/modules-page";
+import { NotFoundPage } from "./routes/not-found-page";
+import { RegisterPage } from "./routes/register-page";
+import { ResetPasswordPage } from "./routes/reset-password-page";
+import { RouteErrorPage } from "./routes/route-error-page";
+import { ApiTokensPage } from "./routes/staff/api-tokens-page";
+import { AuditPage } from "./routes/staff/audit-page";
+import { HandbookRequestsPage } from "./routes/staff/handbook-requests-page";
+import { OutboxPage } from "./routes/staff/outbox-page";
+import { UsersPage } from "./routes/staff/users-page";
+
+const staff = (element: ReactNode) => <RequireAuth requiredRole="program_staff">{element}</RequireAuth>;
+
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      {
+        // A pathless child holds the error boundary, so a crash keeps the header and navigation.
+        errorElement: <RouteErrorPage />,
+        children: [
+      { index: true, element: <HomePage /> },
+      { path: "about", element: <AboutPage /> },
+      { path: "modules", element: <ModulesPage /> },
+      { path: "eligibility", element: <EligibilityPage /> },
+      { path: "apply", element: <ApplyPage /> },
+      { path: "accommodations", element: <AccommodationsPage /> },
+      { path: "employers", element: <EmployersPage /> },
+      { path: "centers", element: <CentersPage /> },
+      { path: "handbook", element: <HandbookPage /> },
+      { path: "login", element: <LoginPage /> },
+      { path: "register", element: <RegisterPage /> },
+      { path: "forgot-password", element: <ForgotPasswordPage /> },
+      { path: "reset-password", element: <ResetPasswordPage /> },
+      { path: "account", element: <RequireAuth><AccountPage /></RequireAuth> },
+      { path: "dashboard", element: <RequireAuth><DashboardPage /></RequireAuth> },
+      { path: "staff/handbook-requests", element: staff(<HandbookRequestsPage />) },
+      { path: "staff/users", element: staff(<UsersPage />) },
+      { path: "staff/outbox", element: staff(<OutboxPage />) },
+      { path: "staff/api-tokens", element: staff(<ApiTokensPage />) },
+      { path: "staff/audit", element: staff(<AuditPage />) },
+      { path: "*", element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,28 @@
+import { Page } from "../components/page";
+import { QueryStatus } from "../components/query-status";
+import { PasswordForm } from "../features/account/password-form";
+import { ProfileForm } from "../features/account/profile-form";
+import { useMe } from "../features/auth/auth-queries";
+import { ROLE_LABELS } from "../features/auth/roles";
+
+export function AccountPage() {
+  const me = useMe();
+  return (
+    <Page title="Your account">
+      <QueryStatus query={me}>
+        {(user) =>
+          user ? (
+            <div className="stack">
+              <p>
+                Signed in as <strong>{user.email}</strong>
+                {user.roles.length ? <> ({user.roles.map((role) => ROLE_LABELS[role] ?? role).join(", ")})</> : null}.
+              </p>
+              <ProfileForm user={user} />
+              <PasswordForm />
+            </div>
+          ) : null
+        }
+      </QueryStatus>
+    </Page>
+  );
+}
