@@ -1,0 +1,308 @@
+// Key checks for SRMT items in ELEC (Electricity), CHEM (Chemistry) and MPC (Manufacturing Processes
+// and Control). Computed items: the stem must state the numbers, the answer is computed here, and the
+// key (keyed option's number, or numeric key and tolerance) must equal it while no distractor does.
+// Items keyed by fact: the key identifier is asserted and the rationale must state the deciding fact.
+import { describe, expect, it } from 'vitest'
+import { listItemFiles, numberIn, readItem } from './item-xml.js'
+
+const SKILLS = ['ELEC', 'CHEM', 'MPC'] as const
+const ids = (skill: string): string[] => [
+  ...Array.from({ length: 12 }, (_, i) => `MT1-${skill}-${String(i + 1).padStart(3, '0')}`),
+  ...Array.from({ length: 4 }, (_, i) => `MT1-${skill}-P0${i + 1}`),
+]
+
+/** Single choice with a computed key: the keyed option shows `expected`, no other option does. */
+function checkComputedChoice(id: string, stemParts: string[], expected: number): void {
+  const item = readItem(id)
+  for (const part of stemParts) expect(item.stem, `${id} stem states ${part}`).toContain(part)
+  expect(item.correct).toHaveLength(1)
+  const key = item.correct[0]!
+  expect(numberIn(item.choiceText(key))).toBeCloseTo(expected, 9)
+  for (const other of item.choiceIds.filter((c) => c !== key)) {
+    expect(Math.abs(numberIn(item.choiceText(other)) - expected), `${id} distractor ${other}`).toBeGreaterThan(1e-6)
+  }
+}
+
+/** Numeric entry: float key equal to `expected`, absolute tolerance `tol` on both sides. */
+function checkNumeric(id: string, stemParts: string[], expected: number, tol: number): void {
+  const item = readItem(id)
+  for (const part of stemParts) expect(item.stem, `${id} stem states ${part}`).toContain(part)
+  expect(item.baseType).toBe('float')
+  expect(item.correct).toHaveLength(1)
+  expect(Number(item.correct[0])).toBeCloseTo(expected, 9)
+  expect(item.tolerance).toEqual([tol, tol])
+}
+
+/** Item keyed by fact: key identifiers and the facts the rationale must state. */
+function checkFact(id: string, key: string[], facts: string[]): void {
+  const item = readItem(id)
+  expect(item.correct).toEqual(key)
+  for (const fact of facts) expect(item.rationale, `${id} rationale states ${fact}`).toContain(fact)
+}
+
+const parallel = (...r: number[]): number => 1 / r.reduce((s, x) => s + 1 / x, 0)
+
+describe('SRMT ELEC, CHEM, MPC: every item is complete', () => {
+  const files = listItemFiles()
+  for (const skill of SKILLS) {
+    it(`${skill} has 12 operational and 4 practice items`, () => {
+      const mine = files.filter((f) => f.skill === skill)
+      expect(mine.filter((f) => f.pool === 'operational').map((f) => f.identifier).sort()).toEqual(ids(skill).slice(0, 12))
+      expect(mine.filter((f) => f.pool === 'practice').map((f) => f.identifier).sort()).toEqual(ids(skill).slice(12))
+    })
+    for (const id of ids(skill)) {
+      it(`${id} has a key, a rationale, spoken text and distinct options`, () => {
+        const item = readItem(id)
+        expect(item.correct.length).toBeGreaterThan(0)
+        expect(item.rationale.length).toBeGreaterThan(60)
+        expect(item.spoken.length).toBeGreaterThan(0)
+        const texts = item.choiceIds.map((c) => item.choiceText(c)).filter((t) => t !== '')
+        expect(new Set(texts).size).toBe(texts.length)
+        if (item.baseType === 'identifier') {
+          for (const k of item.correct) expect(item.choiceIds).toContain(k)
+        }
+        if (item.baseType === 'directedPair') {
+          for (const pair of item.correct) {
+            const [l, r] = pair.split(' ')
+            expect(item.choiceIds).toContain(l)
+            expect(item.choiceIds).toContain(r)
+          }
+        }
+      })
+    }
+  }
+})
+
+describe('ELEC computed keys', () => {
+  it('MT1-ELEC-001: I = V / R for a 24 V, 48 Ω coil', () => {
+    checkComputedChoice('MT1-ELEC-001', ['24 V', '48 Ω'], 24 / 48)
+  })
+
+  it('MT1-ELEC-002: series current, in mA', () => {
+    const r = 100 + 220 + 180
+    checkComputedChoice('MT1-ELEC-002', ['12 V', 'R1 = 100 Ω', 'R2 = 220 Ω', 'R3 = 180 Ω'], (12 / r) * 1000)
+  })
+
+  it('MT1-ELEC-003: two resistors in parallel', () => {
+    checkComputedChoice('MT1-ELEC-003', ['R1 = 60 Ω', 'R2 = 30 Ω', 'parallel'], parallel(60, 30))
+  })
+
+  it('MT1-ELEC-004: supply current is the sum of the branch currents', () => {
+    const total = 12 / 4 + 12 / 6 + 12 / 12
+    expect(total).toBeCloseTo(12 / parallel(4, 6, 12), 9)
+    checkComputedChoice('MT1-ELEC-004', ['12 V', 'R1 = 4 Ω', 'R2 = 6 Ω', 'R3 = 12 Ω'], total)
+  })
+
+  it('MT1-ELEC-005: voltage divider, voltage across R2', () => {
+    checkComputedChoice('MT1-ELEC-005', ['24 V', 'R1 = 2 kΩ', 'R2 = 4 kΩ', 'across R2'], (24 * 4) / (2 + 4))
+  })
+
+  it('MT1-ELEC-007: the true statements are exactly the keyed ones', () => {
+    const item = readItem('MT1-ELEC-007')
+    for (const part of ['R1 = 12 Ω', 'R2 = 8 Ω', '24 V', 'parallel']) expect(item.stem).toContain(part)
+    const v = 24
+    const i1 = v / 12
+    const i2 = v / 8
+    const actual: Record<string, number> = {
+      A: i1, // current through R1
+      B: v, // voltage across R2
+      C: parallel(12, 8), // total resistance
+      D: i2, // current through R2
+      E: i1 + i2, // battery current
+      F: v * i2, // power in R2
+    }
+    // The value stated in each statement (resistor names R1/R2 removed first).
+    const stated = (c: string): number => numberIn(item.choiceText(c).replace(/R\d/g, ''))
+    const truths = item.choiceIds.filter((c) => Math.abs(stated(c) - actual[c]!) < 1e-9)
+    expect(truths.sort()).toEqual([...item.correct].sort())
+    expect(item.correct.sort()).toEqual(['A', 'B', 'E'])
+  })
+
+  it('MT1-ELEC-008: P = V² / R to the nearest watt', () => {
+    checkNumeric('MT1-ELEC-008', ['19.2 Ω', '240 V', 'nearest watt'], 240 ** 2 / 19.2, 0.5)
+  })
+
+  it('MT1-ELEC-012: the open part is the one that reads the full supply voltage', () => {
+    const item = readItem('MT1-ELEC-012')
+    const readings: Record<string, string> = { SW: 'switch S, 0 V', L1: 'lamp L1, 0 V', L2: 'lamp L2, 12 V', L3: 'lamp L3, 0 V' }
+    for (const r of Object.values(readings)) expect(item.stem).toContain(r)
+    const open = Object.entries(readings).find(([, r]) => r.endsWith(' 12 V'))![0]
+    expect(item.correct).toEqual([open])
+    expect(item.rationale).toContain('full supply voltage appears across the break')
+  })
+
+  it('MT1-ELEC-P01: P = I² × R', () => {
+    checkComputedChoice('MT1-ELEC-P01', ['50 Ω', '2 A'], 2 ** 2 * 50)
+  })
+
+  it('MT1-ELEC-P03: series-parallel total resistance', () => {
+    checkNumeric('MT1-ELEC-P03', ['R1 = 10 Ω', 'R2 = 30 Ω', 'R3 = 60 Ω', 'nearest ohm'], 10 + parallel(30, 60), 0.5)
+  })
+})
+
+describe('ELEC keys by fact', () => {
+  it('MT1-ELEC-006: a GFCI compares hot and neutral current', () => {
+    checkFact('MT1-ELEC-006', ['A'], ['difference between the outgoing (hot) and returning (neutral) current', '5 mA'])
+  })
+  it('MT1-ELEC-009: a short circuit bypasses the load', () => {
+    const item = readItem('MT1-ELEC-009')
+    expect(item.baseType).toBe('string')
+    checkFact('MT1-ELEC-009', ['short'], ['path of almost zero resistance that bypasses the load'])
+  })
+  it('MT1-ELEC-010: bare copper is the equipment grounding conductor', () => {
+    checkFact('MT1-ELEC-010', ['A'], ['green or bare copper is the equipment grounding conductor'])
+    expect(readItem('MT1-ELEC-010').choiceText('A')).toBe('equipment grounding conductor')
+  })
+  it('MT1-ELEC-011: lockout/tagout order: shut down, isolate, lock, stored energy, verify', () => {
+    checkFact('MT1-ELEC-011', ['S1', 'S2', 'S3', 'S4', 'S5'], ['verify zero energy'])
+    const item = readItem('MT1-ELEC-011')
+    expect(item.cardinality).toBe('ordered')
+    expect(item.choiceText('S1')).toMatch(/^Stop/)
+    expect(item.choiceText('S2')).toMatch(/disconnect/)
+    expect(item.choiceText('S3')).toMatch(/lock and tag/)
+    expect(item.choiceText('S4')).toMatch(/stored energy/)
+    expect(item.choiceText('S5')).toMatch(/^Verify/)
+  })
+  it('MT1-ELEC-P02: a stop button is not an energy-isolating device', () => {
+    checkFact('MT1-ELEC-P02', ['A'], ['not an energy-isolating device'])
+  })
+  it('MT1-ELEC-P04: GFCI and cord inspection', () => {
+    checkFact('MT1-ELEC-P04', ['A', 'B'], ['GFCI trips', 'Removing the ground pin defeats the equipment ground'])
+  })
+})
+
+describe('CHEM computed keys', () => {
+  it('MT1-CHEM-001: pH 3 vs pH 5 is a factor of 10²', () => {
+    checkComputedChoice('MT1-CHEM-001', ['pH 3', 'pH 5'], 10 ** (5 - 3))
+  })
+
+  it('MT1-CHEM-003: percent by mass = solute / (solute + solvent) × 100', () => {
+    checkComputedChoice('MT1-CHEM-003', ['30 g of salt', '570 g of water'], (30 / (30 + 570)) * 100)
+  })
+
+  it('MT1-CHEM-004: C1V1 = C2V2, volume of premix', () => {
+    checkComputedChoice('MT1-CHEM-004', ['20 L', '4%', '50%'], (4 * 20) / 50)
+  })
+
+  it('MT1-CHEM-008: percent by volume to the nearest 0.1%', () => {
+    checkNumeric('MT1-CHEM-008', ['120 mL', '1.5 L', 'nearest 0.1%'], (120 / (1.5 * 1000)) * 100, 0.05)
+  })
+
+  it('MT1-CHEM-P01: pH 11 vs pH 8 is a factor of 10³', () => {
+    checkComputedChoice('MT1-CHEM-P01', ['pH 11', 'pH 8'], 10 ** (11 - 8))
+  })
+
+  it('MT1-CHEM-P03: C1V1 = C2V2, millilitres of stock', () => {
+    checkNumeric('MT1-CHEM-P03', ['500 mL', '2%', '10%', 'nearest millilitre'], (2 * 500) / 10, 0.5)
+  })
+})
+
+describe('CHEM keys by fact', () => {
+  it('MT1-CHEM-002: sodium chloride is a compound', () => {
+    checkFact('MT1-CHEM-002', ['A'], ['chemically bonded in a fixed ratio', 'Brass is an alloy, a mixture'])
+    expect(readItem('MT1-CHEM-002').choiceText('A')).toContain('Sodium chloride')
+  })
+  it('MT1-CHEM-005: spill cleanup is SDS Section 6', () => {
+    checkFact('MT1-CHEM-005', ['B'], ['Section 6, Accidental release measures'])
+    expect(readItem('MT1-CHEM-005').choiceText('B')).toBe('Section 6')
+  })
+  it('MT1-CHEM-006: the corrosion pictogram means burns and metal corrosion', () => {
+    checkFact('MT1-CHEM-006', ['A'], ['GHS corrosion pictogram', 'skin corrosion'])
+  })
+  it('MT1-CHEM-007: air, brass and brine are mixtures', () => {
+    checkFact('MT1-CHEM-007', ['A', 'B', 'C'], ['physically combined in proportions that can vary', 'are compounds', 'is an element'])
+  })
+  it('MT1-CHEM-009: Warning is the signal word for less severe categories', () => {
+    checkFact('MT1-CHEM-009', ['Warning'], ['“Warning” for the less severe ones'])
+  })
+  it('MT1-CHEM-010: exposure limits and PPE are SDS Section 8', () => {
+    checkFact('MT1-CHEM-010', ['S8'], ['Section 8, Exposure controls/personal protection'])
+    expect(readItem('MT1-CHEM-010').choiceText('S8')).toBe('Section 8')
+  })
+  it('MT1-CHEM-011: SDS sections 2, 4, 5 and 7', () => {
+    checkFact('MT1-CHEM-011', ['Q1 S5', 'Q2 S4', 'Q3 S2', 'Q4 S7'], [
+      'Section 2, Hazard(s) identification',
+      'Section 4, First-aid measures',
+      'Section 5, Fire-fighting measures',
+      'Section 7, Handling and storage',
+    ])
+    const item = readItem('MT1-CHEM-011')
+    for (const [id, n] of [['S2', 2], ['S4', 4], ['S5', 5], ['S7', 7]] as const) expect(numberIn(item.choiceText(id))).toBe(n)
+  })
+  it('MT1-CHEM-012: irritation and drowsiness take the exclamation mark', () => {
+    checkFact('MT1-CHEM-012', ['P2'], ['exclamation-mark pictogram (number 2)'])
+  })
+  it('MT1-CHEM-P02: flash point is in SDS Section 9', () => {
+    checkFact('MT1-CHEM-P02', ['C'], ['Section 9, Physical and chemical properties', 'flash point'])
+    expect(readItem('MT1-CHEM-P02').choiceText('C')).toBe('Section 9')
+  })
+  it('MT1-CHEM-P04: label elements', () => {
+    checkFact('MT1-CHEM-P04', ['A', 'B', 'C'], ['the signal word, the hazard statements, the pictograms'])
+  })
+})
+
+describe('MPC computed keys', () => {
+  it('MT1-MPC-007: absolute X after two incremental (G91) moves', () => {
+    const item = readItem('MT1-MPC-007')
+    for (const part of ['X 1.000 in', 'Y 2.000 in', 'G91', 'X2.500', 'X-1.250', 'nearest 0.001 in']) expect(item.stem).toContain(part)
+    checkNumeric('MT1-MPC-007', [], 1.0 + 2.5 - 1.25, 0.0005)
+  })
+
+  it('MT1-MPC-P03: absolute Z after two incremental (G91) moves', () => {
+    checkNumeric('MT1-MPC-P03', ['Z 0.100 in', 'G91', 'Z-0.350', 'Z0.500', 'nearest 0.001 in'], 0.1 - 0.35 + 0.5, 0.0005)
+  })
+
+  it('MT1-MPC-P02: G90 G00 ends at the programmed absolute point, not start + offset', () => {
+    const item = readItem('MT1-MPC-P02')
+    for (const part of ['G90 G00 X3.000 Y1.000', 'X 5.000 in, Y 4.000 in']) expect(item.stem).toContain(part)
+    expect(item.correct).toEqual(['A'])
+    expect(item.choiceText('A')).toContain('rapid rate to X 3.000 in, Y 1.000 in')
+    // The incremental misreading (G91) ends at start + programmed distance.
+    expect(item.choiceText('B')).toContain(`X ${(5 + 3).toFixed(3)} in, Y ${(4 + 1).toFixed(3)} in`)
+    expect(item.rationale).toContain('G90 selects absolute positioning')
+  })
+})
+
+describe('MPC keys by fact', () => {
+  it('MT1-MPC-001: casting with cores for internal passages', () => {
+    checkFact('MT1-MPC-001', ['A'], ['Casting pours molten metal into a mold', 'internal passages'])
+  })
+  it('MT1-MPC-002: progressive-die stamping for high-volume sheet brackets', () => {
+    checkFact('MT1-MPC-002', ['A'], ['Stamping is a forming process'])
+  })
+  it('MT1-MPC-003: closed loop measures and feeds back', () => {
+    checkFact('MT1-MPC-003', ['A'], ['measures its output with a sensor, feeds the measurement back', 'open-loop'])
+  })
+  it('MT1-MPC-004: inductive proximity sensor detects metal only, without contact', () => {
+    checkFact('MT1-MPC-004', ['A'], ['detects metal targets without contact', 'ignores nonmetals'])
+  })
+  it('MT1-MPC-005: G01 is a feed-rate straight line', () => {
+    checkFact('MT1-MPC-005', ['B'], ['G01 is linear interpolation', 'G00 is a rapid move'])
+    expect(readItem('MT1-MPC-005').choiceText('B')).toBe('G01')
+  })
+  it('MT1-MPC-006: solenoid valve, cylinder and servo motor are actuators', () => {
+    checkFact('MT1-MPC-006', ['A', 'B', 'C'], ['Actuators turn a control signal into motion or force', 'are sensors'])
+  })
+  it('MT1-MPC-008: thermocouple', () => {
+    checkFact('MT1-MPC-008', ['thermocouple'], ['two dissimilar metals', 'generates a small voltage'])
+  })
+  it('MT1-MPC-009: Z is parallel to the spindle', () => {
+    checkFact('MT1-MPC-009', ['Z'], ['the Z axis is parallel to the spindle'])
+  })
+  it('MT1-MPC-010: casting, forming, joining, additive', () => {
+    checkFact('MT1-MPC-010', ['P1 CAST', 'P2 FORM', 'P3 JOIN', 'P4 ADD'], ['Casting pours molten metal', 'Forming reshapes solid metal', 'Joining', 'Additive manufacturing builds'])
+  })
+  it('MT1-MPC-011: pattern, mold, pour, shakeout, clean', () => {
+    checkFact('MT1-MPC-011', ['C1', 'C2', 'C3', 'C4', 'C5'], ['The pattern comes first'])
+    expect(readItem('MT1-MPC-011').cardinality).toBe('ordered')
+  })
+  it('MT1-MPC-012: the controller is the first block after the comparator', () => {
+    checkFact('MT1-MPC-012', ['A'], ['The controller is the first block after it, block A', 'block D, in the feedback path, is the sensor'])
+  })
+  it('MT1-MPC-P01: additive manufacturing for a few custom parts', () => {
+    checkFact('MT1-MPC-P01', ['A'], ['Additive manufacturing builds the part layer by layer', 'no tooling'])
+  })
+  it('MT1-MPC-P04: photoelectric and inductive sensors are non-contact', () => {
+    checkFact('MT1-MPC-P04', ['A', 'B'], ['neither touches the target'])
+  })
+})
