@@ -37,7 +37,9 @@ function scalarFrom(decl: ResponseDeclaration, raw: unknown): Parsed {
     case 'string':
     case 'uri':
       if (typeof raw !== 'string') return bad(`expected text for ${decl.id}`)
-      return raw.length > MAX_TEXT ? bad(`${decl.id} is too long`) : ok(raw)
+      if (raw.length > MAX_TEXT) return bad(`${decl.id} is too long`)
+      // Spaces a candidate typed around a typed answer are not part of it.
+      return ok(decl.baseType === 'string' ? raw.trim() : raw)
     case 'float':
     case 'integer': {
       const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw.trim().replace(/,/g, '')) : Number.NaN
