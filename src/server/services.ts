@@ -16,14 +16,15 @@ export function createServices(ctx: ServerContext, program: Program) {
   const audit = createAuditService(ctx)
   const notifications = createNotificationsService(ctx)
   const auth = createAuthService(ctx, { audit, notifications })
+  const users = createUsersService(ctx, { audit, notifications, auth })
   return {
     program: createProgramService(program),
     audit,
     notifications,
     auth,
-    users: createUsersService(ctx, { audit, notifications, auth }),
+    users,
     apiTokens: createApiTokensService(ctx, { audit }),
-    handbook: createHandbookService(ctx, { audit, notifications }),
+    handbook: createHandbookService(ctx, { audit, notifications, users }),
     centers: createCentersService(ctx),
     sessions: createSessionsService(ctx),
   }

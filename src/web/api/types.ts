@@ -134,6 +134,7 @@ export interface HandbookRequest {
   createdAt: string;
   fulfilledAt: string | null;
   fulfilledBy: string | null;
+  fulfilledByName: string | null;
   fulfilmentNote: string | null;
 }
 

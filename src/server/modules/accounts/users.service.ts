@@ -48,6 +48,12 @@ export function createUsersService(
       return getDto(who.userId)
     },
 
+    /** A person's name as others see it in lists and logs. */
+    async displayName(id: string): Promise<string | null> {
+      const user = await findUserById(db, id)
+      return user ? `${user.first_name} ${user.last_name}` : null
+    },
+
     async list(actor: Actor | null, filter: UserFilter) {
       requireRole(actor, 'program_staff')
       return listUsers(db, filter)

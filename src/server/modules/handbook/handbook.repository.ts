@@ -2,7 +2,7 @@ import type { DbOrTx } from '../../db/database.js'
 import { decodeCursor, toPage } from '../../db/pagination.js'
 import type { HandbookRequestsTable } from '../../db/schema.js'
 
-type Row = HandbookRequestsTable
+type Row = HandbookRequestsTable & { fulfilled_by_first?: string | null; fulfilled_by_last?: string | null }
 
 export const toHandbookRequestDto = (r: Row) => ({
   id: r.id,
@@ -16,6 +16,7 @@ export const toHandbookRequestDto = (r: Row) => ({
   createdAt: r.created_at,
   fulfilledAt: r.fulfilled_at,
   fulfilledBy: r.fulfilled_by,
+  fulfilledByName: r.fulfilled_by_first ? `${r.fulfilled_by_first} ${r.fulfilled_by_last ?? ''}`.trim() : null,
   fulfilmentNote: r.fulfilment_note,
 })
 
@@ -43,14 +44,21 @@ export async function listHandbookRequests(
   filter: { status?: Row['status'] | undefined; limit: number; cursor?: string | undefined },
 ) {
   const after = decodeCursor(filter.cursor)
-  let query = db.selectFrom('handbook_requests').selectAll()
-  if (filter.status) query = query.where('status', '=', filter.status)
+  let query = db
+    .selectFrom('handbook_requests')
+    .leftJoin('users', 'users.id', 'handbook_requests.fulfilled_by')
+    .selectAll('handbook_requests')
+    .select(['users.first_name as fulfilled_by_first', 'users.last_name as fulfilled_by_last'])
+  if (filter.status) query = query.where('handbook_requests.status', '=', filter.status)
   if (after) {
     query = query.where((eb) =>
-      eb.or([eb('created_at', '<', after.createdAt), eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)])]),
+      eb.or([
+        eb('handbook_requests.created_at', '<', after.createdAt),
+        eb.and([eb('handbook_requests.created_at', '=', after.createdAt), eb('handbook_requests.id', '<', after.id)]),
+      ]),
     )
   }
-  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit + 1).execute()
+  const rows = await query.orderBy('handbook_requests.created_at', 'desc').orderBy('handbook_requests.id', 'desc').limit(filter.limit + 1).execute()
   return toPage(rows, filter.limit, toHandbookRequestDto)
 }
 

@@ -10,7 +10,7 @@ const HandbookRequest = Type.Object({
   id: Type.String(), name: Type.String(), email: Type.String(), organization: nullable(Type.String()),
   mailingAddress: nullable(Type.String()), format: Type.Union([Type.Literal('pdf'), Type.Literal('print')]),
   message: nullable(Type.String()), status: Type.Union([Type.Literal('open'), Type.Literal('fulfilled')]),
-  createdAt: Type.String(), fulfilledAt: nullable(Type.String()), fulfilledBy: nullable(Type.String()), fulfilmentNote: nullable(Type.String()),
+  createdAt: Type.String(), fulfilledAt: nullable(Type.String()), fulfilledBy: nullable(Type.String()), fulfilledByName: nullable(Type.String()), fulfilmentNote: nullable(Type.String()),
 })
 
 export default async function handbookRoutes(app: FastifyInstance) {

@@ -3,6 +3,7 @@ import type { ServerContext } from '../../context.js'
 import { AppError, notFound } from '../../errors.js'
 import { newId } from '../../ids.js'
 import { requireRole, type Actor } from '../accounts/actor.js'
+import type { UsersService } from '../accounts/users.service.js'
 import type { AuditService } from '../audit/audit.service.js'
 import type { NotificationsService } from '../notifications/notifications.service.js'
 import {
@@ -25,7 +26,10 @@ export interface HandbookRequestInput {
 
 const blankToNull = (v: string | undefined) => (v === undefined || v.trim() === '' ? null : v.trim())
 
-export function createHandbookService(ctx: ServerContext, deps: { audit: AuditService; notifications: NotificationsService }) {
+export function createHandbookService(
+  ctx: ServerContext,
+  deps: { audit: AuditService; notifications: NotificationsService; users: Pick<UsersService, 'displayName'> },
+) {
   const { db } = ctx
   return {
     async request(input: HandbookRequestInput) {
@@ -83,7 +87,7 @@ export function createHandbookService(ctx: ServerContext, deps: { audit: AuditSe
         subject: 'Your MT1 Handbook',
         text: `Hello ${updated.name},\n\nYour request for the MT1 Handbook has been fulfilled.\n\n${updated.fulfilment_note ?? ''}\n`,
       })
-      return toHandbookRequestDto(updated)
+      return { ...toHandbookRequestDto(updated), fulfilledByName: await deps.users.displayName(staff.userId) }
     },
   }
 }

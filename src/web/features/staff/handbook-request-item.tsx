@@ -55,7 +55,7 @@ export function HandbookRequestItem({ request, onFulfilled }: Props) {
             <dt>Fulfilled</dt>
             <dd>
               {formatDateTime(request.fulfilledAt)}
-              {request.fulfilledBy ? ` by ${request.fulfilledBy}` : ""}
+              {request.fulfilledByName ? ` by ${request.fulfilledByName}` : ""}
             </dd>
             <dt>Note</dt>
             <dd className="pre-line">{request.fulfilmentNote || "—"}</dd>
