@@ -30,3 +30,4 @@ if (e2e) {
   skipped += e2e.stats.skipped
 }
 console.log(`ci: ${passed} passed, ${failed} failed, ${skipped} skipped`)
+process.exitCode = failed > 0 ? 1 : 0
