@@ -18,6 +18,8 @@ export interface DatabaseHandle {
   dialect: DialectName
   /** The SQLite file, when on SQLite. */
   file?: string
+  /** The PostgreSQL schema in use, when not the default. */
+  schema?: string
   close(): Promise<void>
 }
 
@@ -73,5 +75,5 @@ async function openPostgres(url: string, schema: string | undefined, poolSize = 
   })
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   await sql`select 1`.execute(db)
-  return { db, dialect: 'postgres', close: () => db.destroy() }
+  return { db, dialect: 'postgres', ...(schema ? { schema } : {}), close: () => db.destroy() }
 }

@@ -23,7 +23,12 @@ class ListedMigrations implements MigrationProvider {
 }
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
-  const migrator = new Migrator({ db: handle.db, provider: new ListedMigrations(handle.dialect) })
+  const migrator = new Migrator({
+    db: handle.db,
+    provider: new ListedMigrations(handle.dialect),
+    // Kysely looks for its bookkeeping tables in any schema unless told which one is ours.
+    ...(handle.schema ? { migrationTableSchema: handle.schema } : {}),
+  })
   const { error, results } = await migrator.migrateToLatest()
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
