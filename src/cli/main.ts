@@ -1,4 +1,6 @@
 // The `mt1` command line: database upkeep and accounts for operators (forms fixed in API.md).
+import fs from 'node:fs'
+import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { buildApp } from '../server/app.js'
 import { loadConfig } from '../server/config.js'
@@ -6,12 +8,18 @@ import { migrateToLatest } from '../server/db/migrate.js'
 import { openDatabase } from '../server/db/database.js'
 import { seedDemo } from '../server/db/seed/demo.js'
 import { INVITE_LINK_TTL_MS } from '../server/modules/accounts/auth.service.js'
+import { readFolder, readZip, writeFolder } from '../server/modules/item-bank/package.js'
 
 const HELP = `mt1 — MT1 certification platform operations
 
 Usage:
   mt1 migrate                      bring the database to the latest schema
   mt1 seed --demo                  add the demo accounts, center and sessions (password mt1-demo)
+  mt1 items import <folder or .zip> [--activate]
+                                   import a QTI 3.0 content package or a folder of item XML files;
+                                   one line per item and a summary (new items are drafts unless
+                                   --activate, which activates those with a skill)
+  mt1 items export <folder>        write the item bank as a QTI 3.0 package with imsmanifest.xml
   mt1 users create-staff --email <email> --first-name <name> --last-name <name>
                                    create a program staff account and print a single-use link
                                    (valid 7 days) to choose its password — the first account of
@@ -40,6 +48,42 @@ async function withApp<T>(fn: (app: Awaited<ReturnType<typeof buildApp>>) => Pro
   }
 }
 
+async function itemsCommand(args: string[]): Promise<number> {
+  const [sub, ...more] = args
+  const { values, positionals } = parseArgs({ args: more, options: { activate: { type: 'boolean' } }, allowPositionals: true, strict: true })
+  const target = positionals[0]
+  if ((sub !== 'import' && sub !== 'export') || !target || positionals.length > 1) {
+    console.error('Usage: mt1 items import <folder or .zip> [--activate] | mt1 items export <folder>')
+    return 2
+  }
+  if (sub === 'export') {
+    const files = await withApp((app) => app.services.itemBank.exportFiles('operator'))
+    if (fs.existsSync(target) && fs.readdirSync(target).length > 0) {
+      console.error(`${target} is not empty; export into a new or empty folder.`)
+      return 2
+    }
+    writeFolder(target, files)
+    console.log(`Exported ${files.size - 1} files (items and figures) and imsmanifest.xml to ${path.resolve(target)}`)
+    return 0
+  }
+  let files
+  try {
+    files = target.toLowerCase().endsWith('.zip') ? readZip(fs.readFileSync(target)) : readFolder(target)
+  } catch (err) {
+    console.error(`Cannot read ${target}: ${(err as Error).message}`)
+    return 1
+  }
+  const report = await withApp((app) => app.services.itemBank.importAsOperator(files, values.activate === true))
+  for (const line of report.lines) {
+    const what = line.outcome === 'failed' ? `not imported: ${line.reason}` : `${line.outcome} (${line.type}${line.manualScoring ? ', scored by a person' : ''})`
+    console.log(`${line.identifier ?? '?'}  ${line.path}  ${what}${line.warnings?.length ? ` — ${line.warnings.join('; ')}` : ''}`)
+  }
+  for (const note of report.notes) console.log(`note: ${note}`)
+  const s = report.summary
+  console.log(`${s.imported} imported, ${s.updated} updated, ${s.unchanged} unchanged, ${s.failed} not imported`)
+  return 0
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
   switch (command) {
@@ -56,6 +100,8 @@ async function main(argv: string[]): Promise<number> {
       console.log('Demo data is in place. Log in as admin@demo.test, center@demo.test, proctor@demo.test, candidate@demo.test or employer@demo.test with the password mt1-demo.')
       return 0
     }
+    case 'items':
+      return itemsCommand(rest)
     case 'users': {
       const [sub, ...args] = rest
       if (sub !== 'create-staff') break

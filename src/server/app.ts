@@ -14,6 +14,7 @@ import adminUsersRoutes from './modules/accounts/admin-users.routes.js'
 import auditRoutes from './modules/audit/audit.routes.js'
 import centersRoutes from './modules/centers/centers.routes.js'
 import handbookRoutes from './modules/handbook/handbook.routes.js'
+import itemBankRoutes from './modules/item-bank/item-bank.routes.js'
 import notificationsRoutes from './modules/notifications/notifications.routes.js'
 import operationsRoutes from './modules/operations/operations.routes.js'
 import programRoutes from './modules/program/program.routes.js'
@@ -92,6 +93,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(handbookRoutes)
   await app.register(centersRoutes)
   await app.register(sessionsRoutes)
+  await app.register(itemBankRoutes)
 
   await app.register(staticWebPlugin)
   await app.ready()

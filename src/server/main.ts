@@ -9,6 +9,9 @@ const GRACE_MS = 10_000
 async function main(): Promise<void> {
   const config = loadConfig()
   const app = await buildApp(config)
+  // The MT1 item bank ships with the program: a fresh database gets it whether or not it has demo data.
+  const bank = await app.services.itemBank.seedShippedBank()
+  if (bank) app.log.info(bank.summary, 'shipped MT1 item bank imported')
   if (config.demo) {
     const seeded = await seedDemoIfFresh(app)
     if (seeded) app.log.info('demo data seeded (accounts use the password mt1-demo); set MT1_DEMO=0 to start without it')

@@ -8,6 +8,7 @@ import { createUsersService } from './modules/accounts/users.service.js'
 import { createAuditService } from './modules/audit/audit.service.js'
 import { createCentersService } from './modules/centers/centers.service.js'
 import { createHandbookService } from './modules/handbook/handbook.service.js'
+import { createItemBankService } from './modules/item-bank/item-bank.service.js'
 import { createNotificationsService } from './modules/notifications/notifications.service.js'
 import { createProgramService } from './modules/program/program.service.js'
 import { createSessionsService } from './modules/scheduling/sessions.service.js'
@@ -17,8 +18,9 @@ export function createServices(ctx: ServerContext, program: Program) {
   const notifications = createNotificationsService(ctx)
   const auth = createAuthService(ctx, { audit, notifications })
   const users = createUsersService(ctx, { audit, notifications, auth })
+  const programService = createProgramService(program)
   return {
-    program: createProgramService(program),
+    program: programService,
     audit,
     notifications,
     auth,
@@ -27,6 +29,7 @@ export function createServices(ctx: ServerContext, program: Program) {
     handbook: createHandbookService(ctx, { audit, notifications, users }),
     centers: createCentersService(ctx),
     sessions: createSessionsService(ctx),
+    itemBank: createItemBankService(ctx, { audit, program: programService }),
   }
 }
 

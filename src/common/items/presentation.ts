@@ -36,7 +36,7 @@ export type Interaction =
   | { kind: 'inlineChoice'; responseId: string; shuffle: boolean; choices: { id: string; text: string; fixed?: boolean }[]; label?: string }
   | { kind: 'match'; responseId: string; shuffle: boolean; maxAssociations: number; prompt: PresentationNode[]; sources: ChoiceOption[]; targets: ChoiceOption[] }
   | { kind: 'associate'; responseId: string; shuffle: boolean; maxAssociations: number; prompt: PresentationNode[]; choices: ChoiceOption[] }
-  | { kind: 'gapMatch'; responseId: string; shuffle: boolean; prompt: PresentationNode[]; gapTexts: { id: string; text: string }[]; content: PresentationNode[] }
+  | { kind: 'gapMatch'; responseId: string; shuffle: boolean; prompt: PresentationNode[]; gapTexts: { id: string; text: string; fixed?: boolean }[]; content: PresentationNode[] }
   | { kind: 'hotspot'; responseId: string; maxChoices: number; prompt: PresentationNode[]; image: FigureRef; hotspots: { id: string; shape: string; coords: number[]; label?: string }[] }
   | { kind: 'selectPoint'; responseId: string; maxChoices: number; prompt: PresentationNode[]; image: FigureRef }
 

@@ -75,6 +75,14 @@ function figure(el: Element, ctx: BodyContext): FigureRef | null {
 }
 
 export function convertChildren(el: Element, ctx: BodyContext): PresentationNode[] {
+  const out = convertAll(el, ctx)
+  // Indentation between block elements is not content.
+  while (typeof out[0] === 'string' && out[0].trim() === '') out.shift()
+  while (typeof out[out.length - 1] === 'string' && (out[out.length - 1] as string).trim() === '') out.pop()
+  return out
+}
+
+function convertAll(el: Element, ctx: BodyContext): PresentationNode[] {
   const out: PresentationNode[] = []
   for (let c: Node | null = el.firstChild; c; c = c.nextSibling) {
     if (c.nodeType === TEXT_NODE || c.nodeType === CDATA_NODE) {

@@ -68,6 +68,12 @@ export function parseItemXml(xml: string, options: ParseOptions = {}): ParseResu
     }
     identifier = attr(root, 'identifier')
     if (!identifier) throw new UnsupportedError('the item has no identifier')
+    const custom = descendants(root, 'qti-custom-operator')[0]
+    if (custom) {
+      throw new UnsupportedError(
+        `its answer is computed by a custom operator (${attr(custom, 'class') ?? 'unnamed'}), an external program that no standard QTI processor runs`,
+      )
+    }
     if (childElements(root, 'qti-template-declaration').length > 0 || firstChild(root, 'qti-template-processing')) {
       throw new UnsupportedError('template variables (randomised item clones) are not supported')
     }

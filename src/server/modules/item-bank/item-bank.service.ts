@@ -1,0 +1,343 @@
+// The item bank: import and export (QTI 3.0 packages), authoring with versions, review and
+// retirement, figures, and the active pools that forms are drawn from. Keys leave this service only
+// for program staff.
+import { randomInt } from 'node:crypto'
+import path from 'node:path'
+import { candidateItem } from '../../../common/items/candidate-item.js'
+import { assembleForm, optionSeed, ShortPoolError } from '../../../common/items/form-assembly.js'
+import { canTransition, type ItemStatus } from '../../../common/items/item-types.js'
+import { correctResponseOf } from '../../../common/qti/scoring.js'
+import { projectRoot } from '../../config.js'
+import type { ServerContext } from '../../context.js'
+import { AppError, notFound } from '../../errors.js'
+import { newId } from '../../ids.js'
+import { requireActor, requireRole, type Actor } from '../accounts/actor.js'
+import type { AuditService } from '../audit/audit.service.js'
+import type { ProgramService } from '../program/program.service.js'
+import { checkFigure } from './figures.js'
+import {
+  activePool,
+  allItemsWithLatest,
+  countItems,
+  findAsset,
+  findItemById,
+  findItemByIdentifier,
+  findVersion,
+  insertItem,
+  insertVersion,
+  listItems,
+  listVersions,
+  updateItem,
+  upsertAsset,
+  type ItemFilter,
+} from './item-bank.repository.js'
+import { buildModel, importEntry, MissingFigure, skillModule, type ImportLine } from './item-import.js'
+import type { StoredItemModel } from './item-model.js'
+import { packageFiles, packageItems, PackageError, readFolder, type ExportItem, type PackageFiles } from './package.js'
+
+/** A practice form draws every skill's practice items, up to the practice pool's size. */
+function practiceBlueprint(blueprint: Record<string, number>, perSkill: number): Record<string, number> {
+  return Object.fromEntries(Object.keys(blueprint).map((skill) => [skill, perSkill]))
+}
+
+export const SHIPPED_BANK_DIR = path.join(projectRoot, 'program', 'mt1', 'items')
+
+export interface ImportReport {
+  lines: ImportLine[]
+  notes: string[]
+  summary: { imported: number; updated: number; unchanged: number; failed: number }
+}
+
+type ItemRow = NonNullable<Awaited<ReturnType<typeof findItemById>>>
+
+function summaryOf(item: ItemRow) {
+  return {
+    id: item.id,
+    identifier: item.identifier,
+    title: item.title,
+    module: item.module,
+    skill: item.skill,
+    pool: item.pool,
+    type: item.type,
+    status: item.status,
+    scoringMode: item.scoring_mode,
+    version: item.latest_version,
+    activeVersion: item.active_version,
+    pendingReview: item.status === 'active' && item.active_version !== null && item.latest_version > item.active_version,
+    origin: item.origin,
+    exposureCount: item.exposure_count,
+    createdAt: item.created_at,
+    updatedAt: item.updated_at,
+  }
+}
+
+export function createItemBankService(ctx: ServerContext, deps: { audit: AuditService; program: ProgramService }) {
+  const { db } = ctx
+  const program = deps.program.definition
+  const now = () => ctx.clock().toISOString()
+
+  async function importFiles(files: PackageFiles, actorId: string | null, options: { status: 'draft' | 'active'; origin: 'mt1' | 'import' }): Promise<ImportReport> {
+    let found
+    try {
+      found = packageItems(files)
+    } catch (err) {
+      throw new AppError('PACKAGE_INVALID', `The package cannot be read: ${(err as Error).message}`)
+    }
+    const lines: ImportLine[] = []
+    for (const entry of found.entries) {
+      // One transaction per item: an item is stored whole or not at all, and one bad item does not
+      // undo the others.
+      const line = await db.transaction().execute(async (trx) => {
+        const result = await importEntry(trx, program, entry, files, { actorId, origin: options.origin, status: options.status, now: now() })
+        if (result.outcome === 'imported' || result.outcome === 'updated') {
+          const item = await findItemByIdentifier(trx, result.identifier!)
+          await deps.audit.record(trx, {
+            actorId, action: `item.${result.outcome}`, entityType: 'item', entityId: item!.id, details: { path: entry.path, origin: options.origin },
+          })
+        }
+        return result
+      })
+      lines.push(line)
+    }
+    const count = (o: ImportLine['outcome']) => lines.filter((l) => l.outcome === o).length
+    return { lines, notes: found.notes, summary: { imported: count('imported'), updated: count('updated'), unchanged: count('unchanged'), failed: count('failed') } }
+  }
+
+  async function detail(item: ItemRow) {
+    const latest = await findVersion(db, item.id, item.latest_version)
+    if (!latest) throw notFound('The item version')
+    return {
+      ...summaryOf(item),
+      correctResponse: correctResponseOf(latest.model.scoring),
+      maxScore: latest.model.scoring.maxScore,
+      presentation: latest.model.presentation,
+      rationale: latest.model.rationale,
+      assets: latest.model.assets,
+      warnings: latest.model.warnings,
+      qtiXml: latest.qti_xml,
+      versions: (await listVersions(db, item.id)).map((v) => ({ version: v.version, createdAt: v.created_at, createdBy: v.created_by_email ?? null, note: v.note })),
+    }
+  }
+
+  async function parseAuthored(qtiXml: string, assets: Record<string, string>) {
+    try {
+      const built = await buildModel(db, qtiXml, undefined, 'item.xml', now(), assets)
+      if (!built.ok) throw new AppError('ITEM_INVALID', `The item cannot be used: ${built.reason}`)
+      return built
+    } catch (err) {
+      if (err instanceof MissingFigure) throw new AppError('ITEM_INVALID', `${err.message}; upload it and list it in assets`)
+      throw err
+    }
+  }
+
+  function checkPlacement(skill: string | null | undefined) {
+    if (skill && !skillModule(program, skill)) throw new AppError('VALIDATION', `There is no skill ${skill} in the program.`)
+  }
+
+  return {
+    importFiles(actor: Actor | null, files: PackageFiles, options: { status: 'draft' | 'active' } = { status: 'draft' }) {
+      const staff = requireRole(actor, 'program_staff')
+      return importFiles(files, staff.userId, { status: options.status, origin: 'import' })
+    },
+
+    /** The operator's CLI import: trusted like a release, so items listed as active become active. */
+    importAsOperator(files: PackageFiles, activate: boolean) {
+      return importFiles(files, null, { status: activate ? 'active' : 'draft', origin: 'import' })
+    },
+
+    /** Imports the shipped MT1 bank into an empty database. Returns the report, or null when items exist. */
+    async seedShippedBank(dir = SHIPPED_BANK_DIR): Promise<ImportReport | null> {
+      if ((await countItems(db)) > 0) return null
+      let files: PackageFiles
+      try {
+        files = readFolder(dir)
+      } catch (err) {
+        if (err instanceof PackageError) return null
+        throw err
+      }
+      return importFiles(files, null, { status: 'active', origin: 'mt1' })
+    },
+
+    async exportFiles(actor: Actor | null | 'operator'): Promise<PackageFiles> {
+      if (actor !== 'operator') requireRole(actor, 'program_staff')
+      const rows = await allItemsWithLatest(db)
+      const items: ExportItem[] = []
+      for (const row of rows) {
+        const model = JSON.parse(row.model_json) as StoredItemModel
+        const folder = `${row.pool}/${row.skill ?? 'UNCLASSIFIED'}`
+        const assets = []
+        for (const [href, sha] of Object.entries(model.assets)) {
+          const asset = await findAsset(db, sha)
+          if (asset) assets.push({ path: path.posix.normalize(`${folder}/${href}`), bytes: Buffer.from(asset.bytes) })
+        }
+        items.push({
+          identifier: row.identifier, path: `${folder}/${row.identifier}.xml`, xml: row.qti_xml,
+          metadata: { pool: row.pool, module: row.module ?? undefined, skill: row.skill ?? undefined, status: row.status }, assets,
+        })
+      }
+      return packageFiles(items)
+    },
+
+    async list(actor: Actor | null, filter: ItemFilter) {
+      requireRole(actor, 'program_staff')
+      const page = await listItems(db, filter)
+      return { items: page.items.map(summaryOf), nextCursor: page.nextCursor }
+    },
+
+    async get(actor: Actor | null, id: string) {
+      requireRole(actor, 'program_staff')
+      const item = await findItemById(db, id)
+      if (!item) throw notFound('The item')
+      return detail(item)
+    },
+
+    /** Parses an item as it would be stored, without storing it: the authoring preview. */
+    async preview(actor: Actor | null, input: { qtiXml: string; assets?: Record<string, string> | undefined }) {
+      requireRole(actor, 'program_staff')
+      const built = await parseAuthored(input.qtiXml, input.assets ?? {})
+      return {
+        identifier: built.identifier, title: built.title, type: built.model.type, scoringMode: built.model.scoring.manual ? 'manual' : 'auto',
+        presentation: built.model.presentation, rationale: built.model.rationale, warnings: built.model.warnings,
+        correctResponse: correctResponseOf(built.model.scoring), maxScore: built.model.scoring.maxScore,
+      }
+    },
+
+    async create(actor: Actor | null, input: { qtiXml: string; skill?: string | undefined; pool: 'operational' | 'practice'; assets?: Record<string, string> | undefined }) {
+      const staff = requireRole(actor, 'program_staff')
+      checkPlacement(input.skill)
+      const built = await parseAuthored(input.qtiXml, input.assets ?? {})
+      if (await findItemByIdentifier(db, built.identifier)) throw new AppError('IDENTIFIER_TAKEN', `An item with the identifier ${built.identifier} exists; edit it instead.`)
+      const id = newId()
+      const at = now()
+      await db.transaction().execute(async (trx) => {
+        await insertItem(trx, {
+          id, identifier: built.identifier, title: built.title, module: skillModule(program, input.skill) ?? null, skill: input.skill ?? null,
+          pool: input.pool, type: built.model.type, status: 'draft', scoring_mode: built.model.scoring.manual ? 'manual' : 'auto',
+          active_version: null, latest_version: 1, origin: 'authored', author_id: staff.userId, reviewer_id: null, created_at: at, updated_at: at,
+        })
+        await insertVersion(trx, { item_id: id, version: 1, qti_xml: input.qtiXml, model_json: JSON.stringify(built.model), created_at: at, created_by: staff.userId, note: 'created' })
+        await deps.audit.record(trx, { actorId: staff.userId, action: 'item.created', entityType: 'item', entityId: id })
+      })
+      return detail((await findItemById(db, id))!)
+    },
+
+    /** An edit is a new version; attempts keep the versions they saw. */
+    async update(actor: Actor | null, id: string, input: { qtiXml: string; note?: string | undefined; skill?: string | undefined; pool?: 'operational' | 'practice' | undefined; assets?: Record<string, string> | undefined }) {
+      const staff = requireRole(actor, 'program_staff')
+      const item = await findItemById(db, id)
+      if (!item) throw notFound('The item')
+      if (item.status === 'retired') throw new AppError('RULE_VIOLATION', 'A retired item cannot be edited; return it to draft first.')
+      checkPlacement(input.skill)
+      const previous = await findVersion(db, id, item.latest_version)
+      const built = await parseAuthored(input.qtiXml, { ...(previous?.model.assets ?? {}), ...(input.assets ?? {}) })
+      if (built.identifier !== item.identifier) throw new AppError('ITEM_INVALID', `The identifier must stay ${item.identifier}.`)
+      const version = item.latest_version + 1
+      const at = now()
+      await db.transaction().execute(async (trx) => {
+        await insertVersion(trx, { item_id: id, version, qti_xml: input.qtiXml, model_json: JSON.stringify(built.model), created_at: at, created_by: staff.userId, note: input.note ?? null })
+        await updateItem(trx, id, {
+          title: built.title, type: built.model.type, latest_version: version, updated_at: at, scoring_mode: built.model.scoring.manual ? 'manual' : 'auto',
+          ...(input.skill !== undefined ? { skill: input.skill, module: skillModule(program, input.skill) ?? null } : {}),
+          ...(input.pool ? { pool: input.pool } : {}),
+          // A draft under review goes back to draft when it changes.
+          ...(item.status === 'in_review' ? { status: 'draft' as const } : {}),
+        })
+        await deps.audit.record(trx, { actorId: staff.userId, action: 'item.edited', entityType: 'item', entityId: id, reason: input.note ?? null, details: { version } })
+      })
+      return detail((await findItemById(db, id))!)
+    },
+
+    /**
+     * Moves an item through draft → in review → active → retired. Approving (→ active, or approving
+     * a pending edit of an active item) must be done by someone other than the last editor.
+     */
+    async changeStatus(actor: Actor | null, id: string, input: { status: ItemStatus; reason?: string | undefined }) {
+      const staff = requireRole(actor, 'program_staff')
+      const item = await findItemById(db, id)
+      if (!item) throw notFound('The item')
+      const approvingEdit = input.status === 'active' && item.status === 'active' && item.active_version !== null && item.latest_version > item.active_version
+      if (!approvingEdit && !canTransition(item.status, input.status)) {
+        throw new AppError('RULE_VIOLATION', `An item cannot go from ${item.status.replace('_', ' ')} to ${input.status.replace('_', ' ')}.`)
+      }
+      if (input.status === 'active') {
+        const latest = await findVersion(db, id, item.latest_version)
+        if (latest?.created_by === staff.userId) throw new AppError('RULE_VIOLATION', 'Another staff member must review and approve your own edit.')
+        if (!item.skill) throw new AppError('RULE_VIOLATION', 'Give the item a skill before approving it.')
+        if (item.scoring_mode === 'manual') throw new AppError('RULE_VIOLATION', 'Items scored by a person cannot be used in MT1 forms.')
+      }
+      if (input.status === 'retired' && !input.reason) throw new AppError('VALIDATION', 'Say why the item is retired.')
+      const at = now()
+      await db.transaction().execute(async (trx) => {
+        await updateItem(trx, id, {
+          status: input.status, updated_at: at,
+          ...(input.status === 'active' ? { active_version: item.latest_version, reviewer_id: staff.userId } : {}),
+        })
+        await deps.audit.record(trx, {
+          actorId: staff.userId, action: `item.status.${input.status}`, entityType: 'item', entityId: id, reason: input.reason ?? null,
+          details: { from: item.status, to: input.status, version: item.latest_version },
+        })
+      })
+      return detail((await findItemById(db, id))!)
+    },
+
+    async uploadFigure(actor: Actor | null, bytes: Buffer, fileName: string) {
+      const staff = requireRole(actor, 'program_staff')
+      const check = checkFigure(bytes, fileName)
+      if (!check.ok) throw new AppError('VALIDATION', `The figure was not accepted: ${check.reason}`)
+      await upsertAsset(db, { sha256: check.sha256, content_type: check.contentType, bytes: check.bytes, size: check.bytes.length, created_at: now() })
+      void staff
+      return { sha256: check.sha256, contentType: check.contentType, size: check.bytes.length }
+    },
+
+    /** A figure, for anyone logged in (candidates see figures in their items). */
+    async asset(actor: Actor | null, sha256: string) {
+      requireActor(actor)
+      const asset = await findAsset(db, sha256)
+      if (!asset) throw notFound('The figure')
+      return { contentType: asset.content_type, bytes: Buffer.from(asset.bytes) }
+    },
+
+    /** Active items of a module's pool with their models: what forms are drawn from. */
+    activePool(module: string, pool: 'operational' | 'practice') {
+      return activePool(db, module, pool)
+    },
+
+    async version(itemId: string, version: number) {
+      return findVersion(db, itemId, version)
+    },
+
+    /**
+     * Draws a form for a module from its active pool by the blueprint (practice forms from the
+     * practice pool), and the items as a candidate would receive them.
+     */
+    async assemble(module: string, pool: 'operational' | 'practice', seed: number = randomInt(0, 2 ** 32 - 1)) {
+      const mod = deps.program.module(module)
+      if (!mod) throw notFound(`The module ${module}`)
+      const items = await activePool(db, module, pool)
+      const blueprint = pool === 'practice' ? practiceBlueprint(mod.blueprint, program.policies.itemBank.practicePerSkill) : mod.blueprint
+      let form
+      try {
+        form = assembleForm(blueprint, items.map((i) => ({ id: i.id, version: i.active_version, skill: i.skill!, exposure: i.exposure_count })), seed)
+      } catch (err) {
+        if (err instanceof ShortPoolError) throw new AppError('RULE_VIOLATION', err.message)
+        throw err
+      }
+      const byId = new Map(items.map((i) => [i.id, i]))
+      return {
+        seed,
+        form,
+        items: form.map((f) => {
+          const item = byId.get(f.itemId)!
+          return candidateItem(f.itemId, item.model.type, item.model.presentation, optionSeed(seed, f.itemId))
+        }),
+      }
+    },
+
+    async previewForm(actor: Actor | null, module: string, pool: 'operational' | 'practice', seed?: number) {
+      requireRole(actor, 'program_staff')
+      return this.assemble(module, pool, seed)
+    },
+  }
+}
+
+export type ItemBankService = ReturnType<typeof createItemBankService>

@@ -1,0 +1,141 @@
+// Turning package entries into stored items: parse each item, store its figures (checked and
+// sanitised), and create the item or a new version of it. One item's failure never stops the rest;
+// each gets a line in the report.
+import path from 'node:path'
+import type { Program } from '../../../common/program/program-schema.js'
+import type { DbOrTx } from '../../db/database.js'
+import { newId } from '../../ids.js'
+import { checkFigure } from './figures.js'
+import { findItemByIdentifier, findVersion, insertItem, insertVersion, updateItem, upsertAsset } from './item-bank.repository.js'
+import { assetUrl, type StoredItemModel } from './item-model.js'
+import type { PackageEntry, PackageFiles } from './package.js'
+import { parseItemXml } from './qti/parse-item.js'
+
+export interface ImportLine {
+  path: string
+  identifier: string | null
+  outcome: 'imported' | 'updated' | 'unchanged' | 'failed'
+  reason?: string
+  type?: string
+  manualScoring?: boolean
+  warnings?: string[]
+}
+
+export interface ImportOptions {
+  actorId: string | null
+  origin: 'mt1' | 'import'
+  /** Status for new items; 'active' only for trusted sources (the shipped bank, the operator's CLI). */
+  status: 'draft' | 'active'
+  now: string
+}
+
+export function skillModule(program: Program, skill: string | undefined): string | undefined {
+  return skill ? program.modules.find((m) => m.skills.some((s) => s.code === skill))?.code : undefined
+}
+
+/** Parses one item and stores its figures; returns the model or why it cannot be imported. */
+export async function buildModel(
+  db: DbOrTx,
+  xml: string,
+  files: PackageFiles | undefined,
+  itemPath: string,
+  now: string,
+  knownAssets: Record<string, string> = {},
+): Promise<{ ok: true; model: StoredItemModel; identifier: string; title: string } | { ok: false; identifier: string | null; reason: string }> {
+  const assets: Record<string, string> = {}
+  const pending: { href: string; bytes: Buffer }[] = []
+  const dir = path.posix.dirname(itemPath)
+  const parsed = parseItemXml(xml, {
+    resolveAsset(href) {
+      const known = knownAssets[href]
+      if (known) {
+        assets[href] = known
+        return assetUrl(known)
+      }
+      const file = files?.get(path.posix.normalize(dir === '.' ? href : `${dir}/${href}`))
+      if (!file) throw new MissingFigure(href)
+      pending.push({ href, bytes: file })
+      // The real URL is known once the figure is checked; a placeholder is patched below.
+      return `asset:${href}`
+    },
+  })
+  if (!parsed.ok) return { ok: false, identifier: parsed.identifier ?? null, reason: parsed.reason }
+  for (const p of pending) {
+    const check = checkFigure(p.bytes, p.href)
+    if (!check.ok) return { ok: false, identifier: parsed.item.identifier, reason: `figure ${p.href}: ${check.reason}` }
+    await upsertAsset(db, { sha256: check.sha256, content_type: check.contentType, bytes: check.bytes, size: check.bytes.length, created_at: now })
+    assets[p.href] = check.sha256
+  }
+  const item = parsed.item
+  const presentation = JSON.parse(
+    JSON.stringify(item.presentation).replace(/"asset:([^"]+)"/g, (_m, href: string) => JSON.stringify(assetUrl(assets[href]!))),
+  ) as StoredItemModel['presentation']
+  return {
+    ok: true,
+    identifier: item.identifier,
+    title: item.title,
+    model: { type: item.type, scoring: item.scoring, presentation, rationale: item.rationale, assets, template: item.template ?? null, warnings: item.warnings },
+  }
+}
+
+export class MissingFigure extends Error {
+  constructor(href: string) {
+    super(`the figure ${href} is not in the package`)
+  }
+}
+
+export async function importEntry(
+  db: DbOrTx,
+  program: Program,
+  entry: PackageEntry,
+  files: PackageFiles,
+  options: ImportOptions,
+): Promise<ImportLine> {
+  if (!entry.xml) return { path: entry.path, identifier: null, outcome: 'failed', reason: 'the manifest lists this file but the package does not contain it' }
+  let built
+  try {
+    built = await buildModel(db, entry.xml, files, entry.path, options.now)
+  } catch (err) {
+    if (err instanceof MissingFigure) return { path: entry.path, identifier: null, outcome: 'failed', reason: err.message }
+    throw err
+  }
+  if (!built.ok) return { path: entry.path, identifier: built.identifier, outcome: 'failed', reason: built.reason }
+  const { model, identifier, title } = built
+  const skill = entry.metadata.skill && skillModule(program, entry.metadata.skill) ? entry.metadata.skill : null
+  const module = skill ? skillModule(program, skill)! : null
+  const pool = entry.metadata.pool ?? 'operational'
+  const line: ImportLine = {
+    path: entry.path, identifier, outcome: 'imported', type: model.type,
+    ...(model.scoring.manual ? { manualScoring: true } : {}),
+    ...(model.warnings.length ? { warnings: model.warnings } : {}),
+  }
+
+  const existing = await findItemByIdentifier(db, identifier)
+  const versionRow = (itemId: string, version: number) => ({
+    item_id: itemId, version, qti_xml: entry.xml, model_json: JSON.stringify(model), created_at: options.now, created_by: options.actorId,
+    note: options.origin === 'mt1' ? 'shipped MT1 content' : `imported from ${entry.path}`,
+  })
+  if (!existing) {
+    const id = newId()
+    const activeNow = options.status === 'active' && !!skill && !model.scoring.manual
+    await insertItem(db, {
+      id, identifier, title, module, skill, pool, type: model.type, status: activeNow ? 'active' : 'draft',
+      scoring_mode: model.scoring.manual ? 'manual' : 'auto', active_version: activeNow ? 1 : null, latest_version: 1,
+      origin: options.origin, author_id: options.actorId, reviewer_id: activeNow ? options.actorId : null, created_at: options.now, updated_at: options.now,
+    })
+    await insertVersion(db, versionRow(id, 1))
+    return line
+  }
+  const latest = await findVersion(db, existing.id, existing.latest_version)
+  if (latest && latest.qti_xml === entry.xml) return { ...line, outcome: 'unchanged' }
+  const version = existing.latest_version + 1
+  await insertVersion(db, versionRow(existing.id, version))
+  const promote = options.status === 'active' && existing.status === 'active'
+  await updateItem(db, existing.id, {
+    title, type: model.type, latest_version: version, updated_at: options.now,
+    scoring_mode: model.scoring.manual ? 'manual' : 'auto',
+    ...(promote ? { active_version: version } : {}),
+    ...(skill ? { skill, module } : {}),
+  })
+  return { ...line, outcome: 'updated' }
+}
