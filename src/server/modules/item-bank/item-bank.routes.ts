@@ -30,6 +30,7 @@ const ItemDetail = Type.Object({
   rationale: Type.Unknown(),
   assets: Type.Record(Type.String(), Type.String()),
   warnings: Type.Array(Type.String()),
+  contentProblems: Type.Array(Type.String()),
   qtiXml: Type.String(),
   versions: Type.Array(Type.Object({ version: Type.Integer(), createdAt: Type.String(), createdBy: nullable(Type.String()), note: nullable(Type.String()) })),
 })
@@ -71,8 +72,8 @@ export default async function itemBankRoutes(app: FastifyInstance) {
   r.post('/api/v1/admin/items/preview', {
     schema: {
       tags, summary: 'Parse an item as it would be stored and show it as a candidate would see it',
-      body: Type.Object({ qtiXml: QtiXml, assets: Type.Optional(Assets) }, strict),
-      response: { 200: Type.Object({ identifier: Type.String(), title: Type.String(), type: Type.String(), scoringMode: Type.String(), presentation: Type.Unknown(), rationale: Type.Unknown(), warnings: Type.Array(Type.String()), correctResponse: Type.Unknown(), maxScore: Type.Number() }), ...errorResponses(400, 401, 403, 422) },
+      body: Type.Object({ qtiXml: QtiXml, assets: Type.Optional(Assets), skill: Type.Optional(Code) }, strict),
+      response: { 200: Type.Object({ contentProblems: Type.Array(Type.String()), identifier: Type.String(), title: Type.String(), type: Type.String(), scoringMode: Type.String(), presentation: Type.Unknown(), rationale: Type.Unknown(), warnings: Type.Array(Type.String()), correctResponse: Type.Unknown(), maxScore: Type.Number() }), ...errorResponses(400, 401, 403, 422) },
     },
   }, async (request) => app.services.itemBank.preview(request.actor, request.body))
 

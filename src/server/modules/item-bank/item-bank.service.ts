@@ -14,6 +14,7 @@ import { newId } from '../../ids.js'
 import { requireActor, requireRole, type Actor } from '../accounts/actor.js'
 import type { AuditService } from '../audit/audit.service.js'
 import type { ProgramService } from '../program/program.service.js'
+import { contentProblems } from './content-check.js'
 import { checkFigure } from './figures.js'
 import {
   activePool,
@@ -114,6 +115,7 @@ export function createItemBankService(ctx: ServerContext, deps: { audit: AuditSe
       rationale: latest.model.rationale,
       assets: latest.model.assets,
       warnings: latest.model.warnings,
+      contentProblems: contentProblems(latest.model, item.skill),
       qtiXml: latest.qti_xml,
       versions: (await listVersions(db, item.id)).map((v) => ({ version: v.version, createdAt: v.created_at, createdBy: v.created_by_email ?? null, note: v.note })),
     }
@@ -192,10 +194,11 @@ export function createItemBankService(ctx: ServerContext, deps: { audit: AuditSe
     },
 
     /** Parses an item as it would be stored, without storing it: the authoring preview. */
-    async preview(actor: Actor | null, input: { qtiXml: string; assets?: Record<string, string> | undefined }) {
+    async preview(actor: Actor | null, input: { qtiXml: string; assets?: Record<string, string> | undefined; skill?: string | undefined }) {
       requireRole(actor, 'program_staff')
       const built = await parseAuthored(input.qtiXml, input.assets ?? {})
       return {
+        contentProblems: contentProblems(built.model, input.skill ?? null),
         identifier: built.identifier, title: built.title, type: built.model.type, scoringMode: built.model.scoring.manual ? 'manual' : 'auto',
         presentation: built.model.presentation, rationale: built.model.rationale, warnings: built.model.warnings,
         correctResponse: correctResponseOf(built.model.scoring), maxScore: built.model.scoring.maxScore,
@@ -264,6 +267,8 @@ export function createItemBankService(ctx: ServerContext, deps: { audit: AuditSe
         if (latest?.created_by === staff.userId) throw new AppError('RULE_VIOLATION', 'Another staff member must review and approve your own edit.')
         if (!item.skill) throw new AppError('RULE_VIOLATION', 'Give the item a skill before approving it.')
         if (item.scoring_mode === 'manual') throw new AppError('RULE_VIOLATION', 'Items scored by a person cannot be used in MT1 forms.')
+        const problems = latest ? contentProblems(latest.model, item.skill) : ['no version']
+        if (problems.length > 0) throw new AppError('RULE_VIOLATION', `The item does not meet the content rules: ${problems.join('; ')}.`, { problems })
       }
       if (input.status === 'retired' && !input.reason) throw new AppError('VALIDATION', 'Say why the item is retired.')
       const at = now()
