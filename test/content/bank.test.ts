@@ -79,3 +79,18 @@ describe('the content check itself', () => {
     expect(problemsOf(dup).join()).toMatch(/duplicate option/)
   })
 })
+
+describe('figure sanitising', () => {
+  it('is idempotent, so exporting and importing keeps every figure byte for byte', { timeout: 60_000 }, () => {
+    const dirs = new Set(listItemFiles().map((f) => path.join(path.dirname(f.file), 'figures')))
+    for (const dir of dirs) {
+      if (!fs.existsSync(dir)) continue
+      for (const name of fs.readdirSync(dir)) {
+        const once = checkFigure(fs.readFileSync(path.join(dir, name)), name)
+        if (!once.ok) throw new Error(`${name}: ${once.reason}`)
+        const twice = checkFigure(once.bytes, name)
+        expect(twice.ok && twice.sha256, name).toBe(once.sha256)
+      }
+    }
+  })
+})

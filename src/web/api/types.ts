@@ -1,4 +1,5 @@
 // Shapes of the API v1 responses the web app reads (see docs/API-FOUNDATION.md and ../shared/API.md).
+import type { ItemPresentation, PresentationNode } from "../../common/items/presentation";
 
 export type Role =
   | "candidate"
@@ -174,4 +175,106 @@ export interface AuditEntry {
   reason: string | null;
   details: unknown;
   createdAt: string;
+}
+
+// ---------- Item bank (staff) and the candidate item presentation ----------
+
+export type {
+  ChoiceOption,
+  ElementNode,
+  FigureRef,
+  GapNode,
+  Interaction,
+  InteractionNode,
+} from "../../common/items/presentation";
+
+export type { ItemPresentation, PresentationNode };
+
+/** A candidate's answers to one item, by response identifier, in the shapes the scorer reads. */
+export type CandidateResponse = Record<string, unknown>;
+
+export type ItemStatus = "draft" | "in_review" | "active" | "retired";
+export type ItemPool = "operational" | "practice";
+
+export interface ItemSummary {
+  id: string;
+  identifier: string;
+  title: string;
+  module: string | null;
+  skill: string | null;
+  pool: ItemPool;
+  type: string;
+  status: ItemStatus;
+  scoringMode: string;
+  version: number;
+  activeVersion: number | null;
+  pendingReview: boolean;
+  origin: string;
+  exposureCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ItemVersion {
+  version: number;
+  createdAt: string;
+  createdBy: string | null;
+  note: string | null;
+}
+
+export interface ItemDetail extends ItemSummary {
+  correctResponse: CandidateResponse | null;
+  maxScore: number;
+  presentation: ItemPresentation;
+  rationale: PresentationNode[];
+  assets: Record<string, string>;
+  warnings: string[];
+  qtiXml: string;
+  versions: ItemVersion[];
+}
+
+export interface ItemPreview {
+  identifier: string;
+  title: string;
+  type: string;
+  scoringMode: string;
+  presentation: ItemPresentation;
+  rationale: PresentationNode[];
+  warnings: string[];
+  correctResponse: CandidateResponse | null;
+  maxScore: number;
+}
+
+export interface ImportReportLine {
+  path: string;
+  identifier: string | null;
+  outcome: string;
+  reason?: string;
+  type?: string;
+  manualScoring?: boolean;
+  warnings?: string[];
+}
+
+export interface ImportReport {
+  lines: ImportReportLine[];
+  notes: string[];
+  summary: { imported: number; updated: number; unchanged: number; failed: number };
+}
+
+export interface FigureUpload {
+  sha256: string;
+  contentType: string;
+  size: number;
+}
+
+export interface CandidateItem {
+  id: string;
+  type: string;
+  presentation: ItemPresentation;
+}
+
+export interface FormPreview {
+  seed: number;
+  form: { itemId: string; version: number; skill: string }[];
+  items: CandidateItem[];
 }

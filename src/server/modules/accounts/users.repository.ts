@@ -1,6 +1,7 @@
 import type { Role } from '../../../common/roles.js'
 import type { DbOrTx } from '../../db/database.js'
 import { decodeCursor, toPage } from '../../db/pagination.js'
+import { containsText } from '../../db/text-search.js'
 import type { NewUser, UserRow } from '../../db/schema.js'
 
 export interface UserWithRoles extends UserRow {
@@ -80,15 +81,8 @@ export async function listUsers(db: DbOrTx, filter: UserFilter) {
   const after = decodeCursor(filter.cursor)
   let query = db.selectFrom('users').selectAll('users')
   if (filter.q) {
-    // LIKE wildcards in the search text are matched literally.
-    const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-    query = query.where((eb) =>
-      eb.or([
-        eb(eb.fn('lower', ['users.email']), 'like', eb.val(pattern)),
-        eb(eb.fn('lower', ['users.first_name']), 'like', eb.val(pattern)),
-        eb(eb.fn('lower', ['users.last_name']), 'like', eb.val(pattern)),
-      ]),
-    )
+    const q = filter.q
+    query = query.where((eb) => eb.or([containsText('users.email', q), containsText('users.first_name', q), containsText('users.last_name', q)]))
   }
   if (filter.role) {
     const role = filter.role

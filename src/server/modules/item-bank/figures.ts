@@ -32,10 +32,11 @@ export function sanitizeSvg(input: Buffer): FigureCheck {
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) return { ok: false, reason: 'the SVG declares a DTD or entities' }
   if (!/<svg[\s>]/i.test(text)) return { ok: false, reason: 'the file is not an SVG drawing' }
   const body = text.replace(/^\uFEFF?\s*<\?xml[^>]*\?>/, '').replace(/<!--[\s\S]*?-->/g, '')
+  // Trimmed so that sanitising an already sanitised figure gives the same bytes (and hash).
   const clean = getPurifier().sanitize(body, {
     USE_PROFILES: { svg: true, svgFilters: true },
     FORBID_TAGS: ['foreignObject', 'image', 'a', 'script', 'style', 'iframe', 'use'],
-  })
+  }).trim()
   if (!/^\s*<svg[\s>]/i.test(clean)) return { ok: false, reason: 'nothing drawable was left after removing unsafe content' }
   const withNs = clean.includes('xmlns="http://www.w3.org/2000/svg"') ? clean : clean.replace(/^\s*<svg/i, '<svg xmlns="http://www.w3.org/2000/svg"')
   try {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { DbOrTx } from '../../db/database.js'
 import { decodeCursor, toPage } from '../../db/pagination.js'
+import { containsText } from '../../db/text-search.js'
 import type { ItemAssetsTable, ItemsTable, ItemVersionsTable } from '../../db/schema.js'
 import type { StoredItemModel } from './item-model.js'
 
@@ -61,11 +62,8 @@ export async function listItems(db: DbOrTx, f: ItemFilter) {
   if (f.type) query = query.where('type', '=', f.type)
   if (f.pool) query = query.where('pool', '=', f.pool as ItemsTable['pool'])
   if (f.q) {
-    const pattern = `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-    query = query.where((eb) => eb.or([
-      eb(eb.fn('lower', ['identifier']), 'like', eb.val(pattern)),
-      eb(eb.fn('lower', ['title']), 'like', eb.val(pattern)),
-    ]))
+    const q = f.q
+    query = query.where((eb) => eb.or([containsText('identifier', q), containsText('title', q)]))
   }
   if (after) {
     query = query.where((eb) => eb.or([eb('created_at', '<', after.createdAt), eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)])]))

@@ -10,11 +10,17 @@ export function parseXml(text: string, what = 'document'): Document {
   if (Buffer.byteLength(text, 'utf8') > MAX_ITEM_XML_BYTES * 4) throw new XmlError(`${what} is too large`)
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw new XmlError(`${what} declares a DTD or entities, which are not accepted`)
   const errors: string[] = []
-  const doc = new DOMParser({
-    onError: (level, message) => {
-      if (level !== 'warning') errors.push(String(message))
-    },
-  }).parseFromString(text, 'text/xml')
+  let doc: Document
+  try {
+    doc = new DOMParser({
+      onError: (level, message) => {
+        if (level !== 'warning') errors.push(String(message))
+      },
+    }).parseFromString(text, 'text/xml')
+  } catch (err) {
+    // xmldom throws its own ParseError on fatal errors.
+    throw new XmlError(`${what} is not well-formed XML: ${(err as Error).message.split('\n')[0]}`)
+  }
   if (errors.length > 0 || !doc.documentElement) throw new XmlError(`${what} is not well-formed XML: ${errors[0] ?? 'no root element'}`)
   return doc
 }
