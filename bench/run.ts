@@ -1,6 +1,7 @@
 // npm run bench -- <name>: runs one benchmark from this folder.
 const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   program: () => import('./program.js'),
+  assemble: () => import('./assemble.js'),
 }
 
 const name = process.argv[2]

@@ -282,3 +282,25 @@ describe.each(databases)('item bank on %s', (kind) => {
     })
   })
 })
+
+describe('scoring through the bank', () => {
+  it('scores against the pinned version, and a malformed response scores zero without failing', async () => {
+    const t = await createTestApp('sqlite')
+    try {
+      await t.app.services.itemBank.seedShippedBank()
+      const [item] = await t.app.services.itemBank.activePool('MM', 'operational')
+      const key = correctResponseOf(item!.model.scoring)
+      expect((await t.app.services.itemBank.score(item!.id, item!.active_version, key)).fraction).toBe(1)
+      const bad = await t.app.services.itemBank.score(item!.id, item!.active_version, { RESPONSE: { nested: ['not', 'a', 'response'] } })
+      expect(bad).toMatchObject({ score: 0, malformed: expect.any(String) })
+      await expect(t.app.services.itemBank.score(item!.id, 99, key)).rejects.toThrow(/Version 99/)
+
+      const before = item!.exposure_count
+      await t.app.services.itemBank.recordExposure(t.app.db, [item!.id])
+      const after = (await t.app.services.itemBank.activePool('MM', 'operational')).find((i) => i.id === item!.id)!
+      expect(after.exposure_count).toBe(before + 1)
+    } finally {
+      await t.close()
+    }
+  })
+})

@@ -6,9 +6,10 @@ import path from 'node:path'
 import { candidateItem } from '../../../common/items/candidate-item.js'
 import { assembleForm, optionSeed, ShortPoolError } from '../../../common/items/form-assembly.js'
 import { canTransition, type ItemStatus } from '../../../common/items/item-types.js'
-import { correctResponseOf } from '../../../common/qti/scoring.js'
+import { correctResponseOf, scoreItem, type CandidateResponse } from '../../../common/qti/scoring.js'
 import { projectRoot } from '../../config.js'
 import type { ServerContext } from '../../context.js'
+import type { DbOrTx } from '../../db/database.js'
 import { AppError, notFound } from '../../errors.js'
 import { newId } from '../../ids.js'
 import { requireActor, requireRole, type Actor } from '../accounts/actor.js'
@@ -24,6 +25,7 @@ import {
   findItemById,
   findItemByIdentifier,
   findVersion,
+  incrementExposure,
   insertItem,
   insertVersion,
   listItems,
@@ -309,6 +311,23 @@ export function createItemBankService(ctx: ServerContext, deps: { audit: AuditSe
 
     async version(itemId: string, version: number) {
       return findVersion(db, itemId, version)
+    },
+
+    /**
+     * Scores a response against the exact item version the candidate saw. A response of the wrong
+     * shape scores zero and is logged for staff to look into; it never fails the caller.
+     */
+    async score(itemId: string, version: number, response: CandidateResponse | null | undefined) {
+      const stored = await findVersion(db, itemId, version)
+      if (!stored) throw notFound(`Version ${version} of item ${itemId}`)
+      const result = scoreItem(stored.model.scoring, response)
+      if (result.malformed) ctx.log.warn({ itemId, version, reason: result.malformed }, 'malformed response scored zero')
+      return result
+    },
+
+    /** Counts a form's items as used once more, so later forms prefer the less-used ones. */
+    recordExposure(trx: DbOrTx, itemIds: string[]) {
+      return incrementExposure(trx, itemIds)
     },
 
     /**

@@ -1,0 +1,139 @@
+// The staff item-bank API: queries, mutations and the two raw-byte uploads (packages and figures).
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ApiError, api } from "../../api/client";
+import type { AuthResponse, FigureUpload, FormPreview, ImportReport, ItemDetail, ItemPool, ItemPreview, ItemStatus } from "../../api/types";
+
+export const itemKeys = {
+  all: ["admin", "items"] as const,
+  list: ["admin", "items", "list"] as const,
+  detail: (id: string) => ["admin", "items", "detail", id] as const,
+};
+
+export const ITEMS_PATH = "/api/v1/admin/items";
+
+export function useItem(id: string) {
+  return useQuery({
+    queryKey: itemKeys.detail(id),
+    queryFn: ({ signal }) => api.get<ItemDetail>(`${ITEMS_PATH}/${encodeURIComponent(id)}`, undefined, signal),
+  });
+}
+
+/**
+ * The JSON client keeps the CSRF token to itself and always sends JSON; raw uploads ask the session
+ * for the token (GET /api/v1/me returns the session's token, which does not change) and send bytes.
+ */
+async function csrfToken(): Promise<string | undefined> {
+  const me = await api.get<Partial<AuthResponse>>("/api/v1/me");
+  return me.csrfToken;
+}
+
+export async function postBytes<T>(path: string, body: Blob | ArrayBuffer, contentType: string): Promise<T> {
+  const token = await csrfToken();
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": contentType, Accept: "application/json", ...(token ? { "X-CSRF-Token": token } : {}) },
+      body,
+    });
+  } catch {
+    throw new ApiError(0, "NETWORK_ERROR", "The server could not be reached. Check your connection and try again.");
+  }
+  const data = (await response.json().catch(() => undefined)) as { error?: { code: string; message: string; details?: unknown } } | undefined;
+  if (!response.ok) {
+    if (data?.error) throw new ApiError(response.status, data.error.code, data.error.message, data.error.details);
+    throw new ApiError(response.status, `HTTP_${response.status}`, `The server answered ${response.status} ${response.statusText}.`.trim());
+  }
+  return data as T;
+}
+
+const FIGURE_TYPES: Record<string, string> = { svg: "image/svg+xml", png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", gif: "image/gif" };
+
+export function figureContentType(file: File): string | null {
+  if (Object.values(FIGURE_TYPES).includes(file.type)) return file.type;
+  const ext = file.name.split(".").pop()?.toLowerCase() ?? "";
+  return FIGURE_TYPES[ext] ?? null;
+}
+
+export function uploadFigure(file: Blob, fileName: string, contentType: string) {
+  return postBytes<FigureUpload>(`/api/v1/admin/item-figures?fileName=${encodeURIComponent(fileName)}`, file, contentType);
+}
+
+export function useImportPackage() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => postBytes<ImportReport>(`${ITEMS_PATH}/import`, file, "application/zip"),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: itemKeys.all }),
+  });
+}
+
+export interface SaveInput {
+  qtiXml: string;
+  skill?: string;
+  pool: ItemPool;
+  assets: Record<string, string>;
+  note?: string;
+}
+
+export function useCreateItem() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SaveInput) =>
+      api.post<ItemDetail>(ITEMS_PATH, { qtiXml: input.qtiXml, pool: input.pool, ...(input.skill ? { skill: input.skill } : {}), assets: input.assets }),
+    onSuccess: (item) => {
+      queryClient.setQueryData(itemKeys.detail(item.id), item);
+      void queryClient.invalidateQueries({ queryKey: itemKeys.list });
+    },
+  });
+}
+
+export function useUpdateItem(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SaveInput) =>
+      api.put<ItemDetail>(`${ITEMS_PATH}/${encodeURIComponent(id)}`, {
+        qtiXml: input.qtiXml,
+        pool: input.pool,
+        ...(input.skill ? { skill: input.skill } : {}),
+        assets: input.assets,
+        ...(input.note?.trim() ? { note: input.note.trim() } : {}),
+      }),
+    onSuccess: (item) => {
+      queryClient.setQueryData(itemKeys.detail(item.id), item);
+      void queryClient.invalidateQueries({ queryKey: itemKeys.list });
+    },
+  });
+}
+
+export function useChangeStatus(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { status: ItemStatus; reason?: string }) =>
+      api.post<ItemDetail>(`${ITEMS_PATH}/${encodeURIComponent(id)}/status`, input),
+    onSuccess: (item) => {
+      queryClient.setQueryData(itemKeys.detail(item.id), item);
+      void queryClient.invalidateQueries({ queryKey: itemKeys.list });
+    },
+  });
+}
+
+/** The live preview: the server parses the XML as it would store it (nothing is saved). */
+export function useItemPreview(qtiXml: string, assets: Record<string, string>) {
+  const enabled = qtiXml.trim().length >= 20;
+  return useQuery({
+    queryKey: ["admin", "items", "preview", qtiXml, assets],
+    queryFn: () => api.post<ItemPreview>(`${ITEMS_PATH}/preview`, { qtiXml, assets }),
+    enabled,
+    retry: false,
+    staleTime: Infinity,
+    gcTime: 60_000,
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useFormPreview() {
+  return useMutation({
+    mutationFn: (input: { module: string; pool: ItemPool; seed?: number }) => api.post<FormPreview>("/api/v1/admin/forms/preview", input),
+  });
+}
