@@ -15,6 +15,9 @@ import auditRoutes from './modules/audit/audit.routes.js'
 import centersRoutes from './modules/centers/centers.routes.js'
 import handbookRoutes from './modules/handbook/handbook.routes.js'
 import itemBankRoutes from './modules/item-bank/item-bank.routes.js'
+import profileRoutes from './modules/accounts/profile.routes.js'
+import proctorsRoutes from './modules/centers/proctors.routes.js'
+import registrationsRoutes from './modules/scheduling/registrations.routes.js'
 import notificationsRoutes from './modules/notifications/notifications.routes.js'
 import operationsRoutes from './modules/operations/operations.routes.js'
 import programRoutes from './modules/program/program.routes.js'
@@ -94,6 +97,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(centersRoutes)
   await app.register(sessionsRoutes)
   await app.register(itemBankRoutes)
+  await app.register(profileRoutes)
+  await app.register(proctorsRoutes)
+  await app.register(registrationsRoutes)
 
   await app.register(staticWebPlugin)
   await app.ready()

@@ -17,10 +17,19 @@ async function main(): Promise<void> {
     if (seeded) app.log.info('demo data seeded (accounts use the password mt1-demo); set MT1_DEMO=0 to start without it')
   }
 
+  // Unpaid holds lapse and reminders go out on the minute; a failure is logged and tried again.
+  const housekeeping = setInterval(() => {
+    Promise.all([app.services.registrations.releaseExpiredHolds(), app.services.registrations.sendReminders()]).catch((err: unknown) =>
+      app.log.error({ err }, 'registration housekeeping failed'),
+    )
+  }, 60_000)
+  housekeeping.unref()
+
   let stopping = false
   const stop = (signal: string) => {
     if (stopping) return
     stopping = true
+    clearInterval(housekeeping)
     app.log.info({ signal }, 'stopping: finishing in-flight requests')
     const force = setTimeout(() => {
       app.log.error('graceful stop took too long; exiting')

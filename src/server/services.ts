@@ -12,6 +12,11 @@ import { createItemBankService } from './modules/item-bank/item-bank.service.js'
 import { createNotificationsService } from './modules/notifications/notifications.service.js'
 import { createProgramService } from './modules/program/program.service.js'
 import { createSessionsService } from './modules/scheduling/sessions.service.js'
+import { createProfileService } from './modules/accounts/profile.service.js'
+import { createProctorsService } from './modules/centers/proctors.service.js'
+import { createPaymentsService } from './modules/scheduling/payments.service.js'
+import { createRegistrationsService, type RegistrationsService } from './modules/scheduling/registrations.service.js'
+import { createSessionAdminService } from './modules/scheduling/session-admin.service.js'
 
 export function createServices(ctx: ServerContext, program: Program) {
   const audit = createAuditService(ctx)
@@ -19,7 +24,20 @@ export function createServices(ctx: ServerContext, program: Program) {
   const auth = createAuthService(ctx, { audit, notifications })
   const users = createUsersService(ctx, { audit, notifications, auth })
   const programService = createProgramService(program)
+  const profiles = createProfileService(ctx, { program: programService })
+  const proctors = createProctorsService(ctx, { audit, program: programService })
+  // Payments and registrations call each other (a voucher confirms a registration; a registration
+  // asks what is due): each gets the other through a getter.
+  let registrations: RegistrationsService | undefined
+  const payments = createPaymentsService(ctx, { audit, program: programService, registrations: () => registrations! })
+  registrations = createRegistrationsService(ctx, { audit, notifications, program: programService, payments, profiles })
+  const sessionAdmin = createSessionAdminService(ctx, { audit, proctors, program: programService, registrations: () => registrations! })
   return {
+    profiles,
+    proctors,
+    payments,
+    registrations,
+    sessionAdmin,
     program: programService,
     audit,
     notifications,

@@ -21,7 +21,11 @@ import { ResetPasswordPage } from "./routes/reset-password-page";
 import { RouteErrorPage } from "./routes/route-error-page";
 import { ApiTokensPage } from "./routes/staff/api-tokens-page";
 import { AuditPage } from "./routes/staff/audit-page";
+import { FormPreviewPage } from "./routes/staff/form-preview-page";
 import { HandbookRequestsPage } from "./routes/staff/handbook-requests-page";
+import { ItemNewPage } from "./routes/staff/item-new-page";
+import { ItemPage } from "./routes/staff/item-page";
+import { ItemsPage } from "./routes/staff/items-page";
 import { OutboxPage } from "./routes/staff/outbox-page";
 import { UsersPage } from "./routes/staff/users-page";
 
@@ -55,6 +59,10 @@ export const router = createBrowserRouter([
       { path: "staff/outbox", element: staff(<OutboxPage />) },
       { path: "staff/api-tokens", element: staff(<ApiTokensPage />) },
       { path: "staff/audit", element: staff(<AuditPage />) },
+      { path: "staff/items", element: staff(<ItemsPage />) },
+      { path: "staff/items/new", element: staff(<ItemNewPage />) },
+      { path: "staff/items/:id", element: staff(<ItemPage />) },
+      { path: "staff/forms/preview", element: staff(<FormPreviewPage />) },
       { path: "*", element: <NotFoundPage /> },
         ],
       },

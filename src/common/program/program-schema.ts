@@ -42,6 +42,10 @@ export const PoliciesSchema = Type.Object(
       { additionalProperties: false },
     ),
     registryNameSearch: Type.Union([Type.Literal('opt-in'), Type.Literal('off')]),
+    /** Candidates one certified proctor may supervise (a session of 16–30 seats needs two). */
+    seatsPerProctor: Type.Integer({ minimum: 1 }),
+    /** How long an unpaid registration holds its seat before the seat goes to the waitlist. */
+    unpaidHoldHours: Type.Number({ exclusiveMinimum: 0 }),
   },
   { additionalProperties: false },
 )

@@ -4,6 +4,7 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely'
 import type { DatabaseHandle, DialectName } from './database.js'
 import * as foundation from './migrations/0001-foundation.js'
 import * as itemBank from './migrations/0002-item-bank.js'
+import * as registration from './migrations/0003-registration.js'
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: DialectName): Promise<void> }
 
@@ -11,6 +12,7 @@ type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Dialec
 const migrations: Record<string, DialectMigration> = {
   '0001-foundation': foundation,
   '0002-item-bank': itemBank,
+  '0003-registration': registration,
 }
 
 class ListedMigrations implements MigrationProvider {

@@ -126,6 +126,9 @@ export interface TestSessionsTable {
   status: 'scheduled' | 'in_progress' | 'closed' | 'cancelled'
   created_at: string
   created_by: string | null
+  /** Registrations holding a seat; only ever changed by a conditional update, so never above seats. */
+  seats_taken: Generated<number>
+  cancel_reason: string | null
 }
 
 export interface SessionProctorsTable {
@@ -172,6 +175,85 @@ export interface ItemAssetsTable {
   created_at: string
 }
 
+export interface ProctorCertificationsTable {
+  user_id: string
+  training_completed_on: string
+  agreement_signed_on: string
+  coi_declared_on: string
+  certified_until: string
+  status: 'certified' | 'suspended'
+  updated_at: string
+  updated_by: string | null
+}
+
+export interface ProctorConflictsTable {
+  proctor_id: string
+  candidate_id: string
+  reason: string
+  declared_at: string
+}
+
+export interface CandidateProfilesTable {
+  user_id: string
+  ncrc_level: string | null
+  ncrc_number: string | null
+  state: string | null
+  updated_at: string
+}
+
+export type RegistrationStatus = 'pending_payment' | 'confirmed' | 'waitlisted' | 'cancelled' | 'expired'
+
+export interface RegistrationsTable {
+  id: string
+  session_id: string
+  candidate_id: string
+  /** JSON array of module codes. */
+  modules: string
+  status: RegistrationStatus
+  /** 1 while the registration counts in the session's seats_taken. */
+  holds_seat: number
+  hold_expires_at: string | null
+  payment_method: 'voucher' | 'invoice' | 'waived' | 'none' | null
+  voucher_id: string | null
+  override_reason: string | null
+  created_by: string | null
+  created_at: string
+  updated_at: string
+  cancelled_at: string | null
+  reminder_sent_at: string | null
+}
+
+export interface FeeScheduleTable {
+  module: string
+  amount_cents: number
+  currency: string
+  updated_at: string
+  updated_by: string | null
+}
+
+export interface VouchersTable {
+  id: string
+  code: string
+  modules: string
+  purchased_by: string | null
+  status: 'available' | 'redeemed' | 'void'
+  registration_id: string | null
+  redeemed_at: string | null
+  created_at: string
+  expires_at: string | null
+}
+
+export interface InvoicesTable {
+  id: string
+  registration_id: string
+  amount_cents: number
+  currency: string
+  status: 'open' | 'paid' | 'void'
+  issued_at: string
+  paid_at: string | null
+  marked_by: string | null
+}
+
 export interface Database {
   users: UsersTable
   user_roles: UserRolesTable
@@ -189,6 +271,13 @@ export interface Database {
   items: ItemsTable
   item_versions: ItemVersionsTable
   item_assets: ItemAssetsTable
+  proctor_certifications: ProctorCertificationsTable
+  proctor_conflicts: ProctorConflictsTable
+  candidate_profiles: CandidateProfilesTable
+  registrations: RegistrationsTable
+  fee_schedule: FeeScheduleTable
+  vouchers: VouchersTable
+  invoices: InvoicesTable
 }
 
 export type UserRow = Selectable<UsersTable>

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify'
 import type { Role } from '../../../common/roles.js'
 import { newId } from '../../ids.js'
 import { addCenterMember, insertCenter } from '../../modules/centers/centers.repository.js'
+import { upsertCertification } from '../../modules/centers/proctors.repository.js'
 import { insertTestSession } from '../../modules/scheduling/sessions.repository.js'
 import type { CentersTable } from '../schema.js'
 
@@ -63,6 +64,11 @@ export async function seedDemo(app: FastifyInstance, now = new Date()): Promise<
     await insertCenter(trx, demoCenter)
     for (const c of others) await insertCenter(trx, c)
     await addCenterMember(trx, demoCenter.id, ids.get('center@demo.test')!)
+    // The demo proctor is certified for a year.
+    await upsertCertification(trx, {
+      user_id: proctorId, training_completed_on: created, agreement_signed_on: created, coi_declared_on: created,
+      certified_until: certifiedUntil, status: 'certified', updated_at: created, updated_by: ids.get('admin@demo.test')!,
+    })
     // In progress now: started an hour ago, ends in three hours.
     await insertTestSession(trx, { ...session(now.getTime() - HOUR, 4, 20, ['MM', 'SRMT', 'QBA']), starts_at: new Date(now.getTime() - HOUR).toISOString(), ends_at: new Date(now.getTime() + 3 * HOUR).toISOString() }, [proctorId])
     await insertTestSession(trx, session(hour + DAY, 4, 20, ['MM', 'SRMT', 'QBA']), [proctorId])

@@ -1,7 +1,8 @@
 import type { DbOrTx } from '../../db/database.js'
+import type { Insertable } from 'kysely'
 import type { TestSessionsTable } from '../../db/schema.js'
 
-export async function insertTestSession(db: DbOrTx, row: TestSessionsTable, proctorIds: readonly string[]): Promise<void> {
+export async function insertTestSession(db: DbOrTx, row: Insertable<TestSessionsTable>, proctorIds: readonly string[]): Promise<void> {
   await db.insertInto('test_sessions').values(row).execute()
   if (proctorIds.length > 0) {
     await db.insertInto('session_proctors').values(proctorIds.map((user_id) => ({ session_id: row.id, user_id }))).execute()
@@ -23,7 +24,7 @@ export async function listPublicSessions(db: DbOrTx, filter: SessionFilter) {
     .innerJoin('centers', 'centers.id', 'test_sessions.center_id')
     .select([
       'test_sessions.id', 'test_sessions.center_id', 'centers.name as center_name', 'centers.city', 'centers.state',
-      'test_sessions.starts_at', 'test_sessions.ends_at', 'test_sessions.seats', 'test_sessions.modules', 'test_sessions.status',
+      'test_sessions.starts_at', 'test_sessions.ends_at', 'test_sessions.seats', 'test_sessions.seats_taken', 'test_sessions.modules', 'test_sessions.status',
     ])
     .where('test_sessions.status', '!=', 'cancelled')
     .where('centers.status', '=', 'certified')
@@ -40,4 +41,29 @@ export async function listPublicSessions(db: DbOrTx, filter: SessionFilter) {
     )
   }
   return query.orderBy('test_sessions.starts_at').orderBy('test_sessions.id').limit(filter.limit + 1).execute()
+}
+
+export async function findSession(db: DbOrTx, id: string) {
+  return db.selectFrom('test_sessions').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function proctorsOfSession(db: DbOrTx, sessionId: string): Promise<string[]> {
+  return (await db.selectFrom('session_proctors').select('user_id').where('session_id', '=', sessionId).execute()).map((r) => r.user_id)
+}
+
+export async function replaceSessionProctors(db: DbOrTx, sessionId: string, proctorIds: readonly string[]): Promise<void> {
+  await db.deleteFrom('session_proctors').where('session_id', '=', sessionId).execute()
+  if (proctorIds.length > 0) await db.insertInto('session_proctors').values(proctorIds.map((user_id) => ({ session_id: sessionId, user_id }))).execute()
+}
+
+export async function updateSessionRow(db: DbOrTx, id: string, change: Partial<Pick<TestSessionsTable, 'starts_at' | 'ends_at' | 'seats' | 'modules' | 'status' | 'cancel_reason'>>) {
+  await db.updateTable('test_sessions').set(change).where('id', '=', id).execute()
+}
+
+export async function isCenterAdmin(db: DbOrTx, centerId: string, userId: string): Promise<boolean> {
+  return !!(await db.selectFrom('center_members').select('user_id').where('center_id', '=', centerId).where('user_id', '=', userId).executeTakeFirst())
+}
+
+export async function centerExists(db: DbOrTx, centerId: string) {
+  return db.selectFrom('centers').select(['id', 'status', 'certified_until']).where('id', '=', centerId).executeTakeFirst()
 }

@@ -9,8 +9,48 @@ const PublicSession = Type.Object({
   startsAt: Type.String(), endsAt: Type.String(), seatsAvailable: Type.Integer(), modules: Type.Array(Type.String()), status: Type.String(),
 })
 
+const SessionDetail = Type.Object({
+  id: Type.String(), centerId: Type.String(), startsAt: Type.String(), endsAt: Type.String(), seats: Type.Integer(), seatsAvailable: Type.Integer(),
+  modules: Type.Array(Type.String()), status: Type.String(), proctorIds: Type.Array(Type.String()), cancelReason: Type.Union([Type.String(), Type.Null()]),
+})
+const ModuleList = Type.Array(Type.String({ pattern: '^[A-Z][A-Z0-9]{1,9}$' }), { minItems: 1, maxItems: 3, uniqueItems: true })
+const strict = { additionalProperties: false } as const
+
 export default async function sessionsRoutes(app: FastifyInstance) {
-  typed(app).get('/api/v1/sessions', {
+  const r = typed(app)
+
+  r.post('/api/v1/sessions', {
+    schema: {
+      tags: ['Sessions'], summary: "Schedule a session (the center's administrators, program staff); 422 when a proctor is not certified",
+      body: Type.Object({
+        centerId: Id, startsAt: IsoDateTime, endsAt: IsoDateTime, seats: Type.Integer({ minimum: 1, maximum: 500 }), modules: ModuleList,
+        proctorIds: Type.Array(Id, { minItems: 1, maxItems: 50, uniqueItems: true }),
+      }, strict),
+      response: { 201: SessionDetail, ...errorResponses(400, 401, 403, 404, 422) },
+    },
+  }, async (request, reply) => reply.status(201).send(await app.services.sessionAdmin.create(request.actor, request.body)))
+
+  r.patch('/api/v1/sessions/:id', {
+    schema: {
+      tags: ['Sessions'], summary: 'Change a session (time, seats, modules, proctors)',
+      params: Type.Object({ id: Id }),
+      body: Type.Object({
+        startsAt: Type.Optional(IsoDateTime), endsAt: Type.Optional(IsoDateTime), seats: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+        modules: Type.Optional(ModuleList), proctorIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 50, uniqueItems: true })),
+      }, { ...strict, minProperties: 1 }),
+      response: { 200: SessionDetail, ...errorResponses(400, 401, 403, 404, 409, 422) },
+    },
+  }, async (request) => app.services.sessionAdmin.update(request.actor, request.params.id, request.body))
+
+  r.post('/api/v1/sessions/:id/cancel', {
+    schema: {
+      tags: ['Sessions'], summary: 'Cancel a session; every registrant is told',
+      params: Type.Object({ id: Id }), body: Type.Object({ reason: Type.String({ minLength: 3, maxLength: 1000 }) }, strict),
+      response: { 200: SessionDetail, ...errorResponses(400, 401, 403, 404, 409) },
+    },
+  }, async (request) => app.services.sessionAdmin.cancel(request.actor, request.params.id, request.body.reason))
+
+  r.get('/api/v1/sessions', {
     config: { rateLimit: publicRateLimit(app) },
     schema: {
       tags: ['Sessions'], summary: 'Testing sessions (by default those not yet ended), ordered by start',
@@ -20,4 +60,9 @@ export default async function sessionsRoutes(app: FastifyInstance) {
       response: { 200: PageOf(PublicSession), ...errorResponses(400, 429) },
     },
   }, async (request) => app.services.sessions.listPublic({ ...request.query, limit: request.query.limit ?? 50 }))
+
+  r.get('/api/v1/sessions/:id', {
+    config: { rateLimit: publicRateLimit(app) },
+    schema: { tags: ['Sessions'], summary: 'One session', params: Type.Object({ id: Id }), response: { 200: SessionDetail, ...errorResponses(400, 404, 429) } },
+  }, async (request) => app.services.sessionAdmin.get(request.params.id))
 }

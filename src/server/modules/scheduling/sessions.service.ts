@@ -40,8 +40,7 @@ export function createSessionsService(ctx: ServerContext) {
           state: r.state,
           startsAt: r.starts_at,
           endsAt: r.ends_at,
-          // Registrations arrive with the scheduling issue; until then every seat is free.
-          seatsAvailable: r.seats,
+          seatsAvailable: Math.max(0, r.seats - Number(r.seats_taken)),
           modules: JSON.parse(r.modules) as string[],
           status: r.status,
         })),

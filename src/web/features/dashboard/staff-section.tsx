@@ -24,6 +24,9 @@ function useOpenHandbookCount() {
 }
 
 const LINKS = [
+  { to: "/staff/items", title: "Item bank", text: "Find, write, review, import and export the MT1 items." },
+  { to: "/staff/items/new", title: "New item", text: "Write an item from a template with a live candidate preview." },
+  { to: "/staff/forms/preview", title: "Form preview", text: "Draw a whole form by the blueprint and see it as candidates do." },
   { to: "/staff/users", title: "Users", text: "Find people, create accounts, change roles, disable or enable." },
   { to: "/staff/outbox", title: "Outbox", text: "Emails the system has sent, including password-reset links." },
   { to: "/staff/api-tokens", title: "API tokens", text: "Tokens for integrations: create, show once, revoke." },

@@ -76,7 +76,7 @@ export function SelectPointInteraction({ interaction: i, ctx, path }: { interact
       }
       const p: Point = [clamp(current[0] + move[0], size.width), clamp(current[1] + move[1], size.height)];
       const next = points.map((q, index) => (index === activeIndex ? p : q));
-      commit(next, activeIndex, describe(p, activeIndex, size));
+      commit(next, activeIndex, "");
     } else if (e.key === "Enter" || e.key === " ") {
       e.preventDefault();
       if (points.length === 0 || points.length < limit) place(centre, size);
@@ -111,10 +111,19 @@ export function SelectPointInteraction({ interaction: i, ctx, path }: { interact
         ref={stage}
         className="item-stage item-point__stage"
         style={size ? { width: `${size.width}px` } : undefined}
-        role="application"
+        // A two-dimensional slider (as colour pickers do): screen readers pass the arrow keys through
+        // and read the value text, which is the point's coordinates.
+        role="slider"
         aria-roledescription="point selector"
         aria-label={`Place a point on the image: ${i.image.alt}`}
-        aria-describedby={`${hintId} ${coordsId}`}
+        aria-describedby={[hintId, i.image.describedBy ? ctx.scope(i.image.describedBy) : ""].filter(Boolean).join(" ")}
+        aria-valuemin={0}
+        aria-valuemax={size ? size.width - 1 : 0}
+        aria-valuenow={points[activeIndex]?.[0] ?? 0}
+        aria-valuetext={
+          points[activeIndex] && size ? describe(points[activeIndex], activeIndex, size) : "No point placed. Press an arrow key or Enter to place one in the middle."
+        }
+        aria-readonly={ctx.readOnly || undefined}
         tabIndex={ctx.readOnly ? -1 : 0}
         onClick={onClick}
         onKeyDown={onKeyDown}

@@ -1,0 +1,63 @@
+// The emails a registration sends, with an .ics calendar invitation when a seat is confirmed.
+import { createEvent, type DateArray } from 'ics'
+
+export interface SessionPlace {
+  sessionId: string
+  startsAt: string
+  endsAt: string
+  centerName: string
+  address: string
+}
+
+const when = (iso: string) => new Date(iso).toUTCString().replace(' GMT', ' UTC')
+const utcParts = (iso: string): DateArray => {
+  const d = new Date(iso)
+  return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()]
+}
+
+/** An iCalendar event for the sitting, so the candidate's calendar has it. */
+export function calendarInvite(place: SessionPlace, modules: string[], registrationId: string): string {
+  const { error, value } = createEvent({
+    uid: `${registrationId}@mt1-certification`,
+    start: utcParts(place.startsAt),
+    startInputType: 'utc',
+    startOutputType: 'utc',
+    end: utcParts(place.endsAt),
+    endInputType: 'utc',
+    endOutputType: 'utc',
+    title: `MT1 assessment: ${modules.join(', ')}`,
+    location: `${place.centerName}, ${place.address}`,
+    description: 'Bring a government-issued photo ID. A certified proctor checks you in before the assessment starts.',
+    status: 'CONFIRMED',
+    productId: 'mt1-certification/ics',
+  })
+  if (error || !value) throw error ?? new Error('could not build the calendar invitation')
+  return value
+}
+
+export const registrationEmails = {
+  confirmed: (name: string, place: SessionPlace, modules: string[]) => ({
+    subject: 'Your MT1 assessment is confirmed',
+    text: `Hello ${name},\n\nYour seat is confirmed for ${modules.join(', ')} at ${place.centerName}, ${place.address}, starting ${when(place.startsAt)}.\n\nBring a government-issued photo ID. The calendar invitation is attached.\n`,
+  }),
+  held: (name: string, place: SessionPlace, modules: string[], holdExpiresAt: string, amount: string) => ({
+    subject: 'Your MT1 seat is held until payment',
+    text: `Hello ${name},\n\nWe are holding a seat for you for ${modules.join(', ')} at ${place.centerName}, starting ${when(place.startsAt)}. The fee is ${amount}. Pay with a voucher or ask for an invoice before ${when(holdExpiresAt)}, or the seat goes to the next person on the waitlist.\n`,
+  }),
+  waitlisted: (name: string, place: SessionPlace, position: number) => ({
+    subject: 'You are on the waitlist for an MT1 session',
+    text: `Hello ${name},\n\nThe session at ${place.centerName} starting ${when(place.startsAt)} is full. You are number ${position} on its waitlist; we will email you as soon as a seat frees up.\n`,
+  }),
+  promoted: (name: string, place: SessionPlace) => ({
+    subject: 'A seat opened up: you are off the waitlist',
+    text: `Hello ${name},\n\nA seat opened up in the session at ${place.centerName} starting ${when(place.startsAt)}, and it is yours. Check your registration on your dashboard.\n`,
+  }),
+  cancelled: (name: string, place: SessionPlace, why: string) => ({
+    subject: 'Your MT1 registration is cancelled',
+    text: `Hello ${name},\n\nYour registration for the session at ${place.centerName} starting ${when(place.startsAt)} is cancelled: ${why}.\n\nYou can register for another session from your dashboard.\n`,
+  }),
+  reminder: (name: string, place: SessionPlace, modules: string[]) => ({
+    subject: 'Reminder: your MT1 assessment is in two days',
+    text: `Hello ${name},\n\nThis is a reminder that you sit ${modules.join(', ')} at ${place.centerName}, ${place.address}, starting ${when(place.startsAt)}. Bring a government-issued photo ID.\n`,
+  }),
+}

@@ -1,0 +1,275 @@
+// Registration: a candidate takes a seat in a session for one, two or all three modules, at least
+// 48 hours ahead (staff may override, audited). Seats are taken by a conditional update, so they are
+// never oversold; a full session offers its waitlist, promoted in order when a seat frees. A seat is
+// confirmed when its fee is paid (voucher, invoice, waiver) or when the modules carry no fee.
+import { ncrcAdvice } from '../../../common/rules/ncrc-advice.js'
+import { isRegistrationInTime } from '../../../common/rules/registration-window.js'
+import type { ServerContext } from '../../context.js'
+import type { DbOrTx } from '../../db/database.js'
+import type { RegistrationsTable } from '../../db/schema.js'
+import { AppError, notFound } from '../../errors.js'
+import { newId } from '../../ids.js'
+import { hasRole, requireActor, requireRole, type Actor } from '../accounts/actor.js'
+import type { ProfileService } from '../accounts/profile.service.js'
+import { findUserById } from '../accounts/users.repository.js'
+import type { AuditService } from '../audit/audit.service.js'
+import type { NotificationsService } from '../notifications/notifications.service.js'
+import type { ProgramService } from '../program/program.service.js'
+import type { PaymentsService } from './payments.service.js'
+import { calendarInvite, registrationEmails, type SessionPlace } from './registration-emails.js'
+import {
+  dueReminders, expiredHolds, findRegistration, insertRegistration, liveCandidateIds, liveRegistrationFor, liveRegistrationsOfSession,
+  oldestWaitlisted, registrationsOfCandidate, releaseSeat, takeSeat, transition, waitlistPosition,
+} from './registrations.repository.js'
+import { findSession } from './sessions.repository.js'
+
+const HOUR = 3_600_000
+
+export interface RegisterInput {
+  sessionId: string
+  modules: string[]
+  waitlist?: boolean | undefined
+}
+
+export function createRegistrationsService(
+  ctx: ServerContext,
+  deps: { audit: AuditService; notifications: NotificationsService; program: ProgramService; payments: PaymentsService; profiles: ProfileService },
+) {
+  const { db } = ctx
+  const policies = deps.program.definition.policies
+  const now = () => ctx.clock().toISOString()
+
+  async function place(sessionId: string): Promise<SessionPlace> {
+    const row = await db
+      .selectFrom('test_sessions')
+      .innerJoin('centers', 'centers.id', 'test_sessions.center_id')
+      .select(['test_sessions.starts_at', 'test_sessions.ends_at', 'centers.name', 'centers.address_line1', 'centers.city', 'centers.state', 'centers.postal_code'])
+      .where('test_sessions.id', '=', sessionId)
+      .executeTakeFirstOrThrow()
+    return { sessionId, startsAt: row.starts_at, endsAt: row.ends_at, centerName: row.name, address: `${row.address_line1}, ${row.city}, ${row.state} ${row.postal_code}` }
+  }
+
+  async function tell(candidateId: string, message: (name: string, where: SessionPlace) => { subject: string; text: string }, sessionId: string, invite?: { modules: string[]; registrationId: string }) {
+    const user = await findUserById(db, candidateId)
+    if (!user) return
+    const where = await place(sessionId)
+    const { subject, text } = message(user.first_name, where)
+    await deps.notifications.send({
+      to: user.email, subject, text,
+      ...(invite ? { attachments: [{ filename: 'mt1-assessment.ics', content: calendarInvite(where, invite.modules, invite.registrationId), contentType: 'text/calendar; method=PUBLISH; charset=utf-8' }] } : {}),
+    })
+  }
+
+  /** Seat-holding state for a registration that just got a seat: confirmed if nothing is due. */
+  async function seatState(modules: string[], startsAt: string) {
+    const due = await deps.payments.amountDue(db, modules)
+    if (due.cents === 0) return { status: 'confirmed' as const, payment_method: 'none' as const, hold_expires_at: null }
+    const hold = Math.min(ctx.clock().getTime() + policies.unpaidHoldHours * HOUR, Date.parse(startsAt))
+    return { status: 'pending_payment' as const, payment_method: null, hold_expires_at: new Date(hold).toISOString() }
+  }
+
+  const dto = async (r: RegistrationsTable) => ({
+    id: r.id, status: r.status, sessionId: r.session_id, candidateId: r.candidate_id, modules: JSON.parse(r.modules) as string[],
+    holdExpiresAt: r.hold_expires_at, paymentMethod: r.payment_method, createdAt: r.created_at,
+    amountDueCents: r.status === 'pending_payment' ? (await deps.payments.amountDue(db, JSON.parse(r.modules) as string[])).cents : 0,
+    waitlistPosition: r.status === 'waitlisted' ? await waitlistPosition(db, r.session_id, r.created_at, r.id) : null,
+  })
+
+  async function create(candidateId: string, input: RegisterInput, options: { createdBy: string; overrideReason?: string }) {
+    const session = await findSession(db, input.sessionId)
+    if (!session || session.status === 'cancelled') throw notFound('The session')
+    if (session.status === 'closed') throw new AppError('SESSION_CLOSED', 'The session is closed.')
+    const offered = JSON.parse(session.modules) as string[]
+    const modules = [...new Set(input.modules)]
+    const missing = modules.filter((m) => !offered.includes(m))
+    if (missing.length) throw new AppError('MODULE_NOT_OFFERED', `This session does not offer ${missing.join(', ')}.`, { offered })
+    if (!options.overrideReason && !isRegistrationInTime(ctx.clock(), new Date(session.starts_at), policies.registrationLeadHours)) {
+      throw new AppError('REGISTRATION_TOO_LATE', `Registration closes ${policies.registrationLeadHours} hours before the session starts. Choose a later session.`)
+    }
+    if (await liveRegistrationFor(db, session.id, candidateId)) throw new AppError('ALREADY_REGISTERED', 'You are already registered for this session.')
+
+    const id = newId()
+    const at = now()
+    let row: RegistrationsTable
+    try {
+      row = await db.transaction().execute(async (trx) => {
+        const seated = await takeSeat(trx, session.id)
+        if (!seated && !input.waitlist) throw new AppError('SESSION_FULL', 'The session is full. Ask to join its waitlist, or choose another session.')
+        const state = seated ? await seatState(modules, session.starts_at) : { status: 'waitlisted' as const, payment_method: null, hold_expires_at: null }
+        const r: RegistrationsTable = {
+          id, session_id: session.id, candidate_id: candidateId, modules: JSON.stringify(modules), ...state, holds_seat: seated ? 1 : 0,
+          voucher_id: null, override_reason: options.overrideReason ?? null, created_by: options.createdBy, created_at: at, updated_at: at,
+          cancelled_at: null, reminder_sent_at: null,
+        }
+        await insertRegistration(trx, r)
+        await deps.audit.record(trx, {
+          actorId: options.createdBy, action: options.overrideReason ? 'registration.override' : 'registration.created', entityType: 'registration',
+          entityId: id, reason: options.overrideReason ?? null, details: { sessionId: session.id, modules, status: r.status },
+        })
+        return r
+      })
+    } catch (err) {
+      if (err instanceof AppError) throw err
+      // The one-live-registration index decides between two simultaneous requests of one candidate.
+      if (await liveRegistrationFor(db, session.id, candidateId)) throw new AppError('ALREADY_REGISTERED', 'You are already registered for this session.')
+      throw err
+    }
+    if (row.status === 'confirmed') await tell(candidateId, (n, w) => registrationEmails.confirmed(n, w, modules), session.id, { modules, registrationId: id })
+    else if (row.status === 'pending_payment') {
+      const due = await deps.payments.amountDue(db, modules)
+      await tell(candidateId, (n, w) => registrationEmails.held(n, w, modules, row.hold_expires_at!, due.label), session.id)
+    } else {
+      const position = await waitlistPosition(db, session.id, row.created_at, row.id)
+      await tell(candidateId, (n, w) => registrationEmails.waitlisted(n, w, position), session.id)
+    }
+    return row
+  }
+
+  async function freeSeatAndPromote(registration: RegistrationsTable) {
+    if (registration.holds_seat === 1) await releaseSeat(db, registration.session_id)
+    await service.promoteWaitlist(registration.session_id)
+  }
+
+  const service = {
+    async register(actor: Actor | null, input: RegisterInput) {
+      const candidate = requireRole(actor, 'candidate')
+      const row = await create(candidate.userId, input, { createdBy: candidate.userId })
+      const profile = await deps.profiles.forCandidate(candidate.userId)
+      const advice = ncrcAdvice(profile?.ncrcLevel, policies.ncrcLevels, policies.recommendedNcrcLevel)
+      return { ...(await dto(row)), advice: advice.message }
+    },
+
+    /** Staff register a candidate, with an audited reason, even inside the 48-hour window. */
+    async registerByStaff(actor: Actor | null, input: RegisterInput & { candidateId: string; overrideReason: string }) {
+      const staff = requireRole(actor, 'program_staff')
+      const candidate = await findUserById(db, input.candidateId)
+      if (!candidate) throw notFound('The candidate')
+      return dto(await create(candidate.id, input, { createdBy: staff.userId, overrideReason: input.overrideReason }))
+    },
+
+    async mine(actor: Actor | null) {
+      const who = requireActor(actor)
+      const rows = await registrationsOfCandidate(db, who.userId)
+      return {
+        items: await Promise.all(rows.map(async (r) => ({
+          ...(await dto(r)), startsAt: r.starts_at, endsAt: r.ends_at, centerName: r.center_name, city: r.city, state: r.state,
+          canCancel: (r.status === 'pending_payment' || r.status === 'confirmed' || r.status === 'waitlisted') && isRegistrationInTime(ctx.clock(), new Date(r.starts_at), policies.registrationLeadHours),
+        }))),
+        nextCursor: null,
+      }
+    },
+
+    async get(actor: Actor | null, id: string) {
+      const who = requireActor(actor)
+      const r = await findRegistration(db, id)
+      if (!r || (r.candidate_id !== who.userId && !hasRole(who, 'program_staff'))) throw notFound('The registration')
+      return dto(r)
+    },
+
+    /** The candidate cancels until 48 hours before the session; staff at any time. */
+    async cancel(actor: Actor | null, id: string, reason?: string) {
+      const who = requireActor(actor)
+      const r = await findRegistration(db, id)
+      const staff = hasRole(who, 'program_staff')
+      if (!r || (r.candidate_id !== who.userId && !staff)) throw notFound('The registration')
+      const session = (await findSession(db, r.session_id))!
+      if (!staff && !isRegistrationInTime(ctx.clock(), new Date(session.starts_at), policies.registrationLeadHours)) {
+        throw new AppError('REGISTRATION_TOO_LATE', `Registrations can be cancelled up to ${policies.registrationLeadHours} hours before the session. Contact the program.`)
+      }
+      const done = await db.transaction().execute(async (trx) => {
+        const ok = await transition(trx, id, ['pending_payment', 'confirmed', 'waitlisted'], { status: 'cancelled', holds_seat: 0, cancelled_at: now(), updated_at: now(), hold_expires_at: null })
+        if (!ok) return false
+        if (r.voucher_id) await deps.payments.returnVoucher(trx, r.voucher_id)
+        await deps.audit.record(trx, { actorId: who.userId, action: 'registration.cancelled', entityType: 'registration', entityId: id, reason: reason ?? null })
+        return true
+      })
+      if (!done) throw new AppError('CONFLICT', 'This registration is no longer active.')
+      await freeSeatAndPromote(r)
+      await tell(r.candidate_id, (n, w) => registrationEmails.cancelled(n, w, staff && r.candidate_id !== who.userId ? reason ?? 'cancelled by the program' : 'you cancelled it'), r.session_id)
+      return dto((await findRegistration(db, id))!)
+    },
+
+    /** Gives free seats to the waitlist, oldest first. */
+    async promoteWaitlist(sessionId: string) {
+      for (;;) {
+        const next = await oldestWaitlisted(db, sessionId)
+        if (!next) return
+        const session = (await findSession(db, sessionId))!
+        const promoted = await db.transaction().execute(async (trx) => {
+          if (!(await takeSeat(trx, sessionId))) return false
+          const state = await seatState(JSON.parse(next.modules) as string[], session.starts_at)
+          const ok = await transition(trx, next.id, ['waitlisted'], { ...state, holds_seat: 1, updated_at: now() })
+          if (!ok) {
+            await releaseSeat(trx, sessionId)
+            return null
+          }
+          await deps.audit.record(trx, { actorId: null, action: 'registration.promoted', entityType: 'registration', entityId: next.id })
+          return true
+        })
+        if (promoted === false) return
+        if (promoted) await tell(next.candidate_id, registrationEmails.promoted, sessionId)
+      }
+    },
+
+    /** Marks a registration paid (voucher, invoice, waiver): the held seat is now confirmed. */
+    async confirmPaid(trx: DbOrTx, id: string, method: 'voucher' | 'invoice' | 'waived', voucherId: string | null): Promise<boolean> {
+      return transition(trx, id, ['pending_payment'], { status: 'confirmed', payment_method: method, voucher_id: voucherId, hold_expires_at: null, updated_at: now() })
+    },
+
+    async sendConfirmation(id: string) {
+      const r = (await findRegistration(db, id))!
+      const modules = JSON.parse(r.modules) as string[]
+      await tell(r.candidate_id, (n, w) => registrationEmails.confirmed(n, w, modules), r.session_id, { modules, registrationId: id })
+    },
+
+    /** Releases seats held too long without payment and gives them to the waitlist. */
+    async releaseExpiredHolds(): Promise<number> {
+      let released = 0
+      for (const hold of await expiredHolds(db, now())) {
+        const r = (await findRegistration(db, hold.id))!
+        const ok = await db.transaction().execute(async (trx) => {
+          const changed = await transition(trx, hold.id, ['pending_payment'], { status: 'expired', holds_seat: 0, updated_at: now() })
+          if (changed) await deps.audit.record(trx, { actorId: null, action: 'registration.expired', entityType: 'registration', entityId: hold.id, reason: 'unpaid when the hold ended' })
+          return changed
+        })
+        if (!ok) continue
+        released++
+        await freeSeatAndPromote(r)
+        await tell(r.candidate_id, (n, w) => registrationEmails.cancelled(n, w, 'the fee was not paid before the hold ended'), r.session_id)
+      }
+      return released
+    },
+
+    /** Emails the reminder two days before each confirmed sitting. */
+    async sendReminders(): Promise<number> {
+      const due = await dueReminders(db, now(), new Date(ctx.clock().getTime() + 48 * HOUR).toISOString())
+      for (const { id } of due) {
+        const r = (await findRegistration(db, id))!
+        if (!(await transition(db, id, ['confirmed'], { reminder_sent_at: now() }))) continue
+        const modules = JSON.parse(r.modules) as string[]
+        await tell(r.candidate_id, (n, w) => registrationEmails.reminder(n, w, modules), r.session_id)
+      }
+      return due.length
+    },
+
+    async cancelAllForSession(sessionId: string, reason: string) {
+      for (const r of await liveRegistrationsOfSession(db, sessionId)) {
+        const ok = await db.transaction().execute(async (trx) => {
+          const changed = await transition(trx, r.id, ['pending_payment', 'confirmed', 'waitlisted'], { status: 'cancelled', holds_seat: 0, cancelled_at: now(), updated_at: now() })
+          if (changed && r.voucher_id) await deps.payments.returnVoucher(trx, r.voucher_id)
+          return changed
+        })
+        if (ok) {
+          if (r.holds_seat === 1) await releaseSeat(db, sessionId)
+          await tell(r.candidate_id, (n, w) => registrationEmails.cancelled(n, w, `the session was cancelled (${reason})`), sessionId)
+        }
+      }
+    },
+
+    liveCandidateIds: (trx: DbOrTx, sessionId: string) => liveCandidateIds(trx, sessionId),
+    find: (id: string) => findRegistration(db, id),
+  }
+  return service
+}
+
+export type RegistrationsService = ReturnType<typeof createRegistrationsService>

@@ -1,0 +1,119 @@
+// Scheduling sessions: a center's administrators (or program staff) create, edit and cancel them.
+// Every proctor assignment goes through the proctors service's eligibility check.
+import { isRegistrationInTime } from '../../../common/rules/registration-window.js'
+import type { ServerContext } from '../../context.js'
+import { AppError, notFound } from '../../errors.js'
+import { newId } from '../../ids.js'
+import { hasRole, requireRole, type Actor } from '../accounts/actor.js'
+import type { AuditService } from '../audit/audit.service.js'
+import type { ProctorsService } from '../centers/proctors.service.js'
+import type { ProgramService } from '../program/program.service.js'
+import type { RegistrationsService } from './registrations.service.js'
+import { centerExists, findSession, insertTestSession, isCenterAdmin, proctorsOfSession, replaceSessionProctors, updateSessionRow } from './sessions.repository.js'
+
+export interface SessionInput {
+  centerId: string
+  startsAt: string
+  endsAt: string
+  seats: number
+  modules: string[]
+  proctorIds: string[]
+}
+
+export function createSessionAdminService(
+  ctx: ServerContext,
+  deps: { audit: AuditService; proctors: ProctorsService; program: ProgramService; registrations: () => RegistrationsService },
+) {
+  const { db } = ctx
+
+  async function requireCenterRight(actor: Actor | null, centerId: string) {
+    const who = requireRole(actor, 'center_admin', 'program_staff')
+    if (!hasRole(who, 'program_staff') && !(await isCenterAdmin(db, centerId, who.userId))) {
+      throw new AppError('FORBIDDEN', 'Only this center\'s administrators and program staff manage its sessions.')
+    }
+    return who
+  }
+
+  function checkShape(input: Pick<SessionInput, 'startsAt' | 'endsAt' | 'modules'>) {
+    if (Date.parse(input.endsAt) <= Date.parse(input.startsAt)) throw new AppError('VALIDATION', 'The session must end after it starts.')
+    const unknown = input.modules.filter((m) => !deps.program.module(m))
+    if (unknown.length) throw new AppError('VALIDATION', `No such module: ${unknown.join(', ')}.`)
+  }
+
+  const dto = async (id: string) => {
+    const s = await findSession(db, id)
+    if (!s) throw notFound('The session')
+    return {
+      id: s.id, centerId: s.center_id, startsAt: s.starts_at, endsAt: s.ends_at, seats: s.seats, seatsAvailable: s.seats - Number(s.seats_taken),
+      modules: JSON.parse(s.modules) as string[], status: s.status, proctorIds: await proctorsOfSession(db, id), cancelReason: s.cancel_reason,
+    }
+  }
+
+  return {
+    get: dto,
+
+    async create(actor: Actor | null, input: SessionInput) {
+      const who = await requireCenterRight(actor, input.centerId)
+      const center = await centerExists(db, input.centerId)
+      if (!center) throw notFound('The center')
+      if (center.status !== 'certified') throw new AppError('RULE_VIOLATION', 'Only a certified center can schedule sessions.')
+      checkShape(input)
+      if (Date.parse(input.startsAt) <= ctx.clock().getTime()) throw new AppError('VALIDATION', 'A new session must start in the future.')
+      const id = newId()
+      await db.transaction().execute(async (trx) => {
+        await deps.proctors.assertAssignable(trx, { proctorIds: input.proctorIds, endsAt: input.endsAt, seats: input.seats, candidateIds: [] })
+        await insertTestSession(trx, {
+          id, center_id: input.centerId, starts_at: new Date(input.startsAt).toISOString(), ends_at: new Date(input.endsAt).toISOString(),
+          seats: input.seats, modules: JSON.stringify([...new Set(input.modules)]), status: 'scheduled', created_at: ctx.clock().toISOString(), created_by: who.userId,
+        }, [...new Set(input.proctorIds)])
+        await deps.audit.record(trx, { actorId: who.userId, action: 'session.created', entityType: 'session', entityId: id, details: { ...input } })
+      })
+      return dto(id)
+    },
+
+    async update(actor: Actor | null, id: string, change: Partial<Omit<SessionInput, 'centerId'>>) {
+      const session = await findSession(db, id)
+      if (!session) throw notFound('The session')
+      const who = await requireCenterRight(actor, session.center_id)
+      if (session.status === 'cancelled' || session.status === 'closed') throw new AppError('SESSION_CLOSED', `The session is ${session.status}.`)
+      const next = {
+        startsAt: change.startsAt ?? session.starts_at, endsAt: change.endsAt ?? session.ends_at, seats: change.seats ?? session.seats,
+        modules: change.modules ?? (JSON.parse(session.modules) as string[]), proctorIds: change.proctorIds ?? (await proctorsOfSession(db, id)),
+      }
+      checkShape(next)
+      if (next.seats < Number(session.seats_taken)) throw new AppError('RULE_VIOLATION', `${session.seats_taken} seats are taken; the session cannot shrink below that.`)
+      await db.transaction().execute(async (trx) => {
+        const candidates = await deps.registrations().liveCandidateIds(trx, id)
+        await deps.proctors.assertAssignable(trx, { proctorIds: next.proctorIds, endsAt: next.endsAt, seats: next.seats, candidateIds: candidates })
+        await updateSessionRow(trx, id, {
+          starts_at: new Date(next.startsAt).toISOString(), ends_at: new Date(next.endsAt).toISOString(), seats: next.seats, modules: JSON.stringify([...new Set(next.modules)]),
+        })
+        await replaceSessionProctors(trx, id, [...new Set(next.proctorIds)])
+        await deps.audit.record(trx, { actorId: who.userId, action: 'session.updated', entityType: 'session', entityId: id, details: { ...change } })
+      })
+      // More seats may let waitlisted candidates in.
+      await deps.registrations().promoteWaitlist(id)
+      return dto(id)
+    },
+
+    async cancel(actor: Actor | null, id: string, reason: string) {
+      const session = await findSession(db, id)
+      if (!session) throw notFound('The session')
+      const who = await requireCenterRight(actor, session.center_id)
+      if (session.status === 'cancelled') throw new AppError('SESSION_CLOSED', 'The session is already cancelled.')
+      await db.transaction().execute(async (trx) => {
+        await updateSessionRow(trx, id, { status: 'cancelled', cancel_reason: reason })
+        await deps.audit.record(trx, { actorId: who.userId, action: 'session.cancelled', entityType: 'session', entityId: id, reason })
+      })
+      await deps.registrations().cancelAllForSession(id, reason)
+      return dto(id)
+    },
+
+    /** Whether a registration for this session would still be in time now (for the UI). */
+    inTime(startsAt: string) {
+      return isRegistrationInTime(ctx.clock(), new Date(startsAt), deps.program.definition.policies.registrationLeadHours)
+    },
+  }
+}
+
+export type SessionAdminService = ReturnType<typeof createSessionAdminService>
