@@ -221,6 +221,12 @@ export interface RegistrationsTable {
   updated_at: string
   cancelled_at: string | null
   reminder_sent_at: string | null
+  queue_no: number
+}
+
+export interface CountersTable {
+  name: string
+  value: number
 }
 
 export interface FeeScheduleTable {
@@ -278,6 +284,7 @@ export interface Database {
   fee_schedule: FeeScheduleTable
   vouchers: VouchersTable
   invoices: InvoicesTable
+  counters: CountersTable
 }
 
 export type UserRow = Selectable<UsersTable>

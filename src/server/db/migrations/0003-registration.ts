@@ -57,7 +57,16 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .addColumn('updated_at', ts, (c) => c.notNull())
     .addColumn('cancelled_at', ts)
     .addColumn('reminder_sent_at', ts)
+    // Arrival order, from the counters table: strictly increasing even for simultaneous requests.
+    .addColumn('queue_no', 'bigint', (c) => c.notNull())
     .execute()
+
+  await db.schema
+    .createTable('counters')
+    .addColumn('name', 'text', (c) => c.primaryKey())
+    .addColumn('value', 'bigint', (c) => c.notNull())
+    .execute()
+  await db.insertInto('counters').values({ name: 'registration_queue', value: 0 }).execute()
   // One live registration per candidate and session, enforced by the database under any concurrency.
   await db.schema
     .createIndex('registrations_one_live_idx')
@@ -66,7 +75,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .unique()
     .where(sql.ref('status'), 'in', ['pending_payment', 'confirmed', 'waitlisted'])
     .execute()
-  await db.schema.createIndex('registrations_session_idx').on('registrations').columns(['session_id', 'status', 'created_at']).execute()
+  await db.schema.createIndex('registrations_session_idx').on('registrations').columns(['session_id', 'status', 'queue_no']).execute()
   await db.schema.createIndex('registrations_candidate_idx').on('registrations').columns(['candidate_id', 'session_id']).execute()
 
   await db.schema

@@ -23,6 +23,17 @@ export async function releaseSeat(db: DbOrTx, sessionId: string): Promise<void> 
   await db.updateTable('test_sessions').set({ seats_taken: sql`seats_taken - 1` }).where('id', '=', sessionId).where('seats_taken', '>', 0).execute()
 }
 
+/** The next number of a counter; the row lock makes it strictly increasing across processes. */
+export async function nextQueueNumber(db: DbOrTx): Promise<number> {
+  const row = await db
+    .updateTable('counters')
+    .set({ value: sql`value + 1` })
+    .where('name', '=', 'registration_queue')
+    .returning('value')
+    .executeTakeFirstOrThrow()
+  return Number(row.value)
+}
+
 export async function insertRegistration(db: DbOrTx, row: RegistrationsTable): Promise<void> {
   await db.insertInto('registrations').values(row).execute()
 }
@@ -52,8 +63,7 @@ export async function oldestWaitlisted(db: DbOrTx, sessionId: string) {
     .selectAll()
     .where('session_id', '=', sessionId)
     .where('status', '=', 'waitlisted')
-    .orderBy('created_at')
-    .orderBy('id')
+    .orderBy('queue_no')
     .limit(1)
     .executeTakeFirst()
 }
@@ -63,7 +73,7 @@ export async function liveCandidateIds(db: DbOrTx, sessionId: string): Promise<s
 }
 
 export async function liveRegistrationsOfSession(db: DbOrTx, sessionId: string) {
-  return db.selectFrom('registrations').selectAll().where('session_id', '=', sessionId).where('status', 'in', LIVE).orderBy('created_at').execute()
+  return db.selectFrom('registrations').selectAll().where('session_id', '=', sessionId).where('status', 'in', LIVE).orderBy('queue_no').execute()
 }
 
 export async function registrationsOfCandidate(db: DbOrTx, candidateId: string) {
@@ -95,13 +105,13 @@ export async function dueReminders(db: DbOrTx, now: string, until: string) {
     .execute()
 }
 
-export async function waitlistPosition(db: DbOrTx, sessionId: string, createdAt: string, id: string): Promise<number> {
+export async function waitlistPosition(db: DbOrTx, sessionId: string, queueNo: number): Promise<number> {
   const row = await db
     .selectFrom('registrations')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('session_id', '=', sessionId)
     .where('status', '=', 'waitlisted')
-    .where((eb) => eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<=', id)])]))
+    .where('queue_no', '<=', queueNo)
     .executeTakeFirstOrThrow()
   return Number(row.n)
 }

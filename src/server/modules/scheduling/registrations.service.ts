@@ -19,7 +19,7 @@ import type { PaymentsService } from './payments.service.js'
 import { calendarInvite, registrationEmails, type SessionPlace } from './registration-emails.js'
 import {
   dueReminders, expiredHolds, findRegistration, insertRegistration, liveCandidateIds, liveRegistrationFor, liveRegistrationsOfSession,
-  oldestWaitlisted, registrationsOfCandidate, releaseSeat, takeSeat, transition, waitlistPosition,
+  nextQueueNumber, oldestWaitlisted, registrationsOfCandidate, releaseSeat, takeSeat, transition, waitlistPosition,
 } from './registrations.repository.js'
 import { findSession } from './sessions.repository.js'
 
@@ -61,8 +61,9 @@ export function createRegistrationsService(
   }
 
   /** Seat-holding state for a registration that just got a seat: confirmed if nothing is due. */
-  async function seatState(modules: string[], startsAt: string) {
-    const due = await deps.payments.amountDue(db, modules)
+  async function seatState(trx: DbOrTx, modules: string[], startsAt: string) {
+    // Inside the caller's transaction: on SQLite, a query outside it would wait for it forever.
+    const due = await deps.payments.amountDue(trx, modules)
     if (due.cents === 0) return { status: 'confirmed' as const, payment_method: 'none' as const, hold_expires_at: null }
     const hold = Math.min(ctx.clock().getTime() + policies.unpaidHoldHours * HOUR, Date.parse(startsAt))
     return { status: 'pending_payment' as const, payment_method: null, hold_expires_at: new Date(hold).toISOString() }
@@ -72,7 +73,7 @@ export function createRegistrationsService(
     id: r.id, status: r.status, sessionId: r.session_id, candidateId: r.candidate_id, modules: JSON.parse(r.modules) as string[],
     holdExpiresAt: r.hold_expires_at, paymentMethod: r.payment_method, createdAt: r.created_at,
     amountDueCents: r.status === 'pending_payment' ? (await deps.payments.amountDue(db, JSON.parse(r.modules) as string[])).cents : 0,
-    waitlistPosition: r.status === 'waitlisted' ? await waitlistPosition(db, r.session_id, r.created_at, r.id) : null,
+    waitlistPosition: r.status === 'waitlisted' ? await waitlistPosition(db, r.session_id, Number(r.queue_no)) : null,
   })
 
   async function create(candidateId: string, input: RegisterInput, options: { createdBy: string; overrideReason?: string }) {
@@ -95,11 +96,11 @@ export function createRegistrationsService(
       row = await db.transaction().execute(async (trx) => {
         const seated = await takeSeat(trx, session.id)
         if (!seated && !input.waitlist) throw new AppError('SESSION_FULL', 'The session is full. Ask to join its waitlist, or choose another session.')
-        const state = seated ? await seatState(modules, session.starts_at) : { status: 'waitlisted' as const, payment_method: null, hold_expires_at: null }
+        const state = seated ? await seatState(trx, modules, session.starts_at) : { status: 'waitlisted' as const, payment_method: null, hold_expires_at: null }
         const r: RegistrationsTable = {
           id, session_id: session.id, candidate_id: candidateId, modules: JSON.stringify(modules), ...state, holds_seat: seated ? 1 : 0,
           voucher_id: null, override_reason: options.overrideReason ?? null, created_by: options.createdBy, created_at: at, updated_at: at,
-          cancelled_at: null, reminder_sent_at: null,
+          cancelled_at: null, reminder_sent_at: null, queue_no: await nextQueueNumber(trx),
         }
         await insertRegistration(trx, r)
         await deps.audit.record(trx, {
@@ -119,7 +120,7 @@ export function createRegistrationsService(
       const due = await deps.payments.amountDue(db, modules)
       await tell(candidateId, (n, w) => registrationEmails.held(n, w, modules, row.hold_expires_at!, due.label), session.id)
     } else {
-      const position = await waitlistPosition(db, session.id, row.created_at, row.id)
+      const position = await waitlistPosition(db, session.id, Number(row.queue_no))
       await tell(candidateId, (n, w) => registrationEmails.waitlisted(n, w, position), session.id)
     }
     return row
@@ -197,7 +198,7 @@ export function createRegistrationsService(
         const session = (await findSession(db, sessionId))!
         const promoted = await db.transaction().execute(async (trx) => {
           if (!(await takeSeat(trx, sessionId))) return false
-          const state = await seatState(JSON.parse(next.modules) as string[], session.starts_at)
+          const state = await seatState(trx, JSON.parse(next.modules) as string[], session.starts_at)
           const ok = await transition(trx, next.id, ['waitlisted'], { ...state, holds_seat: 1, updated_at: now() })
           if (!ok) {
             await releaseSeat(trx, sessionId)

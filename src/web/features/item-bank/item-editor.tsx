@@ -72,6 +72,7 @@ export function ItemEditor({ item }: Props) {
             hint="One qti-assessment-item, written as docs/ITEM-FORMAT.md describes. The preview updates as you type."
             className="input item-editor__xml"
             rows={28}
+            wrap="off"
             spellCheck={false}
             autoCapitalize="off"
             autoComplete="off"

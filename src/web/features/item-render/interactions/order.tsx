@@ -71,10 +71,11 @@ export function OrderInteraction({ interaction: i, ctx, path }: { interaction: O
                     if (el) buttons.current.set(`${id}:up`, el);
                     else buttons.current.delete(`${id}:up`);
                   }}
+                  aria-label={`Move up: ${text}`}
                   aria-disabled={first || ctx.readOnly}
                   onClick={() => move(id, -1)}
                 >
-                  <span aria-hidden="true">↑</span> Move up<span className="item-visually-hidden">: {text}</span>
+                  <span aria-hidden="true">↑</span> Move up
                 </button>
                 <button
                   type="button"
@@ -83,10 +84,11 @@ export function OrderInteraction({ interaction: i, ctx, path }: { interaction: O
                     if (el) buttons.current.set(`${id}:down`, el);
                     else buttons.current.delete(`${id}:down`);
                   }}
+                  aria-label={`Move down: ${text}`}
                   aria-disabled={last || ctx.readOnly}
                   onClick={() => move(id, 1)}
                 >
-                  <span aria-hidden="true">↓</span> Move down<span className="item-visually-hidden">: {text}</span>
+                  <span aria-hidden="true">↓</span> Move down
                 </button>
               </span>
             </li>
