@@ -28,10 +28,11 @@ export function createServices(ctx: ServerContext, program: Program) {
   const proctors = createProctorsService(ctx, { audit, program: programService })
   // Payments and registrations call each other (a voucher confirms a registration; a registration
   // asks what is due): each gets the other through a getter.
-  let registrations: RegistrationsService | undefined
-  const payments = createPaymentsService(ctx, { audit, program: programService, registrations: () => registrations! })
-  registrations = createRegistrationsService(ctx, { audit, notifications, program: programService, payments, profiles })
-  const sessionAdmin = createSessionAdminService(ctx, { audit, proctors, program: programService, registrations: () => registrations! })
+  const late: { registrations?: RegistrationsService } = {}
+  const payments = createPaymentsService(ctx, { audit, program: programService, registrations: () => late.registrations! })
+  const registrations = createRegistrationsService(ctx, { audit, notifications, program: programService, payments, profiles })
+  late.registrations = registrations
+  const sessionAdmin = createSessionAdminService(ctx, { audit, proctors, program: programService, registrations: () => registrations })
   return {
     profiles,
     proctors,
