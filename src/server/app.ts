@@ -16,6 +16,7 @@ import centersRoutes from './modules/centers/centers.routes.js'
 import handbookRoutes from './modules/handbook/handbook.routes.js'
 import itemBankRoutes from './modules/item-bank/item-bank.routes.js'
 import profileRoutes from './modules/accounts/profile.routes.js'
+import accommodationsRoutes from './modules/accommodations/accommodations.routes.js'
 import proctorsRoutes from './modules/centers/proctors.routes.js'
 import registrationsRoutes from './modules/scheduling/registrations.routes.js'
 import notificationsRoutes from './modules/notifications/notifications.routes.js'
@@ -100,6 +101,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(profileRoutes)
   await app.register(proctorsRoutes)
   await app.register(registrationsRoutes)
+  await app.register(accommodationsRoutes)
 
   await app.register(staticWebPlugin)
   await app.ready()

@@ -5,6 +5,7 @@ import type { ServerContext } from './context.js'
 import { createApiTokensService } from './modules/accounts/api-tokens.service.js'
 import { createAuthService } from './modules/accounts/auth.service.js'
 import { createUsersService } from './modules/accounts/users.service.js'
+import { createAccommodationsService } from './modules/accommodations/accommodations.service.js'
 import { createAuditService } from './modules/audit/audit.service.js'
 import { createCentersService } from './modules/centers/centers.service.js'
 import { createHandbookService } from './modules/handbook/handbook.service.js'
@@ -17,6 +18,7 @@ import { createProctorsService } from './modules/centers/proctors.service.js'
 import { createPaymentsService } from './modules/scheduling/payments.service.js'
 import { createRegistrationsService, type RegistrationsService } from './modules/scheduling/registrations.service.js'
 import { createSessionAdminService } from './modules/scheduling/session-admin.service.js'
+import { createRosterService } from './modules/scheduling/roster.service.js'
 
 export function createServices(ctx: ServerContext, program: Program) {
   const audit = createAuditService(ctx)
@@ -33,7 +35,10 @@ export function createServices(ctx: ServerContext, program: Program) {
   const registrations = createRegistrationsService(ctx, { audit, notifications, program: programService, payments, profiles })
   late.registrations = registrations
   const sessionAdmin = createSessionAdminService(ctx, { audit, proctors, program: programService, registrations: () => registrations })
+  const accommodations = createAccommodationsService(ctx, { audit, notifications })
   return {
+    accommodations,
+    roster: createRosterService(ctx, { accommodations }),
     profiles,
     proctors,
     payments,

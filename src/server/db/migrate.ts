@@ -5,6 +5,7 @@ import type { DatabaseHandle, DialectName } from './database.js'
 import * as foundation from './migrations/0001-foundation.js'
 import * as itemBank from './migrations/0002-item-bank.js'
 import * as registration from './migrations/0003-registration.js'
+import * as accommodations from './migrations/0004-accommodations.js'
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: DialectName): Promise<void> }
 
@@ -13,6 +14,7 @@ const migrations: Record<string, DialectMigration> = {
   '0001-foundation': foundation,
   '0002-item-bank': itemBank,
   '0003-registration': registration,
+  '0004-accommodations': accommodations,
 }
 
 class ListedMigrations implements MigrationProvider {

@@ -260,6 +260,32 @@ export interface InvoicesTable {
   marked_by: string | null
 }
 
+export interface AccommodationRequestsTable {
+  id: string
+  candidate_id: string
+  /** JSON arrays of category and adjustment codes. */
+  categories: string
+  adjustments: string
+  statement: string
+  status: 'pending' | 'approved' | 'partly_approved' | 'denied'
+  approved_adjustments: string | null
+  decision_reason: string | null
+  decided_by: string | null
+  decided_at: string | null
+  created_at: string
+}
+
+export interface AccommodationDocumentsTable {
+  id: string
+  request_id: string
+  file_name: string
+  content_type: string
+  size: number
+  sha256: string
+  bytes: Buffer
+  uploaded_at: string
+}
+
 export interface Database {
   users: UsersTable
   user_roles: UserRolesTable
@@ -285,6 +311,8 @@ export interface Database {
   vouchers: VouchersTable
   invoices: InvoicesTable
   counters: CountersTable
+  accommodation_requests: AccommodationRequestsTable
+  accommodation_documents: AccommodationDocumentsTable
 }
 
 export type UserRow = Selectable<UsersTable>

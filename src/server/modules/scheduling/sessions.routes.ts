@@ -61,6 +61,20 @@ export default async function sessionsRoutes(app: FastifyInstance) {
     },
   }, async (request) => app.services.sessions.listPublic({ ...request.query, limit: request.query.limit ?? 50 }))
 
+  r.get('/api/v1/sessions/:id/roster', {
+    schema: {
+      tags: ['Sessions'], summary: "A session's roster with accommodation flags (center administrators, its proctors, staff); ?format=csv for a spreadsheet",
+      params: Type.Object({ id: Id }), querystring: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')])) }, strict),
+      response: { 200: Type.Unknown(), ...errorResponses(400, 401, 403, 404) },
+    },
+  }, async (request, reply) => {
+    if (request.query.format === 'csv') {
+      reply.header('content-disposition', `attachment; filename="roster-${request.params.id}.csv"`)
+      return reply.type('text/csv; charset=utf-8').send(await app.services.roster.rosterCsv(request.actor, request.params.id))
+    }
+    return app.services.roster.roster(request.actor, request.params.id)
+  })
+
   r.get('/api/v1/sessions/:id', {
     config: { rateLimit: publicRateLimit(app) },
     schema: { tags: ['Sessions'], summary: 'One session', params: Type.Object({ id: Id }), response: { 200: SessionDetail, ...errorResponses(400, 404, 429) } },

@@ -1,0 +1,63 @@
+import type { DbOrTx } from '../../db/database.js'
+import type { AccommodationDocumentsTable, AccommodationRequestsTable } from '../../db/schema.js'
+
+export async function insertRequest(db: DbOrTx, row: AccommodationRequestsTable): Promise<void> {
+  await db.insertInto('accommodation_requests').values(row).execute()
+}
+
+export async function findRequest(db: DbOrTx, id: string) {
+  return db.selectFrom('accommodation_requests').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function requestsOf(db: DbOrTx, candidateId: string) {
+  return db.selectFrom('accommodation_requests').selectAll().where('candidate_id', '=', candidateId).orderBy('created_at', 'desc').execute()
+}
+
+export async function requestsByStatus(db: DbOrTx, status: AccommodationRequestsTable['status'] | undefined) {
+  let q = db
+    .selectFrom('accommodation_requests')
+    .innerJoin('users', 'users.id', 'accommodation_requests.candidate_id')
+    .selectAll('accommodation_requests')
+    .select(['users.email', 'users.first_name', 'users.last_name'])
+  if (status) q = q.where('accommodation_requests.status', '=', status)
+  return q.orderBy('accommodation_requests.created_at').execute()
+}
+
+export async function decide(db: DbOrTx, id: string, change: Pick<AccommodationRequestsTable, 'status' | 'approved_adjustments' | 'decision_reason' | 'decided_by' | 'decided_at'>) {
+  const result = await db.updateTable('accommodation_requests').set(change).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+export async function insertDocument(db: DbOrTx, row: AccommodationDocumentsTable): Promise<void> {
+  await db.insertInto('accommodation_documents').values(row).execute()
+}
+
+export async function documentsOf(db: DbOrTx, requestIds: readonly string[]) {
+  if (requestIds.length === 0) return []
+  return db.selectFrom('accommodation_documents').select(['id', 'request_id', 'file_name', 'content_type', 'size', 'uploaded_at']).where('request_id', 'in', requestIds).orderBy('uploaded_at').execute()
+}
+
+export async function findDocument(db: DbOrTx, id: string) {
+  return db
+    .selectFrom('accommodation_documents')
+    .innerJoin('accommodation_requests', 'accommodation_requests.id', 'accommodation_documents.request_id')
+    .selectAll('accommodation_documents')
+    .select('accommodation_requests.candidate_id')
+    .where('accommodation_documents.id', '=', id)
+    .executeTakeFirst()
+}
+
+/** The adjustments of each candidate's latest decided, approved request. */
+export async function approvedAdjustments(db: DbOrTx, candidateIds: readonly string[]): Promise<Map<string, string[]>> {
+  if (candidateIds.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('accommodation_requests')
+    .select(['candidate_id', 'approved_adjustments', 'decided_at'])
+    .where('candidate_id', 'in', candidateIds)
+    .where('status', 'in', ['approved', 'partly_approved'])
+    .orderBy('decided_at', 'desc')
+    .execute()
+  const out = new Map<string, string[]>()
+  for (const r of rows) if (!out.has(r.candidate_id)) out.set(r.candidate_id, JSON.parse(r.approved_adjustments ?? '[]') as string[])
+  return out
+}

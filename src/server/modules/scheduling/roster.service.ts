@@ -1,0 +1,58 @@
+// The roster of a session, for its center's administrators, its proctors and program staff:
+// candidates, modules, registration status and approved accommodation adjustments (never the
+// documentation behind them).
+import { ADJUSTMENT_LABELS, type Adjustment } from '../../../common/rules/accommodations.js'
+import type { ServerContext } from '../../context.js'
+import { toCsv } from '../../csv.js'
+import { AppError, notFound } from '../../errors.js'
+import { hasRole, requireActor, type Actor } from '../accounts/actor.js'
+import type { AccommodationsService } from '../accommodations/accommodations.service.js'
+import { findSession, isCenterAdmin, proctorsOfSession } from './sessions.repository.js'
+
+export function createRosterService(ctx: ServerContext, deps: { accommodations: AccommodationsService }) {
+  const { db } = ctx
+
+  async function requireRosterRight(actor: Actor | null, sessionId: string) {
+    const who = requireActor(actor)
+    const session = await findSession(db, sessionId)
+    if (!session) throw notFound('The session')
+    const allowed = hasRole(who, 'program_staff')
+      || (hasRole(who, 'center_admin') && (await isCenterAdmin(db, session.center_id, who.userId)))
+      || (hasRole(who, 'proctor') && (await proctorsOfSession(db, sessionId)).includes(who.userId))
+    if (!allowed) throw new AppError('FORBIDDEN', 'Only the center\'s administrators, the session\'s proctors and program staff see its roster.')
+    return session
+  }
+
+  return {
+    async roster(actor: Actor | null, sessionId: string) {
+      const session = await requireRosterRight(actor, sessionId)
+      const rows = await db
+        .selectFrom('registrations')
+        .innerJoin('users', 'users.id', 'registrations.candidate_id')
+        .select(['registrations.id', 'registrations.candidate_id', 'registrations.modules', 'registrations.status', 'users.first_name', 'users.last_name', 'users.email'])
+        .where('registrations.session_id', '=', sessionId)
+        .where('registrations.status', 'in', ['pending_payment', 'confirmed', 'waitlisted'])
+        .orderBy('users.last_name')
+        .orderBy('users.first_name')
+        .execute()
+      const adjustments = await deps.accommodations.adjustmentsFor(rows.map((r) => r.candidate_id))
+      return {
+        session: { id: session.id, startsAt: session.starts_at, endsAt: session.ends_at, seats: session.seats, status: session.status },
+        items: rows.map((r) => ({
+          registrationId: r.id, candidateId: r.candidate_id, name: `${r.last_name}, ${r.first_name}`, email: r.email,
+          modules: JSON.parse(r.modules) as string[], status: r.status, accommodations: adjustments.get(r.candidate_id) ?? [],
+        })),
+      }
+    },
+
+    async rosterCsv(actor: Actor | null, sessionId: string) {
+      const { items } = await this.roster(actor, sessionId)
+      return toCsv(
+        ['Candidate', 'Email', 'Modules', 'Registration', 'Accommodations'],
+        items.map((i) => [i.name, i.email, i.modules.join(' '), i.status, i.accommodations.map((a) => ADJUSTMENT_LABELS[a as Adjustment] ?? a).join('; ')]),
+      )
+    },
+  }
+}
+
+export type RosterService = ReturnType<typeof createRosterService>
