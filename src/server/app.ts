@@ -18,6 +18,7 @@ import itemBankRoutes from './modules/item-bank/item-bank.routes.js'
 import profileRoutes from './modules/accounts/profile.routes.js'
 import accommodationsRoutes from './modules/accommodations/accommodations.routes.js'
 import proctorsRoutes from './modules/centers/proctors.routes.js'
+import centerAdminRoutes from './modules/centers/center-admin.routes.js'
 import registrationsRoutes from './modules/scheduling/registrations.routes.js'
 import notificationsRoutes from './modules/notifications/notifications.routes.js'
 import operationsRoutes from './modules/operations/operations.routes.js'
@@ -72,7 +73,11 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
 
   const ctx: ServerContext = { db: database.db, dialect: database.dialect, config, clock: options.clock ?? (() => new Date()), log: app.log }
   const services = createServices(ctx, program)
-  app.addHook('onClose', async () => services.notifications.close())
+  // Background jobs (cohort uploads) finish before the database closes.
+  app.addHook('onClose', async () => {
+    await services.cohorts.idle()
+    services.notifications.close()
+  })
 
   app.decorate('config', config)
   app.decorate('db', database.db)
@@ -100,6 +105,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(itemBankRoutes)
   await app.register(profileRoutes)
   await app.register(proctorsRoutes)
+  await app.register(centerAdminRoutes)
   await app.register(registrationsRoutes)
   await app.register(accommodationsRoutes)
 

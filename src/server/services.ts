@@ -19,6 +19,8 @@ import { createPaymentsService } from './modules/scheduling/payments.service.js'
 import { createRegistrationsService, type RegistrationsService } from './modules/scheduling/registrations.service.js'
 import { createSessionAdminService } from './modules/scheduling/session-admin.service.js'
 import { createRosterService } from './modules/scheduling/roster.service.js'
+import { createCohortService } from './modules/scheduling/cohort.service.js'
+import { createCenterAdminService } from './modules/centers/center-admin.service.js'
 
 export function createServices(ctx: ServerContext, program: Program) {
   const audit = createAuditService(ctx)
@@ -39,6 +41,8 @@ export function createServices(ctx: ServerContext, program: Program) {
   return {
     accommodations,
     roster: createRosterService(ctx, { accommodations }),
+    cohorts: createCohortService(ctx, { audit, users, auth, notifications, registrations }),
+    centerAdmin: createCenterAdminService(ctx, { audit, proctors, sessionAdmin: () => sessionAdmin }),
     profiles,
     proctors,
     payments,

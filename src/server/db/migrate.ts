@@ -6,6 +6,7 @@ import * as foundation from './migrations/0001-foundation.js'
 import * as itemBank from './migrations/0002-item-bank.js'
 import * as registration from './migrations/0003-registration.js'
 import * as accommodations from './migrations/0004-accommodations.js'
+import * as centersJobs from './migrations/0005-centers-jobs.js'
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: DialectName): Promise<void> }
 
@@ -15,6 +16,7 @@ const migrations: Record<string, DialectMigration> = {
   '0002-item-bank': itemBank,
   '0003-registration': registration,
   '0004-accommodations': accommodations,
+  '0005-centers-jobs': centersJobs,
 }
 
 class ListedMigrations implements MigrationProvider {

@@ -107,6 +107,8 @@ export interface CentersTable {
   status: 'applied' | 'certified' | 'suspended'
   certified_until: string | null
   created_at: string
+  applied_by?: string | null
+  status_reason?: string | null
 }
 
 export interface CenterMembersTable {
@@ -286,6 +288,36 @@ export interface AccommodationDocumentsTable {
   uploaded_at: string
 }
 
+export interface OnsiteRequestsTable {
+  id: string
+  employer_id: string
+  company_name: string
+  address_line1: string
+  city: string
+  state: string
+  postal_code: string
+  preferred_date: string
+  candidates: number
+  modules: string
+  notes: string | null
+  status: 'pending' | 'approved' | 'declined'
+  session_id: string | null
+  decided_by: string | null
+  created_at: string
+}
+
+export interface JobsTable {
+  id: string
+  kind: string
+  status: 'running' | 'done' | 'failed'
+  total: number
+  processed: number
+  report: string | null
+  created_by: string
+  created_at: string
+  finished_at: string | null
+}
+
 export interface Database {
   users: UsersTable
   user_roles: UserRolesTable
@@ -313,6 +345,8 @@ export interface Database {
   counters: CountersTable
   accommodation_requests: AccommodationRequestsTable
   accommodation_documents: AccommodationDocumentsTable
+  onsite_requests: OnsiteRequestsTable
+  jobs: JobsTable
 }
 
 export type UserRow = Selectable<UsersTable>

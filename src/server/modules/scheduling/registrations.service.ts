@@ -76,7 +76,8 @@ export function createRegistrationsService(
     waitlistPosition: r.status === 'waitlisted' ? await waitlistPosition(db, r.session_id, Number(r.queue_no)) : null,
   })
 
-  async function create(candidateId: string, input: RegisterInput, options: { createdBy: string; overrideReason?: string }) {
+  /** The session-side rules of a registration: open, offering the modules, in time (unless overridden). */
+  async function checkRegistrable(input: RegisterInput, override: boolean) {
     const session = await findSession(db, input.sessionId)
     if (!session || session.status === 'cancelled') throw notFound('The session')
     if (session.status === 'closed') throw new AppError('SESSION_CLOSED', 'The session is closed.')
@@ -84,9 +85,14 @@ export function createRegistrationsService(
     const modules = [...new Set(input.modules)]
     const missing = modules.filter((m) => !offered.includes(m))
     if (missing.length) throw new AppError('MODULE_NOT_OFFERED', `This session does not offer ${missing.join(', ')}.`, { offered })
-    if (!options.overrideReason && !isRegistrationInTime(ctx.clock(), new Date(session.starts_at), policies.registrationLeadHours)) {
+    if (!override && !isRegistrationInTime(ctx.clock(), new Date(session.starts_at), policies.registrationLeadHours)) {
       throw new AppError('REGISTRATION_TOO_LATE', `Registration closes ${policies.registrationLeadHours} hours before the session starts. Choose a later session.`)
     }
+    return { session, modules }
+  }
+
+  async function create(candidateId: string, input: RegisterInput, options: { createdBy: string; overrideReason?: string }) {
+    const { session, modules } = await checkRegistrable(input, !!options.overrideReason)
     if (await liveRegistrationFor(db, session.id, candidateId)) throw new AppError('ALREADY_REGISTERED', 'You are already registered for this session.')
 
     const id = newId()
@@ -138,6 +144,16 @@ export function createRegistrationsService(
       const profile = await deps.profiles.forCandidate(candidate.userId)
       const advice = ncrcAdvice(profile?.ncrcLevel, policies.ncrcLevels, policies.recommendedNcrcLevel)
       return { ...(await dto(row)), advice: advice.message }
+    },
+
+    /** Throws what a registration would be refused for on the session's side, before anything is created. */
+    async checkRegistrable(input: RegisterInput) {
+      await checkRegistrable(input, false)
+    },
+
+    /** A center's administrator registers a candidate (cohort upload): every rule applies. */
+    async registerOnBehalf(createdBy: string, candidateId: string, input: RegisterInput) {
+      return dto(await create(candidateId, input, { createdBy }))
     },
 
     /** Staff register a candidate, with an audited reason, even inside the 48-hour window. */

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
 import { Id, IsoDateTime, PageOf, PageQueryWith } from '../../../common/schemas/common.js'
+import { AppError } from '../../errors.js'
 import { errorResponses, publicRateLimit, typed } from '../../http.js'
 
 const PublicSession = Type.Object({
@@ -18,6 +19,7 @@ const strict = { additionalProperties: false } as const
 
 export default async function sessionsRoutes(app: FastifyInstance) {
   const r = typed(app)
+  app.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: 6 * 1024 * 1024 }, (_req, body, done) => done(null, body))
 
   r.post('/api/v1/sessions', {
     schema: {
@@ -60,6 +62,23 @@ export default async function sessionsRoutes(app: FastifyInstance) {
       response: { 200: PageOf(PublicSession), ...errorResponses(400, 429) },
     },
   }, async (request) => app.services.sessions.listPublic({ ...request.query, limit: request.query.limit ?? 50 }))
+
+  r.post('/api/v1/sessions/:id/cohort', {
+    bodyLimit: 6 * 1024 * 1024,
+    schema: {
+      tags: ['Sessions'], summary: 'Upload a CSV cohort (columns name, email, modules) to register at once; returns a job to follow',
+      params: Type.Object({ id: Id }), consumes: ['text/csv'],
+      response: { 202: Type.Object({ jobId: Type.String(), total: Type.Integer() }), ...errorResponses(400, 401, 403, 404, 413, 415) },
+    },
+  }, async (request, reply) => {
+    const body = request.body
+    if (!Buffer.isBuffer(body)) throw new AppError('VALIDATION', 'Send the CSV file as the request body with Content-Type: text/csv.')
+    return reply.status(202).send(await app.services.cohorts.start(request.actor, request.params.id, body))
+  })
+
+  r.get('/api/v1/jobs/:id', {
+    schema: { tags: ['Sessions'], summary: 'Progress and report of a background job', params: Type.Object({ id: Id }), response: { 200: Type.Unknown(), ...errorResponses(400, 401, 404) } },
+  }, async (request) => app.services.cohorts.job(request.actor, request.params.id))
 
   r.get('/api/v1/sessions/:id/roster', {
     schema: {

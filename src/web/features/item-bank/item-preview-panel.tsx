@@ -40,7 +40,7 @@ export function ItemPreviewPanel({ qtiXml, assets }: Props) {
       {query.isError && !empty ? (
         <div className="notice notice--error" role="alert">
           <p>
-            <strong>This XML cannot be used yet.</strong> {errorMessage(query.error)}
+            <strong>Not previewed.</strong> {errorMessage(query.error)}
           </p>
         </div>
       ) : null}

@@ -11,6 +11,9 @@ export function MatchInteraction({ interaction: i, ctx, path }: { interaction: M
   const pairs = asPairs(ctx.response[i.responseId]);
   const { legend, labelledBy } = groupLabel(i.prompt, ctx, path);
   const sourceOrder = new Map(i.sources.map((s, index) => [s.id, index]));
+  // Long answers do not fit a closed select: list them in full, and give each select its own line.
+  const long = i.targets.some((t) => textOf(t.content).length > 28);
+  const listId = ctx.scope(`${path}-targets`);
 
   function choose(sourceId: string, targetId: string) {
     const next = pairs.filter(([s]) => s !== sourceId);
@@ -21,8 +24,20 @@ export function MatchInteraction({ interaction: i, ctx, path }: { interaction: M
   }
 
   return (
-    <fieldset className="item-interaction item-match" aria-labelledby={labelledBy}>
+    <fieldset className={long ? "item-interaction item-match item-match--long" : "item-interaction item-match"} aria-labelledby={labelledBy}>
       {legend}
+      {long ? (
+        <div className="item-match__targets">
+          <p className="item-hint" id={listId}>
+            Answers to choose from:
+          </p>
+          <ul aria-labelledby={listId}>
+            {i.targets.map((t, index) => (
+              <li key={t.id}>{ctx.render(t.content, `${path}.t${index}`)}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <ul className="item-match__rows">
         {i.sources.map((source, index) => {
           const labelId = ctx.scope(`${path}-s${index}`);
