@@ -17,6 +17,8 @@ import { findSession, isCenterAdmin } from './sessions.repository.js'
 
 export const COHORT_LIMITS = { bytes: 5 * 1024 * 1024, rows: 10_000 }
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/
+// Printable text without markup; the same rule as a name typed into the web form.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const NAME = /^[^\u0000-\u001f\u007f<>]{1,100}$/
 
 export interface CohortLine {
