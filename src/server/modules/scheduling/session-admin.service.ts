@@ -109,6 +109,24 @@ export function createSessionAdminService(
       return dto(id)
     },
 
+    /** Sessions I proctor, or that run at centers I administer, from a day ago on. */
+    async mine(actor: Actor | null) {
+      const who = requireRole(actor, 'proctor', 'center_admin', 'program_staff')
+      const since = new Date(ctx.clock().getTime() - 86_400_000).toISOString()
+      const rows = await db
+        .selectFrom('test_sessions')
+        .innerJoin('centers', 'centers.id', 'test_sessions.center_id')
+        .select(['test_sessions.id', 'centers.name as center_name'])
+        .where('test_sessions.ends_at', '>=', since)
+        .where((eb) => eb.or([
+          eb('test_sessions.id', 'in', eb.selectFrom('session_proctors').select('session_id').where('user_id', '=', who.userId)),
+          eb('test_sessions.center_id', 'in', eb.selectFrom('center_members').select('center_id').where('user_id', '=', who.userId)),
+        ]))
+        .orderBy('test_sessions.starts_at')
+        .execute()
+      return { items: await Promise.all(rows.map(async (r) => ({ ...(await dto(r.id)), centerName: r.center_name }))), nextCursor: null }
+    },
+
     /** Whether a registration for this session would still be in time now (for the UI). */
     inTime(startsAt: string) {
       return isRegistrationInTime(ctx.clock(), new Date(startsAt), deps.program.definition.policies.registrationLeadHours)

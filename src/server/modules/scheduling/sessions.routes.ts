@@ -76,6 +76,10 @@ export default async function sessionsRoutes(app: FastifyInstance) {
     return reply.status(202).send(await app.services.cohorts.start(request.actor, request.params.id, body))
   })
 
+  r.get('/api/v1/me/sessions', {
+    schema: { tags: ['Sessions'], summary: 'Sessions I proctor or whose center I administer', response: { 200: Type.Object({ items: Type.Array(Type.Object({ ...SessionDetail.properties, centerName: Type.String() })), nextCursor: Type.Null() }), ...errorResponses(401, 403) } },
+  }, async (request) => app.services.sessionAdmin.mine(request.actor))
+
   r.get('/api/v1/jobs/:id', {
     schema: { tags: ['Sessions'], summary: 'Progress and report of a background job', params: Type.Object({ id: Id }), response: { 200: Type.Unknown(), ...errorResponses(400, 401, 404) } },
   }, async (request) => app.services.cohorts.job(request.actor, request.params.id))
