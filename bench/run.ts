@@ -2,6 +2,7 @@
 const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   program: () => import('./program.js'),
   assemble: () => import('./assemble.js'),
+  register: () => import('./register.js'),
 }
 
 const name = process.argv[2]

@@ -14,7 +14,8 @@ export interface RunningServer {
 /** Starts `entry` (a TypeScript file) under node with tsx and waits for `readyPath` to answer. */
 export async function startServer(entry: string, env: Record<string, string>, readyPath: string): Promise<RunningServer> {
   const port = 41000 + Math.floor(Math.random() * 20000)
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, entry)], {
+  const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(projectRoot, entry)], {
     cwd: projectRoot,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],

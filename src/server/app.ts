@@ -76,6 +76,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   // Background jobs (cohort uploads) finish before the database closes.
   app.addHook('onClose', async () => {
     await services.cohorts.idle()
+    await services.notifications.flush()
     services.notifications.close()
   })
 

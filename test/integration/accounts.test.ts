@@ -142,6 +142,7 @@ describe.each(databases)('accounts on %s', (kind) => {
   })
 
   it('writes the outbox email to DATA_DIR/outbox as a real message file', async () => {
+    await t.app.services.notifications.flush()
     const { readdirSync, readFileSync } = await import('node:fs')
     const { join } = await import('node:path')
     const files = readdirSync(join(t.dataDir, 'outbox'))

@@ -53,6 +53,10 @@ export interface ImportReport {
 
 type ItemRow = NonNullable<Awaited<ReturnType<typeof findItemById>>>
 
+async function findIdentifierOf(xml: string): Promise<string | undefined> {
+  return /<(?:\w+:)?qti-assessment-item\b[^>]*\sidentifier="([^"]+)"/.exec(xml)?.[1]
+}
+
 function summaryOf(item: ItemRow) {
   return {
     id: item.id,
@@ -90,7 +94,7 @@ export function createItemBankService(ctx: ServerContext, deps: { audit: AuditSe
     for (const entry of found.entries) {
       // One transaction per item: an item is stored whole or not at all, and one bad item does not
       // undo the others.
-      const line = await db.transaction().execute(async (trx) => {
+      const attempt = () => db.transaction().execute(async (trx) => {
         const result = await importEntry(trx, program, entry, files, { actorId, origin: options.origin, status: options.status, now: now() })
         if (result.outcome === 'imported' || result.outcome === 'updated') {
           const item = await findItemByIdentifier(trx, result.identifier!)
@@ -100,6 +104,16 @@ export function createItemBankService(ctx: ServerContext, deps: { audit: AuditSe
         }
         return result
       })
+      let line: ImportLine
+      try {
+        line = await attempt()
+      } catch (err) {
+        // Two processes seeding one fresh PostgreSQL database at once: the identifier's unique
+        // index lets one of them store the item; the other finds it there.
+        const identifier = (err as { code?: string }).code ? await findIdentifierOf(entry.xml) : undefined
+        if (!identifier || !(await findItemByIdentifier(db, identifier))) throw err
+        line = { path: entry.path, identifier, outcome: 'unchanged', reason: 'stored at the same moment by another process' }
+      }
       lines.push(line)
     }
     const count = (o: ImportLine['outcome']) => lines.filter((l) => l.outcome === o).length

@@ -1,5 +1,6 @@
-// Email to people: every message is recorded (staff can read it in the outbox view), then handed
-// to the transport. A failed delivery is recorded, never thrown back at the request that caused it.
+// Email to people: every message is recorded first (staff can read it in the outbox view), then
+// delivered in the background, in order, so a slow mail server never slows the request that caused
+// it. A failed delivery is recorded, never thrown back at the request.
 import type { ServerContext } from '../../context.js'
 import { newId } from '../../ids.js'
 import { requireRole, type Actor } from '../accounts/actor.js'
@@ -10,9 +11,20 @@ export type EmailMessage = Omit<OutgoingEmail, 'id'>
 
 export function createNotificationsService(ctx: ServerContext) {
   const transport = createMailTransport(ctx.config.smtpUrl, ctx.config.dataDir)
+  let queue: Promise<void> = Promise.resolve()
+
+  async function deliver(id: string, message: EmailMessage) {
+    try {
+      await transport.deliver({ ...message, id })
+      await markEmail(ctx.db, id, { status: 'sent', error: null, sent_at: ctx.clock().toISOString() })
+    } catch (err) {
+      ctx.log.error({ err, emailId: id }, 'email delivery failed')
+      await markEmail(ctx.db, id, { status: 'failed', error: String((err as Error).message ?? err), sent_at: null }).catch(() => undefined)
+    }
+  }
 
   return {
-    /** Records and delivers one email. Call after the change it reports has committed. */
+    /** Records one email and queues its delivery. Call after the change it reports has committed. */
     async send(message: EmailMessage): Promise<string> {
       const id = newId()
       await insertEmail(ctx.db, {
@@ -26,15 +38,12 @@ export function createNotificationsService(ctx: ServerContext) {
         created_at: ctx.clock().toISOString(),
         sent_at: null,
       })
-      try {
-        await transport.deliver({ ...message, id })
-        await markEmail(ctx.db, id, { status: 'sent', error: null, sent_at: ctx.clock().toISOString() })
-      } catch (err) {
-        ctx.log.error({ err, emailId: id }, 'email delivery failed')
-        await markEmail(ctx.db, id, { status: 'failed', error: String((err as Error).message ?? err), sent_at: null })
-      }
+      queue = queue.then(() => deliver(id, message))
       return id
     },
+
+    /** Resolves once every queued email has been delivered or has failed (tests, shutdown). */
+    flush: () => queue,
 
     async listOutbox(actor: Actor | null, filter: { to?: string | undefined; limit: number; cursor?: string | undefined }) {
       requireRole(actor, 'program_staff')
