@@ -105,6 +105,10 @@ describe.each(databases)('special accommodations on %s', (kind) => {
     expect(csv.body).toContain(`"Rivera, =cmd|' /C calc'!A0"`)
     expect(csv.body).not.toMatch(/^=|,=/m)
 
+    const pdf = await call(t.app, 'GET', `/api/v1/sessions/${week.id}/roster?format=pdf`, { session: proctor })
+    expect(pdf.headers['content-type']).toBe('application/pdf')
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-')
+
     const stranger = await register(t.app, { email: `roster-stranger-${kind}@example.com` })
     expect((await call(t.app, 'GET', `/api/v1/sessions/${week.id}/roster`, { session: stranger })).statusCode).toBe(403)
   })

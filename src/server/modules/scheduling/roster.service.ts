@@ -7,6 +7,7 @@ import { toCsv } from '../../csv.js'
 import { AppError, notFound } from '../../errors.js'
 import { hasRole, requireActor, type Actor } from '../accounts/actor.js'
 import type { AccommodationsService } from '../accommodations/accommodations.service.js'
+import { rosterPdf } from './roster-pdf.js'
 import { findSession, isCenterAdmin, proctorsOfSession } from './sessions.repository.js'
 
 export function createRosterService(ctx: ServerContext, deps: { accommodations: AccommodationsService }) {
@@ -43,6 +44,16 @@ export function createRosterService(ctx: ServerContext, deps: { accommodations: 
           modules: JSON.parse(r.modules) as string[], status: r.status, accommodations: adjustments.get(r.candidate_id) ?? [],
         })),
       }
+    },
+
+    async rosterPdf(actor: Actor | null, sessionId: string) {
+      const { session, items } = await this.roster(actor, sessionId)
+      const center = await db.selectFrom('centers').innerJoin('test_sessions', 'test_sessions.center_id', 'centers.id').select(['centers.name', 'centers.city', 'centers.state']).where('test_sessions.id', '=', sessionId).executeTakeFirstOrThrow()
+      return rosterPdf({
+        title: `Roster: ${center.name}`,
+        subtitle: `${center.city}, ${center.state} — ${new Date(session.startsAt).toUTCString()} to ${new Date(session.endsAt).toUTCString()} — ${items.length} candidates, ${session.seats} seats`,
+        rows: items.map((i) => ({ name: i.name, email: i.email, modules: i.modules.join(' '), status: i.status, accommodations: i.accommodations.map((a) => ADJUSTMENT_LABELS[a as Adjustment] ?? a).join(', ') })),
+      })
     },
 
     async rosterCsv(actor: Actor | null, sessionId: string) {

@@ -86,11 +86,15 @@ export default async function sessionsRoutes(app: FastifyInstance) {
 
   r.get('/api/v1/sessions/:id/roster', {
     schema: {
-      tags: ['Sessions'], summary: "A session's roster with accommodation flags (center administrators, its proctors, staff); ?format=csv for a spreadsheet",
-      params: Type.Object({ id: Id }), querystring: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')])) }, strict),
+      tags: ['Sessions'], summary: "A session's roster with accommodation flags (center administrators, its proctors, staff); ?format=csv for a spreadsheet, ?format=pdf to print",
+      params: Type.Object({ id: Id }), querystring: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('pdf')])) }, strict),
       response: { 200: Type.Unknown(), ...errorResponses(400, 401, 403, 404) },
     },
   }, async (request, reply) => {
+    if (request.query.format === 'pdf') {
+      reply.header('content-disposition', `attachment; filename="roster-${request.params.id}.pdf"`)
+      return reply.type('application/pdf').send(await app.services.roster.rosterPdf(request.actor, request.params.id))
+    }
     if (request.query.format === 'csv') {
       reply.header('content-disposition', `attachment; filename="roster-${request.params.id}.csv"`)
       return reply.type('text/csv; charset=utf-8').send(await app.services.roster.rosterCsv(request.actor, request.params.id))
