@@ -140,6 +140,24 @@ describe.each(databases)('registration on %s', (kind) => {
     expect(ics).toMatch(/LOCATION:MT1 Demo Assessment Center/)
   })
 
+  it('moves a paid registration to another session, freeing the old seat for its waitlist', async () => {
+    await call(t.app, 'PUT', '/api/v1/admin/fees', { session: staff, body: { QBA: 3000 } })
+    const from = await newSession(24 * 6, 1, [proctorId], ['QBA'])
+    const to = await newSession(24 * 13, 5, [proctorId], ['QBA'])
+    const mover = await register(t.app, { email: `mover-${kind}@example.com` })
+    const waiting = await register(t.app, { email: `waiting-${kind}@example.com` })
+    const reg = (await call(t.app, 'POST', '/api/v1/registrations', { session: mover, body: { sessionId: from.id, modules: ['QBA'] } })).json()
+    await call(t.app, 'POST', `/api/v1/admin/registrations/${reg.id}/waive`, { session: staff, body: { reason: 'Sponsored by the state grant' } })
+    const w = (await call(t.app, 'POST', '/api/v1/registrations', { session: waiting, body: { sessionId: from.id, modules: ['QBA'], waitlist: true } })).json()
+    const moved = await call(t.app, 'POST', `/api/v1/registrations/${reg.id}/reschedule`, { session: mover, body: { sessionId: to.id } })
+    expect(moved.statusCode).toBe(200)
+    expect(moved.json()).toMatchObject({ sessionId: to.id, status: 'confirmed', paymentMethod: 'waived', modules: ['QBA'] })
+    expect((await call(t.app, 'GET', `/api/v1/registrations/${reg.id}`, { session: mover })).json().status).toBe('cancelled')
+    expect((await call(t.app, 'GET', `/api/v1/registrations/${w.id}`, { session: waiting })).json().status).toBe('pending_payment')
+    expect(errorCode(await call(t.app, 'POST', `/api/v1/registrations/${moved.json().id}/reschedule`, { session: mover, body: { sessionId: to.id } }))).toBe('CONFLICT')
+    await call(t.app, 'PUT', '/api/v1/admin/fees', { session: staff, body: { QBA: 0 } })
+  })
+
   it('keeps a candidate from cancelling inside 48 hours', async () => {
     const s = await newSession(24 * 4, 5)
     const c = await register(t.app, { email: `latecancel-${kind}@example.com` })

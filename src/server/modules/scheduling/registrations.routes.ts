@@ -59,6 +59,14 @@ export default async function registrationsRoutes(app: FastifyInstance) {
     },
   }, async (request) => app.services.registrations.cancel(request.actor, request.params.id, request.body?.reason))
 
+  r.post('/api/v1/registrations/:id/reschedule', {
+    schema: {
+      tags, summary: 'Move a registration to another session (the candidate until 48 hours before; a paid seat stays paid)',
+      params: Type.Object({ id: Id }), body: Type.Object({ sessionId: Id, waitlist: Type.Optional(Type.Boolean()) }, strict),
+      response: { 200: RegistrationSchema, ...errorResponses(400, 401, 404, 409, 422) },
+    },
+  }, async (request) => app.services.registrations.reschedule(request.actor, request.params.id, request.body))
+
   r.post('/api/v1/registrations/:id/payment', {
     schema: {
       tags, summary: 'Pay a held registration with a voucher, or ask for an invoice',

@@ -206,6 +206,37 @@ export function createRegistrationsService(
       return dto((await findRegistration(db, id))!)
     },
 
+    /**
+     * Moves a registration to another session, until 48 hours before the current one: the new seat
+     * is taken first (every rule applies to it), then the old one is released to its waitlist. A
+     * paid registration stays paid.
+     */
+    async reschedule(actor: Actor | null, id: string, input: { sessionId: string; waitlist?: boolean | undefined }) {
+      const who = requireActor(actor)
+      const staff = hasRole(who, 'program_staff')
+      const old = await findRegistration(db, id)
+      if (!old || (old.candidate_id !== who.userId && !staff)) throw notFound('The registration')
+      if (!['pending_payment', 'confirmed', 'waitlisted'].includes(old.status)) throw new AppError('CONFLICT', 'This registration is no longer active.')
+      if (old.session_id === input.sessionId) throw new AppError('CONFLICT', 'The registration is already for this session.')
+      const oldSession = (await findSession(db, old.session_id))!
+      if (!staff && !isRegistrationInTime(ctx.clock(), new Date(oldSession.starts_at), policies.registrationLeadHours)) {
+        throw new AppError('REGISTRATION_TOO_LATE', `Registrations can be moved up to ${policies.registrationLeadHours} hours before the session. Contact the program.`)
+      }
+      const modules = JSON.parse(old.modules) as string[]
+      const moved = await create(old.candidate_id, { sessionId: input.sessionId, modules, waitlist: input.waitlist }, { createdBy: who.userId })
+      await db.transaction().execute(async (trx) => {
+        const paid = old.status === 'confirmed' && old.payment_method !== 'none' && old.payment_method !== null
+        if (paid && moved.status === 'pending_payment') {
+          await transition(trx, moved.id, ['pending_payment'], { status: 'confirmed', payment_method: old.payment_method, voucher_id: old.voucher_id, hold_expires_at: null, updated_at: now() })
+          if (old.voucher_id) await trx.updateTable('vouchers').set({ registration_id: moved.id }).where('id', '=', old.voucher_id).execute()
+        }
+        await transition(trx, old.id, ['pending_payment', 'confirmed', 'waitlisted'], { status: 'cancelled', holds_seat: 0, cancelled_at: now(), updated_at: now(), hold_expires_at: null })
+        await deps.audit.record(trx, { actorId: who.userId, action: 'registration.rescheduled', entityType: 'registration', entityId: old.id, details: { to: moved.id, sessionId: input.sessionId } })
+      })
+      await freeSeatAndPromote(old)
+      return dto((await findRegistration(db, moved.id))!)
+    },
+
     /** Gives free seats to the waitlist, oldest first. */
     async promoteWaitlist(sessionId: string) {
       for (;;) {
