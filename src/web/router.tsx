@@ -28,6 +28,16 @@ import { ItemPage } from "./routes/staff/item-page";
 import { ItemsPage } from "./routes/staff/items-page";
 import { OutboxPage } from "./routes/staff/outbox-page";
 import { UsersPage } from "./routes/staff/users-page";
+// Scheduling, registration, fees and accommodations pages.
+import { AccommodationRequestPage } from "./routes/accommodation-request-page";
+import { CenterPage } from "./routes/center-page";
+import { EmployerPage } from "./routes/employer-page";
+import { RosterPage } from "./routes/roster-page";
+import { SessionsPage } from "./routes/sessions-page";
+import { AccommodationQueuePage } from "./routes/staff/accommodation-queue-page";
+import { CentersAdminPage } from "./routes/staff/centers-admin-page";
+import { FeesPage } from "./routes/staff/fees-page";
+import { ProctorsPage } from "./routes/staff/proctors-page";
 
 const staff = (element: ReactNode) => <RequireAuth requiredRole="program_staff">{element}</RequireAuth>;
 
@@ -63,6 +73,15 @@ export const router = createBrowserRouter([
       { path: "staff/items/new", element: staff(<ItemNewPage />) },
       { path: "staff/items/:id", element: staff(<ItemPage />) },
       { path: "staff/forms/preview", element: staff(<FormPreviewPage />) },
+      { path: "sessions", element: <SessionsPage /> },
+      { path: "sessions/:id/roster", element: <RequireAuth><RosterPage /></RequireAuth> },
+      { path: "accommodations/request", element: <RequireAuth><AccommodationRequestPage /></RequireAuth> },
+      { path: "center", element: <RequireAuth><CenterPage /></RequireAuth> },
+      { path: "employer", element: <RequireAuth requiredRole="employer"><EmployerPage /></RequireAuth> },
+      { path: "staff/accommodations", element: staff(<AccommodationQueuePage />) },
+      { path: "staff/fees", element: staff(<FeesPage />) },
+      { path: "staff/centers", element: staff(<CentersAdminPage />) },
+      { path: "staff/proctors", element: staff(<ProctorsPage />) },
       { path: "*", element: <NotFoundPage /> },
         ],
       },

@@ -40,7 +40,12 @@ export function AccommodationsPage() {
 
       <h2>How to request</h2>
       <p>
-        Call the Manufacturing Skills Institute at <a href="tel:+18046437489,131">804-643-7489 ext 131</a>. Please ask
+        <Link to="/accommodations/request" className="button">
+          Request accommodations online
+        </Link>
+      </p>
+      <p>
+        Log in as a candidate to send your request and upload your documentation, or call the Manufacturing Skills Institute at <a href="tel:+18046437489,131">804-643-7489 ext 131</a>. Please ask
         well before the session you want, since registration closes 48 hours before the assessment.
       </p>
       <p>

@@ -2,8 +2,9 @@ import { Page } from "../components/page";
 import { QueryStatus } from "../components/query-status";
 import { PasswordForm } from "../features/account/password-form";
 import { ProfileForm } from "../features/account/profile-form";
-import { useMe } from "../features/auth/auth-queries";
+import { hasRole, useMe } from "../features/auth/auth-queries";
 import { ROLE_LABELS } from "../features/auth/roles";
+import { NcrcSection } from "../features/registration/ncrc-form";
 
 export function AccountPage() {
   const me = useMe();
@@ -18,6 +19,7 @@ export function AccountPage() {
                 {user.roles.length ? <> ({user.roles.map((role) => ROLE_LABELS[role] ?? role).join(", ")})</> : null}.
               </p>
               <ProfileForm user={user} />
+              {hasRole(user, "candidate") ? <NcrcSection /> : null}
               <PasswordForm />
             </div>
           ) : null

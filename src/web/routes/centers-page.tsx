@@ -3,6 +3,7 @@ import { Loading, QueryError } from "../components/query-status";
 import { CenterCard } from "../features/centers/center-card";
 import { useCenters, useUpcomingSessions } from "../features/centers/center-queries";
 import type { TestSession } from "../api/types";
+import { Link } from "react-router";
 
 function groupByCenter(sessions: TestSession[]): Map<string, TestSession[]> {
   const groups = new Map<string, TestSession[]>();
@@ -47,6 +48,11 @@ export function CentersPage() {
       <p>
         Registration closes 48 hours before a session starts. For more about Certified Assessment Centers, call{" "}
         <a href="tel:+18046437489,131">804-643-7489 ext 131</a>.
+      </p>
+      <p>
+        <Link to="/sessions" className="button">
+          Find a session and register
+        </Link>
       </p>
       {body}
     </Page>

@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import type { User } from "../../api/types";
+import { MyRegistrations } from "../registration/my-registrations";
 
 const PATH = [
   { label: "National Career Readiness Certificate (Silver recommended)", detail: "Strongly encouraged before MT1 testing" },
@@ -29,11 +30,14 @@ export function CandidateSection({ user }: { user: User }) {
         ))}
       </ol>
       <p className="button-row">
-        <Link to="/centers" className="button">
+        <Link to="/sessions" className="button">
           Find a session
         </Link>
         <Link to="/modules">What each module covers</Link>
+        <Link to="/account">Record your NCRC</Link>
+        <Link to="/accommodations/request">Request accommodations</Link>
       </p>
+      <MyRegistrations />
     </section>
   );
 }

@@ -5,6 +5,9 @@ export function ProctorSection() {
     <section className="card" aria-labelledby="proctor-heading">
       <h2 id="proctor-heading">Proctoring</h2>
       <p>Your assigned sessions appear here. A certified proctor must be present for the entire testing period.</p>
+      <p>
+        <Link to="/center">Your sessions and rosters</Link>
+      </p>
     </section>
   );
 }
@@ -14,6 +17,11 @@ export function CenterAdminSection() {
     <section className="card" aria-labelledby="center-heading">
       <h2 id="center-heading">Your assessment center</h2>
       <p>Your center's sessions, seats, proctors and rosters will appear here.</p>
+      <p>
+        <Link to="/center" className="button">
+          Manage your center's sessions
+        </Link>
+      </p>
       <p>
         <Link to="/centers">See the public list of centers and sessions</Link>
       </p>
@@ -30,7 +38,10 @@ export function EmployerSection() {
         <Link to="/registry">Verify a certificate</Link>
       </p>
       <p>
-        To sponsor candidates with vouchers or ask for onsite testing, call{" "}
+        <Link to="/employer">Buy vouchers and ask for onsite testing</Link>
+      </p>
+      <p>
+        For help sponsoring candidates with vouchers or onsite testing, call{" "}
         <a href="tel:+18046437489,131">804-643-7489 ext 131</a>.
       </p>
     </section>

@@ -31,6 +31,10 @@ const LINKS = [
   { to: "/staff/outbox", title: "Outbox", text: "Emails the system has sent, including password-reset links." },
   { to: "/staff/api-tokens", title: "API tokens", text: "Tokens for integrations: create, show once, revoke." },
   { to: "/staff/audit", title: "Audit log", text: "Who changed what, and why." },
+  { to: "/staff/accommodations", title: "Accommodation requests", text: "Review documentation and approve, partly approve or deny." },
+  { to: "/staff/fees", title: "Fees and invoices", text: "Set the fee per module and mark invoices paid." },
+  { to: "/staff/centers", title: "Centers and onsite testing", text: "Certify, suspend or reinstate centers; approve onsite events." },
+  { to: "/staff/proctors", title: "Proctors", text: "Proctor training, agreements and certification periods." },
 ];
 
 export function StaffSection() {

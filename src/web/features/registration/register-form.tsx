@@ -1,0 +1,99 @@
+import { useState, type FormEvent } from "react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Link } from "react-router";
+import { api, errorMessage } from "../../api/client";
+import type { TestSession } from "../../api/types";
+import { FormAlert } from "../../components/form-alert";
+import { formatDateTime } from "../../lib/format";
+import { ModuleCheckboxes } from "./module-checkboxes";
+import { formatMoney, schedulingKeys, type NewRegistration } from "./scheduling-api";
+
+function ResultPanel({ result }: { result: NewRegistration }) {
+  let headline;
+  if (result.status === "confirmed") {
+    headline = <p><strong>You are registered.</strong> Your place is confirmed for {result.modules.join(", ")}.</p>;
+  } else if (result.status === "pending_payment") {
+    headline = (
+      <p>
+        <strong>Your seat is held until {formatDateTime(result.holdExpiresAt)}.</strong> Amount due:{" "}
+        <strong>{formatMoney(result.amountDueCents)}</strong>. Pay with a voucher or ask for an invoice from your{" "}
+        <Link to="/dashboard">dashboard</Link> before then, or the seat is released.
+      </p>
+    );
+  } else if (result.status === "waitlisted") {
+    headline = (
+      <p>
+        <strong>You are on the waitlist</strong>
+        {result.waitlistPosition ? <> at position {result.waitlistPosition}</> : null}. We will email you if a seat opens up.
+      </p>
+    );
+  } else {
+    headline = <p>Your registration is {result.status}.</p>;
+  }
+  return (
+    <>
+      {headline}
+      {result.advice ? <p className="registration-advice">{result.advice}</p> : null}
+      <p>
+        <Link to="/dashboard">See your registrations</Link>
+      </p>
+    </>
+  );
+}
+
+export function RegisterForm({ session, headingId }: { session: TestSession; headingId: string }) {
+  const [modules, setModules] = useState<string[]>(session.modules);
+  const [waitlist, setWaitlist] = useState(session.seatsAvailable <= 0);
+  const [missingModules, setMissingModules] = useState(false);
+  const queryClient = useQueryClient();
+  const register = useMutation({
+    mutationFn: () => api.post<NewRegistration>("/api/v1/registrations", { sessionId: session.id, modules, waitlist }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: schedulingKeys.myRegistrations });
+      void queryClient.invalidateQueries({ queryKey: ["sessions"] });
+    },
+  });
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (modules.length === 0) {
+      setMissingModules(true);
+      return;
+    }
+    setMissingModules(false);
+    register.mutate();
+  }
+
+  const done = register.isSuccess;
+  return (
+    <div className="register-panel">
+      <div role="status" className={done ? "notice notice--success" : "visually-hidden"}>
+        {done ? <ResultPanel result={register.data} /> : null}
+      </div>
+      {done ? null : (
+        <form className="form" onSubmit={onSubmit} aria-labelledby={headingId} noValidate>
+          <FormAlert>
+            {missingModules ? "Choose at least one module." : register.isError ? errorMessage(register.error) : null}
+          </FormAlert>
+          <ModuleCheckboxes
+            legend="Modules to take"
+            hint="Take any one, two or all three modules at this session."
+            options={session.modules}
+            value={modules}
+            onChange={setModules}
+            name={`modules-${session.id}`}
+          />
+          <label className="choice">
+            <input type="checkbox" checked={waitlist} onChange={(e) => setWaitlist(e.target.checked)} />
+            <span>Join the waitlist if the session is full</span>
+          </label>
+          <p className="button-row">
+            <button type="submit" className="button" disabled={register.isPending}>
+              {register.isPending ? "Registering…" : "Register"}
+            </button>
+          </p>
+        </form>
+      )}
+    </div>
+  );
+}

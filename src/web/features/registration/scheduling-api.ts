@@ -1,0 +1,276 @@
+// Types and query hooks for scheduling, registration, fees, accommodations, centers and proctors
+// (the shapes of src/server/modules/scheduling, accommodations and centers routes).
+import { useQuery } from "@tanstack/react-query";
+import { api } from "../../api/client";
+import type { Center, Page } from "../../api/types";
+
+export type RegistrationStatus = "pending_payment" | "confirmed" | "waitlisted" | "cancelled" | "expired" | string;
+
+export interface Registration {
+  id: string;
+  status: RegistrationStatus;
+  sessionId: string;
+  candidateId: string;
+  modules: string[];
+  holdExpiresAt: string | null;
+  paymentMethod: string | null;
+  createdAt: string;
+  amountDueCents: number;
+  waitlistPosition: number | null;
+}
+
+export interface NewRegistration extends Registration {
+  advice: string | null;
+}
+
+export interface MyRegistration extends Registration {
+  startsAt: string;
+  endsAt: string;
+  centerName: string;
+  city: string;
+  state: string;
+  canCancel: boolean;
+}
+
+export interface Fees {
+  currency: string;
+  items: { module: string; amountCents: number | null }[];
+}
+
+export interface Profile {
+  ncrcLevel: string | null;
+  ncrcNumber: string | null;
+  state: string | null;
+  ncrcAdvice: string | null;
+  ncrcLevels: string[];
+}
+
+export interface AccommodationDocument {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  uploadedAt?: string;
+}
+
+export interface AccommodationRequest {
+  id: string;
+  candidateId: string;
+  categories: string[];
+  adjustments: string[];
+  statement: string;
+  status: "pending" | "approved" | "partly_approved" | "denied" | string;
+  approvedAdjustments: string[] | null;
+  decisionReason: string | null;
+  decidedAt: string | null;
+  createdAt: string;
+  documents: AccommodationDocument[];
+  candidate?: { email: string; name: string };
+}
+
+export interface SessionDetail {
+  id: string;
+  centerId: string;
+  startsAt: string;
+  endsAt: string;
+  seats: number;
+  seatsAvailable: number;
+  modules: string[];
+  status: string;
+  proctorIds: string[];
+  cancelReason: string | null;
+  centerName?: string;
+}
+
+export interface ProctorCertification {
+  userId: string;
+  email: string;
+  name: string;
+  trainingCompletedOn: string;
+  agreementSignedOn: string;
+  coiDeclaredOn: string;
+  certifiedUntil: string;
+  status: string;
+  certifiedNow: boolean;
+}
+
+export interface RosterEntry {
+  registrationId: string;
+  candidateId: string;
+  name: string;
+  email: string;
+  modules: string[];
+  status: string;
+  accommodations: string[];
+}
+
+export interface Roster {
+  session: { id: string; startsAt: string; endsAt: string; seats: number; status: string };
+  items: RosterEntry[];
+}
+
+export interface CohortLine {
+  row: number;
+  email: string;
+  outcome: "registered" | "waitlisted" | "failed";
+  reason?: string;
+}
+
+export interface Job {
+  id: string;
+  kind: string;
+  status: "running" | "done" | "failed" | string;
+  total: number;
+  processed: number;
+  createdAt: string;
+  finishedAt: string | null;
+  summary: { registered: number; waitlisted: number; failed: number } | null;
+  report: CohortLine[] | null;
+}
+
+export interface Voucher {
+  id: string;
+  code: string;
+  modules: string[];
+  status: string;
+  redeemedAt?: string | null;
+  expiresAt: string | null;
+}
+
+export interface Invoice {
+  id: string;
+  registrationId: string;
+  sessionId: string;
+  candidate: string;
+  email: string;
+  amountCents: number;
+  currency: string;
+  issuedAt: string;
+}
+
+export interface OnsiteRequest {
+  id: string;
+  companyName: string;
+  address: string;
+  preferredDate: string;
+  candidates: number;
+  modules: string[];
+  notes: string | null;
+  status: string;
+  sessionId: string | null;
+  createdAt: string;
+}
+
+export const schedulingKeys = {
+  myRegistrations: ["me", "registrations"] as const,
+  profile: ["me", "profile"] as const,
+  fees: ["fees"] as const,
+  myAccommodations: ["me", "accommodation-requests"] as const,
+  accommodationQueue: ["admin", "accommodation-requests"] as const,
+  mySessions: ["me", "sessions"] as const,
+  myCenters: ["centers", "mine"] as const,
+  adminCenters: ["admin", "centers"] as const,
+  proctors: ["admin", "proctors"] as const,
+  invoices: ["admin", "invoices"] as const,
+  vouchers: ["vouchers"] as const,
+  onsite: ["onsite-requests"] as const,
+  roster: (id: string) => ["roster", id] as const,
+};
+
+export function useMyRegistrations(enabled = true) {
+  return useQuery({
+    queryKey: schedulingKeys.myRegistrations,
+    queryFn: ({ signal }) => api.get<Page<MyRegistration>>("/api/v1/me/registrations", undefined, signal),
+    enabled,
+  });
+}
+
+export function useFees() {
+  return useQuery({
+    queryKey: schedulingKeys.fees,
+    queryFn: ({ signal }) => api.get<Fees>("/api/v1/fees", undefined, signal),
+  });
+}
+
+export function useProfile() {
+  return useQuery({
+    queryKey: schedulingKeys.profile,
+    queryFn: ({ signal }) => api.get<Profile>("/api/v1/me/profile", undefined, signal),
+  });
+}
+
+export function useProctors(enabled = true) {
+  return useQuery({
+    queryKey: schedulingKeys.proctors,
+    queryFn: ({ signal }) => api.get<Page<ProctorCertification>>("/api/v1/admin/proctors", undefined, signal),
+    enabled,
+  });
+}
+
+export function useMyCenters(enabled = true) {
+  return useQuery({
+    queryKey: schedulingKeys.myCenters,
+    queryFn: ({ signal }) => api.get<Page<Center>>("/api/v1/centers/mine", undefined, signal),
+    enabled,
+  });
+}
+
+const money = new Map<string, Intl.NumberFormat>();
+export function formatMoney(cents: number, currency = "USD"): string {
+  let format = money.get(currency);
+  if (!format) {
+    format = new Intl.NumberFormat(undefined, { style: "currency", currency });
+    money.set(currency, format);
+  }
+  return format.format(cents / 100);
+}
+
+export const STATUS_LABELS: Record<string, string> = {
+  pending_payment: "Seat held: payment due",
+  confirmed: "Confirmed",
+  waitlisted: "Waitlisted",
+  cancelled: "Cancelled",
+  expired: "Expired (unpaid)",
+  pending: "Pending review",
+  approved: "Approved",
+  partly_approved: "Partly approved",
+  denied: "Denied",
+  scheduled: "Scheduled",
+  in_progress: "In progress",
+  closed: "Closed",
+  completed: "Completed",
+  applied: "Applied",
+  certified: "Certified",
+  suspended: "Suspended",
+  running: "Running",
+  done: "Done",
+  failed: "Failed",
+  open: "Open",
+  paid: "Paid",
+  available: "Available",
+  redeemed: "Redeemed",
+};
+
+export function statusLabel(status: string): string {
+  return STATUS_LABELS[status] ?? status.replace(/_/g, " ");
+}
+
+export function statusTone(status: string): string {
+  if (["confirmed", "approved", "certified", "done", "paid", "available", "scheduled"].includes(status)) return "badge badge--success";
+  if (["pending_payment", "waitlisted", "pending", "partly_approved", "applied", "running", "open"].includes(status)) return "badge badge--warning";
+  return "badge badge--muted";
+}
+
+/** The value of a datetime-local input as an ISO instant (the reader's time zone). */
+export function localInputToIso(value: string): string {
+  return new Date(value).toISOString();
+}
+
+/** An ISO instant as a datetime-local input value in the reader's time zone. */
+export function isoToLocalInput(iso: string): string {
+  const date = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+export const REGISTRATION_LEAD_HOURS = 48;

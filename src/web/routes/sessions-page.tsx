@@ -1,0 +1,141 @@
+import { useState } from "react";
+import { Link } from "react-router";
+import type { TestSession } from "../api/types";
+import { Page } from "../components/page";
+import { Loading, QueryError } from "../components/query-status";
+import { hasRole, useMe } from "../features/auth/auth-queries";
+import { useUpcomingSessions } from "../features/centers/center-queries";
+import { RegisterForm } from "../features/registration/register-form";
+import { REGISTRATION_LEAD_HOURS, formatMoney, useFees } from "../features/registration/scheduling-api";
+import { formatDateTime, formatLongDate, formatTimeRange } from "../lib/format";
+import { registrationDeadline } from "../../common/rules/registration-window";
+import "../styles/scheduling.css";
+
+function groupByCenter(sessions: TestSession[]) {
+  const groups = new Map<string, { name: string; place: string; sessions: TestSession[] }>();
+  for (const session of [...sessions].sort((a, b) => a.startsAt.localeCompare(b.startsAt))) {
+    const group = groups.get(session.centerId) ?? { name: session.centerName, place: `${session.city}, ${session.state}`, sessions: [] };
+    group.sessions.push(session);
+    groups.set(session.centerId, group);
+  }
+  return [...groups.entries()];
+}
+
+function SessionRow({ session, canRegister, loggedIn }: { session: TestSession; canRegister: boolean; loggedIn: boolean }) {
+  const [open, setOpen] = useState(false);
+  const deadline = registrationDeadline(new Date(session.startsAt), REGISTRATION_LEAD_HOURS);
+  const closed = deadline.getTime() <= Date.now() || session.status !== "scheduled";
+  const full = session.seatsAvailable <= 0;
+  const headingId = `session-${session.id}`;
+  const panelId = `register-${session.id}`;
+  return (
+    <li className="session-option">
+      <h3 id={headingId} className="session-option__title">
+        {formatLongDate(session.startsAt)}
+        <span className="session-option__time">{formatTimeRange(session.startsAt, session.endsAt)}</span>
+      </h3>
+      <p className="session-option__meta">
+        Modules: {session.modules.join(", ")}
+        {" · "}
+        {full ? (
+          <span className="badge badge--warning">Full (waitlist open)</span>
+        ) : (
+          <span className="badge badge--success">
+            {session.seatsAvailable} {session.seatsAvailable === 1 ? "seat" : "seats"} available
+          </span>
+        )}
+      </p>
+      {closed ? (
+        <p className="session-option__closed">
+          <span className="badge badge--muted">Registration closed</span> Registration closed {formatDateTime(deadline.toISOString())},{" "}
+          {REGISTRATION_LEAD_HOURS} hours before the session starts.
+        </p>
+      ) : (
+        <>
+          <p className="session-option__deadline">Register by {formatDateTime(deadline.toISOString())}.</p>
+          {!loggedIn ? (
+            <p>
+              <Link to={`/login?next=${encodeURIComponent("/sessions")}`}>Log in to register</Link> or{" "}
+              <Link to="/register">create an account</Link>.
+            </p>
+          ) : !canRegister ? (
+            <p className="card__meta">Only candidate accounts register for sessions.</p>
+          ) : (
+            <>
+              <button
+                type="button"
+                className="button button--secondary"
+                aria-expanded={open}
+                aria-controls={panelId}
+                onClick={() => setOpen(!open)}
+              >
+                {open ? "Close" : "Choose this session"}
+                <span className="visually-hidden">: {formatDateTime(session.startsAt)}</span>
+              </button>
+              <div id={panelId} hidden={!open}>
+                {open ? <RegisterForm session={session} headingId={headingId} /> : null}
+              </div>
+            </>
+          )}
+        </>
+      )}
+    </li>
+  );
+}
+
+function FeeNote() {
+  const fees = useFees();
+  if (!fees.data) return null;
+  return (
+    <p>
+      Fees per module:{" "}
+      {fees.data.items
+        .map((f) => `${f.module} ${f.amountCents === null ? "contact the program" : formatMoney(f.amountCents, fees.data.currency)}`)
+        .join(" · ")}
+      . Pay by voucher or invoice; cards are not taken.
+    </p>
+  );
+}
+
+export function SessionsPage() {
+  const me = useMe();
+  const sessions = useUpcomingSessions();
+  const loggedIn = !!me.data;
+  const canRegister = hasRole(me.data, "candidate");
+
+  let body;
+  if (sessions.isPending) body = <Loading label="Loading sessions…" />;
+  else if (sessions.isError) body = <QueryError error={sessions.error} onRetry={() => void sessions.refetch()} />;
+  else if (sessions.data.items.length === 0) body = <p>No sessions are scheduled at the moment.</p>;
+  else
+    body = (
+      <div className="stack">
+        {groupByCenter(sessions.data.items).map(([centerId, group]) => (
+          <section key={centerId} className="card" aria-labelledby={`center-${centerId}`}>
+            <h2 id={`center-${centerId}`}>{group.name}</h2>
+            <p className="card__meta">{group.place}</p>
+            <ul className="session-options">
+              {group.sessions.map((session) => (
+                <SessionRow key={session.id} session={session} canRegister={canRegister} loggedIn={loggedIn} />
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+    );
+
+  return (
+    <Page
+      title="Find a session"
+      lead="Choose a testing session and the modules you want to take. Times are shown in your own time zone."
+    >
+      <p>
+        Registration closes {REGISTRATION_LEAD_HOURS} hours before a session starts. A Silver National Career Readiness
+        Certificate is strongly encouraged before testing. Need special accommodations?{" "}
+        <Link to="/accommodations/request">Ask for them</Link> well ahead.
+      </p>
+      <FeeNote />
+      {body}
+    </Page>
+  );
+}
