@@ -19,6 +19,11 @@ export class ApiError extends Error {
 // Kept in memory only: a reload asks GET /api/v1/me again, which returns a fresh token.
 let csrfToken: string | null = null;
 
+/** The session's CSRF token as the client last saw it (raw uploads send it too). */
+export function getCsrfToken(): string | null {
+  return csrfToken;
+}
+
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }

@@ -1,9 +1,12 @@
-// Raw-body uploads (documents, CSV files) with upload progress. The JSON client keeps its CSRF token
-// to itself, so this asks the session for it (GET /api/v1/me returns the same token) and sends it back.
-import { ApiError } from "./client";
+// Raw-body uploads (documents, CSV cohorts, figures, item packages) with upload progress. They send
+// the session's CSRF token like the JSON client; only when the client has not seen it yet (a page
+// opened straight on an upload form) is it read from GET /api/v1/me.
+import { ApiError, getCsrfToken } from "./client";
 import type { ApiErrorBody } from "./types";
 
 async function currentCsrfToken(): Promise<string | undefined> {
+  const known = getCsrfToken();
+  if (known) return known;
   const response = await fetch("/api/v1/me", { credentials: "same-origin", headers: { Accept: "application/json" } });
   if (!response.ok) return undefined;
   const data = (await response.json()) as { csrfToken?: string };
@@ -17,7 +20,7 @@ export interface UploadOptions {
 }
 
 /** POSTs `body` as the raw request body and resolves with the parsed JSON answer; rejects with an ApiError. */
-export async function uploadRaw<T>(url: string, body: Blob | string, options: UploadOptions): Promise<T> {
+export async function uploadRaw<T>(url: string, body: Blob | ArrayBuffer | string, options: UploadOptions): Promise<T> {
   const token = await currentCsrfToken();
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();

@@ -1,7 +1,8 @@
 // The staff item-bank API: queries, mutations and the two raw-byte uploads (packages and figures).
+import { uploadRaw } from "../../api/upload";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ApiError, api } from "../../api/client";
-import type { AuthResponse, FigureUpload, FormPreview, ImportReport, ItemDetail, ItemPool, ItemPreview, ItemStatus } from "../../api/types";
+import { api } from "../../api/client";
+import type { FigureUpload, FormPreview, ImportReport, ItemDetail, ItemPool, ItemPreview, ItemStatus } from "../../api/types";
 
 export const itemKeys = {
   all: ["admin", "items"] as const,
@@ -18,34 +19,9 @@ export function useItem(id: string) {
   });
 }
 
-/**
- * The JSON client keeps the CSRF token to itself and always sends JSON; raw uploads ask the session
- * for the token (GET /api/v1/me returns the session's token, which does not change) and send bytes.
- */
-async function csrfToken(): Promise<string | undefined> {
-  const me = await api.get<Partial<AuthResponse>>("/api/v1/me");
-  return me.csrfToken;
-}
-
-export async function postBytes<T>(path: string, body: Blob | ArrayBuffer, contentType: string): Promise<T> {
-  const token = await csrfToken();
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: "POST",
-      credentials: "same-origin",
-      headers: { "Content-Type": contentType, Accept: "application/json", ...(token ? { "X-CSRF-Token": token } : {}) },
-      body,
-    });
-  } catch {
-    throw new ApiError(0, "NETWORK_ERROR", "The server could not be reached. Check your connection and try again.");
-  }
-  const data = (await response.json().catch(() => undefined)) as { error?: { code: string; message: string; details?: unknown } } | undefined;
-  if (!response.ok) {
-    if (data?.error) throw new ApiError(response.status, data.error.code, data.error.message, data.error.details);
-    throw new ApiError(response.status, `HTTP_${response.status}`, `The server answered ${response.status} ${response.statusText}.`.trim());
-  }
-  return data as T;
+/** Sends bytes (a figure, a package) as the raw request body. */
+export function postBytes<T>(path: string, body: Blob | ArrayBuffer, contentType: string): Promise<T> {
+  return uploadRaw<T>(path, body, { contentType });
 }
 
 const FIGURE_TYPES: Record<string, string> = { svg: "image/svg+xml", png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", gif: "image/gif" };
