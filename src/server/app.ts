@@ -17,6 +17,7 @@ import handbookRoutes from './modules/handbook/handbook.routes.js'
 import itemBankRoutes from './modules/item-bank/item-bank.routes.js'
 import profileRoutes from './modules/accounts/profile.routes.js'
 import accommodationsRoutes from './modules/accommodations/accommodations.routes.js'
+import deliveryRoutes from './modules/delivery/delivery.routes.js'
 import proctorsRoutes from './modules/centers/proctors.routes.js'
 import centerAdminRoutes from './modules/centers/center-admin.routes.js'
 import registrationsRoutes from './modules/scheduling/registrations.routes.js'
@@ -109,6 +110,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(centerAdminRoutes)
   await app.register(registrationsRoutes)
   await app.register(accommodationsRoutes)
+  await app.register(deliveryRoutes)
 
   await app.register(staticWebPlugin)
   await app.ready()

@@ -21,6 +21,7 @@ import { createSessionAdminService } from './modules/scheduling/session-admin.se
 import { createRosterService } from './modules/scheduling/roster.service.js'
 import { createCohortService } from './modules/scheduling/cohort.service.js'
 import { createCenterAdminService } from './modules/centers/center-admin.service.js'
+import { createDeliveryService } from './modules/delivery/delivery.service.js'
 
 export function createServices(ctx: ServerContext, program: Program) {
   const audit = createAuditService(ctx)
@@ -38,7 +39,9 @@ export function createServices(ctx: ServerContext, program: Program) {
   late.registrations = registrations
   const sessionAdmin = createSessionAdminService(ctx, { audit, proctors, program: programService, registrations: () => registrations })
   const accommodations = createAccommodationsService(ctx, { audit, notifications })
+  const itemBank = createItemBankService(ctx, { audit, program: programService })
   return {
+    delivery: createDeliveryService(ctx, { audit, program: programService, itemBank, accommodations, registrations }),
     accommodations,
     roster: createRosterService(ctx, { accommodations }),
     cohorts: createCohortService(ctx, { audit, users, auth, notifications, registrations }),
@@ -57,7 +60,7 @@ export function createServices(ctx: ServerContext, program: Program) {
     handbook: createHandbookService(ctx, { audit, notifications, users }),
     centers: createCentersService(ctx),
     sessions: createSessionsService(ctx),
-    itemBank: createItemBankService(ctx, { audit, program: programService }),
+    itemBank,
   }
 }
 

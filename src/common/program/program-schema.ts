@@ -46,6 +46,8 @@ export const PoliciesSchema = Type.Object(
     seatsPerProctor: Type.Integer({ minimum: 1 }),
     /** How long an unpaid registration holds its seat before the seat goes to the waitlist. */
     unpaidHoldHours: Type.Number({ exclusiveMinimum: 0 }),
+    /** A proctor counts as present this long after their console's last heartbeat. */
+    proctorPresenceSeconds: Type.Integer({ minimum: 10, maximum: 600 }),
   },
   { additionalProperties: false },
 )

@@ -7,6 +7,7 @@ import * as itemBank from './migrations/0002-item-bank.js'
 import * as registration from './migrations/0003-registration.js'
 import * as accommodations from './migrations/0004-accommodations.js'
 import * as centersJobs from './migrations/0005-centers-jobs.js'
+import * as delivery from './migrations/0006-delivery.js'
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: DialectName): Promise<void> }
 
@@ -17,6 +18,7 @@ const migrations: Record<string, DialectMigration> = {
   '0003-registration': registration,
   '0004-accommodations': accommodations,
   '0005-centers-jobs': centersJobs,
+  '0006-delivery': delivery,
 }
 
 class ListedMigrations implements MigrationProvider {

@@ -318,6 +318,55 @@ export interface JobsTable {
   finished_at: string | null
 }
 
+export interface CheckinsTable {
+  registration_id: string
+  session_id: string
+  checked_in_by: string
+  checked_in_at: string
+}
+
+export interface ProctorPresenceTable {
+  session_id: string
+  proctor_id: string
+  last_seen_at: string
+}
+
+export interface AttemptsTable {
+  id: string
+  registration_id: string
+  session_id: string
+  candidate_id: string
+  module: string
+  status: 'in_progress' | 'paused' | 'submitted' | 'scored' | 'voided'
+  seed: number
+  /** JSON array of FormItem: the items and versions the attempt drew, in order. */
+  form: string
+  time_factor: number
+  started_at: string
+  deadline_at: string
+  paused_at: string | null
+  pause_reason: string | null
+  submitted_at: string | null
+  updated_at: string
+}
+
+export interface AttemptResponsesTable {
+  attempt_id: string
+  item_id: string
+  response: string
+  seq: number
+  saved_at: string
+}
+
+export interface AttemptEventsTable {
+  id: string
+  attempt_id: string
+  kind: string
+  actor_id: string | null
+  reason: string | null
+  at: string
+}
+
 export interface Database {
   users: UsersTable
   user_roles: UserRolesTable
@@ -347,6 +396,11 @@ export interface Database {
   accommodation_documents: AccommodationDocumentsTable
   onsite_requests: OnsiteRequestsTable
   jobs: JobsTable
+  checkins: CheckinsTable
+  proctor_presence: ProctorPresenceTable
+  attempts: AttemptsTable
+  attempt_responses: AttemptResponsesTable
+  attempt_events: AttemptEventsTable
 }
 
 export type UserRow = Selectable<UsersTable>

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+import { acceptsResponses, canMoveAttempt, deadlineAfterPause, initialDeadline, remainingMs } from './attempt-lifecycle.js'
+
+describe('the attempt state machine', () => {
+  it('allows only the documented transitions', () => {
+    expect(canMoveAttempt('in_progress', 'paused')).toBe(true)
+    expect(canMoveAttempt('paused', 'in_progress')).toBe(true)
+    expect(canMoveAttempt('in_progress', 'submitted')).toBe(true)
+    expect(canMoveAttempt('submitted', 'scored')).toBe(true)
+    expect(canMoveAttempt('scored', 'voided')).toBe(true)
+    expect(canMoveAttempt('submitted', 'in_progress')).toBe(false)
+    expect(canMoveAttempt('voided', 'in_progress')).toBe(false)
+    expect(canMoveAttempt('scored', 'submitted')).toBe(false)
+  })
+})
+
+describe('the attempt clock', () => {
+  const start = new Date('2026-12-01T14:00:00.000Z')
+  it('sets the deadline from the time limit and the accommodation factor', () => {
+    expect(initialDeadline(start, 45, 1)).toBe('2026-12-01T14:45:00.000Z')
+    expect(initialDeadline(start, 45, 1.5)).toBe('2026-12-01T15:07:30.000Z')
+    expect(initialDeadline(start, 60, 2)).toBe('2026-12-01T16:00:00.000Z')
+  })
+  it('stops while paused and moves the deadline by the pause', () => {
+    const deadline = '2026-12-01T14:45:00.000Z'
+    const pausedAt = '2026-12-01T14:10:00.000Z'
+    expect(remainingMs({ status: 'paused', deadlineAt: deadline, pausedAt }, new Date('2026-12-01T14:30:00.000Z'))).toBe(35 * 60_000)
+    expect(deadlineAfterPause(deadline, pausedAt, new Date('2026-12-01T14:20:00.000Z'))).toBe('2026-12-01T14:55:00.000Z')
+  })
+  it('accepts responses up to the deadline, only while running', () => {
+    const deadline = '2026-12-01T14:45:00.000Z'
+    expect(acceptsResponses('in_progress', deadline, new Date('2026-12-01T14:45:00.000Z'))).toBe(true)
+    expect(acceptsResponses('in_progress', deadline, new Date('2026-12-01T14:45:00.001Z'))).toBe(false)
+    expect(acceptsResponses('paused', deadline, new Date('2026-12-01T14:00:00.000Z'))).toBe(false)
+    expect(acceptsResponses('submitted', deadline, new Date('2026-12-01T14:00:00.000Z'))).toBe(false)
+  })
+})
