@@ -6,7 +6,7 @@ import { Loading, QueryError } from "../components/query-status";
 import { hasRole, useMe } from "../features/auth/auth-queries";
 import { useUpcomingSessions } from "../features/centers/center-queries";
 import { RegisterForm } from "../features/registration/register-form";
-import { REGISTRATION_LEAD_HOURS, formatMoney, useFees } from "../features/registration/scheduling-api";
+import { formatMoney, useFees, useRegistrationLeadHours } from "../features/registration/scheduling-api";
 import { formatDateTime, formatLongDate, formatTimeRange } from "../lib/format";
 import { registrationDeadline } from "../../common/rules/registration-window";
 import "../styles/scheduling.css";
@@ -21,9 +21,9 @@ function groupByCenter(sessions: TestSession[]) {
   return [...groups.entries()];
 }
 
-function SessionRow({ session, canRegister, loggedIn }: { session: TestSession; canRegister: boolean; loggedIn: boolean }) {
+function SessionRow({ session, canRegister, loggedIn, leadHours }: { session: TestSession; canRegister: boolean; loggedIn: boolean; leadHours: number }) {
   const [open, setOpen] = useState(false);
-  const deadline = registrationDeadline(new Date(session.startsAt), REGISTRATION_LEAD_HOURS);
+  const deadline = registrationDeadline(new Date(session.startsAt), leadHours);
   const closed = deadline.getTime() <= Date.now() || session.status !== "scheduled";
   const full = session.seatsAvailable <= 0;
   const headingId = `session-${session.id}`;
@@ -48,7 +48,7 @@ function SessionRow({ session, canRegister, loggedIn }: { session: TestSession; 
       {closed ? (
         <p className="session-option__closed">
           <span className="badge badge--muted">Registration closed</span> Registration closed {formatDateTime(deadline.toISOString())},{" "}
-          {REGISTRATION_LEAD_HOURS} hours before the session starts.
+          {leadHours} hours before the session starts.
         </p>
       ) : (
         <>
@@ -100,11 +100,12 @@ function FeeNote() {
 export function SessionsPage() {
   const me = useMe();
   const sessions = useUpcomingSessions();
+  const leadHours = useRegistrationLeadHours();
   const loggedIn = !!me.data;
   const canRegister = hasRole(me.data, "candidate");
 
   let body;
-  if (sessions.isPending) body = <Loading label="Loading sessions…" />;
+  if (sessions.isPending || leadHours === undefined) body = <Loading label="Loading sessions…" />;
   else if (sessions.isError) body = <QueryError error={sessions.error} onRetry={() => void sessions.refetch()} />;
   else if (sessions.data.items.length === 0) body = <p>No sessions are scheduled at the moment.</p>;
   else
@@ -116,7 +117,7 @@ export function SessionsPage() {
             <p className="card__meta">{group.place}</p>
             <ul className="session-options">
               {group.sessions.map((session) => (
-                <SessionRow key={session.id} session={session} canRegister={canRegister} loggedIn={loggedIn} />
+                <SessionRow key={session.id} session={session} canRegister={canRegister} loggedIn={loggedIn} leadHours={leadHours} />
               ))}
             </ul>
           </section>
@@ -130,7 +131,7 @@ export function SessionsPage() {
       lead="Choose a testing session and the modules you want to take. Times are shown in your own time zone."
     >
       <p>
-        Registration closes {REGISTRATION_LEAD_HOURS} hours before a session starts. A Silver National Career Readiness
+        {leadHours !== undefined ? `Registration closes ${leadHours} hours before a session starts. ` : null}A Silver National Career Readiness
         Certificate is strongly encouraged before testing. Need special accommodations?{" "}
         <Link to="/accommodations/request">Ask for them</Link> well ahead.
       </p>

@@ -1,3 +1,4 @@
+import { useProgram } from "../program/program-queries";
 // Types and query hooks for scheduling, registration, fees, accommodations, centers and proctors
 // (the shapes of src/server/modules/scheduling, accommodations and centers routes).
 import { useQuery } from "@tanstack/react-query";
@@ -273,4 +274,7 @@ export function isoToLocalInput(iso: string): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
-export const REGISTRATION_LEAD_HOURS = 48;
+/** The registration lead time, from the program definition (the rule's one source: program.json). */
+export function useRegistrationLeadHours(): number | undefined {
+  return useProgram().data?.policies.registrationLeadHours;
+}
