@@ -15,8 +15,13 @@ export async function findItemByIdentifier(db: DbOrTx, identifier: string): Prom
   return db.selectFrom('items').selectAll().where('identifier', '=', identifier).executeTakeFirst()
 }
 
-export async function insertItem(db: DbOrTx, row: Omit<ItemsTable, 'exposure_count'>): Promise<void> {
-  await db.insertInto('items').values(row).execute()
+/**
+ * Inserts an item unless one with its identifier exists; returns whether it did. Two writers of the
+ * same identifier at once (two processes seeding one database) are decided by the unique index.
+ */
+export async function insertItem(db: DbOrTx, row: Omit<ItemsTable, 'exposure_count'>): Promise<boolean> {
+  const result = await db.insertInto('items').values(row).onConflict((oc) => oc.column('identifier').doNothing()).executeTakeFirst()
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1
 }
 
 export async function updateItem(db: DbOrTx, id: string, change: Partial<Omit<ItemsTable, 'id' | 'exposure_count'>>): Promise<void> {

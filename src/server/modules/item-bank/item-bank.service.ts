@@ -53,10 +53,6 @@ export interface ImportReport {
 
 type ItemRow = NonNullable<Awaited<ReturnType<typeof findItemById>>>
 
-async function findIdentifierOf(xml: string): Promise<string | undefined> {
-  return /<(?:\w+:)?qti-assessment-item\b[^>]*\sidentifier="([^"]+)"/.exec(xml)?.[1]
-}
-
 function summaryOf(item: ItemRow) {
   return {
     id: item.id,
@@ -94,7 +90,7 @@ export function createItemBankService(ctx: ServerContext, deps: { audit: AuditSe
     for (const entry of found.entries) {
       // One transaction per item: an item is stored whole or not at all, and one bad item does not
       // undo the others.
-      const attempt = () => db.transaction().execute(async (trx) => {
+      const line = await db.transaction().execute(async (trx) => {
         const result = await importEntry(trx, program, entry, files, { actorId, origin: options.origin, status: options.status, now: now() })
         if (result.outcome === 'imported' || result.outcome === 'updated') {
           const item = await findItemByIdentifier(trx, result.identifier!)
@@ -104,16 +100,6 @@ export function createItemBankService(ctx: ServerContext, deps: { audit: AuditSe
         }
         return result
       })
-      let line: ImportLine
-      try {
-        line = await attempt()
-      } catch (err) {
-        // Two processes seeding one fresh PostgreSQL database at once: the identifier's unique
-        // index lets one of them store the item; the other finds it there.
-        const identifier = (err as { code?: string }).code ? await findIdentifierOf(entry.xml) : undefined
-        if (!identifier || !(await findItemByIdentifier(db, identifier))) throw err
-        line = { path: entry.path, identifier, outcome: 'unchanged', reason: 'stored at the same moment by another process' }
-      }
       lines.push(line)
     }
     const count = (o: ImportLine['outcome']) => lines.filter((l) => l.outcome === o).length
@@ -229,11 +215,12 @@ export function createItemBankService(ctx: ServerContext, deps: { audit: AuditSe
       const id = newId()
       const at = now()
       await db.transaction().execute(async (trx) => {
-        await insertItem(trx, {
+        const inserted = await insertItem(trx, {
           id, identifier: built.identifier, title: built.title, module: skillModule(program, input.skill) ?? null, skill: input.skill ?? null,
           pool: input.pool, type: built.model.type, status: 'draft', scoring_mode: built.model.scoring.manual ? 'manual' : 'auto',
           active_version: null, latest_version: 1, origin: 'authored', author_id: staff.userId, reviewer_id: null, created_at: at, updated_at: at,
         })
+        if (!inserted) throw new AppError('IDENTIFIER_TAKEN', `An item with the identifier ${built.identifier} exists; edit it instead.`)
         await insertVersion(trx, { item_id: id, version: 1, qti_xml: input.qtiXml, model_json: JSON.stringify(built.model), created_at: at, created_by: staff.userId, note: 'created' })
         await deps.audit.record(trx, { actorId: staff.userId, action: 'item.created', entityType: 'item', entityId: id })
       })

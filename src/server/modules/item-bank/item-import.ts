@@ -118,11 +118,12 @@ export async function importEntry(
   if (!existing) {
     const id = newId()
     const activeNow = options.status === 'active' && !!skill && !model.scoring.manual
-    await insertItem(db, {
+    const inserted = await insertItem(db, {
       id, identifier, title, module, skill, pool, type: model.type, status: activeNow ? 'active' : 'draft',
       scoring_mode: model.scoring.manual ? 'manual' : 'auto', active_version: activeNow ? 1 : null, latest_version: 1,
       origin: options.origin, author_id: options.actorId, reviewer_id: activeNow ? options.actorId : null, created_at: options.now, updated_at: options.now,
     })
+    if (!inserted) return { ...line, outcome: 'unchanged', reason: 'stored at the same moment by another import' }
     await insertVersion(db, versionRow(id, 1))
     return line
   }
