@@ -1,6 +1,7 @@
 // Small helpers shared by route files: the typed router and the error responses a route declares.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
+import { Type } from 'typebox'
 import { ErrorBody } from '../common/schemas/common.js'
 
 export const typed = (app: FastifyInstance) => app.withTypeProvider<TypeBoxTypeProvider>()
@@ -21,3 +22,6 @@ export function publicRateLimit(app: FastifyInstance): { max: number; timeWindow
   const max = app.config.rateLimitPublicPerMinute
   return max > 0 ? { max, timeWindow: '1 minute' } : false
 }
+
+/** A binary response (a file) in the OpenAPI document. */
+export const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' })

@@ -1,8 +1,10 @@
 // The shape of a certification program definition (program/<code>/program.json).
 // One schema validates the file at start-up, types the server and feeds the OpenAPI document.
 import { Type, type Static } from 'typebox'
+import { CODE_PATTERN } from '../schemas/common.js'
 
-const Code = Type.String({ pattern: '^[A-Z][A-Z0-9]{1,9}$' })
+// The same code rule the API validates with.
+const Code = Type.String({ pattern: CODE_PATTERN })
 const Text = Type.String({ minLength: 1, maxLength: 2000 })
 
 export const SkillSchema = Type.Object(

@@ -1,6 +1,6 @@
 // Schemas shared by every route: the error body, ids, pagination, and reusable field rules.
 import { Type, type Static, type TProperties, type TSchema } from 'typebox'
-import { ROLES, type Role } from '../roles.js'
+import { ROLES } from '../roles.js'
 
 export const ErrorBody = Type.Object(
   {
@@ -13,13 +13,30 @@ export const ErrorBody = Type.Object(
   { description: 'Every 4xx and 5xx answer has this shape.' },
 )
 
+/** Request bodies and queries are strict: an unknown field is refused, never silently dropped. */
+export const Strict = { additionalProperties: false } as const
+
+/** Text a person types: printable, without control characters or markup brackets. */
+export const PRINTABLE_TEXT_PATTERN = '^[^\\u0000-\\u001f\\u007f<>]+$'
+export const PrintableText = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: PRINTABLE_TEXT_PATTERN })
+
+/** A module or skill code of the program (MM, SRMT, MEAS, …). */
+export const CODE_PATTERN = '^[A-Z][A-Z0-9]{1,9}$'
+export const Code = Type.String({ pattern: CODE_PATTERN })
+export const ModuleList = Type.Array(Code, { minItems: 1, maxItems: 3, uniqueItems: true })
+
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
+
+/** A string restricted to listed values, typed as their union. */
+export const StringEnum = <T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>(Type.String({ enum: [...values] }))
+
 export const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' })
 export const IsoDateTime = Type.String({ format: 'date-time' })
 export const Email = Type.String({ format: 'email', minLength: 3, maxLength: 254 })
 /** A person's name part: printable text without control characters. */
-export const PersonName = Type.String({ minLength: 1, maxLength: 100, pattern: '^[^\\u0000-\\u001f\\u007f<>]+$' })
+export const PersonName = PrintableText(100)
 export const Password = Type.String({ minLength: 10, maxLength: 200 })
-export const RoleSchema = Type.Unsafe<Role>(Type.String({ enum: [...ROLES] }))
+export const RoleSchema = StringEnum(ROLES)
 
 const pageProperties = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),

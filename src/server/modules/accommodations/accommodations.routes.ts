@@ -2,14 +2,11 @@
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
 import { ADJUSTMENTS, DISABILITY_CATEGORIES } from '../../../common/rules/accommodations.js'
-import { Id } from '../../../common/schemas/common.js'
-import { errorResponses, typed } from '../../http.js'
+import { Id, Strict, StringEnum } from '../../../common/schemas/common.js'
+import { errorResponses, typed, Binary } from '../../http.js'
 import { AppError } from '../../errors.js'
 import { MAX_DOCUMENT_BYTES } from './documents.js'
 
-const strict = { additionalProperties: false } as const
-const Enum = <T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>(Type.String({ enum: [...values] }))
-const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' })
 
 export default async function accommodationsRoutes(app: FastifyInstance) {
   const r = typed(app)
@@ -21,10 +18,10 @@ export default async function accommodationsRoutes(app: FastifyInstance) {
     schema: {
       tags, summary: 'Ask for special accommodations (reading, eyesight, computer operation)',
       body: Type.Object({
-        categories: Type.Array(Enum(DISABILITY_CATEGORIES), { minItems: 1, maxItems: 3, uniqueItems: true }),
-        adjustments: Type.Array(Enum(ADJUSTMENTS), { minItems: 1, maxItems: ADJUSTMENTS.length, uniqueItems: true }),
+        categories: Type.Array(StringEnum(DISABILITY_CATEGORIES), { minItems: 1, maxItems: 3, uniqueItems: true }),
+        adjustments: Type.Array(StringEnum(ADJUSTMENTS), { minItems: 1, maxItems: ADJUSTMENTS.length, uniqueItems: true }),
         statement: Type.String({ minLength: 10, maxLength: 4000 }),
-      }, strict),
+      }, Strict),
       response: { 201: Type.Unknown(), ...errorResponses(400, 401, 403) },
     },
   }, async (request, reply) => reply.status(201).send(await app.services.accommodations.request(request.actor, request.body)))
@@ -37,7 +34,7 @@ export default async function accommodationsRoutes(app: FastifyInstance) {
     bodyLimit: MAX_DOCUMENT_BYTES,
     schema: {
       tags, summary: 'Attach documentation (PDF, PNG or JPEG, up to 10 MB) as the raw request body',
-      params: Type.Object({ id: Id }), querystring: Type.Object({ fileName: Type.String({ minLength: 1, maxLength: 200 }) }, strict),
+      params: Type.Object({ id: Id }), querystring: Type.Object({ fileName: Type.String({ minLength: 1, maxLength: 200 }) }, Strict),
       consumes: ['application/pdf', 'image/png', 'image/jpeg', 'application/octet-stream'],
       response: { 201: Type.Object({ id: Type.String(), fileName: Type.String(), contentType: Type.String(), size: Type.Integer() }), ...errorResponses(400, 401, 404, 409, 413, 415, 422) },
     },
@@ -58,7 +55,7 @@ export default async function accommodationsRoutes(app: FastifyInstance) {
   r.get('/api/v1/admin/accommodation-requests', {
     schema: {
       tags, summary: 'Accommodation requests to decide',
-      querystring: Type.Object({ status: Type.Optional(Enum(['pending', 'approved', 'partly_approved', 'denied'] as const)) }, strict),
+      querystring: Type.Object({ status: Type.Optional(StringEnum(['pending', 'approved', 'partly_approved', 'denied'] as const)) }, Strict),
       response: { 200: Type.Unknown(), ...errorResponses(400, 401, 403) },
     },
   }, async (request) => app.services.accommodations.queue(request.actor, request.query.status))
@@ -68,10 +65,10 @@ export default async function accommodationsRoutes(app: FastifyInstance) {
       tags, summary: 'Approve, partly approve or deny, with a reason (the candidate is emailed)',
       params: Type.Object({ id: Id }),
       body: Type.Object({
-        decision: Enum(['approved', 'partly_approved', 'denied'] as const),
-        approvedAdjustments: Type.Optional(Type.Array(Enum(ADJUSTMENTS), { uniqueItems: true })),
+        decision: StringEnum(['approved', 'partly_approved', 'denied'] as const),
+        approvedAdjustments: Type.Optional(Type.Array(StringEnum(ADJUSTMENTS), { uniqueItems: true })),
         reason: Type.String({ minLength: 3, maxLength: 2000 }),
-      }, strict),
+      }, Strict),
       response: { 200: Type.Unknown(), ...errorResponses(400, 401, 403, 404, 409) },
     },
   }, async (request) => app.services.accommodations.decide(request.actor, request.params.id, request.body))

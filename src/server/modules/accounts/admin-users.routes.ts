@@ -1,10 +1,9 @@
 // Program staff manage accounts, roles and integration tokens.
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
-import { Email, Id, PageOf, PageQuery, PageQueryWith, PersonName, RoleSchema, UserSchema } from '../../../common/schemas/common.js'
+import { Email, Id, PageOf, PageQuery, PageQueryWith, PersonName, RoleSchema, Strict, UserSchema } from '../../../common/schemas/common.js'
 import { errorResponses, typed } from '../../http.js'
 
-const strict = { additionalProperties: false } as const
 const ApiToken = Type.Object({
   id: Type.String(), name: Type.String(), userId: Type.String(), userEmail: Type.String(),
   createdAt: Type.String(), lastUsedAt: Type.Union([Type.String(), Type.Null()]), revokedAt: Type.Union([Type.String(), Type.Null()]),
@@ -25,7 +24,7 @@ export default async function adminUsersRoutes(app: FastifyInstance) {
   r.post('/api/v1/admin/users', {
     schema: {
       tags, summary: 'Create an account; the person is emailed a link to choose a password',
-      body: Type.Object({ email: Email, firstName: PersonName, lastName: PersonName, roles: Type.Array(RoleSchema, { minItems: 1, maxItems: 6 }) }, strict),
+      body: Type.Object({ email: Email, firstName: PersonName, lastName: PersonName, roles: Type.Array(RoleSchema, { minItems: 1, maxItems: 6 }) }, Strict),
       response: { 201: Type.Object({ user: UserSchema }), ...errorResponses(400, 401, 403, 409) },
     },
   }, async (request, reply) => reply.status(201).send({ user: await app.services.users.create(request.actor, request.body) }))
@@ -41,7 +40,7 @@ export default async function adminUsersRoutes(app: FastifyInstance) {
       body: Type.Object({
         roles: Type.Optional(Type.Array(RoleSchema, { maxItems: 6 })),
         status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('disabled')])),
-      }, { ...strict, minProperties: 1 }),
+      }, { ...Strict, minProperties: 1 }),
       response: { 200: Type.Object({ user: UserSchema }), ...errorResponses(400, 401, 403, 404, 422) },
     },
   }, async (request) => ({ user: await app.services.users.update(request.actor, request.params.id, request.body) }))
@@ -53,7 +52,7 @@ export default async function adminUsersRoutes(app: FastifyInstance) {
   r.post('/api/v1/admin/api-tokens', {
     schema: {
       tags, summary: 'Issue a token acting as the given user (shown once)',
-      body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), userId: Id }, strict),
+      body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), userId: Id }, Strict),
       response: { 201: Type.Object({ id: Type.String(), name: Type.String(), userId: Type.String(), token: Type.String() }), ...errorResponses(400, 401, 403, 404, 422) },
     },
   }, async (request, reply) => reply.status(201).send(await app.services.apiTokens.create(request.actor, request.body)))

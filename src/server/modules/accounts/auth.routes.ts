@@ -1,12 +1,11 @@
 // Register, log in and out, password reset, and the caller's own account.
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
-import { Email, Password, PersonName, UserSchema } from '../../../common/schemas/common.js'
+import { Email, Password, PersonName, Strict, UserSchema } from '../../../common/schemas/common.js'
 import { clientIp, errorResponses, publicRateLimit, typed } from '../../http.js'
 import { clearSessionCookie, csrfOf, setSessionCookie } from '../../plugins/auth.js'
 
 const Session = Type.Object({ user: UserSchema, csrfToken: Type.String() })
-const strict = { additionalProperties: false } as const
 
 export default async function authRoutes(app: FastifyInstance) {
   const r = typed(app)
@@ -15,7 +14,7 @@ export default async function authRoutes(app: FastifyInstance) {
   r.post('/api/v1/auth/register', {
     schema: {
       tags, summary: 'Create a candidate account and log in',
-      body: Type.Object({ email: Email, password: Password, firstName: PersonName, lastName: PersonName }, strict),
+      body: Type.Object({ email: Email, password: Password, firstName: PersonName, lastName: PersonName }, Strict),
       response: { 201: Session, ...errorResponses(400, 409, 429) },
     },
   }, async (request, reply) => {
@@ -27,7 +26,7 @@ export default async function authRoutes(app: FastifyInstance) {
   r.post('/api/v1/auth/login', {
     schema: {
       tags, summary: 'Log in with email and password',
-      body: Type.Object({ email: Type.String({ minLength: 1, maxLength: 254 }), password: Type.String({ minLength: 1, maxLength: 200 }) }, strict),
+      body: Type.Object({ email: Type.String({ minLength: 1, maxLength: 254 }), password: Type.String({ minLength: 1, maxLength: 200 }) }, Strict),
       response: { 200: Session, ...errorResponses(400, 401, 403, 429) },
     },
   }, async (request, reply) => {
@@ -48,7 +47,7 @@ export default async function authRoutes(app: FastifyInstance) {
     config: { rateLimit: publicRateLimit(app) },
     schema: {
       tags, summary: 'Email a single-use password reset link (answers 202 whether or not the account exists)',
-      body: Type.Object({ email: Type.String({ minLength: 1, maxLength: 254 }) }, strict),
+      body: Type.Object({ email: Type.String({ minLength: 1, maxLength: 254 }) }, Strict),
       response: { 202: Type.Object({ ok: Type.Boolean() }), ...errorResponses(400, 429) },
     },
   }, async (request, reply) => {
@@ -59,7 +58,7 @@ export default async function authRoutes(app: FastifyInstance) {
   r.post('/api/v1/auth/password-reset/confirm', {
     schema: {
       tags, summary: 'Choose a new password with a reset link token',
-      body: Type.Object({ token: Type.String({ minLength: 10, maxLength: 200 }), password: Password }, strict),
+      body: Type.Object({ token: Type.String({ minLength: 10, maxLength: 200 }), password: Password }, Strict),
       response: { 200: Type.Object({ ok: Type.Boolean() }), ...errorResponses(400) },
     },
   }, async (request) => {
@@ -81,7 +80,7 @@ export default async function authRoutes(app: FastifyInstance) {
   r.patch('/api/v1/me', {
     schema: {
       tags, summary: 'Change my name',
-      body: Type.Object({ firstName: Type.Optional(PersonName), lastName: Type.Optional(PersonName) }, strict),
+      body: Type.Object({ firstName: Type.Optional(PersonName), lastName: Type.Optional(PersonName) }, Strict),
       response: { 200: Type.Object({ user: UserSchema }), ...errorResponses(400, 401, 403) },
     },
   }, async (request) => ({ user: await app.services.users.updateProfile(request.actor, request.body) }))
@@ -89,7 +88,7 @@ export default async function authRoutes(app: FastifyInstance) {
   r.post('/api/v1/me/password', {
     schema: {
       tags, summary: 'Change my password',
-      body: Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Password }, strict),
+      body: Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Password }, Strict),
       response: { 200: Type.Object({ ok: Type.Boolean() }), ...errorResponses(400, 401, 403) },
     },
   }, async (request) => {

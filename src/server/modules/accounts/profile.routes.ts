@@ -1,12 +1,12 @@
 // The candidate's own profile: NCRC level and number, home state.
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
+import { Nullable } from '../../../common/schemas/common.js'
 import { errorResponses, typed } from '../../http.js'
 
-const nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()])
 const Profile = Type.Object({
-  ncrcLevel: nullable(Type.String()), ncrcNumber: nullable(Type.String()), state: nullable(Type.String()),
-  ncrcAdvice: nullable(Type.String()), ncrcLevels: Type.Array(Type.String()),
+  ncrcLevel: Nullable(Type.String()), ncrcNumber: Nullable(Type.String()), state: Nullable(Type.String()),
+  ncrcAdvice: Nullable(Type.String()), ncrcLevels: Type.Array(Type.String()),
 })
 
 export default async function profileRoutes(app: FastifyInstance) {
@@ -19,9 +19,9 @@ export default async function profileRoutes(app: FastifyInstance) {
     schema: {
       tags: ['Accounts'], summary: 'Record my NCRC and state',
       body: Type.Object({
-        ncrcLevel: Type.Optional(nullable(Type.String({ maxLength: 20 }))),
-        ncrcNumber: Type.Optional(nullable(Type.String({ maxLength: 40, pattern: '^[A-Za-z0-9-]+$' }))),
-        state: Type.Optional(nullable(Type.String({ pattern: '^[A-Za-z]{2}$' }))),
+        ncrcLevel: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
+        ncrcNumber: Type.Optional(Nullable(Type.String({ maxLength: 40, pattern: '^[A-Za-z0-9-]+$' }))),
+        state: Type.Optional(Nullable(Type.String({ pattern: '^[A-Za-z]{2}$' }))),
       }, { additionalProperties: false }),
       response: { 200: Profile, ...errorResponses(400, 401, 403) },
     },

@@ -1,15 +1,14 @@
 // The public list of certified assessment centers.
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
-import { PageOf, PageQueryWith } from '../../../common/schemas/common.js'
+import { Nullable, PageOf, PageQueryWith } from '../../../common/schemas/common.js'
 import { errorResponses, publicRateLimit, typed } from '../../http.js'
 
-const nullable = (t: ReturnType<typeof Type.String>) => Type.Union([t, Type.Null()])
 export const CenterSchema = Type.Object({
   id: Type.String(), name: Type.String(), kind: Type.Union([Type.Literal('center'), Type.Literal('onsite')]),
-  addressLine1: Type.String(), addressLine2: nullable(Type.String()), city: Type.String(), state: Type.String(),
-  postalCode: Type.String(), phone: nullable(Type.String()), email: nullable(Type.String()), status: Type.String(),
-  certifiedUntil: nullable(Type.String()),
+  addressLine1: Type.String(), addressLine2: Nullable(Type.String()), city: Type.String(), state: Type.String(),
+  postalCode: Type.String(), phone: Nullable(Type.String()), email: Nullable(Type.String()), status: Type.String(),
+  certifiedUntil: Nullable(Type.String()),
 })
 
 export default async function centersRoutes(app: FastifyInstance) {

@@ -1,10 +1,9 @@
 // Proctor certification records and declared conflicts.
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
-import { Id, IsoDateTime } from '../../../common/schemas/common.js'
+import { Id, IsoDateTime, Strict } from '../../../common/schemas/common.js'
 import { errorResponses, typed } from '../../http.js'
 
-const strict = { additionalProperties: false } as const
 const Certification = Type.Object({
   userId: Type.String(), email: Type.String(), name: Type.String(), trainingCompletedOn: Type.String(), agreementSignedOn: Type.String(),
   coiDeclaredOn: Type.String(), certifiedUntil: Type.String(), status: Type.String(), certifiedNow: Type.Boolean(),
@@ -25,7 +24,7 @@ export default async function proctorsRoutes(app: FastifyInstance) {
       body: Type.Object({
         trainingCompletedOn: IsoDateTime, agreementSignedOn: IsoDateTime, coiDeclaredOn: IsoDateTime, certifiedUntil: IsoDateTime,
         status: Type.Union([Type.Literal('certified'), Type.Literal('suspended')]),
-      }, strict),
+      }, Strict),
       response: { 200: Certification, ...errorResponses(400, 401, 403, 404, 422) },
     },
   }, async (request) => app.services.proctors.setCertification(request.actor, request.params.userId, request.body))
@@ -33,7 +32,7 @@ export default async function proctorsRoutes(app: FastifyInstance) {
   r.post('/api/v1/proctors/:userId/conflicts', {
     schema: {
       tags, summary: 'Declare that a proctor trains a candidate (the proctor may not proctor that candidate\'s sessions)',
-      params: Type.Object({ userId: Id }), body: Type.Object({ candidateId: Id, reason: Type.String({ minLength: 3, maxLength: 500 }) }, strict),
+      params: Type.Object({ userId: Id }), body: Type.Object({ candidateId: Id, reason: Type.String({ minLength: 3, maxLength: 500 }) }, Strict),
       response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404) },
     },
   }, async (request, reply) => {

@@ -2,10 +2,9 @@
 // resuming it, and saving responses; plus the proctor's resume.
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
-import { Id } from '../../../common/schemas/common.js'
+import { Code, Id, Strict } from '../../../common/schemas/common.js'
 import { errorResponses, typed } from '../../http.js'
 
-const strict = { additionalProperties: false } as const
 const Attempt = Type.Object({
   id: Type.String(), module: Type.String(), status: Type.String(), startedAt: Type.String(), deadline: Type.String(), remainingMs: Type.Integer(),
   pauseReason: Type.Union([Type.String(), Type.Null()]),
@@ -24,7 +23,7 @@ export default async function deliveryRoutes(app: FastifyInstance) {
   r.post('/api/v1/sessions/:id/checkins', {
     schema: {
       tags, summary: 'Check a candidate in after verifying their photo ID; admits them',
-      params: Type.Object({ id: Id }), body: Type.Object({ registrationId: Id, idVerified: Type.Boolean() }, strict),
+      params: Type.Object({ id: Id }), body: Type.Object({ registrationId: Id, idVerified: Type.Boolean() }, Strict),
       response: { 201: Type.Object({ registrationId: Type.String(), checkedInAt: Type.String(), checkedInBy: Type.String() }), 200: Type.Object({ registrationId: Type.String(), checkedInAt: Type.String(), checkedInBy: Type.String() }), ...errorResponses(400, 401, 403, 404, 422) },
     },
   }, async (request, reply) => {
@@ -35,7 +34,7 @@ export default async function deliveryRoutes(app: FastifyInstance) {
   r.post('/api/v1/attempts', {
     schema: {
       tags, summary: 'Start a module: needs a check-in and a certified proctor present; the items never carry their answers',
-      body: Type.Object({ registrationId: Id, module: Type.String({ pattern: '^[A-Z][A-Z0-9]{1,9}$' }) }, strict),
+      body: Type.Object({ registrationId: Id, module: Code }, Strict),
       response: { 201: Attempt, ...errorResponses(400, 401, 403, 404, 409, 422) },
     },
   }, async (request, reply) => reply.status(201).send(await app.services.delivery.start(request.actor, request.body)))
@@ -48,7 +47,7 @@ export default async function deliveryRoutes(app: FastifyInstance) {
     schema: {
       tags, summary: 'Save a response (200 once committed; idempotent; an older seq is acknowledged and ignored)',
       params: Type.Object({ id: Id, itemId: Id }),
-      body: Type.Object({ response: Type.Unknown(), seq: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER })) }, strict),
+      body: Type.Object({ response: Type.Unknown(), seq: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER })) }, Strict),
       response: { 200: Type.Object({ itemId: Type.String(), seq: Type.Integer(), applied: Type.Boolean(), savedAt: Type.String() }), ...errorResponses(400, 401, 403, 404, 409, 413) },
     },
   }, async (request) => app.services.delivery.save(request.actor, request.params.id, request.params.itemId, request.body))

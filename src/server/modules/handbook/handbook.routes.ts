@@ -1,16 +1,14 @@
 // Handbook requests: a public form, and the staff queue.
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
-import { Email, Id, PageOf, PageQueryWith } from '../../../common/schemas/common.js'
+import { Email, Id, Nullable, PageOf, PageQueryWith, PrintableText, Strict } from '../../../common/schemas/common.js'
 import { errorResponses, publicRateLimit, typed } from '../../http.js'
 
-const strict = { additionalProperties: false } as const
-const nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()])
 const HandbookRequest = Type.Object({
-  id: Type.String(), name: Type.String(), email: Type.String(), organization: nullable(Type.String()),
-  mailingAddress: nullable(Type.String()), format: Type.Union([Type.Literal('pdf'), Type.Literal('print')]),
-  message: nullable(Type.String()), status: Type.Union([Type.Literal('open'), Type.Literal('fulfilled')]),
-  createdAt: Type.String(), fulfilledAt: nullable(Type.String()), fulfilledBy: nullable(Type.String()), fulfilledByName: nullable(Type.String()), fulfilmentNote: nullable(Type.String()),
+  id: Type.String(), name: Type.String(), email: Type.String(), organization: Nullable(Type.String()),
+  mailingAddress: Nullable(Type.String()), format: Type.Union([Type.Literal('pdf'), Type.Literal('print')]),
+  message: Nullable(Type.String()), status: Type.Union([Type.Literal('open'), Type.Literal('fulfilled')]),
+  createdAt: Type.String(), fulfilledAt: Nullable(Type.String()), fulfilledBy: Nullable(Type.String()), fulfilledByName: Nullable(Type.String()), fulfilmentNote: Nullable(Type.String()),
 })
 
 export default async function handbookRoutes(app: FastifyInstance) {
@@ -21,13 +19,13 @@ export default async function handbookRoutes(app: FastifyInstance) {
     schema: {
       tags: ['Program'], summary: 'Request the MT1 Handbook in writing',
       body: Type.Object({
-        name: Type.String({ minLength: 1, maxLength: 200, pattern: '^[^\\u0000-\\u001f\\u007f<>]+$' }),
+        name: PrintableText(200),
         email: Email,
         organization: Type.Optional(Type.String({ maxLength: 200 })),
         mailingAddress: Type.Optional(Type.String({ maxLength: 500 })),
         format: Type.Union([Type.Literal('pdf'), Type.Literal('print')]),
         message: Type.Optional(Type.String({ maxLength: 2000 })),
-      }, strict),
+      }, Strict),
       response: { 201: Type.Object({ id: Type.String(), status: Type.String(), createdAt: Type.String() }), ...errorResponses(400, 429) },
     },
   }, async (request, reply) => reply.status(201).send(await app.services.handbook.request(request.body)))
@@ -47,7 +45,7 @@ export default async function handbookRoutes(app: FastifyInstance) {
     schema: {
       tags: ['Administration'], summary: 'Mark a handbook request fulfilled (the requester is emailed)',
       params: Type.Object({ id: Id }),
-      body: Type.Object({ note: Type.String({ minLength: 1, maxLength: 2000 }) }, strict),
+      body: Type.Object({ note: Type.String({ minLength: 1, maxLength: 2000 }) }, Strict),
       response: { 200: Type.Object({ request: HandbookRequest }), ...errorResponses(400, 401, 403, 404, 409) },
     },
   }, async (request) => ({ request: await app.services.handbook.fulfil(request.actor, request.params.id, request.body.note) }))

@@ -3,21 +3,16 @@
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
 import { ITEM_POOLS, ITEM_STATUSES, ITEM_TYPES } from '../../../common/items/item-types.js'
-import { Id, PageOf, PageQueryWith } from '../../../common/schemas/common.js'
-import { errorResponses, typed } from '../../http.js'
+import { Code, Id, Nullable, PageOf, PageQueryWith, Strict, StringEnum } from '../../../common/schemas/common.js'
+import { errorResponses, typed, Binary } from '../../http.js'
 import { AppError } from '../../errors.js'
 import { readZip, zipFiles } from './package.js'
 
-const strict = { additionalProperties: false } as const
-const Enum = <T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>(Type.String({ enum: [...values] }))
-const Code = Type.String({ pattern: '^[A-Z][A-Z0-9]{1,9}$' })
 const Assets = Type.Record(Type.String({ maxLength: 300 }), Type.String({ pattern: '^[a-f0-9]{64}$' }), { maxProperties: 50 })
 const QtiXml = Type.String({ minLength: 20, maxLength: 512 * 1024 })
-const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' })
-const nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()])
 
 const ItemSummary = Type.Object({
-  id: Type.String(), identifier: Type.String(), title: Type.String(), module: nullable(Type.String()), skill: nullable(Type.String()),
+  id: Type.String(), identifier: Type.String(), title: Type.String(), module: Nullable(Type.String()), skill: Nullable(Type.String()),
   pool: Type.String(), type: Type.String(), status: Type.String(), scoringMode: Type.String(), version: Type.Integer(),
   activeVersion: Type.Union([Type.Integer(), Type.Null()]), pendingReview: Type.Boolean(), origin: Type.String(),
   exposureCount: Type.Integer(), createdAt: Type.String(), updatedAt: Type.String(),
@@ -32,11 +27,11 @@ const ItemDetail = Type.Object({
   warnings: Type.Array(Type.String()),
   contentProblems: Type.Array(Type.String()),
   qtiXml: Type.String(),
-  versions: Type.Array(Type.Object({ version: Type.Integer(), createdAt: Type.String(), createdBy: nullable(Type.String()), note: nullable(Type.String()) })),
+  versions: Type.Array(Type.Object({ version: Type.Integer(), createdAt: Type.String(), createdBy: Nullable(Type.String()), note: Nullable(Type.String()) })),
 })
 const ImportReport = Type.Object({
   lines: Type.Array(Type.Object({
-    path: Type.String(), identifier: nullable(Type.String()), outcome: Type.String(), reason: Type.Optional(Type.String()),
+    path: Type.String(), identifier: Nullable(Type.String()), outcome: Type.String(), reason: Type.Optional(Type.String()),
     type: Type.Optional(Type.String()), manualScoring: Type.Optional(Type.Boolean()), warnings: Type.Optional(Type.Array(Type.String())),
   })),
   notes: Type.Array(Type.String()),
@@ -58,8 +53,8 @@ export default async function itemBankRoutes(app: FastifyInstance) {
     schema: {
       tags, summary: 'Find items',
       querystring: PageQueryWith({
-        module: Type.Optional(Code), skill: Type.Optional(Code), status: Type.Optional(Enum(ITEM_STATUSES)),
-        type: Type.Optional(Enum(ITEM_TYPES)), pool: Type.Optional(Enum(ITEM_POOLS)), q: Type.Optional(Type.String({ maxLength: 100 })),
+        module: Type.Optional(Code), skill: Type.Optional(Code), status: Type.Optional(StringEnum(ITEM_STATUSES)),
+        type: Type.Optional(StringEnum(ITEM_TYPES)), pool: Type.Optional(StringEnum(ITEM_POOLS)), q: Type.Optional(Type.String({ maxLength: 100 })),
       }),
       response: { 200: PageOf(ItemSummary), ...errorResponses(400, 401, 403) },
     },
@@ -72,7 +67,7 @@ export default async function itemBankRoutes(app: FastifyInstance) {
   r.post('/api/v1/admin/items/preview', {
     schema: {
       tags, summary: 'Parse an item as it would be stored and show it as a candidate would see it',
-      body: Type.Object({ qtiXml: QtiXml, assets: Type.Optional(Assets), skill: Type.Optional(Code) }, strict),
+      body: Type.Object({ qtiXml: QtiXml, assets: Type.Optional(Assets), skill: Type.Optional(Code) }, Strict),
       response: { 200: Type.Object({ contentProblems: Type.Array(Type.String()), identifier: Type.String(), title: Type.String(), type: Type.String(), scoringMode: Type.String(), presentation: Type.Unknown(), rationale: Type.Unknown(), warnings: Type.Array(Type.String()), correctResponse: Type.Unknown(), maxScore: Type.Number() }), ...errorResponses(400, 401, 403, 422) },
     },
   }, async (request) => app.services.itemBank.preview(request.actor, request.body))
@@ -80,7 +75,7 @@ export default async function itemBankRoutes(app: FastifyInstance) {
   r.post('/api/v1/admin/items', {
     schema: {
       tags, summary: 'Create a draft item from QTI 3.0 XML',
-      body: Type.Object({ qtiXml: QtiXml, skill: Type.Optional(Code), pool: Enum(ITEM_POOLS), assets: Type.Optional(Assets) }, strict),
+      body: Type.Object({ qtiXml: QtiXml, skill: Type.Optional(Code), pool: StringEnum(ITEM_POOLS), assets: Type.Optional(Assets) }, Strict),
       response: { 201: ItemDetail, ...errorResponses(400, 401, 403, 409, 422) },
     },
   }, async (request, reply) => reply.status(201).send(await app.services.itemBank.create(request.actor, request.body)))
@@ -89,7 +84,7 @@ export default async function itemBankRoutes(app: FastifyInstance) {
     schema: {
       tags, summary: 'Save a new version of an item',
       params: Type.Object({ id: Id }),
-      body: Type.Object({ qtiXml: QtiXml, note: Type.Optional(Type.String({ maxLength: 500 })), skill: Type.Optional(Code), pool: Type.Optional(Enum(ITEM_POOLS)), assets: Type.Optional(Assets) }, strict),
+      body: Type.Object({ qtiXml: QtiXml, note: Type.Optional(Type.String({ maxLength: 500 })), skill: Type.Optional(Code), pool: Type.Optional(StringEnum(ITEM_POOLS)), assets: Type.Optional(Assets) }, Strict),
       response: { 200: ItemDetail, ...errorResponses(400, 401, 403, 404, 422) },
     },
   }, async (request) => app.services.itemBank.update(request.actor, request.params.id, request.body))
@@ -98,7 +93,7 @@ export default async function itemBankRoutes(app: FastifyInstance) {
     schema: {
       tags, summary: 'Submit for review, approve, retire or return an item to draft',
       params: Type.Object({ id: Id }),
-      body: Type.Object({ status: Enum(ITEM_STATUSES), reason: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })) }, strict),
+      body: Type.Object({ status: StringEnum(ITEM_STATUSES), reason: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })) }, Strict),
       response: { 200: ItemDetail, ...errorResponses(400, 401, 403, 404, 422) },
     },
   }, async (request) => app.services.itemBank.changeStatus(request.actor, request.params.id, request.body))
@@ -134,7 +129,7 @@ export default async function itemBankRoutes(app: FastifyInstance) {
     bodyLimit: MAX_FIGURE_BYTES,
     schema: {
       tags, summary: 'Upload a figure (SVG is sanitised; PNG, JPEG and GIF are checked by content)',
-      querystring: Type.Object({ fileName: Type.String({ minLength: 1, maxLength: 200 }) }, strict),
+      querystring: Type.Object({ fileName: Type.String({ minLength: 1, maxLength: 200 }) }, Strict),
       consumes: ['image/svg+xml', 'image/png', 'image/jpeg', 'image/gif'],
       response: { 201: Type.Object({ sha256: Type.String(), contentType: Type.String(), size: Type.Integer() }), ...errorResponses(400, 401, 403, 413, 415) },
     },
@@ -147,7 +142,7 @@ export default async function itemBankRoutes(app: FastifyInstance) {
   r.post('/api/v1/admin/forms/preview', {
     schema: {
       tags, summary: 'Assemble a form from the active pool by the blueprint, as a candidate would receive it',
-      body: Type.Object({ module: Code, pool: Type.Optional(Enum(ITEM_POOLS)), seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 4294967295 })) }, strict),
+      body: Type.Object({ module: Code, pool: Type.Optional(StringEnum(ITEM_POOLS)), seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 4294967295 })) }, Strict),
       response: { 200: Type.Object({ seed: Type.Integer(), form: Type.Array(Type.Object({ itemId: Type.String(), version: Type.Integer(), skill: Type.String() })), items: Type.Array(Type.Unknown()) }), ...errorResponses(400, 401, 403, 404, 422) },
     },
   }, async (request) => app.services.itemBank.previewForm(request.actor, request.body.module, request.body.pool ?? 'operational', request.body.seed))

@@ -3,6 +3,7 @@
 // own, as a background job whose progress the web shows, and reported: registered, waitlisted, or
 // not, with the reason. A failed row leaves nothing behind.
 import { parse } from 'csv-parse/sync'
+import { PRINTABLE_TEXT_PATTERN } from '../../../common/schemas/common.js'
 import type { ServerContext } from '../../context.js'
 import { AppError, notFound } from '../../errors.js'
 import { newId } from '../../ids.js'
@@ -17,9 +18,9 @@ import { findSession, isCenterAdmin } from './sessions.repository.js'
 
 export const COHORT_LIMITS = { bytes: 5 * 1024 * 1024, rows: 10_000 }
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/
-// Printable text without markup; the same rule as a name typed into the web form.
-// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
-const NAME = /^[^\u0000-\u001f\u007f<>]{1,100}$/
+// The same printable-text rule the API applies to a name typed into a form.
+const PRINTABLE = new RegExp(PRINTABLE_TEXT_PATTERN)
+const isName = (name: string) => name.length <= 100 && PRINTABLE.test(name)
 
 export interface CohortLine {
   row: number
@@ -56,7 +57,7 @@ export function createCohortService(
     const fail = (reason: string): CohortLine => ({ row: index, email, outcome: 'failed', reason })
     if (!EMAIL.test(email)) return fail('the email address is not valid')
     const name = (row.name ?? '').trim()
-    if (!NAME.test(name)) return fail('the name is missing or has characters that are not allowed')
+    if (!isName(name)) return fail('the name is missing or has characters that are not allowed')
     const modules = (row.modules ?? '').toUpperCase().split(/[\s;,+]+/).filter(Boolean)
     if (modules.length === 0) return fail('no modules are listed')
     try {

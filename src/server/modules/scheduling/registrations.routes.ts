@@ -1,16 +1,12 @@
 // Registration (contract), the candidate's own registrations, payment, and staff registration.
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
-import { Id } from '../../../common/schemas/common.js'
+import { Code, Id, ModuleList, Nullable, Strict } from '../../../common/schemas/common.js'
 import { errorResponses, typed } from '../../http.js'
 
-const strict = { additionalProperties: false } as const
-const Module = Type.String({ pattern: '^[A-Z][A-Z0-9]{1,9}$' })
-const Modules = Type.Array(Module, { minItems: 1, maxItems: 3, uniqueItems: true })
-const nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()])
 export const RegistrationSchema = Type.Object({
   id: Type.String(), status: Type.String(), sessionId: Type.String(), candidateId: Type.String(), modules: Type.Array(Type.String()),
-  holdExpiresAt: nullable(Type.String()), paymentMethod: nullable(Type.String()), createdAt: Type.String(), amountDueCents: Type.Integer(),
+  holdExpiresAt: Nullable(Type.String()), paymentMethod: Nullable(Type.String()), createdAt: Type.String(), amountDueCents: Type.Integer(),
   waitlistPosition: Type.Union([Type.Integer(), Type.Null()]),
 })
 
@@ -21,15 +17,15 @@ export default async function registrationsRoutes(app: FastifyInstance) {
   r.post('/api/v1/registrations', {
     schema: {
       tags, summary: 'Register for one, two or all three modules at a session (at least 48 hours ahead)',
-      body: Type.Object({ sessionId: Id, modules: Modules, waitlist: Type.Optional(Type.Boolean()) }, strict),
-      response: { 201: Type.Object({ ...RegistrationSchema.properties, advice: nullable(Type.String()) }), ...errorResponses(400, 401, 403, 404, 409, 422) },
+      body: Type.Object({ sessionId: Id, modules: ModuleList, waitlist: Type.Optional(Type.Boolean()) }, Strict),
+      response: { 201: Type.Object({ ...RegistrationSchema.properties, advice: Nullable(Type.String()) }), ...errorResponses(400, 401, 403, 404, 409, 422) },
     },
   }, async (request, reply) => reply.status(201).send(await app.services.registrations.register(request.actor, request.body)))
 
   r.post('/api/v1/admin/registrations', {
     schema: {
       tags, summary: 'Register a candidate as program staff; may break the 48-hour rule (audited with the reason)',
-      body: Type.Object({ candidateId: Id, sessionId: Id, modules: Modules, waitlist: Type.Optional(Type.Boolean()), overrideReason: Type.String({ minLength: 5, maxLength: 1000 }) }, strict),
+      body: Type.Object({ candidateId: Id, sessionId: Id, modules: ModuleList, waitlist: Type.Optional(Type.Boolean()), overrideReason: Type.String({ minLength: 5, maxLength: 1000 }) }, Strict),
       response: { 201: RegistrationSchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
     },
   }, async (request, reply) => reply.status(201).send(await app.services.registrations.registerByStaff(request.actor, request.body)))
@@ -54,7 +50,7 @@ export default async function registrationsRoutes(app: FastifyInstance) {
   r.post('/api/v1/registrations/:id/cancel', {
     schema: {
       tags, summary: 'Cancel a registration (the candidate until 48 hours before; staff any time)',
-      params: Type.Object({ id: Id }), body: Type.Optional(Type.Object({ reason: Type.Optional(Type.String({ maxLength: 1000 })) }, strict)),
+      params: Type.Object({ id: Id }), body: Type.Optional(Type.Object({ reason: Type.Optional(Type.String({ maxLength: 1000 })) }, Strict)),
       response: { 200: RegistrationSchema, ...errorResponses(400, 401, 404, 409, 422) },
     },
   }, async (request) => app.services.registrations.cancel(request.actor, request.params.id, request.body?.reason))
@@ -62,7 +58,7 @@ export default async function registrationsRoutes(app: FastifyInstance) {
   r.post('/api/v1/registrations/:id/reschedule', {
     schema: {
       tags, summary: 'Move a registration to another session (the candidate until 48 hours before; a paid seat stays paid)',
-      params: Type.Object({ id: Id }), body: Type.Object({ sessionId: Id, waitlist: Type.Optional(Type.Boolean()) }, strict),
+      params: Type.Object({ id: Id }), body: Type.Object({ sessionId: Id, waitlist: Type.Optional(Type.Boolean()) }, Strict),
       response: { 200: RegistrationSchema, ...errorResponses(400, 401, 404, 409, 422) },
     },
   }, async (request) => app.services.registrations.reschedule(request.actor, request.params.id, request.body))
@@ -72,8 +68,8 @@ export default async function registrationsRoutes(app: FastifyInstance) {
       tags, summary: 'Pay a held registration with a voucher, or ask for an invoice',
       params: Type.Object({ id: Id }),
       body: Type.Union([
-        Type.Object({ method: Type.Literal('voucher'), code: Type.String({ minLength: 4, maxLength: 40 }) }, strict),
-        Type.Object({ method: Type.Literal('invoice') }, strict),
+        Type.Object({ method: Type.Literal('voucher'), code: Type.String({ minLength: 4, maxLength: 40 }) }, Strict),
+        Type.Object({ method: Type.Literal('invoice') }, Strict),
       ]),
       response: { 200: Type.Unknown(), ...errorResponses(400, 401, 404, 409, 422) },
     },
@@ -85,7 +81,7 @@ export default async function registrationsRoutes(app: FastifyInstance) {
   })
 
   r.post('/api/v1/admin/registrations/:id/waive', {
-    schema: { tags, summary: 'Waive the fee of a held registration', params: Type.Object({ id: Id }), body: Type.Object({ reason: Type.String({ minLength: 3, maxLength: 1000 }) }, strict), response: { 200: RegistrationSchema, ...errorResponses(400, 401, 403, 404, 409) } },
+    schema: { tags, summary: 'Waive the fee of a held registration', params: Type.Object({ id: Id }), body: Type.Object({ reason: Type.String({ minLength: 3, maxLength: 1000 }) }, Strict), response: { 200: RegistrationSchema, ...errorResponses(400, 401, 403, 404, 409) } },
   }, async (request) => app.services.payments.waive(request.actor, request.params.id, request.body.reason))
 
   r.get('/api/v1/fees', {
@@ -93,14 +89,14 @@ export default async function registrationsRoutes(app: FastifyInstance) {
   }, async () => app.services.payments.schedule())
 
   r.put('/api/v1/admin/fees', {
-    schema: { tags: ['Fees'], summary: 'Set fees per module (cents)', body: Type.Record(Module, Type.Integer({ minimum: 0, maximum: 10_000_000 }), { minProperties: 1, maxProperties: 3 }), response: { 200: Type.Unknown(), ...errorResponses(400, 401, 403) } },
+    schema: { tags: ['Fees'], summary: 'Set fees per module (cents)', body: Type.Record(Code, Type.Integer({ minimum: 0, maximum: 10_000_000 }), { minProperties: 1, maxProperties: 3 }), response: { 200: Type.Unknown(), ...errorResponses(400, 401, 403) } },
   }, async (request) => app.services.payments.setFees(request.actor, request.body))
 
   r.post('/api/v1/vouchers', {
     schema: {
       tags: ['Fees'], summary: 'Buy vouchers for modules (employers); codes are single use',
-      body: Type.Object({ modules: Modules, quantity: Type.Integer({ minimum: 1, maximum: 500 }), expiresAt: Type.Optional(Type.String({ format: 'date-time' })) }, strict),
-      response: { 201: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), code: Type.String(), modules: Type.Array(Type.String()), status: Type.String(), expiresAt: nullable(Type.String()) })) }), ...errorResponses(400, 401, 403) },
+      body: Type.Object({ modules: ModuleList, quantity: Type.Integer({ minimum: 1, maximum: 500 }), expiresAt: Type.Optional(Type.String({ format: 'date-time' })) }, Strict),
+      response: { 201: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), code: Type.String(), modules: Type.Array(Type.String()), status: Type.String(), expiresAt: Nullable(Type.String()) })) }), ...errorResponses(400, 401, 403) },
     },
   }, async (request, reply) => reply.status(201).send(await app.services.payments.buyVouchers(request.actor, request.body)))
 

@@ -1,7 +1,7 @@
 // Public listing of upcoming testing sessions.
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
-import { Id, IsoDateTime, PageOf, PageQueryWith } from '../../../common/schemas/common.js'
+import { Id, IsoDateTime, ModuleList, PageOf, PageQueryWith, Strict } from '../../../common/schemas/common.js'
 import { AppError } from '../../errors.js'
 import { errorResponses, publicRateLimit, typed } from '../../http.js'
 
@@ -14,8 +14,6 @@ const SessionDetail = Type.Object({
   id: Type.String(), centerId: Type.String(), startsAt: Type.String(), endsAt: Type.String(), seats: Type.Integer(), seatsAvailable: Type.Integer(),
   modules: Type.Array(Type.String()), status: Type.String(), proctorIds: Type.Array(Type.String()), cancelReason: Type.Union([Type.String(), Type.Null()]),
 })
-const ModuleList = Type.Array(Type.String({ pattern: '^[A-Z][A-Z0-9]{1,9}$' }), { minItems: 1, maxItems: 3, uniqueItems: true })
-const strict = { additionalProperties: false } as const
 
 export default async function sessionsRoutes(app: FastifyInstance) {
   const r = typed(app)
@@ -27,7 +25,7 @@ export default async function sessionsRoutes(app: FastifyInstance) {
       body: Type.Object({
         centerId: Id, startsAt: IsoDateTime, endsAt: IsoDateTime, seats: Type.Integer({ minimum: 1, maximum: 500 }), modules: ModuleList,
         proctorIds: Type.Array(Id, { minItems: 1, maxItems: 50, uniqueItems: true }),
-      }, strict),
+      }, Strict),
       response: { 201: SessionDetail, ...errorResponses(400, 401, 403, 404, 422) },
     },
   }, async (request, reply) => reply.status(201).send(await app.services.sessionAdmin.create(request.actor, request.body)))
@@ -39,7 +37,7 @@ export default async function sessionsRoutes(app: FastifyInstance) {
       body: Type.Object({
         startsAt: Type.Optional(IsoDateTime), endsAt: Type.Optional(IsoDateTime), seats: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
         modules: Type.Optional(ModuleList), proctorIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 50, uniqueItems: true })),
-      }, { ...strict, minProperties: 1 }),
+      }, { ...Strict, minProperties: 1 }),
       response: { 200: SessionDetail, ...errorResponses(400, 401, 403, 404, 409, 422) },
     },
   }, async (request) => app.services.sessionAdmin.update(request.actor, request.params.id, request.body))
@@ -47,7 +45,7 @@ export default async function sessionsRoutes(app: FastifyInstance) {
   r.post('/api/v1/sessions/:id/cancel', {
     schema: {
       tags: ['Sessions'], summary: 'Cancel a session; every registrant is told',
-      params: Type.Object({ id: Id }), body: Type.Object({ reason: Type.String({ minLength: 3, maxLength: 1000 }) }, strict),
+      params: Type.Object({ id: Id }), body: Type.Object({ reason: Type.String({ minLength: 3, maxLength: 1000 }) }, Strict),
       response: { 200: SessionDetail, ...errorResponses(400, 401, 403, 404, 409) },
     },
   }, async (request) => app.services.sessionAdmin.cancel(request.actor, request.params.id, request.body.reason))
@@ -87,7 +85,7 @@ export default async function sessionsRoutes(app: FastifyInstance) {
   r.get('/api/v1/sessions/:id/roster', {
     schema: {
       tags: ['Sessions'], summary: "A session's roster with accommodation flags (center administrators, its proctors, staff); ?format=csv for a spreadsheet, ?format=pdf to print",
-      params: Type.Object({ id: Id }), querystring: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('pdf')])) }, strict),
+      params: Type.Object({ id: Id }), querystring: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('pdf')])) }, Strict),
       response: { 200: Type.Unknown(), ...errorResponses(400, 401, 403, 404) },
     },
   }, async (request, reply) => {
