@@ -1,6 +1,6 @@
 import type { Role } from '../../../common/roles.js'
 import type { DbOrTx } from '../../db/database.js'
-import { decodeCursor, toPage } from '../../db/pagination.js'
+import { decodeCursor, pastCursor, toPage } from '../../db/pagination.js'
 import type { ApiTokensTable } from '../../db/schema.js'
 
 export async function insertApiToken(db: DbOrTx, row: ApiTokensTable): Promise<void> {
@@ -47,14 +47,7 @@ export async function listApiTokens(db: DbOrTx, filter: { limit: number; cursor?
       'api_tokens.id', 'api_tokens.name', 'api_tokens.user_id', 'users.email as user_email',
       'api_tokens.created_at', 'api_tokens.last_used_at', 'api_tokens.revoked_at',
     ])
-  if (after) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('api_tokens.created_at', '<', after.createdAt),
-        eb.and([eb('api_tokens.created_at', '=', after.createdAt), eb('api_tokens.id', '<', after.id)]),
-      ]),
-    )
-  }
+  if (after) query = query.where(pastCursor('api_tokens.created_at', 'api_tokens.id', after))
   const rows = await query.orderBy('api_tokens.created_at', 'desc').orderBy('api_tokens.id', 'desc').limit(filter.limit + 1).execute()
   return toPage(rows, filter.limit, (r) => ({
     id: r.id, name: r.name, userId: r.user_id, userEmail: r.user_email,

@@ -1,6 +1,6 @@
 import type { Role } from '../../../common/roles.js'
 import type { DbOrTx } from '../../db/database.js'
-import { decodeCursor, toPage } from '../../db/pagination.js'
+import { decodeCursor, pastCursor, toPage } from '../../db/pagination.js'
 import { containsText } from '../../db/text-search.js'
 import type { NewUser, UserRow } from '../../db/schema.js'
 
@@ -88,14 +88,7 @@ export async function listUsers(db: DbOrTx, filter: UserFilter) {
     const role = filter.role
     query = query.where('users.id', 'in', (eb) => eb.selectFrom('user_roles').select('user_id').where('role', '=', role))
   }
-  if (after) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('users.created_at', '<', after.createdAt),
-        eb.and([eb('users.created_at', '=', after.createdAt), eb('users.id', '<', after.id)]),
-      ]),
-    )
-  }
+  if (after) query = query.where(pastCursor('users.created_at', 'users.id', after))
   const rows = await query.orderBy('users.created_at', 'desc').orderBy('users.id', 'desc').limit(filter.limit + 1).execute()
   const withR = await withRoles(db, rows)
   return toPage(withR, filter.limit, toUserDto)

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../db/database.js'
-import { decodeCursor, toPage } from '../../db/pagination.js'
+import { decodeCursor, pastCursor, toPage } from '../../db/pagination.js'
 import type { AuditLogTable } from '../../db/schema.js'
 
 export async function insertAuditEntry(db: DbOrTx, entry: AuditLogTable): Promise<void> {
@@ -35,14 +35,7 @@ export async function listAuditEntries(db: DbOrTx, filter: AuditFilter) {
   if (filter.actorId) query = query.where('audit_log.actor_id', '=', filter.actorId)
   if (filter.entityType) query = query.where('audit_log.entity_type', '=', filter.entityType)
   if (filter.entityId) query = query.where('audit_log.entity_id', '=', filter.entityId)
-  if (after) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('audit_log.created_at', '<', after.createdAt),
-        eb.and([eb('audit_log.created_at', '=', after.createdAt), eb('audit_log.id', '<', after.id)]),
-      ]),
-    )
-  }
+  if (after) query = query.where(pastCursor('audit_log.created_at', 'audit_log.id', after))
   const rows = await query
     .orderBy('audit_log.created_at', 'desc')
     .orderBy('audit_log.id', 'desc')

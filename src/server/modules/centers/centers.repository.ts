@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../db/database.js'
+import { pastCursor, type CursorKey } from '../../db/pagination.js'
 import type { CentersTable } from '../../db/schema.js'
 
 export const toCenterDto = (c: CentersTable) => ({
@@ -27,7 +28,7 @@ export async function addCenterMember(db: DbOrTx, centerId: string, userId: stri
 /** Centers currently certified (certified status and not past their certification date). */
 export async function listCertifiedCenters(
   db: DbOrTx,
-  filter: { state?: string | undefined; city?: string | undefined; now: string; limit: number; after?: { name: string; id: string } | undefined },
+  filter: { state?: string | undefined; city?: string | undefined; now: string; limit: number; after?: CursorKey | undefined },
 ) {
   let query = db
     .selectFrom('centers')
@@ -36,9 +37,6 @@ export async function listCertifiedCenters(
     .where((eb) => eb.or([eb('certified_until', 'is', null), eb('certified_until', '>', filter.now)]))
   if (filter.state) query = query.where('state', '=', filter.state.toUpperCase())
   if (filter.city) query = query.where((eb) => eb(eb.fn('lower', ['city']), '=', filter.city!.toLowerCase()))
-  if (filter.after) {
-    const a = filter.after
-    query = query.where((eb) => eb.or([eb('name', '>', a.name), eb.and([eb('name', '=', a.name), eb('id', '>', a.id)])]))
-  }
+  if (filter.after) query = query.where(pastCursor('name', 'id', filter.after, 'asc'))
   return query.orderBy('name').orderBy('id').limit(filter.limit + 1).execute()
 }

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../db/database.js'
-import { decodeCursor, toPage } from '../../db/pagination.js'
+import { decodeCursor, pastCursor, toPage } from '../../db/pagination.js'
 import type { HandbookRequestsTable } from '../../db/schema.js'
 
 type Row = HandbookRequestsTable & { fulfilled_by_first?: string | null; fulfilled_by_last?: string | null }
@@ -50,14 +50,7 @@ export async function listHandbookRequests(
     .selectAll('handbook_requests')
     .select(['users.first_name as fulfilled_by_first', 'users.last_name as fulfilled_by_last'])
   if (filter.status) query = query.where('handbook_requests.status', '=', filter.status)
-  if (after) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('handbook_requests.created_at', '<', after.createdAt),
-        eb.and([eb('handbook_requests.created_at', '=', after.createdAt), eb('handbook_requests.id', '<', after.id)]),
-      ]),
-    )
-  }
+  if (after) query = query.where(pastCursor('handbook_requests.created_at', 'handbook_requests.id', after))
   const rows = await query.orderBy('handbook_requests.created_at', 'desc').orderBy('handbook_requests.id', 'desc').limit(filter.limit + 1).execute()
   return toPage(rows, filter.limit, toHandbookRequestDto)
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { DbOrTx } from '../../db/database.js'
-import { decodeCursor, toPage } from '../../db/pagination.js'
+import { decodeCursor, pastCursor, toPage } from '../../db/pagination.js'
 import { containsText } from '../../db/text-search.js'
 import type { ItemAssetsTable, ItemsTable, ItemVersionsTable } from '../../db/schema.js'
 import type { StoredItemModel } from './item-model.js'
@@ -70,9 +70,7 @@ export async function listItems(db: DbOrTx, f: ItemFilter) {
     const q = f.q
     query = query.where((eb) => eb.or([containsText('identifier', q), containsText('title', q)]))
   }
-  if (after) {
-    query = query.where((eb) => eb.or([eb('created_at', '<', after.createdAt), eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)])]))
-  }
+  if (after) query = query.where(pastCursor('created_at', 'id', after))
   const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit + 1).execute()
   return toPage(rows, f.limit, (r) => r)
 }

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../db/database.js'
-import { decodeCursor, toPage } from '../../db/pagination.js'
+import { decodeCursor, pastCursor, toPage } from '../../db/pagination.js'
 import type { EmailsTable } from '../../db/schema.js'
 
 export async function insertEmail(db: DbOrTx, email: EmailsTable): Promise<void> {
@@ -18,11 +18,7 @@ export async function listEmails(db: DbOrTx, filter: { to?: string | undefined; 
   const after = decodeCursor(filter.cursor)
   let query = db.selectFrom('emails').selectAll()
   if (filter.to) query = query.where('to_address', '=', filter.to.toLowerCase())
-  if (after) {
-    query = query.where((eb) =>
-      eb.or([eb('created_at', '<', after.createdAt), eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)])]),
-    )
-  }
+  if (after) query = query.where(pastCursor('created_at', 'id', after))
   const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit + 1).execute()
   return toPage(rows, filter.limit, (r) => ({
     id: r.id,

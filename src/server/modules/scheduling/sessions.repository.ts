@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../db/database.js'
+import { pastCursor, type CursorKey } from '../../db/pagination.js'
 import type { Insertable } from 'kysely'
 import type { TestSessionsTable } from '../../db/schema.js'
 
@@ -14,7 +15,7 @@ export interface SessionFilter {
   to?: string | undefined
   centerId?: string | undefined
   limit: number
-  after?: { startsAt: string; id: string } | undefined
+  after?: CursorKey | undefined
 }
 
 /** Sessions open to the public: not cancelled, at a center that is certified. Ordered by start. */
@@ -31,15 +32,7 @@ export async function listPublicSessions(db: DbOrTx, filter: SessionFilter) {
     .where('test_sessions.ends_at', '>=', filter.from)
   if (filter.to) query = query.where('test_sessions.starts_at', '<=', filter.to)
   if (filter.centerId) query = query.where('test_sessions.center_id', '=', filter.centerId)
-  if (filter.after) {
-    const a = filter.after
-    query = query.where((eb) =>
-      eb.or([
-        eb('test_sessions.starts_at', '>', a.startsAt),
-        eb.and([eb('test_sessions.starts_at', '=', a.startsAt), eb('test_sessions.id', '>', a.id)]),
-      ]),
-    )
-  }
+  if (filter.after) query = query.where(pastCursor('test_sessions.starts_at', 'test_sessions.id', filter.after, 'asc'))
   return query.orderBy('test_sessions.starts_at').orderBy('test_sessions.id').limit(filter.limit + 1).execute()
 }
 
