@@ -1,44 +1,15 @@
 // The real server process: starts from the environment, seeds demo data on a fresh data directory
 // (not with MT1_DEMO=0), and stops gracefully on SIGTERM, finishing what it was doing.
-import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { projectRoot } from '../../src/server/config.js'
+import { exited, killServerProcesses, startServerProcess } from '../helpers/server-process.js'
 import { databases } from '../helpers/test-app.js'
 
-const children: ChildProcess[] = []
-afterEach(() => {
-  for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL')
-})
-
-async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; base: string; output: () => string }> {
-  const port = 40000 + Math.floor(Math.random() * 20000)
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'src/server/main.ts')], {
-    cwd: projectRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', DATABASE_URL: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  children.push(child)
-  let out = ''
-  child.stdout!.on('data', (d) => { out += d })
-  child.stderr!.on('data', (d) => { out += d })
-  const base = `http://127.0.0.1:${port}`
-  for (let i = 0; i < 150; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited early: ${out}`)
-    try {
-      const res = await fetch(`${base}/api/v1/health`)
-      if (res.ok) return { child, base, output: () => out }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  throw new Error(`server did not start: ${out}`)
-}
-
-const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+afterEach(killServerProcesses)
+const startServer = (env: Record<string, string>) => startServerProcess(env, 15_000)
 
 describe('the server process', () => {
   it.each(databases)('seeds demo data on a fresh %s database and stops cleanly on SIGTERM', async (kind) => {

@@ -1,36 +1,17 @@
 // Seats are never oversold when two server processes share one PostgreSQL database: 200 candidates
 // register at once through both, for 20 seats.
-import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../../src/server/app.js'
-import { loadConfig, projectRoot } from '../../src/server/config.js'
+import { loadConfig } from '../../src/server/config.js'
 import { newId, newSecret, sha256 } from '../../src/server/ids.js'
+import { killServerProcesses, startServerProcess } from '../helpers/server-process.js'
 
 const url = process.env.TEST_DATABASE_URL
-const children: ChildProcess[] = []
-afterAll(() => {
-  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL')
-})
-
-async function start(env: Record<string, string>): Promise<string> {
-  const port = 42000 + Math.floor(Math.random() * 15000)
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'src/server/main.ts')], {
-    cwd: projectRoot, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', MT1_DEMO: '0', RATE_LIMIT_PUBLIC_PER_MINUTE: '0', ...env }, stdio: 'ignore',
-  })
-  children.push(child)
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/v1/health`)).ok) return `http://127.0.0.1:${port}`
-    } catch {
-      // starting
-    }
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  throw new Error('server did not start')
-}
+afterAll(killServerProcesses)
+const start = async (env: Record<string, string>) => (await startServerProcess({ LOG_LEVEL: 'warn', MT1_DEMO: '0', RATE_LIMIT_PUBLIC_PER_MINUTE: '0', ...env })).base
 
 describe.skipIf(!url)('two server processes on PostgreSQL', () => {
   it('give out exactly 20 seats to 200 simultaneous candidates and waitlist the rest', async () => {
