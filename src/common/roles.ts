@@ -10,7 +10,3 @@ export const ROLE_LABELS: Record<Role, string> = {
   employer: 'Employer',
   college_partner: 'College partner',
 }
-
-export function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value)
-}

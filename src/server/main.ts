@@ -17,9 +17,14 @@ async function main(): Promise<void> {
     if (seeded) app.log.info('demo data seeded (accounts use the password mt1-demo); set MT1_DEMO=0 to start without it')
   }
 
-  // Unpaid holds lapse and reminders go out on the minute; a failure is logged and tried again.
+  // On the minute: unpaid holds lapse, reminders go out, expired logins are removed. A failure is
+  // logged and tried again.
   const housekeeping = setInterval(() => {
-    Promise.all([app.services.registrations.releaseExpiredHolds(), app.services.registrations.sendReminders()]).catch((err: unknown) =>
+    Promise.all([
+      app.services.registrations.releaseExpiredHolds(),
+      app.services.registrations.sendReminders(),
+      app.services.auth.purgeExpiredSessions(),
+    ]).catch((err: unknown) =>
       app.log.error({ err }, 'registration housekeeping failed'),
     )
   }, 60_000)

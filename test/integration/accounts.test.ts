@@ -94,9 +94,12 @@ describe.each(databases)('accounts on %s', (kind) => {
     expect(ok.json().user.firstName).toBe('Changed')
   })
 
-  it('expires a session after eight idle hours', async () => {
+  it('expires a session after eight idle hours, and housekeeping removes it', async () => {
     const session = await register(t.app, { email: 'idle@example.com' })
     t.clock.advance(8 * 3_600_000 + 1000)
+    await t.app.services.auth.purgeExpiredSessions()
+    const rows = await t.app.db.selectFrom('auth_sessions').select('id_hash').where('user_id', '=', session.userId).execute()
+    expect(rows).toHaveLength(0)
     const res = await call(t.app, 'GET', '/api/v1/me', { session })
     t.clock.advance(-(8 * 3_600_000 + 1000))
     expect(res.statusCode).toBe(401)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { acceptsResponses, canMoveAttempt, deadlineAfterPause, initialDeadline, remainingMs } from './attempt-lifecycle.js'
+import { acceptsResponses, canMoveAttempt, deadlineAfterPause, initialDeadline, remainingMs, statusesMovingTo } from './attempt-lifecycle.js'
 
 describe('the attempt state machine', () => {
   it('allows only the documented transitions', () => {
@@ -11,6 +11,11 @@ describe('the attempt state machine', () => {
     expect(canMoveAttempt('submitted', 'in_progress')).toBe(false)
     expect(canMoveAttempt('voided', 'in_progress')).toBe(false)
     expect(canMoveAttempt('scored', 'submitted')).toBe(false)
+  })
+  it('names where each move may start from', () => {
+    expect(statusesMovingTo('paused')).toEqual(['in_progress'])
+    expect(statusesMovingTo('in_progress')).toEqual(['paused'])
+    expect(statusesMovingTo('voided')).toEqual(['in_progress', 'paused', 'submitted', 'scored'])
   })
 })
 

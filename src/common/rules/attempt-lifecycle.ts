@@ -15,6 +15,9 @@ const TRANSITIONS: Record<AttemptStatus, readonly AttemptStatus[]> = {
 
 export const canMoveAttempt = (from: AttemptStatus, to: AttemptStatus): boolean => TRANSITIONS[from].includes(to)
 
+/** The statuses an attempt may be in to move to `to`. */
+export const statusesMovingTo = (to: AttemptStatus): AttemptStatus[] => ATTEMPT_STATUSES.filter((from) => canMoveAttempt(from, to))
+
 /** Responses can be saved only while the attempt runs and its deadline has not passed. */
 export function acceptsResponses(status: AttemptStatus, deadlineAt: string, now: Date): boolean {
   return status === 'in_progress' && now.getTime() <= Date.parse(deadlineAt)

@@ -1,4 +1,4 @@
-// Shapes of the API v1 responses the web app reads (see docs/API-FOUNDATION.md and ../shared/API.md).
+// Shapes of the API v1 responses the web app reads (the OpenAPI document at /api/openapi.json and ../shared/API.md are the reference).
 import type { ItemPresentation, PresentationNode } from "../../common/items/presentation";
 
 export type Role =

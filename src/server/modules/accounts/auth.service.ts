@@ -10,6 +10,7 @@ import {
   clearLoginFailures,
   consumePasswordReset,
   countLoginFailures,
+  deleteExpiredSessions,
   deleteSession,
   deleteSessionsOfUser,
   extendSession,
@@ -128,6 +129,11 @@ export function createAuthService(ctx: ServerContext, deps: { notifications: Not
       if (user.status !== 'active') throw new AppError('ACCOUNT_DISABLED', 'This account is disabled. Contact the program.')
       await clearLoginFailures(db, email)
       return { user: toUserDto(user), ...(await startSession(user.id)) }
+    },
+
+    /** Removes sessions past their expiry (run by the server's housekeeping). */
+    async purgeExpiredSessions(): Promise<void> {
+      await deleteExpiredSessions(db, ctx.clock().toISOString())
     },
 
     async logout(sessionToken: string | undefined): Promise<void> {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { DbOrTx } from '../../db/database.js'
+import { statusesMovingTo } from '../../../common/rules/attempt-lifecycle.js'
 import type { AttemptsTable } from '../../db/schema.js'
 
 export async function upsertPresence(db: DbOrTx, sessionId: string, proctorId: string, at: string): Promise<void> {
@@ -45,9 +46,12 @@ export async function attemptFor(db: DbOrTx, registrationId: string, module: str
   return db.selectFrom('attempts').select(['id', 'status']).where('registration_id', '=', registrationId).where('module', '=', module).executeTakeFirst()
 }
 
-/** Changes an attempt only from the expected statuses; returns whether it did. */
-export async function moveAttempt(db: DbOrTx, id: string, from: AttemptsTable['status'][], change: Partial<Omit<AttemptsTable, 'id'>>): Promise<boolean> {
-  const result = await db.updateTable('attempts').set(change).where('id', '=', id).where('status', 'in', from).executeTakeFirst()
+/**
+ * Moves an attempt to a status, only from a status the state machine allows (src/common), so a
+ * concurrent change in between makes this a no-op; returns whether it moved.
+ */
+export async function moveAttempt(db: DbOrTx, id: string, to: AttemptsTable['status'], change: Partial<Omit<AttemptsTable, 'id' | 'status'>>): Promise<boolean> {
+  const result = await db.updateTable('attempts').set({ ...change, status: to }).where('id', '=', id).where('status', 'in', statusesMovingTo(to)).executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
 }
 

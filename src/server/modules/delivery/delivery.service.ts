@@ -59,7 +59,7 @@ export function createDeliveryService(
   /** Pauses a running attempt whose session has had no proctor present (the candidate is told why). */
   async function pauseIfUnproctored(attempt: NonNullable<Awaited<ReturnType<typeof findAttempt>>>) {
     if (attempt.status !== 'in_progress' || (await proctorPresent(attempt.session_id))) return attempt
-    if (await moveAttempt(db, attempt.id, ['in_progress'], { status: 'paused', paused_at: now().toISOString(), pause_reason: 'no_proctor_present', updated_at: now().toISOString() })) {
+    if (await moveAttempt(db, attempt.id, 'paused', { paused_at: now().toISOString(), pause_reason: 'no_proctor_present', updated_at: now().toISOString() })) {
       await event(attempt.id, 'paused', null, 'no_proctor_present')
     }
     return (await findAttempt(db, attempt.id))!
@@ -181,8 +181,8 @@ export function createDeliveryService(
       const { proctor } = await requireSessionProctor(actor, attempt.session_id)
       if (attempt.status !== 'paused' || !attempt.paused_at) throw new AppError('CONFLICT', 'The attempt is not paused.')
       await upsertPresence(db, attempt.session_id, proctor.userId, now().toISOString())
-      const moved = await moveAttempt(db, id, ['paused'], {
-        status: 'in_progress', deadline_at: deadlineAfterPause(attempt.deadline_at, attempt.paused_at, now()), paused_at: null, pause_reason: null, updated_at: now().toISOString(),
+      const moved = await moveAttempt(db, id, 'in_progress', {
+        deadline_at: deadlineAfterPause(attempt.deadline_at, attempt.paused_at, now()), paused_at: null, pause_reason: null, updated_at: now().toISOString(),
       })
       if (!moved) throw new AppError('CONFLICT', 'The attempt is not paused.')
       await event(id, 'resumed', proctor.userId, null)

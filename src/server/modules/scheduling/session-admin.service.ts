@@ -1,6 +1,5 @@
 // Scheduling sessions: a center's administrators (or program staff) create, edit and cancel them.
 // Every proctor assignment goes through the proctors service's eligibility check.
-import { isRegistrationInTime } from '../../../common/rules/registration-window.js'
 import type { ServerContext } from '../../context.js'
 import { AppError, notFound } from '../../errors.js'
 import { newId } from '../../ids.js'
@@ -127,10 +126,6 @@ export function createSessionAdminService(
       return { items: await Promise.all(rows.map(async (r) => ({ ...(await dto(r.id)), centerName: r.center_name }))), nextCursor: null }
     },
 
-    /** Whether a registration for this session would still be in time now (for the UI). */
-    inTime(startsAt: string) {
-      return isRegistrationInTime(ctx.clock(), new Date(startsAt), deps.program.definition.policies.registrationLeadHours)
-    },
   }
 }
 

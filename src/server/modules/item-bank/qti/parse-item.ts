@@ -155,12 +155,3 @@ export function parseItemXml(xml: string, options: ParseOptions = {}): ParseResu
   }
 }
 
-/** The identifiers of images an item refers to, without parsing it fully (for packaging). */
-export function imageHrefs(xml: string): string[] {
-  const doc = parseXml(xml)
-  const root = doc.documentElement as unknown as Element
-  return [
-    ...descendants(root, 'img').map((e) => attr(e, 'src')),
-    ...descendants(root, 'object').map((e) => attr(e, 'data')),
-  ].filter((h): h is string => !!h)
-}
