@@ -75,10 +75,11 @@ export function createDeliveryService(
 
   async function view(attempt: NonNullable<Awaited<ReturnType<typeof findAttempt>>>) {
     const form = JSON.parse(attempt.form) as FormItem[]
-    const items = await Promise.all(form.map(async (f) => {
-      const version = (await deps.itemBank.version(f.itemId, f.version))!
-      return candidateItem(f.itemId, version.model.type, version.model.presentation, optionSeed(Number(attempt.seed), f.itemId))
-    }))
+    const models = new Map((await deps.itemBank.versions(form)).map((v) => [`${v.itemId}@${v.version}`, v.model]))
+    const items = form.map((f) => {
+      const model = models.get(`${f.itemId}@${f.version}`)!
+      return candidateItem(f.itemId, model.type, model.presentation, optionSeed(Number(attempt.seed), f.itemId))
+    })
     const responses = Object.fromEntries((await responsesOf(db, attempt.id)).map((r) => [r.item_id, { response: JSON.parse(r.response) as unknown, seq: Number(r.seq), savedAt: r.saved_at }]))
     return {
       id: attempt.id, module: attempt.module, status: attempt.status, startedAt: attempt.started_at, deadline: attempt.deadline_at,

@@ -37,6 +37,18 @@ export async function findVersion(db: DbOrTx, itemId: string, version: number) {
   return row ? { ...row, model: JSON.parse(row.model_json) as StoredItemModel } : undefined
 }
 
+/** Several exact item versions in one query (an attempt's form). */
+export async function findVersions(db: DbOrTx, refs: readonly { itemId: string; version: number }[]) {
+  if (refs.length === 0) return []
+  const rows = await db
+    .selectFrom('item_versions')
+    .select(['item_id', 'version', 'model_json'])
+    .where('item_id', 'in', [...new Set(refs.map((r) => r.itemId))])
+    .execute()
+  const wanted = new Set(refs.map((r) => `${r.itemId}@${r.version}`))
+  return rows.filter((r) => wanted.has(`${r.item_id}@${r.version}`)).map((r) => ({ itemId: r.item_id, version: r.version, model: JSON.parse(r.model_json) as StoredItemModel }))
+}
+
 export async function listVersions(db: DbOrTx, itemId: string) {
   return db
     .selectFrom('item_versions')

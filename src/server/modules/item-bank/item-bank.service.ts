@@ -25,6 +25,7 @@ import {
   findItemById,
   findItemByIdentifier,
   findVersion,
+  findVersions,
   incrementExposure,
   insertItem,
   insertVersion,
@@ -313,6 +314,9 @@ export function createItemBankService(ctx: ServerContext, deps: { audit: AuditSe
     async version(itemId: string, version: number) {
       return findVersion(db, itemId, version)
     },
+
+    /** The exact versions a form drew, in one query. */
+    versions: (refs: readonly { itemId: string; version: number }[]) => findVersions(db, refs),
 
     /**
      * Scores a response against the exact item version the candidate saw. A response of the wrong
