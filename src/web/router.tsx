@@ -38,6 +38,11 @@ import { AccommodationQueuePage } from "./routes/staff/accommodation-queue-page"
 import { CentersAdminPage } from "./routes/staff/centers-admin-page";
 import { FeesPage } from "./routes/staff/fees-page";
 import { ProctorsPage } from "./routes/staff/proctors-page";
+// Test delivery: the candidate's sitting and test screen, the proctor's console and scribe mode.
+import { ProctorConsolePage } from "./routes/proctor-console-page";
+import { ScribePage } from "./routes/scribe-page";
+import { SittingPage } from "./routes/sitting-page";
+import { TestPage } from "./routes/test-page";
 
 const staff = (element: ReactNode) => <RequireAuth requiredRole="program_staff">{element}</RequireAuth>;
 
@@ -77,6 +82,9 @@ export const router = createBrowserRouter([
       { path: "sessions/:id/roster", element: <RequireAuth><RosterPage /></RequireAuth> },
       { path: "accommodations/request", element: <RequireAuth><AccommodationRequestPage /></RequireAuth> },
       { path: "center", element: <RequireAuth><CenterPage /></RequireAuth> },
+      { path: "sitting/:registrationId", element: <RequireAuth requiredRole="candidate"><SittingPage /></RequireAuth> },
+      { path: "proctor/sessions/:id", element: <RequireAuth requiredRole="proctor"><ProctorConsolePage /></RequireAuth> },
+      { path: "proctor/attempts/:attemptId/scribe", element: <RequireAuth requiredRole="proctor"><ScribePage /></RequireAuth> },
       { path: "employer", element: <RequireAuth requiredRole="employer"><EmployerPage /></RequireAuth> },
       { path: "staff/accommodations", element: staff(<AccommodationQueuePage />) },
       { path: "staff/fees", element: staff(<FeesPage />) },
@@ -87,4 +95,6 @@ export const router = createBrowserRouter([
       },
     ],
   },
+  // The test screen stands alone: no site header or navigation to leave the test by.
+  { path: "test/:attemptId", element: <RequireAuth requiredRole="candidate"><TestPage /></RequireAuth>, errorElement: <RouteErrorPage /> },
 ]);
