@@ -18,6 +18,8 @@ import itemBankRoutes from './modules/item-bank/item-bank.routes.js'
 import profileRoutes from './modules/accounts/profile.routes.js'
 import accommodationsRoutes from './modules/accommodations/accommodations.routes.js'
 import deliveryRoutes from './modules/delivery/delivery.routes.js'
+import proctoringRoutes from './modules/delivery/proctoring.routes.js'
+import resultsRoutes from './modules/results/results.routes.js'
 import proctorsRoutes from './modules/centers/proctors.routes.js'
 import centerAdminRoutes from './modules/centers/center-admin.routes.js'
 import registrationsRoutes from './modules/scheduling/registrations.routes.js'
@@ -111,6 +113,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(registrationsRoutes)
   await app.register(accommodationsRoutes)
   await app.register(deliveryRoutes)
+  await app.register(proctoringRoutes)
+  await app.register(resultsRoutes)
 
   await app.register(staticWebPlugin)
   await app.ready()

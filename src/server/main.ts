@@ -5,6 +5,7 @@ import { loadConfig } from './config.js'
 import { seedDemoIfFresh } from './db/seed/demo.js'
 
 const GRACE_MS = 10_000
+const DELIVERY_SWEEP_MS = 5_000
 
 async function main(): Promise<void> {
   const config = loadConfig()
@@ -30,11 +31,28 @@ async function main(): Promise<void> {
   }, 60_000)
   housekeeping.unref()
 
+  // Every few seconds: attempts whose time is up are submitted (the candidate's browser may be
+  // gone), sessions without a present proctor are paused, and scoring a crash interrupted is
+  // finished. It also runs once at start, to catch up on what happened while the process was down.
+  let sweeping = false
+  const sweepDelivery = () => {
+    if (sweeping) return
+    sweeping = true
+    app.services.proctoring.sweep()
+      .then((done) => { if (done.paused + done.submitted + done.scored > 0) app.log.info(done, 'delivery sweep') })
+      .catch((err: unknown) => app.log.error({ err }, 'delivery sweep failed'))
+      .finally(() => { sweeping = false })
+  }
+  const deliverySweep = setInterval(sweepDelivery, DELIVERY_SWEEP_MS)
+  deliverySweep.unref()
+  sweepDelivery()
+
   let stopping = false
   const stop = (signal: string) => {
     if (stopping) return
     stopping = true
     clearInterval(housekeeping)
+    clearInterval(deliverySweep)
     app.log.info({ signal }, 'stopping: finishing in-flight requests')
     const force = setTimeout(() => {
       app.log.error('graceful stop took too long; exiting')

@@ -22,6 +22,8 @@ import { createRosterService } from './modules/scheduling/roster.service.js'
 import { createCohortService } from './modules/scheduling/cohort.service.js'
 import { createCenterAdminService } from './modules/centers/center-admin.service.js'
 import { createDeliveryService } from './modules/delivery/delivery.service.js'
+import { createProctoringService } from './modules/delivery/proctoring.service.js'
+import { createResultsService } from './modules/results/results.service.js'
 
 export function createServices(ctx: ServerContext, program: Program) {
   const audit = createAuditService(ctx)
@@ -40,8 +42,12 @@ export function createServices(ctx: ServerContext, program: Program) {
   const sessionAdmin = createSessionAdminService(ctx, { audit, proctors, program: programService, registrations: () => registrations })
   const accommodations = createAccommodationsService(ctx, { audit, notifications })
   const itemBank = createItemBankService(ctx, { audit, program: programService })
+  const results = createResultsService(ctx, { audit, program: programService, itemBank })
+  const delivery = createDeliveryService(ctx, { audit, program: programService, itemBank, accommodations, registrations, results })
   return {
-    delivery: createDeliveryService(ctx, { audit, program: programService, itemBank, accommodations, registrations }),
+    delivery,
+    proctoring: createProctoringService(ctx, { audit, accommodations, delivery }),
+    results,
     accommodations,
     roster: createRosterService(ctx, { accommodations }),
     cohorts: createCohortService(ctx, { audit, users, auth, notifications, registrations }),

@@ -20,6 +20,10 @@ export const Strict = { additionalProperties: false } as const
 export const PRINTABLE_TEXT_PATTERN = '^[^\\u0000-\\u001f\\u007f<>]+$'
 export const PrintableText = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: PRINTABLE_TEXT_PATTERN })
 
+/** Paragraphs a person writes (a narrative): printable text that may also break lines and tab. */
+export const MULTILINE_TEXT_PATTERN = '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f<>]+$'
+export const MultilineText = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: MULTILINE_TEXT_PATTERN })
+
 /** A module or skill code of the program (MM, SRMT, MEAS, …). */
 export const CODE_PATTERN = '^[A-Z][A-Z0-9]{1,9}$'
 export const Code = Type.String({ pattern: CODE_PATTERN })

@@ -8,6 +8,7 @@ import * as registration from './migrations/0003-registration.js'
 import * as accommodations from './migrations/0004-accommodations.js'
 import * as centersJobs from './migrations/0005-centers-jobs.js'
 import * as delivery from './migrations/0006-delivery.js'
+import * as sittingsResults from './migrations/0007-sittings-results.js'
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: DialectName): Promise<void> }
 
@@ -19,6 +20,7 @@ const migrations: Record<string, DialectMigration> = {
   '0004-accommodations': accommodations,
   '0005-centers-jobs': centersJobs,
   '0006-delivery': delivery,
+  '0007-sittings-results': sittingsResults,
 }
 
 class ListedMigrations implements MigrationProvider {

@@ -1,6 +1,6 @@
 // Table types for Kysely. Timestamps are ISO 8601 UTC strings on both databases (PostgreSQL's
 // timestamptz is parsed back to ISO strings in database.ts); JSON columns hold text.
-import type { Generated, Insertable, Selectable } from 'kysely'
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
 
 export interface UsersTable {
   id: string
@@ -131,6 +131,8 @@ export interface TestSessionsTable {
   /** Registrations holding a seat; only ever changed by a conditional update, so never above seats. */
   seats_taken: Generated<number>
   cancel_reason: string | null
+  /** When its proctor closed the session (the session report is final from then). */
+  closed_at: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface SessionProctorsTable {
@@ -348,6 +350,17 @@ export interface AttemptsTable {
   pause_reason: string | null
   submitted_at: string | null
   updated_at: string
+  /** The device the attempt is bound to (X-Attempt-Device); null when started without one. */
+  device_id: string | null
+  /** 1 once a proctor has allowed the attempt to move to another device. */
+  readmit_allowed: Generated<number>
+  /** 1 while another device is asking to take the attempt over. */
+  awaiting_readmit: Generated<number>
+  /** JSON array of item ids flagged for review. */
+  flags: Generated<string>
+  extra_minutes: Generated<number>
+  /** The candidate's last request for this attempt. */
+  last_seen_at: string | null
 }
 
 export interface AttemptResponsesTable {
@@ -365,6 +378,49 @@ export interface AttemptEventsTable {
   actor_id: string | null
   reason: string | null
   at: string
+}
+
+export interface SessionIncidentsTable {
+  id: string
+  session_id: string
+  category: string
+  occurred_at: string
+  ended_at: string | null
+  narrative: string
+  action_taken: string
+  registration_id: string | null
+  reported_by: string | null
+  automatic: number
+  created_at: string
+}
+
+export interface ResultsTable {
+  attempt_id: string
+  candidate_id: string
+  module: string
+  earned_micro: number
+  possible_micro: number
+  percent: number
+  passed: number
+  /** JSON array of SkillResult. */
+  skills: string
+  /** JSON array of {itemId, version, skill, score, maxScore}. */
+  item_scores: string
+  scored_at: string
+  /** The date (YYYY-MM-DD, UTC) the module was passed, when it was. */
+  passed_on: string | null
+}
+
+export interface CredentialsTable {
+  certificate_number: string
+  candidate_id: string
+  type: string
+  issued_on: string
+  status: 'active' | 'revoked' | 'withdrawn'
+  status_index: number
+  status_reason: string | null
+  status_changed_at: string | null
+  created_at: string
 }
 
 export interface Database {
@@ -401,6 +457,9 @@ export interface Database {
   attempts: AttemptsTable
   attempt_responses: AttemptResponsesTable
   attempt_events: AttemptEventsTable
+  session_incidents: SessionIncidentsTable
+  results: ResultsTable
+  credentials: CredentialsTable
 }
 
 export type UserRow = Selectable<UsersTable>

@@ -1,7 +1,8 @@
 import { sql } from 'kysely'
 import type { DbOrTx } from '../../db/database.js'
 import { statusesMovingTo } from '../../../common/rules/attempt-lifecycle.js'
-import type { AttemptsTable } from '../../db/schema.js'
+import type { Insertable, Updateable } from 'kysely'
+import type { AttemptsTable, SessionIncidentsTable } from '../../db/schema.js'
 
 export async function upsertPresence(db: DbOrTx, sessionId: string, proctorId: string, at: string): Promise<void> {
   await db
@@ -34,7 +35,7 @@ export async function findCheckin(db: DbOrTx, registrationId: string) {
   return db.selectFrom('checkins').selectAll().where('registration_id', '=', registrationId).executeTakeFirst()
 }
 
-export async function insertAttempt(db: DbOrTx, row: AttemptsTable): Promise<void> {
+export async function insertAttempt(db: DbOrTx, row: Insertable<AttemptsTable>): Promise<void> {
   await db.insertInto('attempts').values(row).execute()
 }
 
@@ -50,7 +51,7 @@ export async function attemptFor(db: DbOrTx, registrationId: string, module: str
  * Moves an attempt to a status, only from a status the state machine allows (src/common), so a
  * concurrent change in between makes this a no-op; returns whether it moved.
  */
-export async function moveAttempt(db: DbOrTx, id: string, to: AttemptsTable['status'], change: Partial<Omit<AttemptsTable, 'id' | 'status'>>): Promise<boolean> {
+export async function moveAttempt(db: DbOrTx, id: string, to: AttemptsTable['status'], change: Omit<Updateable<AttemptsTable>, 'id' | 'status'>): Promise<boolean> {
   const result = await db.updateTable('attempts').set({ ...change, status: to }).where('id', '=', id).where('status', 'in', statusesMovingTo(to)).executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
 }
@@ -80,4 +81,104 @@ export async function storedSeq(db: DbOrTx, attemptId: string, itemId: string): 
 
 export async function responsesOf(db: DbOrTx, attemptId: string) {
   return db.selectFrom('attempt_responses').selectAll().where('attempt_id', '=', attemptId).execute()
+}
+
+/** The attempts a batch of saves touches, share-locked on PostgreSQL so a submit waits for the batch. */
+export async function attemptsForSaving(db: DbOrTx, ids: readonly string[], lock: boolean) {
+  let q = db.selectFrom('attempts').select(['id', 'status', 'deadline_at', 'pause_reason']).where('id', 'in', ids)
+  if (lock) q = q.forShare()
+  return q.execute()
+}
+
+/** Upserts one response unless a newer one is stored; returns the stored seq when it wrote. */
+export async function upsertResponse(db: DbOrTx, attemptId: string, itemId: string, response: string, seq: number, at: string): Promise<boolean> {
+  const row = await db
+    .insertInto('attempt_responses')
+    .values({ attempt_id: attemptId, item_id: itemId, response, seq, saved_at: at })
+    .onConflict((oc) => oc.columns(['attempt_id', 'item_id']).doUpdateSet({ response, seq, saved_at: at }).where(sql.ref('attempt_responses.seq'), '<=', seq))
+    .returning('seq')
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+export async function touchAttempts(db: DbOrTx, ids: readonly string[], at: string): Promise<void> {
+  await db.updateTable('attempts').set({ last_seen_at: at }).where('id', 'in', ids).execute()
+}
+
+export async function updateAttempt(db: DbOrTx, id: string, change: Omit<Updateable<AttemptsTable>, 'id' | 'status'>): Promise<void> {
+  await db.updateTable('attempts').set(change).where('id', '=', id).execute()
+}
+
+/** Running attempts whose time is up (the sweep submits them). */
+export async function expiredAttemptIds(db: DbOrTx, now: string): Promise<string[]> {
+  return (await db.selectFrom('attempts').select('id').where('status', '=', 'in_progress').where('deadline_at', '<', now).execute()).map((r) => r.id)
+}
+
+/** Attempts submitted before `before` but not scored: a crash came between the two. */
+export async function unscoredAttemptIds(db: DbOrTx, before: string): Promise<string[]> {
+  return (await db.selectFrom('attempts').select('id').where('status', '=', 'submitted').where('submitted_at', '<', before).execute()).map((r) => r.id)
+}
+
+export async function sessionsWithRunningAttempts(db: DbOrTx): Promise<string[]> {
+  return (await db.selectFrom('attempts').select('session_id').distinct().where('status', '=', 'in_progress').execute()).map((r) => r.session_id)
+}
+
+export async function attemptsOfSession(db: DbOrTx, sessionId: string) {
+  return db.selectFrom('attempts').selectAll().where('session_id', '=', sessionId).orderBy('started_at').execute()
+}
+
+export async function countEvents(db: DbOrTx, attemptId: string, kinds: readonly string[]): Promise<number> {
+  const row = await db.selectFrom('attempt_events').select((eb) => eb.fn.countAll<string | number>().as('n')).where('attempt_id', '=', attemptId).where('kind', 'in', kinds).executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export async function eventsOfAttempts(db: DbOrTx, attemptIds: readonly string[]) {
+  if (attemptIds.length === 0) return []
+  return db.selectFrom('attempt_events').selectAll().where('attempt_id', 'in', attemptIds).orderBy('at').execute()
+}
+
+/** Per attempt: how many items have a saved response, and the last save. */
+export async function saveSummary(db: DbOrTx, attemptIds: readonly string[]) {
+  if (attemptIds.length === 0) return []
+  return db
+    .selectFrom('attempt_responses')
+    .select((eb) => ['attempt_id', eb.fn.countAll<string | number>().as('answered'), eb.fn.max('saved_at').as('last_save_at')])
+    .where('attempt_id', 'in', attemptIds)
+    .groupBy('attempt_id')
+    .execute()
+}
+
+export async function insertIncident(db: DbOrTx, row: Insertable<SessionIncidentsTable>): Promise<void> {
+  await db.insertInto('session_incidents').values(row).execute()
+}
+
+export async function incidentsOfSession(db: DbOrTx, sessionId: string) {
+  return db.selectFrom('session_incidents').selectAll().where('session_id', '=', sessionId).orderBy('occurred_at').execute()
+}
+
+/** The session's proctor-absence incident still open (the gap has not ended), if any. */
+export async function openAbsence(db: DbOrTx, sessionId: string) {
+  return db.selectFrom('session_incidents').select('id').where('session_id', '=', sessionId).where('category', '=', 'proctor_absent').where('ended_at', 'is', null).where('automatic', '=', 1).executeTakeFirst()
+}
+
+export async function endAbsence(db: DbOrTx, sessionId: string, at: string): Promise<void> {
+  await db.updateTable('session_incidents').set({ ended_at: at }).where('session_id', '=', sessionId).where('category', '=', 'proctor_absent').where('ended_at', 'is', null).where('automatic', '=', 1).execute()
+}
+
+/** The session's confirmed candidates with their check-in, in name order. */
+export async function sittersOfSession(db: DbOrTx, sessionId: string) {
+  return db
+    .selectFrom('registrations')
+    .innerJoin('users', 'users.id', 'registrations.candidate_id')
+    .leftJoin('checkins', 'checkins.registration_id', 'registrations.id')
+    .select(['registrations.id as registration_id', 'registrations.candidate_id', 'registrations.modules', 'users.first_name', 'users.last_name', 'checkins.checked_in_at'])
+    .where('registrations.session_id', '=', sessionId)
+    .where('registrations.status', '=', 'confirmed')
+    .orderBy('users.last_name')
+    .orderBy('users.first_name')
+    .execute()
+}
+
+export async function closeSession(db: DbOrTx, sessionId: string, at: string): Promise<void> {
+  await db.updateTable('test_sessions').set({ closed_at: at, status: 'closed' }).where('id', '=', sessionId).execute()
 }

@@ -1,58 +1,118 @@
-// Delivery routes of the published contract: proctor presence, check-in, starting an attempt,
-// resuming it, and saving responses; plus the proctor's resume.
+// Delivery routes, the candidate's side: the published contract (start, resume, save, submit) and
+// ours (the test day, flags, focus events, breaks). docs/DELIVERY.md describes them together.
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
-import { Code, Id, Strict } from '../../../common/schemas/common.js'
+import { Code, Id, Nullable, Strict, StringEnum } from '../../../common/schemas/common.js'
 import { errorResponses, typed } from '../../http.js'
+import { AwardSchema, ResultSchema } from '../results/results.routes.js'
 
 const Attempt = Type.Object({
-  id: Type.String(), module: Type.String(), status: Type.String(), startedAt: Type.String(), deadline: Type.String(), remainingMs: Type.Integer(),
-  pauseReason: Type.Union([Type.String(), Type.Null()]),
+  id: Type.String(), registrationId: Type.String(), sessionId: Type.String(), module: Type.String(), moduleName: Type.String(), status: Type.String(),
+  startedAt: Type.String(), deadline: Type.String(), remainingMs: Type.Integer(), serverTime: Type.String(),
+  pauseReason: Nullable(Type.String()), calculator: Type.Boolean(), accommodations: Type.Array(Type.String()),
   items: Type.Array(Type.Object({ id: Type.String(), type: Type.String(), presentation: Type.Unknown() })),
   responses: Type.Record(Type.String(), Type.Object({ response: Type.Unknown(), seq: Type.Integer(), savedAt: Type.String() })),
+  flags: Type.Array(Type.String()),
+  result: Nullable(ResultSchema),
 })
+
+/** The test screen's device id (a random UUID it keeps); binds an attempt to one computer. */
+export const DeviceHeaders = Type.Object({ 'x-attempt-device': Type.Optional(Type.String({ pattern: '^[A-Za-z0-9-]{8,64}$' })) })
 
 export default async function deliveryRoutes(app: FastifyInstance) {
   const r = typed(app)
   const tags = ['Delivery']
+  const d = () => app.services.delivery
 
   r.post('/api/v1/sessions/:id/presence', {
     schema: { tags, summary: "The proctor console's heartbeat: the proctor counts as present for 60 s after it", params: Type.Object({ id: Id }), response: { 200: Type.Object({ presentUntil: Type.String() }), ...errorResponses(400, 401, 403, 404, 422) } },
-  }, async (request) => app.services.delivery.heartbeat(request.actor, request.params.id))
+  }, async (request) => d().heartbeat(request.actor, request.params.id))
 
+  const Checkin = Type.Object({ registrationId: Type.String(), checkedInAt: Type.String(), checkedInBy: Type.String() })
   r.post('/api/v1/sessions/:id/checkins', {
     schema: {
       tags, summary: 'Check a candidate in after verifying their photo ID; admits them',
       params: Type.Object({ id: Id }), body: Type.Object({ registrationId: Id, idVerified: Type.Boolean() }, Strict),
-      response: { 201: Type.Object({ registrationId: Type.String(), checkedInAt: Type.String(), checkedInBy: Type.String() }), 200: Type.Object({ registrationId: Type.String(), checkedInAt: Type.String(), checkedInBy: Type.String() }), ...errorResponses(400, 401, 403, 404, 422) },
+      response: { 201: Checkin, 200: Checkin, ...errorResponses(400, 401, 403, 404, 422) },
     },
   }, async (request, reply) => {
-    const { created, checkin } = await app.services.delivery.checkIn(request.actor, request.params.id, request.body)
+    const { created, checkin } = await d().checkIn(request.actor, request.params.id, request.body)
     return reply.status(created ? 201 : 200).send(checkin)
   })
+
+  r.get('/api/v1/registrations/:id/sitting', {
+    schema: {
+      tags, summary: "The candidate's test day: check-in, proctor presence, and each module to start or resume", params: Type.Object({ id: Id }),
+      response: {
+        200: Type.Object({
+          registrationId: Type.String(), status: Type.String(), checkedIn: Type.Boolean(), proctorPresent: Type.Boolean(),
+          session: Type.Object({ id: Type.String(), startsAt: Type.String(), endsAt: Type.String(), centerName: Type.String(), closedAt: Nullable(Type.String()) }),
+          modules: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), minutes: Type.Integer(), calculator: Type.Boolean(), attempt: Nullable(Type.Object({ id: Type.String(), status: Type.String() })) })),
+        }),
+        ...errorResponses(400, 401, 403, 404),
+      },
+    },
+  }, async (request) => d().sitting(request.actor, request.params.id))
+
+  r.get('/api/v1/me/attempts', {
+    schema: {
+      tags, summary: 'My attempts, newest first',
+      response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), registrationId: Type.String(), module: Type.String(), status: Type.String(), startedAt: Type.String(), submittedAt: Nullable(Type.String()), result: Nullable(ResultSchema) })) }), ...errorResponses(401, 403) },
+    },
+  }, async (request) => d().myAttempts(request.actor))
 
   r.post('/api/v1/attempts', {
     schema: {
       tags, summary: 'Start a module: needs a check-in and a certified proctor present; the items never carry their answers',
-      body: Type.Object({ registrationId: Id, module: Code }, Strict),
+      headers: DeviceHeaders, body: Type.Object({ registrationId: Id, module: Code }, Strict),
       response: { 201: Attempt, ...errorResponses(400, 401, 403, 404, 409, 422) },
     },
-  }, async (request, reply) => reply.status(201).send(await app.services.delivery.start(request.actor, request.body)))
+  }, async (request, reply) => reply.status(201).send(await d().start(request.actor, request.body, request.headers['x-attempt-device'])))
 
   r.get('/api/v1/attempts/:id', {
-    schema: { tags, summary: 'The attempt with its saved responses and deadline (resume)', params: Type.Object({ id: Id }), response: { 200: Attempt, ...errorResponses(400, 401, 403, 404) } },
-  }, async (request) => app.services.delivery.get(request.actor, request.params.id))
+    schema: { tags, summary: 'The attempt with its saved responses and deadline (resume)', headers: DeviceHeaders, params: Type.Object({ id: Id }), response: { 200: Attempt, ...errorResponses(400, 401, 403, 404, 409) } },
+  }, async (request) => d().get(request.actor, request.params.id, request.headers['x-attempt-device']))
 
   r.put('/api/v1/attempts/:id/responses/:itemId', {
     schema: {
       tags, summary: 'Save a response (200 once committed; idempotent; an older seq is acknowledged and ignored)',
-      params: Type.Object({ id: Id, itemId: Id }),
+      headers: DeviceHeaders, params: Type.Object({ id: Id, itemId: Id }),
       body: Type.Object({ response: Type.Unknown(), seq: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER })) }, Strict),
       response: { 200: Type.Object({ itemId: Type.String(), seq: Type.Integer(), applied: Type.Boolean(), savedAt: Type.String() }), ...errorResponses(400, 401, 403, 404, 409, 413) },
     },
-  }, async (request) => app.services.delivery.save(request.actor, request.params.id, request.params.itemId, request.body))
+  }, async (request) => d().save(request.actor, request.params.id, request.params.itemId, request.body, request.headers['x-attempt-device']))
 
-  r.post('/api/v1/attempts/:id/resume', {
-    schema: { tags, summary: "Resume a paused attempt (a proctor of its session)", params: Type.Object({ id: Id }), response: { 200: Type.Object({ id: Type.String(), status: Type.String(), deadline: Type.String() }), ...errorResponses(400, 401, 403, 404, 409, 422) } },
-  }, async (request) => app.services.delivery.resume(request.actor, request.params.id))
+  r.put('/api/v1/attempts/:id/flags', {
+    schema: {
+      tags, summary: 'Replace the items flagged for review', headers: DeviceHeaders, params: Type.Object({ id: Id }),
+      body: Type.Object({ itemIds: Type.Array(Id, { maxItems: 200 }) }, Strict),
+      response: { 200: Type.Object({ itemIds: Type.Array(Type.String()) }), ...errorResponses(400, 401, 403, 404, 409) },
+    },
+  }, async (request) => d().setFlags(request.actor, request.params.id, request.body.itemIds, request.headers['x-attempt-device']))
+
+  r.post('/api/v1/attempts/:id/events', {
+    schema: {
+      tags, summary: "The test screen lost or regained focus (shown on the proctor's console)", headers: DeviceHeaders, params: Type.Object({ id: Id }),
+      body: Type.Object({ kind: StringEnum(['focus_lost', 'focus_returned'] as const) }, Strict),
+      response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404, 409) },
+    },
+  }, async (request, reply) => {
+    await d().recordClientEvent(request.actor, request.params.id, request.body.kind, request.headers['x-attempt-device'])
+    return reply.status(204).send(null)
+  })
+
+  r.post('/api/v1/attempts/:id/break', {
+    schema: { tags, summary: 'Start an extra break (approved accommodation): the clock stops', headers: DeviceHeaders, params: Type.Object({ id: Id }), response: { 200: Attempt, ...errorResponses(400, 401, 403, 404, 409) } },
+  }, async (request) => d().startBreak(request.actor, request.params.id, request.headers['x-attempt-device']))
+
+  r.post('/api/v1/attempts/:id/break/end', {
+    schema: { tags, summary: 'End the break and continue (a proctor must be present)', headers: DeviceHeaders, params: Type.Object({ id: Id }), response: { 200: Attempt, ...errorResponses(400, 401, 403, 404, 409) } },
+  }, async (request) => d().endBreak(request.actor, request.params.id, request.headers['x-attempt-device']))
+
+  r.post('/api/v1/attempts/:id/submit', {
+    schema: {
+      tags, summary: 'Submit the test: scored at once; certificates it completes are awarded', headers: DeviceHeaders, params: Type.Object({ id: Id }),
+      response: { 200: Type.Object({ result: ResultSchema, awarded: Type.Array(AwardSchema) }), ...errorResponses(400, 401, 403, 404, 409) },
+    },
+  }, async (request) => d().submit(request.actor, request.params.id, request.headers['x-attempt-device']))
 }

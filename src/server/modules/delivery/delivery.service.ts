@@ -1,37 +1,52 @@
-// Proctored delivery: the proctor's presence (console heartbeats), check-in with photo ID, and the
-// candidate's attempt: started only when checked in and while a certified proctor of the session is
-// present; paused when no proctor has been present for the configured time; a server-side clock;
-// responses saved durably, in the client's order, before the save is acknowledged.
+// Proctored delivery, the candidate's side: the proctor's presence (console heartbeats), check-in
+// with photo ID, and the attempt: started only when checked in and while a certified proctor of the
+// session is present; paused when no proctor has been present for the configured time; a server-side
+// clock; responses saved durably, in the client's order, before the save is acknowledged; submitted
+// by the candidate or, at the deadline, by the server; scored against the versions it drew.
 import { randomInt } from 'node:crypto'
-import { candidateItem } from '../../../common/items/candidate-item.js'
 import { optionSeed, type FormItem } from '../../../common/items/form-assembly.js'
+import { candidateItem } from '../../../common/items/candidate-item.js'
 import { timeFactor } from '../../../common/rules/accommodations.js'
 import { acceptsResponses, deadlineAfterPause, initialDeadline, remainingMs } from '../../../common/rules/attempt-lifecycle.js'
 import { certificationCovers } from '../../../common/rules/proctoring.js'
 import type { ServerContext } from '../../context.js'
 import { AppError, notFound } from '../../errors.js'
 import { newId } from '../../ids.js'
-import { requireRole, type Actor } from '../accounts/actor.js'
+import { hasRole, requireRole, type Actor } from '../accounts/actor.js'
 import type { AccommodationsService } from '../accommodations/accommodations.service.js'
 import type { AuditService } from '../audit/audit.service.js'
 import { certificationsOf } from '../centers/proctors.repository.js'
 import type { ItemBankService } from '../item-bank/item-bank.service.js'
 import type { ProgramService } from '../program/program.service.js'
+import type { ResultsService } from '../results/results.service.js'
 import type { RegistrationsService } from '../scheduling/registrations.service.js'
 import { findSession, proctorsOfSession } from '../scheduling/sessions.repository.js'
 import {
-  attemptFor, findAttempt, findCheckin, insertAttempt, insertCheckin, insertEvent, moveAttempt, presentProctorIds, responsesOf, saveResponse, storedSeq, upsertPresence,
+  attemptFor, attemptsForSaving, countEvents, endAbsence, findAttempt, findCheckin, insertAttempt, insertCheckin, insertEvent, moveAttempt, presentProctorIds,
+  responsesOf, storedSeq, touchAttempts, updateAttempt, upsertPresence, upsertResponse,
 } from './delivery.repository.js'
+import { SaveBatcher, type PendingSave, type SaveOutcome } from './save-batcher.js'
 
 const MAX_RESPONSE_BYTES = 16 * 1024
+/** Focus events kept per attempt; beyond this a misbehaving client is ignored, not stored. */
+const MAX_FOCUS_EVENTS = 2000
+/** Presence is looked up at most this often per session on the save path. */
+const PRESENCE_CACHE_MS = 2000
+
+export type AttemptRow = NonNullable<Awaited<ReturnType<typeof findAttempt>>>
 
 export function createDeliveryService(
   ctx: ServerContext,
-  deps: { audit: AuditService; program: ProgramService; itemBank: ItemBankService; accommodations: AccommodationsService; registrations: RegistrationsService },
+  deps: {
+    audit: AuditService; program: ProgramService; itemBank: ItemBankService; accommodations: AccommodationsService
+    registrations: RegistrationsService; results: ResultsService
+  },
 ) {
   const { db } = ctx
   const presenceMs = () => deps.program.definition.policies.proctorPresenceSeconds * 1000
   const now = () => ctx.clock()
+  const iso = () => ctx.clock().toISOString()
+  const calculatorModules = new Set(['MM', 'QBA'])
 
   async function requireSessionProctor(actor: Actor | null, sessionId: string) {
     const proctor = requireRole(actor, 'proctor')
@@ -39,7 +54,7 @@ export function createDeliveryService(
     if (!session) throw notFound('The session')
     if (!(await proctorsOfSession(db, sessionId)).includes(proctor.userId)) throw new AppError('FORBIDDEN', 'Only a proctor assigned to this session can do this.')
     const [cert] = await certificationsOf(db, [proctor.userId])
-    if (!certificationCovers(cert ? { status: cert.status, certifiedUntil: cert.certified_until } : undefined, now().toISOString())) {
+    if (!certificationCovers(cert ? { status: cert.status, certifiedUntil: cert.certified_until } : undefined, iso())) {
       throw new AppError('PROCTOR_NOT_CERTIFIED', 'Your proctor certification is not current.')
     }
     return { proctor, session }
@@ -50,30 +65,71 @@ export function createDeliveryService(
     const ids = await presentProctorIds(db, sessionId, new Date(now().getTime() - presenceMs()).toISOString())
     if (ids.length === 0) return false
     const certs = await certificationsOf(db, ids)
-    return certs.some((c) => certificationCovers({ status: c.status, certifiedUntil: c.certified_until }, now().toISOString()))
+    return certs.some((c) => certificationCovers({ status: c.status, certifiedUntil: c.certified_until }, iso()))
+  }
+
+  // The save path asks about presence on every save; a short per-process cache keeps that cheap.
+  // The sweep pauses unproctored sessions with an uncached look, so the cache never hides a gap
+  // for longer than the sweep interval plus this.
+  const presenceCache = new Map<string, { at: number; present: boolean }>()
+  async function proctorPresentCached(sessionId: string): Promise<boolean> {
+    const hit = presenceCache.get(sessionId)
+    if (hit && now().getTime() - hit.at < PRESENCE_CACHE_MS && hit.at <= now().getTime()) return hit.present
+    const present = await proctorPresent(sessionId)
+    presenceCache.set(sessionId, { at: now().getTime(), present })
+    return present
   }
 
   const event = (attemptId: string, kind: string, actorId: string | null, reason: string | null) =>
-    insertEvent(db, { id: newId(), attempt_id: attemptId, kind, actor_id: actorId, reason, at: now().toISOString() })
+    insertEvent(db, { id: newId(), attempt_id: attemptId, kind, actor_id: actorId, reason, at: iso() })
 
   /** Pauses a running attempt whose session has had no proctor present (the candidate is told why). */
-  async function pauseIfUnproctored(attempt: NonNullable<Awaited<ReturnType<typeof findAttempt>>>) {
-    if (attempt.status !== 'in_progress' || (await proctorPresent(attempt.session_id))) return attempt
-    if (await moveAttempt(db, attempt.id, 'paused', { paused_at: now().toISOString(), pause_reason: 'no_proctor_present', updated_at: now().toISOString() })) {
+  async function pauseIfUnproctored(attempt: AttemptRow, cached = false): Promise<AttemptRow> {
+    if (attempt.status !== 'in_progress') return attempt
+    if (await (cached ? proctorPresentCached(attempt.session_id) : proctorPresent(attempt.session_id))) return attempt
+    if (await moveAttempt(db, attempt.id, 'paused', { paused_at: iso(), pause_reason: 'no_proctor_present', updated_at: iso() })) {
       await event(attempt.id, 'paused', null, 'no_proctor_present')
     }
     return (await findAttempt(db, attempt.id))!
   }
 
-  async function ownAttempt(actor: Actor | null, id: string) {
-    const candidate = requireRole(actor, 'candidate')
-    const attempt = await findAttempt(db, id)
-    // Another candidate's attempt does not exist, as far as this candidate can tell.
-    if (!attempt || attempt.candidate_id !== candidate.userId) throw notFound('The attempt')
-    return { candidate, attempt }
+  async function adjustmentsOf(candidateId: string): Promise<string[]> {
+    return (await deps.accommodations.adjustmentsFor([candidateId])).get(candidateId) ?? []
   }
 
-  async function view(attempt: NonNullable<Awaited<ReturnType<typeof findAttempt>>>) {
+  /**
+   * The attempt for its candidate, bound to the device that started it (a move needs the proctor's
+   * re-admission), or for a proctor of its session acting as the scribe of a candidate approved for one.
+   */
+  async function accessAttempt(actor: Actor | null, id: string, device: string | undefined): Promise<{ attempt: AttemptRow; actorId: string; scribe: boolean }> {
+    const who = requireRole(actor, 'candidate', 'proctor')
+    const attempt = await findAttempt(db, id)
+    // Another candidate's attempt does not exist, as far as this candidate can tell.
+    if (!attempt) throw notFound('The attempt')
+    if (attempt.candidate_id !== who.userId) {
+      if (!hasRole(who, 'proctor')) throw notFound('The attempt')
+      await requireSessionProctor(actor, attempt.session_id)
+      if (!(await adjustmentsOf(attempt.candidate_id)).includes('scribe')) throw new AppError('FORBIDDEN', 'Scribe mode is only for a candidate approved for a scribe.')
+      return { attempt, actorId: who.userId, scribe: true }
+    }
+    return { attempt: await bindDevice(attempt, device), actorId: who.userId, scribe: false }
+  }
+
+  async function bindDevice(attempt: AttemptRow, device: string | undefined): Promise<AttemptRow> {
+    if (!device || attempt.device_id === device) return attempt
+    if (attempt.device_id === null || Number(attempt.readmit_allowed) === 1) {
+      await updateAttempt(db, attempt.id, { device_id: device, readmit_allowed: 0, awaiting_readmit: 0, updated_at: iso() })
+      if (attempt.device_id !== null) await event(attempt.id, 'device_moved', null, null)
+      return (await findAttempt(db, attempt.id))!
+    }
+    if (Number(attempt.awaiting_readmit) !== 1) {
+      await updateAttempt(db, attempt.id, { awaiting_readmit: 1 })
+      await event(attempt.id, 'device_change_requested', null, null)
+    }
+    throw new AppError('DEVICE_NOT_ADMITTED', 'This test was started on another computer. Ask your proctor to re-admit you on this one.')
+  }
+
+  async function view(attempt: AttemptRow) {
     const form = JSON.parse(attempt.form) as FormItem[]
     const models = new Map((await deps.itemBank.versions(form)).map((v) => [`${v.itemId}@${v.version}`, v.model]))
     const items = form.map((f) => {
@@ -82,19 +138,71 @@ export function createDeliveryService(
     })
     const responses = Object.fromEntries((await responsesOf(db, attempt.id)).map((r) => [r.item_id, { response: JSON.parse(r.response) as unknown, seq: Number(r.seq), savedAt: r.saved_at }]))
     return {
-      id: attempt.id, module: attempt.module, status: attempt.status, startedAt: attempt.started_at, deadline: attempt.deadline_at,
-      remainingMs: remainingMs({ status: attempt.status, deadlineAt: attempt.deadline_at, pausedAt: attempt.paused_at }, now()),
-      pauseReason: attempt.status === 'paused' ? attempt.pause_reason : null, items, responses,
+      id: attempt.id, registrationId: attempt.registration_id, sessionId: attempt.session_id, module: attempt.module,
+      moduleName: deps.program.module(attempt.module)?.name ?? attempt.module, status: attempt.status, startedAt: attempt.started_at, deadline: attempt.deadline_at,
+      remainingMs: remainingMs({ status: attempt.status, deadlineAt: attempt.deadline_at, pausedAt: attempt.paused_at }, now()), serverTime: iso(),
+      pauseReason: attempt.status === 'paused' ? attempt.pause_reason : null, calculator: calculatorModules.has(attempt.module),
+      accommodations: await adjustmentsOf(attempt.candidate_id), items, responses, flags: JSON.parse(attempt.flags) as string[],
+      result: attempt.status === 'scored' ? await deps.results.resultOf(attempt.id) : null,
     }
+  }
+
+  /** One transaction per batch of saves; each save applies only while its attempt accepts responses. */
+  async function commitSaves(batch: readonly PendingSave[]): Promise<SaveOutcome[]> {
+    const at = iso()
+    return db.transaction().execute(async (trx) => {
+      const ids = [...new Set(batch.map((s) => s.attemptId))]
+      const attempts = new Map((await attemptsForSaving(trx, ids, ctx.dialect === 'postgres')).map((a) => [a.id, a]))
+      const outcomes: SaveOutcome[] = []
+      for (const s of batch) {
+        const a = attempts.get(s.attemptId)
+        if (!a || !acceptsResponses(a.status, a.deadline_at, now())) {
+          outcomes.push(a?.status === 'paused' ? { kind: 'paused', reason: a.pause_reason } : { kind: 'closed' })
+          continue
+        }
+        const wrote = await upsertResponse(trx, s.attemptId, s.itemId, s.response, s.seq, at)
+        outcomes.push({ kind: 'saved', applied: wrote, seq: wrote ? s.seq : ((await storedSeq(trx, s.attemptId, s.itemId)) ?? s.seq), savedAt: at })
+      }
+      await touchAttempts(trx, ids, at)
+      return outcomes
+    })
+  }
+  const batcher = new SaveBatcher(commitSaves, ctx.dialect === 'postgres' ? 4 : 1)
+
+  /** Submits (by the candidate, or by the server at the deadline) and scores. */
+  async function submitAttempt(id: string, by: { actorId: string | null; reason: 'candidate' | 'deadline' }) {
+    const moved = await moveAttempt(db, id, 'submitted', { submitted_at: iso(), paused_at: null, updated_at: iso() })
+    if (!moved) return null
+    await event(id, 'submitted', by.actorId, by.reason)
+    return scoreSubmitted(id)
+  }
+
+  /** Scores a submitted attempt and awards what it completes; also finishes one a crash interrupted. */
+  async function scoreSubmitted(id: string) {
+    const attempt = (await findAttempt(db, id))!
+    const responses = new Map((await responsesOf(db, id)).map((r) => [r.item_id, JSON.parse(r.response) as unknown]))
+    const computed = await deps.results.computeResult(attempt, responses)
+    return db.transaction().execute(async (trx) => {
+      const outcome = await deps.results.record(trx, attempt, computed)
+      await moveAttempt(trx, id, 'scored', { updated_at: iso() })
+      return outcome
+    })
   }
 
   return {
     proctorPresent,
+    requireSessionProctor,
+    event,
+    view,
+    submitAttempt,
+    scoreSubmitted,
 
-    /** The proctor's console heartbeat: present for the configured window after it. */
+    /** The proctor console's heartbeat: present for the configured window after it; ends an absence. */
     async heartbeat(actor: Actor | null, sessionId: string) {
       const { proctor } = await requireSessionProctor(actor, sessionId)
-      await upsertPresence(db, sessionId, proctor.userId, now().toISOString())
+      await upsertPresence(db, sessionId, proctor.userId, iso())
+      presenceCache.delete(sessionId)
+      await endAbsence(db, sessionId, iso())
       return { presentUntil: new Date(now().getTime() + presenceMs()).toISOString() }
     },
 
@@ -105,7 +213,7 @@ export function createDeliveryService(
       const registration = await deps.registrations.find(input.registrationId)
       if (!registration || registration.session_id !== sessionId) throw notFound('The registration in this session')
       if (registration.status !== 'confirmed') throw new AppError('RULE_VIOLATION', `The registration is ${registration.status.replace('_', ' ')}, not confirmed.`)
-      const at = now().toISOString()
+      const at = iso()
       const created = await db.transaction().execute(async (trx) => {
         const fresh = await insertCheckin(trx, registration.id, sessionId, proctor.userId, at)
         if (fresh) await deps.audit.record(trx, { actorId: proctor.userId, action: 'candidate.checked_in', entityType: 'registration', entityId: registration.id, details: { idVerified: true } })
@@ -115,7 +223,7 @@ export function createDeliveryService(
       return { created, checkin: { registrationId: checkin.registration_id, checkedInAt: checkin.checked_in_at, checkedInBy: checkin.checked_in_by } }
     },
 
-    async start(actor: Actor | null, input: { registrationId: string; module: string }) {
+    async start(actor: Actor | null, input: { registrationId: string; module: string }, device?: string) {
       const candidate = requireRole(actor, 'candidate')
       const registration = await deps.registrations.find(input.registrationId)
       if (!registration || registration.candidate_id !== candidate.userId) throw notFound('The registration')
@@ -124,6 +232,7 @@ export function createDeliveryService(
       if (!modules.includes(input.module)) throw new AppError('MODULE_NOT_OFFERED', `You are registered for ${modules.join(', ')}, not ${input.module}.`)
       const session = (await findSession(db, registration.session_id))!
       const at = now()
+      if (session.closed_at) throw new AppError('SESSION_CLOSED', 'The proctor has closed this session.')
       if (session.status === 'cancelled' || at.getTime() < Date.parse(session.starts_at) || at.getTime() > Date.parse(session.ends_at)) {
         throw new AppError('RULE_VIOLATION', 'Attempts start only during the session.')
       }
@@ -132,8 +241,7 @@ export function createDeliveryService(
       const existing = await attemptFor(db, registration.id, input.module)
       if (existing) throw new AppError('ATTEMPT_EXISTS', 'You have already started this module; resume it.', { attemptId: existing.id })
       const mod = deps.program.module(input.module)!
-      const adjustments = (await deps.accommodations.adjustmentsFor([candidate.userId])).get(candidate.userId) ?? []
-      const factor = timeFactor(adjustments)
+      const factor = timeFactor(await adjustmentsOf(candidate.userId))
       const seed = randomInt(0, 2 ** 32 - 1)
       const assembled = await deps.itemBank.assemble(input.module, 'operational', seed)
       const id = newId()
@@ -142,7 +250,7 @@ export function createDeliveryService(
           await insertAttempt(trx, {
             id, registration_id: registration.id, session_id: session.id, candidate_id: candidate.userId, module: input.module, status: 'in_progress', seed,
             form: JSON.stringify(assembled.form), time_factor: factor, started_at: at.toISOString(), deadline_at: initialDeadline(at, mod.timeLimitMinutes, factor),
-            paused_at: null, pause_reason: null, submitted_at: null, updated_at: at.toISOString(),
+            paused_at: null, pause_reason: null, submitted_at: null, updated_at: at.toISOString(), device_id: device ?? null, last_seen_at: at.toISOString(),
           })
           await deps.itemBank.recordExposure(trx, assembled.form.map((f) => f.itemId))
           await insertEvent(trx, { id: newId(), attempt_id: id, kind: 'started', actor_id: candidate.userId, reason: null, at: at.toISOString() })
@@ -155,15 +263,16 @@ export function createDeliveryService(
       return view((await findAttempt(db, id))!)
     },
 
-    async get(actor: Actor | null, id: string) {
-      const { attempt } = await ownAttempt(actor, id)
+    async get(actor: Actor | null, id: string, device?: string) {
+      const { attempt, scribe } = await accessAttempt(actor, id, device)
+      if (!scribe) await touchAttempts(db, [id], iso())
       return view(await pauseIfUnproctored(attempt))
     },
 
     /** Saves one response; 200 means it is committed. An older sequence number is acknowledged and ignored. */
-    async save(actor: Actor | null, id: string, itemId: string, input: { response: unknown; seq?: number | undefined }) {
-      const { attempt: found } = await ownAttempt(actor, id)
-      const attempt = await pauseIfUnproctored(found)
+    async save(actor: Actor | null, id: string, itemId: string, input: { response: unknown; seq?: number | undefined }, device?: string) {
+      const { attempt: found, actorId, scribe } = await accessAttempt(actor, id, device)
+      const attempt = await pauseIfUnproctored(found, true)
       if (attempt.status === 'paused') throw new AppError('ATTEMPT_PAUSED', 'The attempt is paused; your proctor will resume it.', { reason: attempt.pause_reason })
       if (!acceptsResponses(attempt.status, attempt.deadline_at, now())) throw new AppError('ATTEMPT_CLOSED', 'This attempt is closed: it was submitted or its time is up.')
       const form = JSON.parse(attempt.form) as FormItem[]
@@ -171,23 +280,97 @@ export function createDeliveryService(
       const text = JSON.stringify(input.response ?? null)
       if (Buffer.byteLength(text) > MAX_RESPONSE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'The response is too large.')
       const seq = input.seq ?? ((await storedSeq(db, id, itemId)) ?? 0)
-      const saved = await saveResponse(db, id, itemId, text, seq, now().toISOString())
-      return { itemId, seq: saved.seq, applied: saved.applied, savedAt: now().toISOString() }
+      const outcome = await batcher.save({ attemptId: id, itemId, response: text, seq })
+      if (outcome.kind === 'paused') throw new AppError('ATTEMPT_PAUSED', 'The attempt is paused; your proctor will resume it.', { reason: outcome.reason })
+      if (outcome.kind === 'closed') throw new AppError('ATTEMPT_CLOSED', 'This attempt is closed: it was submitted or its time is up.')
+      if (scribe) {
+        await db.transaction().execute((trx) => deps.audit.record(trx, { actorId, action: 'attempt.response_scribed', entityType: 'attempt', entityId: id, details: { itemId, seq: outcome.seq } }))
+      }
+      return { itemId, seq: outcome.seq, applied: outcome.applied, savedAt: outcome.savedAt }
     },
 
-    /** A proctor of the session resumes a paused attempt; the pause does not count against its time. */
-    async resume(actor: Actor | null, id: string) {
-      const attempt = await findAttempt(db, id)
-      if (!attempt) throw notFound('The attempt')
-      const { proctor } = await requireSessionProctor(actor, attempt.session_id)
-      if (attempt.status !== 'paused' || !attempt.paused_at) throw new AppError('CONFLICT', 'The attempt is not paused.')
-      await upsertPresence(db, attempt.session_id, proctor.userId, now().toISOString())
-      const moved = await moveAttempt(db, id, 'in_progress', {
-        deadline_at: deadlineAfterPause(attempt.deadline_at, attempt.paused_at, now()), paused_at: null, pause_reason: null, updated_at: now().toISOString(),
-      })
-      if (!moved) throw new AppError('CONFLICT', 'The attempt is not paused.')
-      await event(id, 'resumed', proctor.userId, null)
-      return { id, status: 'in_progress' as const, deadline: (await findAttempt(db, id))!.deadline_at }
+    /** The candidate's test day for one registration: check-in, the proctor, and each module's attempt. */
+    async sitting(actor: Actor | null, registrationId: string) {
+      const candidate = requireRole(actor, 'candidate')
+      const registration = await deps.registrations.find(registrationId)
+      if (!registration || registration.candidate_id !== candidate.userId) throw notFound('The registration')
+      const session = (await findSession(db, registration.session_id))!
+      const center = await db.selectFrom('centers').select('name').where('id', '=', session.center_id).executeTakeFirst()
+      const factor = timeFactor(await adjustmentsOf(candidate.userId))
+      const modules = await Promise.all((JSON.parse(registration.modules) as string[]).map(async (code) => {
+        const mod = deps.program.module(code)
+        const attempt = await attemptFor(db, registration.id, code)
+        return { code, name: mod?.name ?? code, minutes: Math.round((mod?.timeLimitMinutes ?? 0) * factor), calculator: calculatorModules.has(code), attempt: attempt ? { id: attempt.id, status: attempt.status } : null }
+      }))
+      return {
+        registrationId, status: registration.status,
+        session: { id: session.id, startsAt: session.starts_at, endsAt: session.ends_at, centerName: center?.name ?? '', closedAt: session.closed_at },
+        checkedIn: !!(await findCheckin(db, registration.id)), proctorPresent: await proctorPresent(session.id), modules,
+      }
+    },
+
+    async myAttempts(actor: Actor | null) {
+      const candidate = requireRole(actor, 'candidate')
+      const rows = await db.selectFrom('attempts').select(['id', 'registration_id', 'module', 'status', 'started_at', 'submitted_at']).where('candidate_id', '=', candidate.userId).orderBy('started_at', 'desc').execute()
+      return {
+        items: await Promise.all(rows.map(async (a) => ({
+          id: a.id, registrationId: a.registration_id, module: a.module, status: a.status, startedAt: a.started_at, submittedAt: a.submitted_at,
+          result: a.status === 'scored' ? await deps.results.resultOf(a.id) : null,
+        }))),
+      }
+    },
+
+    /** Replaces the set of items flagged for review. */
+    async setFlags(actor: Actor | null, id: string, itemIds: string[], device?: string) {
+      const { attempt } = await accessAttempt(actor, id, device)
+      if (attempt.status !== 'in_progress' && attempt.status !== 'paused') throw new AppError('ATTEMPT_CLOSED', 'This attempt is closed.')
+      const inForm = new Set((JSON.parse(attempt.form) as FormItem[]).map((f) => f.itemId))
+      const unknown = itemIds.filter((i) => !inForm.has(i))
+      if (unknown.length > 0) throw new AppError('VALIDATION', 'Some flagged items are not in this attempt.', { itemIds: unknown })
+      const flags = [...new Set(itemIds)]
+      await updateAttempt(db, id, { flags: JSON.stringify(flags), updated_at: iso() })
+      return { itemIds: flags }
+    },
+
+    /** Focus lost or regained on the candidate's screen, logged for the proctor. */
+    async recordClientEvent(actor: Actor | null, id: string, kind: 'focus_lost' | 'focus_returned', device?: string) {
+      const { attempt, scribe } = await accessAttempt(actor, id, device)
+      if (scribe || (attempt.status !== 'in_progress' && attempt.status !== 'paused')) return
+      if ((await countEvents(db, id, ['focus_lost', 'focus_returned'])) >= MAX_FOCUS_EVENTS) return
+      await event(id, kind, attempt.candidate_id, null)
+    },
+
+    /** An extra break for a candidate approved for them: the clock stops until the break ends. */
+    async startBreak(actor: Actor | null, id: string, device?: string) {
+      const { attempt } = await accessAttempt(actor, id, device)
+      if (!(await adjustmentsOf(attempt.candidate_id)).includes('extra_breaks')) throw new AppError('FORBIDDEN', 'Extra breaks are an approved accommodation; you do not have it.')
+      if (!(await moveAttempt(db, id, 'paused', { paused_at: iso(), pause_reason: 'break', updated_at: iso() }))) throw new AppError('CONFLICT', 'A break can start only while the test runs.')
+      await event(id, 'break_started', attempt.candidate_id, null)
+      return view((await findAttempt(db, id))!)
+    },
+
+    async endBreak(actor: Actor | null, id: string, device?: string) {
+      const { attempt } = await accessAttempt(actor, id, device)
+      if (attempt.status !== 'paused' || attempt.pause_reason !== 'break' || !attempt.paused_at) throw new AppError('CONFLICT', 'You are not on a break.')
+      if (!(await proctorPresent(attempt.session_id))) throw new AppError('NO_PROCTOR_PRESENT', 'No proctor is present right now; the test continues when your proctor returns.')
+      const moved = await moveAttempt(db, id, 'in_progress', { deadline_at: deadlineAfterPause(attempt.deadline_at, attempt.paused_at, now()), paused_at: null, pause_reason: null, updated_at: iso() })
+      if (!moved) throw new AppError('CONFLICT', 'You are not on a break.')
+      await event(id, 'break_ended', attempt.candidate_id, null)
+      return view((await findAttempt(db, id))!)
+    },
+
+    /** The candidate submits. After the deadline the server submits instead and says the attempt is closed. */
+    async submit(actor: Actor | null, id: string, device?: string) {
+      const { attempt, actorId, scribe } = await accessAttempt(actor, id, device)
+      if (scribe) throw new AppError('FORBIDDEN', 'Only the candidate submits the test.')
+      if (attempt.status === 'paused') throw new AppError('ATTEMPT_PAUSED', 'The attempt is paused; your proctor will resume it.', { reason: attempt.pause_reason })
+      if (attempt.status === 'in_progress' && !acceptsResponses(attempt.status, attempt.deadline_at, now())) {
+        await submitAttempt(id, { actorId: null, reason: 'deadline' })
+        throw new AppError('ATTEMPT_CLOSED', 'Time is up: your test was submitted automatically at the deadline.')
+      }
+      const outcome = await submitAttempt(id, { actorId, reason: 'candidate' })
+      if (!outcome) throw new AppError('ATTEMPT_CLOSED', 'This attempt is closed: it was already submitted, or voided.')
+      return outcome
     },
   }
 }

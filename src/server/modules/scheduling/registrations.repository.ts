@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { nextCounter } from '../../db/counters.js'
 import type { DbOrTx } from '../../db/database.js'
 import type { RegistrationsTable, RegistrationStatus } from '../../db/schema.js'
 
@@ -24,14 +25,8 @@ export async function releaseSeat(db: DbOrTx, sessionId: string): Promise<void> 
 }
 
 /** The next number of a counter; the row lock makes it strictly increasing across processes. */
-export async function nextQueueNumber(db: DbOrTx): Promise<number> {
-  const row = await db
-    .updateTable('counters')
-    .set({ value: sql`value + 1` })
-    .where('name', '=', 'registration_queue')
-    .returning('value')
-    .executeTakeFirstOrThrow()
-  return Number(row.value)
+export function nextQueueNumber(db: DbOrTx): Promise<number> {
+  return nextCounter(db, 'registration_queue')
 }
 
 export async function insertRegistration(db: DbOrTx, row: RegistrationsTable): Promise<void> {

@@ -1,0 +1,40 @@
+import { sql, type Insertable } from 'kysely'
+import type { DbOrTx } from '../../db/database.js'
+import type { CredentialsTable, ResultsTable } from '../../db/schema.js'
+
+/** Inserts a result unless the attempt already has one; returns whether this call stored it. */
+export async function insertResult(db: DbOrTx, row: ResultsTable): Promise<boolean> {
+  const r = await db.insertInto('results').values(row).onConflict((oc) => oc.column('attempt_id').doNothing()).returning('attempt_id').executeTakeFirst()
+  return r !== undefined
+}
+
+export async function findResult(db: DbOrTx, attemptId: string) {
+  return db.selectFrom('results').selectAll().where('attempt_id', '=', attemptId).executeTakeFirst()
+}
+
+export async function resultsOfCandidate(db: DbOrTx, candidateId: string) {
+  return db
+    .selectFrom('results')
+    .innerJoin('attempts', 'attempts.id', 'results.attempt_id')
+    .select(['results.attempt_id', 'results.module', 'results.percent', 'results.passed', 'results.skills', 'results.scored_at', 'results.passed_on', 'attempts.session_id', 'attempts.submitted_at'])
+    .where('results.candidate_id', '=', candidateId)
+    .where('attempts.status', '=', 'scored')
+    .orderBy('results.scored_at', 'desc')
+    .execute()
+}
+
+/**
+ * Serializes awarding for one candidate: the row lock on the candidate's user row makes two
+ * submissions finishing at once award one after the other, each seeing what the other awarded.
+ */
+export async function lockCandidate(db: DbOrTx, candidateId: string): Promise<void> {
+  await db.updateTable('users').set({ id: sql`id` }).where('id', '=', candidateId).execute()
+}
+
+export async function credentialsOfCandidate(db: DbOrTx, candidateId: string) {
+  return db.selectFrom('credentials').selectAll().where('candidate_id', '=', candidateId).orderBy('created_at').execute()
+}
+
+export async function insertCredential(db: DbOrTx, row: Insertable<CredentialsTable>): Promise<void> {
+  await db.insertInto('credentials').values(row).execute()
+}
