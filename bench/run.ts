@@ -3,6 +3,7 @@ const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   program: () => import('./program.js'),
   assemble: () => import('./assemble.js'),
   register: () => import('./register.js'),
+  delivery: () => import('./delivery.js'),
 }
 
 const name = process.argv[2]

@@ -51,8 +51,35 @@ function openSqlite(dataDir: string): DatabaseHandle {
   connection.pragma('synchronous = FULL')
   connection.pragma('foreign_keys = ON')
   connection.pragma('busy_timeout = 5000')
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) })
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) })
   return { db, dialect: 'sqlite', file, close: () => db.destroy() }
+}
+
+/** Statements kept prepared; beyond this the cache starts again (IN lists of many lengths). */
+const STATEMENT_CACHE_SIZE = 1000
+
+/**
+ * Kysely prepares every query afresh, and preparing costs more than running most of ours; the
+ * hot paths (a save, a heartbeat) repeat a few statements thousands of times a minute. Statements
+ * are reused only one at a time: better-sqlite3 runs each to completion synchronously.
+ */
+function withStatementCache(connection: SQLite.Database) {
+  const cache = new Map<string, SQLite.Statement>()
+  return {
+    prepare(sql: string) {
+      let statement = cache.get(sql)
+      if (!statement) {
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.clear()
+        statement = connection.prepare(sql)
+        cache.set(sql, statement)
+      }
+      return statement
+    },
+    close() {
+      cache.clear()
+      connection.close()
+    },
+  }
 }
 
 async function openPostgres(url: string, schema: string | undefined, poolSize = 10): Promise<DatabaseHandle> {

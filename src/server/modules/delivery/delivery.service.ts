@@ -10,6 +10,7 @@ import { timeFactor } from '../../../common/rules/accommodations.js'
 import { acceptsResponses, deadlineAfterPause, initialDeadline, remainingMs } from '../../../common/rules/attempt-lifecycle.js'
 import { certificationCovers } from '../../../common/rules/proctoring.js'
 import type { ServerContext } from '../../context.js'
+import type { DbOrTx } from '../../db/database.js'
 import { AppError, notFound } from '../../errors.js'
 import { newId } from '../../ids.js'
 import { hasRole, requireRole, type Actor } from '../accounts/actor.js'
@@ -17,6 +18,7 @@ import type { AccommodationsService } from '../accommodations/accommodations.ser
 import type { AuditService } from '../audit/audit.service.js'
 import { certificationsOf } from '../centers/proctors.repository.js'
 import type { ItemBankService } from '../item-bank/item-bank.service.js'
+import type { StoredItemModel } from '../item-bank/item-model.js'
 import type { ProgramService } from '../program/program.service.js'
 import type { ResultsService } from '../results/results.service.js'
 import type { RegistrationsService } from '../scheduling/registrations.service.js'
@@ -25,7 +27,7 @@ import {
   attemptFor, attemptsForSaving, countEvents, endAbsence, findAttempt, findCheckin, insertAttempt, insertCheckin, insertEvent, moveAttempt, presentProctorIds,
   responsesOf, storedSeq, touchAttempts, updateAttempt, upsertPresence, upsertResponse,
 } from './delivery.repository.js'
-import { SaveBatcher, type PendingSave, type SaveOutcome } from './save-batcher.js'
+import { GroupCommit } from '../../db/group-commit.js'
 
 const MAX_RESPONSE_BYTES = 16 * 1024
 /** Focus events kept per attempt; beyond this a misbehaving client is ignored, not stored. */
@@ -147,46 +149,56 @@ export function createDeliveryService(
     }
   }
 
-  /** One transaction per batch of saves; each save applies only while its attempt accepts responses. */
-  async function commitSaves(batch: readonly PendingSave[]): Promise<SaveOutcome[]> {
-    const at = iso()
-    return db.transaction().execute(async (trx) => {
-      const ids = [...new Set(batch.map((s) => s.attemptId))]
-      const attempts = new Map((await attemptsForSaving(trx, ids, ctx.dialect === 'postgres')).map((a) => [a.id, a]))
-      const outcomes: SaveOutcome[] = []
-      for (const s of batch) {
-        const a = attempts.get(s.attemptId)
-        if (!a || !acceptsResponses(a.status, a.deadline_at, now())) {
-          outcomes.push(a?.status === 'paused' ? { kind: 'paused', reason: a.pause_reason } : { kind: 'closed' })
-          continue
-        }
-        const wrote = await upsertResponse(trx, s.attemptId, s.itemId, s.response, s.seq, at)
-        outcomes.push({ kind: 'saved', applied: wrote, seq: wrote ? s.seq : ((await storedSeq(trx, s.attemptId, s.itemId)) ?? s.seq), savedAt: at })
-      }
-      await touchAttempts(trx, ids, at)
-      return outcomes
+  // Writes on the candidates' hot paths go through group commits: saves (several transactions at
+  // once on PostgreSQL), and starts and submissions (one at a time: they update shared rows, the
+  // items' exposure counts and the candidate's awards).
+  const saveCommits = new GroupCommit(db, ctx.dialect === 'postgres' ? 4 : 1)
+  const sittingCommits = new GroupCommit(db, 1)
+
+  type SaveOutcome = { kind: 'saved'; applied: boolean; seq: number; savedAt: string } | { kind: 'closed' } | { kind: 'paused'; reason: string | null }
+
+  /** Saves a response while its attempt accepts them (share-locked on PostgreSQL, so a submit waits). */
+  function commitSave(attemptId: string, itemId: string, response: string, seq: number): Promise<SaveOutcome> {
+    return saveCommits.run(async (trx) => {
+      const at = iso()
+      const [a] = await attemptsForSaving(trx, [attemptId], ctx.dialect === 'postgres')
+      if (!a || !acceptsResponses(a.status, a.deadline_at, now())) return a?.status === 'paused' ? { kind: 'paused', reason: a.pause_reason } : { kind: 'closed' }
+      const wrote = await upsertResponse(trx, attemptId, itemId, response, seq, at)
+      await touchAttempts(trx, [attemptId], at)
+      return { kind: 'saved', applied: wrote, seq: wrote ? seq : ((await storedSeq(trx, attemptId, itemId)) ?? seq), savedAt: at }
     })
   }
-  const batcher = new SaveBatcher(commitSaves, ctx.dialect === 'postgres' ? 4 : 1)
 
-  /** Submits (by the candidate, or by the server at the deadline) and scores. */
+  /**
+   * Submits (by the candidate, or by the server at the deadline) and scores, in one transaction:
+   * the move to submitted stops further saves, then the responses are read and scored against
+   * the versions the attempt drew, the result stored and what it completes awarded.
+   */
   async function submitAttempt(id: string, by: { actorId: string | null; reason: 'candidate' | 'deadline' }) {
-    const moved = await moveAttempt(db, id, 'submitted', { submitted_at: iso(), paused_at: null, updated_at: iso() })
-    if (!moved) return null
-    await event(id, 'submitted', by.actorId, by.reason)
-    return scoreSubmitted(id)
+    const attempt = await findAttempt(db, id)
+    if (!attempt || (attempt.status !== 'in_progress' && attempt.status !== 'paused')) return null
+    const models = await deps.results.modelsOf(JSON.parse(attempt.form) as FormItem[])
+    return sittingCommits.run(async (trx) => {
+      const at = iso()
+      if (!(await moveAttempt(trx, id, 'submitted', { submitted_at: at, paused_at: null, updated_at: at }))) return null
+      await insertEvent(trx, { id: newId(), attempt_id: id, kind: 'submitted', actor_id: by.actorId, reason: by.reason, at })
+      return scoreIn(trx, { ...attempt, submitted_at: at }, models)
+    })
   }
 
-  /** Scores a submitted attempt and awards what it completes; also finishes one a crash interrupted. */
+  async function scoreIn(trx: DbOrTx, attempt: AttemptRow, models: Map<string, StoredItemModel>) {
+    const responses = new Map((await responsesOf(trx, attempt.id)).map((r) => [r.item_id, JSON.parse(r.response) as unknown]))
+    const outcome = await deps.results.record(trx, attempt, deps.results.computeResult(attempt, responses, models))
+    await moveAttempt(trx, attempt.id, 'scored', { updated_at: iso() })
+    return outcome
+  }
+
+  /** Scores an attempt a crash left submitted but unscored. */
   async function scoreSubmitted(id: string) {
-    const attempt = (await findAttempt(db, id))!
-    const responses = new Map((await responsesOf(db, id)).map((r) => [r.item_id, JSON.parse(r.response) as unknown]))
-    const computed = await deps.results.computeResult(attempt, responses)
-    return db.transaction().execute(async (trx) => {
-      const outcome = await deps.results.record(trx, attempt, computed)
-      await moveAttempt(trx, id, 'scored', { updated_at: iso() })
-      return outcome
-    })
+    const attempt = await findAttempt(db, id)
+    if (!attempt || attempt.status !== 'submitted') return null
+    const models = await deps.results.modelsOf(JSON.parse(attempt.form) as FormItem[])
+    return sittingCommits.run(async (trx) => ((await findAttempt(trx, id))?.status === 'submitted' ? scoreIn(trx, attempt, models) : null))
   }
 
   return {
@@ -246,7 +258,7 @@ export function createDeliveryService(
       const assembled = await deps.itemBank.assemble(input.module, 'operational', seed)
       const id = newId()
       try {
-        await db.transaction().execute(async (trx) => {
+        await sittingCommits.run(async (trx) => {
           await insertAttempt(trx, {
             id, registration_id: registration.id, session_id: session.id, candidate_id: candidate.userId, module: input.module, status: 'in_progress', seed,
             form: JSON.stringify(assembled.form), time_factor: factor, started_at: at.toISOString(), deadline_at: initialDeadline(at, mod.timeLimitMinutes, factor),
@@ -280,7 +292,7 @@ export function createDeliveryService(
       const text = JSON.stringify(input.response ?? null)
       if (Buffer.byteLength(text) > MAX_RESPONSE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'The response is too large.')
       const seq = input.seq ?? ((await storedSeq(db, id, itemId)) ?? 0)
-      const outcome = await batcher.save({ attemptId: id, itemId, response: text, seq })
+      const outcome = await commitSave(id, itemId, text, seq)
       if (outcome.kind === 'paused') throw new AppError('ATTEMPT_PAUSED', 'The attempt is paused; your proctor will resume it.', { reason: outcome.reason })
       if (outcome.kind === 'closed') throw new AppError('ATTEMPT_CLOSED', 'This attempt is closed: it was submitted or its time is up.')
       if (scribe) {

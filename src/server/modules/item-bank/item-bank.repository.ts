@@ -105,6 +105,18 @@ export async function activePool(db: DbOrTx, module: string, pool: 'operational'
   return rows.map((r) => ({ ...r, active_version: r.active_version!, model: JSON.parse(r.model_json) as StoredItemModel }))
 }
 
+/** The active pool without the models: ids, versions and exposure, read fresh for every form. */
+export async function activePoolEntries(db: DbOrTx, module: string, pool: 'operational' | 'practice') {
+  const rows = await db
+    .selectFrom('items')
+    .select(['id', 'skill', 'exposure_count', 'active_version'])
+    .where('module', '=', module)
+    .where('pool', '=', pool)
+    .where('status', '=', 'active')
+    .execute()
+  return rows.map((r) => ({ ...r, active_version: r.active_version! }))
+}
+
 export async function incrementExposure(db: DbOrTx, itemIds: string[]): Promise<void> {
   if (itemIds.length === 0) return
   await db.updateTable('items').set({ exposure_count: sql`exposure_count + 1` }).where('id', 'in', itemIds).execute()

@@ -19,6 +19,7 @@ import { contentProblems } from './content-check.js'
 import { checkFigure } from './figures.js'
 import {
   activePool,
+  activePoolEntries,
   allItemsWithLatest,
   countItems,
   findAsset,
@@ -79,6 +80,22 @@ export function createItemBankService(ctx: ServerContext, deps: { audit: AuditSe
   const { db } = ctx
   const program = deps.program.definition
   const now = () => ctx.clock().toISOString()
+
+  // An item version never changes once written (an edit is a new version), so its parsed model can
+  // be kept for the life of the process: delivery and scoring read the same few hundred thousands of times.
+  const modelCache = new Map<string, StoredItemModel>()
+  const MODEL_CACHE_SIZE = 20_000
+  async function cachedVersions(refs: readonly { itemId: string; version: number }[]) {
+    const missing = refs.filter((r) => !modelCache.has(`${r.itemId}@${r.version}`))
+    if (missing.length > 0) {
+      if (modelCache.size + missing.length > MODEL_CACHE_SIZE) modelCache.clear()
+      for (const v of await findVersions(db, missing)) modelCache.set(`${v.itemId}@${v.version}`, v.model)
+    }
+    return refs.flatMap((r) => {
+      const model = modelCache.get(`${r.itemId}@${r.version}`)
+      return model ? [{ itemId: r.itemId, version: r.version, model }] : []
+    })
+  }
 
   async function importFiles(files: PackageFiles, actorId: string | null, options: { status: 'draft' | 'active'; origin: 'mt1' | 'import' }): Promise<ImportReport> {
     let found
@@ -315,8 +332,8 @@ export function createItemBankService(ctx: ServerContext, deps: { audit: AuditSe
       return findVersion(db, itemId, version)
     },
 
-    /** The exact versions a form drew, in one query. */
-    versions: (refs: readonly { itemId: string; version: number }[]) => findVersions(db, refs),
+    /** The exact versions a form drew: from memory, or in one query for those not seen yet. */
+    versions: cachedVersions,
 
     /**
      * Scores a response against the exact item version the candidate saw. A response of the wrong
@@ -342,7 +359,9 @@ export function createItemBankService(ctx: ServerContext, deps: { audit: AuditSe
     async assemble(module: string, pool: 'operational' | 'practice', seed: number = randomInt(0, 2 ** 32 - 1)) {
       const mod = deps.program.module(module)
       if (!mod) throw notFound(`The module ${module}`)
-      const items = await activePool(db, module, pool)
+      const entries = await activePoolEntries(db, module, pool)
+      const models = new Map((await cachedVersions(entries.map((e) => ({ itemId: e.id, version: e.active_version })))).map((v) => [v.itemId, v.model]))
+      const items = entries.map((e) => ({ ...e, model: models.get(e.id)! }))
       const blueprint = pool === 'practice' ? practiceBlueprint(mod.blueprint, program.policies.itemBank.practicePerSkill) : mod.blueprint
       let form
       try {

@@ -1,4 +1,4 @@
-import { sql, type Insertable } from 'kysely'
+import type { Insertable } from 'kysely'
 import type { DbOrTx } from '../../db/database.js'
 import type { CredentialsTable, ResultsTable } from '../../db/schema.js'
 
@@ -24,11 +24,12 @@ export async function resultsOfCandidate(db: DbOrTx, candidateId: string) {
 }
 
 /**
- * Serializes awarding for one candidate: the row lock on the candidate's user row makes two
- * submissions finishing at once award one after the other, each seeing what the other awarded.
+ * Serializes awarding for one candidate on PostgreSQL: the row lock on the candidate's user row
+ * makes two submissions finishing at once award one after the other, each seeing what the other
+ * awarded. SQLite needs none: its transactions run one at a time on the one connection.
  */
-export async function lockCandidate(db: DbOrTx, candidateId: string): Promise<void> {
-  await db.updateTable('users').set({ id: sql`id` }).where('id', '=', candidateId).execute()
+export async function lockCandidate(db: DbOrTx, candidateId: string, dialect: 'sqlite' | 'postgres'): Promise<void> {
+  if (dialect === 'postgres') await db.selectFrom('users').select('id').where('id', '=', candidateId).forUpdate().execute()
 }
 
 export async function credentialsOfCandidate(db: DbOrTx, candidateId: string) {

@@ -13,6 +13,7 @@ import type { DbOrTx } from '../../db/database.js'
 import { requireRole, type Actor } from '../accounts/actor.js'
 import type { AuditService } from '../audit/audit.service.js'
 import type { ItemBankService } from '../item-bank/item-bank.service.js'
+import type { StoredItemModel } from '../item-bank/item-model.js'
 import type { ProgramService } from '../program/program.service.js'
 import { credentialsOfCandidate, findResult, insertCredential, insertResult, lockCandidate, resultsOfCandidate } from './results.repository.js'
 
@@ -49,10 +50,12 @@ export function createResultsService(ctx: ServerContext, deps: { audit: AuditSer
     return { module, percent, passed, skills: skills.map((s) => ({ code: s.code, name: names.get(s.code) ?? s.code, percent: s.percent, belowStandard: s.belowStandard })) }
   }
 
-  /** Scores the responses against the pinned item versions (reads only; no transaction). */
-  async function computeResult(attempt: ScorableAttempt, responses: ReadonlyMap<string, unknown>) {
+  /**
+   * Scores the responses against the pinned item versions. Pure: the caller loads the models
+   * (`itemBank.versions`) beforehand, so this can run inside a transaction without touching the database.
+   */
+  function computeResult(attempt: ScorableAttempt, responses: ReadonlyMap<string, unknown>, models: ReadonlyMap<string, StoredItemModel>) {
     const form = JSON.parse(attempt.form) as FormItem[]
-    const models = new Map((await deps.itemBank.versions(form)).map((v) => [`${v.itemId}@${v.version}`, v.model]))
     const itemScores = form.map((f) => {
       const model = models.get(`${f.itemId}@${f.version}`)
       if (!model) throw new Error(`item ${f.itemId} version ${f.version} of attempt ${attempt.id} is missing`)
@@ -64,12 +67,17 @@ export function createResultsService(ctx: ServerContext, deps: { audit: AuditSer
     return { itemScores, outcome: moduleResult(itemScores, mod.passPercent, mod.skills.map((s) => s.code)) }
   }
 
+  /** The models of the item versions an attempt drew, keyed itemId@version (cached by the item bank). */
+  async function modelsOf(form: readonly FormItem[]): Promise<Map<string, StoredItemModel>> {
+    return new Map((await deps.itemBank.versions(form)).map((v) => [`${v.itemId}@${v.version}`, v.model]))
+  }
+
   /**
    * Awards what the candidate's passed modules now complete, inside the caller's transaction and
    * under the candidate's lock. Returns only what this call awarded.
    */
   async function award(trx: DbOrTx, candidateId: string, module: string, passedOn: string | null): Promise<Award[]> {
-    await lockCandidate(trx, candidateId)
+    await lockCandidate(trx, candidateId, ctx.dialect)
     const held = await credentialsOfCandidate(trx, candidateId)
     const has = new Set(held.map((c) => c.type))
     const awarded: Award[] = []
@@ -97,12 +105,13 @@ export function createResultsService(ctx: ServerContext, deps: { audit: AuditSer
 
   return {
     computeResult,
+    modelsOf,
 
     /**
      * Stores the result of a submitted attempt and awards what it completes, in the caller's
      * transaction. A second call for the same attempt stores nothing and awards nothing.
      */
-    async record(trx: DbOrTx, attempt: ScorableAttempt, computed: Awaited<ReturnType<typeof computeResult>>): Promise<{ result: ResultView; awarded: Award[] }> {
+    async record(trx: DbOrTx, attempt: ScorableAttempt, computed: ReturnType<typeof computeResult>): Promise<{ result: ResultView; awarded: Award[] }> {
       const { outcome, itemScores } = computed
       const passedOn = outcome.passed ? (attempt.submitted_at ?? ctx.clock().toISOString()).slice(0, 10) : null
       const stored = await insertResult(trx, {

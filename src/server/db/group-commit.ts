@@ -1,0 +1,90 @@
+// Group commit: units of work that arrive together share one transaction, so one durable commit
+// (an fsync on SQLite, a WAL flush on PostgreSQL) serves all of them, and each unit is still
+// answered only after the commit that holds its writes. Each unit runs inside its own savepoint:
+// a unit that fails is rolled back alone and its caller gets its error; the others commit.
+//
+// A batch starts on the next turn of the event loop (setImmediate), once the requests that arrived
+// together have had their turn to join; units that arrive during a commit go in the next one.
+// A unit must use only the transaction it is given (on SQLite's one connection, touching the
+// database any other way inside a unit would wait for the batch itself).
+import type { ControlledTransaction } from 'kysely'
+import type { Db, DbOrTx } from './database.js'
+
+type Unit<T> = (trx: DbOrTx) => Promise<T>
+interface Waiting {
+  unit: Unit<unknown>
+  resolve: (value: unknown) => void
+  reject: (err: unknown) => void
+}
+
+export class GroupCommit {
+  private queue: Waiting[] = []
+  private running = 0
+  private scheduled = false
+
+  /**
+   * @param concurrency transactions in flight at once (SQLite runs one at a time whatever this says)
+   * @param maxBatch units per transaction at most, so one commit does not hold the writer too long
+   */
+  constructor(
+    private readonly db: Db,
+    private readonly concurrency = 1,
+    private readonly maxBatch = 256,
+  ) {}
+
+  run<T>(unit: Unit<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ unit, resolve: resolve as (v: unknown) => void, reject })
+      this.schedule()
+    })
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return
+    this.scheduled = true
+    setImmediate(() => {
+      this.scheduled = false
+      this.pump()
+    })
+  }
+
+  private pump(): void {
+    while (this.running < this.concurrency && this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.maxBatch)
+      this.running++
+      this.commit(batch).finally(() => {
+        this.running--
+        if (this.queue.length > 0) this.schedule()
+      })
+    }
+  }
+
+  private async commit(batch: Waiting[]): Promise<void> {
+    let trx: ControlledTransaction<any> | undefined
+    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = []
+    try {
+      trx = await this.db.startTransaction().execute()
+      for (const w of batch) {
+        const sp = await trx.savepoint('unit').execute()
+        try {
+          outcomes.push({ ok: true, value: await w.unit(sp as unknown as DbOrTx) })
+          await sp.releaseSavepoint('unit').execute()
+        } catch (error) {
+          await sp.rollbackToSavepoint('unit').execute()
+          await sp.releaseSavepoint('unit').execute()
+          outcomes.push({ ok: false, error })
+        }
+      }
+      await trx.commit().execute()
+    } catch (err) {
+      if (trx) await trx.rollback().execute().catch(() => undefined)
+      for (const w of batch) w.reject(err)
+      return
+    }
+    batch.forEach((w, i) => {
+      const o = outcomes[i]!
+      if (o.ok) w.resolve(o.value)
+      else w.reject(o.error)
+    })
+  }
+}
