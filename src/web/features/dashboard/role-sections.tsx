@@ -1,10 +1,75 @@
+import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
+import { api } from "../../api/client";
+import type { Page as ListPage } from "../../api/types";
+import { QueryStatus } from "../../components/query-status";
+import { formatDate, formatTimeRange } from "../../lib/format";
+import { schedulingKeys, type SessionDetail } from "../registration/scheduling-api";
+
+/** Sessions worth a console link: not cancelled, and not ended more than a day ago (the report stays reachable). */
+function consoleSessions(items: SessionDetail[], now: number): SessionDetail[] {
+  return items
+    .filter((s) => s.status !== "cancelled" && Date.parse(s.endsAt) > now - 24 * 3600_000)
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+    .slice(0, 5);
+}
+
+/** "Nov 21, 2026, 9:00 AM – 1:00 PM EST"; a range across midnight already names both dates. */
+function whenOf(session: SessionDetail): string {
+  const range = formatTimeRange(session.startsAt, session.endsAt);
+  const sameDay = new Date(session.startsAt).toDateString() === new Date(session.endsAt).toDateString();
+  return sameDay ? `${formatDate(session.startsAt)}, ${range}` : range;
+}
+
+function ProctorSessions() {
+  const sessions = useQuery({
+    queryKey: schedulingKeys.mySessions,
+    queryFn: ({ signal }) => api.get<ListPage<SessionDetail>>("/api/v1/me/sessions", undefined, signal),
+  });
+  return (
+    <QueryStatus query={sessions} loadingLabel="Loading your sessions…">
+      {(data) => {
+        const list = consoleSessions(data.items, Date.now());
+        if (list.length === 0) return <p>You have no current or upcoming sessions.</p>;
+        return (
+          <ul className="sessions">
+            {list.map((session) => (
+              <li key={session.id} className="session">
+                <p>
+                  {whenOf(session)}
+                  {session.centerName ? ` at ${session.centerName}` : null}
+                  {Date.parse(session.startsAt) <= Date.now() && Date.parse(session.endsAt) > Date.now() ? (
+                    <>
+                      {" "}
+                      <span className="badge badge--success">Now</span>
+                    </>
+                  ) : null}
+                </p>
+                <p>
+                  <Link to={`/proctor/sessions/${encodeURIComponent(session.id)}`} className="button button--small">
+                    Open console
+                    <span className="visually-hidden">
+                      {" "}
+                      for {whenOf(session)}
+                      {session.centerName ? ` at ${session.centerName}` : null}
+                    </span>
+                  </Link>
+                </p>
+              </li>
+            ))}
+          </ul>
+        );
+      }}
+    </QueryStatus>
+  );
+}
 
 export function ProctorSection() {
   return (
     <section className="card" aria-labelledby="proctor-heading">
       <h2 id="proctor-heading">Proctoring</h2>
       <p>Your assigned sessions appear here. A certified proctor must be present for the entire testing period.</p>
+      <ProctorSessions />
       <p>
         <Link to="/center">Your sessions and rosters</Link>
       </p>

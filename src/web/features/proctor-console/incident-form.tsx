@@ -1,0 +1,100 @@
+// Report an incident: what happened, when, to whom, and what the proctor did about it. The server
+// records proctor absences by itself; everything else the proctor writes here.
+import { useState, type FormEvent } from "react";
+import { errorMessage } from "../../api/client";
+import { SelectField, TextAreaField, TextField } from "../../components/field";
+import { FormAlert, StatusMessage } from "../../components/form-alert";
+import { isoToLocalInput, localInputToIso } from "../registration/scheduling-api";
+import { consoleCalls, useConsoleAction } from "./console-api";
+import { INCIDENT_CATEGORY_LABELS, markupError } from "./format";
+import { INCIDENT_CATEGORIES, type ConsoleCandidate, type IncidentCategory, type NewIncident } from "./types";
+
+interface Props {
+  sessionId: string;
+  candidates: ConsoleCandidate[];
+}
+
+const blank = () => ({ category: "technical" as IncidentCategory, occurredAt: isoToLocalInput(new Date().toISOString()), registrationId: "", narrative: "", actionTaken: "" });
+
+export function IncidentForm({ sessionId, candidates }: Props) {
+  const [form, setForm] = useState(blank);
+  const [saved, setSaved] = useState<string | null>(null);
+  const report = useConsoleAction(sessionId, (incident: NewIncident) => consoleCalls.reportIncident(sessionId, incident));
+  const set = <K extends keyof ReturnType<typeof blank>>(key: K, value: ReturnType<typeof blank>[K]) => {
+    setSaved(null);
+    setForm((f) => ({ ...f, [key]: value }));
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (markupError(form.narrative) || markupError(form.actionTaken)) return;
+    const incident: NewIncident = {
+      category: form.category,
+      occurredAt: localInputToIso(form.occurredAt),
+      narrative: form.narrative.trim(),
+      actionTaken: form.actionTaken.trim(),
+      ...(form.registrationId ? { registrationId: form.registrationId } : {}),
+    };
+    report.mutate(incident, {
+      onSuccess: () => {
+        setSaved(`Incident recorded: ${INCIDENT_CATEGORY_LABELS[incident.category]}.`);
+        setForm(blank());
+      },
+    });
+  };
+
+  return (
+    <form className="form form--card console-incident-form" onSubmit={submit} aria-labelledby="incident-form-heading">
+      <h3 id="incident-form-heading">Report an incident</h3>
+      <StatusMessage>{saved}</StatusMessage>
+      <FormAlert>{report.isError ? errorMessage(report.error) : null}</FormAlert>
+      <SelectField label="What happened" name="category" value={form.category} onChange={(e) => set("category", e.target.value as IncidentCategory)}>
+        {INCIDENT_CATEGORIES.map((c) => (
+          <option key={c} value={c}>
+            {INCIDENT_CATEGORY_LABELS[c]}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        label="When it happened"
+        hint="Your local time; now unless you change it."
+        name="occurredAt"
+        type="datetime-local"
+        value={form.occurredAt}
+        onChange={(e) => set("occurredAt", e.target.value)}
+      />
+      <SelectField label="Candidate" optional name="registrationId" value={form.registrationId} onChange={(e) => set("registrationId", e.target.value)}>
+        <option value="">Not about one candidate</option>
+        {candidates.map((c) => (
+          <option key={c.registrationId} value={c.registrationId}>
+            {c.name}
+          </option>
+        ))}
+      </SelectField>
+      <TextAreaField
+        label="What happened, in your words"
+        hint="Facts only: what you saw and heard, who was involved."
+        name="narrative"
+        minLength={3}
+        maxLength={4000}
+        error={markupError(form.narrative)}
+        value={form.narrative}
+        onChange={(e) => set("narrative", e.target.value)}
+      />
+      <TextAreaField
+        label="Action taken"
+        hint="For example: paused the test, moved the candidate, called the center's technician. Write “None” if nothing was needed."
+        name="actionTaken"
+        minLength={1}
+        maxLength={2000}
+        rows={3}
+        error={markupError(form.actionTaken)}
+        value={form.actionTaken}
+        onChange={(e) => set("actionTaken", e.target.value)}
+      />
+      <button type="submit" className="button" disabled={report.isPending}>
+        {report.isPending ? "Recording…" : "Report incident"}
+      </button>
+    </form>
+  );
+}

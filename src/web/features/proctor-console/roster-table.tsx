@@ -1,0 +1,131 @@
+// The live roster: one <tbody> per candidate, whose name heads the group (scope="rowgroup") and
+// whose rows are the modules they registered for. Not a live region: it changes every second.
+import { TableRegion } from "../../components/table-region";
+import { adjustmentLabel } from "../accommodations/labels";
+import { AttemptActions, type AttemptActionKind } from "./attempt-actions";
+import { AttemptCells } from "./attempt-cells";
+import { hasScribe, moduleRows } from "./roster-model";
+import type { ConsoleAttempt, ConsoleCandidate } from "./types";
+
+const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" });
+
+export interface RosterHandlers {
+  onCheckIn: (candidate: ConsoleCandidate) => void;
+  onAction: (kind: AttemptActionKind, candidate: ConsoleCandidate, attempt: ConsoleAttempt) => void;
+  onResume: (candidate: ConsoleCandidate, attempt: ConsoleAttempt) => void;
+  resumingId: string | null;
+}
+
+interface Props extends RosterHandlers {
+  candidates: ConsoleCandidate[];
+  /** When the roster was fetched (this computer's clock): the countdowns run from it. */
+  fetchedAt: number;
+  now: number;
+  /** A closed session offers no actions. */
+  readOnly: boolean;
+}
+
+/** The candidate's group header, focused when the control that opened a dialog is gone. */
+export const candidateHomeSelector = (registrationId: string) => `[data-candidate-home="${CSS.escape(registrationId)}"]`;
+
+function CandidateGroup({ candidate, fetchedAt, now, readOnly, ...handlers }: Omit<Props, "candidates"> & { candidate: ConsoleCandidate }) {
+  const rows = moduleRows(candidate);
+  const span = Math.max(1, rows.length);
+  const checkedIn = !!candidate.checkedInAt;
+  const scribe = hasScribe(candidate);
+  return (
+    <tbody className="console-group">
+      {rows.map((row, index) => (
+        <tr key={row.attempt?.id ?? row.module}>
+          {index === 0 ? (
+            <>
+              <th scope="rowgroup" rowSpan={span} tabIndex={-1} data-candidate-home={candidate.registrationId} className="console-candidate">
+                {candidate.name}
+              </th>
+              <td rowSpan={span}>
+                {checkedIn ? (
+                  <>
+                    <span className="badge badge--success">Checked in</span>
+                    <span className="console-note">at {timeOfDay.format(new Date(candidate.checkedInAt!))}</span>
+                  </>
+                ) : (
+                  <>
+                    <span className="badge badge--warning">Not checked in</span>
+                    {readOnly ? null : (
+                      <button
+                        type="button"
+                        className="button button--small console-checkin"
+                        aria-label={`Check in ${candidate.name}`}
+                        onClick={() => handlers.onCheckIn(candidate)}
+                      >
+                        Check in
+                      </button>
+                    )}
+                  </>
+                )}
+              </td>
+              <td rowSpan={span}>
+                {candidate.accommodations.length === 0 ? (
+                  <span className="console-muted">None</span>
+                ) : (
+                  <ul className="tag-list console-tags">
+                    {candidate.accommodations.map((a) => (
+                      <li key={a} className="badge badge--accommodation">
+                        {adjustmentLabel(a)}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+            </>
+          ) : null}
+          <th scope="row" className="console-module">
+            {row.module}
+          </th>
+          <AttemptCells attempt={row.attempt} fetchedAt={fetchedAt} now={now} />
+          <td>
+            {row.attempt && !readOnly ? (
+              <AttemptActions
+                candidate={candidate}
+                attempt={row.attempt}
+                scribe={scribe}
+                resuming={handlers.resumingId === row.attempt.id}
+                onAction={(kind) => handlers.onAction(kind, candidate, row.attempt!)}
+                onResume={() => handlers.onResume(candidate, row.attempt!)}
+              />
+            ) : null}
+          </td>
+        </tr>
+      ))}
+    </tbody>
+  );
+}
+
+export function RosterTable({ candidates, ...rest }: Props) {
+  if (candidates.length === 0) return <p>No candidates are registered for this session.</p>;
+  return (
+    <TableRegion label="Candidates">
+      <table className="table console-table">
+        <caption>Candidates</caption>
+        <thead>
+          <tr>
+            <th scope="col">Candidate</th>
+            <th scope="col">Check-in</th>
+            <th scope="col">Accommodations</th>
+            <th scope="col">Module</th>
+            <th scope="col">Status</th>
+            <th scope="col">Time left</th>
+            <th scope="col">Answered</th>
+            <th scope="col">Last save</th>
+            <th scope="col">Connection</th>
+            <th scope="col">Focus lost</th>
+            <th scope="col">Actions</th>
+          </tr>
+        </thead>
+        {candidates.map((candidate) => (
+          <CandidateGroup key={candidate.registrationId} candidate={candidate} {...rest} />
+        ))}
+      </table>
+    </TableRegion>
+  );
+}
