@@ -18,6 +18,11 @@ async function main(): Promise<void> {
     if (seeded) app.log.info('demo data seeded (accounts use the password mt1-demo); set MT1_DEMO=0 to start without it')
   }
 
+  // What a crash may have left behind: emails recorded but not delivered, jobs cut off midway.
+  const resent = await app.services.notifications.resendQueued()
+  const interrupted = await app.services.cohorts.failInterruptedJobs()
+  if (resent + interrupted > 0) app.log.warn({ resent, interrupted }, 'recovered after an unclean stop')
+
   // On the minute: unpaid holds lapse, reminders go out, expired logins are removed. A failure is
   // logged and tried again.
   const housekeeping = setInterval(() => {

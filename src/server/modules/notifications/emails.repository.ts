@@ -31,3 +31,8 @@ export async function listEmails(db: DbOrTx, filter: { to?: string | undefined; 
     sentAt: r.sent_at,
   }))
 }
+
+/** Emails still queued that were recorded before `before`, oldest first. */
+export async function queuedEmails(db: DbOrTx, before: string) {
+  return db.selectFrom('emails').select(['id', 'to_address', 'subject', 'text_body']).where('status', '=', 'queued').where('created_at', '<', before).orderBy('created_at').execute()
+}

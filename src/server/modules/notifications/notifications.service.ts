@@ -4,7 +4,7 @@
 import type { ServerContext } from '../../context.js'
 import { newId } from '../../ids.js'
 import { requireRole, type Actor } from '../accounts/actor.js'
-import { insertEmail, listEmails, markEmail } from './emails.repository.js'
+import { insertEmail, listEmails, markEmail, queuedEmails } from './emails.repository.js'
 import { createMailTransport, type OutgoingEmail } from './mail-transport.js'
 
 export type EmailMessage = Omit<OutgoingEmail, 'id'>
@@ -40,6 +40,18 @@ export function createNotificationsService(ctx: ServerContext) {
       })
       queue = queue.then(() => deliver(id, message))
       return id
+    },
+
+    /**
+     * Delivers again what a crash left recorded but undelivered (status still queued after a
+     * minute). The text is as recorded; an attachment (a calendar invitation) is not kept in the
+     * database and does not go out again.
+     */
+    async resendQueued(): Promise<number> {
+      const before = new Date(ctx.clock().getTime() - 60_000).toISOString()
+      const stuck = await queuedEmails(ctx.db, before)
+      for (const e of stuck) queue = queue.then(() => deliver(e.id, { to: e.to_address, subject: e.subject, text: e.text_body }))
+      return stuck.length
     },
 
     /** Resolves once every queued email has been delivered or has failed (tests, shutdown). */

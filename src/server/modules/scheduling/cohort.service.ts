@@ -132,6 +132,17 @@ export function createCohortService(
       }
     },
 
+    /**
+     * Marks as failed the jobs a crash left running. Jobs run inside the process that started
+     * them, so on SQLite (one process) any job still running at start-up was interrupted; with
+     * PostgreSQL another instance may be running it, so nothing is touched there.
+     */
+    async failInterruptedJobs(): Promise<number> {
+      if (ctx.dialect !== 'sqlite') return 0
+      const result = await db.updateTable('jobs').set({ status: 'failed', finished_at: now() }).where('status', '=', 'running').executeTakeFirst()
+      return Number(result.numUpdatedRows)
+    },
+
     /** Resolves when every running job has finished (tests, graceful shutdown). */
     idle: () => Promise.all([...running]).then(() => undefined),
   }
