@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import type { User } from "../../api/types";
 import { MyRegistrations } from "../registration/my-registrations";
+import { useMyRegistrations } from "../registration/scheduling-api";
 
 const PATH = [
   { label: "National Career Readiness Certificate (Silver recommended)", detail: "Strongly encouraged before MT1 testing" },
@@ -11,10 +12,33 @@ const PATH = [
   { label: "Manufacturing Technician Level 1 (MT1)", detail: "All three modules" },
 ];
 
+/** Confirmed registrations whose session is running now: the way into the test day. */
+function TodaysTest() {
+  const registrations = useMyRegistrations();
+  const now = Date.now();
+  const today = (registrations.data?.items ?? []).filter(
+    (r) => r.status === "confirmed" && Date.parse(r.startsAt) <= now && now <= Date.parse(r.endsAt),
+  );
+  if (today.length === 0) return null;
+  return (
+    <div className="notice notice--info">
+      {today.map((r) => (
+        <p key={r.id}>
+          <strong>Your test session is on now</strong> at {r.centerName}.{" "}
+          <Link to={`/sitting/${encodeURIComponent(r.id)}`} className="button">
+            Today’s test
+          </Link>
+        </p>
+      ))}
+    </div>
+  );
+}
+
 export function CandidateSection({ user }: { user: User }) {
   return (
     <section className="card" aria-labelledby="candidate-heading">
       <h2 id="candidate-heading">Welcome, {user.firstName}</h2>
+      <TodaysTest />
       <p>Here is your path to the MT1 certification. Each step shows its status as you progress.</p>
       <h3>Your path</h3>
       <ol className="path">

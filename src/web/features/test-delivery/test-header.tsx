@@ -1,0 +1,82 @@
+// The test screen's banner: module name, clock, save status, and the tools (all wrap onto more
+// lines as the screen narrows or the text grows; nothing scrolls sideways).
+import type { Ref } from "react";
+import { ClockDisplay, type ClockHandle } from "./clock-display";
+import type { ClockAnchor } from "./clock";
+import { SaveStatus, type SaveState } from "./save-status";
+import { TEXT_SIZES, type DisplaySettings } from "./use-display-settings";
+
+interface Props {
+  moduleName: string;
+  anchor: ClockAnchor;
+  clockRef: Ref<ClockHandle>;
+  onExpire: () => void;
+  saveState: SaveState;
+  notice: string;
+  display: DisplaySettings;
+  onDisplay: (patch: Partial<DisplaySettings>) => void;
+  calculator: { available: boolean; open: boolean; toggle: () => void };
+  breaks: { available: boolean; busy: boolean; start: () => void };
+  /** The tools that need the test started (review, submit) are hidden on the instructions. */
+  started: boolean;
+  reviewing: boolean;
+  onInstructions: () => void;
+  onReview: () => void;
+  onSubmit: () => void;
+}
+
+export function TestHeader(p: Props) {
+  return (
+    <header className="test-header">
+      <div className="test-header__top">
+        <h1 className="test-header__title">
+          <span className="test-header__program">MT1</span> {p.moduleName}
+        </h1>
+        <ClockDisplay ref={p.clockRef} anchor={p.anchor} onExpire={p.onExpire} />
+        <SaveStatus state={p.saveState} />
+      </div>
+      <div className="test-tools" role="group" aria-label="Test tools">
+        <label className="test-tools__size">
+          Text size
+          <select className="input input--select" value={p.display.textSize} onChange={(e) => p.onDisplay({ textSize: Number(e.target.value) })}>
+            {TEXT_SIZES.map((size) => (
+              <option key={size} value={size}>
+                {size}%
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="button button--secondary button--small" aria-pressed={p.display.highContrast} onClick={() => p.onDisplay({ highContrast: !p.display.highContrast })}>
+          High contrast
+        </button>
+        {p.calculator.available ? (
+          <button type="button" className="button button--secondary button--small" aria-expanded={p.calculator.open} aria-controls="calculator-slot" onClick={p.calculator.toggle}>
+            Calculator
+          </button>
+        ) : null}
+        <button type="button" className="button button--secondary button--small" onClick={p.onInstructions}>
+          Instructions
+        </button>
+        {p.breaks.available ? (
+          <button type="button" className="button button--secondary button--small" onClick={p.breaks.start} disabled={p.breaks.busy}>
+            Take a break
+          </button>
+        ) : null}
+        {p.started ? (
+          <span className="test-tools__end">
+            <button type="button" className="button button--secondary button--small" aria-pressed={p.reviewing} onClick={p.onReview}>
+              Review answers
+            </button>
+            <button type="button" className="button button--small" onClick={p.onSubmit}>
+              Submit test
+            </button>
+          </span>
+        ) : null}
+      </div>
+      {/* Always rendered: a live region must exist before its message appears to be announced. */}
+      <p className={p.notice ? "test-header__notice" : "visually-hidden"} role="status">
+        {p.notice}
+      </p>
+    </header>
+  );
+}
