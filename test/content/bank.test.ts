@@ -43,6 +43,23 @@ describe('the shipped MT1 item bank', () => {
     types.set(item.type, (types.get(item.type) ?? 0) + 1)
   })
 
+  it('gives every option that has spoken text in the catalog its catalog id, so read-aloud finds it', () => {
+    let options = 0
+    for (const f of files) {
+      const xml = fs.readFileSync(f.file, 'utf8')
+      const parsed = parseItemXml(xml)
+      if (!parsed.ok) continue
+      const spoken = parsed.item.presentation.spoken ?? {}
+      for (const m of xml.matchAll(/<qti-simple-choice identifier="([^"]+)" data-catalog-idref="([^"]+)"/g)) {
+        const found = JSON.stringify(parsed.item.presentation).includes(`"id":"${m[1]}"`) && JSON.stringify(parsed.item.presentation).includes(`"spokenId":"${m[2]}"`)
+        expect(found, `${f.identifier} option ${m[1]}`).toBe(true)
+        expect(spoken[m[2]!], `${f.identifier} spoken text ${m[2]}`).toBeTruthy()
+        options++
+      }
+    }
+    expect(options).toBeGreaterThan(100)
+  })
+
   it('uses each of the eight MT1 interaction types at least twice per module', () => {
     const perModule = new Map<string, Map<string, number>>()
     for (const f of files) {

@@ -18,6 +18,8 @@ export interface ChoiceOption {
   id: string
   content: PresentationNode[]
   fixed?: boolean
+  /** The catalog id of the option's spoken text (read-aloud), from its data-catalog-idref. */
+  spokenId?: string
 }
 
 export interface FigureRef {

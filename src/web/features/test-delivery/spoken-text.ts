@@ -48,12 +48,11 @@ function speakNodes(nodes: readonly PresentationNode[] | undefined, spoken: Reco
 }
 
 /**
- * An option's spoken text. The item-bank templates write data-catalog-idref="spoken-<id>" on the
- * choice itself, which the presentation does not keep on ChoiceOption; we look that catalog id up
- * by the same convention, and otherwise read the option's content.
+ * An option's spoken text: the catalog entry its data-catalog-idref names (items parsed before the
+ * option kept that id follow the bank's convention "spoken-<id>"), otherwise the option's content.
  */
 function optionText(option: ChoiceOption, spoken: Record<string, string>): string {
-  return tidy(spoken[`spoken-${option.id}`] ?? "") || speakNodes(option.content, spoken);
+  return tidy(spoken[option.spokenId ?? `spoken-${option.id}`] ?? "") || speakNodes(option.content, spoken);
 }
 
 function optionsOf(i: Interaction): ChoiceOption[] {

@@ -140,6 +140,7 @@ function options(el: Element, names: string[], ctx: BodyContext): ChoiceOption[]
       id: attr(c, 'identifier') ?? '',
       content: convertChildren(c, ctx),
       ...(attr(c, 'fixed') === 'true' ? { fixed: true } : {}),
+      ...(attr(c, 'data-catalog-idref') ? { spokenId: attr(c, 'data-catalog-idref')! } : {}),
     }))
 }
 
