@@ -11,7 +11,7 @@ import { createTestApp, databases, type TestApp } from '../helpers/test-app.js'
 /** Keys a candidate payload may contain, anywhere in its tree. Anything else fails the walk. */
 const CANDIDATE_KEYS = new Set([
   'id', 'type', 'presentation', 'body', 'spoken', 'lang', 'tag', 'attrs', 'children', 'interaction', 'gap', 'kind', 'responseId',
-  'maxChoices', 'minChoices', 'shuffle', 'prompt', 'choices', 'content', 'fixed', 'expectedLength', 'numeric', 'label', 'expectedLines',
+  'maxChoices', 'minChoices', 'shuffle', 'prompt', 'choices', 'content', 'fixed', 'spokenId', 'expectedLength', 'numeric', 'label', 'expectedLines',
   'text', 'maxAssociations', 'sources', 'targets', 'gapTexts', 'image', 'src', 'alt', 'width', 'height', 'describedBy', 'hotspots', 'shape', 'coords',
 ])
 
