@@ -6,7 +6,9 @@ import path from 'node:path'
 import { defineConfig } from '@playwright/test'
 
 const port = Number(process.env.E2E_PORT ?? 3100)
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mt1-e2e-'))
+// Set once by the runner and inherited by the workers, so every evaluation of this file names the
+// same directory: journeys that simulate elapsed time edit ${E2E_DATA_DIR}/mt1.sqlite (e2e/support.ts).
+const dataDir = (process.env.E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'mt1-e2e-')))
 
 export default defineConfig({
   testDir: 'e2e',

@@ -3,6 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { AxeBuilder } from '@axe-core/playwright'
+import SQLite from 'better-sqlite3'
 import { expect, type Page } from '@playwright/test'
 
 const shotsDir = path.resolve(import.meta.dirname, 'screenshots')
@@ -25,4 +26,51 @@ export async function visit(page: Page, journey: string, name: string): Promise<
   await page.waitForLoadState('networkidle')
   await expectAccessible(page, name)
   await screenshot(page, journey, name)
+}
+
+/**
+ * visit() for a modal dialog: the same checks, but a screenshot of the viewport, where the dialog and
+ * its backdrop are (a full-page one shows the dialog floating over a page dimmed only in part).
+ */
+export async function visitModal(page: Page, journey: string, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle')
+  await expectAccessible(page, name)
+  const dir = path.join(shotsDir, journey)
+  fs.mkdirSync(dir, { recursive: true })
+  await page.screenshot({ path: path.join(dir, `${name}.png`) })
+}
+
+/**
+ * Simulating elapsed time. The server under test runs in real time, and a journey cannot wait for a
+ * proctor's presence to lapse (60 s) or for a module's clock to run out (45 minutes). These helpers
+ * edit the server's SQLite file (`${E2E_DATA_DIR}/mt1.sqlite`, the directory playwright.config.ts
+ * gives the server) the way the passing of time would: a presence row seen two minutes ago, a
+ * deadline a few seconds away. The server's sweep (every 5 s) then acts on it as it would on the real
+ * day. SQLite only: journeys that need them skip on PostgreSQL (E2E_DATABASE_URL).
+ */
+export const simulatedTimeUnavailable = process.env.E2E_DATABASE_URL
+  ? 'simulating elapsed time edits the SQLite file; this run uses PostgreSQL (E2E_DATABASE_URL)'
+  : ''
+
+function withServerDatabase<T>(use: (db: SQLite.Database) => T): T {
+  const dataDir = process.env.E2E_DATA_DIR
+  if (!dataDir) throw new Error('E2E_DATA_DIR is not set: run the journeys through playwright.config.ts')
+  const db = new SQLite(path.join(dataDir, 'mt1.sqlite'), { fileMustExist: true })
+  try {
+    // The server holds the file open in WAL mode and may be writing right now: wait for its lock.
+    db.pragma('busy_timeout = 5000')
+    return use(db)
+  } finally {
+    db.close()
+  }
+}
+
+/** Runs one write on the server's database; returns the number of rows changed. */
+export function serverDbRun(sql: string, ...params: unknown[]): number {
+  return withServerDatabase((db) => db.prepare(sql).run(...params).changes)
+}
+
+/** Reads one row from the server's database. */
+export function serverDbGet<T>(sql: string, ...params: unknown[]): T | undefined {
+  return withServerDatabase((db) => db.prepare(sql).get(...params) as T | undefined)
 }

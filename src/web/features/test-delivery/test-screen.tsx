@@ -17,6 +17,7 @@ import { queueMayResume, screenMode, type ScreenInputs } from "./screen-mode";
 import { useAnswers } from "./use-answers";
 import { errorCodeOf, useAttemptQuery } from "./use-attempt-query";
 import { useDisplaySettings } from "./use-display-settings";
+import { usePreloadFigures } from "./use-figure-preload";
 import { useIntegrityGuards } from "./use-integrity";
 import { useBrowserOnline, useSaveQueue } from "./use-save-queue";
 import "../../styles/test-screen.css";
@@ -37,6 +38,7 @@ export function TestScreen({ attemptId }: { attemptId: string }) {
   const program = useProgram();
   const accommodations = attempt?.accommodations ?? [];
   const display = useDisplaySettings(attempt?.registrationId, accommodations);
+  usePreloadFigures(attempt?.items);
 
   const inputs: ScreenInputs = {
     status: attempt?.status ?? null,
