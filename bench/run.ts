@@ -4,6 +4,8 @@ const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   assemble: () => import('./assemble.js'),
   register: () => import('./register.js'),
   delivery: () => import('./delivery.js'),
+  rescore: () => import('./rescore.js'),
+  registry: () => import('./registry.js'),
 }
 
 const name = process.argv[2]

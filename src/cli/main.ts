@@ -9,12 +9,17 @@ import { openDatabase } from '../server/db/database.js'
 import { seedDemo } from '../server/db/seed/demo.js'
 import { INVITE_LINK_TTL_MS } from '../server/modules/accounts/auth.service.js'
 import { readFolder, readZip, writeFolder } from '../server/modules/item-bank/package.js'
+import { keysCommand } from './keys.js'
+import { syntheticCommand } from './synthetic.js'
 
 const HELP = `mt1 — MT1 certification platform operations
 
 Usage:
   mt1 migrate                      bring the database to the latest schema
   mt1 seed --demo                  add the demo accounts, center and sessions (password mt1-demo)
+  mt1 seed --synthetic-certificates <n>
+                                   add n synthetic certificate holders (benchmarks), in batches,
+                                   with a progress bar
   mt1 items import <folder or .zip> [--activate]
                                    import a QTI 3.0 content package or a folder of item XML files;
                                    one line per item and a summary (new items are drafts unless
@@ -24,6 +29,8 @@ Usage:
                                    create a program staff account and print a single-use link
                                    (valid 7 days) to choose its password — the first account of
                                    a production install started with MT1_DEMO=0
+  mt1 keys rotate                  sign new credentials with a new issuer key (DATA_DIR/issuer-keys);
+                                   old keys stay published, so earlier credentials still verify
 
 Settings come from the environment: DATA_DIR (default ./data) or DATABASE_URL for PostgreSQL.
 `
@@ -91,9 +98,10 @@ async function main(argv: string[]): Promise<number> {
       await migrate()
       return 0
     case 'seed': {
-      const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean' } }, strict: true })
+      const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean' }, 'synthetic-certificates': { type: 'string' } }, strict: true })
+      if (values['synthetic-certificates'] !== undefined) return syntheticCommand(values['synthetic-certificates'], withApp)
       if (!values.demo) {
-        console.error('Say what to seed: mt1 seed --demo')
+        console.error('Say what to seed: mt1 seed --demo | mt1 seed --synthetic-certificates <n>')
         return 2
       }
       await withApp((app) => seedDemo(app))
@@ -102,6 +110,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'items':
       return itemsCommand(rest)
+    case 'keys':
+      return keysCommand(rest, withApp)
     case 'users': {
       const [sub, ...args] = rest
       if (sub !== 'create-staff') break

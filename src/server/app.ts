@@ -20,6 +20,10 @@ import accommodationsRoutes from './modules/accommodations/accommodations.routes
 import deliveryRoutes from './modules/delivery/delivery.routes.js'
 import proctoringRoutes from './modules/delivery/proctoring.routes.js'
 import resultsRoutes from './modules/results/results.routes.js'
+import documentsRoutes from './modules/results/documents.routes.js'
+import registryRoutes from './modules/registry/registry.routes.js'
+import registryAdminRoutes from './modules/registry/registry-admin.routes.js'
+import rescoringRoutes from './modules/results/rescoring.routes.js'
 import proctorsRoutes from './modules/centers/proctors.routes.js'
 import centerAdminRoutes from './modules/centers/center-admin.routes.js'
 import registrationsRoutes from './modules/scheduling/registrations.routes.js'
@@ -27,6 +31,7 @@ import notificationsRoutes from './modules/notifications/notifications.routes.js
 import operationsRoutes from './modules/operations/operations.routes.js'
 import programRoutes from './modules/program/program.routes.js'
 import sessionsRoutes from './modules/scheduling/sessions.routes.js'
+import credentialsRoutes from './modules/credentials/credentials.routes.js'
 import authPlugin from './plugins/auth.js'
 import errorsPlugin from './plugins/errors.js'
 import metricsPlugin from './plugins/metrics.js'
@@ -115,6 +120,11 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(deliveryRoutes)
   await app.register(proctoringRoutes)
   await app.register(resultsRoutes)
+  await app.register(documentsRoutes)
+  await app.register(registryRoutes)
+  await app.register(registryAdminRoutes)
+  await app.register(rescoringRoutes)
+  await app.register(credentialsRoutes)
 
   await app.register(staticWebPlugin)
   await app.ready()

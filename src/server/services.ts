@@ -24,6 +24,12 @@ import { createCenterAdminService } from './modules/centers/center-admin.service
 import { createDeliveryService } from './modules/delivery/delivery.service.js'
 import { createProctoringService } from './modules/delivery/proctoring.service.js'
 import { createResultsService } from './modules/results/results.service.js'
+import { createDocumentsService } from './modules/results/documents.service.js'
+import { createPathwayService } from './modules/results/pathway.service.js'
+import { createRegistryService } from './modules/registry/registry.service.js'
+import { createRevocationService } from './modules/registry/revocation.service.js'
+import { createRescoringService } from './modules/results/rescoring.service.js'
+import { createCredentialsService } from './modules/credentials/credentials.service.js'
 
 export function createServices(ctx: ServerContext, program: Program) {
   const audit = createAuditService(ctx)
@@ -44,10 +50,14 @@ export function createServices(ctx: ServerContext, program: Program) {
   const itemBank = createItemBankService(ctx, { audit, program: programService })
   const results = createResultsService(ctx, { audit, program: programService, itemBank })
   const delivery = createDeliveryService(ctx, { audit, program: programService, itemBank, accommodations, registrations, results })
+  const sessions = createSessionsService(ctx)
   return {
     delivery,
-    proctoring: createProctoringService(ctx, { audit, accommodations, delivery }),
+    proctoring: createProctoringService(ctx, { audit, accommodations, delivery, results }),
     results,
+    documents: createDocumentsService(ctx, { program: programService }),
+    pathway: createPathwayService(ctx, { program: programService, profiles, registrations, sessions }),
+    rescoring: createRescoringService(ctx, { audit, notifications, results }),
     accommodations,
     roster: createRosterService(ctx, { accommodations }),
     cohorts: createCohortService(ctx, { audit, users, auth, notifications, registrations }),
@@ -65,8 +75,11 @@ export function createServices(ctx: ServerContext, program: Program) {
     apiTokens: createApiTokensService(ctx, { audit }),
     handbook: createHandbookService(ctx, { audit, notifications, users }),
     centers: createCentersService(ctx),
-    sessions: createSessionsService(ctx),
+    sessions,
     itemBank,
+    registry: createRegistryService(ctx),
+    revocation: createRevocationService(ctx, { audit, notifications, program: programService }),
+    credentials: createCredentialsService(ctx, { audit, program: programService }),
   }
 }
 

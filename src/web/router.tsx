@@ -43,6 +43,12 @@ import { ProctorConsolePage } from "./routes/proctor-console-page";
 import { ScribePage } from "./routes/scribe-page";
 import { SittingPage } from "./routes/sitting-page";
 import { TestPage } from "./routes/test-page";
+// The national certificant registry: public verification, and the staff side with revocation.
+import { RegistryPage } from "./routes/registry-page";
+import { RegistryAdminPage } from "./routes/staff/registry-admin-page";
+// The candidate's results, certificates and documents.
+import { CredentialsPage } from "./routes/credentials-page";
+import { ResultsPage } from "./routes/results-page";
 
 const staff = (element: ReactNode) => <RequireAuth requiredRole="program_staff">{element}</RequireAuth>;
 
@@ -69,6 +75,8 @@ export const router = createBrowserRouter([
       { path: "reset-password", element: <ResetPasswordPage /> },
       { path: "account", element: <RequireAuth><AccountPage /></RequireAuth> },
       { path: "dashboard", element: <RequireAuth><DashboardPage /></RequireAuth> },
+      { path: "results", element: <RequireAuth requiredRole="candidate"><ResultsPage /></RequireAuth> },
+      { path: "credentials", element: <RequireAuth requiredRole="candidate"><CredentialsPage /></RequireAuth> },
       { path: "staff/handbook-requests", element: staff(<HandbookRequestsPage />) },
       { path: "staff/users", element: staff(<UsersPage />) },
       { path: "staff/outbox", element: staff(<OutboxPage />) },
@@ -90,6 +98,8 @@ export const router = createBrowserRouter([
       { path: "staff/fees", element: staff(<FeesPage />) },
       { path: "staff/centers", element: staff(<CentersAdminPage />) },
       { path: "staff/proctors", element: staff(<ProctorsPage />) },
+      { path: "registry/:certificateNumber?", element: <RegistryPage /> },
+      { path: "staff/registry", element: staff(<RegistryAdminPage />) },
       { path: "*", element: <NotFoundPage /> },
         ],
       },

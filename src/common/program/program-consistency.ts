@@ -30,6 +30,12 @@ export function programConsistencyProblems(program: Program): string[] {
     })
   })
 
+  program.training?.forEach((t, i) => {
+    t.skills.forEach((code, k) => {
+      if (!skillCodes.has(code)) problems.push(`/training/${i}/skills/${k}: no skill ${code}`)
+    })
+  })
+
   if (!program.policies.ncrcLevels.includes(program.policies.recommendedNcrcLevel)) {
     problems.push(`/policies/recommendedNcrcLevel: ${program.policies.recommendedNcrcLevel} is not one of ncrcLevels`)
   }

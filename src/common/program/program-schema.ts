@@ -31,6 +31,23 @@ export const CredentialSchema = Type.Object(
   { additionalProperties: false },
 )
 
+/**
+ * Skills training the program offers (the source: "skills training is available that aligns with the
+ * MT1 Skills Standards", online through the Learning Lab and instructor-led). A result names, for each
+ * skill below standard, the offerings whose `skills` include it.
+ */
+export const TrainingSchema = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('learning_lab'), Type.Literal('practice_test'), Type.Literal('course')]),
+    title: Text,
+    description: Text,
+    /** The skill codes it covers. */
+    skills: Type.Array(Code, { minItems: 1, uniqueItems: true }),
+    url: Type.Optional(Type.String({ format: 'uri', pattern: '^https?://' })),
+  },
+  { additionalProperties: false },
+)
+
 export const PoliciesSchema = Type.Object(
   {
     registrationLeadHours: Type.Number({ minimum: 0 }),
@@ -76,6 +93,7 @@ export const ProgramSchema = Type.Object(
     credentials: Type.Array(CredentialSchema),
     policies: PoliciesSchema,
     fees: FeesSchema,
+    training: Type.Optional(Type.Array(TrainingSchema)),
     contact: Type.Object(
       { organization: Text, phone: Text, email: Type.Optional(Type.String({ format: 'email' })) },
       { additionalProperties: false },
@@ -88,3 +106,4 @@ export type Program = Static<typeof ProgramSchema>
 export type ProgramModule = Static<typeof ModuleSchema>
 export type ProgramSkill = Static<typeof SkillSchema>
 export type ProgramCredential = Static<typeof CredentialSchema>
+export type ProgramTraining = Static<typeof TrainingSchema>

@@ -6,11 +6,23 @@
 // A batch starts on the next turn of the event loop (setImmediate), once the requests that arrived
 // together have had their turn to join; units that arrive during a commit go in the next one.
 // A unit must use only the transaction it is given (on SQLite's one connection, touching the
-// database any other way inside a unit would wait for the batch itself).
+// database any other way inside a unit would wait for the batch itself), and may run more than once:
+// a batch the database aborts for a deadlock is run again from the start.
 import type { ControlledTransaction } from 'kysely'
 import type { Db, DbOrTx } from './database.js'
 
 type Unit<T> = (trx: DbOrTx) => Promise<T>
+
+/**
+ * PostgreSQL's deadlock (40P01) and serialization failure (40001): with several processes, two
+ * batches can take the same rows (a candidate, a counter) in opposite orders. The database aborts
+ * one; running that batch again in a new transaction is the documented remedy.
+ */
+const isRetryable = (err: unknown) => {
+  const code = (err as { code?: unknown } | null)?.code
+  return code === '40P01' || code === '40001'
+}
+const MAX_ATTEMPTS = 5
 interface Waiting {
   unit: Unit<unknown>
   resolve: (value: unknown) => void
@@ -60,26 +72,33 @@ export class GroupCommit {
   }
 
   private async commit(batch: Waiting[]): Promise<void> {
-    let trx: ControlledTransaction<any> | undefined
-    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = []
-    try {
-      trx = await this.db.startTransaction().execute()
-      for (const w of batch) {
-        const sp = await trx.savepoint('unit').execute()
-        try {
-          outcomes.push({ ok: true, value: await w.unit(sp as unknown as DbOrTx) })
-          await sp.releaseSavepoint('unit').execute()
-        } catch (error) {
-          await sp.rollbackToSavepoint('unit').execute()
-          await sp.releaseSavepoint('unit').execute()
-          outcomes.push({ ok: false, error })
+    let outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = []
+    for (let attempt = 1; ; attempt++) {
+      let trx: ControlledTransaction<any> | undefined
+      outcomes = []
+      try {
+        trx = await this.db.startTransaction().execute()
+        for (const w of batch) {
+          const sp = await trx.savepoint('unit').execute()
+          try {
+            outcomes.push({ ok: true, value: await w.unit(sp as unknown as DbOrTx) })
+            await sp.releaseSavepoint('unit').execute()
+          } catch (error) {
+            // A deadlock or serialization failure is the batch's, not the unit's: retry it all.
+            if (isRetryable(error)) throw error
+            await sp.rollbackToSavepoint('unit').execute()
+            await sp.releaseSavepoint('unit').execute()
+            outcomes.push({ ok: false, error })
+          }
         }
+        await trx.commit().execute()
+        break
+      } catch (err) {
+        if (trx) await trx.rollback().execute().catch(() => undefined)
+        if (isRetryable(err) && attempt < MAX_ATTEMPTS) continue
+        for (const w of batch) w.reject(err)
+        return
       }
-      await trx.commit().execute()
-    } catch (err) {
-      if (trx) await trx.rollback().execute().catch(() => undefined)
-      for (const w of batch) w.reject(err)
-      return
     }
     batch.forEach((w, i) => {
       const o = outcomes[i]!

@@ -9,6 +9,9 @@ import * as accommodations from './migrations/0004-accommodations.js'
 import * as centersJobs from './migrations/0005-centers-jobs.js'
 import * as delivery from './migrations/0006-delivery.js'
 import * as sittingsResults from './migrations/0007-sittings-results.js'
+import * as registry from './migrations/0008-registry.js'
+import * as credentials from './migrations/0009-credentials.js'
+import * as scoringCorrections from './migrations/0010-scoring-corrections.js'
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: DialectName): Promise<void> }
 
@@ -21,6 +24,9 @@ const migrations: Record<string, DialectMigration> = {
   '0005-centers-jobs': centersJobs,
   '0006-delivery': delivery,
   '0007-sittings-results': sittingsResults,
+  '0008-registry': registry,
+  '0009-credentials': credentials,
+  '0010-scoring-corrections': scoringCorrections,
 }
 
 class ListedMigrations implements MigrationProvider {

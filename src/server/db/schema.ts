@@ -203,6 +203,8 @@ export interface CandidateProfilesTable {
   ncrc_number: string | null
   state: string | null
   updated_at: string
+  /** 1 when the holder lets the public registry find them by name (certificate lookups need no consent). */
+  registry_listed: Generated<number>
 }
 
 export type RegistrationStatus = 'pending_payment' | 'confirmed' | 'waitlisted' | 'cancelled' | 'expired'
@@ -423,6 +425,18 @@ export interface CredentialsTable {
   created_at: string
 }
 
+export interface ScoringCorrectionsTable {
+  item_id: string
+  /** The version candidates saw. */
+  version: number
+  action: 'use_version' | 'drop'
+  /** With use_version: the version whose key scores it instead. */
+  replacement_version: number | null
+  reason: string
+  created_by: string
+  created_at: string
+}
+
 export interface Database {
   users: UsersTable
   user_roles: UserRolesTable
@@ -460,6 +474,7 @@ export interface Database {
   session_incidents: SessionIncidentsTable
   results: ResultsTable
   credentials: CredentialsTable
+  scoring_corrections: ScoringCorrectionsTable
 }
 
 export type UserRow = Selectable<UsersTable>

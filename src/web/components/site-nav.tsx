@@ -10,6 +10,7 @@ export const PRIMARY_NAV = [
   { to: "/centers", label: "Centers" },
   { to: "/employers", label: "For employers" },
   { to: "/handbook", label: "Handbook" },
+  { to: "/registry", label: "Verify a certificate" },
 ] as const;
 
 // Primary navigation. Under ~800px the list collapses behind a disclosure button (CSS decides when the button shows).

@@ -56,6 +56,16 @@ export async function moveAttempt(db: DbOrTx, id: string, to: AttemptsTable['sta
   return Number(result.numUpdatedRows) === 1
 }
 
+/**
+ * Pauses a running attempt whose time is not up (an attempt past its deadline is submitted, never
+ * paused: a pause would stop a clock that has already run out). Returns whether it paused.
+ */
+export async function pauseRunning(db: DbOrTx, id: string, reason: string, at: string): Promise<boolean> {
+  const result = await db.updateTable('attempts').set({ status: 'paused', paused_at: at, pause_reason: reason, updated_at: at })
+    .where('id', '=', id).where('status', '=', 'in_progress').where('deadline_at', '>', at).executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
 export async function insertEvent(db: DbOrTx, row: { id: string; attempt_id: string; kind: string; actor_id: string | null; reason: string | null; at: string }) {
   await db.insertInto('attempt_events').values(row).execute()
 }

@@ -24,7 +24,7 @@ import type { ResultsService } from '../results/results.service.js'
 import type { RegistrationsService } from '../scheduling/registrations.service.js'
 import { findSession, proctorsOfSession } from '../scheduling/sessions.repository.js'
 import {
-  attemptFor, attemptsForSaving, countEvents, endAbsence, findAttempt, findCheckin, insertAttempt, insertCheckin, insertEvent, moveAttempt, presentProctorIds,
+  attemptFor, attemptsForSaving, countEvents, pauseRunning, endAbsence, findAttempt, findCheckin, insertAttempt, insertCheckin, insertEvent, moveAttempt, presentProctorIds,
   responsesOf, storedSeq, touchAttempts, updateAttempt, upsertPresence, upsertResponse,
 } from './delivery.repository.js'
 import { GroupCommit } from '../../db/group-commit.js'
@@ -89,9 +89,7 @@ export function createDeliveryService(
   async function pauseIfUnproctored(attempt: AttemptRow, cached = false): Promise<AttemptRow> {
     if (attempt.status !== 'in_progress') return attempt
     if (await (cached ? proctorPresentCached(attempt.session_id) : proctorPresent(attempt.session_id))) return attempt
-    if (await moveAttempt(db, attempt.id, 'paused', { paused_at: iso(), pause_reason: 'no_proctor_present', updated_at: iso() })) {
-      await event(attempt.id, 'paused', null, 'no_proctor_present')
-    }
+    if (await pauseRunning(db, attempt.id, 'no_proctor_present', iso())) await event(attempt.id, 'paused', null, 'no_proctor_present')
     return (await findAttempt(db, attempt.id))!
   }
 
@@ -186,7 +184,7 @@ export function createDeliveryService(
     })
   }
 
-  async function scoreIn(trx: DbOrTx, attempt: AttemptRow, models: Map<string, StoredItemModel>) {
+  async function scoreIn(trx: DbOrTx, attempt: AttemptRow, models: Map<string, StoredItemModel | null>) {
     const responses = new Map((await responsesOf(trx, attempt.id)).map((r) => [r.item_id, JSON.parse(r.response) as unknown]))
     const outcome = await deps.results.record(trx, attempt, deps.results.computeResult(attempt, responses, models))
     await moveAttempt(trx, attempt.id, 'scored', { updated_at: iso() })
@@ -278,6 +276,11 @@ export function createDeliveryService(
     async get(actor: Actor | null, id: string, device?: string) {
       const { attempt, scribe } = await accessAttempt(actor, id, device)
       if (!scribe) await touchAttempts(db, [id], iso())
+      // Time is up but the sweep has not come by yet: submit now, so the candidate sees the result.
+      if (attempt.status === 'in_progress' && !acceptsResponses(attempt.status, attempt.deadline_at, now())) {
+        await submitAttempt(id, { actorId: null, reason: 'deadline' })
+        return view((await findAttempt(db, id))!)
+      }
       return view(await pauseIfUnproctored(attempt))
     },
 
@@ -356,7 +359,7 @@ export function createDeliveryService(
     async startBreak(actor: Actor | null, id: string, device?: string) {
       const { attempt } = await accessAttempt(actor, id, device)
       if (!(await adjustmentsOf(attempt.candidate_id)).includes('extra_breaks')) throw new AppError('FORBIDDEN', 'Extra breaks are an approved accommodation; you do not have it.')
-      if (!(await moveAttempt(db, id, 'paused', { paused_at: iso(), pause_reason: 'break', updated_at: iso() }))) throw new AppError('CONFLICT', 'A break can start only while the test runs.')
+      if (!(await pauseRunning(db, id, 'break', iso()))) throw new AppError('CONFLICT', 'A break can start only while the test runs and time is left.')
       await event(id, 'break_started', attempt.candidate_id, null)
       return view((await findAttempt(db, id))!)
     },

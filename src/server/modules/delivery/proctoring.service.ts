@@ -10,9 +10,10 @@ import { newId } from '../../ids.js'
 import type { Actor } from '../accounts/actor.js'
 import type { AccommodationsService } from '../accommodations/accommodations.service.js'
 import type { AuditService } from '../audit/audit.service.js'
+import type { ResultsService } from '../results/results.service.js'
 import type { DeliveryService } from './delivery.service.js'
 import {
-  attemptsOfSession, closeSession, eventsOfAttempts, expiredAttemptIds, findAttempt, incidentsOfSession, insertIncident, moveAttempt, openAbsence, saveSummary,
+  attemptsOfSession, closeSession, pauseRunning, eventsOfAttempts, expiredAttemptIds, findAttempt, incidentsOfSession, insertIncident, moveAttempt, openAbsence, saveSummary,
   sessionsWithRunningAttempts, sittersOfSession, unscoredAttemptIds, updateAttempt,
 } from './delivery.repository.js'
 import { sessionReportPdf } from './session-report-pdf.js'
@@ -26,7 +27,7 @@ const IDLE_MS = 120_000
 /** A submitted attempt still unscored after this was interrupted by a crash; the sweep scores it. */
 const UNSCORED_GRACE_MS = 10_000
 
-export function createProctoringService(ctx: ServerContext, deps: { audit: AuditService; accommodations: AccommodationsService; delivery: DeliveryService }) {
+export function createProctoringService(ctx: ServerContext, deps: { audit: AuditService; accommodations: AccommodationsService; delivery: DeliveryService; results: ResultsService }) {
   const { db } = ctx
   const { delivery } = deps
   const now = () => ctx.clock()
@@ -43,7 +44,7 @@ export function createProctoringService(ctx: ServerContext, deps: { audit: Audit
     db.transaction().execute((trx) => deps.audit.record(trx, { actorId, action, entityType: 'attempt', entityId, details }))
 
   async function pauseOne(id: string, actorId: string | null, reason: string, kind: 'proctor' | 'no_proctor_present'): Promise<boolean> {
-    if (!(await moveAttempt(db, id, 'paused', { paused_at: iso(), pause_reason: kind, updated_at: iso() }))) return false
+    if (!(await pauseRunning(db, id, kind, iso()))) return false
     await delivery.event(id, 'paused', actorId, reason)
     return true
   }
@@ -144,6 +145,7 @@ export function createProctoringService(ctx: ServerContext, deps: { audit: Audit
     async addTime(actor: Actor | null, id: string, input: { minutes: number; reason: string }) {
       const { proctor, attempt } = await proctorOfAttempt(actor, id)
       if (attempt.status !== 'in_progress' && attempt.status !== 'paused') throw new AppError('ATTEMPT_CLOSED', 'Time can be added only to an attempt that is still open.')
+      if (attempt.status === 'in_progress' && Date.parse(attempt.deadline_at) < now().getTime()) throw new AppError('ATTEMPT_CLOSED', 'Time is already up for this attempt; it is being submitted.')
       const deadline = new Date(Date.parse(attempt.deadline_at) + input.minutes * 60_000).toISOString()
       await updateAttempt(db, id, { deadline_at: deadline, extra_minutes: Number(attempt.extra_minutes) + input.minutes, updated_at: iso() })
       await delivery.event(id, 'time_added', proctor.userId, `${input.minutes} min: ${input.reason}`)
@@ -151,11 +153,13 @@ export function createProctoringService(ctx: ServerContext, deps: { audit: Audit
       return state(id)
     },
 
+    /** Voids an attempt; a scored one stops counting, and certificates resting on it are withdrawn. */
     async void(actor: Actor | null, id: string, reason: string) {
-      const { proctor } = await proctorOfAttempt(actor, id)
+      const { proctor, attempt } = await proctorOfAttempt(actor, id)
       if (!(await moveAttempt(db, id, 'voided', { updated_at: iso() }))) throw new AppError('CONFLICT', 'The attempt is already voided.')
       await delivery.event(id, 'voided', proctor.userId, reason)
       await audited(proctor.userId, 'attempt.voided', id, { reason })
+      if (attempt.status === 'scored') await db.transaction().execute((trx) => deps.results.reconcile(trx, attempt.candidate_id))
       return { id, status: 'voided' as const }
     },
 
@@ -216,6 +220,8 @@ export function createProctoringService(ctx: ServerContext, deps: { audit: Audit
      */
     async sweep() {
       const summary = { paused: 0, submitted: 0, scored: 0 }
+      // Time that is up is dealt with first: an expired attempt is submitted, never paused.
+      for (const id of await expiredAttemptIds(db, iso())) if (await delivery.submitAttempt(id, { actorId: null, reason: 'deadline' })) summary.submitted++
       for (const sessionId of await sessionsWithRunningAttempts(db)) {
         if (await delivery.proctorPresent(sessionId)) continue
         for (const a of await attemptsOfSession(db, sessionId)) if (a.status === 'in_progress' && (await pauseOne(a.id, null, 'no_proctor_present', 'no_proctor_present'))) summary.paused++
@@ -227,7 +233,6 @@ export function createProctoringService(ctx: ServerContext, deps: { audit: Audit
           })
         }
       }
-      for (const id of await expiredAttemptIds(db, iso())) if (await delivery.submitAttempt(id, { actorId: null, reason: 'deadline' })) summary.submitted++
       for (const id of await unscoredAttemptIds(db, new Date(now().getTime() - UNSCORED_GRACE_MS).toISOString())) {
         await delivery.scoreSubmitted(id)
         summary.scored++

@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely'
+import type { Insertable, Updateable } from 'kysely'
 import type { DbOrTx } from '../../db/database.js'
 import type { CredentialsTable, ResultsTable } from '../../db/schema.js'
 
@@ -29,7 +29,9 @@ export async function resultsOfCandidate(db: DbOrTx, candidateId: string) {
  * awarded. SQLite needs none: its transactions run one at a time on the one connection.
  */
 export async function lockCandidate(db: DbOrTx, candidateId: string, dialect: 'sqlite' | 'postgres'): Promise<void> {
-  if (dialect === 'postgres') await db.selectFrom('users').select('id').where('id', '=', candidateId).forUpdate().execute()
+  // FOR NO KEY UPDATE, not FOR UPDATE: inserts that reference the user (results, credentials) take
+  // FOR KEY SHARE on the row, which FOR UPDATE would conflict with; this lock orders awarding only.
+  if (dialect === 'postgres') await db.selectFrom('users').select('id').where('id', '=', candidateId).forNoKeyUpdate().execute()
 }
 
 export async function credentialsOfCandidate(db: DbOrTx, candidateId: string) {
@@ -38,4 +40,25 @@ export async function credentialsOfCandidate(db: DbOrTx, candidateId: string) {
 
 export async function insertCredential(db: DbOrTx, row: Insertable<CredentialsTable>): Promise<void> {
   await db.insertInto('credentials').values(row).execute()
+}
+
+export async function setCredentialStatus(db: DbOrTx, certificateNumber: string, change: Updateable<CredentialsTable>): Promise<void> {
+  await db.updateTable('credentials').set(change).where('certificate_number', '=', certificateNumber).execute()
+}
+
+/** The candidate's passed results of scored attempts: what their certificates rest on. */
+export async function passedResultsOf(db: DbOrTx, candidateId: string) {
+  return db
+    .selectFrom('results')
+    .innerJoin('attempts', 'attempts.id', 'results.attempt_id')
+    .select(['results.module', 'results.passed_on'])
+    .where('results.candidate_id', '=', candidateId)
+    .where('results.passed', '=', 1)
+    .where('attempts.status', 'in', ['submitted', 'scored'])
+    .execute()
+}
+
+export async function correctionsFor(db: DbOrTx, itemIds: readonly string[]) {
+  if (itemIds.length === 0) return []
+  return db.selectFrom('scoring_corrections').selectAll().where('item_id', 'in', itemIds).execute()
 }

@@ -7,6 +7,11 @@ export const ResultSchema = Type.Object({
   module: Type.String(), percent: Type.Number(), passed: Type.Boolean(),
   skills: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), percent: Type.Number(), belowStandard: Type.Boolean() })),
 })
+/** A training offering recommended for one skill below standard (program.json `training`). */
+export const TrainingSchema = Type.Object({
+  skill: Type.String(), kind: Type.Union([Type.Literal('learning_lab'), Type.Literal('practice_test'), Type.Literal('course')]),
+  title: Type.String(), description: Type.String(), url: Type.Optional(Type.String()),
+})
 export const AwardSchema = Type.Object({ type: Type.String(), certificateNumber: Type.String(), issuedOn: Type.String() })
 
 export default async function resultsRoutes(app: FastifyInstance) {
@@ -15,8 +20,8 @@ export default async function resultsRoutes(app: FastifyInstance) {
 
   r.get('/api/v1/me/results', {
     schema: {
-      tags, summary: 'Every scored module with its skills feedback',
-      response: { 200: Type.Object({ items: Type.Array(Type.Object({ attemptId: Type.String(), sessionId: Type.String(), submittedAt: Type.Union([Type.String(), Type.Null()]), scoredAt: Type.String(), ...ResultSchema.properties })) }), ...errorResponses(401, 403) },
+      tags, summary: 'Every scored module with its skills feedback and the training recommended for each skill below standard',
+      response: { 200: Type.Object({ items: Type.Array(Type.Object({ attemptId: Type.String(), sessionId: Type.String(), submittedAt: Type.Union([Type.String(), Type.Null()]), scoredAt: Type.String(), ...ResultSchema.properties, training: Type.Array(TrainingSchema) })) }), ...errorResponses(401, 403) },
     },
   }, async (request) => app.services.results.myResults(request.actor))
 

@@ -7,6 +7,7 @@ import type { FormItem } from '../../../common/items/form-assembly.js'
 import { certificateNumberFrom } from '../../../common/rules/certificate-number.js'
 import { certificationDate, certificationsEarned } from '../../../common/rules/credential-rule.js'
 import { moduleResult, type SkillResult } from '../../../common/rules/module-result.js'
+import { trainingFor } from '../../../common/rules/skill-training.js'
 import type { ServerContext } from '../../context.js'
 import { nextCounter } from '../../db/counters.js'
 import type { DbOrTx } from '../../db/database.js'
@@ -15,7 +16,7 @@ import type { AuditService } from '../audit/audit.service.js'
 import type { ItemBankService } from '../item-bank/item-bank.service.js'
 import type { StoredItemModel } from '../item-bank/item-model.js'
 import type { ProgramService } from '../program/program.service.js'
-import { credentialsOfCandidate, findResult, insertCredential, insertResult, lockCandidate, resultsOfCandidate } from './results.repository.js'
+import { correctionsFor, credentialsOfCandidate, findResult, insertCredential, insertResult, lockCandidate, passedResultsOf, resultsOfCandidate, setCredentialStatus } from './results.repository.js'
 
 export interface ResultView {
   module: string
@@ -54,58 +55,91 @@ export function createResultsService(ctx: ServerContext, deps: { audit: AuditSer
    * Scores the responses against the pinned item versions. Pure: the caller loads the models
    * (`itemBank.versions`) beforehand, so this can run inside a transaction without touching the database.
    */
-  function computeResult(attempt: ScorableAttempt, responses: ReadonlyMap<string, unknown>, models: ReadonlyMap<string, StoredItemModel>) {
+  function computeResult(attempt: ScorableAttempt, responses: ReadonlyMap<string, unknown>, models: ReadonlyMap<string, StoredItemModel | null>) {
     const form = JSON.parse(attempt.form) as FormItem[]
     const itemScores = form.map((f) => {
       const model = models.get(`${f.itemId}@${f.version}`)
-      if (!model) throw new Error(`item ${f.itemId} version ${f.version} of attempt ${attempt.id} is missing`)
+      if (model === undefined) throw new Error(`item ${f.itemId} version ${f.version} of attempt ${attempt.id} is missing`)
+      if (model === null) return null // dropped by staff: counts for nobody
       const s = scoreItem(model.scoring, responses.get(f.itemId) as CandidateResponse | undefined)
       if (s.malformed) ctx.log.warn({ attemptId: attempt.id, itemId: f.itemId, reason: s.malformed }, 'malformed response scored zero')
       return { itemId: f.itemId, version: f.version, skill: f.skill, score: s.score, maxScore: s.maxScore }
-    })
+    }).filter((x) => x !== null)
     const mod = deps.program.module(attempt.module)!
     return { itemScores, outcome: moduleResult(itemScores, mod.passPercent, mod.skills.map((s) => s.code)) }
   }
 
-  /** The models of the item versions an attempt drew, keyed itemId@version (cached by the item bank). */
-  async function modelsOf(form: readonly FormItem[]): Promise<Map<string, StoredItemModel>> {
-    return new Map((await deps.itemBank.versions(form)).map((v) => [`${v.itemId}@${v.version}`, v.model]))
+  /**
+   * How each item version an attempt drew is scored, keyed itemId@version: its own model, the model
+   * of the version staff named when they corrected its key, or null when staff dropped it.
+   * (Cached by the item bank: a version never changes.)
+   */
+  async function modelsOf(form: readonly FormItem[]): Promise<Map<string, StoredItemModel | null>> {
+    const corrections = await correctionsFor(db, [...new Set(form.map((f) => f.itemId))])
+    const byKey = new Map(corrections.map((c) => [`${c.item_id}@${c.version}`, c]))
+    const refs = form.map((f) => {
+      const c = byKey.get(`${f.itemId}@${f.version}`)
+      return c?.action === 'use_version' && c.replacement_version !== null ? { itemId: f.itemId, version: c.replacement_version } : f
+    })
+    const loaded = new Map((await deps.itemBank.versions(refs)).map((v) => [`${v.itemId}@${v.version}`, v.model]))
+    return new Map(form.map((f, i) => {
+      const key = `${f.itemId}@${f.version}`
+      const ref = refs[i]!
+      return [key, byKey.get(key)?.action === 'drop' ? null : (loaded.get(`${ref.itemId}@${ref.version}`) ?? null)]
+    }))
   }
 
   /**
-   * Awards what the candidate's passed modules now complete, inside the caller's transaction and
-   * under the candidate's lock. Returns only what this call awarded.
+   * Brings the candidate's certificates in line with their results, inside the caller's transaction
+   * and under the candidate's lock: a module certificate for each module passed (dated by its first
+   * pass), MS and MT1 when their modules are (dated by the last of them); a certificate whose basis a
+   * rescoring took away is withdrawn, and given back if a later rescoring restores it. A certificate
+   * staff revoked stays revoked. Returns what this call awarded and withdrew.
    */
-  async function award(trx: DbOrTx, candidateId: string, module: string, passedOn: string | null): Promise<Award[]> {
+  async function reconcile(trx: DbOrTx, candidateId: string): Promise<{ awarded: Award[]; withdrawn: string[] }> {
     await lockCandidate(trx, candidateId, ctx.dialect)
-    const held = await credentialsOfCandidate(trx, candidateId)
-    const has = new Set(held.map((c) => c.type))
-    const awarded: Award[] = []
-    const give = async (type: string, issuedOn: string) => {
-      const row = {
-        certificate_number: newCertificateNumber(), candidate_id: candidateId, type, issued_on: issuedOn, status: 'active' as const,
-        status_index: await nextCounter(trx, 'credential_status_index'), status_reason: null, status_changed_at: null, created_at: ctx.clock().toISOString(),
-      }
-      await insertCredential(trx, row)
-      held.push(row)
-      has.add(type)
-      awarded.push({ type, certificateNumber: row.certificate_number, issuedOn })
-      await deps.audit.record(trx, { actorId: null, action: 'credential.awarded', entityType: 'credential', entityId: row.certificate_number, details: { candidateId, type, issuedOn } })
+    const held = new Map((await credentialsOfCandidate(trx, candidateId)).map((c) => [c.type, c]))
+    const firstPassedOn = new Map<string, string>()
+    for (const r of await passedResultsOf(trx, candidateId)) {
+      const date = r.passed_on!
+      if (!firstPassedOn.has(r.module) || date < firstPassedOn.get(r.module)!) firstPassedOn.set(r.module, date)
     }
-    if (passedOn && !has.has(module)) await give(module, passedOn)
-    const modules = new Set(program.modules.map((m) => m.code))
-    const firstPassedOn = new Map(held.filter((c) => modules.has(c.type) && c.status === 'active').map((c) => [c.type, c.issued_on]))
+    const due = new Map(firstPassedOn)
     for (const code of certificationsEarned(firstPassedOn.keys(), program.credentials)) {
-      if (has.has(code)) continue
-      const date = certificationDate(program.credentials.find((c) => c.code === code)!, firstPassedOn)
-      if (date) await give(code, date)
+      due.set(code, certificationDate(program.credentials.find((c) => c.code === code)!, firstPassedOn)!)
     }
-    return awarded
+    const at = ctx.clock().toISOString()
+    const awarded: Award[] = []
+    const withdrawn: string[] = []
+    for (const [type, issuedOn] of due) {
+      const existing = held.get(type)
+      if (existing?.status === 'active' || existing?.status === 'revoked') continue
+      if (existing) {
+        await setCredentialStatus(trx, existing.certificate_number, { status: 'active', issued_on: issuedOn, status_reason: 'restored by rescoring', status_changed_at: at })
+        awarded.push({ type, certificateNumber: existing.certificate_number, issuedOn })
+      } else {
+        const number = newCertificateNumber()
+        await insertCredential(trx, {
+          certificate_number: number, candidate_id: candidateId, type, issued_on: issuedOn, status: 'active',
+          status_index: await nextCounter(trx, 'credential_status_index'), status_reason: null, status_changed_at: null, created_at: at,
+        })
+        awarded.push({ type, certificateNumber: number, issuedOn })
+      }
+      await deps.audit.record(trx, { actorId: null, action: 'credential.awarded', entityType: 'credential', entityId: awarded.at(-1)!.certificateNumber, details: { candidateId, type, issuedOn } })
+    }
+    for (const [type, c] of held) {
+      if (due.has(type) || c.status !== 'active') continue
+      await setCredentialStatus(trx, c.certificate_number, { status: 'withdrawn', status_reason: 'its results no longer meet the standard after rescoring', status_changed_at: at })
+      withdrawn.push(c.certificate_number)
+      await deps.audit.record(trx, { actorId: null, action: 'credential.withdrawn', entityType: 'credential', entityId: c.certificate_number, details: { candidateId, type } })
+    }
+    return { awarded, withdrawn }
   }
 
   return {
     computeResult,
     modelsOf,
+    reconcile,
 
     /**
      * Stores the result of a submitted attempt and awards what it completes, in the caller's
@@ -114,6 +148,8 @@ export function createResultsService(ctx: ServerContext, deps: { audit: AuditSer
     async record(trx: DbOrTx, attempt: ScorableAttempt, computed: ReturnType<typeof computeResult>): Promise<{ result: ResultView; awarded: Award[] }> {
       const { outcome, itemScores } = computed
       const passedOn = outcome.passed ? (attempt.submitted_at ?? ctx.clock().toISOString()).slice(0, 10) : null
+      // The candidate's lock first, before any insert: one order for every transaction that awards.
+      await lockCandidate(trx, attempt.candidate_id, ctx.dialect)
       const stored = await insertResult(trx, {
         attempt_id: attempt.id, candidate_id: attempt.candidate_id, module: attempt.module, earned_micro: outcome.earnedMicro, possible_micro: outcome.possibleMicro,
         percent: outcome.percent, passed: outcome.passed ? 1 : 0, skills: JSON.stringify(outcome.skills), item_scores: JSON.stringify(itemScores),
@@ -121,7 +157,7 @@ export function createResultsService(ctx: ServerContext, deps: { audit: AuditSer
       })
       const result = view(attempt.module, outcome.percent, outcome.passed, outcome.skills)
       if (!stored) return { result, awarded: [] }
-      return { result, awarded: await award(trx, attempt.candidate_id, attempt.module, passedOn) }
+      return { result, awarded: (await reconcile(trx, attempt.candidate_id)).awarded }
     },
 
     /** The stored result of an attempt, as people see it. */
@@ -134,10 +170,11 @@ export function createResultsService(ctx: ServerContext, deps: { audit: AuditSer
       const candidate = requireRole(actor, 'candidate')
       const rows = await resultsOfCandidate(db, candidate.userId)
       return {
-        items: rows.map((r) => ({
-          attemptId: r.attempt_id, sessionId: r.session_id, submittedAt: r.submitted_at, scoredAt: r.scored_at,
-          ...view(r.module, Number(r.percent), Number(r.passed) === 1, JSON.parse(r.skills) as SkillResult[]),
-        })),
+        items: rows.map((r) => {
+          const result = view(r.module, Number(r.percent), Number(r.passed) === 1, JSON.parse(r.skills) as SkillResult[])
+          // Skills feedback: the training that covers each skill below standard.
+          return { attemptId: r.attempt_id, sessionId: r.session_id, submittedAt: r.submitted_at, scoredAt: r.scored_at, ...result, training: trainingFor(result.skills, program.training ?? []) }
+        }),
       }
     },
 

@@ -124,9 +124,12 @@ export function createCohortService(
       const who = requireActor(actor)
       const job = await db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst()
       if (!job || (job.created_by !== who.userId && !hasRole(who, 'program_staff'))) throw notFound('The job')
+      const base = { id: job.id, kind: job.kind, status: job.status, total: job.total, processed: job.processed, createdAt: job.created_at, finishedAt: job.finished_at }
+      // Other kinds of job (rescoring) keep a summary object as their report.
+      if (job.kind !== 'cohort_registration') return { ...base, summary: job.report ? (JSON.parse(job.report) as unknown) : null, report: null }
       const report = job.report ? (JSON.parse(job.report) as CohortLine[]) : null
       return {
-        id: job.id, kind: job.kind, status: job.status, total: job.total, processed: job.processed, createdAt: job.created_at, finishedAt: job.finished_at,
+        ...base,
         summary: report ? { registered: report.filter((l) => l.outcome === 'registered').length, waitlisted: report.filter((l) => l.outcome === 'waitlisted').length, failed: report.filter((l) => l.outcome === 'failed').length } : null,
         report,
       }

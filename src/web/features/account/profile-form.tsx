@@ -4,7 +4,8 @@ import { api, errorMessage } from "../../api/client";
 import type { User } from "../../api/types";
 import { TextField } from "../../components/field";
 import { FormAlert, StatusMessage } from "../../components/form-alert";
-import { meKey } from "../auth/auth-queries";
+import { hasRole, meKey } from "../auth/auth-queries";
+import { RegistryListingSection } from "../registry/registry-listing-form";
 
 export function ProfileForm({ user }: { user: User }) {
   const [firstName, setFirstName] = useState(user.firstName);
@@ -21,15 +22,19 @@ export function ProfileForm({ user }: { user: User }) {
   }
 
   return (
-    <form className="form form--card" onSubmit={onSubmit} aria-labelledby="profile-heading">
-      <h2 id="profile-heading">Your name</h2>
-      <StatusMessage>{save.isSuccess ? "Your name has been saved." : null}</StatusMessage>
-      <FormAlert>{save.isError ? errorMessage(save.error) : null}</FormAlert>
-      <TextField label="First name" name="firstName" autoComplete="given-name" value={firstName} onChange={(e) => setFirstName(e.target.value)} />
-      <TextField label="Last name" name="lastName" autoComplete="family-name" value={lastName} onChange={(e) => setLastName(e.target.value)} />
-      <button type="submit" className="button" disabled={save.isPending}>
-        {save.isPending ? "Saving…" : "Save name"}
-      </button>
-    </form>
+    <>
+      <form className="form form--card" onSubmit={onSubmit} aria-labelledby="profile-heading">
+        <h2 id="profile-heading">Your name</h2>
+        <StatusMessage>{save.isSuccess ? "Your name has been saved." : null}</StatusMessage>
+        <FormAlert>{save.isError ? errorMessage(save.error) : null}</FormAlert>
+        <TextField label="First name" name="firstName" autoComplete="given-name" value={firstName} onChange={(e) => setFirstName(e.target.value)} />
+        <TextField label="Last name" name="lastName" autoComplete="family-name" value={lastName} onChange={(e) => setLastName(e.target.value)} />
+        <button type="submit" className="button" disabled={save.isPending}>
+          {save.isPending ? "Saving…" : "Save name"}
+        </button>
+      </form>
+      {/* Certificate holders choose here whether the public registry search may find them by name. */}
+      {hasRole(user, "candidate") ? <RegistryListingSection /> : null}
+    </>
   );
 }

@@ -2,15 +2,7 @@ import { Link } from "react-router";
 import type { User } from "../../api/types";
 import { MyRegistrations } from "../registration/my-registrations";
 import { useMyRegistrations } from "../registration/scheduling-api";
-
-const PATH = [
-  { label: "National Career Readiness Certificate (Silver recommended)", detail: "Strongly encouraged before MT1 testing" },
-  { label: "Math and Measurement (MM)", detail: "Certificate module" },
-  { label: "Spatial Reasoning and Manufacturing Technology (SRMT)", detail: "Certificate module" },
-  { label: "Quality and Business Acumen (QBA)", detail: "Certificate module" },
-  { label: "Manufacturing Specialist (MS)", detail: "MM + SRMT" },
-  { label: "Manufacturing Technician Level 1 (MT1)", detail: "All three modules" },
-];
+import { PathwayView } from "../results/pathway-view";
 
 /** Confirmed registrations whose session is running now: the way into the test day. */
 function TodaysTest() {
@@ -39,26 +31,16 @@ export function CandidateSection({ user }: { user: User }) {
     <section className="card" aria-labelledby="candidate-heading">
       <h2 id="candidate-heading">Welcome, {user.firstName}</h2>
       <TodaysTest />
-      <p>Here is your path to the MT1 certification. Each step shows its status as you progress.</p>
-      <h3>Your path</h3>
-      <ol className="path">
-        {PATH.map((step) => (
-          <li key={step.label}>
-            <span>
-              <strong>{step.label}</strong>
-              <br />
-              <span className="card__meta">{step.detail}</span>
-            </span>
-            <span className="badge badge--muted">Not started</span>
-          </li>
-        ))}
-      </ol>
+      <h3>Your path to MT1</h3>
+      <PathwayView />
       <p className="button-row">
         <Link to="/sessions" className="button">
           Find a session
         </Link>
+        <Link to="/results">Your results</Link>
+        <Link to="/credentials">Your certificates</Link>
         <Link to="/modules">What each module covers</Link>
-        <Link to="/account">Record your NCRC</Link>
+        <Link to="/account">Your profile and NCRC</Link>
         <Link to="/accommodations/request">Request accommodations</Link>
       </p>
       <MyRegistrations />

@@ -1,0 +1,66 @@
+// Verifiable credentials over HTTP: the holder's signed OB 3.0 credential (contract), and the public
+// documents a verifier dereferences: the revocation status list, the issuer profile and its keys.
+import type { FastifyInstance } from 'fastify'
+import { Type } from 'typebox'
+import { errorResponses, publicRateLimit, typed } from '../../http.js'
+import { KEY_ID } from './issuer-keys.js'
+
+/** A JSON-LD document: described loosely here, passed through whole by the serializer. */
+const JsonLd = (description: string) => Type.Object(
+  { '@context': Type.Unknown(), id: Type.String() },
+  { additionalProperties: true, description },
+)
+
+export default async function credentialsRoutes(app: FastifyInstance) {
+  const r = typed(app)
+  const tags = ['Credentials']
+  // The issuer's key exists from the first start, not from the first download.
+  await app.services.credentials.ensureIssuerKey()
+
+  r.get('/api/v1/me/credentials/:certificateNumber/ob3', {
+    schema: {
+      tags, summary: 'My certificate as a signed Open Badges 3.0 credential (eddsa-rdfc-2022 Data Integrity proof)',
+      params: Type.Object({ certificateNumber: Type.String({ maxLength: 40 }) }),
+      response: { 200: JsonLd('An OpenBadgeCredential (VC 2.0) with an embedded DataIntegrityProof'), ...errorResponses(401, 404) },
+    },
+  }, async (request, reply) => {
+    reply.header('cache-control', 'private, no-store')
+    return app.services.credentials.ob3(request.actor, request.params.certificateNumber)
+  })
+
+  r.get('/api/v1/credentials/status/:listId', {
+    config: { rateLimit: publicRateLimit(app) },
+    schema: {
+      tags, summary: 'A signed BitstringStatusListCredential: bit i is set when the credential with statusListIndex i is revoked',
+      params: Type.Object({ listId: Type.Integer({ minimum: 1 }) }),
+      response: { 200: JsonLd('A BitstringStatusListCredential (VC 2.0)'), 304: Type.Null({ description: 'Unchanged since the ETag sent' }), ...errorResponses(400, 404, 429) },
+    },
+  }, async (request, reply) => {
+    const { etag, body } = await app.services.credentials.statusList(request.params.listId)
+    // Caches may keep it but must revalidate: a revocation is visible on the next request.
+    reply.header('cache-control', 'public, no-cache').header('etag', etag)
+    if (request.headers['if-none-match'] === etag) return reply.code(304).send(null)
+    return body
+  })
+
+  r.get('/api/v1/issuer', {
+    schema: {
+      tags, summary: 'The issuer: its Open Badges Profile and every key it has signed with (assertionMethod)',
+      response: { 200: JsonLd('OB3 Profile and controller document') },
+    },
+  }, async (_request, reply) => {
+    reply.header('cache-control', 'public, max-age=300')
+    return app.services.credentials.issuerDocument()
+  })
+
+  r.get('/api/v1/issuer/keys/:keyId', {
+    schema: {
+      tags, summary: 'One issuer public key as a Multikey verification method',
+      params: Type.Object({ keyId: Type.String({ pattern: KEY_ID.source }) }),
+      response: { 200: JsonLd('Multikey'), ...errorResponses(400, 404) },
+    },
+  }, async (request, reply) => {
+    reply.header('cache-control', 'public, max-age=86400')
+    return app.services.credentials.keyDocument(request.params.keyId)
+  })
+}

@@ -1,0 +1,124 @@
+// Verifiable credentials: each certificate as a signed Open Badges 3.0 credential for its holder,
+// the signed revocation status list, and the issuer's published profile and keys.
+import path from 'node:path'
+import { DataIntegrityProof, type Signer } from '@digitalbazaar/data-integrity'
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey'
+import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite'
+import * as vc from '@digitalbazaar/vc'
+import { parseCertificateNumber } from '../../../common/rules/certificate-number.js'
+import type { ServerContext } from '../../context.js'
+import { notFound } from '../../errors.js'
+import { sha256 } from '../../ids.js'
+import { requireActor, type Actor } from '../accounts/actor.js'
+import type { AuditService } from '../audit/audit.service.js'
+import type { ProgramService } from '../program/program.service.js'
+import { heldCredential, highestStatusIndex, inactiveStatusIndexes } from './credentials.repository.js'
+import { createDocumentLoader } from './document-loader.js'
+import { createIssuerKeyStore, type IssuerKey } from './issuer-keys.js'
+import { issuerDocument, issuerUrls, keyDocument } from './issuer.js'
+import { buildOb3Credential, STATUS_LIST_ID } from './ob3-credential.js'
+import { encodeStatusList, statusListCredential, statusListLength } from './status-list.js'
+
+export function createCredentialsService(ctx: ServerContext, deps: { audit: AuditService; program: ProgramService }) {
+  const { db } = ctx
+  const urls = issuerUrls(ctx.config.publicUrl)
+  const keys = createIssuerKeyStore(path.join(ctx.config.dataDir, 'issuer-keys'), ctx.clock)
+  const keyPrefix = urls.key('')
+
+  /** The issuer's own documents, resolved from the key files: verifying our credentials needs no HTTP. */
+  const documentLoader = createDocumentLoader((url) => {
+    if (url === urls.issuer) return issuerDocument(urls, keys.list())
+    const key = url.startsWith(keyPrefix) ? keys.get(url.slice(keyPrefix.length)) : undefined
+    return key ? keyDocument(urls, key) : undefined
+  })
+
+  const signers = new Map<string, Signer>()
+  async function signerOf(key: IssuerKey): Promise<Signer> {
+    let signer = signers.get(key.id)
+    if (!signer) {
+      const pair = await Ed25519Multikey.from({
+        type: 'Multikey', id: urls.key(key.id), controller: urls.issuer,
+        publicKeyMultibase: key.publicKeyMultibase, secretKeyMultibase: key.secretKeyMultibase,
+      })
+      signer = pair.signer()
+      signers.set(key.id, signer)
+    }
+    return signer
+  }
+
+  /** Adds an eddsa-rdfc-2022 DataIntegrityProof made with the current key. */
+  async function sign<T extends object>(credential: T): Promise<T & { proof: Record<string, unknown> }> {
+    const key = await keys.ensure()
+    const suite = new DataIntegrityProof({ signer: await signerOf(key), cryptosuite, date: ctx.clock() })
+    return (await vc.issue({ credential: structuredClone(credential), suite, documentLoader })) as T & { proof: Record<string, unknown> }
+  }
+
+  // The last signed status list: re-signed only when its bits (or the signing key) change, which also
+  // keeps its ETag stable between changes.
+  type SignedList = Awaited<ReturnType<typeof sign<ReturnType<typeof statusListCredential>>>>
+  let lastList: { cacheKey: string; etag: string; body: SignedList } | null = null
+
+  return {
+    urls,
+    keys,
+    documentLoader,
+
+    /** Generates the issuer key on first start (called while the app boots). */
+    async ensureIssuerKey(): Promise<IssuerKey> {
+      return keys.ensure()
+    },
+
+    /** `mt1 keys rotate`: a new signing key; the old ones stay published so old credentials verify. */
+    async rotateIssuerKey() {
+      const rotated = await keys.rotate()
+      await deps.audit.record(db, {
+        actorId: null, action: 'issuer_key.rotated', entityType: 'issuer_key', entityId: rotated.current.id,
+        details: { retired: rotated.retired.map((k) => k.id) },
+      })
+      return { current: urls.key(rotated.current.id), retired: rotated.retired.map((k) => urls.key(k.id)) }
+    },
+
+    /** The holder's certificate as a signed OB 3.0 credential; anyone else gets 404. */
+    async ob3(actor: Actor | null, certificateNumber: string) {
+      const holder = requireActor(actor)
+      const parsed = parseCertificateNumber(certificateNumber)
+      const row = parsed.ok ? await heldCredential(db, parsed.number, holder.userId) : undefined
+      if (!row) throw notFound('Credential')
+      const signed = await sign(buildOb3Credential(deps.program.definition, urls, {
+        certificateNumber: row.certificate_number, type: row.type, issuedOn: row.issued_on, statusIndex: Number(row.status_index), holderEmail: holder.email,
+      }))
+      // The OB 3.0 JSON schema requires `proof` to be an array (a proof set of one).
+      return { ...signed, proof: [signed.proof] }
+    },
+
+    /**
+     * The signed status list, rebuilt from the credentials table on every request so that a
+     * revocation shows at once. Reads only the non-active rows (a partial index) and the highest index.
+     */
+    async statusList(listId: number) {
+      if (listId !== STATUS_LIST_ID) throw notFound('Status list')
+      const [setIndexes, highest] = await Promise.all([inactiveStatusIndexes(db), highestStatusIndex(db)])
+      const encodedList = await encodeStatusList(statusListLength(highest), setIndexes)
+      const key = await keys.ensure()
+      const cacheKey = `${key.id} ${encodedList}`
+      if (lastList?.cacheKey !== cacheKey) {
+        const body = await sign(statusListCredential(urls, listId, encodedList, ctx.clock()))
+        lastList = { cacheKey, etag: `"${sha256(cacheKey).slice(0, 32)}"`, body }
+      }
+      return { etag: lastList.etag, body: lastList.body }
+    },
+
+    /** The issuer's profile, listing every key it has signed with. */
+    issuerDocument() {
+      return issuerDocument(urls, keys.list())
+    },
+
+    keyDocument(keyId: string) {
+      const key = keys.get(keyId)
+      if (!key) throw notFound('Key')
+      return keyDocument(urls, key)
+    },
+  }
+}
+
+export type CredentialsService = ReturnType<typeof createCredentialsService>

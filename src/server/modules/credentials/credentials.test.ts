@@ -1,0 +1,51 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { decodeList } from '@digitalbazaar/vc-bitstring-status-list'
+import { describe, expect, it } from 'vitest'
+import { createIssuerKeyStore } from './issuer-keys.js'
+import { emailIdentity } from './ob3-credential.js'
+import { encodeStatusList, STATUS_LIST_MIN_BITS, statusListLength } from './status-list.js'
+
+describe('status list', () => {
+  it('is at least 131,072 bits and grows in whole steps of that size to hold the highest index', () => {
+    expect(statusListLength(null)).toBe(STATUS_LIST_MIN_BITS)
+    expect(statusListLength(0)).toBe(STATUS_LIST_MIN_BITS)
+    expect(statusListLength(STATUS_LIST_MIN_BITS - 1)).toBe(STATUS_LIST_MIN_BITS)
+    expect(statusListLength(STATUS_LIST_MIN_BITS)).toBe(2 * STATUS_LIST_MIN_BITS)
+    expect(statusListLength(999_999)).toBe(8 * STATUS_LIST_MIN_BITS)
+  })
+
+  it('sets exactly the given bits (GZIP + base64url with the multibase "u" prefix)', async () => {
+    const encoded = await encodeStatusList(STATUS_LIST_MIN_BITS, [0, 7, 8, 131_071])
+    expect(encoded[0]).toBe('u')
+    const list = await decodeList({ encodedList: encoded })
+    expect(list.length).toBe(STATUS_LIST_MIN_BITS)
+    expect([0, 1, 7, 8, 9, 131_070, 131_071].map((i) => list.getStatus(i))).toEqual([true, false, true, true, false, false, true])
+  })
+})
+
+describe('holder identity', () => {
+  it('is a salted sha256 of the normalized email, stable per certificate and different across certificates', () => {
+    const a = emailIdentity('Ada@Example.org ', 'MT1-AAAAA-BBBBB-C')
+    expect(a).toEqual(emailIdentity('ada@example.org', 'MT1-AAAAA-BBBBB-C'))
+    expect(a.identityHash).toMatch(/^sha256\$[0-9a-f]{64}$/)
+    expect(emailIdentity('ada@example.org', 'MT1-AAAAA-BBBBC-D').identityHash).not.toBe(a.identityHash)
+  })
+})
+
+describe('issuer key store', () => {
+  it('generates a key once, and rotation retires the old key without removing it', async () => {
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mt1-keys-')), 'issuer-keys')
+    const store = createIssuerKeyStore(dir, () => new Date())
+    const first = await store.ensure()
+    expect(await store.ensure()).toEqual(first)
+    expect(fs.statSync(path.join(dir, `${first.id}.json`)).mode & 0o777).toBe(0o600)
+    const { current, retired } = await store.rotate()
+    expect(retired.map((k) => k.id)).toEqual([first.id])
+    expect(store.current()?.id).toBe(current.id)
+    expect(new Map(store.list().map((k) => [k.id, k.retiredAt === null]))).toEqual(new Map([[first.id, false], [current.id, true]]))
+    expect(store.get('../../etc/passwd')).toBeUndefined()
+    fs.rmSync(path.dirname(dir), { recursive: true })
+  })
+})

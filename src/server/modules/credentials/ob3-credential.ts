@@ -1,0 +1,112 @@
+// The unsigned Open Badges 3.0 credential for one certificate: the achievement comes from the program
+// definition (a module certificate, or the MS / MT1 certification), aligned to the skills it covers.
+// Pure, and the same input gives the same document; only the proof differs between downloads.
+import { createHash } from 'node:crypto'
+import type { Program, ProgramSkill } from '../../../common/program/program-schema.js'
+import { OB_V3_CONTEXT, VC_V2_CONTEXT } from './contexts/index.js'
+import { issuerProfile, type IssuerUrls } from './issuer.js'
+
+export interface CredentialFacts {
+  certificateNumber: string
+  /** MM, SRMT, QBA (module certificates) or MS, MT1 (certifications). */
+  type: string
+  /** YYYY-MM-DD */
+  issuedOn: string
+  statusIndex: number
+  /** The holder's email: identifies them only as a salted hash. */
+  holderEmail: string
+}
+
+export const STATUS_LIST_ID = 1
+
+/** Achievement name, description, criteria, kind and skills of a credential type. */
+function achievementOf(program: Program, type: string) {
+  const module = program.modules.find((m) => m.code === type)
+  if (module) {
+    return {
+      name: `${module.name} Certificate`,
+      description: module.description,
+      narrative: `Pass the ${module.name} (${module.code}) module of the ${program.name} assessment with a score of ${module.passPercent}% or higher, ` +
+        'taken at an MSI Certified Assessment Center or an onsite event with a certified proctor present for the entire testing period.',
+      achievementType: 'Certificate',
+      skills: module.skills,
+    }
+  }
+  const credential = program.credentials.find((c) => c.code === type)
+  if (!credential) throw new Error(`credential type ${type} is not in the program definition`)
+  const modules = credential.requiresModules.map((code) => program.modules.find((m) => m.code === code)!)
+  return {
+    name: credential.name,
+    description: credential.description,
+    narrative: `Pass each of these ${program.name} certificate modules: ${modules.map((m) => `${m.name} (${m.code}, ${m.passPercent}% or higher)`).join('; ')}. ` +
+      'Modules may be passed on different dates; the certification is dated when the last one is passed.',
+    achievementType: 'Certification',
+    skills: modules.flatMap((m) => m.skills),
+  }
+}
+
+/**
+ * OB3 IdentityObject for the holder's email: `sha256$hex(email + salt)`. The salt is derived from
+ * the certificate number so the credential is stable across downloads; it is published beside the
+ * hash either way, and only serves to make one table of hashed emails useless across credentials.
+ */
+export function emailIdentity(email: string, certificateNumber: string) {
+  const salt = createHash('sha256').update(`mt1-identity-salt:${certificateNumber}`).digest('hex').slice(0, 32)
+  const identityHash = `sha256$${createHash('sha256').update(email.trim().toLowerCase() + salt).digest('hex')}`
+  return { type: 'IdentityObject', hashed: true, identityHash, identityType: 'emailAddress', salt }
+}
+
+const alignment = (urls: IssuerUrls, program: Program, skill: ProgramSkill) => ({
+  type: ['Alignment'],
+  targetName: skill.name,
+  targetCode: skill.code,
+  targetDescription: skill.description,
+  targetFramework: `${program.name} Skills Standards`,
+  // OB3 lists CTDL/CASE target types; a skill of our own standard is an extension type.
+  targetType: 'ext:Skill',
+  targetUrl: urls.skill(skill.code),
+})
+
+function validUntil(issuedOn: string, months: number | null): string | undefined {
+  if (months === null) return undefined
+  const d = new Date(`${issuedOn}T00:00:00Z`)
+  d.setUTCMonth(d.getUTCMonth() + months)
+  return d.toISOString().replace('.000Z', 'Z')
+}
+
+export function buildOb3Credential(program: Program, urls: IssuerUrls, facts: CredentialFacts) {
+  const a = achievementOf(program, facts.type)
+  const statusList = urls.statusList(STATUS_LIST_ID)
+  const until = validUntil(facts.issuedOn, program.policies.certificateExpiryMonths)
+  return {
+    '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT],
+    id: urls.credential(facts.certificateNumber),
+    type: ['VerifiableCredential', 'OpenBadgeCredential'],
+    name: a.name,
+    description: `${a.name}, certificate number ${facts.certificateNumber}, issued by the Manufacturing Skills Institute.`,
+    issuer: issuerProfile(urls),
+    validFrom: `${facts.issuedOn}T00:00:00Z`,
+    ...(until ? { validUntil: until } : {}),
+    credentialSubject: {
+      type: ['AchievementSubject'],
+      identifier: [emailIdentity(facts.holderEmail, facts.certificateNumber)],
+      achievement: {
+        id: urls.achievement(facts.type),
+        type: ['Achievement'],
+        name: a.name,
+        description: a.description,
+        humanCode: facts.type,
+        achievementType: a.achievementType,
+        criteria: { narrative: a.narrative },
+        alignment: a.skills.map((s) => alignment(urls, program, s)),
+      },
+    },
+    credentialStatus: {
+      id: `${statusList}#${facts.statusIndex}`,
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+      statusListIndex: String(facts.statusIndex),
+      statusListCredential: statusList,
+    },
+  }
+}

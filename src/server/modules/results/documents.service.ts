@@ -1,0 +1,79 @@
+// The candidate's printable documents: the score report of one attempt (its candidate only) and the
+// certificate of one credential (its holder only). Anyone else is told the document does not exist,
+// so numbers and attempt ids cannot be probed.
+import { parseCertificateNumber } from '../../../common/rules/certificate-number.js'
+import type { SkillResult } from '../../../common/rules/module-result.js'
+import { trainingFor } from '../../../common/rules/skill-training.js'
+import type { ServerContext } from '../../context.js'
+import { AppError, notFound } from '../../errors.js'
+import { requireActor, type Actor } from '../accounts/actor.js'
+import type { ProgramService } from '../program/program.service.js'
+import { certificatePdf } from './certificate-pdf.js'
+import { credentialWithHolder, scoredResultWithCandidate } from './documents.repository.js'
+import { scoreReportPdf } from './score-report-pdf.js'
+
+export interface PdfFile {
+  filename: string
+  pdf: Buffer
+}
+
+/** "A and B", "A, B and C". */
+const listed = (names: string[]) => (names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`)
+
+export function createDocumentsService(ctx: ServerContext, deps: { program: ProgramService }) {
+  const { db } = ctx
+  const program = deps.program.definition
+
+  /** The title and the line under it that a certificate of this type carries. */
+  function credentialWording(type: string): { title: string; note: string } {
+    const mod = deps.program.module(type)
+    if (mod) return { title: `${mod.name} (${mod.code}) Certificate`, note: `A certificate module of the ${program.name} (${program.code}) certification` }
+    const cred = program.credentials.find((c) => c.code === type)
+    if (cred) {
+      const modules = cred.requiresModules.map((m) => deps.program.module(m)?.name ?? m)
+      return { title: `${cred.name} (${cred.code}) Certification`, note: `Earned with the ${listed(modules)} certificates` }
+    }
+    return { title: type, note: `${program.name} (${program.code})` }
+  }
+
+  return {
+    async scoreReport(actor: Actor | null, attemptId: string): Promise<PdfFile> {
+      const who = requireActor(actor)
+      const row = await scoredResultWithCandidate(db, attemptId)
+      if (!row || row.candidate_id !== who.userId) throw notFound('The score report')
+      const mod = deps.program.module(row.module)
+      if (!mod) throw notFound('The module')
+      const names = new Map(mod.skills.map((s) => [s.code, s.name]))
+      const skills = (JSON.parse(row.skills) as SkillResult[]).map((s) => ({ code: s.code, name: names.get(s.code) ?? s.code, percent: s.percent, belowStandard: s.belowStandard }))
+      const date = row.submitted_at ?? row.scored_at
+      const pdf = await scoreReportPdf({
+        candidateName: `${row.first_name} ${row.last_name}`.trim(),
+        module: { code: mod.code, name: mod.name, passPercent: mod.passPercent },
+        date, percent: Number(row.percent), passed: Number(row.passed) === 1, skills,
+        training: trainingFor(skills, program.training ?? []),
+        contact: `${program.contact.organization}, ${program.contact.phone}`,
+        attemptId: row.attempt_id,
+      })
+      return { filename: `mt1-score-report-${mod.code}-${date.slice(0, 10)}.pdf`, pdf }
+    },
+
+    async certificate(actor: Actor | null, typed: string): Promise<PdfFile> {
+      const who = requireActor(actor)
+      const parsed = parseCertificateNumber(typed)
+      if (!parsed.ok) throw new AppError('VALIDATION', parsed.reason === 'check' ? 'The certificate number has a mistyped character.' : 'That is not a certificate number.')
+      const row = await credentialWithHolder(db, parsed.number)
+      if (!row || row.candidate_id !== who.userId) throw notFound('The certificate')
+      if (row.status !== 'active') throw new AppError('CONFLICT', `This certificate is ${row.status}; it cannot be printed.`)
+      const wording = credentialWording(row.type)
+      const pdf = await certificatePdf({
+        holderName: `${row.first_name} ${row.last_name}`.trim(),
+        credentialTitle: wording.title, credentialNote: wording.note,
+        issuedOn: row.issued_on, certificateNumber: row.certificate_number,
+        verifyUrl: `${ctx.config.publicUrl}/registry/${row.certificate_number}`,
+      })
+      return { filename: `mt1-certificate-${row.certificate_number}.pdf`, pdf }
+    },
+  }
+}
+
+export type DocumentsService = ReturnType<typeof createDocumentsService>

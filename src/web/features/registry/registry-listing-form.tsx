@@ -1,0 +1,49 @@
+import { useState, type FormEvent } from "react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { api, errorMessage } from "../../api/client";
+import { FormAlert, StatusMessage } from "../../components/form-alert";
+import { QueryStatus } from "../../components/query-status";
+import { schedulingKeys, useProfile, type Profile } from "../registration/scheduling-api";
+
+type ListedProfile = Profile & { registryListed?: boolean };
+
+function ListingFields({ profile }: { profile: ListedProfile }) {
+  const [listed, setListed] = useState(!!profile.registryListed);
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: () => api.put<ListedProfile>("/api/v1/me/profile", { registryListed: listed }),
+    onSuccess: (data) => queryClient.setQueryData(schedulingKeys.profile, data),
+  });
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    save.mutate();
+  }
+  return (
+    <form className="form form--card" onSubmit={onSubmit} aria-labelledby="registry-listing-heading">
+      <h2 id="registry-listing-heading">National registry</h2>
+      <p>
+        Anyone with one of your certificate numbers can check it in the registry. You decide whether people can also find you there by
+        name{profile.state ? ` and state (${profile.state})` : " and state"}.
+      </p>
+      <StatusMessage>{save.isSuccess ? (save.data.registryListed ? "You are listed in the registry search." : "You are not listed in the registry search.") : null}</StatusMessage>
+      <FormAlert>{save.isError ? errorMessage(save.error) : null}</FormAlert>
+      <label className="choice">
+        <input type="checkbox" name="registryListed" checked={listed} onChange={(e) => setListed(e.target.checked)} />
+        <span>List me in the registry search by name and state</span>
+      </label>
+      <button type="submit" className="button" disabled={save.isPending}>
+        {save.isPending ? "Saving…" : "Save registry choice"}
+      </button>
+    </form>
+  );
+}
+
+// The candidate's privacy choice for the public registry's name search (off until they opt in).
+export function RegistryListingSection() {
+  const profile = useProfile();
+  return (
+    <QueryStatus query={profile} loadingLabel="Loading your registry choice…">
+      {(data) => <ListingFields profile={data} />}
+    </QueryStatus>
+  );
+}

@@ -1,0 +1,74 @@
+import { errorMessage } from "../../api/client";
+import { Loading } from "../../components/query-status";
+import { TableRegion } from "../../components/table-region";
+import { formatDateTime } from "../../lib/format";
+import { formatDay, useStaffCredential, type StoredStatus } from "./registry-api";
+import { StatusChangeForm } from "./status-change-form";
+
+const STATUS_BADGE: Record<StoredStatus, string> = { active: "badge badge--success", revoked: "badge registry-badge--revoked", withdrawn: "badge badge--muted" };
+const ACTIONS: Record<string, string> = { "credential.awarded": "Awarded", "credential.revoked": "Revoked", "credential.reinstated": "Reinstated" };
+
+// One credential as staff see it: holder, status and reason, the holder's other credentials (a
+// revoked module does not revoke the MS or MT1 built on it), the history, and the action.
+export function StaffCredential({ number, onOpen }: { number: string; onOpen: (number: string) => void }) {
+  const query = useStaffCredential(number);
+  if (query.isPending) return <Loading label="Loading the certificate…" />;
+  if (query.isError) return <div className="notice notice--error" role="alert">{errorMessage(query.error)}</div>;
+  const c = query.data;
+  return (
+    <div className="stack">
+      <article className="card" aria-labelledby="staff-credential-title">
+        <h3 id="staff-credential-title">
+          {c.typeName} ({c.type}) <span className={STATUS_BADGE[c.status]}>{c.status}</span>
+        </h3>
+        <dl className="details-list">
+          <dt>Certificate number</dt>
+          <dd><code className="registry-number">{c.certificateNumber}</code></dd>
+          <dt>Holder</dt>
+          <dd>{c.holder.name} · {c.holder.email}{c.holder.state ? ` · ${c.holder.state}` : ""}</dd>
+          <dt>Issued</dt>
+          <dd>{formatDay(c.issuedOn)}</dd>
+          {c.statusReason ? (<><dt>Reason</dt><dd className="pre-line">{c.statusReason}</dd></>) : null}
+          {c.statusChangedAt ? (<><dt>Status changed</dt><dd>{formatDateTime(c.statusChangedAt)}</dd></>) : null}
+        </dl>
+      </article>
+      <StatusChangeForm key={c.certificateNumber} credential={c} />
+      <section aria-labelledby="other-credentials-heading">
+        <h3 id="other-credentials-heading">The holder's other credentials</h3>
+        {c.otherCredentials.length === 0 ? <p>None.</p> : (
+          <ul className="records">
+            {c.otherCredentials.map((o) => (
+              <li key={o.certificateNumber}>
+                {o.typeName} ({o.type}), issued {formatDay(o.issuedOn)} <span className={STATUS_BADGE[o.status]}>{o.status}</span>{" "}
+                <button type="button" className="link-button" onClick={() => onOpen(o.certificateNumber)}>
+                  Open {o.certificateNumber}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="credential-history-heading">
+        <h3 id="credential-history-heading">History</h3>
+        {c.history.length === 0 ? <p>No recorded changes.</p> : (
+          <TableRegion label="Certificate history">
+            <table className="table">
+              <caption className="visually-hidden">Changes to this certificate, newest first</caption>
+              <thead><tr><th scope="col">When</th><th scope="col">What</th><th scope="col">By</th><th scope="col">Reason</th></tr></thead>
+              <tbody>
+                {c.history.map((h, i) => (
+                  <tr key={i}>
+                    <td>{formatDateTime(h.at)}</td>
+                    <td>{ACTIONS[h.action] ?? h.action}</td>
+                    <td>{h.actorEmail ?? "the system"}</td>
+                    <td className="pre-line">{h.reason ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+// Rescoring after a key correction: staff publish a corrected version of a flawed item and name it;
+// every attempt that drew the flawed version is rescored, exactly those results change, and the
+// certificates follow (withdrawn where a pass is lost, awarded where one is gained), audited and told.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { call, errorCode } from '../helpers/http-client.js'
+import { auditEntries, deliveryWorld, type AttemptView, type DeliveryWorld } from '../helpers/delivery.js'
+import { databases } from '../helpers/test-app.js'
+
+describe.each(databases)('rescoring on %s', (kind) => {
+  let w: DeliveryWorld
+  beforeAll(async () => {
+    w = await deliveryWorld(kind)
+  }, 120_000)
+  afterAll(async () => w.t.close())
+
+  const credentials = async (c: Parameters<DeliveryWorld['submit']>[0]) =>
+    (await call(w.t.app, 'GET', '/api/v1/me/credentials', { session: c })).json().items as { certificateNumber: string; type: string; status: string }[]
+  const resultOf = async (c: Parameters<DeliveryWorld['submit']>[0], attemptId: string) => (await w.get(c, attemptId)).json().result as { percent: number; passed: boolean }
+
+  it('changes exactly the results and certificates of attempts that drew the corrected version', async () => {
+    // A: 18 of 24 right (exactly 75%, passed), one of them the flawed item X.
+    const a = await w.admitted(`rescore-a-${kind}@example.com`, ['MM'])
+    const attemptA = await w.start(a, 'MM')
+    const answeredA = await w.answerCorrectly(a.c, attemptA, 18)
+    // X: a single-choice item among A's correct answers, without figures, so its XML edits cleanly.
+    let x: { id: string; xml: string; key: string; other: string } | undefined
+    for (const id of answeredA) {
+      const item = (await call(w.t.app, 'GET', `/api/v1/admin/items/${id}`, { session: w.staff })).json()
+      const key = /<qti-correct-response><qti-value>([A-Za-z0-9_-]+)<\/qti-value><\/qti-correct-response>/.exec(item.qtiXml)?.[1]
+      const choices = [...item.qtiXml.matchAll(/<qti-simple-choice identifier="([A-Za-z0-9_-]+)"/g)].map((m: RegExpMatchArray) => m[1]!)
+      if (key && choices.length > 1 && !/<img|<object/.test(item.qtiXml) && /choice/.test(item.type)) {
+        x = { id, xml: item.qtiXml, key, other: choices.find((c) => c !== key)! }
+        break
+      }
+    }
+    expect(x, 'a single-choice item among the answered ones').toBeDefined()
+    expect((await w.submit(a.c, attemptA.id)).json().result).toMatchObject({ percent: 75, passed: true })
+
+    // D: X on the form, answered with the option the corrected key names, and 17 others right.
+    // C: X not on the form at all (a control). Forms are balanced by exposure, so draw a few.
+    let d: { who: Awaited<ReturnType<DeliveryWorld['admitted']>>; attempt: AttemptView } | undefined
+    let control: { who: Awaited<ReturnType<DeliveryWorld['admitted']>>; attempt: AttemptView } | undefined
+    for (let i = 0; i < 8 && (!d || !control); i++) {
+      const who = await w.admitted(`rescore-${i}-${kind}@example.com`, ['MM'])
+      const attempt = await w.start(who, 'MM')
+      const hasX = attempt.items.some((it) => it.id === x!.id)
+      if (hasX && !d) {
+        const others = (await w.itemsBySkill(attempt)).filter((it) => it.id !== x!.id).slice(0, 17)
+        for (const it of others) expect((await w.save(who.c, attempt.id, it.id, (await w.itemKey(it.id)).correctResponse)).statusCode).toBe(200)
+        expect((await w.save(who.c, attempt.id, x!.id, { RESPONSE: x!.other })).statusCode).toBe(200)
+        expect((await w.submit(who.c, attempt.id)).json().result).toMatchObject({ passed: false, percent: 70.83 })
+        d = { who, attempt }
+      } else if (!hasX && !control) {
+        await w.answerCorrectly(who.c, attempt, 18)
+        expect((await w.submit(who.c, attempt.id)).json().result.passed).toBe(true)
+        control = { who, attempt }
+      } else {
+        await w.submit(who.c, attempt.id)
+      }
+    }
+    expect(d && control, 'one candidate with the item and one without').toBeTruthy()
+    const controlBefore = await resultOf(control!.who.c, control!.attempt.id)
+    const mmOfA = (await credentials(a.c)).find((c) => c.type === 'MM')!
+    expect(mmOfA.status).toBe('active')
+    expect((await credentials(d!.who.c)).find((c) => c.type === 'MM')).toBeUndefined()
+
+    // The key was wrong: version 2 names the other option.
+    const fixed = x!.xml.replace(`<qti-correct-response><qti-value>${x!.key}</qti-value></qti-correct-response>`, `<qti-correct-response><qti-value>${x!.other}</qti-value></qti-correct-response>`)
+    const v2 = await call(w.t.app, 'PUT', `/api/v1/admin/items/${x!.id}`, { session: w.staff, body: { qtiXml: fixed, note: 'key correction' } })
+    expect(v2.statusCode, v2.body).toBe(200)
+    const version2 = v2.json().version as number
+
+    // Bad corrections are refused and change nothing.
+    const path = `/api/v1/admin/items/${x!.id}/scoring-corrections`
+    expect(errorCode(await call(w.t.app, 'POST', path, { session: w.staff, body: { version: 1, action: 'use_version', reason: 'no replacement named' } }))).toBe('VALIDATION')
+    expect((await call(w.t.app, 'POST', path, { session: w.staff, body: { version: 1, action: 'use_version', replacementVersion: 99, reason: 'unknown version' } })).statusCode).toBe(404)
+    expect((await call(w.t.app, 'POST', path, { session: w.staff, body: { version: 1, action: 'drop', reason: '<script>' } })).statusCode).toBe(400)
+    expect((await call(w.t.app, 'POST', path, { session: a.c, body: { version: 1, action: 'drop', reason: 'a candidate tries' } })).statusCode).toBe(403)
+
+    const started = await call(w.t.app, 'POST', path, { session: w.staff, body: { version: 1, action: 'use_version', replacementVersion: version2, reason: 'The keyed answer was wrong.' } })
+    expect(started.statusCode, started.body).toBe(202)
+    await w.t.app.services.rescoring.idle()
+    const job = (await call(w.t.app, 'GET', `/api/v1/jobs/${started.json().jobId}`, { session: w.staff })).json()
+    expect(job).toMatchObject({ kind: 'rescore', status: 'done' })
+    expect(job.summary.changed).toBeGreaterThanOrEqual(2)
+
+    // A lost the point: 17/24, not passed; the MM certificate is withdrawn.
+    expect(await resultOf(a.c, attemptA.id)).toMatchObject({ percent: 70.83, passed: false })
+    expect((await credentials(a.c)).find((c) => c.type === 'MM')).toMatchObject({ certificateNumber: mmOfA.certificateNumber, status: 'withdrawn' })
+    // D gained it: 18/24, passed; an MM certificate is awarded.
+    expect(await resultOf(d!.who.c, d!.attempt.id)).toMatchObject({ percent: 75, passed: true })
+    expect((await credentials(d!.who.c)).find((c) => c.type === 'MM')).toMatchObject({ status: 'active' })
+    // The control did not draw X: nothing changed.
+    expect(await resultOf(control!.who.c, control!.attempt.id)).toEqual(controlBefore)
+
+    expect((await auditEntries(w, 'result.rescored', attemptA.id)).length).toBe(1)
+    expect((await auditEntries(w, 'result.rescored', control!.attempt.id)).length).toBe(0)
+    expect((await auditEntries(w, 'credential.withdrawn', mmOfA.certificateNumber)).length).toBe(1)
+    await w.t.app.services.notifications.flush()
+    const outbox = (await call(w.t.app, 'GET', `/api/v1/admin/outbox?to=${encodeURIComponent(`rescore-a-${kind}@example.com`)}`, { session: w.staff })).json().items as { subject: string }[]
+    expect(outbox.some((m) => m.subject === 'Your MT1 results were rescored')).toBe(true)
+
+    // Dropping the version instead: X counts for nobody. A is 17/23 (73.91%), D 17/23 as well.
+    const dropped = await call(w.t.app, 'POST', path, { session: w.staff, body: { version: 1, action: 'drop', reason: 'Ambiguous figure; dropped for everyone.' } })
+    expect(dropped.statusCode).toBe(202)
+    await w.t.app.services.rescoring.idle()
+    expect(await resultOf(a.c, attemptA.id)).toMatchObject({ percent: 73.91, passed: false })
+    expect(await resultOf(d!.who.c, d!.attempt.id)).toMatchObject({ percent: 73.91, passed: false })
+    expect((await credentials(d!.who.c)).find((c) => c.type === 'MM')).toMatchObject({ status: 'withdrawn' })
+    expect(await resultOf(control!.who.c, control!.attempt.id)).toEqual(controlBefore)
+  }, 180_000)
+})
