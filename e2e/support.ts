@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { AxeBuilder } from '@axe-core/playwright'
 import SQLite from 'better-sqlite3'
-import { expect, type Page } from '@playwright/test'
+import { expect, request as apiRequest, type APIRequestContext, type APIResponse, type Page } from '@playwright/test'
 
 const shotsDir = path.resolve(import.meta.dirname, 'screenshots')
 
@@ -73,4 +73,65 @@ export function serverDbRun(sql: string, ...params: unknown[]): number {
 /** Reads one row from the server's database. */
 export function serverDbGet<T>(sql: string, ...params: unknown[]): T | undefined {
   return withServerDatabase((db) => db.prepare(sql).get(...params) as T | undefined)
+}
+
+// ---------------------------------------------------------------------------------------------
+// People and setup through the API (for journeys that arrange their scene before the browser).
+
+export const DEMO_PASSWORD = 'mt1-demo'
+
+/** One person's API session (its own cookies), with the CSRF token a write needs. */
+export interface ApiUser {
+  readonly userId: string
+  get<T = any>(path: string, headers?: Record<string, string>): Promise<T>
+  post<T = any>(path: string, data?: unknown, headers?: Record<string, string>): Promise<T>
+  put<T = any>(path: string, data?: unknown, headers?: Record<string, string>): Promise<T>
+  dispose(): Promise<void>
+}
+
+function apiUser(ctx: APIRequestContext, login: { csrfToken: string; user: { id: string } }): ApiUser {
+  const check = async (res: APIResponse, what: string) => {
+    expect(res.ok(), `${what}: ${res.status()} ${await res.text()}`).toBe(true)
+    return res.status() === 204 ? undefined : res.json()
+  }
+  const writing = (headers: Record<string, string> = {}) => ({ 'x-csrf-token': login.csrfToken, ...headers })
+  return {
+    userId: login.user.id,
+    get: async (path, headers) => check(await ctx.get(path, { headers }), `GET ${path}`),
+    post: async (path, data = {}, headers) => check(await ctx.post(path, { data, headers: writing(headers) }), `POST ${path}`),
+    put: async (path, data = {}, headers) => check(await ctx.put(path, { data, headers: writing(headers) }), `PUT ${path}`),
+    dispose: () => ctx.dispose(),
+  }
+}
+
+/** Logs in through the API (a demo account unless a password is given). */
+export async function apiLogin(baseURL: string, email: string, password = DEMO_PASSWORD): Promise<ApiUser> {
+  const ctx = await apiRequest.newContext({ baseURL })
+  const res = await ctx.post('/api/v1/auth/login', { data: { email, password } })
+  expect(res.status(), `log in ${email}: ${await res.text()}`).toBe(200)
+  return apiUser(ctx, await res.json())
+}
+
+/** Creates a candidate account through the API, logged in. */
+export async function apiRegister(baseURL: string, who: { email: string; firstName: string; lastName: string; password: string }): Promise<ApiUser> {
+  const ctx = await apiRequest.newContext({ baseURL })
+  const res = await ctx.post('/api/v1/auth/register', { data: who })
+  expect(res.status(), `register ${who.email}: ${await res.text()}`).toBe(201)
+  return apiUser(ctx, await res.json())
+}
+
+/** Logs in through the login form; lands on the dashboard. */
+export async function logIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login')
+  await page.getByLabel('Email', { exact: true }).fill(email)
+  await page.getByLabel('Password', { exact: true }).fill(password)
+  await page.getByRole('button', { name: /log in/i }).click()
+  await expect(page).toHaveURL(/\/dashboard/)
+}
+
+/** Records the uncaught errors of a page, to check at the end of a test. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  return errors
 }

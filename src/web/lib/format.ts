@@ -20,6 +20,21 @@ export function formatDate(iso: string | null | undefined): string {
   return date ? shortDate.format(date) : "—";
 }
 
+const calendarDay = {
+  medium: new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" }),
+  long: new Intl.DateTimeFormat(undefined, { dateStyle: "long", timeZone: "UTC" }),
+};
+
+/**
+ * A calendar date without a time ("2026-11-21": a certificate's issue date). Read as a moment it
+ * would be UTC midnight and show as the day before west of UTC; it is formatted as that day instead.
+ */
+export function formatCalendarDate(day: string | null | undefined, style: "medium" | "long" = "medium"): string {
+  if (!day || !/^\d{4}-\d{2}-\d{2}/.test(day)) return "—";
+  const date = new Date(`${day.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? "—" : calendarDay[style].format(date);
+}
+
 export function formatLongDate(iso: string | null | undefined): string {
   const date = valid(iso);
   return date ? longDate.format(date) : "—";

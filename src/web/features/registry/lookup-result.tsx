@@ -62,10 +62,19 @@ function LookupProblem({ error }: { error: unknown }) {
           : error.status === 429
             ? "Too many lookups"
             : "The registry could not answer";
+    // The title already says what the server's message would: say what to do instead of repeating it.
+    const detail =
+      error.status === 429
+        ? "Wait a minute, then try again."
+        : error.code === "CERTIFICATE_NUMBER_INVALID"
+          ? reason === "check"
+            ? "A character is wrong or two are swapped: the check character at the end does not match the rest. Compare each character with the certificate and try again."
+            : "MT1 certificate numbers look like MT1-XXXXX-XXXXX-X."
+          : error.message;
     return (
       <div className="notice notice--error registry-problem">
         <p>
-          <strong>{title}.</strong> {error.status === 429 ? "Wait a minute, then try again." : error.message}
+          <strong>{title}.</strong> {detail}
         </p>
       </div>
     );

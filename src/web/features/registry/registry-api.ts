@@ -1,5 +1,6 @@
 // Shapes and calls of the registry API (src/server/modules/registry): the public lookup and search,
 // bulk verification, and the staff side (one credential, revoke, reinstate, figures, export).
+import { formatCalendarDate } from "../../lib/format";
 import { useQuery } from "@tanstack/react-query";
 import { ApiError, api, getCsrfToken } from "../../api/client";
 import type { ApiErrorBody, Program } from "../../api/types";
@@ -118,12 +119,8 @@ export function credentialName(program: Program | undefined, type: string): stri
   return program?.credentials.find((c) => c.code === type)?.name ?? program?.modules.find((m) => m.code === type)?.name ?? type;
 }
 
-/** A YYYY-MM-DD date as the reader writes dates, without the time zone shifting it a day. */
-export function formatDay(day: string | null | undefined): string {
-  if (!day) return "—";
-  const date = new Date(`${day.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? day : new Intl.DateTimeFormat(undefined, { dateStyle: "long", timeZone: "UTC" }).format(date);
-}
+/** A YYYY-MM-DD date written out in full, without the time zone shifting it a day. */
+export const formatDay = (day: string | null | undefined): string => formatCalendarDate(day, "long");
 
 export const US_STATES = [
   "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS",

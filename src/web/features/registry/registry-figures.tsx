@@ -51,7 +51,8 @@ export function RegistryFigures() {
         return (
           <div className="stack">
             <p>
-              <span className="card__count">{n(figures.activeHolders)}</span> people hold at least one active credential.
+              <span className="card__count">{n(figures.activeHolders)}</span> {figures.activeHolders === 1 ? "person holds" : "people hold"} at least one
+              active credential.
             </p>
             <div className="registry-figures">
               <TableRegion label="Credentials by type and status">

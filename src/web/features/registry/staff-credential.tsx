@@ -6,6 +6,7 @@ import { formatDay, useStaffCredential, type StoredStatus } from "./registry-api
 import { StatusChangeForm } from "./status-change-form";
 
 const STATUS_BADGE: Record<StoredStatus, string> = { active: "badge badge--success", revoked: "badge registry-badge--revoked", withdrawn: "badge badge--muted" };
+const STATUS_LABEL: Record<StoredStatus, string> = { active: "Active", revoked: "Revoked", withdrawn: "Withdrawn" };
 const ACTIONS: Record<string, string> = { "credential.awarded": "Awarded", "credential.revoked": "Revoked", "credential.reinstated": "Reinstated" };
 
 // One credential as staff see it: holder, status and reason, the holder's other credentials (a
@@ -19,7 +20,7 @@ export function StaffCredential({ number, onOpen }: { number: string; onOpen: (n
     <div className="stack">
       <article className="card" aria-labelledby="staff-credential-title">
         <h3 id="staff-credential-title">
-          {c.typeName} ({c.type}) <span className={STATUS_BADGE[c.status]}>{c.status}</span>
+          {c.typeName} ({c.type}) <span className={STATUS_BADGE[c.status]}>{STATUS_LABEL[c.status]}</span>
         </h3>
         <dl className="details-list">
           <dt>Certificate number</dt>
@@ -39,7 +40,7 @@ export function StaffCredential({ number, onOpen }: { number: string; onOpen: (n
           <ul className="records">
             {c.otherCredentials.map((o) => (
               <li key={o.certificateNumber}>
-                {o.typeName} ({o.type}), issued {formatDay(o.issuedOn)} <span className={STATUS_BADGE[o.status]}>{o.status}</span>{" "}
+                {o.typeName} ({o.type}), issued {formatDay(o.issuedOn)} <span className={STATUS_BADGE[o.status]}>{STATUS_LABEL[o.status]}</span>{" "}
                 <button type="button" className="link-button" onClick={() => onOpen(o.certificateNumber)}>
                   Open {o.certificateNumber}
                 </button>

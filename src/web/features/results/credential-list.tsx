@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import type { Program } from "../../api/types";
-import { formatDate } from "../../lib/format";
+import { formatCalendarDate } from "../../lib/format";
 import { documentLinks, type MyCredential } from "./results-api";
 import "../../styles/results.css";
 
@@ -13,6 +13,28 @@ export function credentialName(type: string, program: Program | undefined): stri
 }
 
 const STATUS_LABELS: Record<string, string> = { active: "Active", revoked: "Revoked", withdrawn: "Withdrawn" };
+
+/** Why a certificate is no longer valid, for its holder. */
+const STATUS_NOTES: Record<string, string> = {
+  revoked: "The program revoked this certificate and emailed you the reason. The registry shows it as revoked, so it no longer verifies.",
+  withdrawn: "This certificate was withdrawn when its module was rescored. The registry no longer lists it as valid.",
+};
+
+/**
+ * The order to list certificates in: the highest credential first (MT1, then MS), then the module
+ * certificates in the program's order; the same type, latest first. (The API lists them as they
+ * were created, and certificates awarded together have no order of their own.)
+ */
+function byStanding(program: Program | undefined) {
+  const rank = (type: string) => {
+    const credentials = program?.credentials.map((c) => c.code) ?? [];
+    const modules = program?.modules.map((m) => m.code) ?? [];
+    if (credentials.includes(type)) return credentials.length - 1 - credentials.indexOf(type);
+    if (modules.includes(type)) return credentials.length + modules.indexOf(type);
+    return credentials.length + modules.length;
+  };
+  return (a: MyCredential, b: MyCredential) => rank(a.type) - rank(b.type) || b.issuedOn.localeCompare(a.issuedOn) || a.certificateNumber.localeCompare(b.certificateNumber);
+}
 
 function CredentialItem({ credential, program }: { credential: MyCredential; program: Program | undefined }) {
   const name = credentialName(credential.type, program);
@@ -30,8 +52,9 @@ function CredentialItem({ credential, program }: { credential: MyCredential; pro
         </dd>
         <dt>Issued</dt>
         {/* A calendar date: read at noon UTC so no time zone moves it to another day. */}
-        <dd>{formatDate(`${credential.issuedOn}T12:00:00Z`)}</dd>
+        <dd>{formatCalendarDate(credential.issuedOn)}</dd>
       </dl>
+      {STATUS_NOTES[credential.status] ? <p>{STATUS_NOTES[credential.status]}</p> : null}
       <p className="button-row">
         {active ? (
           <>
@@ -57,7 +80,7 @@ export function CredentialList({ credentials, program }: { credentials: MyCreden
   if (credentials.length === 0) return <p>You have no certificates yet. Each module you pass earns its certificate.</p>;
   return (
     <ul className="records credentials">
-      {credentials.map((c) => (
+      {[...credentials].sort(byStanding(program)).map((c) => (
         <CredentialItem key={c.certificateNumber} credential={c} program={program} />
       ))}
     </ul>

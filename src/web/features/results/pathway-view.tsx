@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { QueryStatus } from "../../components/query-status";
-import { formatDate, formatDateTime } from "../../lib/format";
+import { formatCalendarDate, formatDateTime } from "../../lib/format";
 import { statusLabel } from "../registration/scheduling-api";
 import { documentLinks, formatPercent, usePathway, type Pathway } from "./results-api";
 import "../../styles/results.css";
@@ -11,7 +11,7 @@ type Tone = "done" | "active" | "todo";
 const BADGE: Record<Tone, string> = { done: "badge badge--success", active: "badge badge--warning", todo: "badge badge--muted" };
 
 /** A calendar date (YYYY-MM-DD), read at noon UTC so no time zone moves it to another day. */
-const day = (date: string) => formatDate(`${date}T12:00:00Z`);
+const day = (date: string) => formatCalendarDate(date);
 
 function Step({ tone, title, status, children }: { tone: Tone; title: string; status: string; children?: ReactNode }) {
   return (

@@ -1,7 +1,7 @@
 // The end of a module: submitted (by the candidate or, at the deadline, by the server), the result
 // when it is ready, any credential earned, and the way back to the sitting or the dashboard.
 import { Link } from "react-router";
-import { formatDate } from "../../lib/format";
+import { formatCalendarDate } from "../../lib/format";
 import type { AttemptResult, Award } from "./delivery-api";
 import { StatusScreen } from "./status-screen";
 
@@ -77,7 +77,7 @@ export function FinishedScreen({ status, moduleName, result, awarded, registrati
           <ul>
             {awarded.map((a) => (
               <li key={a.certificateNumber}>
-                {a.type}: certificate {a.certificateNumber}, issued {formatDate(a.issuedOn)}
+                {a.type}: certificate {a.certificateNumber}, issued {formatCalendarDate(a.issuedOn)}
               </li>
             ))}
           </ul>
