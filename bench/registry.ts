@@ -76,7 +76,7 @@ export async function run(): Promise<void> {
   const holders = envNumber('BENCH_HOLDERS', 1_000_000)
   const rounds = envNumber('BENCH_ROUNDS', 3)
   const seconds = envNumber('BENCH_SECONDS', 8)
-  const connections = envNumber('BENCH_CONNECTIONS', 10)
+  const connections = envNumber('BENCH_CONNECTIONS', 20)
   const { dataDir, numbers } = await prepare(holders)
 
   const app = await startServer('src/server/main.ts', { DATA_DIR: dataDir, MT1_DEMO: '0', DATABASE_URL: '', RATE_LIMIT_PUBLIC_PER_MINUTE: '0' }, '/api/v1/health')

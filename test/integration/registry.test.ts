@@ -88,6 +88,18 @@ describe.each(databases)('the registry on %s', (kind) => {
       expect(errorCode(unknown)).toBe('NOT_FOUND')
     })
 
+    it('answers lookups that arrive together each with its own result (they share one query)', async () => {
+      const a = await holder({ first: 'Bat', last: 'Ched', types: ['MM', 'QBA'] })
+      const unknown = newNumber()
+      const asked = [a.numbers.MM!, unknown, a.numbers.QBA!, a.numbers.MM!.toLowerCase(), mistyped(a.numbers.QBA!), ...Array.from({ length: 70 }, () => a.numbers.QBA!)]
+      const answers = await Promise.all(asked.map((n) => lookup(n)))
+      expect(answers.slice(0, 5).map((r) => r.statusCode)).toEqual([200, 404, 200, 200, 400])
+      expect(answers[0]!.json().type).toBe('MM')
+      expect(answers[2]!.json().type).toBe('QBA')
+      expect(answers[3]!.json().certificateNumber).toBe(a.numbers.MM)
+      expect(answers.slice(5).every((r) => r.statusCode === 200 && r.json().type === 'QBA')).toBe(true)
+    })
+
     it('handles hostile path input without a 5xx', async () => {
       for (const input of ['<script>alert(1)</script>', "MT1' OR 1=1 --", '%00', 'x'.repeat(65)]) {
         const res = await lookup(input)

@@ -1,7 +1,6 @@
-// All SQL of the registry. The public lookup is the hot path: one primary-key read of credentials
-// joined to the holder's user row, compiled once per database and run with a new parameter each
-// time (building a Kysely query costs more than SQLite spends answering it).
-import { CompiledQuery, sql, type Expression, type SqlBool } from 'kysely'
+// All SQL of the registry. The public lookup is the hot path: primary-key reads of credentials
+// joined to the holders' user rows (lookup-batcher.ts runs them).
+import { sql, type Expression, type SqlBool } from 'kysely'
 import type { DbOrTx, DialectName } from '../../db/database.js'
 import type { CursorKey } from '../../db/pagination.js'
 import type { CredentialsTable } from '../../db/schema.js'
@@ -24,23 +23,14 @@ const registryColumns = [
 const registryRows = (db: DbOrTx) =>
   db.selectFrom('credentials').innerJoin('users', 'users.id', 'credentials.candidate_id').select(registryColumns)
 
-const compiledLookups = new WeakMap<DbOrTx, CompiledQuery>()
-
-/** One credential with its holder's name, by canonical certificate number. */
-export async function lookupCredential(db: DbOrTx, certificateNumber: string): Promise<RegistryRow | undefined> {
-  let compiled = compiledLookups.get(db)
-  if (!compiled) {
-    compiled = registryRows(db).where('credentials.certificate_number', '=', '').compile()
-    compiledLookups.set(db, compiled)
-  }
-  const result = await db.executeQuery<RegistryRow>(CompiledQuery.raw(compiled.sql, [certificateNumber]))
-  return result.rows[0]
-}
+/** The lookup query for a list of numbers (the public lookup compiles it once per list length). */
+export const registryRowsWhereNumberIn = (db: DbOrTx, numbers: readonly string[]) =>
+  registryRows(db).where('credentials.certificate_number', 'in', numbers)
 
 /** Many credentials at once (bulk verification); the caller keeps each list to a few hundred. */
 export async function lookupCredentials(db: DbOrTx, certificateNumbers: readonly string[]): Promise<RegistryRow[]> {
   if (certificateNumbers.length === 0) return []
-  return registryRows(db).where('credentials.certificate_number', 'in', certificateNumbers).execute()
+  return registryRowsWhereNumberIn(db, certificateNumbers).execute()
 }
 
 /** A page of the whole registry in certificate-number order, after `after` (the export walks these). */

@@ -10,9 +10,10 @@ import type { ServerContext } from '../../context.js'
 import { decodeCursor, encodeCursor } from '../../db/pagination.js'
 import { AppError } from '../../errors.js'
 import { requireRole, type Actor } from '../accounts/actor.js'
+import { createLookupBatcher } from './lookup-batcher.js'
 import { nameMatches, parseVerifyCsv, resultsToCsv, type VerifyItem, type VerifyResult } from './bulk-verify.js'
 import {
-  activeHoldersByState, credentialCounts, credentialsOfHolders, lookupCredential, lookupCredentials, registryPage, searchListedHolders,
+  activeHoldersByState, credentialCounts, credentialsOfHolders, lookupCredentials, registryPage, searchListedHolders,
   type NameSplit, type RegistryRow,
 } from './registry.repository.js'
 
@@ -39,6 +40,7 @@ const SEARCH_TOKENS = 4
 
 export function createRegistryService(ctx: ServerContext) {
   const { db } = ctx
+  const lookupCredential = createLookupBatcher(db)
 
   /** SQLite's lower() folds only ASCII letters; fold the search text the way the database folds the names. */
   const fold = (text: string) => (ctx.dialect === 'postgres' ? text.toLowerCase() : text.replace(/[A-Z]/g, (c) => c.toLowerCase()))
@@ -75,7 +77,7 @@ export function createRegistryService(ctx: ServerContext) {
     verify,
 
     async lookup(input: string) {
-      const row = await lookupCredential(db, canonicalNumber(input))
+      const row = await lookupCredential(canonicalNumber(input))
       if (!row) throw new AppError('NOT_FOUND', 'No certificate has this number. Check it against the certificate, or ask the holder for it again.')
       const status = publicStatus(row.status)
       return {
