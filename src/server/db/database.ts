@@ -51,6 +51,9 @@ function openSqlite(dataDir: string): DatabaseHandle {
   connection.pragma('synchronous = FULL')
   connection.pragma('foreign_keys = ON')
   connection.pragma('busy_timeout = 5000')
+  // Reads through a memory map skip a copy per page; the registry's lookups over a million holders
+  // are mostly reads. Writes and durability are unchanged (WAL, synchronous=FULL).
+  connection.pragma('mmap_size = 268435456')
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) })
   return { db, dialect: 'sqlite', file, close: () => db.destroy() }
 }
