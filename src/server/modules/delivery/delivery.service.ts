@@ -7,6 +7,7 @@ import { randomInt } from 'node:crypto'
 import { optionSeed, type FormItem } from '../../../common/items/form-assembly.js'
 import { candidateItem } from '../../../common/items/candidate-item.js'
 import { timeFactor } from '../../../common/rules/accommodations.js'
+import { calculatorAllowed } from '../../../common/rules/calculator.js'
 import { acceptsResponses, deadlineAfterPause, initialDeadline, remainingMs } from '../../../common/rules/attempt-lifecycle.js'
 import { certificationCovers } from '../../../common/rules/proctoring.js'
 import type { ServerContext } from '../../context.js'
@@ -48,7 +49,6 @@ export function createDeliveryService(
   const presenceMs = () => deps.program.definition.policies.proctorPresenceSeconds * 1000
   const now = () => ctx.clock()
   const iso = () => ctx.clock().toISOString()
-  const calculatorModules = new Set(['MM', 'QBA'])
 
   async function requireSessionProctor(actor: Actor | null, sessionId: string) {
     const proctor = requireRole(actor, 'proctor')
@@ -141,7 +141,7 @@ export function createDeliveryService(
       id: attempt.id, registrationId: attempt.registration_id, sessionId: attempt.session_id, module: attempt.module,
       moduleName: deps.program.module(attempt.module)?.name ?? attempt.module, status: attempt.status, startedAt: attempt.started_at, deadline: attempt.deadline_at,
       remainingMs: remainingMs({ status: attempt.status, deadlineAt: attempt.deadline_at, pausedAt: attempt.paused_at }, now()), serverTime: iso(),
-      pauseReason: attempt.status === 'paused' ? attempt.pause_reason : null, calculator: calculatorModules.has(attempt.module),
+      pauseReason: attempt.status === 'paused' ? attempt.pause_reason : null, calculator: calculatorAllowed(attempt.module),
       accommodations: await adjustmentsOf(attempt.candidate_id), items, responses, flags: JSON.parse(attempt.flags) as string[],
       result: attempt.status === 'scored' ? await deps.results.resultOf(attempt.id) : null,
     }
@@ -315,7 +315,7 @@ export function createDeliveryService(
       const modules = await Promise.all((JSON.parse(registration.modules) as string[]).map(async (code) => {
         const mod = deps.program.module(code)
         const attempt = await attemptFor(db, registration.id, code)
-        return { code, name: mod?.name ?? code, minutes: Math.round((mod?.timeLimitMinutes ?? 0) * factor), calculator: calculatorModules.has(code), attempt: attempt ? { id: attempt.id, status: attempt.status } : null }
+        return { code, name: mod?.name ?? code, minutes: Math.round((mod?.timeLimitMinutes ?? 0) * factor), calculator: calculatorAllowed(code), attempt: attempt ? { id: attempt.id, status: attempt.status } : null }
       }))
       return {
         registrationId, status: registration.status,
