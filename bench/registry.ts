@@ -27,7 +27,7 @@ async function prepare(holders: number): Promise<{ dataDir: string; numbers: str
     const app = await buildApp(loadConfig({ DATA_DIR: dataDir, MT1_DEMO: '0' }), { logger: false })
     const started = Date.now()
     const bar = progressBar(holders, 'holders')
-    const seeded = await seedSyntheticCertificates(app.db, app.dialect, holders, { onProgress: (done) => bar.update(done) })
+    const seeded = await seedSyntheticCertificates(app.db, app.dialect, holders, app.program.credentials, { onProgress: (done) => bar.update(done) })
     bar.finish()
     const seconds = (Date.now() - started) / 1000
     await app.close()

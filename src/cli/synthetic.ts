@@ -15,7 +15,7 @@ export async function syntheticCommand(value: string, withApp: <T>(fn: (app: Fas
   const started = Date.now()
   const summary = await withApp(async (app) => {
     const bar = progressBar(count, 'holders')
-    const result = await seedSyntheticCertificates(app.db, app.dialect, count, { onProgress: (done) => bar.update(done) })
+    const result = await seedSyntheticCertificates(app.db, app.dialect, count, app.program.credentials, { onProgress: (done) => bar.update(done) })
     bar.finish()
     return result
   })

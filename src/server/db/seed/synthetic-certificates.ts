@@ -6,6 +6,7 @@
 // transaction, so a million holders take minutes, not hours. Holder ids are time-ordered UUIDs
 // (version 7 layout) and each batch's certificate numbers are inserted in order, so the indexes
 // grow mostly at their ends instead of at a random page per row.
+import { certificationDate, certificationsEarned, type CredentialRequirement } from '../../../common/rules/credential-rule.js'
 import { randomBytes } from 'node:crypto'
 import { CompiledQuery, sql } from 'kysely'
 import { certificateNumberFrom } from '../../../common/rules/certificate-number.js'
@@ -21,9 +22,10 @@ const STATES: [string, number][] = [
   ['KY', 4], ['NY', 5], ['MN', 3], ['MO', 3], ['IA', 3], ['KS', 2], ['AZ', 2], ['WA', 2], ['OR', 2], ['CO', 2], ['FL', 3], ['MS', 2], ['AR', 2], ['LA', 2],
   ['OK', 2], ['NE', 1], ['UT', 1], ['NJ', 2], ['MA', 2], ['CT', 1], ['MD', 1], ['WV', 1], ['NH', 1], ['ME', 1], ['ID', 1], ['NV', 1], ['NM', 1], ['DE', 1],
 ]
-// What holders hold: [credentials, share]. Most who sit all three pass all three.
+// Which modules holders passed: [modules, share]. Most who sit all three pass all three. The MS and
+// MT1 they earn follow from the program's credential rule, as when awarding.
 const PATTERNS: [string[], number][] = [
-  [['MM'], 14], [['SRMT'], 8], [['QBA'], 10], [['MM', 'QBA'], 5], [['SRMT', 'QBA'], 3], [['MM', 'SRMT', 'MS'], 25], [['MM', 'SRMT', 'QBA', 'MS', 'MT1'], 35],
+  [['MM'], 14], [['SRMT'], 8], [['QBA'], 10], [['MM', 'QBA'], 5], [['SRMT', 'QBA'], 3], [['MM', 'SRMT'], 25], [['MM', 'SRMT', 'QBA'], 35],
 ]
 const FIRST_YEAR = 2015
 const LISTED_SHARE = 0.2
@@ -74,7 +76,7 @@ export interface SyntheticOptions {
   now?: Date
 }
 
-export async function seedSyntheticCertificates(db: Db, dialect: DialectName, count: number, options: SyntheticOptions = {}) {
+export async function seedSyntheticCertificates(db: Db, dialect: DialectName, count: number, credentialRules: readonly CredentialRequirement[], options: SyntheticOptions = {}) {
   const batch = options.batch ?? 20_000
   const today = options.now ?? new Date()
   const stamp = today.toISOString()
@@ -103,15 +105,17 @@ export async function seedSyntheticCertificates(db: Db, dialect: DialectName, co
     const users: unknown[][] = []
     const roles: unknown[][] = []
     const profiles: unknown[][] = []
-    const held: { user: string; types: string[] }[] = []
+    const held: { user: string; credentials: (readonly [type: string, issuedOn: string])[] }[] = []
     for (let i = 0; i < size; i++) {
       const id = nextId()
       users.push([id, `holder-${run}-${done + i}@${SYNTHETIC_EMAIL_DOMAIN}`, null, pick(FIRST), pick(LAST), 'active', stamp, stamp])
       roles.push([id, 'candidate', stamp, null])
       profiles.push([id, null, null, state(), stamp, Math.random() < LISTED_SHARE ? 1 : 0])
-      held.push({ user: id, types: pattern() })
+      const passed = new Map(pattern().map((m) => [m, isoDay(issueDate(today))]))
+      const earned = certificationsEarned(passed.keys(), credentialRules).map((code) => [code, certificationDate(credentialRules.find((c) => c.code === code)!, passed)!] as const)
+      held.push({ user: id, credentials: [...passed, ...earned] })
     }
-    const total = held.reduce((n, h) => n + h.types.length, 0)
+    const total = held.reduce((n, h) => n + h.credentials.length, 0)
     const certificateNumbers = numbers(total)
     await db.transaction().execute(async (trx) => {
       // Reserve a block of status-list indexes in one step of the same counter awarding uses.
@@ -119,14 +123,7 @@ export async function seedSyntheticCertificates(db: Db, dialect: DialectName, co
       let index = Number(top.value) - total
       const rows: unknown[][] = []
       for (const h of held) {
-        const modules = new Map<string, string>()
-        for (const type of h.types) {
-          if (type === 'MS' || type === 'MT1') continue
-          modules.set(type, isoDay(issueDate(today)))
-        }
-        const last = (codes: string[]) => codes.map((c) => modules.get(c)!).sort().at(-1)!
-        for (const type of h.types) {
-          const issued = type === 'MS' ? last(['MM', 'SRMT']) : type === 'MT1' ? last(['MM', 'SRMT', 'QBA']) : modules.get(type)!
+        for (const [type, issued] of h.credentials) {
           const revoked = Math.random() < REVOKED_SHARE
           rows.push([certificateNumbers[rows.length], h.user, type, issued, revoked ? 'revoked' : 'active', ++index, revoked ? 'Synthetic revocation' : null, revoked ? stamp : null, stamp])
         }
