@@ -192,3 +192,8 @@ export async function sittersOfSession(db: DbOrTx, sessionId: string) {
 export async function closeSession(db: DbOrTx, sessionId: string, at: string): Promise<void> {
   await db.updateTable('test_sessions').set({ closed_at: at, status: 'closed' }).where('id', '=', sessionId).execute()
 }
+
+/** Where a session takes place: its center's name and town. */
+export async function centerOf(db: DbOrTx, centerId: string) {
+  return db.selectFrom('centers').select(['name', 'city', 'state']).where('id', '=', centerId).executeTakeFirst()
+}

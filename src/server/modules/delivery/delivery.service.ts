@@ -25,7 +25,7 @@ import type { ResultsService } from '../results/results.service.js'
 import type { RegistrationsService } from '../scheduling/registrations.service.js'
 import { findSession, proctorsOfSession } from '../scheduling/sessions.repository.js'
 import {
-  attemptFor, attemptsForSaving, countEvents, pauseRunning, endAbsence, findAttempt, findCheckin, insertAttempt, insertCheckin, insertEvent, moveAttempt, presentProctorIds,
+  attemptFor, attemptsForSaving, centerOf, countEvents, pauseRunning, endAbsence, findAttempt, findCheckin, insertAttempt, insertCheckin, insertEvent, moveAttempt, presentProctorIds,
   responsesOf, storedSeq, touchAttempts, updateAttempt, upsertPresence, upsertResponse,
 } from './delivery.repository.js'
 import { GroupCommit } from '../../db/group-commit.js'
@@ -275,7 +275,9 @@ export function createDeliveryService(
 
     async get(actor: Actor | null, id: string, device?: string) {
       const { attempt, scribe } = await accessAttempt(actor, id, device)
-      if (!scribe) await touchAttempts(db, [id], iso())
+      // The candidate's last contact, for the console; written with the saves' group commit rather
+      // than as a durable commit of its own on every poll.
+      if (!scribe) await saveCommits.run((trx) => touchAttempts(trx, [id], iso()))
       // Time is up but the sweep has not come by yet: submit now, so the candidate sees the result.
       if (attempt.status === 'in_progress' && !acceptsResponses(attempt.status, attempt.deadline_at, now())) {
         await submitAttempt(id, { actorId: null, reason: 'deadline' })
@@ -310,7 +312,7 @@ export function createDeliveryService(
       const registration = await deps.registrations.find(registrationId)
       if (!registration || registration.candidate_id !== candidate.userId) throw notFound('The registration')
       const session = (await findSession(db, registration.session_id))!
-      const center = await db.selectFrom('centers').select('name').where('id', '=', session.center_id).executeTakeFirst()
+      const center = await centerOf(db, session.center_id)
       const factor = timeFactor(await adjustmentsOf(candidate.userId))
       const modules = await Promise.all((JSON.parse(registration.modules) as string[]).map(async (code) => {
         const mod = deps.program.module(code)

@@ -13,7 +13,7 @@ import type { AuditService } from '../audit/audit.service.js'
 import type { ResultsService } from '../results/results.service.js'
 import type { DeliveryService } from './delivery.service.js'
 import {
-  attemptsOfSession, closeSession, pauseRunning, eventsOfAttempts, expiredAttemptIds, findAttempt, incidentsOfSession, insertIncident, moveAttempt, openAbsence, saveSummary,
+  attemptsOfSession, centerOf, closeSession, pauseRunning, eventsOfAttempts, expiredAttemptIds, findAttempt, incidentsOfSession, insertIncident, moveAttempt, openAbsence, saveSummary,
   sessionsWithRunningAttempts, sittersOfSession, unscoredAttemptIds, updateAttempt,
 } from './delivery.repository.js'
 import { sessionReportPdf } from './session-report-pdf.js'
@@ -105,7 +105,7 @@ export function createProctoringService(ctx: ServerContext, deps: { audit: Audit
       const { session } = await delivery.requireSessionProctor(actor, sessionId)
       const sitting = await sittingOf(sessionId)
       return {
-        session: { id: session.id, centerName: (await ctx.db.selectFrom('centers').select('name').where('id', '=', session.center_id).executeTakeFirst())?.name ?? '', startsAt: session.starts_at, endsAt: session.ends_at, status: session.status, closedAt: session.closed_at },
+        session: { id: session.id, centerName: (await centerOf(db, session.center_id))?.name ?? '', startsAt: session.starts_at, endsAt: session.ends_at, status: session.status, closedAt: session.closed_at },
         proctorPresent: await delivery.proctorPresent(sessionId),
         incidents: sitting.incidents,
         candidates: sitting.candidates.map((c) => ({ ...c, attempts: c.attempts.map(({ events: _events, startedAt: _s, submittedAt: _u, ...rest }) => rest) })),
@@ -200,7 +200,7 @@ export function createProctoringService(ctx: ServerContext, deps: { audit: Audit
     async report(actor: Actor | null, sessionId: string): Promise<Buffer> {
       const { session } = await delivery.requireSessionProctor(actor, sessionId)
       const sitting = await sittingOf(sessionId)
-      const center = await ctx.db.selectFrom('centers').select(['name', 'city', 'state']).where('id', '=', session.center_id).executeTakeFirst()
+      const center = await centerOf(db, session.center_id)
       return sessionReportPdf({
         title: `Session report: ${center?.name ?? 'Assessment center'}`,
         subtitle: `${session.starts_at.slice(0, 16).replace('T', ' ')} to ${session.ends_at.slice(11, 16)} UTC · ${center ? `${center.city}, ${center.state}` : ''} · ${session.closed_at ? `closed ${session.closed_at.slice(0, 16).replace('T', ' ')} UTC` : 'not closed yet (interim report)'}`,
