@@ -45,12 +45,75 @@ export interface ParsedItem {
   choiceText(id: string): string
   /** Choice identifiers in document order. */
   choiceIds: string[]
+  /**
+   * The identifier of the one option (choice, match target, hotspot by its label…) whose text is `text`
+   * or matches it; throws unless exactly one does. Lets a key check name options by what they say.
+   */
+  idOf(text: string | RegExp): string
   /** For numeric items: the absolute tolerance [below, above] from qti-equal, if any. */
   tolerance: [number, number] | undefined
   rationale: string
   spoken: string[]
   baseType: string
   cardinality: string
+  /** The item's first interaction with its options in document order (undefined for an item with none). */
+  interaction: InteractionOptions | undefined
+}
+
+export interface ItemOption {
+  id: string
+  /** The option's text; for a hotspot, its hotspot-label. */
+  text: string
+  fixed: boolean
+}
+
+export interface InteractionOptions {
+  kind: 'choice' | 'order' | 'match' | 'associate' | 'gapMatch' | 'hotspot' | 'inlineChoice' | 'textEntry'
+  shuffle: boolean
+  /**
+   * The options in document order: the choices (choice, order, inline choice, hotspot), the first match
+   * set (match), all associable choices (associate) or the gap texts and images (gap match).
+   */
+  options: ItemOption[]
+  /** The second match set (match) or the gaps (gap match), in document order; empty otherwise. */
+  targets: ItemOption[]
+}
+
+const interactionKinds: Record<string, InteractionOptions['kind']> = {
+  'qti-choice-interaction': 'choice',
+  'qti-order-interaction': 'order',
+  'qti-match-interaction': 'match',
+  'qti-associate-interaction': 'associate',
+  'qti-gap-match-interaction': 'gapMatch',
+  'qti-hotspot-interaction': 'hotspot',
+  'qti-inline-choice-interaction': 'inlineChoice',
+  'qti-text-entry-interaction': 'textEntry',
+}
+
+function interactionOf(body: Element): InteractionOptions | undefined {
+  const el = (Array.from(body.getElementsByTagNameNS('*', '*')) as unknown as Element[]).find((e) => (e.localName ?? '') in interactionKinds)
+  if (!el) return undefined
+  const kind = interactionKinds[el.localName!]!
+  const option = (c: Element): ItemOption => ({
+    id: c.getAttribute('identifier') ?? '',
+    text: c.localName === 'qti-hotspot-choice' ? (c.getAttribute('hotspot-label') ?? '').trim() : textOf(c),
+    fixed: c.getAttribute('fixed') === 'true',
+  })
+  const sets = byLocalName(el, 'qti-simple-match-set')
+  const options =
+    kind === 'match' ? byLocalName(sets[0] ?? el, 'qti-simple-associable-choice')
+    : kind === 'associate' ? byLocalName(el, 'qti-simple-associable-choice')
+    : kind === 'gapMatch' ? [...byLocalName(el, 'qti-gap-text'), ...byLocalName(el, 'qti-gap-img')]
+    : kind === 'hotspot' ? byLocalName(el, 'qti-hotspot-choice')
+    : kind === 'inlineChoice' ? byLocalName(el, 'qti-inline-choice')
+    : byLocalName(el, 'qti-simple-choice')
+  const targets = kind === 'match' ? byLocalName(sets[1] ?? el, 'qti-simple-associable-choice') : kind === 'gapMatch' ? byLocalName(el, 'qti-gap') : []
+  if (kind === 'gapMatch') {
+    // document order across the two element names
+    const all = Array.from(el.getElementsByTagNameNS('*', '*')) as unknown as Element[]
+    options.sort((a, b) => all.indexOf(a) - all.indexOf(b))
+  }
+  return { kind, shuffle: el.getAttribute('shuffle') === 'true', options: options.map(option), targets: targets.map(option) }
 }
 
 export function readItem(identifier: string): ParsedItem {
@@ -68,6 +131,7 @@ export function readItem(identifier: string): ParsedItem {
   const stemParts = [...byLocalName(body, 'p'), ...byLocalName(body, 'qti-prompt')]
     .filter((el) => !choices.some((c) => c.contains?.(el)))
     .map((el) => textOf(el))
+  const interaction = interactionOf(body)
   const equal = byLocalName(root, 'qti-equal')[0]
   const tol = equal?.getAttribute('tolerance')?.trim().split(/\s+/).map(Number)
   return {
@@ -81,11 +145,18 @@ export function readItem(identifier: string): ParsedItem {
       return t
     },
     choiceIds: [...choiceMap.keys()],
+    idOf(text: string | RegExp) {
+      const all = [...(interaction?.options ?? []), ...(interaction?.targets ?? [])]
+      const found = all.filter((o) => (typeof text === 'string' ? o.text === text : text.test(o.text)))
+      if (found.length !== 1) throw new Error(`${identifier}: ${found.length} options match ${String(text)}`)
+      return found[0]!.id
+    },
     tolerance: tol ? [tol[0]!, tol[1] ?? tol[0]!] : undefined,
     rationale: textOf(byLocalName(root, 'qti-modal-feedback')[0]),
     spoken: byLocalName(root, 'qti-card').filter((c) => c.getAttribute('support') === 'spoken').map((c) => textOf(c)),
     baseType: decl?.getAttribute('base-type') ?? '',
     cardinality: decl?.getAttribute('cardinality') ?? '',
+    interaction,
   }
 }
 

@@ -433,8 +433,14 @@ describe('MECH keys', () => {
 
   it('MT1-MECH-P02: movable pulley (MA 2) and wheelbarrow (MA > 1) are the two', () => {
     const item = readItem('MT1-MECH-P02')
-    const ma: Record<string, number> = { A: 2, B: 1, C: 4.5 / 1.5, D: 0.25, E: 20 / 40 }
-    expect([...item.correct].sort()).toEqual(Object.entries(ma).filter(([, v]) => v > 1).map(([k]) => k))
+    const ma: [RegExp, number][] = [
+      [/^A single movable pulley/, 2],
+      [/^A single fixed pulley/, 1],
+      [/^A wheelbarrow/, 4.5 / 1.5],
+      [/^Tweezers/, 0.25],
+      [/^A 40-tooth gear driving a 20-tooth gear/, 20 / 40],
+    ]
+    expect([...item.correct].sort()).toEqual(ma.filter(([, v]) => v > 1).map(([text]) => item.idOf(text)).sort())
   })
 
   it('MT1-MECH-P03: speeds 600 x 36 / teeth, fastest to slowest B, D, A, C', () => {
@@ -448,7 +454,7 @@ describe('MECH keys', () => {
   it('MT1-MECH-P04: lever class from what is in the middle', () => {
     const item = readItem('MT1-MECH-P04')
     const middle: Record<string, 'fulcrum' | 'load' | 'effort'> = { L1: 'fulcrum', L2: 'load', L3: 'effort', L4: 'load' }
-    const cls = { fulcrum: 'R1', load: 'R2', effort: 'R3' }
+    const cls = { fulcrum: item.idOf('First class'), load: item.idOf('Second class'), effort: item.idOf('Third class') }
     expect([...item.correct].sort()).toEqual(Object.entries(middle).map(([l, m]) => `${l} ${cls[m]}`).sort())
   })
 })
@@ -529,7 +535,7 @@ describe('FPT keys', () => {
   it('MT1-FPT-012: extend by pressurising the cap end (port 1)', () => {
     const item = readItem('MT1-FPT-012')
     expect(item.stem).toContain('Port 1 is at the cap (rear) end')
-    expect(item.correct).toEqual(['A'])
+    expect(item.correct).toEqual([item.idOf('Port 1, at the cap end')])
   })
 
   it('MT1-FPT-P01: P = 5,000 N / 0.0025 m² = 2,000 kPa', () => {
@@ -553,6 +559,7 @@ describe('FPT keys', () => {
 
   it('MT1-FPT-P04: Boyle, Charles, Pascal', () => {
     const item = readItem('MT1-FPT-P04')
-    expect([...item.correct].sort()).toEqual(['L1 R1', 'L2 R2', 'L3 R3'])
+    const expected = [`L1 ${item.idOf('Boyle’s law')}`, `L2 ${item.idOf('Charles’s law')}`, `L3 ${item.idOf('Pascal’s principle')}`]
+    expect([...item.correct].sort()).toEqual(expected.sort())
   })
 })
