@@ -31,6 +31,7 @@ import notificationsRoutes from './modules/notifications/notifications.routes.js
 import operationsRoutes from './modules/operations/operations.routes.js'
 import programRoutes from './modules/program/program.routes.js'
 import sessionsRoutes from './modules/scheduling/sessions.routes.js'
+import invitationsRoutes from './modules/scheduling/invitations.routes.js'
 import credentialsRoutes from './modules/credentials/credentials.routes.js'
 import authPlugin from './plugins/auth.js'
 import errorsPlugin from './plugins/errors.js'
@@ -111,6 +112,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(handbookRoutes)
   await app.register(centersRoutes)
   await app.register(sessionsRoutes)
+  await app.register(invitationsRoutes)
   await app.register(itemBankRoutes)
   await app.register(profileRoutes)
   await app.register(proctorsRoutes)

@@ -34,6 +34,7 @@ import { CenterPage } from "./routes/center-page";
 import { EmployerPage } from "./routes/employer-page";
 import { RosterPage } from "./routes/roster-page";
 import { SessionsPage } from "./routes/sessions-page";
+import { InvitationPage } from "./routes/invitation-page";
 import { AccommodationQueuePage } from "./routes/staff/accommodation-queue-page";
 import { CentersAdminPage } from "./routes/staff/centers-admin-page";
 import { FeesPage } from "./routes/staff/fees-page";
@@ -42,9 +43,12 @@ import { ProctorsPage } from "./routes/staff/proctors-page";
 import { ProctorConsolePage } from "./routes/proctor-console-page";
 import { ScribePage } from "./routes/scribe-page";
 import { SittingPage } from "./routes/sitting-page";
+import { BeginPage } from "./routes/begin-page";
 import { TestPage } from "./routes/test-page";
 // The national certificant registry: public verification, and the staff side with revocation.
 import { RegistryPage } from "./routes/registry-page";
+// The achievement each Open Badges credential names (its id), public.
+import { AchievementPage } from "./routes/achievement-page";
 import { RegistryAdminPage } from "./routes/staff/registry-admin-page";
 // The candidate's results, certificates and documents.
 import { CredentialsPage } from "./routes/credentials-page";
@@ -87,6 +91,7 @@ export const router = createBrowserRouter([
       { path: "staff/items/:id", element: staff(<ItemPage />) },
       { path: "staff/forms/preview", element: staff(<FormPreviewPage />) },
       { path: "sessions", element: <SessionsPage /> },
+      { path: "invitation", element: <InvitationPage /> },
       { path: "sessions/:id/roster", element: <RequireAuth><RosterPage /></RequireAuth> },
       { path: "accommodations/request", element: <RequireAuth><AccommodationRequestPage /></RequireAuth> },
       { path: "center", element: <RequireAuth><CenterPage /></RequireAuth> },
@@ -99,6 +104,7 @@ export const router = createBrowserRouter([
       { path: "staff/centers", element: staff(<CentersAdminPage />) },
       { path: "staff/proctors", element: staff(<ProctorsPage />) },
       { path: "registry/:certificateNumber?", element: <RegistryPage /> },
+      { path: "achievements/:code", element: <AchievementPage /> },
       { path: "staff/registry", element: staff(<RegistryAdminPage />) },
       { path: "*", element: <NotFoundPage /> },
         ],
@@ -106,5 +112,6 @@ export const router = createBrowserRouter([
     ],
   },
   // The test screen stands alone: no site header or navigation to leave the test by.
+  { path: "sitting/:registrationId/begin/:module", element: <RequireAuth requiredRole="candidate"><BeginPage /></RequireAuth>, errorElement: <RouteErrorPage /> },
   { path: "test/:attemptId", element: <RequireAuth requiredRole="candidate"><TestPage /></RequireAuth>, errorElement: <RouteErrorPage /> },
 ]);

@@ -51,7 +51,18 @@ export const TrainingSchema = Type.Object(
 export const PoliciesSchema = Type.Object(
   {
     registrationLeadHours: Type.Number({ minimum: 0 }),
-    retakeWaitDays: Type.Integer({ minimum: 0 }),
+    /**
+     * Retaking a module (src/common/rules/eligibility.ts). `waitDaysAfterAttempt[i]` is the wait after
+     * the (i+1)-th attempt of a module that did not pass; the last entry applies to every later one
+     * ([] = no wait). `maxAttemptsPer12Months` caps the attempts of one module in any 12 months (null = no cap).
+     */
+    retake: Type.Object(
+      {
+        waitDaysAfterAttempt: Type.Array(Type.Integer({ minimum: 0, maximum: 3650 }), { maxItems: 20 }),
+        maxAttemptsPer12Months: Type.Union([Type.Integer({ minimum: 1, maximum: 100 }), Type.Null()]),
+      },
+      { additionalProperties: false },
+    ),
     certificateExpiryMonths: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
     ncrcLevels: Type.Array(Type.String(), { minItems: 1 }),
     recommendedNcrcLevel: Type.String(),
@@ -67,6 +78,18 @@ export const PoliciesSchema = Type.Object(
     unpaidHoldHours: Type.Number({ exclusiveMinimum: 0 }),
     /** A proctor counts as present this long after their console's last heartbeat. */
     proctorPresenceSeconds: Type.Integer({ minimum: 10, maximum: 600 }),
+    /** What an approved "extra breaks" accommodation allows in one attempt: how many, and how long each stops the clock. */
+    extraBreaks: Type.Object(
+      { perAttempt: Type.Integer({ minimum: 0, maximum: 20 }), maxMinutes: Type.Integer({ minimum: 1, maximum: 120 }) },
+      { additionalProperties: false },
+    ),
+    /**
+     * How long a signed revocation status list stays valid (its VC `validUntil`). A copy signed before
+     * a revocation can be replayed for at most this long, so it is short: a day at most.
+     */
+    statusListValidityHours: Type.Number({ exclusiveMinimum: 0, maximum: 24 }),
+    /** How long before a session starts its proctor may check candidates in (until it ends). */
+    checkinOpensMinutesBefore: Type.Integer({ minimum: 0, maximum: 1440 }),
   },
   { additionalProperties: false },
 )

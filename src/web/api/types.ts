@@ -67,7 +67,8 @@ export interface ProgramCredential {
 
 export interface ProgramPolicies {
   registrationLeadHours: number;
-  retakeWaitDays: number;
+  /** Waits after the 1st, 2nd, … attempt of a module that did not pass (the last applies after), and a cap per 12 months. */
+  retake: { waitDaysAfterAttempt: number[]; maxAttemptsPer12Months: number | null };
   certificateExpiryMonths: number | null;
   recommendedNcrcLevel: string;
   advancedStandingCreditsMax: number;
@@ -76,6 +77,8 @@ export interface ProgramPolicies {
 export interface Program {
   code: string;
   name: string;
+  /** The body that runs the program and issues its credentials. */
+  owner: string;
   description: string;
   modules: ProgramModule[];
   credentials: ProgramCredential[];

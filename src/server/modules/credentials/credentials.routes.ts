@@ -1,7 +1,11 @@
 // Verifiable credentials over HTTP: the holder's signed OB 3.0 credential (contract), and the public
-// documents a verifier dereferences: the revocation status list, the issuer profile and its keys.
+// documents a verifier dereferences: the revocation status list, the issuer profile and its keys, and
+// each achievement (at /api/v1/achievements/{code}, and at its id, /achievements/{code}, which is the
+// achievement's web page unless the request prefers JSON).
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
+import { CODE_PATTERN, ErrorBody } from '../../../common/schemas/common.js'
+import { prefersJson } from '../../content-negotiation.js'
 import { errorResponses, publicRateLimit, typed } from '../../http.js'
 import { KEY_ID } from './issuer-keys.js'
 
@@ -21,7 +25,8 @@ export default async function credentialsRoutes(app: FastifyInstance) {
     schema: {
       tags, summary: 'My certificate as a signed Open Badges 3.0 credential (eddsa-rdfc-2022 Data Integrity proof)',
       params: Type.Object({ certificateNumber: Type.String({ maxLength: 40 }) }),
-      response: { 200: JsonLd('An OpenBadgeCredential (VC 2.0) with an embedded DataIntegrityProof'), ...errorResponses(401, 404) },
+      description: 'A revoked or withdrawn credential is refused with 409 CONFLICT, as its PDF is.',
+      response: { 200: JsonLd('An OpenBadgeCredential (VC 2.0) with an embedded DataIntegrityProof'), ...errorResponses(401, 404, 409) },
     },
   }, async (request, reply) => {
     reply.header('cache-control', 'private, no-store')
@@ -32,6 +37,7 @@ export default async function credentialsRoutes(app: FastifyInstance) {
     config: { rateLimit: publicRateLimit(app) },
     schema: {
       tags, summary: 'A signed BitstringStatusListCredential: bit i is set when the credential with statusListIndex i is revoked',
+      description: 'Valid for the program\'s statusListValidityHours from its validFrom (validUntil), and signed anew half-way through, so a copy taken before a revocation stops verifying soon after.',
       params: Type.Object({ listId: Type.Integer({ minimum: 1 }) }),
       response: { 200: JsonLd('A BitstringStatusListCredential (VC 2.0)'), 304: Type.Null({ description: 'Unchanged since the ETag sent' }), ...errorResponses(400, 404, 429) },
     },
@@ -41,6 +47,39 @@ export default async function credentialsRoutes(app: FastifyInstance) {
     reply.header('cache-control', 'public, no-cache').header('etag', etag)
     if (request.headers['if-none-match'] === etag) return reply.code(304).send(null)
     return body
+  })
+
+  const achievementSummary = 'An Open Badges 3.0 Achievement (a module certificate or a certification): its name, description, criteria, skills and creator'
+
+  r.get('/api/v1/achievements/:code', {
+    schema: {
+      tags, summary: achievementSummary,
+      description: 'The same document answers the achievement\'s id (PUBLIC_URL/achievements/{code}) when the request prefers JSON (Accept: application/json or application/ld+json); a browser gets the web page there.',
+      params: Type.Object({ code: Type.String({ pattern: CODE_PATTERN, maxLength: 10, description: 'A credential type: MM, SRMT, QBA, MS or MT1' }) }),
+      response: { 200: JsonLd('OB3 Achievement'), ...errorResponses(400, 404) },
+    },
+  }, async (request, reply) => {
+    reply.header('cache-control', 'public, max-age=300')
+    return app.services.credentials.achievement(request.params.code)
+  })
+
+  // The achievement's id inside every credential. People opening it get the web page (404 for a code
+  // the program does not award, so the page's "not found" is true to crawlers too); a verifier asking
+  // for JSON gets the document above. A wildcard, so that every path under /achievements/ (one too
+  // long for a route parameter, one with more segments) is answered here and not by the SPA fallback.
+  r.get('/achievements/*', {
+    schema: {
+      hide: true,
+      summary: `${achievementSummary}, when JSON is preferred (Accept: application/json or application/ld+json); otherwise the web page`,
+      params: Type.Object({ '*': Type.String() }),
+      response: { 200: JsonLd('OB3 Achievement'), 404: ErrorBody },
+    },
+  }, async (request, reply) => {
+    reply.header('vary', 'Accept')
+    const code = request.params['*']
+    if (!prefersJson(request.headers.accept)) return (app.services.credentials.isAchievement(code) ? reply : reply.code(404)).sendWebApp()
+    reply.header('cache-control', 'public, max-age=300')
+    return app.services.credentials.achievement(code)
   })
 
   r.get('/api/v1/issuer', {

@@ -1,13 +1,15 @@
 // Verifiable credentials: each certificate as a signed Open Badges 3.0 credential for its holder,
-// the signed revocation status list, and the issuer's published profile and keys.
+// the signed revocation status list, the issuer's published profile and keys, and the achievements.
 import path from 'node:path'
 import { DataIntegrityProof, type Signer } from '@digitalbazaar/data-integrity'
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey'
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite'
 import * as vc from '@digitalbazaar/vc'
+import { achievementCodes } from '../../../common/program/achievement.js'
 import { parseCertificateNumber } from '../../../common/rules/certificate-number.js'
+import { credentialCopyRefusal } from '../../../common/rules/credential-copies.js'
 import type { ServerContext } from '../../context.js'
-import { notFound } from '../../errors.js'
+import { AppError, notFound } from '../../errors.js'
 import { sha256 } from '../../ids.js'
 import { requireActor, type Actor } from '../accounts/actor.js'
 import type { AuditService } from '../audit/audit.service.js'
@@ -16,8 +18,8 @@ import { heldCredential, highestStatusIndex, inactiveStatusIndexes } from './cre
 import { createDocumentLoader } from './document-loader.js'
 import { createIssuerKeyStore, type IssuerKey } from './issuer-keys.js'
 import { issuerDocument, issuerUrls, keyDocument } from './issuer.js'
-import { buildOb3Credential, STATUS_LIST_ID } from './ob3-credential.js'
-import { encodeStatusList, statusListCredential, statusListLength } from './status-list.js'
+import { achievementDocument, buildOb3Credential, STATUS_LIST_ID } from './ob3-credential.js'
+import { encodeStatusList, statusListCredential, statusListLength, statusListServable, statusListValidity, type StatusListValidity } from './status-list.js'
 
 export function createCredentialsService(ctx: ServerContext, deps: { audit: AuditService; program: ProgramService }) {
   const { db } = ctx
@@ -53,10 +55,14 @@ export function createCredentialsService(ctx: ServerContext, deps: { audit: Audi
     return (await vc.issue({ credential: structuredClone(credential), suite, documentLoader })) as T & { proof: Record<string, unknown> }
   }
 
-  // The last signed status list: re-signed only when its bits (or the signing key) change, which also
-  // keeps its ETag stable between changes.
+  // The last signed status list, kept in memory: re-signed when its bits (or the signing key) change,
+  // and half-way through its validity even when nothing changed, so a copy signed before a revocation
+  // lapses within statusListValidityHours. Between those, its ETag stays stable.
   type SignedList = Awaited<ReturnType<typeof sign<ReturnType<typeof statusListCredential>>>>
-  let lastList: { cacheKey: string; etag: string; body: SignedList } | null = null
+  let lastList: { cacheKey: string; validity: StatusListValidity; etag: string; body: SignedList } | null = null
+
+  // Every achievement the program awards, as the JSON-LD its id answers: built once, the program is fixed.
+  const achievements = new Map(achievementCodes(deps.program.definition).map((code) => [code, achievementDocument(deps.program.definition, urls, code)]))
 
   return {
     urls,
@@ -78,12 +84,17 @@ export function createCredentialsService(ctx: ServerContext, deps: { audit: Audi
       return { current: urls.key(rotated.current.id), retired: rotated.retired.map((k) => urls.key(k.id)) }
     },
 
-    /** The holder's certificate as a signed OB 3.0 credential; anyone else gets 404. */
+    /**
+     * The holder's certificate as a signed OB 3.0 credential; anyone else gets 404. A revoked or
+     * withdrawn one is refused as its PDF is (409), so no fresh signed copy of it is ever handed out.
+     */
     async ob3(actor: Actor | null, certificateNumber: string) {
       const holder = requireActor(actor)
       const parsed = parseCertificateNumber(certificateNumber)
       const row = parsed.ok ? await heldCredential(db, parsed.number, holder.userId) : undefined
       if (!row) throw notFound('Credential')
+      const refusal = credentialCopyRefusal(row.status)
+      if (refusal) throw new AppError('CONFLICT', refusal)
       const signed = await sign(buildOb3Credential(deps.program.definition, urls, {
         certificateNumber: row.certificate_number, type: row.type, issuedOn: row.issued_on, statusIndex: Number(row.status_index), holderEmail: holder.email,
       }))
@@ -101,11 +112,25 @@ export function createCredentialsService(ctx: ServerContext, deps: { audit: Audi
       const encodedList = await encodeStatusList(statusListLength(highest), setIndexes)
       const key = await keys.ensure()
       const cacheKey = `${key.id} ${encodedList}`
-      if (lastList?.cacheKey !== cacheKey) {
-        const body = await sign(statusListCredential(urls, listId, encodedList, ctx.clock()))
-        lastList = { cacheKey, etag: `"${sha256(cacheKey).slice(0, 32)}"`, body }
+      const now = ctx.clock()
+      if (lastList?.cacheKey !== cacheKey || !statusListServable(lastList.validity, now)) {
+        const validity = statusListValidity(now, deps.program.definition.policies.statusListValidityHours)
+        const body = await sign(statusListCredential(urls, listId, encodedList, validity))
+        lastList = { cacheKey, validity, etag: `"${sha256(`${cacheKey} ${body.validFrom}`).slice(0, 32)}"`, body }
       }
       return { etag: lastList.etag, body: lastList.body }
+    },
+
+    /** Whether the program awards a credential of this code (its achievement page exists). */
+    isAchievement(code: string): boolean {
+      return achievements.has(code)
+    },
+
+    /** The OB 3.0 Achievement of a credential type, as its id (PUBLIC_URL/achievements/{code}) answers it. */
+    achievement(code: string) {
+      const doc = achievements.get(code)
+      if (!doc) throw notFound('Achievement')
+      return doc
     },
 
     /** The issuer's profile, listing every key it has signed with. */

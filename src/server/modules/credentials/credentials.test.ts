@@ -5,7 +5,8 @@ import { decodeList } from '@digitalbazaar/vc-bitstring-status-list'
 import { describe, expect, it } from 'vitest'
 import { createIssuerKeyStore } from './issuer-keys.js'
 import { emailIdentity } from './ob3-credential.js'
-import { encodeStatusList, STATUS_LIST_MIN_BITS, statusListLength } from './status-list.js'
+import { issuerUrls } from './issuer.js'
+import { encodeStatusList, STATUS_LIST_MIN_BITS, statusListCredential, statusListLength, statusListServable, statusListValidity } from './status-list.js'
 
 describe('status list', () => {
   it('is at least 131,072 bits and grows in whole steps of that size to hold the highest index', () => {
@@ -22,6 +23,33 @@ describe('status list', () => {
     const list = await decodeList({ encodedList: encoded })
     expect(list.length).toBe(STATUS_LIST_MIN_BITS)
     expect([0, 1, 7, 8, 9, 131_070, 131_071].map((i) => list.getStatus(i))).toEqual([true, false, true, true, false, false, true])
+  })
+})
+
+describe('status list validity', () => {
+  const HOUR = 3_600_000
+  const now = new Date('2026-03-01T10:15:30.789Z')
+
+  it('runs from the signing second for the policy hours, and is renewed half-way through', () => {
+    const v = statusListValidity(now, 6)
+    expect(v.validFrom.toISOString()).toBe('2026-03-01T10:15:30.000Z')
+    expect(v.validUntil.toISOString()).toBe('2026-03-01T16:15:30.000Z')
+    expect(v.renewAt.toISOString()).toBe('2026-03-01T13:15:30.000Z')
+    expect(statusListValidity(now, 0.5).validUntil.toISOString()).toBe('2026-03-01T10:45:30.000Z')
+  })
+
+  it('is served until its renewal time, and never before it was signed', () => {
+    const v = statusListValidity(now, 6)
+    expect(statusListServable(v, now)).toBe(true)
+    expect(statusListServable(v, new Date(v.renewAt.getTime() - 1))).toBe(true)
+    expect(statusListServable(v, v.renewAt)).toBe(false)
+    expect(statusListServable(v, new Date(now.getTime() + 7 * HOUR))).toBe(false)
+    expect(statusListServable(v, new Date(v.validFrom.getTime() - 1))).toBe(false)
+  })
+
+  it('writes validFrom and validUntil as VC 2.0 date-times in whole seconds', () => {
+    const list = statusListCredential(issuerUrls('http://mt1.test'), 1, 'uH4sI', statusListValidity(now, 6))
+    expect(list).toMatchObject({ validFrom: '2026-03-01T10:15:30Z', validUntil: '2026-03-01T16:15:30Z', id: 'http://mt1.test/api/v1/credentials/status/1' })
   })
 })
 

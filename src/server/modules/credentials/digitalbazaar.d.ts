@@ -7,7 +7,7 @@ declare module '@digitalbazaar/vc' {
     verified: boolean
     error?: Error & { errors?: Error[] }
     results?: { verified: boolean; error?: Error; verificationMethod?: { id: string } }[]
-    statusResult?: { verified: boolean; results?: { verified: boolean; status: boolean }[] }
+    statusResult?: { verified: boolean; error?: Error; results?: { verified: boolean; status: boolean }[] }
   }
   export function issue(options: { credential: object; suite: object; documentLoader: DocumentLoader; now?: Date }): Promise<Record<string, unknown>>
   export function verifyCredential(options: {

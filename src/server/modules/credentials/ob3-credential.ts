@@ -1,7 +1,9 @@
 // The unsigned Open Badges 3.0 credential for one certificate: the achievement comes from the program
 // definition (a module certificate, or the MS / MT1 certification), aligned to the skills it covers.
 // Pure, and the same input gives the same document; only the proof differs between downloads.
+// The achievement is also a document of its own, served at its id (PUBLIC_URL/achievements/{code}).
 import { createHash } from 'node:crypto'
+import { achievementOf } from '../../../common/program/achievement.js'
 import type { Program, ProgramSkill } from '../../../common/program/program-schema.js'
 import { OB_V3_CONTEXT, VC_V2_CONTEXT } from './contexts/index.js'
 import { issuerProfile, type IssuerUrls } from './issuer.js'
@@ -18,32 +20,6 @@ export interface CredentialFacts {
 }
 
 export const STATUS_LIST_ID = 1
-
-/** Achievement name, description, criteria, kind and skills of a credential type. */
-function achievementOf(program: Program, type: string) {
-  const module = program.modules.find((m) => m.code === type)
-  if (module) {
-    return {
-      name: `${module.name} Certificate`,
-      description: module.description,
-      narrative: `Pass the ${module.name} (${module.code}) module of the ${program.name} assessment with a score of ${module.passPercent}% or higher, ` +
-        'taken at an MSI Certified Assessment Center or an onsite event with a certified proctor present for the entire testing period.',
-      achievementType: 'Certificate',
-      skills: module.skills,
-    }
-  }
-  const credential = program.credentials.find((c) => c.code === type)
-  if (!credential) throw new Error(`credential type ${type} is not in the program definition`)
-  const modules = credential.requiresModules.map((code) => program.modules.find((m) => m.code === code)!)
-  return {
-    name: credential.name,
-    description: credential.description,
-    narrative: `Pass each of these ${program.name} certificate modules: ${modules.map((m) => `${m.name} (${m.code}, ${m.passPercent}% or higher)`).join('; ')}. ` +
-      'Modules may be passed on different dates; the certification is dated when the last one is passed.',
-    achievementType: 'Certification',
-    skills: modules.flatMap((m) => m.skills),
-  }
-}
 
 /**
  * OB3 IdentityObject for the holder's email: `sha256$hex(email + salt)`. The salt is derived from
@@ -74,32 +50,47 @@ function validUntil(issuedOn: string, months: number | null): string | undefined
   return d.toISOString().replace('.000Z', 'Z')
 }
 
+/** The OB3 Achievement of a credential type, exactly as it appears inside the credential. */
+export function buildAchievement(program: Program, urls: IssuerUrls, type: string) {
+  const a = achievementOf(program, type)
+  if (!a) throw new Error(`credential type ${type} is not in the program definition`)
+  return {
+    id: urls.achievement(type),
+    type: ['Achievement'],
+    name: a.name,
+    description: a.description,
+    humanCode: type,
+    achievementType: a.achievementType,
+    criteria: { narrative: a.narrative },
+    alignment: a.skills.map((s) => alignment(urls, program, s)),
+  }
+}
+
+/**
+ * The achievement as a JSON-LD document of its own, what its id answers when JSON is asked for: the
+ * same Achievement, with its contexts and the issuer as its creator.
+ */
+export function achievementDocument(program: Program, urls: IssuerUrls, type: string) {
+  return { '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT], ...buildAchievement(program, urls, type), creator: issuerProfile(urls) }
+}
+
 export function buildOb3Credential(program: Program, urls: IssuerUrls, facts: CredentialFacts) {
-  const a = achievementOf(program, facts.type)
+  const achievement = buildAchievement(program, urls, facts.type)
   const statusList = urls.statusList(STATUS_LIST_ID)
   const until = validUntil(facts.issuedOn, program.policies.certificateExpiryMonths)
   return {
     '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT],
     id: urls.credential(facts.certificateNumber),
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
-    name: a.name,
-    description: `${a.name}, certificate number ${facts.certificateNumber}, issued by the Manufacturing Skills Institute.`,
+    name: achievement.name,
+    description: `${achievement.name}, certificate number ${facts.certificateNumber}, issued by the Manufacturing Skills Institute.`,
     issuer: issuerProfile(urls),
     validFrom: `${facts.issuedOn}T00:00:00Z`,
     ...(until ? { validUntil: until } : {}),
     credentialSubject: {
       type: ['AchievementSubject'],
       identifier: [emailIdentity(facts.holderEmail, facts.certificateNumber)],
-      achievement: {
-        id: urls.achievement(facts.type),
-        type: ['Achievement'],
-        name: a.name,
-        description: a.description,
-        humanCode: facts.type,
-        achievementType: a.achievementType,
-        criteria: { narrative: a.narrative },
-        alignment: a.skills.map((s) => alignment(urls, program, s)),
-      },
+      achievement,
     },
     credentialStatus: {
       id: `${statusList}#${facts.statusIndex}`,

@@ -2,6 +2,7 @@
 // certificate of one credential (its holder only). Anyone else is told the document does not exist,
 // so numbers and attempt ids cannot be probed.
 import { parseCertificateNumber } from '../../../common/rules/certificate-number.js'
+import { credentialCopyRefusal } from '../../../common/rules/credential-copies.js'
 import type { SkillResult } from '../../../common/rules/module-result.js'
 import { trainingFor } from '../../../common/rules/skill-training.js'
 import type { ServerContext } from '../../context.js'
@@ -63,7 +64,9 @@ export function createDocumentsService(ctx: ServerContext, deps: { program: Prog
       if (!parsed.ok) throw new AppError('VALIDATION', parsed.reason === 'check' ? 'The certificate number has a mistyped character.' : 'That is not a certificate number.')
       const row = await credentialWithHolder(db, parsed.number)
       if (!row || row.candidate_id !== who.userId) throw notFound('The certificate')
-      if (row.status !== 'active') throw new AppError('CONFLICT', `This certificate is ${row.status}; it cannot be printed.`)
+      // The same rule (and answer) as the signed Open Badges file: no new copy of an inactive credential.
+      const refusal = credentialCopyRefusal(row.status)
+      if (refusal) throw new AppError('CONFLICT', refusal)
       const wording = credentialWording(row.type)
       const pdf = await certificatePdf({
         holderName: `${row.first_name} ${row.last_name}`.trim(),
