@@ -28,7 +28,16 @@ describe.each(databases)('registration on %s', (kind) => {
     expect(res.statusCode, res.body).toBe(200)
   }
 
-  const newSession = async (startsInHours: number, seats: number, proctors = [proctorId], modules = ['MM', 'SRMT', 'QBA']) => {
+  /** A certified proctor of its own for a new session: a proctor is in one session at a time. */
+  let proctorSeq = 0
+  const freshProctor = async () => {
+    const p = await t.app.services.users.createWithPassword({ email: `session-proctor-${proctorSeq++}-${kind}@example.com`, firstName: 'Session', lastName: 'Proctor', roles: ['proctor'] })
+    await certify(p.id, new Date(t.clock().getTime() + 365 * 24 * HOUR))
+    return p.id
+  }
+
+  const newSession = async (startsInHours: number, seats: number, proctorIds?: string[], modules = ['MM', 'SRMT', 'QBA']) => {
+    const proctors = proctorIds ?? [await freshProctor()]
     const startsAt = new Date(t.clock().getTime() + startsInHours * HOUR)
     const res = await call(t.app, 'POST', '/api/v1/sessions', {
       session: centerAdmin,
@@ -237,8 +246,10 @@ describe.each(databases)('registration on %s', (kind) => {
     it('refuses an uncertified, suspended or lapsed proctor, too few proctors, and a proctor who trains a registrant', async () => {
       const p2 = await register(t.app, { email: `p2-${kind}@example.com` })
       await call(t.app, 'PATCH', `/api/v1/admin/users/${p2.userId}`, { session: staff, body: { roles: ['proctor'] } })
+      // Each try on a day of its own, so the sessions p2 gets do not overlap.
+      let day = 20
       const tryCreate = (proctorIds: string[], seats = 10) => {
-        const startsAt = new Date(t.clock().getTime() + 24 * 20 * HOUR)
+        const startsAt = new Date(t.clock().getTime() + 24 * day++ * HOUR)
         return call(t.app, 'POST', '/api/v1/sessions', { session: centerAdmin, body: { centerId, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3 * HOUR).toISOString(), seats, modules: ['MM'], proctorIds } })
       }
       expect(errorCode(await tryCreate([p2.userId]))).toBe('PROCTOR_NOT_CERTIFIED')
@@ -301,7 +312,7 @@ describe.each(databases)('registration on %s', (kind) => {
 
   it('refuses bad registration input clearly', async () => {
     const c = await register(t.app, { email: `badreg-${kind}@example.com` })
-    const s = await newSession(24 * 7, 5, [proctorId], ['MM'])
+    const s = await newSession(24 * 7, 5, undefined, ['MM'])
     expect(errorCode(await call(t.app, 'POST', '/api/v1/registrations', { session: c, body: { sessionId: s.id, modules: ['QBA'] } }))).toBe('MODULE_NOT_OFFERED')
     expect(errorCode(await call(t.app, 'POST', '/api/v1/registrations', { session: c, body: { sessionId: s.id, modules: [] } }))).toBe('VALIDATION')
     expect(errorCode(await call(t.app, 'POST', '/api/v1/registrations', { session: c, body: { sessionId: s.id, modules: ['MM', 'MM'] } }))).toBe('VALIDATION')

@@ -171,6 +171,30 @@ function OnsiteForm() {
   );
 }
 
+/** An approved event is private: the employer hands its employees an invitation link (or uploads their roster). */
+function InvitationLink({ sessionId, companyName }: { sessionId: string; companyName: string }) {
+  const make = useMutation({
+    mutationFn: () => api.post<{ url: string; expiresAt: string }>(`/api/v1/sessions/${encodeURIComponent(sessionId)}/invitations`, {}),
+  });
+  return (
+    <div className="stack">
+      <p>
+        <button type="button" className="button button--secondary button--small" disabled={make.isPending} onClick={() => make.mutate()}>
+          Get an invitation link<span className="visually-hidden"> for {companyName}</span>
+        </button>
+      </p>
+      <FormAlert>{make.isError ? errorMessage(make.error) : null}</FormAlert>
+      <StatusMessage>
+        {make.isSuccess ? (
+          <>
+            Send this link to the employees you invite; it works until {formatDateTime(make.data.expiresAt)}: <code>{make.data.url}</code>
+          </>
+        ) : null}
+      </StatusMessage>
+    </div>
+  );
+}
+
 function MyOnsiteRequests() {
   const query = useQuery({
     queryKey: schedulingKeys.onsite,
@@ -194,6 +218,7 @@ function MyOnsiteRequests() {
                   <p className="card__meta">
                     {r.address} · preferred {formatDate(r.preferredDate)} · {r.candidates} candidates · {r.modules.join(", ")}
                   </p>
+                  {r.sessionId ? <InvitationLink sessionId={r.sessionId} companyName={r.companyName} /> : null}
                 </li>
               ))}
             </ul>

@@ -130,8 +130,9 @@ export function createCenterAdminService(ctx: ServerContext, deps: { audit: Audi
       const request = await db.selectFrom('onsite_requests').selectAll().where('id', '=', id).executeTakeFirst()
       if (!request) throw notFound('The onsite request')
       if (request.status !== 'pending') throw new AppError('CONFLICT', 'This request has already been decided.')
-      // Check the proctors before anything is created, so a refusal leaves nothing behind.
-      await deps.proctors.assertAssignable(db, { proctorIds: input.proctorIds, endsAt: input.endsAt, seats: input.seats, candidateIds: [] })
+      // Check the proctors (certified through the end, free at that time) before anything is created,
+      // so a refusal leaves nothing behind; creating the session checks them again in its transaction.
+      await deps.sessionAdmin().assertProctorsCanRun(db, { proctorIds: input.proctorIds, startsAt: input.startsAt, endsAt: input.endsAt, seats: input.seats })
       const centerId = newId()
       await db.transaction().execute(async (trx) => {
         await insertCenter(trx, {

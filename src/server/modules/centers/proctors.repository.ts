@@ -22,6 +22,19 @@ export async function certificationsOf(db: DbOrTx, userIds: readonly string[]) {
   return db.selectFrom('proctor_certifications').selectAll().where('user_id', 'in', userIds).execute()
 }
 
+/**
+ * Row-locks these proctors' certifications until the transaction ends (PostgreSQL; SQLite runs one
+ * transaction at a time), one row at a time in id order so two assignments never deadlock. Every
+ * session assignment takes it before looking for the proctor's other sessions, so two at once of
+ * one proctor run one after the other and the second sees the first.
+ */
+export async function lockCertifications(db: DbOrTx, userIds: readonly string[], dialect: 'sqlite' | 'postgres'): Promise<void> {
+  if (dialect !== 'postgres') return
+  for (const id of [...new Set(userIds)].sort()) {
+    await db.selectFrom('proctor_certifications').select('user_id').where('user_id', '=', id).forUpdate().execute()
+  }
+}
+
 export async function listCertifications(db: DbOrTx) {
   return db
     .selectFrom('proctor_certifications')

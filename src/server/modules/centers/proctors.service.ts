@@ -1,7 +1,7 @@
 // Certified proctors: their certification record (training, agreement, conflict-of-interest
 // declaration, certified until, suspension), declared conflicts with candidates they train, and the
 // eligibility check every session assignment goes through.
-import { certificationCovers, proctorsRequired } from '../../../common/rules/proctoring.js'
+import { certificationCovers, certificationShortfall, proctorsRequired } from '../../../common/rules/proctoring.js'
 import type { ServerContext } from '../../context.js'
 import type { DbOrTx } from '../../db/database.js'
 import { AppError, notFound } from '../../errors.js'
@@ -9,7 +9,7 @@ import { requireRole, type Actor } from '../accounts/actor.js'
 import { findUserById } from '../accounts/users.repository.js'
 import type { AuditService } from '../audit/audit.service.js'
 import type { ProgramService } from '../program/program.service.js'
-import { certificationsOf, conflictsBetween, insertConflict, listCertifications, upsertCertification } from './proctors.repository.js'
+import { certificationsOf, conflictsBetween, insertConflict, listCertifications, lockCertifications, upsertCertification } from './proctors.repository.js'
 
 export interface CertificationInput {
   trainingCompletedOn: string
@@ -68,12 +68,15 @@ export function createProctorsService(ctx: ServerContext, deps: { audit: AuditSe
      */
     async assertAssignable(trx: DbOrTx, input: { proctorIds: readonly string[]; endsAt: string; seats: number; candidateIds: readonly string[] }) {
       const certs = new Map((await certificationsOf(trx, input.proctorIds)).map((c) => [c.user_id, c]))
-      const uncertified = input.proctorIds.filter((id) => {
+      const shortfalls = input.proctorIds.flatMap((id) => {
         const c = certs.get(id)
-        return !certificationCovers(c ? { status: c.status, certifiedUntil: c.certified_until } : undefined, input.endsAt)
+        const reason = certificationShortfall(c ? { status: c.status, certifiedUntil: c.certified_until } : undefined, input.endsAt)
+        return reason ? [{ proctorId: id, reason, certifiedUntil: c?.certified_until ?? null }] : []
       })
-      if (uncertified.length > 0) {
-        throw new AppError('PROCTOR_NOT_CERTIFIED', 'A proctor is not certified (or is suspended, or their certification ends before the session does).', { proctorIds: uncertified })
+      if (shortfalls.length > 0) {
+        throw new AppError('PROCTOR_NOT_CERTIFIED', 'A proctor is not certified (or is suspended, or their certification ends before the session does).', {
+          proctorIds: shortfalls.map((s) => s.proctorId), proctors: shortfalls,
+        })
       }
       const needed = proctorsRequired(input.seats, deps.program.definition.policies.seatsPerProctor)
       if (new Set(input.proctorIds).size < needed) {
@@ -86,6 +89,9 @@ export function createProctorsService(ctx: ServerContext, deps: { audit: AuditSe
         })
       }
     },
+
+    /** Locks the proctors' certifications for the caller's transaction: see lockCertifications. */
+    lockForAssignment: (trx: DbOrTx, proctorIds: readonly string[]) => lockCertifications(trx, proctorIds, ctx.dialect),
 
     /** Whether a proctor trains any of these candidates (for registrations into a staffed session). */
     async conflictsFor(trx: DbOrTx, proctorIds: readonly string[], candidateIds: readonly string[]) {

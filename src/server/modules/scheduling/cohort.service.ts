@@ -1,7 +1,8 @@
 // Bulk registration: a center administrator uploads a CSV cohort (name, email, modules) for a
 // session. The file is checked whole first (size, rows, columns); then each row is handled on its
 // own, as a background job whose progress the web shows, and reported: registered, waitlisted, or
-// not, with the reason. A failed row leaves nothing behind.
+// not, with the reason. A failed row leaves nothing behind. An onsite company event's employer
+// uploads its roster too: that is how its employees reach a session the public cannot see.
 import { parse } from 'csv-parse/sync'
 import { PRINTABLE_TEXT_PATTERN } from '../../../common/schemas/common.js'
 import type { ServerContext } from '../../context.js'
@@ -14,7 +15,8 @@ import type { UsersService } from '../accounts/users.service.js'
 import type { AuditService } from '../audit/audit.service.js'
 import type { NotificationsService } from '../notifications/notifications.service.js'
 import type { RegistrationsService } from './registrations.service.js'
-import { findSession, isCenterAdmin } from './sessions.repository.js'
+import { organisesSession } from './event-access.js'
+import { findSessionWithCenter } from './sessions.repository.js'
 
 export const COHORT_LIMITS = { bytes: 5 * 1024 * 1024, rows: 10_000 }
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/
@@ -106,10 +108,10 @@ export function createCohortService(
 
   return {
     async start(actor: Actor | null, sessionId: string, body: Buffer) {
-      const who = requireRole(actor, 'center_admin', 'program_staff')
-      const session = await findSession(db, sessionId)
+      const who = requireRole(actor, 'center_admin', 'program_staff', 'employer')
+      const session = await findSessionWithCenter(db, sessionId)
       if (!session) throw notFound('The session')
-      if (!hasRole(who, 'program_staff') && !(await isCenterAdmin(db, session.center_id, who.userId))) throw new AppError('FORBIDDEN', 'Only this center\'s administrators upload its cohorts.')
+      if (!(await organisesSession(db, who, session))) throw new AppError('FORBIDDEN', 'Only this center\'s administrators (and an onsite event\'s employer) upload its cohorts.')
       if (body.length > COHORT_LIMITS.bytes) throw new AppError('PAYLOAD_TOO_LARGE', 'A cohort file may be up to 5 MB.')
       const { rows } = parseCohort(body.toString('utf8'))
       const id = newId()

@@ -1,6 +1,9 @@
 // Scheduling sessions: a center's administrators (or program staff) create, edit and cancel them.
-// Every proctor assignment goes through the proctors service's eligibility check.
+// Every proctor assignment goes through the proctors service's eligibility check and the overlap
+// rule (a proctor is in one session at a time); a session ends by its center's certification end.
+import { centerCertificationCovers, sessionsOverlap } from '../../../common/rules/session-schedule.js'
 import type { ServerContext } from '../../context.js'
+import type { DbOrTx } from '../../db/database.js'
 import { AppError, notFound } from '../../errors.js'
 import { newId } from '../../ids.js'
 import { hasRole, requireRole, type Actor } from '../accounts/actor.js'
@@ -8,7 +11,9 @@ import type { AuditService } from '../audit/audit.service.js'
 import type { ProctorsService } from '../centers/proctors.service.js'
 import type { ProgramService } from '../program/program.service.js'
 import type { RegistrationsService } from './registrations.service.js'
-import { centerExists, findSession, insertTestSession, isCenterAdmin, proctorsOfSession, replaceSessionProctors, updateSessionRow } from './sessions.repository.js'
+import {
+  centerExists, findSession, insertTestSession, isCenterAdmin, overlappingSessionsOf, proctorsOfSession, replaceSessionProctors, updateSessionRow,
+} from './sessions.repository.js'
 
 export interface SessionInput {
   centerId: string
@@ -39,6 +44,37 @@ export function createSessionAdminService(
     if (unknown.length) throw new AppError('VALIDATION', `No such module: ${unknown.join(', ')}.`)
   }
 
+  function checkCenterCertification(certifiedUntil: string | null, endsAt: string) {
+    if (!centerCertificationCovers(certifiedUntil, new Date(endsAt).toISOString())) {
+      throw new AppError('CENTER_CERTIFICATION_ENDS', `The center's certification ends ${certifiedUntil}: a session must end by then.`, { certifiedUntil })
+    }
+  }
+
+  /**
+   * Locks the proctors' certification rows, checks their eligibility, and refuses a proctor who is on
+   * another session (not cancelled, at any center) at an overlapping time. Runs inside the caller's
+   * transaction before it writes, so on PostgreSQL two assignments of one proctor at once are
+   * serialized by the lock and the second sees the first (SQLite runs one transaction at a time).
+   */
+  async function assertProctorsCanRun(
+    trx: DbOrTx,
+    input: { proctorIds: readonly string[]; startsAt: string; endsAt: string; seats: number; candidateIds: readonly string[] },
+    excludeSessionId?: string,
+  ) {
+    await deps.proctors.lockForAssignment(trx, input.proctorIds)
+    await deps.proctors.assertAssignable(trx, input)
+    const range = { startsAt: new Date(input.startsAt).toISOString(), endsAt: new Date(input.endsAt).toISOString() }
+    const clashes = (await overlappingSessionsOf(trx, input.proctorIds, range, excludeSessionId))
+      .filter((s) => sessionsOverlap(range, { startsAt: s.starts_at, endsAt: s.ends_at }))
+    if (clashes.length > 0) {
+      const first = clashes[0]!
+      throw new AppError('PROCTOR_UNAVAILABLE', `A proctor is assigned to another session at that time (session ${first.id}, ${first.starts_at} to ${first.ends_at}).`, {
+        proctorId: first.proctor_id, sessionId: first.id,
+        clashes: clashes.map((c) => ({ proctorId: c.proctor_id, sessionId: c.id, startsAt: c.starts_at, endsAt: c.ends_at })),
+      })
+    }
+  }
+
   const dto = async (id: string) => {
     const s = await findSession(db, id)
     if (!s) throw notFound('The session')
@@ -51,6 +87,10 @@ export function createSessionAdminService(
   return {
     get: dto,
 
+    /** The checks a new session's proctors must pass (onsite approval runs them before it creates anything). */
+    assertProctorsCanRun: (trx: DbOrTx, input: { proctorIds: readonly string[]; startsAt: string; endsAt: string; seats: number }) =>
+      assertProctorsCanRun(trx, { ...input, candidateIds: [] }),
+
     async create(actor: Actor | null, input: SessionInput) {
       const who = await requireCenterRight(actor, input.centerId)
       const center = await centerExists(db, input.centerId)
@@ -58,9 +98,10 @@ export function createSessionAdminService(
       if (center.status !== 'certified') throw new AppError('RULE_VIOLATION', 'Only a certified center can schedule sessions.')
       checkShape(input)
       if (Date.parse(input.startsAt) <= ctx.clock().getTime()) throw new AppError('VALIDATION', 'A new session must start in the future.')
+      checkCenterCertification(center.certified_until, input.endsAt)
       const id = newId()
       await db.transaction().execute(async (trx) => {
-        await deps.proctors.assertAssignable(trx, { proctorIds: input.proctorIds, endsAt: input.endsAt, seats: input.seats, candidateIds: [] })
+        await assertProctorsCanRun(trx, { proctorIds: input.proctorIds, startsAt: input.startsAt, endsAt: input.endsAt, seats: input.seats, candidateIds: [] })
         await insertTestSession(trx, {
           id, center_id: input.centerId, starts_at: new Date(input.startsAt).toISOString(), ends_at: new Date(input.endsAt).toISOString(),
           seats: input.seats, modules: JSON.stringify([...new Set(input.modules)]), status: 'scheduled', created_at: ctx.clock().toISOString(), created_by: who.userId,
@@ -81,9 +122,14 @@ export function createSessionAdminService(
       }
       checkShape(next)
       if (next.seats < Number(session.seats_taken)) throw new AppError('RULE_VIOLATION', `${session.seats_taken} seats are taken; the session cannot shrink below that.`)
+      // A change that moves neither the times nor the proctors cannot make a clash or outlast a certification.
+      const movesOrRestaffs = change.startsAt !== undefined || change.endsAt !== undefined || change.proctorIds !== undefined
+      if (change.endsAt !== undefined) checkCenterCertification((await centerExists(db, session.center_id))!.certified_until, next.endsAt)
       await db.transaction().execute(async (trx) => {
         const candidates = await deps.registrations().liveCandidateIds(trx, id)
-        await deps.proctors.assertAssignable(trx, { proctorIds: next.proctorIds, endsAt: next.endsAt, seats: next.seats, candidateIds: candidates })
+        const staffing = { proctorIds: next.proctorIds, startsAt: next.startsAt, endsAt: next.endsAt, seats: next.seats, candidateIds: candidates }
+        if (movesOrRestaffs) await assertProctorsCanRun(trx, staffing, id)
+        else await deps.proctors.assertAssignable(trx, staffing)
         await updateSessionRow(trx, id, {
           starts_at: new Date(next.startsAt).toISOString(), ends_at: new Date(next.endsAt).toISOString(), seats: next.seats, modules: JSON.stringify([...new Set(next.modules)]),
         })

@@ -29,6 +29,8 @@ export async function listPublicSessions(db: DbOrTx, filter: SessionFilter) {
     ])
     .where('test_sessions.status', '!=', 'cancelled')
     .where('centers.status', '=', 'certified')
+    // An onsite company event is private: candidates reach it through its roster or an invitation.
+    .where('centers.kind', '=', 'center')
     .where('test_sessions.ends_at', '>=', filter.from)
   if (filter.to) query = query.where('test_sessions.starts_at', '<=', filter.to)
   if (filter.centerId) query = query.where('test_sessions.center_id', '=', filter.centerId)
@@ -59,4 +61,33 @@ export async function isCenterAdmin(db: DbOrTx, centerId: string, userId: string
 
 export async function centerExists(db: DbOrTx, centerId: string) {
   return db.selectFrom('centers').select(['id', 'status', 'certified_until']).where('id', '=', centerId).executeTakeFirst()
+}
+
+/** A session with what decides who may see and book it: its center's kind and, for an onsite event, its employer. */
+export async function findSessionWithCenter(db: DbOrTx, id: string) {
+  return db
+    .selectFrom('test_sessions')
+    .innerJoin('centers', 'centers.id', 'test_sessions.center_id')
+    .selectAll('test_sessions')
+    .select(['centers.kind as center_kind', 'centers.applied_by as center_applied_by', 'centers.name as center_name', 'centers.city', 'centers.state'])
+    .where('test_sessions.id', '=', id)
+    .executeTakeFirst()
+}
+
+/**
+ * Sessions (not cancelled, at any center) of any of these proctors that overlap [startsAt, endsAt),
+ * one row per proctor and session. Times are ISO strings as stored, so they compare alike on both databases.
+ */
+export async function overlappingSessionsOf(db: DbOrTx, proctorIds: readonly string[], range: { startsAt: string; endsAt: string }, excludeSessionId?: string) {
+  if (proctorIds.length === 0) return []
+  let query = db
+    .selectFrom('session_proctors')
+    .innerJoin('test_sessions', 'test_sessions.id', 'session_proctors.session_id')
+    .select(['session_proctors.user_id as proctor_id', 'test_sessions.id', 'test_sessions.starts_at', 'test_sessions.ends_at'])
+    .where('session_proctors.user_id', 'in', proctorIds)
+    .where('test_sessions.status', '!=', 'cancelled')
+    .where('test_sessions.starts_at', '<', range.endsAt)
+    .where('test_sessions.ends_at', '>', range.startsAt)
+  if (excludeSessionId) query = query.where('test_sessions.id', '!=', excludeSessionId)
+  return query.orderBy('test_sessions.starts_at').orderBy('session_proctors.user_id').execute()
 }

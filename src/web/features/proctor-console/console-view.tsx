@@ -9,9 +9,10 @@ import { ConsoleDialogs, type OpenDialog } from "./console-dialogs";
 import { consoleCalls, useConsoleAction } from "./console-api";
 import { IncidentForm } from "./incident-form";
 import { IncidentList } from "./incident-list";
-import { RosterTable } from "./roster-table";
+import { CHECKIN_NOTE_ID, RosterTable } from "./roster-table";
 import { SessionControls } from "./session-controls";
 import type { ConsoleAttempt, ConsoleCandidate, ConsoleView as View } from "./types";
+import { useCheckinClosedReason } from "./use-checkin-window";
 
 interface Props {
   query: UseQueryResult<View>;
@@ -28,6 +29,7 @@ export function ConsoleView({ query, view, now }: Props) {
   const resume = useConsoleAction(sessionId, (a: { attempt: ConsoleAttempt; candidate: ConsoleCandidate }) => consoleCalls.resume(a.attempt.id));
   const resumeAll = useConsoleAction(sessionId, () => consoleCalls.resumeAll(sessionId));
   const closed = !!view.session.closedAt;
+  const checkinClosed = useCheckinClosedReason(view.session, now);
 
   const done = (text: string) => {
     setDialog(null);
@@ -62,6 +64,11 @@ export function ConsoleView({ query, view, now }: Props) {
       />
       <StatusMessage>{message}</StatusMessage>
       <FormAlert>{actionError ? errorMessage(actionError) : null}</FormAlert>
+      {checkinClosed !== null && !closed && view.candidates.some((c) => !c.checkedInAt) ? (
+        <p id={CHECKIN_NOTE_ID} className="notice notice--info">
+          {checkinClosed}
+        </p>
+      ) : null}
       {query.isError ? (
         // Not an alert: the next poll may fix it within seconds. The last good roster stays on screen.
         <p className="notice notice--error console-stale">
@@ -75,6 +82,7 @@ export function ConsoleView({ query, view, now }: Props) {
         fetchedAt={query.dataUpdatedAt}
         now={now}
         readOnly={closed}
+        checkinClosed={checkinClosed}
         resumingId={resume.isPending ? (resume.variables?.attempt.id ?? null) : null}
         onCheckIn={(c) => setDialog({ kind: "checkIn", registrationId: c.registrationId })}
         onAction={(kind, c, a) => setDialog({ kind, registrationId: c.registrationId, attemptId: a.id })}

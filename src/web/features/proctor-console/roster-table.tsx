@@ -23,12 +23,17 @@ interface Props extends RosterHandlers {
   now: number;
   /** A closed session offers no actions. */
   readOnly: boolean;
+  /** Why candidates cannot be checked in now (before the window opens, after the session), or null. */
+  checkinClosed: string | null;
 }
+
+/** The notice that says when check-in opens; the disabled Check in buttons point to it. */
+export const CHECKIN_NOTE_ID = "checkin-window-note";
 
 /** The candidate's group header, focused when the control that opened a dialog is gone. */
 export const candidateHomeSelector = (registrationId: string) => `[data-candidate-home="${CSS.escape(registrationId)}"]`;
 
-function CandidateGroup({ candidate, fetchedAt, now, readOnly, ...handlers }: Omit<Props, "candidates"> & { candidate: ConsoleCandidate }) {
+function CandidateGroup({ candidate, fetchedAt, now, readOnly, checkinClosed, ...handlers }: Omit<Props, "candidates"> & { candidate: ConsoleCandidate }) {
   const rows = moduleRows(candidate);
   const span = Math.max(1, rows.length);
   const checkedIn = !!candidate.checkedInAt;
@@ -56,6 +61,8 @@ function CandidateGroup({ candidate, fetchedAt, now, readOnly, ...handlers }: Om
                         type="button"
                         className="button button--small console-checkin"
                         aria-label={`Check in ${candidate.name}`}
+                        disabled={checkinClosed !== null}
+                        aria-describedby={checkinClosed !== null ? CHECKIN_NOTE_ID : undefined}
                         onClick={() => handlers.onCheckIn(candidate)}
                       >
                         Check in

@@ -1,0 +1,17 @@
+// Who organises a session's candidates (its roster upload, its invitation links): program staff,
+// an administrator of its center, and, for an onsite company event, the employer who asked for it.
+import type { DbOrTx } from '../../db/database.js'
+import { hasRole, type Actor } from '../accounts/actor.js'
+import { isCenterAdmin } from './sessions.repository.js'
+
+export interface SessionOwnership {
+  center_id: string
+  center_kind: 'center' | 'onsite'
+  center_applied_by?: string | null | undefined
+}
+
+export async function organisesSession(db: DbOrTx, who: Actor, session: SessionOwnership): Promise<boolean> {
+  if (hasRole(who, 'program_staff')) return true
+  if (hasRole(who, 'center_admin') && (await isCenterAdmin(db, session.center_id, who.userId))) return true
+  return hasRole(who, 'employer') && session.center_kind === 'onsite' && !!session.center_applied_by && session.center_applied_by === who.userId
+}
