@@ -20,6 +20,8 @@ import { createRegistrationsService, type RegistrationsService } from './modules
 import { createSessionAdminService } from './modules/scheduling/session-admin.service.js'
 import { createRosterService } from './modules/scheduling/roster.service.js'
 import { createCohortService } from './modules/scheduling/cohort.service.js'
+import { createEligibilityService } from './modules/scheduling/eligibility.service.js'
+import { createInvitationsService } from './modules/scheduling/invitations.service.js'
 import { createCenterAdminService } from './modules/centers/center-admin.service.js'
 import { createDeliveryService } from './modules/delivery/delivery.service.js'
 import { createProctoringService } from './modules/delivery/proctoring.service.js'
@@ -43,7 +45,10 @@ export function createServices(ctx: ServerContext, program: Program) {
   // asks what is due): each gets the other through a getter.
   const late: { registrations?: RegistrationsService } = {}
   const payments = createPaymentsService(ctx, { audit, program: programService, registrations: () => late.registrations! })
-  const registrations = createRegistrationsService(ctx, { audit, notifications, program: programService, payments, profiles })
+  const invitations = createInvitationsService(ctx, { audit })
+  // Registration judges a candidate's module rules from their attempts, which the results service reads.
+  const eligibility = createEligibilityService(ctx, { program: programService, attempts: (trx, candidateId) => results.attemptHistory(trx, candidateId) })
+  const registrations = createRegistrationsService(ctx, { audit, notifications, program: programService, payments, profiles, invitations, eligibility })
   late.registrations = registrations
   const sessionAdmin = createSessionAdminService(ctx, { audit, proctors, program: programService, registrations: () => registrations })
   const accommodations = createAccommodationsService(ctx, { audit, notifications })
@@ -66,6 +71,8 @@ export function createServices(ctx: ServerContext, program: Program) {
     proctors,
     payments,
     registrations,
+    eligibility,
+    invitations,
     sessionAdmin,
     program: programService,
     audit,

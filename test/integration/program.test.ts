@@ -44,7 +44,7 @@ describe('the shipped MT1 definition', () => {
 
   it('keeps the policies the source gives and the documented defaults', () => {
     expect(program.policies).toMatchObject({
-      registrationLeadHours: 48, retakeWaitDays: 0, certificateExpiryMonths: null,
+      registrationLeadHours: 48, retake: { waitDaysAfterAttempt: [], maxAttemptsPer12Months: null }, certificateExpiryMonths: null,
       recommendedNcrcLevel: 'Silver', advancedStandingCreditsMax: 6,
       itemBank: { operationalPerSkill: 12, practicePerSkill: 4 },
     })
@@ -60,6 +60,8 @@ describe('a broken definition stops start-up with a message naming the bad field
     ['a credential requiring an unknown module', (p) => { p.credentials[0].requiresModules = ['MM', 'XX'] }, /\/credentials\/0\/requiresModules\/1: no module XX/],
     ['a duplicate skill code', (p) => { p.modules[2].skills[0].code = 'MEAS'; p.modules[2].blueprint = { MEAS: 8, QLM: 8, FLBA: 8 } }, /duplicate skill code MEAS/],
     ['a missing time limit', (p) => { delete p.modules[2].timeLimitMinutes }, /\/modules\/2/],
+    ['a negative retake wait', (p) => { p.policies.retake.waitDaysAfterAttempt = [15, -1] }, /\/policies\/retake\/waitDaysAfterAttempt\/1/],
+    ['the retired flat retake wait', (p) => { p.policies.retakeWaitDays = 0 }, /\/policies/],
   ]
   it.each(cases)('%s', async (_name, change, message) => {
     const dir = programDirWith(change)

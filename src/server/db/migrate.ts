@@ -12,6 +12,8 @@ import * as sittingsResults from './migrations/0007-sittings-results.js'
 import * as registry from './migrations/0008-registry.js'
 import * as credentials from './migrations/0009-credentials.js'
 import * as scoringCorrections from './migrations/0010-scoring-corrections.js'
+import * as retakes from './migrations/0011-retakes.js'
+import * as sessionRules from './migrations/0012-session-rules.js'
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: DialectName): Promise<void> }
 
@@ -27,6 +29,8 @@ const migrations: Record<string, DialectMigration> = {
   '0008-registry': registry,
   '0009-credentials': credentials,
   '0010-scoring-corrections': scoringCorrections,
+  '0011-retakes': retakes,
+  '0012-session-rules': sessionRules,
 }
 
 class ListedMigrations implements MigrationProvider {

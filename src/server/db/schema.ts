@@ -363,6 +363,8 @@ export interface AttemptsTable {
   extra_minutes: Generated<number>
   /** The candidate's last request for this attempt. */
   last_seen_at: string | null
+  /** Items of the form the candidate had seen in earlier attempts of the module (null: started before 0011). */
+  seen_overlap: ColumnType<number | null, number | null | undefined, number | null>
 }
 
 export interface AttemptResponsesTable {
@@ -437,6 +439,16 @@ export interface ScoringCorrectionsTable {
   created_at: string
 }
 
+/** A link that lets a candidate register for a private (onsite) session; only the token's hash is kept. */
+export interface SessionInvitationsTable {
+  id: string
+  session_id: string
+  token_hash: string
+  created_by: string
+  created_at: string
+  expires_at: string
+}
+
 export interface Database {
   users: UsersTable
   user_roles: UserRolesTable
@@ -475,6 +487,7 @@ export interface Database {
   results: ResultsTable
   credentials: CredentialsTable
   scoring_corrections: ScoringCorrectionsTable
+  session_invitations: SessionInvitationsTable
 }
 
 export type UserRow = Selectable<UsersTable>

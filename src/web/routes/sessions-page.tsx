@@ -5,6 +5,7 @@ import { Page } from "../components/page";
 import { Loading, QueryError } from "../components/query-status";
 import { hasRole, useMe } from "../features/auth/auth-queries";
 import { useUpcomingSessions } from "../features/centers/center-queries";
+import { ModuleStanding } from "../features/registration/module-standing";
 import { RegisterForm } from "../features/registration/register-form";
 import { formatMoney, useFees, useRegistrationLeadHours } from "../features/registration/scheduling-api";
 import { formatDateTime, formatLongDate, formatTimeRange } from "../lib/format";
@@ -136,6 +137,7 @@ export function SessionsPage() {
         <Link to="/accommodations/request">Ask for them</Link> well ahead.
       </p>
       <FeeNote />
+      {canRegister ? <ModuleStanding /> : null}
       {body}
     </Page>
   );

@@ -4,7 +4,7 @@
 import { randomInt } from 'node:crypto'
 import path from 'node:path'
 import { candidateItem } from '../../../common/items/candidate-item.js'
-import { assembleForm, optionSeed, ShortPoolError } from '../../../common/items/form-assembly.js'
+import { assembleForm, optionSeed, overlapWith, ShortPoolError } from '../../../common/items/form-assembly.js'
 import { canTransition, type ItemStatus } from '../../../common/items/item-types.js'
 import { correctResponseOf, scoreItem, type CandidateResponse } from '../../../common/qti/scoring.js'
 import { projectRoot } from '../../config.js'
@@ -354,9 +354,10 @@ export function createItemBankService(ctx: ServerContext, deps: { audit: AuditSe
 
     /**
      * Draws a form for a module from its active pool by the blueprint (practice forms from the
-     * practice pool), and the items as a candidate would receive them.
+     * practice pool), and the items as a candidate would receive them. A retake passes the items the
+     * candidate saw before as `avoid`; `overlap` is how many of them the pool still forced onto the form.
      */
-    async assemble(module: string, pool: 'operational' | 'practice', seed: number = randomInt(0, 2 ** 32 - 1)) {
+    async assemble(module: string, pool: 'operational' | 'practice', seed: number = randomInt(0, 2 ** 32 - 1), avoid: ReadonlySet<string> = new Set()) {
       const mod = deps.program.module(module)
       if (!mod) throw notFound(`The module ${module}`)
       const entries = await activePoolEntries(db, module, pool)
@@ -365,7 +366,7 @@ export function createItemBankService(ctx: ServerContext, deps: { audit: AuditSe
       const blueprint = pool === 'practice' ? practiceBlueprint(mod.blueprint, program.policies.itemBank.practicePerSkill) : mod.blueprint
       let form
       try {
-        form = assembleForm(blueprint, items.map((i) => ({ id: i.id, version: i.active_version, skill: i.skill!, exposure: i.exposure_count })), seed)
+        form = assembleForm(blueprint, items.map((i) => ({ id: i.id, version: i.active_version, skill: i.skill!, exposure: i.exposure_count })), seed, avoid)
       } catch (err) {
         if (err instanceof ShortPoolError) throw new AppError('RULE_VIOLATION', err.message)
         throw err
@@ -374,6 +375,7 @@ export function createItemBankService(ctx: ServerContext, deps: { audit: AuditSe
       return {
         seed,
         form,
+        overlap: overlapWith(form, avoid),
         items: form.map((f) => {
           const item = byId.get(f.itemId)!
           return candidateItem(f.itemId, item.model.type, item.model.presentation, optionSeed(seed, f.itemId))

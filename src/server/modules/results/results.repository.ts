@@ -62,3 +62,13 @@ export async function correctionsFor(db: DbOrTx, itemIds: readonly string[]) {
   if (itemIds.length === 0) return []
   return db.selectFrom('scoring_corrections').selectAll().where('item_id', 'in', itemIds).execute()
 }
+
+/** Every attempt of the candidate with its result so far (none until scored): what the retake rules read. */
+export async function attemptHistoryOf(db: DbOrTx, candidateId: string) {
+  return db
+    .selectFrom('attempts')
+    .leftJoin('results', 'results.attempt_id', 'attempts.id')
+    .select(['attempts.registration_id', 'attempts.module', 'attempts.status', 'attempts.started_at', 'results.passed'])
+    .where('attempts.candidate_id', '=', candidateId)
+    .execute()
+}

@@ -6,6 +6,7 @@ import { scoreItem, type CandidateResponse } from '../../../common/qti/scoring.j
 import type { FormItem } from '../../../common/items/form-assembly.js'
 import { certificateNumberFrom } from '../../../common/rules/certificate-number.js'
 import { certificationDate, certificationsEarned } from '../../../common/rules/credential-rule.js'
+import type { AttemptRecord } from '../../../common/rules/eligibility.js'
 import { moduleResult, type SkillResult } from '../../../common/rules/module-result.js'
 import { trainingFor } from '../../../common/rules/skill-training.js'
 import type { ServerContext } from '../../context.js'
@@ -16,7 +17,7 @@ import type { AuditService } from '../audit/audit.service.js'
 import type { ItemBankService } from '../item-bank/item-bank.service.js'
 import type { StoredItemModel } from '../item-bank/item-model.js'
 import type { ProgramService } from '../program/program.service.js'
-import { correctionsFor, credentialsOfCandidate, findResult, insertCredential, insertResult, lockCandidate, passedResultsOf, resultsOfCandidate, setCredentialStatus } from './results.repository.js'
+import { attemptHistoryOf, correctionsFor, credentialsOfCandidate, findResult, insertCredential, insertResult, lockCandidate, passedResultsOf, resultsOfCandidate, setCredentialStatus } from './results.repository.js'
 
 export interface ResultView {
   module: string
@@ -140,6 +141,17 @@ export function createResultsService(ctx: ServerContext, deps: { audit: AuditSer
     computeResult,
     modelsOf,
     reconcile,
+
+    /**
+     * The candidate's attempts with their outcome so far, for the registration rules (retakes), read in
+     * the caller's transaction: running or unscored attempts are `pending`.
+     */
+    async attemptHistory(trx: DbOrTx, candidateId: string): Promise<AttemptRecord[]> {
+      return (await attemptHistoryOf(trx, candidateId)).map((a) => ({
+        registrationId: a.registration_id, module: a.module, startedAt: a.started_at,
+        outcome: a.status === 'voided' ? 'voided' : a.status !== 'scored' || a.passed === null ? 'pending' : Number(a.passed) === 1 ? 'passed' : 'failed',
+      }))
+    },
 
     /**
      * Stores the result of a submitted attempt and awards what it completes, in the caller's

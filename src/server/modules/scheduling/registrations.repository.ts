@@ -110,3 +110,34 @@ export async function waitlistPosition(db: DbOrTx, sessionId: string, queueNo: n
     .executeTakeFirstOrThrow()
   return Number(row.n)
 }
+
+/**
+ * Serializes one candidate's bookings on PostgreSQL: the row lock on their user row makes two
+ * registrations of one candidate judge the module rules one after the other, each seeing what the
+ * other booked (the same lock orders their awards). SQLite runs one transaction at a time.
+ */
+export async function lockCandidateBookings(db: DbOrTx, candidateId: string, dialect: 'sqlite' | 'postgres'): Promise<void> {
+  // FOR NO KEY UPDATE: the registration insert's foreign key takes FOR KEY SHARE on the same row.
+  if (dialect === 'postgres') await db.selectFrom('users').select('id').where('id', '=', candidateId).forNoKeyUpdate().execute()
+}
+
+/** The candidate's live registrations with their sessions: the bookings the module rules read. */
+export async function liveBookingsOf(db: DbOrTx, candidateId: string) {
+  return db
+    .selectFrom('registrations')
+    .innerJoin('test_sessions', 'test_sessions.id', 'registrations.session_id')
+    .select(['registrations.id', 'registrations.session_id', 'registrations.modules', 'registrations.status', 'test_sessions.starts_at', 'test_sessions.ends_at', 'test_sessions.status as session_status'])
+    .where('registrations.candidate_id', '=', candidateId)
+    .where('registrations.status', 'in', LIVE)
+    .execute()
+}
+
+/** A session as the eligibility question needs it: its start, modules, status and kind of center. */
+export async function sessionForEligibility(db: DbOrTx, sessionId: string) {
+  return db
+    .selectFrom('test_sessions')
+    .innerJoin('centers', 'centers.id', 'test_sessions.center_id')
+    .select(['test_sessions.id', 'test_sessions.starts_at', 'test_sessions.modules', 'test_sessions.status', 'centers.kind as center_kind'])
+    .where('test_sessions.id', '=', sessionId)
+    .executeTakeFirst()
+}

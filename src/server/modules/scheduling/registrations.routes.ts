@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
 import { Code, Id, ModuleList, Nullable, Strict } from '../../../common/schemas/common.js'
 import { errorResponses, typed } from '../../http.js'
+import { InviteToken } from './invitations.routes.js'
 
 export const RegistrationSchema = Type.Object({
   id: Type.String(), status: Type.String(), sessionId: Type.String(), candidateId: Type.String(), modules: Type.Array(Type.String()),
@@ -16,19 +17,37 @@ export default async function registrationsRoutes(app: FastifyInstance) {
 
   r.post('/api/v1/registrations', {
     schema: {
-      tags, summary: 'Register for one, two or all three modules at a session (at least 48 hours ahead)',
-      body: Type.Object({ sessionId: Id, modules: ModuleList, waitlist: Type.Optional(Type.Boolean()) }, Strict),
+      tags, summary: 'Register for one, two or all three modules at a session (at least 48 hours ahead); an onsite company event needs the token of its invitation link',
+      body: Type.Object({ sessionId: Id, modules: ModuleList, waitlist: Type.Optional(Type.Boolean()), inviteToken: Type.Optional(InviteToken) }, Strict),
       response: { 201: Type.Object({ ...RegistrationSchema.properties, advice: Nullable(Type.String()) }), ...errorResponses(400, 401, 403, 404, 409, 422) },
     },
   }, async (request, reply) => reply.status(201).send(await app.services.registrations.register(request.actor, request.body)))
 
   r.post('/api/v1/admin/registrations', {
     schema: {
-      tags, summary: 'Register a candidate as program staff; may break the 48-hour rule (audited with the reason)',
+      tags, summary: 'Register a candidate as program staff; may break the 48-hour rule and the module rules (already booked, already passed, retake too soon), audited with the reason and the rules set aside',
       body: Type.Object({ candidateId: Id, sessionId: Id, modules: ModuleList, waitlist: Type.Optional(Type.Boolean()), overrideReason: Type.String({ minLength: 5, maxLength: 1000 }) }, Strict),
       response: { 201: RegistrationSchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
     },
   }, async (request, reply) => reply.status(201).send(await app.services.registrations.registerByStaff(request.actor, request.body)))
+
+  r.get('/api/v1/me/eligibility', {
+    schema: {
+      tags, summary: 'Which modules I may book at a session (or, without one, at a session starting now): passed, already booked, or a retake too soon, with the date it becomes possible',
+      querystring: Type.Object({ sessionId: Type.Optional(Id) }, Strict),
+      response: {
+        200: Type.Object({
+          sessionId: Nullable(Type.String()), startsAt: Nullable(Type.String()),
+          items: Type.Array(Type.Object({
+            module: Type.String(), eligible: Type.Boolean(),
+            reason: Type.Union([Type.Literal('MODULE_ALREADY_BOOKED'), Type.Literal('MODULE_ALREADY_PASSED'), Type.Literal('RETAKE_TOO_SOON'), Type.Null()]),
+            nextEligibleAt: Nullable(Type.String()),
+          })),
+        }),
+        ...errorResponses(400, 401, 403, 404),
+      },
+    },
+  }, async (request) => app.services.eligibility.forCandidate(request.actor, request.query.sessionId))
 
   r.get('/api/v1/me/registrations', {
     schema: {

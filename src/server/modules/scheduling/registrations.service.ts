@@ -2,6 +2,10 @@
 // 48 hours ahead (staff may override, audited). Seats are taken by a conditional update, so they are
 // never oversold; a full session offers its waitlist, promoted in order when a seat frees. A seat is
 // confirmed when its fee is paid (voucher, invoice, waiver) or when the modules carry no fee.
+// The candidate's module rules (one live booking per module, none passed, the retake policy) are judged
+// under the candidate's lock in the registration's transaction (eligibility.service.ts).
+// A private session (an onsite company event) takes candidates only from its roster (registered on
+// their behalf), program staff, or a current invitation link; to anyone else it does not exist (404).
 import { ncrcAdvice } from '../../../common/rules/ncrc-advice.js'
 import { isRegistrationInTime } from '../../../common/rules/registration-window.js'
 import type { ServerContext } from '../../context.js'
@@ -15,13 +19,15 @@ import { findUserById } from '../accounts/users.repository.js'
 import type { AuditService } from '../audit/audit.service.js'
 import type { NotificationsService } from '../notifications/notifications.service.js'
 import type { ProgramService } from '../program/program.service.js'
+import type { EligibilityService } from './eligibility.service.js'
+import type { InvitationsService } from './invitations.service.js'
 import type { PaymentsService } from './payments.service.js'
 import { calendarInvite, registrationEmails, type SessionPlace } from './registration-emails.js'
 import {
   dueReminders, expiredHolds, findRegistration, insertRegistration, liveCandidateIds, liveRegistrationFor, liveRegistrationsOfSession,
   nextQueueNumber, oldestWaitlisted, registrationsOfCandidate, releaseSeat, takeSeat, transition, waitlistPosition,
 } from './registrations.repository.js'
-import { findSession } from './sessions.repository.js'
+import { findSession, findSessionWithCenter } from './sessions.repository.js'
 
 const HOUR = 3_600_000
 
@@ -29,11 +35,19 @@ export interface RegisterInput {
   sessionId: string
   modules: string[]
   waitlist?: boolean | undefined
+  /** The token of an invitation link to this (private) session. */
+  inviteToken?: string | undefined
 }
+
+/** How a registration reaches its session: `public` cannot reach a private (onsite) one. */
+type Access = 'public' | 'trusted'
 
 export function createRegistrationsService(
   ctx: ServerContext,
-  deps: { audit: AuditService; notifications: NotificationsService; program: ProgramService; payments: PaymentsService; profiles: ProfileService },
+  deps: {
+    audit: AuditService; notifications: NotificationsService; program: ProgramService; payments: PaymentsService; profiles: ProfileService
+    invitations: InvitationsService; eligibility: EligibilityService
+  },
 ) {
   const { db } = ctx
   const policies = deps.program.definition.policies
@@ -76,10 +90,11 @@ export function createRegistrationsService(
     waitlistPosition: r.status === 'waitlisted' ? await waitlistPosition(db, r.session_id, Number(r.queue_no)) : null,
   })
 
-  /** The session-side rules of a registration: open, offering the modules, in time (unless overridden). */
-  async function checkRegistrable(input: RegisterInput, override: boolean) {
-    const session = await findSession(db, input.sessionId)
+  /** The session-side rules of a registration: reachable, open, offering the modules, in time (unless overridden). */
+  async function checkRegistrable(input: RegisterInput, override: boolean, access: Access) {
+    const session = await findSessionWithCenter(db, input.sessionId)
     if (!session || session.status === 'cancelled') throw notFound('The session')
+    if (session.center_kind === 'onsite' && access !== 'trusted') throw notFound('The session')
     if (session.status === 'closed') throw new AppError('SESSION_CLOSED', 'The session is closed.')
     const offered = JSON.parse(session.modules) as string[]
     const modules = [...new Set(input.modules)]
@@ -91,8 +106,11 @@ export function createRegistrationsService(
     return { session, modules }
   }
 
-  async function create(candidateId: string, input: RegisterInput, options: { createdBy: string; overrideReason?: string }) {
-    const { session, modules } = await checkRegistrable(input, !!options.overrideReason)
+  async function create(
+    candidateId: string, input: RegisterInput,
+    options: { createdBy: string; access: Access; overrideReason?: string; invitationId?: string; /** A registration being moved here. */ replacing?: string },
+  ) {
+    const { session, modules } = await checkRegistrable(input, !!options.overrideReason, options.access)
     if (await liveRegistrationFor(db, session.id, candidateId)) throw new AppError('ALREADY_REGISTERED', 'You are already registered for this session.')
 
     const id = newId()
@@ -100,6 +118,9 @@ export function createRegistrationsService(
     let row: RegistrationsTable
     try {
       row = await db.transaction().execute(async (trx) => {
+        // The candidate's module rules, judged under their lock before anything is taken; staff's override sets them aside.
+        const refused = await deps.eligibility.refusals(trx, candidateId, modules, session.starts_at, options.replacing)
+        if (refused.length > 0 && !options.overrideReason) throw deps.eligibility.refusalError(refused)
         const seated = await takeSeat(trx, session.id)
         if (!seated && !input.waitlist) throw new AppError('SESSION_FULL', 'The session is full. Ask to join its waitlist, or choose another session.')
         const state = seated ? await seatState(trx, modules, session.starts_at) : { status: 'waitlisted' as const, payment_method: null, hold_expires_at: null }
@@ -111,7 +132,11 @@ export function createRegistrationsService(
         await insertRegistration(trx, r)
         await deps.audit.record(trx, {
           actorId: options.createdBy, action: options.overrideReason ? 'registration.override' : 'registration.created', entityType: 'registration',
-          entityId: id, reason: options.overrideReason ?? null, details: { sessionId: session.id, modules, status: r.status },
+          entityId: id, reason: options.overrideReason ?? null,
+          details: {
+            sessionId: session.id, modules, status: r.status, ...(options.invitationId ? { invitationId: options.invitationId } : {}),
+            ...(options.overrideReason ? { overridden: deps.eligibility.overridden(!isRegistrationInTime(ctx.clock(), new Date(session.starts_at), policies.registrationLeadHours), refused) } : {}),
+          },
         })
         return r
       })
@@ -140,28 +165,30 @@ export function createRegistrationsService(
   const service = {
     async register(actor: Actor | null, input: RegisterInput) {
       const candidate = requireRole(actor, 'candidate')
-      const row = await create(candidate.userId, input, { createdBy: candidate.userId })
+      // A wrong or expired token is refused whatever the session, so the candidate learns their link is bad.
+      const invitation = input.inviteToken === undefined ? undefined : await deps.invitations.forRegistration(input.inviteToken, input.sessionId)
+      const row = await create(candidate.userId, input, { createdBy: candidate.userId, access: invitation ? 'trusted' : 'public', ...(invitation ? { invitationId: invitation.id } : {}) })
       const profile = await deps.profiles.forCandidate(candidate.userId)
       const advice = ncrcAdvice(profile?.ncrcLevel, policies.ncrcLevels, policies.recommendedNcrcLevel)
       return { ...(await dto(row)), advice: advice.message }
     },
 
-    /** Throws what a registration would be refused for on the session's side, before anything is created. */
+    /** Throws what a roster registration would be refused for on the session's side, before anything is created. */
     async checkRegistrable(input: RegisterInput) {
-      await checkRegistrable(input, false)
+      await checkRegistrable(input, false, 'trusted')
     },
 
-    /** A center's administrator registers a candidate (cohort upload): every rule applies. */
+    /** The session's organiser registers a candidate from its roster (cohort upload): every other rule applies. */
     async registerOnBehalf(createdBy: string, candidateId: string, input: RegisterInput) {
-      return dto(await create(candidateId, input, { createdBy }))
+      return dto(await create(candidateId, input, { createdBy, access: 'trusted' }))
     },
 
-    /** Staff register a candidate, with an audited reason, even inside the 48-hour window. */
+    /** Staff register a candidate with an audited reason, even inside the 48-hour window or against the module rules (the entry names them). */
     async registerByStaff(actor: Actor | null, input: RegisterInput & { candidateId: string; overrideReason: string }) {
       const staff = requireRole(actor, 'program_staff')
       const candidate = await findUserById(db, input.candidateId)
       if (!candidate) throw notFound('The candidate')
-      return dto(await create(candidate.id, input, { createdBy: staff.userId, overrideReason: input.overrideReason }))
+      return dto(await create(candidate.id, input, { createdBy: staff.userId, access: 'trusted', overrideReason: input.overrideReason }))
     },
 
     async mine(actor: Actor | null) {
@@ -223,7 +250,7 @@ export function createRegistrationsService(
         throw new AppError('REGISTRATION_TOO_LATE', `Registrations can be moved up to ${policies.registrationLeadHours} hours before the session. Contact the program.`)
       }
       const modules = JSON.parse(old.modules) as string[]
-      const moved = await create(old.candidate_id, { sessionId: input.sessionId, modules, waitlist: input.waitlist }, { createdBy: who.userId })
+      const moved = await create(old.candidate_id, { sessionId: input.sessionId, modules, waitlist: input.waitlist }, { createdBy: who.userId, access: staff ? 'trusted' : 'public', replacing: old.id })
       await db.transaction().execute(async (trx) => {
         const paid = old.status === 'confirmed' && old.payment_method !== 'none' && old.payment_method !== null
         if (paid && moved.status === 'pending_payment') {

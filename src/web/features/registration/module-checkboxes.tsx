@@ -9,10 +9,12 @@ interface Props {
   onChange: (modules: string[]) => void;
   name: string;
   disabled?: boolean;
+  /** Module code → why it cannot be chosen: shown disabled, with the reason under it. */
+  unavailable?: Record<string, string>;
 }
 
 // A fieldset of module checkboxes labelled with the module's full name.
-export function ModuleCheckboxes({ legend, hint, options, value, onChange, name, disabled }: Props) {
+export function ModuleCheckboxes({ legend, hint, options, value, onChange, name, disabled, unavailable = {} }: Props) {
   const program = useProgram();
   const nameOf = (code: string) => program.data?.modules.find((m) => m.code === code)?.name;
   function toggle(code: string, checked: boolean) {
@@ -22,27 +24,41 @@ export function ModuleCheckboxes({ legend, hint, options, value, onChange, name,
     <fieldset className="fieldset">
       <legend>{legend}</legend>
       {hint ? <p className="field__hint">{hint}</p> : null}
-      {options.map((code) => (
-        <label key={code} className="choice">
-          <input
-            type="checkbox"
-            name={name}
-            value={code}
-            checked={value.includes(code)}
-            disabled={disabled}
-            onChange={(event) => toggle(code, event.target.checked)}
-          />
-          <span>
-            {nameOf(code) ? (
-              <>
-                {nameOf(code)} ({code})
-              </>
-            ) : (
-              code
-            )}
-          </span>
-        </label>
-      ))}
+      {options.map((code) => {
+        const why = unavailable[code];
+        const whyId = `${name}-${code}-unavailable`;
+        const label = (
+          <label key={code} className="choice">
+            <input
+              type="checkbox"
+              name={name}
+              value={code}
+              checked={!why && value.includes(code)}
+              disabled={disabled || !!why}
+              aria-describedby={why ? whyId : undefined}
+              onChange={(event) => toggle(code, event.target.checked)}
+            />
+            <span>
+              {nameOf(code) ? (
+                <>
+                  {nameOf(code)} ({code})
+                </>
+              ) : (
+                code
+              )}
+            </span>
+          </label>
+        );
+        if (!why) return label;
+        return (
+          <div key={code} className="choice-unavailable">
+            {label}
+            <p id={whyId} className="field__hint choice-unavailable__reason">
+              {why}
+            </p>
+          </div>
+        );
+      })}
     </fieldset>
   );
 }

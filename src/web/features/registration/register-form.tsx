@@ -5,7 +5,8 @@ import { api, errorMessage } from "../../api/client";
 import type { TestSession } from "../../api/types";
 import { FormAlert } from "../../components/form-alert";
 import { formatDateTime } from "../../lib/format";
-import { ModuleCheckboxes } from "./module-checkboxes";
+import { eligibilityKeys, refusalMessage, unavailableModules, useEligibility } from "./eligibility";
+import { ModuleCheckboxes, useModuleNames } from "./module-checkboxes";
 import { formatMoney, schedulingKeys, type NewRegistration } from "./scheduling-api";
 
 function ResultPanel({ result }: { result: NewRegistration }) {
@@ -41,22 +42,35 @@ function ResultPanel({ result }: { result: NewRegistration }) {
   );
 }
 
-export function RegisterForm({ session, headingId }: { session: TestSession; headingId: string }) {
+/** `inviteToken`: the token of the invitation link that opens a private (onsite) session. */
+export function RegisterForm({ session, headingId, inviteToken }: { session: TestSession; headingId: string; inviteToken?: string }) {
   const [modules, setModules] = useState<string[]>(session.modules);
   const [waitlist, setWaitlist] = useState(session.seatsAvailable <= 0);
   const [missingModules, setMissingModules] = useState(false);
   const queryClient = useQueryClient();
+  const nameOf = useModuleNames();
+  // Modules the candidate may not book here (passed, booked elsewhere, a retake too soon) are shown
+  // disabled with the reason; a private session the candidate is not on yet answers nothing (all are
+  // offered), and the server still judges every registration.
+  const eligibility = useEligibility(session.id);
+  const unavailable = unavailableModules(eligibility.data);
+  const chosen = modules.filter((m) => !unavailable[m]);
+  const noneBookable = session.modules.every((m) => unavailable[m]);
   const register = useMutation({
-    mutationFn: () => api.post<NewRegistration>("/api/v1/registrations", { sessionId: session.id, modules, waitlist }),
+    mutationFn: () => api.post<NewRegistration>("/api/v1/registrations", { sessionId: session.id, modules: chosen, waitlist, ...(inviteToken ? { inviteToken } : {}) }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: schedulingKeys.myRegistrations });
       void queryClient.invalidateQueries({ queryKey: ["sessions"] });
+      void queryClient.invalidateQueries({ queryKey: eligibilityKeys.all });
+    },
+    onError: (error) => {
+      if (refusalMessage(error, nameOf)) void queryClient.invalidateQueries({ queryKey: eligibilityKeys.all });
     },
   });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (modules.length === 0) {
+    if (chosen.length === 0) {
       setMissingModules(true);
       return;
     }
@@ -73,22 +87,29 @@ export function RegisterForm({ session, headingId }: { session: TestSession; hea
       {done ? null : (
         <form className="form" onSubmit={onSubmit} aria-labelledby={headingId} noValidate>
           <FormAlert>
-            {missingModules ? "Choose at least one module." : register.isError ? errorMessage(register.error) : null}
+            {missingModules ? "Choose at least one module." : register.isError ? (refusalMessage(register.error, nameOf) ?? errorMessage(register.error)) : null}
           </FormAlert>
-          <ModuleCheckboxes
-            legend="Modules to take"
-            hint="Take any one, two or all three modules at this session."
-            options={session.modules}
-            value={modules}
-            onChange={setModules}
-            name={`modules-${session.id}`}
-          />
+          {eligibility.isPending ? (
+            // Shown once the rules are known, so a module never flips from open to closed under the pointer.
+            <p className="field__hint">Checking which modules you can book…</p>
+          ) : (
+            <ModuleCheckboxes
+              legend="Modules to take"
+              hint="Take any one, two or all three modules at this session."
+              options={session.modules}
+              value={chosen}
+              onChange={setModules}
+              name={`modules-${session.id}`}
+              unavailable={unavailable}
+            />
+          )}
+          {noneBookable ? <p className="notice notice--info">You cannot book any module at this session. The reason is given under each module.</p> : null}
           <label className="choice">
             <input type="checkbox" checked={waitlist} onChange={(e) => setWaitlist(e.target.checked)} />
             <span>Join the waitlist if the session is full</span>
           </label>
           <p className="button-row">
-            <button type="submit" className="button" disabled={register.isPending}>
+            <button type="submit" className="button" disabled={register.isPending || eligibility.isPending || noneBookable}>
               {register.isPending ? "Registering…" : "Register"}
             </button>
           </p>
