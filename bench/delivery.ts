@@ -2,6 +2,7 @@
 // start their attempts at the same moment, save responses, and submit. The figure is saves per
 // second sustained, against a bare Fastify upsert route on the same kind of database, in the same
 // run; latencies (p50, p99) and errors are reported for each phase. Medians over rounds.
+import { responseFor } from '../test/helpers/responses.js'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -12,7 +13,10 @@ import { newId, newSecret, sha256 } from '../src/server/ids.js'
 import { envNumber, median, printResult, printTable, startServer } from './lib/harness.js'
 
 interface Person { cookie: string; csrf: string }
-interface Sitter extends Person { registrationId: string; attemptId?: string; itemIds?: string[] }
+interface Sitter extends Person { registrationId: string; attemptId?: string; items?: { id: string; presentation: unknown }[] }
+
+/** The test screen's device id for a candidate: an attempt is bound to the computer it starts on. */
+const deviceOf = (s: Sitter) => `device-${s.registrationId}`
 
 export async function prepare(dataDir: string, candidates: number) {
   // Fixtures go straight into the database file the server will open: a certified center and
@@ -83,11 +87,13 @@ async function saves(url: string, sitters: Sitter[], seconds: number, connection
       setupRequest: (req) => {
         const n = next++
         const s = sitters[n % sitters.length]!
-        const item = s.itemIds![Math.floor(n / sitters.length) % s.itemIds!.length]!
-        const body = JSON.stringify({ response: { RESPONSE: n % 2 === 0 ? 'A' : 'B' }, seq: n + 1 })
+        const shown = s.items![Math.floor(n / sitters.length) % s.items!.length]!
+        const item = shown.id
+        // A valid answer in the attempt's own identifiers, different from the last one to this item.
+        const body = JSON.stringify({ response: responseFor(shown, n), seq: n + 1 })
         return bare
           ? { ...req, path: `/attempts/${s.attemptId}/responses/${item}`, headers: { 'content-type': 'application/json' }, body }
-          : { ...req, path: `/api/v1/attempts/${s.attemptId}/responses/${item}`, headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf }, body }
+          : { ...req, path: `/api/v1/attempts/${s.attemptId}/responses/${item}`, headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf, 'x-attempt-device': deviceOf(s) }, body }
       },
     }],
   })
@@ -103,22 +109,20 @@ export async function run(): Promise<void> {
   const bareDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mt1-bench-bare-'))
   console.log(`preparing ${candidates} candidates…`)
   const { sessionId, proctor, sitters } = await prepare(dataDir, candidates)
-  // The saves answer every item with "A" or "B" whatever its type; scoring logs each misfit as a
-  // warning, which is right for staff and noise here.
   const app = await startServer('src/server/main.ts', { DATA_DIR: dataDir, MT1_DEMO: '0', DATABASE_URL: '', RATE_LIMIT_PUBLIC_PER_MINUTE: '0', LOG_LEVEL: 'error' }, '/api/v1/health')
   const bare = await startServer('bench/servers/bare-upsert.ts', { DATA_DIR: bareDir }, '/ready')
   const heartbeat = () => fetch(`${app.url}/api/v1/sessions/${sessionId}/presence`, { method: 'POST', headers: { cookie: proctor.cookie, 'x-csrf-token': proctor.csrf } })
   const beat = setInterval(() => void heartbeat().catch(() => undefined), 10_000)
-  const json = (s: Person) => ({ 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf })
+  const json = (s: Sitter) => ({ 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf, 'x-attempt-device': deviceOf(s) })
   try {
     await heartbeat()
     // Every candidate starts at the same moment, as when a proctor says "you may begin".
     const start = await together(sitters, async (s) => {
       const res = await fetch(`${app.url}/api/v1/attempts`, { method: 'POST', headers: json(s), body: JSON.stringify({ registrationId: s.registrationId, module: 'QBA' }) })
       if (res.ok) {
-        const attempt = (await res.clone().json()) as { id: string; items: { id: string }[] }
+        const attempt = (await res.clone().json()) as { id: string; items: { id: string; presentation: unknown }[] }
         s.attemptId = attempt.id
-        s.itemIds = attempt.items.map((i) => i.id)
+        s.items = attempt.items
       }
       return res
     })

@@ -42,21 +42,37 @@ export interface DeliveryWorld {
   relogin(): Promise<void>
   heartbeat(sessionId?: string): Promise<LightMyRequestResponse>
   checkIn(registrationId: string, sessionId?: string): Promise<LightMyRequestResponse>
-  /** A new session of the demo center with the demo proctor, created by staff (sessions must start in the future). */
+  /**
+   * A new session of the demo center, created by staff (sessions must start in the future), with a
+   * certified proctor of its own: a proctor is in one session at a time, and the demo proctor runs
+   * the demo's session in progress.
+   */
   newSession(startsInMs: number, hours?: number, seats?: number): Promise<string>
+  /** The proctor of a session newSession made; the demo proctor for the demo's sessions. */
+  proctorOf(sessionId?: string): Session
   /** A new candidate registered by staff (a walk-in, so the 48-hour rule is overridden) and checked in. */
   admitted(email: string, modules: string[], options?: { sessionId?: string; firstName?: string; lastName?: string; adjustments?: string[] }): Promise<Admitted>
   /** Approves an accommodation request with these adjustments for the candidate. */
   approveAdjustments(c: Session, adjustments: string[]): Promise<void>
-  /** Starts a module (after a heartbeat), expecting 201. */
+  /**
+   * Starts a module (after a heartbeat), expecting 201, from `device` (by default a device of the
+   * candidate's own, which get, save and submit then send unless told otherwise).
+   */
   start(a: Admitted, module: string, device?: string): Promise<AttemptView>
+  /** The device an attempt was started from. */
+  deviceOf(attemptId: string): string
   get(c: Session, attemptId: string, device?: string): Promise<LightMyRequestResponse>
   save(c: Session, attemptId: string, itemId: string, response: unknown, seq?: number, device?: string): Promise<LightMyRequestResponse>
-  submit(c: Session, attemptId: string): Promise<LightMyRequestResponse>
-  /** The item's skill and the response that scores full marks, as staff see them. */
-  itemKey(itemId: string): Promise<{ skill: string; correctResponse: unknown }>
+  submit(c: Session, attemptId: string, device?: string): Promise<LightMyRequestResponse>
+  /** The item's skill and the response that scores full marks in the attempt's identifiers, as staff see them for that attempt. */
+  itemKey(itemId: string, attemptId: string): Promise<{ skill: string; correctResponse: unknown }>
   /** The attempt's items ordered by skill (program order), then form order. */
   itemsBySkill(attempt: AttemptView): Promise<{ id: string; skill: string }[]>
+  /**
+   * A response written in authored identifiers, as this attempt's candidate would give it: each
+   * authored choice is found on the candidate's screen by its content (choice interactions).
+   */
+  asPresented(attempt: AttemptView, itemId: string, authored: Record<string, string | string[]>): Promise<Record<string, string | string[]>>
   /** Saves the key for the first n items in skill order (the rest stay unanswered); returns their ids. */
   answerCorrectly(c: Session, attempt: AttemptView, n: number, device?: string): Promise<string[]>
   console(sessionId?: string): Promise<ConsoleView>
@@ -88,26 +104,45 @@ export async function deliveryWorld(kind: DatabaseKind): Promise<DeliveryWorld> 
   const program = (await call(t.app, 'GET', '/api/v1/program')).json() as { modules: { code: string; skills: { code: string }[] }[] }
   const skillsOf = new Map(program.modules.map((m) => [m.code, m.skills.map((s) => s.code)]))
   const keys = new Map<string, { skill: string; correctResponse: unknown }>()
+  const devices = new Map<string, string>()
+  const deviceHeader = (attemptId: string, device?: string) => {
+    const d = device ?? devices.get(attemptId)
+    return d ? { headers: { 'x-attempt-device': d } } : {}
+  }
 
-  const heartbeat = (sessionId = live.id) => call(t.app, 'POST', `/api/v1/sessions/${sessionId}/presence`, { session: world.proctor })
+  /** The proctors newSession made, by session, with their email (to log them in again). */
+  const ownProctors = new Map<string, { email: string; session: Session }>()
+  const proctorOf = (sessionId = live.id) => ownProctors.get(sessionId)?.session ?? world.proctor
+  const heartbeat = (sessionId = live.id) => call(t.app, 'POST', `/api/v1/sessions/${sessionId}/presence`, { session: proctorOf(sessionId) })
   const checkIn = (registrationId: string, sessionId = live.id) =>
-    call(t.app, 'POST', `/api/v1/sessions/${sessionId}/checkins`, { session: world.proctor, body: { registrationId, idVerified: true } })
+    call(t.app, 'POST', `/api/v1/sessions/${sessionId}/checkins`, { session: proctorOf(sessionId), body: { registrationId, idVerified: true } })
 
   const world: DeliveryWorld = {
-    t, staff, proctor, liveSessionId: live.id, centerId: live.centerId, skillsOf, heartbeat, checkIn,
+    t, staff, proctor, liveSessionId: live.id, centerId: live.centerId, skillsOf, heartbeat, checkIn, proctorOf,
 
     async relogin() {
       world.staff = await login(t.app, 'staff@mt1.test', 'staff password 1')
       world.proctor = await login(t.app, 'proctor@demo.test', 'mt1-demo')
+      for (const own of ownProctors.values()) own.session = await login(t.app, own.email, 'correct horse battery')
     },
 
     async newSession(startsInMs, hours = 6, seats = 15) {
+      const email = `session-proctor-${ownProctors.size + 1}-${kind}@example.com`
+      const own = await register(t.app, { email, firstName: 'Session', lastName: `Proctor ${ownProctors.size + 1}` })
+      expect((await call(t.app, 'PATCH', `/api/v1/admin/users/${own.userId}`, { session: world.staff, body: { roles: ['proctor'] } })).statusCode).toBe(200)
+      const since = new Date(t.clock().getTime() - 30 * 24 * HOUR).toISOString()
+      const certified = await call(t.app, 'PUT', `/api/v1/admin/proctors/${own.userId}/certification`, {
+        session: world.staff, body: { trainingCompletedOn: since, agreementSignedOn: since, coiDeclaredOn: since, certifiedUntil: new Date(t.clock().getTime() + 365 * 24 * HOUR).toISOString(), status: 'certified' },
+      })
+      expect(certified.statusCode, certified.body).toBe(200)
       const startsAt = new Date(t.clock().getTime() + startsInMs)
       const res = await call(t.app, 'POST', '/api/v1/sessions', {
-        session: world.staff, body: { centerId: live.centerId, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + hours * HOUR).toISOString(), seats, modules: ['MM', 'SRMT', 'QBA'], proctorIds: [world.proctor.userId] },
+        session: world.staff, body: { centerId: live.centerId, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + hours * HOUR).toISOString(), seats, modules: ['MM', 'SRMT', 'QBA'], proctorIds: [own.userId] },
       })
       expect(res.statusCode, res.body).toBe(201)
-      return res.json().id as string
+      const id = res.json().id as string
+      ownProctors.set(id, { email, session: await login(t.app, email, 'correct horse battery') })
+      return id
     },
 
     async admitted(email, modules, options = {}) {
@@ -130,44 +165,79 @@ export async function deliveryWorld(kind: DatabaseKind): Promise<DeliveryWorld> 
       expect(decided.statusCode, decided.body).toBe(200)
     },
 
-    async start(a, module, device) {
+    async start(a, module, device = `device-${a.registrationId}`) {
       const registration = (await call(t.app, 'GET', `/api/v1/registrations/${a.registrationId}/sitting`, { session: a.c })).json() as { session: { id: string } }
       await heartbeat(registration.session.id)
-      const res = await call(t.app, 'POST', '/api/v1/attempts', { session: a.c, body: { registrationId: a.registrationId, module }, ...(device ? { headers: { 'x-attempt-device': device } } : {}) })
+      const res = await call(t.app, 'POST', '/api/v1/attempts', { session: a.c, body: { registrationId: a.registrationId, module }, headers: { 'x-attempt-device': device } })
       expect(res.statusCode, res.body).toBe(201)
-      return res.json() as AttemptView
+      const attempt = res.json() as AttemptView
+      devices.set(attempt.id, device)
+      return attempt
     },
 
-    get: (c, attemptId, device) => call(t.app, 'GET', `/api/v1/attempts/${attemptId}`, { session: c, ...(device ? { headers: { 'x-attempt-device': device } } : {}) }),
+    deviceOf: (attemptId) => devices.get(attemptId)!,
+
+    get: (c, attemptId, device) => call(t.app, 'GET', `/api/v1/attempts/${attemptId}`, { session: c, ...deviceHeader(attemptId, device) }),
 
     save: (c, attemptId, itemId, response, seq = 1, device) =>
-      call(t.app, 'PUT', `/api/v1/attempts/${attemptId}/responses/${itemId}`, { session: c, body: { response, seq }, ...(device ? { headers: { 'x-attempt-device': device } } : {}) }),
+      call(t.app, 'PUT', `/api/v1/attempts/${attemptId}/responses/${itemId}`, { session: c, body: { response, seq }, ...deviceHeader(attemptId, device) }),
 
-    submit: (c, attemptId) => call(t.app, 'POST', `/api/v1/attempts/${attemptId}/submit`, { session: c }),
+    submit: (c, attemptId, device) => call(t.app, 'POST', `/api/v1/attempts/${attemptId}/submit`, { session: c, ...deviceHeader(attemptId, device) }),
 
-    async itemKey(itemId) {
-      const cached = keys.get(itemId)
+    async itemKey(itemId, attemptId) {
+      const cached = keys.get(`${attemptId}/${itemId}`)
       if (cached) return cached
-      const res = await call(t.app, 'GET', `/api/v1/admin/items/${itemId}`, { session: world.staff })
+      const res = await call(t.app, 'GET', `/api/v1/admin/items/${itemId}?attemptId=${attemptId}`, { session: world.staff })
       expect(res.statusCode, res.body).toBe(200)
       const body = res.json() as { skill: string; correctResponse: unknown }
       expect(body.correctResponse, `item ${itemId} has no correctResponse`).not.toBeNull()
       const key = { skill: body.skill, correctResponse: body.correctResponse }
-      keys.set(itemId, key)
+      keys.set(`${attemptId}/${itemId}`, key)
       return key
     },
 
     async itemsBySkill(attempt) {
       const order = skillsOf.get(attempt.module)!
-      const withSkill = await Promise.all(attempt.items.map(async (i, at) => ({ id: i.id, at, skill: (await world.itemKey(i.id)).skill })))
+      const withSkill = await Promise.all(attempt.items.map(async (i, at) => ({ id: i.id, at, skill: (await world.itemKey(i.id, attempt.id)).skill })))
       return withSkill.sort((x, y) => order.indexOf(x.skill) - order.indexOf(y.skill) || x.at - y.at).map(({ id, skill }) => ({ id, skill }))
+    },
+
+    async asPresented(attempt, itemId, authored) {
+      type Choice = { id: string; content: unknown }
+      const choicesOf = (presentation: unknown, responseId: string): Choice[] => {
+        const found: Choice[][] = []
+        const walk = (v: unknown): void => {
+          if (Array.isArray(v)) v.forEach(walk)
+          else if (v && typeof v === 'object') {
+            const i = (v as { interaction?: { responseId: string; choices?: Choice[] } }).interaction
+            if (i && i.responseId === responseId && i.choices) found.push(i.choices)
+            Object.values(v).forEach(walk)
+          }
+        }
+        walk(presentation)
+        expect(found, `choices of ${responseId}`).toHaveLength(1)
+        return found[0]!
+      }
+      const staffView = (await call(t.app, 'GET', `/api/v1/admin/items/${itemId}`, { session: world.staff })).json() as { presentation: unknown }
+      const shown = attempt.items.find((i) => i.id === itemId)!.presentation
+      const out: Record<string, string | string[]> = {}
+      for (const [responseId, value] of Object.entries(authored)) {
+        const authoredChoices = choicesOf(staffView.presentation, responseId)
+        const screen = choicesOf(shown, responseId)
+        const one = (id: string) => {
+          const content = JSON.stringify(authoredChoices.find((ch) => ch.id === id)!.content)
+          return screen.find((ch) => JSON.stringify(ch.content) === content)!.id
+        }
+        out[responseId] = Array.isArray(value) ? value.map(one) : one(value)
+      }
+      return out
     },
 
     async answerCorrectly(c, attempt, n, device) {
       const chosen = (await world.itemsBySkill(attempt)).slice(0, n)
       expect(chosen).toHaveLength(n)
       for (const { id } of chosen) {
-        const res = await world.save(c, attempt.id, id, (await world.itemKey(id)).correctResponse, 1, device)
+        const res = await world.save(c, attempt.id, id, (await world.itemKey(id, attempt.id)).correctResponse, 1, device)
         expect(res.statusCode, res.body).toBe(200)
         expect(res.json().applied).toBe(true)
       }
@@ -175,7 +245,7 @@ export async function deliveryWorld(kind: DatabaseKind): Promise<DeliveryWorld> 
     },
 
     async console(sessionId = live.id) {
-      const res = await call(t.app, 'GET', `/api/v1/sessions/${sessionId}/console`, { session: world.proctor })
+      const res = await call(t.app, 'GET', `/api/v1/sessions/${sessionId}/console`, { session: proctorOf(sessionId) })
       expect(res.statusCode, res.body).toBe(200)
       return res.json() as ConsoleView
     },

@@ -5,18 +5,20 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { responseFor } from '../helpers/responses.js'
 import { exited, killServerProcesses, startServerProcess } from '../helpers/server-process.js'
 import { databases } from '../helpers/test-app.js'
 
 afterEach(killServerProcesses)
 
-interface Client { cookie: string; csrf: string }
+/** A signed-in person; a candidate also names the computer their attempt is bound to. */
+interface Client { cookie: string; csrf: string; device?: string }
 
 /** A tiny HTTP client for a server process: the session cookie and CSRF token of one person. */
 async function send(base: string, who: Client | null, method: string, url: string, body?: unknown) {
   const headers: Record<string, string> = {}
   if (body !== undefined) headers['content-type'] = 'application/json'
-  if (who) Object.assign(headers, { cookie: who.cookie, 'x-csrf-token': who.csrf })
+  if (who) Object.assign(headers, { cookie: who.cookie, 'x-csrf-token': who.csrf }, who.device ? { 'x-attempt-device': who.device } : {})
   const res = await fetch(`${base}${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
   const text = await res.text()
   return { status: res.status, json: text ? (JSON.parse(text) as any) : undefined, setCookie: res.headers.get('set-cookie') }
@@ -27,7 +29,7 @@ async function signIn(base: string, email: string, password: string, registerAs?
     ? await send(base, null, 'POST', '/api/v1/auth/register', { email, password, ...registerAs })
     : await send(base, null, 'POST', '/api/v1/auth/login', { email, password })
   if (res.status >= 300) throw new Error(`sign-in of ${email} failed: ${res.status} ${JSON.stringify(res.json)}`)
-  return { cookie: res.setCookie!.split(';')[0]!, csrf: res.json.csrfToken }
+  return { cookie: res.setCookie!.split(';')[0]!, csrf: res.json.csrfToken, device: `device-${email.replace(/[^A-Za-z0-9]/g, '-')}` }
 }
 
 const CANDIDATES = 8
@@ -52,22 +54,23 @@ describe.each(databases)('a SIGKILL during testing on %s', (kind) => {
       expect((await send(base(), proctor, 'POST', `/api/v1/sessions/${sessionId}/checkins`, { registrationId: reg.json.id, idVerified: true })).status).toBe(201)
       const started = await send(base(), who, 'POST', '/api/v1/attempts', { registrationId: reg.json.id, module: 'QBA' })
       expect(started.status, JSON.stringify(started.json)).toBe(201)
-      return { who, attempt: started.json as { id: string; deadline: string; items: { id: string }[] } }
+      return { who, attempt: started.json as { id: string; deadline: string; items: { id: string; presentation: unknown }[] } }
     }))
 
-    // Each candidate answers item after item (a response names its sequence number), and we keep
-    // the latest save the server acknowledged per item.
-    const acknowledged = new Map<string, { seq: number; value: string }>()
+    // Each candidate answers item after item (each save a different valid answer in the attempt's own
+    // identifiers, with its sequence number), and we keep the latest save the server acknowledged per item.
+    const acknowledged = new Map<string, { seq: number; value: unknown }>()
     let stop = false
     let sent = 0
     let acks = 0
     const answering = sitters.map(async ({ who, attempt }, c) => {
       for (let seq = 1; !stop; seq++) {
-        const item = attempt.items[seq % attempt.items.length]!.id
-        const value = `c${c}-s${seq}`
+        const shown = attempt.items[seq % attempt.items.length]!
+        const item = shown.id
+        const value = responseFor(shown, seq + c)
         sent++
         try {
-          const res = await send(base(), who, 'PUT', `/api/v1/attempts/${attempt.id}/responses/${item}`, { response: { RESPONSE: value }, seq })
+          const res = await send(base(), who, 'PUT', `/api/v1/attempts/${attempt.id}/responses/${item}`, { response: value, seq })
           if (res.status === 200 && res.json.applied) {
             acknowledged.set(`${attempt.id}/${item}`, { seq, value })
             acks++
@@ -100,10 +103,10 @@ describe.each(databases)('a SIGKILL during testing on %s', (kind) => {
         // A save in flight at the kill may have committed without its answer arriving: then the
         // stored one is newer still. It is never older than what was acknowledged.
         expect(stored.seq, `${attempt.id}/${item.id}`).toBeGreaterThanOrEqual(ack.seq)
-        if (stored.seq === ack.seq) expect(stored.response).toEqual({ RESPONSE: ack.value })
+        if (stored.seq === ack.seq) expect(stored.response).toEqual(ack.value)
       }
       // The candidate carries on where they were.
-      const next = await send(base(), who, 'PUT', `/api/v1/attempts/${attempt.id}/responses/${attempt.items[0]!.id}`, { response: { RESPONSE: 'after the crash' }, seq: 1_000_000 })
+      const next = await send(base(), who, 'PUT', `/api/v1/attempts/${attempt.id}/responses/${attempt.items[0]!.id}`, { response: responseFor(attempt.items[0]!, 1), seq: 1_000_000 })
       expect(next.status).toBe(200)
     }
     console.info(`[crash ${kind}] ${sent} saves sent, ${acks} acknowledged; ${acknowledged.size} items with an acknowledged save checked after SIGKILL`)

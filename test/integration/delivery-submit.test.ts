@@ -221,7 +221,7 @@ describe.each(databases)('submitting and awarding on %s', (kind) => {
     expect(goneView.result).toMatchObject({ module: 'SRMT', percent: 72.22, passed: false })
     expect(Object.keys(goneView.responses)).toHaveLength(26)
     // A second sweep finds nothing more to do.
-    expect(await w.t.app.services.proctoring.sweep()).toEqual({ paused: 0, submitted: 0, scored: 0 })
+    expect(await w.t.app.services.proctoring.sweep()).toEqual({ paused: 0, submitted: 0, scored: 0, breaksEnded: 0 })
   })
 })
 
@@ -253,7 +253,7 @@ describe.each(databases)('simultaneous final submissions on %s', (kind) => {
       for (let round = 0; round < ready.length; round += 3) {
         outcomes.push(...await Promise.all(ready.slice(round, round + 3).map(({ a, mm, srmt }) => {
           const other = second?.app ?? w.t.app
-          return Promise.all([w.submit(a.c, mm.id), call(other, 'POST', `/api/v1/attempts/${srmt.id}/submit`, { session: a.c })])
+          return Promise.all([w.submit(a.c, mm.id), call(other, 'POST', `/api/v1/attempts/${srmt.id}/submit`, { session: a.c, headers: { 'x-attempt-device': w.deviceOf(srmt.id) } })])
         })))
       }
       for (const [i, pair] of outcomes.entries()) {

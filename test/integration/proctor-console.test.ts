@@ -16,7 +16,12 @@ describe.each(databases)('the proctor console on %s', (kind) => {
   /** A proctor who is not assigned to (nor certified for) any of these sessions. */
   let otherProctor: Session
   const iso = () => w.t.clock().toISOString()
-  const post = (session: Session | undefined, url: string, body?: unknown) => call(w.t.app, 'POST', url, { session, ...(body === undefined ? {} : { body }) })
+  // Posts about an attempt come from the computer it was started on (its device header).
+  const post = (session: Session | undefined, url: string, body?: unknown) => {
+    const device = /\/attempts\/([^/]+)\//.exec(url)?.[1]
+    const headers = device && w.deviceOf(device) ? { headers: { 'x-attempt-device': w.deviceOf(device) } } : {}
+    return call(w.t.app, 'POST', url, { session, ...headers, ...(body === undefined ? {} : { body }) })
+  }
 
   beforeAll(async () => {
     w = await deliveryWorld(kind)
@@ -36,8 +41,8 @@ describe.each(databases)('the proctor console on %s', (kind) => {
   it('shows the roster with each attempt\'s progress and connection, to the session\'s proctors only', async () => {
     const a = await w.admitted(`console-${kind}@example.com`, ['MM', 'QBA'], { firstName: 'Cora', lastName: 'Console' })
     const attempt = await w.start(a, 'MM')
-    await w.save(a.c, attempt.id, attempt.items[0]!.id, { RESPONSE: 'A' })
-    const last = await w.save(a.c, attempt.id, attempt.items[1]!.id, { RESPONSE: 'B' })
+    await w.save(a.c, attempt.id, attempt.items[0]!.id, (await w.itemKey(attempt.items[0]!.id, attempt.id)).correctResponse)
+    const last = await w.save(a.c, attempt.id, attempt.items[1]!.id, (await w.itemKey(attempt.items[1]!.id, attempt.id)).correctResponse)
     expect(last.statusCode, last.body).toBe(200)
 
     const view = await w.console()
@@ -90,7 +95,7 @@ describe.each(databases)('the proctor console on %s', (kind) => {
     expect(paused.json()).toEqual({ id: attempt.id, status: 'paused', deadline: attempt.deadline })
     expect(errorCode(await post(w.proctor, url, { reason: 'Again' }))).toBe('CONFLICT')
 
-    const refused = await w.save(a.c, attempt.id, attempt.items[0]!.id, { RESPONSE: 'A' })
+    const refused = await w.save(a.c, attempt.id, attempt.items[0]!.id, (await w.itemKey(attempt.items[0]!.id, attempt.id)).correctResponse)
     expect(refused.statusCode).toBe(409)
     expect(refused.json().error).toMatchObject({ code: 'ATTEMPT_PAUSED', details: { reason: 'proctor' } })
     const frozen = (await w.get(a.c, attempt.id)).json() as AttemptView
@@ -105,12 +110,13 @@ describe.each(databases)('the proctor console on %s', (kind) => {
     expect(resumed.statusCode, resumed.body).toBe(200)
     expect(resumed.json()).toEqual({ id: attempt.id, status: 'in_progress', deadline: new Date(Date.parse(attempt.deadline) + 5 * MINUTE).toISOString() })
     expect(errorCode(await post(w.proctor, `/api/v1/attempts/${attempt.id}/resume`))).toBe('CONFLICT')
-    expect((await w.save(a.c, attempt.id, attempt.items[0]!.id, { RESPONSE: 'A' })).statusCode).toBe(200)
+    expect((await w.save(a.c, attempt.id, attempt.items[0]!.id, (await w.itemKey(attempt.items[0]!.id, attempt.id)).correctResponse)).statusCode).toBe(200)
   })
 
-  // Proves pause-all / resume-all on a session of their own: they report how many attempts changed,
-  // and resume-all leaves a candidate's break alone.
+  // Proves pause-all / resume-all on a session of their own (run by its own proctor): they report how
+  // many attempts changed, and resume-all leaves a candidate's break alone.
   it('pauses and resumes every running attempt of a session, but not a candidate\'s break', async () => {
+    const proctor = w.proctorOf(pauseSession)
     const a = await w.admitted(`all-a-${kind}@example.com`, ['MM'], { sessionId: pauseSession })
     const b = await w.admitted(`all-b-${kind}@example.com`, ['QBA'], { sessionId: pauseSession })
     const onBreak = await w.admitted(`all-break-${kind}@example.com`, ['SRMT'], { sessionId: pauseSession, adjustments: ['extra_breaks'] })
@@ -120,23 +126,23 @@ describe.each(databases)('the proctor console on %s', (kind) => {
     const started = await post(onBreak.c, `/api/v1/attempts/${breakAttempt.id}/break`)
     expect(started.statusCode, started.body).toBe(200)
 
-    expect((await post(w.proctor, `/api/v1/sessions/${pauseSession}/pause-all`, {})).statusCode).toBe(400)
+    expect((await post(proctor, `/api/v1/sessions/${pauseSession}/pause-all`, {})).statusCode).toBe(400)
     expect((await post(a.c, `/api/v1/sessions/${pauseSession}/pause-all`, { reason: 'Power cut' })).statusCode).toBe(403)
-    const pausedAll = await post(w.proctor, `/api/v1/sessions/${pauseSession}/pause-all`, { reason: 'Power cut in the lab' })
+    const pausedAll = await post(proctor, `/api/v1/sessions/${pauseSession}/pause-all`, { reason: 'Power cut in the lab' })
     expect(pausedAll.statusCode, pausedAll.body).toBe(200)
     expect(pausedAll.json()).toEqual({ changed: 2 })
-    expect((await post(w.proctor, `/api/v1/sessions/${pauseSession}/pause-all`, { reason: 'Power cut in the lab' })).json()).toEqual({ changed: 0 })
+    expect((await post(proctor, `/api/v1/sessions/${pauseSession}/pause-all`, { reason: 'Power cut in the lab' })).json()).toEqual({ changed: 0 })
     const states = async () => Object.fromEntries(await Promise.all([aAttempt, bAttempt, breakAttempt].map(async (x) => {
       const ca = await w.consoleAttempt(x.id, pauseSession)
       return [x.module, `${ca.status}/${ca.pauseReason}`]
     })))
     expect(await states()).toEqual({ MM: 'paused/proctor', QBA: 'paused/proctor', SRMT: 'paused/break' })
 
-    const resumedAll = await post(w.proctor, `/api/v1/sessions/${pauseSession}/resume-all`)
+    const resumedAll = await post(proctor, `/api/v1/sessions/${pauseSession}/resume-all`)
     expect(resumedAll.statusCode, resumedAll.body).toBe(200)
     expect(resumedAll.json()).toEqual({ changed: 2 })
     expect(await states()).toEqual({ MM: 'in_progress/null', QBA: 'in_progress/null', SRMT: 'paused/break' })
-    expect((await post(w.proctor, `/api/v1/sessions/${pauseSession}/resume-all`)).json()).toEqual({ changed: 0 })
+    expect((await post(proctor, `/api/v1/sessions/${pauseSession}/resume-all`)).json()).toEqual({ changed: 0 })
   })
 
   // Proves added time: the deadline moves by exactly the minutes (1..120), a reason is required,
@@ -174,7 +180,7 @@ describe.each(databases)('the proctor console on %s', (kind) => {
   it('voids an attempt with a reason; the candidate can no longer save or submit', async () => {
     const a = await w.admitted(`voided-${kind}@example.com`, ['MM'])
     const attempt = await w.start(a, 'MM')
-    await w.save(a.c, attempt.id, attempt.items[0]!.id, { RESPONSE: 'A' })
+    await w.save(a.c, attempt.id, attempt.items[0]!.id, (await w.itemKey(attempt.items[0]!.id, attempt.id)).correctResponse)
     const url = `/api/v1/attempts/${attempt.id}/void`
     expect((await post(w.proctor, url, {})).statusCode).toBe(400)
     expect((await post(a.c, url, { reason: 'Oops' })).statusCode).toBe(403)
@@ -182,7 +188,7 @@ describe.each(databases)('the proctor console on %s', (kind) => {
     expect(voided.statusCode, voided.body).toBe(200)
     expect(voided.json()).toEqual({ id: attempt.id, status: 'voided' })
 
-    const save = await w.save(a.c, attempt.id, attempt.items[1]!.id, { RESPONSE: 'B' })
+    const save = await w.save(a.c, attempt.id, attempt.items[1]!.id, (await w.itemKey(attempt.items[1]!.id, attempt.id)).correctResponse)
     expect(save.statusCode).toBe(409)
     expect(errorCode(save)).toBe('ATTEMPT_CLOSED')
     const submit = await w.submit(a.c, attempt.id)
@@ -214,7 +220,7 @@ describe.each(databases)('the proctor console on %s', (kind) => {
     const gapSeenAt = iso()
     expect((await sweepWithoutThisProctor()).paused).toBe(1)
     expect(await w.consoleAttempt(attempt.id, absenceSession)).toMatchObject({ status: 'paused', pauseReason: 'no_proctor_present' })
-    const refused = await w.save(a.c, attempt.id, attempt.items[0]!.id, { RESPONSE: 'A' })
+    const refused = await w.save(a.c, attempt.id, attempt.items[0]!.id, (await w.itemKey(attempt.items[0]!.id, attempt.id)).correctResponse)
     expect(refused.json().error).toMatchObject({ code: 'ATTEMPT_PAUSED', details: { reason: 'no_proctor_present' } })
     let incidents = await absences()
     expect(incidents).toHaveLength(1)
@@ -232,7 +238,7 @@ describe.each(databases)('the proctor console on %s', (kind) => {
     expect(incidents[0]!.endedAt).toBe(backAt)
     // The heartbeat alone does not resume: the proctor does.
     expect((await w.consoleAttempt(attempt.id, absenceSession)).status).toBe('paused')
-    expect((await post(w.proctor, `/api/v1/attempts/${attempt.id}/resume`)).json().status).toBe('in_progress')
+    expect((await post(w.proctorOf(absenceSession), `/api/v1/attempts/${attempt.id}/resume`)).json().status).toBe('in_progress')
 
     w.t.clock.advance(61_000)
     expect((await sweepWithoutThisProctor()).paused).toBe(1)
@@ -289,7 +295,17 @@ describe.each(databases)('the proctor console on %s', (kind) => {
     const moved = await w.get(a.c, attempt.id, 'dev-bbbbbbbb')
     expect(moved.statusCode).toBe(409)
     expect(errorCode(moved)).toBe('DEVICE_NOT_ADMITTED')
-    expect(errorCode(await w.save(a.c, attempt.id, attempt.items[0]!.id, { RESPONSE: 'A' }, 1, 'dev-bbbbbbbb'))).toBe('DEVICE_NOT_ADMITTED')
+    expect(errorCode(await w.save(a.c, attempt.id, attempt.items[0]!.id, (await w.itemKey(attempt.items[0]!.id, attempt.id)).correctResponse, 1, 'dev-bbbbbbbb'))).toBe('DEVICE_NOT_ADMITTED')
+    // Leaving the header out is no way around the binding: it counts as another computer.
+    for (const [method, path, body] of [
+      ['GET', `/api/v1/attempts/${attempt.id}`, undefined],
+      ['PUT', `/api/v1/attempts/${attempt.id}/responses/${attempt.items[0]!.id}`, { response: null, seq: 1 }],
+      ['POST', `/api/v1/attempts/${attempt.id}/submit`, undefined],
+    ] as const) {
+      const bare = await call(w.t.app, method, path, { session: a.c, ...(body ? { body } : {}) })
+      expect(errorCode(bare), `${method} ${path} without the header`).toBe('DEVICE_NOT_ADMITTED')
+    }
+    expect(((await w.get(a.c, attempt.id, 'dev-aaaaaaaa')).json() as AttemptView).status).toBe('in_progress')
     expect((await w.consoleAttempt(attempt.id)).awaitingReadmit).toBe(true)
 
     expect((await post(a.c, `/api/v1/attempts/${attempt.id}/readmit`)).statusCode).toBe(403)
@@ -300,7 +316,7 @@ describe.each(databases)('the proctor console on %s', (kind) => {
     expect(onNew.statusCode, onNew.body).toBe(200)
     expect((onNew.json() as AttemptView).items).toEqual(attempt.items)
     expect((await w.consoleAttempt(attempt.id)).awaitingReadmit).toBe(false)
-    expect((await w.save(a.c, attempt.id, attempt.items[0]!.id, { RESPONSE: 'A' }, 1, 'dev-bbbbbbbb')).statusCode).toBe(200)
+    expect((await w.save(a.c, attempt.id, attempt.items[0]!.id, (await w.itemKey(attempt.items[0]!.id, attempt.id)).correctResponse, 1, 'dev-bbbbbbbb')).statusCode).toBe(200)
     const old = await w.get(a.c, attempt.id, 'dev-aaaaaaaa')
     expect(old.statusCode).toBe(409)
     expect(errorCode(old)).toBe('DEVICE_NOT_ADMITTED')
@@ -317,7 +333,7 @@ describe.each(databases)('the proctor console on %s', (kind) => {
     const a = await w.admitted(`flags-${kind}@example.com`, ['QBA'])
     const attempt = await w.start(a, 'QBA')
     const [i0, i1, i2] = attempt.items.map((i) => i.id)
-    const flags = (itemIds: unknown) => call(w.t.app, 'PUT', `/api/v1/attempts/${attempt.id}/flags`, { session: a.c, body: { itemIds } })
+    const flags = (itemIds: unknown) => call(w.t.app, 'PUT', `/api/v1/attempts/${attempt.id}/flags`, { session: a.c, headers: { 'x-attempt-device': w.deviceOf(attempt.id) }, body: { itemIds } })
     const first = await flags([i0, i2])
     expect(first.statusCode, first.body).toBe(200)
     expect(first.json()).toEqual({ itemIds: [i0, i2] })
@@ -340,7 +356,7 @@ describe.each(databases)('the proctor console on %s', (kind) => {
   it('records focus events for the proctor and refuses unknown kinds', async () => {
     const a = await w.admitted(`focus-${kind}@example.com`, ['QBA'])
     const attempt = await w.start(a, 'QBA')
-    const send = (body: unknown) => call(w.t.app, 'POST', `/api/v1/attempts/${attempt.id}/events`, { session: a.c, body })
+    const send = (body: unknown) => call(w.t.app, 'POST', `/api/v1/attempts/${attempt.id}/events`, { session: a.c, headers: { 'x-attempt-device': w.deviceOf(attempt.id) }, body })
     for (const k of ['focus_lost', 'focus_returned', 'focus_lost', 'focus_returned', 'focus_lost']) {
       const res = await send({ kind: k })
       expect(res.statusCode, res.body).toBe(204)
@@ -373,7 +389,7 @@ describe.each(databases)('the proctor console on %s', (kind) => {
     w.t.clock.advance(3 * MINUTE)
     await w.heartbeat()
     expect(((await w.get(a.c, attempt.id)).json() as AttemptView).remainingMs).toBe(45 * MINUTE)
-    const save = await w.save(a.c, attempt.id, attempt.items[0]!.id, { RESPONSE: 'A' })
+    const save = await w.save(a.c, attempt.id, attempt.items[0]!.id, (await w.itemKey(attempt.items[0]!.id, attempt.id)).correctResponse)
     expect(save.json().error).toMatchObject({ code: 'ATTEMPT_PAUSED', details: { reason: 'break' } })
     const back = await post(a.c, `/api/v1/attempts/${attempt.id}/break/end`)
     expect(back.statusCode, back.body).toBe(200)
@@ -397,7 +413,7 @@ describe.each(databases)('the proctor console on %s', (kind) => {
     const read = await call(w.t.app, 'GET', `/api/v1/attempts/${attempt.id}`, { session: w.proctor })
     expect(read.statusCode, read.body).toBe(200)
     expect((read.json() as AttemptView).items).toEqual(attempt.items)
-    const key = (await w.itemKey(item)).correctResponse
+    const key = (await w.itemKey(item, attempt.id)).correctResponse
     const saved = await call(w.t.app, 'PUT', `/api/v1/attempts/${attempt.id}/responses/${item}`, { session: w.proctor, body: { response: key, seq: 1 } })
     expect(saved.statusCode, saved.body).toBe(200)
     expect(saved.json()).toMatchObject({ itemId: item, seq: 1, applied: true })
@@ -421,28 +437,29 @@ describe.each(databases)('the proctor console on %s', (kind) => {
   // Proves closing, on a session of its own: refused while an attempt runs or is paused; once every
   // attempt has ended (submitted or voided) it closes with closedAt, and no attempt starts after.
   it('closes the session only when every attempt has ended; nothing starts after', async () => {
+    const proctor = w.proctorOf(closeSession)
     const x = await w.admitted(`close-x-${kind}@example.com`, ['MM', 'QBA'], { sessionId: closeSession })
     const y = await w.admitted(`close-y-${kind}@example.com`, ['MM'], { sessionId: closeSession })
     const xAttempt = await w.start(x, 'MM')
     const yAttempt = await w.start(y, 'MM')
     const url = `/api/v1/sessions/${closeSession}/close`
-    const running = await post(w.proctor, url)
+    const running = await post(proctor, url)
     expect(running.statusCode).toBe(409)
     expect(running.json().error.code).toBe('ATTEMPTS_RUNNING')
     expect([...running.json().error.details.attemptIds].sort()).toEqual([xAttempt.id, yAttempt.id].sort())
     expect((await post(x.c, url)).statusCode).toBe(403)
 
-    expect((await post(w.proctor, `/api/v1/attempts/${yAttempt.id}/pause`, { reason: 'Candidate unwell' })).statusCode).toBe(200)
-    expect(errorCode(await post(w.proctor, url))).toBe('ATTEMPTS_RUNNING')
-    expect((await post(w.proctor, `/api/v1/attempts/${yAttempt.id}/void`, { reason: 'Candidate left unwell' })).statusCode).toBe(200)
+    expect((await post(proctor, `/api/v1/attempts/${yAttempt.id}/pause`, { reason: 'Candidate unwell' })).statusCode).toBe(200)
+    expect(errorCode(await post(proctor, url))).toBe('ATTEMPTS_RUNNING')
+    expect((await post(proctor, `/api/v1/attempts/${yAttempt.id}/void`, { reason: 'Candidate left unwell' })).statusCode).toBe(200)
     expect((await w.submit(x.c, xAttempt.id)).statusCode).toBe(200)
 
     const closedAt = iso()
-    const closed = await post(w.proctor, url)
+    const closed = await post(proctor, url)
     expect(closed.statusCode, closed.body).toBe(200)
     expect(closed.json()).toEqual({ id: closeSession, closedAt })
     expect((await w.console(closeSession)).session).toMatchObject({ closedAt, status: 'closed' })
-    const late = await call(w.t.app, 'POST', '/api/v1/attempts', { session: x.c, body: { registrationId: x.registrationId, module: 'QBA' } })
+    const late = await call(w.t.app, 'POST', '/api/v1/attempts', { session: x.c, headers: { 'x-attempt-device': 'device-late-start' }, body: { registrationId: x.registrationId, module: 'QBA' } })
     expect(late.statusCode).toBe(409)
     expect(errorCode(late)).toBe('SESSION_CLOSED')
     expect((await call(w.t.app, 'GET', `/api/v1/registrations/${x.registrationId}/sitting`, { session: x.c })).json().session.closedAt).toBe(closedAt)

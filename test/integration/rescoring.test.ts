@@ -46,8 +46,8 @@ describe.each(databases)('rescoring on %s', (kind) => {
       const hasX = attempt.items.some((it) => it.id === x!.id)
       if (hasX && !d) {
         const others = (await w.itemsBySkill(attempt)).filter((it) => it.id !== x!.id).slice(0, 17)
-        for (const it of others) expect((await w.save(who.c, attempt.id, it.id, (await w.itemKey(it.id)).correctResponse)).statusCode).toBe(200)
-        expect((await w.save(who.c, attempt.id, x!.id, { RESPONSE: x!.other })).statusCode).toBe(200)
+        for (const it of others) expect((await w.save(who.c, attempt.id, it.id, (await w.itemKey(it.id, attempt.id)).correctResponse)).statusCode).toBe(200)
+        expect((await w.save(who.c, attempt.id, x!.id, await w.asPresented(attempt, x!.id, { RESPONSE: x!.other }))).statusCode).toBe(200)
         expect((await w.submit(who.c, attempt.id)).json().result).toMatchObject({ passed: false, percent: 70.83 })
         d = { who, attempt }
       } else if (!hasX && !control) {

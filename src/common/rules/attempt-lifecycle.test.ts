@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { acceptsResponses, canMoveAttempt, deadlineAfterPause, initialDeadline, remainingMs, statusesMovingTo } from './attempt-lifecycle.js'
+import { acceptsResponses, breakEndsAt, canMoveAttempt, deadlineAfterBreak, deadlineAfterPause, initialDeadline, mayTakeBreak, remainingMs, statusesMovingTo } from './attempt-lifecycle.js'
 
 describe('the attempt state machine', () => {
   it('allows only the documented transitions', () => {
@@ -38,5 +38,24 @@ describe('the attempt clock', () => {
     expect(acceptsResponses('in_progress', deadline, new Date('2026-12-01T14:45:00.001Z'))).toBe(false)
     expect(acceptsResponses('paused', deadline, new Date('2026-12-01T14:00:00.000Z'))).toBe(false)
     expect(acceptsResponses('submitted', deadline, new Date('2026-12-01T14:00:00.000Z'))).toBe(false)
+  })
+})
+
+describe('breaks (extra breaks accommodation)', () => {
+  const policy = { perAttempt: 2, maxMinutes: 10 }
+  it('allows the policy\'s number of breaks and no more', () => {
+    expect(mayTakeBreak(0, policy)).toBe(true)
+    expect(mayTakeBreak(1, policy)).toBe(true)
+    expect(mayTakeBreak(2, policy)).toBe(false)
+    expect(mayTakeBreak(0, { perAttempt: 0, maxMinutes: 10 })).toBe(false)
+  })
+  it('stops the clock for the break up to its length, and no longer', () => {
+    const deadline = '2026-01-01T10:45:00.000Z'
+    const pausedAt = '2026-01-01T10:00:00.000Z'
+    expect(deadlineAfterBreak(deadline, pausedAt, new Date('2026-01-01T10:04:00.000Z'), policy)).toBe('2026-01-01T10:49:00.000Z')
+    expect(deadlineAfterBreak(deadline, pausedAt, new Date('2026-01-01T10:10:00.000Z'), policy)).toBe('2026-01-01T10:55:00.000Z')
+    expect(deadlineAfterBreak(deadline, pausedAt, new Date('2026-01-01T10:10:00.001Z'), policy)).toBe('2026-01-01T10:55:00.000Z')
+    expect(deadlineAfterBreak(deadline, pausedAt, new Date('2026-01-01T11:30:00.000Z'), policy)).toBe('2026-01-01T10:55:00.000Z')
+    expect(breakEndsAt(pausedAt, policy).toISOString()).toBe('2026-01-01T10:10:00.000Z')
   })
 })

@@ -38,3 +38,26 @@ export function deadlineAfterPause(deadlineAt: string, pausedAt: string, resumed
 export function initialDeadline(startedAt: Date, timeLimitMinutes: number, timeFactor: number): string {
   return new Date(startedAt.getTime() + Math.round(timeLimitMinutes * timeFactor * 60_000)).toISOString()
 }
+
+/** The breaks an approved "extra breaks" accommodation allows in one attempt (program data). */
+export interface BreakPolicy {
+  /** How many breaks one attempt may take. */
+  perAttempt: number
+  /** How long one break may stop the clock; time beyond it counts. */
+  maxMinutes: number
+}
+
+/** Whether another break may start, given how many this attempt has taken. */
+export const mayTakeBreak = (taken: number, policy: BreakPolicy): boolean => taken < policy.perAttempt
+
+/** When a break that began at pausedAt stops stopping the clock. */
+export const breakEndsAt = (pausedAt: string, policy: BreakPolicy): Date => new Date(Date.parse(pausedAt) + policy.maxMinutes * 60_000)
+
+/**
+ * The deadline after a break: the break's time does not count, up to the policy's length; a
+ * candidate who comes back later loses the time beyond it.
+ */
+export function deadlineAfterBreak(deadlineAt: string, pausedAt: string, endedAt: Date, policy: BreakPolicy): string {
+  const counted = Math.min(endedAt.getTime(), breakEndsAt(pausedAt, policy).getTime())
+  return deadlineAfterPause(deadlineAt, pausedAt, new Date(counted))
+}

@@ -197,3 +197,14 @@ export async function closeSession(db: DbOrTx, sessionId: string, at: string): P
 export async function centerOf(db: DbOrTx, centerId: string) {
   return db.selectFrom('centers').select(['name', 'city', 'state']).where('id', '=', centerId).executeTakeFirst()
 }
+
+/** Attempts on a break that began at or before `since` (the sweep ends breaks that ran their length). */
+export async function attemptsOnBreakSince(db: DbOrTx, since: string) {
+  return db.selectFrom('attempts').selectAll().where('status', '=', 'paused').where('pause_reason', '=', 'break').where('paused_at', '<=', since).execute()
+}
+
+/** The items the candidate saw in their earlier attempts of a module (every form they were given). */
+export async function seenItemIds(db: DbOrTx, candidateId: string, module: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('attempts').select('form').where('candidate_id', '=', candidateId).where('module', '=', module).execute()
+  return new Set(rows.flatMap((r) => (JSON.parse(r.form) as { itemId: string }[]).map((f) => f.itemId)))
+}

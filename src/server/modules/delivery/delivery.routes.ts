@@ -47,7 +47,11 @@ export default async function deliveryRoutes(app: FastifyInstance) {
         200: Type.Object({
           registrationId: Type.String(), status: Type.String(), checkedIn: Type.Boolean(), proctorPresent: Type.Boolean(),
           session: Type.Object({ id: Type.String(), startsAt: Type.String(), endsAt: Type.String(), centerName: Type.String(), closedAt: Nullable(Type.String()) }),
-          modules: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), minutes: Type.Integer(), calculator: Type.Boolean(), attempt: Nullable(Type.Object({ id: Type.String(), status: Type.String() })) })),
+          accommodations: Type.Array(Type.String(), { description: 'The approved adjustments applied at delivery (the instructions before Begin explain them).' }),
+          modules: Type.Array(Type.Object({
+            code: Type.String(), name: Type.String(), minutes: Type.Integer(), questions: Type.Integer(), calculator: Type.Boolean(),
+            attempt: Nullable(Type.Object({ id: Type.String(), status: Type.String() })),
+          })),
         }),
         ...errorResponses(400, 401, 403, 404),
       },
@@ -102,7 +106,7 @@ export default async function deliveryRoutes(app: FastifyInstance) {
   })
 
   r.post('/api/v1/attempts/:id/break', {
-    schema: { tags, summary: 'Start an extra break (approved accommodation): the clock stops', headers: DeviceHeaders, params: Type.Object({ id: Id }), response: { 200: Attempt, ...errorResponses(400, 401, 403, 404, 409) } },
+    schema: { tags, summary: 'Start an extra break (approved accommodation): the clock stops', headers: DeviceHeaders, params: Type.Object({ id: Id }), response: { 200: Attempt, ...errorResponses(400, 401, 403, 404, 409, 422) } },
   }, async (request) => d().startBreak(request.actor, request.params.id, request.headers['x-attempt-device']))
 
   r.post('/api/v1/attempts/:id/break/end', {

@@ -5,11 +5,15 @@
 // by the candidate or, at the deadline, by the server; scored against the versions it drew.
 import { randomInt } from 'node:crypto'
 import { optionSeed, type FormItem } from '../../../common/items/form-assembly.js'
-import { candidateItem } from '../../../common/items/candidate-item.js'
+import { attemptItem, InvalidResponseError, responseTranslator, type ResponseTranslator } from '../../../common/items/attempt-identifiers.js'
+import type { CandidateItem } from '../../../common/items/candidate-item.js'
+import { formLength } from '../../../common/program/program-consistency.js'
+import { correctResponseOf } from '../../../common/qti/scoring.js'
 import { timeFactor } from '../../../common/rules/accommodations.js'
 import { calculatorAllowed } from '../../../common/rules/calculator.js'
-import { acceptsResponses, deadlineAfterPause, initialDeadline, remainingMs } from '../../../common/rules/attempt-lifecycle.js'
+import { acceptsResponses, breakEndsAt, deadlineAfterBreak, initialDeadline, mayTakeBreak, remainingMs } from '../../../common/rules/attempt-lifecycle.js'
 import { certificationCovers } from '../../../common/rules/proctoring.js'
+import { checkinOpen, checkinWindow } from '../../../common/rules/checkin-window.js'
 import type { ServerContext } from '../../context.js'
 import type { DbOrTx } from '../../db/database.js'
 import { AppError, notFound } from '../../errors.js'
@@ -25,10 +29,11 @@ import type { ResultsService } from '../results/results.service.js'
 import type { RegistrationsService } from '../scheduling/registrations.service.js'
 import { findSession, proctorsOfSession } from '../scheduling/sessions.repository.js'
 import {
-  attemptFor, attemptsForSaving, centerOf, countEvents, pauseRunning, endAbsence, findAttempt, findCheckin, insertAttempt, insertCheckin, insertEvent, moveAttempt, presentProctorIds,
+  attemptFor, attemptsForSaving, attemptsOnBreakSince, centerOf, countEvents, pauseRunning, endAbsence, findAttempt, findCheckin, insertAttempt, insertCheckin, insertEvent, moveAttempt, presentProctorIds,
   responsesOf, storedSeq, touchAttempts, updateAttempt, upsertPresence, upsertResponse,
 } from './delivery.repository.js'
 import { GroupCommit } from '../../db/group-commit.js'
+import { seenItemIds } from './delivery.repository.js'
 
 const MAX_RESPONSE_BYTES = 16 * 1024
 /** Focus events kept per attempt; beyond this a misbehaving client is ignored, not stored. */
@@ -93,6 +98,22 @@ export function createDeliveryService(
     return (await findAttempt(db, attempt.id))!
   }
 
+  const breakPolicy = () => deps.program.definition.policies.extraBreaks
+
+  /**
+   * Ends a break: the clock runs again, having stopped for the break up to the policy's length.
+   * By the candidate, or by the sweep once a break has run its length (reason `time_limit`).
+   */
+  async function endBreakOf(attempt: AttemptRow, actorId: string | null, reason: string | null): Promise<boolean> {
+    if (attempt.status !== 'paused' || attempt.pause_reason !== 'break' || !attempt.paused_at) return false
+    const deadline = deadlineAfterBreak(attempt.deadline_at, attempt.paused_at, now(), breakPolicy())
+    return db.transaction().execute(async (trx) => {
+      const moved = await moveAttempt(trx, attempt.id, 'in_progress', { deadline_at: deadline, paused_at: null, pause_reason: null, updated_at: iso() })
+      if (moved) await insertEvent(trx, { id: newId(), attempt_id: attempt.id, kind: 'break_ended', actor_id: actorId, reason, at: iso() })
+      return moved
+    })
+  }
+
   async function adjustmentsOf(candidateId: string): Promise<string[]> {
     return (await deps.accommodations.adjustmentsFor([candidateId])).get(candidateId) ?? []
   }
@@ -115,9 +136,11 @@ export function createDeliveryService(
     return { attempt: await bindDevice(attempt, device), actorId: who.userId, scribe: false }
   }
 
+  // A request without the device header counts as one from another computer: leaving the header
+  // out must not be a way around the binding.
   async function bindDevice(attempt: AttemptRow, device: string | undefined): Promise<AttemptRow> {
-    if (!device || attempt.device_id === device) return attempt
-    if (attempt.device_id === null || Number(attempt.readmit_allowed) === 1) {
+    if (device && attempt.device_id === device) return attempt
+    if (device && (attempt.device_id === null || Number(attempt.readmit_allowed) === 1)) {
       await updateAttempt(db, attempt.id, { device_id: device, readmit_allowed: 0, awaiting_readmit: 0, updated_at: iso() })
       if (attempt.device_id !== null) await event(attempt.id, 'device_moved', null, null)
       return (await findAttempt(db, attempt.id))!
@@ -129,14 +152,35 @@ export function createDeliveryService(
     throw new AppError('DEVICE_NOT_ADMITTED', 'This test was started on another computer. Ask your proctor to re-admit you on this one.')
   }
 
+  /**
+   * What the candidate sees: while the attempt runs, its items with the attempt's opaque identifiers
+   * and the saved responses in those identifiers. While it is paused or on a break, neither: a pause
+   * is not a time to read the test with the clock stopped. Once it is submitted, the responses but
+   * no items.
+   */
   async function view(attempt: AttemptRow) {
     const form = JSON.parse(attempt.form) as FormItem[]
-    const models = new Map((await deps.itemBank.versions(form)).map((v) => [`${v.itemId}@${v.version}`, v.model]))
-    const items = form.map((f) => {
-      const model = models.get(`${f.itemId}@${f.version}`)!
-      return candidateItem(f.itemId, model.type, model.presentation, optionSeed(Number(attempt.seed), f.itemId))
-    })
-    const responses = Object.fromEntries((await responsesOf(db, attempt.id)).map((r) => [r.item_id, { response: JSON.parse(r.response) as unknown, seq: Number(r.seq), savedAt: r.saved_at }]))
+    const showItems = attempt.status === 'in_progress'
+    const showResponses = attempt.status !== 'paused'
+    const models = showResponses ? new Map((await deps.itemBank.versions(form)).map((v) => [v.itemId, v.model])) : new Map<string, StoredItemModel>()
+    const seedOf = (itemId: string) => optionSeed(Number(attempt.seed), itemId)
+    const presented = new Map<string, ResponseTranslator & { item?: CandidateItem }>(showItems
+      ? form.map((f) => {
+        const model = models.get(f.itemId)!
+        return [f.itemId, attemptItem(f.itemId, model.type, model.presentation, seedOf(f.itemId))]
+      })
+      : [])
+    const translatorOf = (itemId: string) => {
+      const model = models.get(itemId)
+      return presented.get(itemId) ?? (model ? responseTranslator(itemId, model.presentation, seedOf(itemId)) : null)
+    }
+    const items = [...presented.values()].map((p) => p.item!)
+    const responses = showResponses
+      ? Object.fromEntries((await responsesOf(db, attempt.id)).map((r) => {
+        const stored = JSON.parse(r.response) as unknown
+        return [r.item_id, { response: translatorOf(r.item_id)?.toOpaque(stored) ?? null, seq: Number(r.seq), savedAt: r.saved_at }]
+      }))
+      : {}
     return {
       id: attempt.id, registrationId: attempt.registration_id, sessionId: attempt.session_id, module: attempt.module,
       moduleName: deps.program.module(attempt.module)?.name ?? attempt.module, status: attempt.status, startedAt: attempt.started_at, deadline: attempt.deadline_at,
@@ -144,6 +188,23 @@ export function createDeliveryService(
       pauseReason: attempt.status === 'paused' ? attempt.pause_reason : null, calculator: calculatorAllowed(attempt.module),
       accommodations: await adjustmentsOf(attempt.candidate_id), items, responses, flags: JSON.parse(attempt.flags) as string[],
       result: attempt.status === 'scored' ? await deps.results.resultOf(attempt.id) : null,
+    }
+  }
+
+  /**
+   * A save as it is stored: the attempt's opaque identifiers translated back to the authored ones,
+   * so scoring, rescoring and export never see the tokens. An identifier this attempt never showed
+   * is refused: nothing is stored.
+   */
+  async function storedResponse(attempt: AttemptRow, drawn: FormItem, response: unknown): Promise<unknown> {
+    if (JSON.stringify(response ?? null).length > MAX_RESPONSE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'The response is too large.')
+    const [version] = await deps.itemBank.versions([drawn])
+    if (!version) throw notFound('The item in this attempt')
+    try {
+      return responseTranslator(drawn.itemId, version.model.presentation, optionSeed(Number(attempt.seed), drawn.itemId)).toAuthored(response ?? null)
+    } catch (err) {
+      if (err instanceof InvalidResponseError) throw new AppError('VALIDATION', err.message, { responseId: err.responseId, ...(err.identifier !== undefined ? { identifier: err.identifier } : {}) })
+      throw err
     }
   }
 
@@ -207,6 +268,31 @@ export function createDeliveryService(
     submitAttempt,
     scoreSubmitted,
 
+    /** Ends the breaks that have run their length (the sweep): the clock runs again. */
+    async endOverlongBreaks(): Promise<number> {
+      let ended = 0
+      for (const a of await attemptsOnBreakSince(db, new Date(now().getTime() - breakPolicy().maxMinutes * 60_000).toISOString())) {
+        if (breakEndsAt(a.paused_at!, breakPolicy()).getTime() <= now().getTime() && (await endBreakOf(a, null, 'time_limit'))) ended++
+      }
+      return ended
+    },
+
+    /**
+     * An item's key as one attempt presents it (staff only, audited): the key of the version the
+     * attempt drew, in that attempt's identifiers, so saving it to the attempt scores full marks.
+     */
+    async keyAsPresented(actor: Actor | null, attemptId: string, itemId: string): Promise<unknown> {
+      const staff = requireRole(actor, 'program_staff')
+      const attempt = await findAttempt(db, attemptId)
+      const drawn = attempt && (JSON.parse(attempt.form) as FormItem[]).find((f) => f.itemId === itemId)
+      if (!attempt || !drawn) throw notFound('The item in that attempt')
+      const [version] = await deps.itemBank.versions([drawn])
+      if (!version) throw notFound('The item version')
+      const key = correctResponseOf(version.model.scoring)
+      await db.transaction().execute((trx) => deps.audit.record(trx, { actorId: staff.userId, action: 'attempt.key_viewed', entityType: 'attempt', entityId: attemptId, details: { itemId, version: drawn.version } }))
+      return key === null ? null : responseTranslator(itemId, version.model.presentation, optionSeed(Number(attempt.seed), itemId)).toOpaque(key)
+    },
+
     /** The proctor console's heartbeat: present for the configured window after it; ends an absence. */
     async heartbeat(actor: Actor | null, sessionId: string) {
       const { proctor } = await requireSessionProctor(actor, sessionId)
@@ -218,11 +304,17 @@ export function createDeliveryService(
 
     /** Checks a candidate in after their photo ID was verified, which admits them to the session. */
     async checkIn(actor: Actor | null, sessionId: string, input: { registrationId: string; idVerified: boolean }) {
-      const { proctor } = await requireSessionProctor(actor, sessionId)
+      const { proctor, session } = await requireSessionProctor(actor, sessionId)
       if (input.idVerified !== true) throw new AppError('RULE_VIOLATION', 'A candidate is admitted only after their photo ID is verified.')
       const registration = await deps.registrations.find(input.registrationId)
       if (!registration || registration.session_id !== sessionId) throw notFound('The registration in this session')
       if (registration.status !== 'confirmed') throw new AppError('RULE_VIOLATION', `The registration is ${registration.status.replace('_', ' ')}, not confirmed.`)
+      const hours = checkinWindow(session.starts_at, session.ends_at, deps.program.definition.policies.checkinOpensMinutesBefore)
+      if (!checkinOpen(now(), hours)) {
+        const opensAt = hours.opensAt.toISOString()
+        const closesAt = hours.closesAt.toISOString()
+        throw new AppError('CHECKIN_NOT_OPEN', `Check-in for this session opens at ${opensAt} and closes when it ends, at ${closesAt}.`, { opensAt, closesAt })
+      }
       const at = iso()
       const created = await db.transaction().execute(async (trx) => {
         const fresh = await insertCheckin(trx, registration.id, sessionId, proctor.userId, at)
@@ -235,6 +327,7 @@ export function createDeliveryService(
 
     async start(actor: Actor | null, input: { registrationId: string; module: string }, device?: string) {
       const candidate = requireRole(actor, 'candidate')
+      if (!device) throw new AppError('DEVICE_REQUIRED', 'The test screen must name this computer (X-Attempt-Device): an attempt is bound to the computer it starts on.')
       const registration = await deps.registrations.find(input.registrationId)
       if (!registration || registration.candidate_id !== candidate.userId) throw notFound('The registration')
       const modules = JSON.parse(registration.modules) as string[]
@@ -253,14 +346,17 @@ export function createDeliveryService(
       const mod = deps.program.module(input.module)!
       const factor = timeFactor(await adjustmentsOf(candidate.userId))
       const seed = randomInt(0, 2 ** 32 - 1)
-      const assembled = await deps.itemBank.assemble(input.module, 'operational', seed)
+      // A retake avoids the items this candidate saw in the module before, as far as the pool allows;
+      // the form is stored, so the seen set is input only, and the overlap is recorded with the attempt.
+      const assembled = await deps.itemBank.assemble(input.module, 'operational', seed, await seenItemIds(db, candidate.userId, input.module))
       const id = newId()
       try {
         await sittingCommits.run(async (trx) => {
           await insertAttempt(trx, {
             id, registration_id: registration.id, session_id: session.id, candidate_id: candidate.userId, module: input.module, status: 'in_progress', seed,
             form: JSON.stringify(assembled.form), time_factor: factor, started_at: at.toISOString(), deadline_at: initialDeadline(at, mod.timeLimitMinutes, factor),
-            paused_at: null, pause_reason: null, submitted_at: null, updated_at: at.toISOString(), device_id: device ?? null, last_seen_at: at.toISOString(),
+            paused_at: null, pause_reason: null, submitted_at: null, updated_at: at.toISOString(), device_id: device, last_seen_at: at.toISOString(),
+            seen_overlap: assembled.overlap,
           })
           await deps.itemBank.recordExposure(trx, assembled.form.map((f) => f.itemId))
           await insertEvent(trx, { id: newId(), attempt_id: id, kind: 'started', actor_id: candidate.userId, reason: null, at: at.toISOString() })
@@ -293,8 +389,9 @@ export function createDeliveryService(
       if (attempt.status === 'paused') throw new AppError('ATTEMPT_PAUSED', 'The attempt is paused; your proctor will resume it.', { reason: attempt.pause_reason })
       if (!acceptsResponses(attempt.status, attempt.deadline_at, now())) throw new AppError('ATTEMPT_CLOSED', 'This attempt is closed: it was submitted or its time is up.')
       const form = JSON.parse(attempt.form) as FormItem[]
-      if (!form.some((f) => f.itemId === itemId)) throw notFound('The item in this attempt')
-      const text = JSON.stringify(input.response ?? null)
+      const drawn = form.find((f) => f.itemId === itemId)
+      if (!drawn) throw notFound('The item in this attempt')
+      const text = JSON.stringify(await storedResponse(attempt, drawn, input.response))
       if (Buffer.byteLength(text) > MAX_RESPONSE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'The response is too large.')
       const seq = input.seq ?? ((await storedSeq(db, id, itemId)) ?? 0)
       const outcome = await commitSave(id, itemId, text, seq)
@@ -313,16 +410,20 @@ export function createDeliveryService(
       if (!registration || registration.candidate_id !== candidate.userId) throw notFound('The registration')
       const session = (await findSession(db, registration.session_id))!
       const center = await centerOf(db, session.center_id)
-      const factor = timeFactor(await adjustmentsOf(candidate.userId))
+      const accommodations = await adjustmentsOf(candidate.userId)
+      const factor = timeFactor(accommodations)
       const modules = await Promise.all((JSON.parse(registration.modules) as string[]).map(async (code) => {
         const mod = deps.program.module(code)
         const attempt = await attemptFor(db, registration.id, code)
-        return { code, name: mod?.name ?? code, minutes: Math.round((mod?.timeLimitMinutes ?? 0) * factor), calculator: calculatorAllowed(code), attempt: attempt ? { id: attempt.id, status: attempt.status } : null }
+        return {
+          code, name: mod?.name ?? code, minutes: Math.round((mod?.timeLimitMinutes ?? 0) * factor), questions: mod ? formLength(mod) : 0,
+          calculator: calculatorAllowed(code), attempt: attempt ? { id: attempt.id, status: attempt.status } : null,
+        }
       }))
       return {
         registrationId, status: registration.status,
         session: { id: session.id, startsAt: session.starts_at, endsAt: session.ends_at, centerName: center?.name ?? '', closedAt: session.closed_at },
-        checkedIn: !!(await findCheckin(db, registration.id)), proctorPresent: await proctorPresent(session.id), modules,
+        checkedIn: !!(await findCheckin(db, registration.id)), proctorPresent: await proctorPresent(session.id), accommodations, modules,
       }
     },
 
@@ -361,6 +462,9 @@ export function createDeliveryService(
     async startBreak(actor: Actor | null, id: string, device?: string) {
       const { attempt } = await accessAttempt(actor, id, device)
       if (!(await adjustmentsOf(attempt.candidate_id)).includes('extra_breaks')) throw new AppError('FORBIDDEN', 'Extra breaks are an approved accommodation; you do not have it.')
+      const policy = breakPolicy()
+      const taken = await countEvents(db, id, ['break_started'])
+      if (!mayTakeBreak(taken, policy)) throw new AppError('BREAKS_USED', `Your accommodation allows ${policy.perAttempt} breaks in a module; you have taken them.`, { perAttempt: policy.perAttempt, taken })
       if (!(await pauseRunning(db, id, 'break', iso()))) throw new AppError('CONFLICT', 'A break can start only while the test runs and time is left.')
       await event(id, 'break_started', attempt.candidate_id, null)
       return view((await findAttempt(db, id))!)
@@ -370,9 +474,7 @@ export function createDeliveryService(
       const { attempt } = await accessAttempt(actor, id, device)
       if (attempt.status !== 'paused' || attempt.pause_reason !== 'break' || !attempt.paused_at) throw new AppError('CONFLICT', 'You are not on a break.')
       if (!(await proctorPresent(attempt.session_id))) throw new AppError('NO_PROCTOR_PRESENT', 'No proctor is present right now; the test continues when your proctor returns.')
-      const moved = await moveAttempt(db, id, 'in_progress', { deadline_at: deadlineAfterPause(attempt.deadline_at, attempt.paused_at, now()), paused_at: null, pause_reason: null, updated_at: iso() })
-      if (!moved) throw new AppError('CONFLICT', 'You are not on a break.')
-      await event(id, 'break_ended', attempt.candidate_id, null)
+      if (!(await endBreakOf(attempt, attempt.candidate_id, null))) throw new AppError('CONFLICT', 'You are not on a break.')
       return view((await findAttempt(db, id))!)
     },
 

@@ -219,9 +219,11 @@ export function createProctoringService(ctx: ServerContext, deps: { audit: Audit
      * candidate's browser may be gone), and scores attempts a crash left submitted but unscored.
      */
     async sweep() {
-      const summary = { paused: 0, submitted: 0, scored: 0 }
+      const summary = { paused: 0, submitted: 0, scored: 0, breaksEnded: 0 }
       // Time that is up is dealt with first: an expired attempt is submitted, never paused.
       for (const id of await expiredAttemptIds(db, iso())) if (await delivery.submitAttempt(id, { actorId: null, reason: 'deadline' })) summary.submitted++
+      // A break that has run its length ends: its clock runs again (and pauses below if no proctor is there).
+      summary.breaksEnded = await delivery.endOverlongBreaks()
       for (const sessionId of await sessionsWithRunningAttempts(db)) {
         if (await delivery.proctorPresent(sessionId)) continue
         for (const a of await attemptsOfSession(db, sessionId)) if (a.status === 'in_progress' && (await pauseOne(a.id, null, 'no_proctor_present', 'no_proctor_present'))) summary.paused++

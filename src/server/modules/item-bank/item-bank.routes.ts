@@ -61,8 +61,17 @@ export default async function itemBankRoutes(app: FastifyInstance) {
   }, async (request) => app.services.itemBank.list(request.actor, { ...request.query, limit: request.query.limit ?? 50 }))
 
   r.get('/api/v1/admin/items/:id', {
-    schema: { tags, summary: 'One item with its metadata, key and versions', params: Type.Object({ id: Id }), response: { 200: ItemDetail, ...errorResponses(400, 401, 403, 404) } },
-  }, async (request) => app.services.itemBank.get(request.actor, request.params.id))
+    schema: {
+      tags, summary: 'One item with its metadata, key and versions',
+      description: 'With `attemptId`, `correctResponse` is the key of the version that attempt drew, in the identifiers its candidate sees (audited).',
+      params: Type.Object({ id: Id }), querystring: Type.Object({ attemptId: Type.Optional(Id) }, { additionalProperties: false }),
+      response: { 200: ItemDetail, ...errorResponses(400, 401, 403, 404) },
+    },
+  }, async (request) => {
+    const item = await app.services.itemBank.get(request.actor, request.params.id)
+    if (!request.query.attemptId) return item
+    return { ...item, correctResponse: await app.services.delivery.keyAsPresented(request.actor, request.query.attemptId, request.params.id) }
+  })
 
   r.post('/api/v1/admin/items/preview', {
     schema: {
