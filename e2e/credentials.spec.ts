@@ -3,9 +3,11 @@
 // awarded); reads the score reports and downloads the certificate PDF and the Open Badges 3.0 badge;
 // an employer opens the address the certificate's QR code encodes, mistypes a number and verifies a
 // CSV file of applicants; program staff revoke the MT1 certificate with a reason, and the public
-// page, the badge's status list and the candidate's certificates all show it revoked. axe on every
-// page. Most answers go in through the API (the staff item endpoint gives each correct response);
-// SRMT and QBA are finished and submitted on the test screen.
+// page, the badge's status list and the candidate's certificates all show it revoked, and the holder
+// can no longer download the badge or the PDF; anyone opens the address the badge names as its
+// achievement and reads what MT1 is and what earns it. axe on every page. Most answers go in through
+// the API (the staff item endpoint gives each correct response, in the identifiers the attempt
+// shows); SRMT and QBA are begun, finished and submitted on the test screen.
 // The second session is scheduled through the API a few seconds ahead, the only way a session can be
 // made, and the journey waits for it to start: real time, so this runs on PostgreSQL too.
 import fs from 'node:fs'
@@ -14,7 +16,7 @@ import { decodeList } from '@digitalbazaar/vc-bitstring-status-list'
 import { expect, test, type Browser, type BrowserContext, type Download, type Page } from '@playwright/test'
 import { parse } from 'csv-parse/sync'
 import { certificateNumberFrom } from '../src/common/rules/certificate-number.js'
-import { apiLogin, apiRegister, logIn, visit, visitModal, watchErrors, type ApiUser } from './support.js'
+import { apiLogin, apiRegister, beginTest, deviceOf, logIn, mapButton, openBeginPage, question, questionHeading, visit, visitModal, watchErrors, type ApiUser } from './support.js'
 
 const J = 'credentials'
 const PASSWORD = 'a long enough password'
@@ -49,8 +51,8 @@ interface Credential {
 }
 
 // What the tests of this journey hand on to the next (serial: a failure skips the rest).
-const people: { staff?: ApiUser; proctor?: ApiUser; candidate?: ApiUser } = {}
-const state: { mt1?: Credential; verifyUrl?: string; statusList?: { url: string; index: number } } = {}
+const people: { staff?: ApiUser; proctor?: ApiUser; secondProctor?: ApiUser; candidate?: ApiUser } = {}
+const state: { mt1?: Credential; verifyUrl?: string; statusList?: { url: string; index: number }; achievementUrl?: string } = {}
 const heartbeats: ReturnType<typeof setInterval>[] = []
 const contexts: BrowserContext[] = []
 
@@ -71,14 +73,14 @@ const candidate = () => people.candidate!
 // Helpers
 
 /** The proctor's console heartbeat for a session, kept up through the API. */
-async function keepProctorPresent(sessionId: string): Promise<void> {
-  const beat = () => proctor().post(`/api/v1/sessions/${sessionId}/presence`)
+async function keepProctorPresent(sessionId: string, by = proctor()): Promise<void> {
+  const beat = () => by.post(`/api/v1/sessions/${sessionId}/presence`)
   await beat()
   heartbeats.push(setInterval(() => void beat().catch(() => undefined), 10_000))
 }
 
 /** Staff register the candidate (the override: the session is under 48 hours away) and the proctor checks them in. */
-async function registerAndCheckIn(sessionId: string, modules: string[]): Promise<string> {
+async function registerAndCheckIn(sessionId: string, modules: string[], by = proctor()): Promise<string> {
   const registration = await staff().post<{ id: string; status: string }>('/api/v1/admin/registrations', {
     candidateId: candidate().userId,
     sessionId,
@@ -86,31 +88,31 @@ async function registerAndCheckIn(sessionId: string, modules: string[]): Promise
     overrideReason: 'Walk-in approved by the program office',
   })
   expect(registration.status).toBe('confirmed')
-  await proctor().post(`/api/v1/sessions/${sessionId}/checkins`, { registrationId: registration.id, idVerified: true })
+  await by.post(`/api/v1/sessions/${sessionId}/checkins`, { registrationId: registration.id, idVerified: true })
   return registration.id
 }
 
+/**
+ * The key of an item in the identifiers the attempt shows its candidate (each attempt has its own;
+ * the authored ones are refused): program staff ask for it with the attempt's id.
+ */
 const correctResponses = new Map<string, unknown>()
-async function correctResponse(itemId: string): Promise<unknown> {
-  if (!correctResponses.has(itemId)) {
-    const item = await staff().get<{ correctResponse: unknown }>(`/api/v1/admin/items/${encodeURIComponent(itemId)}`)
-    correctResponses.set(itemId, item.correctResponse)
+async function correctResponse(attemptId: string, itemId: string): Promise<unknown> {
+  const key = `${attemptId}/${itemId}`
+  if (!correctResponses.has(key)) {
+    const item = await staff().get<{ correctResponse: unknown }>(`/api/v1/admin/items/${encodeURIComponent(itemId)}?attemptId=${encodeURIComponent(attemptId)}`)
+    correctResponses.set(key, item.correctResponse)
   }
-  return correctResponses.get(itemId)
+  return correctResponses.get(key)
 }
 
-/** Saves the correct answer to every question of the attempt but one, as the candidate's computer would. */
-async function answerAllBut(attempt: AttemptView, skip: string | null, device?: string): Promise<void> {
-  const headers = device ? { 'x-attempt-device': device } : undefined
+/** Saves the correct answer to every question of the attempt but one, as the candidate's computer (its device header) would. */
+async function answerAllBut(attempt: AttemptView, skip: string | null, device: Record<string, string>): Promise<void> {
   for (const item of attempt.items) {
     if (item.id === skip) continue
-    await candidate().put(`/api/v1/attempts/${attempt.id}/responses/${encodeURIComponent(item.id)}`, { response: await correctResponse(item.id) }, headers)
+    await candidate().put(`/api/v1/attempts/${attempt.id}/responses/${encodeURIComponent(item.id)}`, { response: await correctResponse(attempt.id, item.id) }, device)
   }
 }
-
-const question = (page: Page, n: number) => page.getByRole('region', { name: new RegExp(`^Question ${n} of \\d+$`) })
-const questionHeading = (page: Page, n: number) => page.getByRole('heading', { level: 2, name: new RegExp(`^Question ${n} of \\d+$`) })
-const mapButton = (page: Page, n: number) => page.getByRole('navigation', { name: 'Question map' }).getByRole('button', { name: new RegExp(`^Question ${n},`) })
 
 /**
  * Takes a module on the test screen: started from the sitting page, every answer but the last
@@ -118,24 +120,17 @@ const mapButton = (page: Page, n: number) => page.getByRole('navigation', { name
  * the screen, then review, submit and the result. Returns the certificates the candidate then holds.
  */
 async function passOnTestScreen(page: Page, registrationId: string, module: { code: string; name: string }, shots: { dialog?: string; finished: string }): Promise<Credential[]> {
-  await page.goto(`/sitting/${registrationId}`)
-  await expect(page.getByText('You are checked in and your proctor is present')).toBeVisible({ timeout: 15_000 })
-  await page.getByRole('button', { name: new RegExp(`Start ${module.name}`) }).click()
-  await expect(page).toHaveURL(/\/test\//)
-  const attemptId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!)
-  await expect(page.getByRole('heading', { name: 'Before you begin' })).toBeVisible()
-  await page.getByRole('button', { name: 'Begin' }).click()
-  await expect(questionHeading(page, 1)).toBeVisible()
+  await openBeginPage(page, registrationId, module)
+  const attemptId = await beginTest(page)
 
-  // The test screen holds the attempt to this computer: the API saves carry its device id.
-  const device = await page.evaluate(() => localStorage.getItem('mt1-device-id'))
-  expect(device, 'the test screen keeps its device id').toBeTruthy()
-  const attempt = await candidate().get<AttemptView>(`/api/v1/attempts/${attemptId}`)
+  // The test screen holds the attempt to this computer: the API calls carry its device id.
+  const device = await deviceOf(page)
+  const attempt = await candidate().get<AttemptView>(`/api/v1/attempts/${attemptId}`, device)
   const total = attempt.items.length
   const lastChoice = attempt.items.map((item) => item.type).lastIndexOf('single_choice')
   expect(lastChoice, `${module.code} has a single-choice question`).toBeGreaterThanOrEqual(0)
   const target = attempt.items[lastChoice]!
-  await answerAllBut(attempt, target.id, device!)
+  await answerAllBut(attempt, target.id, device)
 
   // A reload shows the saved answers; the last one is chosen on the screen.
   await page.reload()
@@ -143,7 +138,7 @@ async function passOnTestScreen(page: Page, registrationId: string, module: { co
   const n = lastChoice + 1
   await mapButton(page, n).click()
   await expect(questionHeading(page, n)).toBeVisible()
-  const right = (await correctResponse(target.id)) as { RESPONSE: string }
+  const right = (await correctResponse(attemptId, target.id)) as { RESPONSE: string }
   await question(page, n).locator(`input[value="${right.RESPONSE}"]`).check()
   await expect(page.getByTestId('save-status')).toHaveText(/Saved/)
   await expect(mapButton(page, n)).toHaveAccessibleName(`Question ${n}, answered`)
@@ -164,7 +159,7 @@ async function passOnTestScreen(page: Page, registrationId: string, module: { co
   await expect(finished.getByText('100%', { exact: true })).toBeVisible()
   await visit(page, J, shots.finished)
 
-  const scored = await candidate().get<AttemptView & { result: { passed: boolean } | null }>(`/api/v1/attempts/${attemptId}`)
+  const scored = await candidate().get<AttemptView & { result: { passed: boolean } | null }>(`/api/v1/attempts/${attemptId}`, device)
   expect(scored.status).toBe('scored')
   expect(scored.result?.passed).toBe(true)
   return myCredentials()
@@ -215,10 +210,11 @@ test('session 1: the candidate passes MM and SRMT in the session running now, an
   const registrationId = await registerAndCheckIn(live!.id, ['MM', 'SRMT'])
   await keepProctorPresent(live!.id)
 
-  // MM through the API alone (no device: the attempt is not held to a computer).
-  const mm = await candidate().post<AttemptView>('/api/v1/attempts', { registrationId, module: 'MM' })
-  await answerAllBut(mm, null)
-  const mmDone = await candidate().post<Submitted>(`/api/v1/attempts/${mm.id}/submit`)
+  // MM through the API alone, as a computer of its own (an attempt starts only with a device id).
+  const device = { 'x-attempt-device': `e2e-credentials-${stamp}` }
+  const mm = await candidate().post<AttemptView>('/api/v1/attempts', { registrationId, module: 'MM' }, device)
+  await answerAllBut(mm, null, device)
+  const mmDone = await candidate().post<Submitted>(`/api/v1/attempts/${mm.id}/submit`, {}, device)
   expect(mmDone.result).toEqual(expect.objectContaining({ module: 'MM', passed: true, percent: 100 }))
   expect(mmDone.awarded.map((a) => a.type)).toEqual(['MM'])
 
@@ -235,12 +231,25 @@ test('session 1: the candidate passes MM and SRMT in the session running now, an
   expect(errors).toEqual([])
 })
 
-test('session 2: a second session of the demo center, where the candidate passes QBA and MT1 is awarded', async ({ page }) => {
+test('session 2: a second session of the demo center, where the candidate passes QBA and MT1 is awarded', async ({ page, baseURL }) => {
   const errors = watchErrors(page)
   const sessions = (await staff().get<{ items: { id: string; centerId: string; status: string }[] }>('/api/v1/sessions')).items
   const centerId = sessions.find((s) => s.status === 'in_progress')!.centerId
 
-  // Staff schedule it a few seconds ahead (a new session must start in the future), with the demo proctor.
+  // A proctor is in one session at a time and the demo proctor runs the session in progress, so
+  // staff certify a second proctor for this one.
+  const email = `second-proctor-${stamp}@example.com`
+  const account = await apiRegister(baseURL!, { email, firstName: 'Pat', lastName: `Second${stamp}`, password: PASSWORD })
+  await staff().patch(`/api/v1/admin/users/${account.userId}`, { roles: ['proctor'] })
+  await account.dispose()
+  const since = new Date(Date.now() - 30 * 24 * 3600_000).toISOString()
+  await staff().put(`/api/v1/admin/proctors/${account.userId}/certification`, {
+    trainingCompletedOn: since, agreementSignedOn: since, coiDeclaredOn: since, certifiedUntil: new Date(Date.now() + 365 * 24 * 3600_000).toISOString(), status: 'certified',
+  })
+  people.secondProctor = await apiLogin(baseURL!, email, PASSWORD)
+  const secondProctor = people.secondProctor
+
+  // Staff schedule it a few seconds ahead (a new session must start in the future), with that proctor.
   const startsAt = Date.now() + 4_000
   const second = await staff().post<{ id: string; startsAt: string }>('/api/v1/sessions', {
     centerId,
@@ -248,10 +257,10 @@ test('session 2: a second session of the demo center, where the candidate passes
     endsAt: new Date(startsAt + 2 * 3600_000).toISOString(),
     seats: 10,
     modules: ['QBA'],
-    proctorIds: [proctor().userId],
+    proctorIds: [secondProctor.userId],
   })
-  const registrationId = await registerAndCheckIn(second.id, ['QBA'])
-  await keepProctorPresent(second.id)
+  const registrationId = await registerAndCheckIn(second.id, ['QBA'], secondProctor)
+  await keepProctorPresent(second.id, secondProctor)
   // Attempts start only once the session has: wait out the seconds that are left.
   const wait = Date.parse(second.startsAt) + 500 - Date.now()
   if (wait > 0) await page.waitForTimeout(wait)
@@ -327,7 +336,7 @@ test('the candidate reads the score reports and downloads the certificate PDF an
   const badge = JSON.parse((await savedBytes(badgeFile)).toString('utf8')) as {
     type: string[]
     proof?: object | object[]
-    credentialSubject: { achievement?: { name?: string } }
+    credentialSubject: { achievement?: { id?: string; name?: string } }
     credentialStatus: { statusListCredential: string; statusListIndex: string; statusPurpose: string }
   }
   expect(badge.type).toContain('OpenBadgeCredential')
@@ -335,6 +344,8 @@ test('the candidate reads the score reports and downloads the certificate PDF an
   expect([badge.proof ?? []].flat()).toEqual([expect.objectContaining({ type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', proofValue: expect.any(String) })])
   expect(badge.credentialStatus.statusPurpose).toBe('revocation')
   state.statusList = { url: badge.credentialStatus.statusListCredential, index: Number(badge.credentialStatus.statusListIndex) }
+  state.achievementUrl = badge.credentialSubject.achievement?.id
+  expect(state.achievementUrl).toBe(`${baseURL}/achievements/MT1`)
   expect(await revocationBit(page)).toBe(false)
   expect(errors).toEqual([])
 })
@@ -438,8 +449,57 @@ test('staff revoke the MT1 certificate: the public page, the status list and the
   await expect(page.locator('li.credential').getByText('Active', { exact: true })).toHaveCount(4)
   await visit(page, J, '11-credentials-revoked')
   expect((await myCredentials()).find((c) => c.type === 'MT1')?.status).toBe('revoked')
+  // Nor can the holder fetch them by their addresses: the badge is refused as the PDF is.
+  for (const kind of ['ob3', 'pdf']) {
+    const refused = await page.request.get(`/api/v1/me/credentials/${mt1.certificateNumber}/${kind}`)
+    expect(refused.status(), kind).toBe(409)
+    expect((await refused.json()).error.code).toBe('CONFLICT')
+  }
 
   expect(errors).toEqual([])
   expect(adminErrors).toEqual([])
   expect(employerErrors).toEqual([])
+})
+
+test('anyone opens the achievement the badge names: what MT1 is, what earns it, who issues it, where to verify', async ({ browser, baseURL }) => {
+  const visitor = await openBrowser(browser, baseURL!)
+  const errors = watchErrors(visitor)
+  const opened = await visitor.goto(state.achievementUrl!)
+  expect(opened?.status()).toBe(200)
+  await expect(visitor.getByRole('heading', { level: 1, name: 'Manufacturing Technician Level 1' })).toBeVisible()
+  await expect(visitor.getByText('Awarded when all three certificate modules are passed.')).toBeVisible()
+  await expect(visitor.locator('.details-list')).toContainText('Issued byManufacturing Skills Institute')
+  const criteria = visitor.getByRole('region', { name: 'How it is earned' })
+  await expect(criteria.getByRole('listitem')).toHaveText([
+    'Pass Math and Measurement (MM) with 75% or higher',
+    'Pass Spatial Reasoning and Manufacturing Technology (SRMT) with 75% or higher',
+    'Pass Quality and Business Acumen (QBA) with 75% or higher',
+  ])
+  await expect(criteria).toContainText('the certification is dated when the last one is passed')
+  await expect(visitor.getByRole('region', { name: 'Skills it covers' }).locator('dt')).toHaveCount(12)
+  const registryLink = visitor.getByRole('link', { name: 'Verify a certificate in the registry' })
+  await expect(registryLink).toHaveAttribute('href', '/registry')
+  await visit(visitor, J, '12-achievement-mt1')
+
+  // MS is MM + SRMT; the registry link leads to the lookup.
+  await visitor.goto('/achievements/MS')
+  await expect(visitor.getByRole('heading', { level: 1, name: 'Manufacturing Specialist' })).toBeVisible()
+  await expect(visitor.getByRole('region', { name: 'How it is earned' }).getByRole('listitem')).toHaveText([
+    'Pass Math and Measurement (MM) with 75% or higher',
+    'Pass Spatial Reasoning and Manufacturing Technology (SRMT) with 75% or higher',
+  ])
+  await visitor.getByRole('link', { name: 'Verify a certificate in the registry' }).click()
+  await expect(visitor).toHaveURL(/\/registry$/)
+
+  // A verifier asking for JSON at the same address gets the Open Badges 3.0 Achievement.
+  const json = await visitor.request.get(state.achievementUrl!, { headers: { accept: 'application/json' } })
+  expect(json.status()).toBe(200)
+  expect(await json.json()).toEqual(expect.objectContaining({ id: state.achievementUrl, type: ['Achievement'], name: 'Manufacturing Technician Level 1', achievementType: 'Certification' }))
+
+  // A code the program does not award: the page says so, and the server answers 404.
+  const unknown = await visitor.goto('/achievements/XYZ')
+  expect(unknown?.status()).toBe(404)
+  await expect(visitor.getByRole('heading', { level: 1, name: 'Credential not found' })).toBeVisible()
+  await visit(visitor, J, '13-achievement-unknown')
+  expect(errors).toEqual([])
 })

@@ -1,49 +1,49 @@
 // Proctored test delivery journey, with the proctor and the candidate in two browser contexts: the
-// proctor checks the candidate in and the sitting page updates; the candidate starts a module,
-// answers, flags, reloads and loses the network without losing an answer; the proctor leaves (the
-// test pauses) and comes back (it resumes); a sitting driven by the keyboard alone; the display
-// modes of an approved candidate (high contrast, 200% text, 400% zoom, breaks); and a deadline
-// that passes with the tab closed, after which the server submits and scores by itself.
+// proctor checks the candidate in and the sitting page updates; the candidate opens a module's
+// instructions (no clock yet), begins, answers, flags, reloads and loses the network without losing
+// an answer; the proctor leaves (the test pauses) and comes back (it resumes); a sitting driven by
+// the keyboard alone; the display modes of an approved candidate (high contrast, 200% text, 400%
+// zoom, breaks); and a deadline that passes with the tab closed, after which the server submits and
+// scores by itself.
 // Each test sets up its own candidate in the demo session running now (registered by staff with the
 // 48-hour override). That session is shared with other journeys, so it is never closed here.
-import { expect, request as apiRequest, test, type APIRequestContext, type APIResponse, type Browser, type Locator, type Page } from '@playwright/test'
-import { serverDbGet, serverDbRun, simulatedTimeUnavailable, visit, visitModal } from './support.js'
+// The attempt is held to the browser that began it: the journey's API reads of it carry that
+// browser's device id (deviceOf).
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test'
+import {
+  CANDIDATE_PASSWORD as PASSWORD,
+  DEMO_PASSWORD,
+  MODULES,
+  beginTest,
+  candidateInLiveSession,
+  consoleGroup,
+  deviceOf,
+  goToQuestion,
+  horizontalOverflow,
+  keepProctorPresent,
+  logIn,
+  mapButton,
+  openBeginPage,
+  openConsole,
+  question,
+  questionHeading,
+  saveStatus,
+  serverDbGet,
+  serverDbRun,
+  simulatedTimeUnavailable,
+  visit,
+  visitModal,
+  watchErrors,
+  type AttemptView,
+  type LiveSitting,
+} from './support.js'
 
 const J = 'delivery'
-const DEMO_PASSWORD = 'mt1-demo'
-const PASSWORD = 'a long enough password'
-const stamp = Date.now() % 1_000_000
 
 test.describe.configure({ mode: 'serial' })
 
 // ---------------------------------------------------------------------------------------------
-// Setup through the API
-
-interface Api {
-  readonly userId: string
-  get<T = any>(path: string): Promise<T>
-  post<T = any>(path: string, data?: unknown): Promise<T>
-}
-
-interface AttemptView {
-  id: string
-  status: string
-  pauseReason: string | null
-  items: { id: string; type: string; presentation: unknown }[]
-  responses: Record<string, { response: Record<string, unknown>; seq: number }>
-  flags: string[]
-  result: null | { percent: number; passed: boolean; skills: unknown[] }
-}
-
-interface Sitting {
-  staff: Api
-  proctor: Api
-  candidate: Api
-  email: string
-  name: string
-  sessionId: string
-  registrationId: string
-}
+// Setup
 
 /** Things to undo after each test (API contexts, heartbeats, browser contexts). */
 const cleanups: (() => unknown)[] = []
@@ -51,116 +51,26 @@ test.afterEach(async () => {
   for (const undo of cleanups.splice(0).reverse()) await undo()
 })
 
-function wrap(ctx: APIRequestContext, login: { csrfToken: string; user: { id: string } }): Api {
-  cleanups.push(() => ctx.dispose())
-  const check = async (res: APIResponse, what: string) => {
-    expect(res.ok(), `${what}: ${res.status()} ${await res.text()}`).toBe(true)
-    return res.status() === 204 ? undefined : res.json()
-  }
-  return {
-    userId: login.user.id,
-    get: async (path) => check(await ctx.get(path), `GET ${path}`),
-    post: async (path, data = {}) => check(await ctx.post(path, { data, headers: { 'x-csrf-token': login.csrfToken } }), `POST ${path}`),
-  }
+/** A fresh candidate in the session running now (support.ts), its API sessions ended after the test. */
+async function sitting(baseURL: string, o: Parameters<typeof candidateInLiveSession>[1]): Promise<LiveSitting> {
+  const s = await candidateInLiveSession(baseURL, o)
+  cleanups.push(() => s.dispose())
+  return s
 }
 
-async function apiLogin(baseURL: string, email: string, password = DEMO_PASSWORD): Promise<Api> {
-  const ctx = await apiRequest.newContext({ baseURL })
-  const res = await ctx.post('/api/v1/auth/login', { data: { email, password } })
-  expect(res.status(), `log in ${email}`).toBe(200)
-  return wrap(ctx, await res.json())
-}
-
-async function apiRegister(baseURL: string, who: { email: string; firstName: string; lastName: string }): Promise<Api> {
-  const ctx = await apiRequest.newContext({ baseURL })
-  const res = await ctx.post('/api/v1/auth/register', { data: { ...who, password: PASSWORD } })
-  expect(res.status(), `register ${who.email}: ${await res.text()}`).toBe(201)
-  return wrap(ctx, await res.json())
-}
-
-/**
- * A fresh candidate registered by staff for the session in progress now (it started already, hence the
- * 48-hour override), with approved accommodations when asked, and checked in when asked.
- */
-async function candidateInLiveSession(baseURL: string, o: { label: string; modules: string[]; adjustments?: string[]; checkIn: boolean }): Promise<Sitting> {
-  const staff = await apiLogin(baseURL, 'admin@demo.test')
-  const proctor = await apiLogin(baseURL, 'proctor@demo.test')
-  const firstName = o.label
-  const lastName = `Tester${stamp}`
-  const email = `${o.label.toLowerCase()}-${stamp}@example.com`
-  const candidate = await apiRegister(baseURL, { email, firstName, lastName })
-  const sessions = (await staff.get<{ items: { id: string; status: string }[] }>('/api/v1/sessions')).items
-  const live = sessions.find((s) => s.status === 'in_progress')
-  expect(live, 'the demo session in progress now').toBeTruthy()
-  if (o.adjustments?.length) {
-    const asked = await candidate.post<{ id: string }>('/api/v1/me/accommodation-requests', {
-      categories: ['reading'],
-      adjustments: o.adjustments,
-      statement: 'Documented reading disability; my evaluation recommends these adjustments.',
-    })
-    await staff.post(`/api/v1/admin/accommodation-requests/${asked.id}/decision`, { decision: 'approved', reason: 'The evaluation supports every adjustment asked for.' })
-  }
-  const registration = await staff.post<{ id: string; status: string }>('/api/v1/admin/registrations', {
-    candidateId: candidate.userId,
-    sessionId: live!.id,
-    modules: o.modules,
-    overrideReason: 'Walk-in approved by the program office',
-  })
-  expect(registration.status, 'a staff registration with no fee due is confirmed at once').toBe('confirmed')
-  if (o.checkIn) await proctor.post(`/api/v1/sessions/${live!.id}/checkins`, { registrationId: registration.id, idVerified: true })
-  return { staff, proctor, candidate, email, name: `${firstName} ${lastName}`, sessionId: live!.id, registrationId: registration.id }
-}
-
-/** The proctor's console heartbeat, sent through the API for tests that do not show the console. */
-async function keepProctorPresent(s: Sitting): Promise<void> {
-  const beat = () => s.proctor.post(`/api/v1/sessions/${s.sessionId}/presence`)
-  await beat()
-  const timer = setInterval(() => void beat().catch(() => undefined), 10_000)
-  cleanups.push(() => clearInterval(timer))
+/** The proctor's console heartbeat through the API, until the test ends. */
+async function proctorPresent(s: LiveSitting): Promise<void> {
+  cleanups.push(await keepProctorPresent(s))
 }
 
 // ---------------------------------------------------------------------------------------------
 // Browser helpers
-
-async function logIn(page: Page, email: string, password: string) {
-  await page.goto('/login')
-  await page.getByLabel('Email', { exact: true }).fill(email)
-  await page.getByLabel('Password', { exact: true }).fill(password)
-  await page.getByRole('button', { name: /log in/i }).click()
-  await expect(page).toHaveURL(/\/dashboard/)
-}
 
 /** A second person at another computer: their own browser context (cookies, storage). */
 async function openBrowser(browser: Browser, baseURL: string): Promise<Page> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } })
   cleanups.push(() => context.close().catch(() => undefined))
   return context.newPage()
-}
-
-async function openConsole(page: Page, sessionId: string) {
-  await page.goto(`/proctor/sessions/${sessionId}`)
-  await expect(page.getByTestId('presence')).toContainText('You are present (console live)')
-  await expect(page.getByRole('table', { name: 'Candidates' })).toBeVisible()
-}
-
-/** The candidate's rows on the console (one <tbody> per candidate). */
-const consoleGroup = (page: Page, name: string) => page.locator('tbody.console-group').filter({ hasText: name })
-
-/** Records uncaught errors of a page; checked at the end of a test. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = []
-  page.on('pageerror', (e) => errors.push(e.message))
-  return errors
-}
-
-const question = (page: Page, n: number) => page.getByRole('region', { name: new RegExp(`^Question ${n} of \\d+$`) })
-const questionHeading = (page: Page, n: number) => page.getByRole('heading', { level: 2, name: new RegExp(`^Question ${n} of \\d+$`) })
-const saveStatus = (page: Page) => page.getByTestId('save-status')
-const mapButton = (page: Page, n: number) => page.getByRole('navigation', { name: 'Question map' }).getByRole('button', { name: new RegExp(`^Question ${n},`) })
-
-async function goToQuestion(page: Page, n: number) {
-  await mapButton(page, n).click()
-  await expect(questionHeading(page, n)).toBeVisible()
 }
 
 /** Clicks an option of a single-choice question; returns its choice id (what the server stores). */
@@ -182,13 +92,10 @@ async function clockSeconds(page: Page): Promise<number> {
     .reduce((total, part) => total * 60 + Number(part), 0)
 }
 
-async function startModule(page: Page, s: Sitting, moduleName: RegExp): Promise<string> {
-  await page.goto(`/sitting/${s.registrationId}`)
-  await expect(page.getByText('You are checked in and your proctor is present')).toBeVisible({ timeout: 15_000 })
-  await page.getByRole('button', { name: moduleName }).click()
-  await expect(page).toHaveURL(/\/test\//)
-  await expect(page.getByRole('heading', { name: 'Before you begin' })).toBeVisible()
-  return decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!)
+/** Start on the test day page, then Begin on the instructions: returns the attempt's id, on question 1. */
+async function startModule(page: Page, s: LiveSitting, module: { code: string; name: string }): Promise<string> {
+  await openBeginPage(page, s.registrationId, module)
+  return beginTest(page)
 }
 
 /** Presses a key until the target has focus: the keyboard-only way to reach a control. */
@@ -201,12 +108,10 @@ async function pressUntilFocused(page: Page, target: Locator, key: 'Tab' | 'Shif
   throw new Error(`${key} never reached ${target.toString()}`)
 }
 
-const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
-
 // ---------------------------------------------------------------------------------------------
 
 test('check-in, a module started, answers saved through a reload and a network cut, then submitted', async ({ page, browser, baseURL }) => {
-  const s = await candidateInLiveSession(baseURL!, { label: 'Dana', modules: ['MM', 'QBA'], checkIn: false })
+  const s = await sitting(baseURL!, { label: 'Dana', modules: ['MM', 'QBA'], checkIn: false })
   const candidateErrors = watchErrors(page)
 
   // The candidate opens today's test: not checked in yet.
@@ -215,7 +120,8 @@ test('check-in, a module started, answers saved through a reload and a network c
   await expect(page).toHaveURL(new RegExp(`/sitting/${s.registrationId}$`))
   await expect(page.getByRole('heading', { level: 1, name: 'Your test today' })).toBeVisible()
   await expect(page.getByText('Your proctor checks your photo ID and admits you.')).toBeVisible()
-  await expect(page.getByRole('button', { name: /Start Math and Measurement/ })).toBeVisible()
+  // Start is a link to the module's instructions: reading them starts nothing.
+  await expect(page.getByRole('link', { name: 'Start Math and Measurement', exact: true })).toBeVisible()
   await visit(page, J, '01-sitting-not-checked-in')
 
   // The proctor, at another computer, checks the photo ID and admits them.
@@ -240,20 +146,27 @@ test('check-in, a module started, answers saved through a reload and a network c
   await expect(page.getByText('You are checked in and your proctor is present')).toBeVisible({ timeout: 15_000 })
   await visit(page, J, '04-sitting-checked-in')
 
-  // MM: the instructions, then the first question.
-  await page.getByRole('button', { name: /Start Math and Measurement/ }).click()
-  await expect(page).toHaveURL(/\/test\//)
-  const attemptId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!)
+  // MM: the instructions on their own page, with the time not started; Begin starts the attempt and
+  // opens the first question.
+  await page.getByRole('link', { name: 'Start Math and Measurement', exact: true }).click()
+  await expect(page).toHaveURL(new RegExp(`/sitting/${s.registrationId}/begin/MM$`))
   await expect(page.getByRole('heading', { name: 'Before you begin' })).toBeVisible()
-  await expect(page.getByText('Your time has started')).toBeVisible()
+  await expect(page.getByText('Your time has not started.')).toBeVisible()
   await visit(page, J, '05-instructions')
-  await page.getByRole('button', { name: 'Begin' }).click()
-  await expect(questionHeading(page, 1)).toBeVisible()
+  const attemptId = await beginTest(page)
   await expect(questionHeading(page, 1)).toBeFocused()
   await visit(page, J, '06-question')
+  const device = await deviceOf(page)
+
+  // Inside the test the Instructions button shows them again, now with the time running.
+  await page.getByRole('button', { name: 'Instructions', exact: true }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Instructions' })).toBeVisible()
+  await expect(page.getByText('Your time is running')).toBeVisible()
+  await page.getByRole('button', { name: 'Back to the test' }).click()
+  await expect(questionHeading(page, 1)).toBeFocused()
 
   // Answer three single-choice questions and flag one of them.
-  const form = await s.candidate.get<AttemptView>(`/api/v1/attempts/${attemptId}`)
+  const form = await s.candidate.get<AttemptView>(`/api/v1/attempts/${attemptId}`, device)
   const choices = singleChoiceNumbers(form)
   expect(choices.length, 'MM draws enough single-choice questions for this journey').toBeGreaterThanOrEqual(5)
   const [a, b, c, d, e] = choices as [number, number, number, number, number]
@@ -300,7 +213,7 @@ test('check-in, a module started, answers saved through a reload and a network c
   await visit(page, J, '08-offline')
   await page.context().setOffline(false)
   await expect(saveStatus(page)).toHaveText(/Saved/, { timeout: 20_000 })
-  const stored = await s.candidate.get<AttemptView>(`/api/v1/attempts/${attemptId}`)
+  const stored = await s.candidate.get<AttemptView>(`/api/v1/attempts/${attemptId}`, device)
   for (const [n, value] of chosen) expect(stored.responses[form.items[n - 1]!.id]?.response, `question ${n}`).toEqual({ RESPONSE: value })
   expect(stored.flags).toEqual([form.items[c - 1]!.id])
 
@@ -339,15 +252,15 @@ test('check-in, a module started, answers saved through a reload and a network c
 
 test('the proctor leaves: the test pauses; the proctor comes back and resumes it', async ({ page, browser, baseURL }) => {
   test.skip(!!simulatedTimeUnavailable, simulatedTimeUnavailable)
-  const s = await candidateInLiveSession(baseURL!, { label: 'Emery', modules: ['QBA'], checkIn: true })
+  const s = await sitting(baseURL!, { label: 'Emery', modules: ['QBA'], checkIn: true })
   let proctor = await openBrowser(browser, baseURL!)
   await logIn(proctor, 'proctor@demo.test', DEMO_PASSWORD)
   await openConsole(proctor, s.sessionId)
 
   await page.request.post('/api/v1/auth/login', { data: { email: s.email, password: PASSWORD } })
-  const attemptId = await startModule(page, s, /Start Quality and Business Acumen/)
-  await page.getByRole('button', { name: 'Begin' }).click()
-  const form = await s.candidate.get<AttemptView>(`/api/v1/attempts/${attemptId}`)
+  const attemptId = await startModule(page, s, MODULES.QBA)
+  const device = await deviceOf(page)
+  const form = await s.candidate.get<AttemptView>(`/api/v1/attempts/${attemptId}`, device)
   const [a, b] = singleChoiceNumbers(form) as [number, number]
   await goToQuestion(page, a)
   await choose(page, a, 0)
@@ -397,33 +310,36 @@ test('the proctor leaves: the test pauses; the proctor comes back and resumes it
   await expect(question(page, b).locator(`input[value="${kept}"]`)).toBeChecked()
   await expect(saveStatus(page)).toHaveText(/Saved/, { timeout: 15_000 })
   await visit(page, J, '22-resumed')
-  const stored = await s.candidate.get<AttemptView>(`/api/v1/attempts/${attemptId}`)
+  const stored = await s.candidate.get<AttemptView>(`/api/v1/attempts/${attemptId}`, device)
   expect(stored.status).toBe('in_progress')
   expect(stored.responses[form.items[b - 1]!.id]?.response).toEqual({ RESPONSE: kept })
 
-  await s.candidate.post(`/api/v1/attempts/${attemptId}/submit`)
+  await s.candidate.post(`/api/v1/attempts/${attemptId}/submit`, {}, device)
 })
 
 test('a sitting driven by the keyboard alone', async ({ page, baseURL }) => {
-  const s = await candidateInLiveSession(baseURL!, { label: 'Finley', modules: ['QBA'], checkIn: true })
-  await keepProctorPresent(s)
+  const s = await sitting(baseURL!, { label: 'Finley', modules: ['QBA'], checkIn: true })
+  await proctorPresent(s)
   await page.request.post('/api/v1/auth/login', { data: { email: s.email, password: PASSWORD } })
   await page.goto('/dashboard')
 
-  // Dashboard → today's test → Start, with Tab and Enter.
+  // Dashboard → today's test → Start (a link to the instructions) → Begin, with Tab and Enter.
   await pressUntilFocused(page, page.getByRole('link', { name: 'Today’s test' }))
   await page.keyboard.press('Enter')
   await expect(page.getByText('You are checked in and your proctor is present')).toBeVisible({ timeout: 15_000 })
-  await pressUntilFocused(page, page.getByRole('button', { name: /Start Quality and Business Acumen/ }))
+  await pressUntilFocused(page, page.getByRole('link', { name: 'Start Quality and Business Acumen', exact: true }))
   await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(new RegExp(`/sitting/${s.registrationId}/begin/QBA$`))
   await expect(page.getByRole('heading', { name: 'Before you begin' })).toBeVisible()
-  const attemptId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!)
-  await pressUntilFocused(page, page.getByRole('button', { name: 'Begin' }))
+  await pressUntilFocused(page, page.getByRole('button', { name: 'Begin', exact: true }))
   await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/\/test\/[^/]+$/)
   await expect(questionHeading(page, 1)).toBeFocused()
+  const attemptId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!)
+  const device = await deviceOf(page)
 
   // Alt+N to the first single-choice question; Tab into its options, Space picks, arrows change.
-  const form = await s.candidate.get<AttemptView>(`/api/v1/attempts/${attemptId}`)
+  const form = await s.candidate.get<AttemptView>(`/api/v1/attempts/${attemptId}`, device)
   const n = singleChoiceNumbers(form)[0]!
   for (let i = 2; i <= n; i++) {
     await page.keyboard.press('Alt+KeyN')
@@ -475,20 +391,21 @@ test('a sitting driven by the keyboard alone', async ({ page, baseURL }) => {
   await expect(page.getByRole('heading', { name: 'Your result' })).toBeVisible()
   await visit(page, J, '32-keyboard-finished')
 
-  const stored = await s.candidate.get<AttemptView>(`/api/v1/attempts/${attemptId}`)
+  const stored = await s.candidate.get<AttemptView>(`/api/v1/attempts/${attemptId}`, device)
   expect(stored.status).toBe('scored')
   expect(stored.responses[form.items[n - 1]!.id]?.response).toEqual({ RESPONSE: value })
 })
 
 test('display modes of an approved candidate: read-aloud, high contrast, 200% text, 400% zoom, a break', async ({ page, baseURL }) => {
-  const s = await candidateInLiveSession(baseURL!, { label: 'Harper', modules: ['QBA'], adjustments: ['read_aloud', 'large_print', 'high_contrast', 'extra_breaks'], checkIn: true })
-  await keepProctorPresent(s)
+  const s = await sitting(baseURL!, { label: 'Harper', modules: ['QBA'], adjustments: ['read_aloud', 'large_print', 'high_contrast', 'extra_breaks'], checkIn: true })
+  await proctorPresent(s)
   await page.request.post('/api/v1/auth/login', { data: { email: s.email, password: PASSWORD } })
-  const attemptId = await startModule(page, s, /Start Quality and Business Acumen/)
+  // The instructions before Begin explain the approved read-aloud and breaks.
+  await openBeginPage(page, s.registrationId, MODULES.QBA)
   await expect(page.getByRole('heading', { name: 'Read aloud' })).toBeVisible()
   await expect(page.getByRole('heading', { name: 'Breaks' })).toBeVisible()
-  await page.getByRole('button', { name: 'Begin' }).click()
-  await expect(questionHeading(page, 1)).toBeVisible()
+  const attemptId = await beginTest(page)
+  const device = await deviceOf(page)
 
   // Approved for large print and high contrast: both on from the start; read-aloud is offered.
   await expect(page.getByRole('button', { name: 'High contrast' })).toHaveAttribute('aria-pressed', 'true')
@@ -529,25 +446,25 @@ test('display modes of an approved candidate: read-aloud, high contrast, 200% te
   await expect(paused).toContainText('The clock is stopped.')
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(1)
   await visit(page, J, '44-zoom-400-break')
-  expect((await s.candidate.get<AttemptView>(`/api/v1/attempts/${attemptId}`)).pauseReason).toBe('break')
+  expect((await s.candidate.get<AttemptView>(`/api/v1/attempts/${attemptId}`, device)).pauseReason).toBe('break')
   await page.getByRole('button', { name: 'End break' }).click()
   await expect(questionHeading(page, 1)).toBeVisible()
-  expect((await s.candidate.get<AttemptView>(`/api/v1/attempts/${attemptId}`)).status).toBe('in_progress')
+  expect((await s.candidate.get<AttemptView>(`/api/v1/attempts/${attemptId}`, device)).status).toBe('in_progress')
 
-  await s.candidate.post(`/api/v1/attempts/${attemptId}/submit`)
+  await s.candidate.post(`/api/v1/attempts/${attemptId}/submit`, {}, device)
 })
 
 test('the deadline passes with the tab closed: the server submits and scores', async ({ page, browser, baseURL }) => {
   test.skip(!!simulatedTimeUnavailable, simulatedTimeUnavailable)
-  const s = await candidateInLiveSession(baseURL!, { label: 'Indigo', modules: ['MM'], checkIn: true })
+  const s = await sitting(baseURL!, { label: 'Indigo', modules: ['MM'], checkIn: true })
   const proctor = await openBrowser(browser, baseURL!)
   await logIn(proctor, 'proctor@demo.test', DEMO_PASSWORD)
   await openConsole(proctor, s.sessionId)
 
   await page.request.post('/api/v1/auth/login', { data: { email: s.email, password: PASSWORD } })
-  const attemptId = await startModule(page, s, /Start Math and Measurement/)
-  await page.getByRole('button', { name: 'Begin' }).click()
-  const form = await s.candidate.get<AttemptView>(`/api/v1/attempts/${attemptId}`)
+  const attemptId = await startModule(page, s, MODULES.MM)
+  const device = await deviceOf(page)
+  const form = await s.candidate.get<AttemptView>(`/api/v1/attempts/${attemptId}`, device)
   const n = singleChoiceNumbers(form)[0]!
   await goToQuestion(page, n)
   const value = await choose(page, n, 1)
@@ -557,8 +474,8 @@ test('the deadline passes with the tab closed: the server submits and scores', a
   const context = page.context()
   await page.close()
   expect(serverDbRun('UPDATE attempts SET deadline_at = ? WHERE id = ?', new Date(Date.now() + 3_000).toISOString(), attemptId)).toBe(1)
-  await expect.poll(async () => (await s.candidate.get<AttemptView>(`/api/v1/attempts/${attemptId}`)).status, { timeout: 20_000, intervals: [1_000] }).toBe('scored')
-  const scored = await s.candidate.get<AttemptView>(`/api/v1/attempts/${attemptId}`)
+  await expect.poll(async () => (await s.candidate.get<AttemptView>(`/api/v1/attempts/${attemptId}`, device)).status, { timeout: 20_000, intervals: [1_000] }).toBe('scored')
+  const scored = await s.candidate.get<AttemptView>(`/api/v1/attempts/${attemptId}`, device)
   expect(scored.result).toEqual(expect.objectContaining({ percent: expect.any(Number), passed: false }))
   expect(scored.responses[form.items[n - 1]!.id]?.response).toEqual({ RESPONSE: value })
 

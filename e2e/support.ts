@@ -15,10 +15,21 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   expect(summary, `axe violations on ${label}`).toEqual([])
 }
 
-export async function screenshot(page: Page, journey: string, name: string): Promise<void> {
+/**
+ * Saves a screenshot of the whole page, or of the viewport only (what is on screen where it is
+ * scrolled to). A whole page is taken from the top (then scrolled back): taken from further down,
+ * a sticky banner shows where it stuck, over the middle of the page.
+ */
+export async function screenshot(page: Page, journey: string, name: string, o: { fullPage?: boolean } = {}): Promise<string> {
   const dir = path.join(shotsDir, journey)
   fs.mkdirSync(dir, { recursive: true })
-  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true })
+  const file = path.join(dir, `${name}.png`)
+  const fullPage = o.fullPage ?? true
+  const scrolled = fullPage ? await page.evaluate(() => [window.scrollX, window.scrollY] as const) : null
+  if (scrolled && (scrolled[0] || scrolled[1])) await page.evaluate(() => window.scrollTo(0, 0))
+  await page.screenshot({ path: file, fullPage })
+  if (scrolled && (scrolled[0] || scrolled[1])) await page.evaluate(([x, y]) => window.scrollTo(x, y), scrolled)
+  return file
 }
 
 /** Looks at a page the way the journeys require: wait for it to settle, check axe, save a screenshot. */
@@ -86,6 +97,7 @@ export interface ApiUser {
   get<T = any>(path: string, headers?: Record<string, string>): Promise<T>
   post<T = any>(path: string, data?: unknown, headers?: Record<string, string>): Promise<T>
   put<T = any>(path: string, data?: unknown, headers?: Record<string, string>): Promise<T>
+  patch<T = any>(path: string, data?: unknown, headers?: Record<string, string>): Promise<T>
   dispose(): Promise<void>
 }
 
@@ -100,6 +112,7 @@ function apiUser(ctx: APIRequestContext, login: { csrfToken: string; user: { id:
     get: async (path, headers) => check(await ctx.get(path, { headers }), `GET ${path}`),
     post: async (path, data = {}, headers) => check(await ctx.post(path, { data, headers: writing(headers) }), `POST ${path}`),
     put: async (path, data = {}, headers) => check(await ctx.put(path, { data, headers: writing(headers) }), `PUT ${path}`),
+    patch: async (path, data = {}, headers) => check(await ctx.patch(path, { data, headers: writing(headers) }), `PATCH ${path}`),
     dispose: () => ctx.dispose(),
   }
 }
@@ -135,3 +148,140 @@ export function watchErrors(page: Page): string[] {
   page.on('pageerror', (e) => errors.push(e.message))
   return errors
 }
+
+// ---------------------------------------------------------------------------------------------
+// Test delivery: a candidate in the demo session running now, and the test screen.
+
+/** The password of the candidates the delivery journeys create. */
+export const CANDIDATE_PASSWORD = 'a long enough password'
+const deliveryStamp = Date.now() % 1_000_000
+
+export const MODULES = {
+  MM: { code: 'MM', name: 'Math and Measurement' },
+  SRMT: { code: 'SRMT', name: 'Spatial Reasoning and Manufacturing Technology' },
+  QBA: { code: 'QBA', name: 'Quality and Business Acumen' },
+} as const
+
+/** An attempt as the candidate's computer reads it (GET /api/v1/attempts/{id}, in the attempt's identifiers). */
+export interface AttemptView {
+  id: string
+  status: string
+  pauseReason: string | null
+  items: { id: string; type: string; presentation: unknown }[]
+  responses: Record<string, { response: Record<string, unknown>; seq: number }>
+  flags: string[]
+  result: null | { percent: number; passed: boolean; skills: unknown[] }
+}
+
+export interface LiveSitting {
+  staff: ApiUser
+  proctor: ApiUser
+  candidate: ApiUser
+  email: string
+  name: string
+  sessionId: string
+  registrationId: string
+  /** Ends the three API sessions. */
+  dispose(): Promise<void>
+}
+
+/**
+ * A fresh candidate registered by staff for the demo session in progress now (it started already,
+ * hence the 48-hour override), with approved accommodations when asked, and checked in when asked.
+ * The label is the first name and names the e-mail address: keep it unique across the journeys of
+ * one run (they share the server and the session).
+ */
+export async function candidateInLiveSession(baseURL: string, o: { label: string; modules: string[]; adjustments?: string[]; checkIn: boolean }): Promise<LiveSitting> {
+  const staff = await apiLogin(baseURL, 'admin@demo.test')
+  const proctor = await apiLogin(baseURL, 'proctor@demo.test')
+  const firstName = o.label
+  const lastName = `Tester${deliveryStamp}`
+  const email = `${o.label.toLowerCase()}-${deliveryStamp}@example.com`
+  const candidate = await apiRegister(baseURL, { email, firstName, lastName, password: CANDIDATE_PASSWORD })
+  const sessions = (await staff.get<{ items: { id: string; status: string }[] }>('/api/v1/sessions')).items
+  const live = sessions.find((s) => s.status === 'in_progress')
+  expect(live, 'the demo session in progress now').toBeTruthy()
+  if (o.adjustments?.length) {
+    const asked = await candidate.post<{ id: string }>('/api/v1/me/accommodation-requests', {
+      categories: ['reading'],
+      adjustments: o.adjustments,
+      statement: 'Documented reading disability; my evaluation recommends these adjustments.',
+    })
+    await staff.post(`/api/v1/admin/accommodation-requests/${asked.id}/decision`, { decision: 'approved', reason: 'The evaluation supports every adjustment asked for.' })
+  }
+  const registration = await staff.post<{ id: string; status: string }>('/api/v1/admin/registrations', {
+    candidateId: candidate.userId,
+    sessionId: live!.id,
+    modules: o.modules,
+    overrideReason: 'Walk-in approved by the program office',
+  })
+  expect(registration.status, 'a staff registration with no fee due is confirmed at once').toBe('confirmed')
+  if (o.checkIn) await proctor.post(`/api/v1/sessions/${live!.id}/checkins`, { registrationId: registration.id, idVerified: true })
+  return {
+    staff, proctor, candidate, email, name: `${firstName} ${lastName}`, sessionId: live!.id, registrationId: registration.id,
+    dispose: async () => void (await Promise.all([staff.dispose(), proctor.dispose(), candidate.dispose()])),
+  }
+}
+
+/** The proctor's console heartbeat, sent through the API for journeys that do not show the console. Returns the way to stop it. */
+export async function keepProctorPresent(s: LiveSitting): Promise<() => void> {
+  const beat = () => s.proctor.post(`/api/v1/sessions/${s.sessionId}/presence`)
+  await beat()
+  const timer = setInterval(() => void beat().catch(() => undefined), 10_000)
+  return () => clearInterval(timer)
+}
+
+/**
+ * The X-Attempt-Device header of this browser's test screen (the id it keeps in localStorage). The
+ * server holds an attempt to the computer that started it: a request for it without this header
+ * counts as another computer asking to take it over, so the journeys' API calls carry it.
+ */
+export async function deviceOf(page: Page): Promise<Record<string, string>> {
+  const id = await page.evaluate(() => localStorage.getItem('mt1-device-id'))
+  expect(id, 'the test screen keeps its device id').toBeTruthy()
+  return { 'x-attempt-device': id! }
+}
+
+/**
+ * From the test day page, Start <module> (a link) opens the module's instructions on their own page:
+ * no attempt exists and no time runs until Begin.
+ */
+export async function openBeginPage(page: Page, registrationId: string, module: { code: string; name: string }): Promise<void> {
+  await page.goto(`/sitting/${registrationId}`)
+  await expect(page.getByText('You are checked in and your proctor is present')).toBeVisible({ timeout: 15_000 })
+  await page.getByRole('link', { name: `Start ${module.name}`, exact: true }).click()
+  await expect(page).toHaveURL(new RegExp(`/sitting/${registrationId}/begin/${module.code}$`))
+  await expect(page.getByRole('heading', { name: 'Before you begin' })).toBeVisible()
+  await expect(page.getByText('Your time has not started.')).toBeVisible()
+}
+
+/** Begin on the instructions: the attempt starts and the test opens on question 1. Returns the attempt's id. */
+export async function beginTest(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Begin', exact: true }).click()
+  await expect(page).toHaveURL(/\/test\/[^/]+$/)
+  await expect(questionHeading(page, 1)).toBeVisible()
+  return decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!)
+}
+
+export const question = (page: Page, n: number) => page.getByRole('region', { name: new RegExp(`^Question ${n} of \\d+$`) })
+export const questionHeading = (page: Page, n: number) => page.getByRole('heading', { level: 2, name: new RegExp(`^Question ${n} of \\d+$`) })
+export const saveStatus = (page: Page) => page.getByTestId('save-status')
+export const mapButton = (page: Page, n: number) => page.getByRole('navigation', { name: 'Question map' }).getByRole('button', { name: new RegExp(`^Question ${n},`) })
+
+export async function goToQuestion(page: Page, n: number): Promise<void> {
+  await mapButton(page, n).click()
+  await expect(questionHeading(page, n)).toBeVisible()
+}
+
+/** The proctor console of a session, live (its heartbeat makes the proctor present). */
+export async function openConsole(page: Page, sessionId: string): Promise<void> {
+  await page.goto(`/proctor/sessions/${sessionId}`)
+  await expect(page.getByTestId('presence')).toContainText('You are present (console live)')
+  await expect(page.getByRole('table', { name: 'Candidates' })).toBeVisible()
+}
+
+/** The candidate's rows on the console (one <tbody> per candidate). */
+export const consoleGroup = (page: Page, name: string) => page.locator('tbody.console-group').filter({ hasText: name })
+
+/** How far the page scrolls sideways (0 when nothing does). */
+export const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { displayPercent, isPassingScore } from './pass-rule.js'
+import { displayPercent, formatPercent, isPassingScore } from './pass-rule.js'
 
 describe('the 75% pass rule', () => {
   it('passes exactly 75%', () => {
@@ -31,5 +31,20 @@ describe('the 75% pass rule', () => {
     expect(displayPercent(2, 3)).toBe(66.66)
     expect(displayPercent(26, 36)).toBe(72.22)
     expect(displayPercent(0, 0)).toBe(0)
+  })
+})
+
+describe('formatPercent (every percent shown to people)', () => {
+  it('truncates to two decimals and never rounds up into a pass', () => {
+    expect(formatPercent(74.99)).toBe('74.99%')
+    expect(formatPercent(74.999)).toBe('74.99%')
+    expect(formatPercent(74.9999999)).toBe('74.99%')
+    expect(formatPercent(75)).toBe('75%')
+    expect(formatPercent(70.83)).toBe('70.83%')
+    expect(formatPercent(displayPercent(17, 24))).toBe('70.83%')
+    expect(formatPercent(displayPercent(2, 3))).toBe('66.66%')
+    expect(formatPercent(0)).toBe('0%')
+    expect(formatPercent(100)).toBe('100%')
+    expect(formatPercent(Number.NaN)).toBe('—')
   })
 })

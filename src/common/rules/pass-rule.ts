@@ -15,3 +15,14 @@ export function displayPercent(earned: number, possible: number): number {
   if (!(possible > 0)) return 0
   return Math.floor((earned * 10000) / possible) / 100
 }
+
+/**
+ * A percent as people read it, on screens, in emails and in PDFs: at most two decimals, truncated,
+ * never rounded up (74.999 is "74.99%", never "75%"), without trailing zeros ("75%", "70.83%").
+ */
+export function formatPercent(percent: number): string {
+  if (!Number.isFinite(percent)) return '—'
+  // The small epsilon keeps binary noise (70.83 stored as 70.8299999…) from truncating a digit away.
+  const hundredths = Math.floor(percent * 100 + 1e-7)
+  return `${hundredths / 100}%`
+}

@@ -69,4 +69,3 @@ export function printedDate(iso: string): string {
 }
 
 /** A percent as stored (already truncated to two decimals), without trailing zeros: 70.83%, 75%. */
-export const percentText = (percent: number) => `${Number(percent.toFixed(2))}%`

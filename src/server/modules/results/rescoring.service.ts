@@ -2,6 +2,7 @@
 // corrected version's key; a flawed item: drop it). Every scored attempt that drew that version is
 // rescored in the background, in batches: changed results are stored and audited, certificates are
 // awarded or withdrawn to match, and the candidates whose results changed are told.
+import { formatPercent } from '../../../common/rules/pass-rule.js'
 import type { FormItem } from '../../../common/items/form-assembly.js'
 import type { ServerContext } from '../../context.js'
 import { AppError, notFound } from '../../errors.js'
@@ -51,7 +52,7 @@ export function createRescoringService(ctx: ServerContext, deps: { audit: AuditS
           details: { correction: correctionNote, before: { percent: Number(attempt.percent), passed: Number(attempt.passed) === 1 }, after: { percent: outcome.percent, passed: outcome.passed } },
         })
         const note = tell.get(attempt.candidate_id) ?? { email: attempt.email, lines: [] }
-        note.lines.push(`${attempt.module}: ${Number(attempt.percent)}% (${Number(attempt.passed) === 1 ? 'passed' : 'not passed'}) is now ${outcome.percent}% (${outcome.passed ? 'passed' : 'not passed'}).`)
+        note.lines.push(`${attempt.module}: ${formatPercent(Number(attempt.percent))} (${Number(attempt.passed) === 1 ? 'passed' : 'not passed'}) is now ${formatPercent(outcome.percent)} (${outcome.passed ? 'passed' : 'not passed'}).`)
         tell.set(attempt.candidate_id, note)
       }
       for (const [candidateId, note] of tell) {

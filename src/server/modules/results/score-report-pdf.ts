@@ -2,7 +2,8 @@
 // subscores against the standard (drawn as vector shapes, described by its alternative text), and for
 // each skill below standard the training that covers it.
 import { groupByOffering, type TrainingRecommendation } from '../../../common/rules/skill-training.js'
-import { AMBER, MUTED, NAVY, TEXT, percentText, printedDate, renderPdf, type TaggedPdf } from './pdf-document.js'
+import { formatPercent as percentText } from '../../../common/rules/pass-rule.js'
+import { AMBER, MUTED, NAVY, TEXT, printedDate, renderPdf, type TaggedPdf } from './pdf-document.js'
 
 export interface ScoreReportInput {
   candidateName: string

@@ -1,7 +1,7 @@
 // One item as a candidate sees it: the presentation tree drawn by an allowlist (never as HTML),
 // each interaction as native, keyboard-operable controls, and the response in the shapes the
 // server's scorer reads (see response-shapes.ts).
-import { useCallback, useId, useMemo, type ReactNode } from "react";
+import { useCallback, useId, useMemo, useState, type ReactNode } from "react";
 import type { CandidateResponse, ItemPresentation, PresentationNode } from "../../api/types";
 import "../../styles/item-render.css";
 import { interactionsOf, isElement } from "./presentation-utils";
@@ -62,6 +62,18 @@ export function ItemView({ presentation, response, onChange, readOnly = false, l
     return { body: nodes, stemId: stem, inlineNames: names };
   }, [presentation.body, prefix]);
 
+  const [notices, setNotices] = useState<Record<string, string>>({});
+  const notify = useCallback((responseId: string, message: string | null) => {
+    setNotices((now) => {
+      if ((now[responseId] ?? null) === message) return now;
+      const next = { ...now };
+      if (message === null) delete next[responseId];
+      else next[responseId] = message;
+      return next;
+    });
+  }, []);
+  const noticeId = (responseId: string) => `${prefix}notice-${responseId.replace(/[^a-zA-Z0-9_-]/g, "")}`;
+
   const ctx: RenderCtx = {
     scope: (id) => `${prefix}${id}`,
     response,
@@ -69,8 +81,11 @@ export function ItemView({ presentation, response, onChange, readOnly = false, l
     readOnly,
     stemId,
     inlineNames,
+    notify,
+    noticeId,
     render: (nodes, path, contextId) => renderNodes(nodes, ctx, path, contextId),
   };
+  const inputNotices = interactionsOf(presentation.body).filter((i) => i.kind === "textEntry" && i.numeric);
 
   return (
     <div
@@ -80,6 +95,12 @@ export function ItemView({ presentation, response, onChange, readOnly = false, l
       aria-labelledby={labelledBy}
     >
       {renderNodes(body, ctx, "b")}
+      {/* Always rendered: a live region must exist before its message appears to be announced. */}
+      {inputNotices.map((i) => (
+        <p key={i.responseId} id={noticeId(i.responseId)} role="status" className={notices[i.responseId] ? "item-input-notice" : "visually-hidden"}>
+          {notices[i.responseId] ?? "Numbers only."}
+        </p>
+      ))}
     </div>
   );
 }
@@ -95,6 +116,8 @@ export function PresentationContent({ nodes, lang }: { nodes: readonly Presentat
     readOnly: true,
     stemId: undefined,
     inlineNames: new Map(),
+    notify: () => {},
+    noticeId: (id) => `${prefix}notice-${id}`,
     render: (list, path, contextId) => renderNodes(list, ctx, path, contextId),
   };
   return (

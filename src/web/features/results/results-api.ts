@@ -100,10 +100,8 @@ export const documentLinks = {
   verify: (number: string) => `/registry/${enc(number)}`,
 };
 
-/** "70.83%": the percent as the server stored it (already truncated, never rounded up). */
-export function formatPercent(percent: number): string {
-  return `${Number(percent.toFixed(2))}%`;
-}
+/** "70.83%": every percent people see comes from the one rule in src/common (truncated, never rounded up). */
+export { formatPercent } from "../../../common/rules/pass-rule";
 
 export const TRAINING_KIND_LABELS: Record<TrainingKind, string> = {
   learning_lab: "Online Learning Lab",

@@ -56,6 +56,7 @@ export interface SittingModule {
   code: string;
   name: string;
   minutes: number;
+  questions: number;
   calculator: boolean;
   attempt: { id: string; status: AttemptStatus | string } | null;
 }
@@ -65,6 +66,7 @@ export interface Sitting {
   session: { id: string; startsAt: string; endsAt: string; centerName: string };
   checkedIn: boolean;
   proctorPresent: boolean;
+  accommodations: string[];
   modules: SittingModule[];
 }
 

@@ -1,5 +1,6 @@
 // The end of a module: submitted (by the candidate or, at the deadline, by the server), the result
 // when it is ready, any credential earned, and the way back to the sitting or the dashboard.
+import { formatPercent } from "../../../common/rules/pass-rule";
 import { Link } from "react-router";
 import { formatCalendarDate } from "../../lib/format";
 import type { AttemptResult, Award } from "./delivery-api";
@@ -22,7 +23,7 @@ function ResultSummary({ result }: { result: AttemptResult }) {
       <dl className="result__facts">
         <div>
           <dt>Score</dt>
-          <dd>{Math.round(result.percent)}%</dd>
+          <dd>{formatPercent(result.percent)}</dd>
         </div>
         <div>
           <dt>Outcome</dt>
@@ -37,7 +38,7 @@ function ResultSummary({ result }: { result: AttemptResult }) {
           <ul>
             {below.map((s) => (
               <li key={s.code}>
-                {s.name}: {Math.round(s.percent)}%
+                {s.name}: {formatPercent(s.percent)}
               </li>
             ))}
           </ul>

@@ -77,6 +77,5 @@ export const storageKeys = {
   display: "mt1-display",
   saveQueue: (attemptId: string) => `mt1-save-queue:${attemptId}`,
   lastSeq: (attemptId: string) => `mt1-seq:${attemptId}`,
-  tutorialDone: (attemptId: string) => `mt1-tutorial-done:${attemptId}`,
   position: (attemptId: string) => `mt1-position:${attemptId}`,
 };

@@ -130,7 +130,7 @@ export function RunningTest(p: Props) {
           {view.kind === "tutorial" ? (
             <Tutorial
               total={items.length}
-              minutesLeft={spokenDuration(remainingAt(p.anchor, Date.now()))}
+              clock={{ started: true, minutesLeft: spokenDuration(remainingAt(p.anchor, Date.now())) }}
               calculator={hasCalculator}
               readAloud={!!readAloud}
               breaks={p.breaks.available}

@@ -1,5 +1,7 @@
 // The candidate's test day for one registration: where and when, whether they are checked in and
 // a proctor is present, and each module with its time and a Start, Resume or Submitted state.
+import { Link } from "react-router";
+import { formatPercent } from "../../../common/rules/pass-rule";
 import { formatDate, formatTimeRange } from "../../lib/format";
 import { FormAlert } from "../../components/form-alert";
 import type { MyAttempt, Sitting, SittingModule } from "./delivery-api";
@@ -14,7 +16,7 @@ function sessionTime(startsAt: string, endsAt: string): string {
   return sameDay ? `${formatDate(startsAt)}, ${formatTimeRange(startsAt, endsAt)}` : formatTimeRange(startsAt, endsAt);
 }
 
-function ModuleCard({ module, result, onStart, busy }: { module: SittingModule; result: MyAttempt | undefined; onStart: () => void; busy: boolean }) {
+function ModuleCard({ registrationId, module, result, onStart, busy }: { registrationId: string; module: SittingModule; result: MyAttempt | undefined; onStart: () => void; busy: boolean }) {
   const status = module.attempt?.status;
   const titleId = `module-${module.code}`;
   return (
@@ -31,7 +33,7 @@ function ModuleCard({ module, result, onStart, busy }: { module: SittingModule; 
           {result?.result ? (
             <span className="sitting-module__result">
               {" "}
-              {Math.round(result.result.percent)}% · {result.result.passed ? "Passed" : "Not passed"}
+              {formatPercent(result.result.percent)} · {result.result.passed ? "Passed" : "Not passed"}
             </span>
           ) : null}
         </p>
@@ -39,11 +41,17 @@ function ModuleCard({ module, result, onStart, busy }: { module: SittingModule; 
         <p>
           <span className="badge badge--muted">Ended by the proctor</span>
         </p>
-      ) : (
+      ) : status ? (
         <button type="button" className="button" onClick={onStart} disabled={busy}>
-          {status ? "Resume" : "Start"}
+          Resume
           <span className="visually-hidden"> {module.name}</span>
         </button>
+      ) : (
+        // Start opens the instructions; the clock starts when the candidate selects Begin there.
+        <Link className="button" to={`/sitting/${encodeURIComponent(registrationId)}/begin/${encodeURIComponent(module.code)}`}>
+          Start
+          <span className="visually-hidden"> {module.name}</span>
+        </Link>
       )}
     </li>
   );
@@ -83,14 +91,14 @@ export function SittingView({ sitting }: { sitting: Sitting }) {
         ) : !sitting.proctorPresent ? (
           <p>You are checked in. Waiting for your proctor: you can start when your proctor is present. This page updates by itself.</p>
         ) : (
-          <p>You are checked in and your proctor is present. Start a module when you are ready: its clock starts when you select Start.</p>
+          <p>You are checked in and your proctor is present. Select Start to read a module's instructions and try a sample question; its clock starts when you select Begin.</p>
         )}
       </div>
       <FormAlert>{start.isError ? startErrorMessage(start.error) : null}</FormAlert>
       <h2>Your modules</h2>
       <ul className="sitting-modules">
         {sitting.modules.map((m) => (
-          <ModuleCard key={m.code} module={m} result={resultFor(m)} busy={start.isPending} onStart={() => start.mutate(m.code)} />
+          <ModuleCard key={m.code} registrationId={sitting.registrationId} module={m} result={resultFor(m)} busy={start.isPending} onStart={() => start.mutate(m.code)} />
         ))}
       </ul>
     </>

@@ -1,5 +1,7 @@
-// The test screen's banner: module name, clock, save status, and the tools (all wrap onto more
-// lines as the screen narrows or the text grows; nothing scrolls sideways).
+// The test screen's banner and tools. The banner (module name, clock, save status, Submit) stays at
+// the top of the screen while the page scrolls, at every viewport, text size and zoom: the time left
+// and the way to finish are never out of reach. The tools below it wrap onto more lines as the screen
+// narrows or the text grows, and scroll away; nothing scrolls sideways.
 import type { Ref } from "react";
 import { ClockDisplay, type ClockHandle } from "./clock-display";
 import type { ClockAnchor } from "./clock";
@@ -27,6 +29,7 @@ interface Props {
 
 export function TestHeader(p: Props) {
   return (
+    <>
     <header className="test-header">
       <div className="test-header__top">
         <h1 className="test-header__title">
@@ -34,8 +37,17 @@ export function TestHeader(p: Props) {
         </h1>
         <ClockDisplay ref={p.clockRef} anchor={p.anchor} onExpire={p.onExpire} />
         <SaveStatus state={p.saveState} />
+        {p.started ? (
+          <button type="button" className="button button--small test-header__submit" onClick={p.onSubmit}>
+            Submit test
+          </button>
+        ) : null}
       </div>
-      <div className="test-tools" role="group" aria-label="Test tools">
+    </header>
+    {/* A landmark of its own (it is outside the banner, which stays on screen while this scrolls away):
+        axe requires all content in landmarks. */}
+    <section className="test-toolbar" aria-label="Test tools">
+      <div className="test-tools">
         <label className="test-tools__size">
           Text size
           <select className="input input--select" value={p.display.textSize} onChange={(e) => p.onDisplay({ textSize: Number(e.target.value) })}>
@@ -67,9 +79,6 @@ export function TestHeader(p: Props) {
             <button type="button" className="button button--secondary button--small" aria-pressed={p.reviewing} onClick={p.onReview}>
               Review answers
             </button>
-            <button type="button" className="button button--small" onClick={p.onSubmit}>
-              Submit test
-            </button>
           </span>
         ) : null}
       </div>
@@ -77,6 +86,7 @@ export function TestHeader(p: Props) {
       <p className={p.notice ? "test-header__notice" : "visually-hidden"} role="status">
         {p.notice}
       </p>
-    </header>
+    </section>
+    </>
   );
 }

@@ -67,7 +67,7 @@ export function TestScreen({ attemptId }: { attemptId: string }) {
   // Nothing of a finished attempt needs to stay on a shared test-center computer.
   useEffect(() => {
     if (mode !== "finished") return;
-    for (const key of [storageKeys.saveQueue(attemptId), storageKeys.lastSeq(attemptId), storageKeys.tutorialDone(attemptId)]) localStore().removeItem(key);
+    for (const key of [storageKeys.saveQueue(attemptId), storageKeys.lastSeq(attemptId)]) localStore().removeItem(key);
     sessionStore().removeItem(storageKeys.position(attemptId));
   }, [mode, attemptId]);
 

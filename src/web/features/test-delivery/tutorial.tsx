@@ -1,12 +1,15 @@
-// Instructions before the first question (and again from the Instructions button). The clock is
-// already running on the server when this shows, and the screen says so rather than pretending.
-import type { Ref } from "react";
+// The instructions. Before a module starts they are the screen before Begin, with a sample question
+// to try: the clock starts only when the candidate selects Begin (which starts the attempt), so no
+// time runs and no test question is visible while they read. During the test the Instructions
+// button shows them again, and then they say the clock is running.
+import type { ReactNode, Ref } from "react";
 import { ShortcutList } from "./shortcut-list";
 import type { ShortcutAction } from "./use-shortcuts";
 
 interface Props {
   total: number;
-  minutesLeft: string;
+  /** Before Begin: the minutes the candidate will have. During the test: the time left, spoken. */
+  clock: { started: false; minutes: number } | { started: true; minutesLeft: string };
   calculator: boolean;
   readAloud: boolean;
   breaks: boolean;
@@ -14,19 +17,31 @@ interface Props {
   returning: boolean;
   headingRef: Ref<HTMLHeadingElement>;
   onBegin: () => void;
+  /** Before Begin: a sample question to try (not saved or scored). */
+  sample?: ReactNode;
+  /** Before Begin: the attempt is being started. */
+  busy?: boolean;
 }
 
-export function Tutorial({ total, minutesLeft, calculator, readAloud, breaks, returning, headingRef, onBegin }: Props) {
+export function Tutorial({ total, clock, calculator, readAloud, breaks, returning, headingRef, onBegin, sample, busy = false }: Props) {
   const unavailable: ShortcutAction[] = [...(calculator ? [] : ["calculator" as const]), ...(readAloud ? [] : ["read" as const])];
   return (
     <section className="tutorial" aria-labelledby="test-heading">
       <h2 id="test-heading" tabIndex={-1} ref={headingRef}>
         {returning ? "Instructions" : "Before you begin"}
       </h2>
-      <p className="tutorial__clock">
-        <strong>Your time has started</strong> ({minutesLeft} left). It is shown at the top of the screen. Select <em>Time left</em> or press{" "}
-        <kbd>Alt+T</kbd> to hear it. You will also hear a reminder at 10, 5 and 1 minutes left.
-      </p>
+      {clock.started ? (
+        <p className="tutorial__clock">
+          <strong>Your time is running</strong> ({clock.minutesLeft} left). It is shown at the top of the screen. Select <em>Time left</em> or press{" "}
+          <kbd>Alt+T</kbd> to hear it. You will also hear a reminder at 10, 5 and 1 minutes left.
+        </p>
+      ) : (
+        <p className="tutorial__clock">
+          <strong>Your time has not started.</strong> You will have {clock.minutes} minutes for {total} questions. The clock starts when you select <em>Begin</em> at the
+          end of this page; take the time you need to read it and to try the sample question. During the test the time left is shown at the top of the screen; select{" "}
+          <em>Time left</em> or press <kbd>Alt+T</kbd> to hear it, and you will hear a reminder at 10, 5 and 1 minutes left.
+        </p>
+      )}
       <div className="tutorial__grid">
         <section aria-labelledby="tut-moving">
           <h3 id="tut-moving">Moving around</h3>
@@ -89,10 +104,17 @@ export function Tutorial({ total, minutesLeft, calculator, readAloud, breaks, re
       </div>
       <h3>Keyboard shortcuts</h3>
       <ShortcutList unavailable={unavailable} />
+      {sample}
       <p className="tutorial__begin">
-        <button type="button" className="button" onClick={onBegin}>
-          {returning ? "Back to the test" : "Begin"}
+        <button type="button" className="button" onClick={onBegin} disabled={busy} aria-describedby={clock.started ? undefined : "begin-note"}>
+          {returning ? "Back to the test" : busy ? "Starting…" : "Begin"}
         </button>
+        {clock.started ? null : (
+          <span id="begin-note" className="tutorial__begin-note">
+            {" "}
+            Your {clock.minutes} minutes start now.
+          </span>
+        )}
       </p>
     </section>
   );

@@ -24,8 +24,9 @@ export function useAnswers(attemptId: string, queue: SaveQueue, attempt: Attempt
   const current = useRef<Answers | null>(null);
   const timers = useRef(new Map<string, { handle: ReturnType<typeof setTimeout>; response: CandidateResponse }>());
 
-  // Restore once, when the attempt first arrives (later polls must not undo local changes).
-  if (!answers && attempt) {
+  // Restore once, when the attempt first arrives running (later polls must not undo local changes).
+  // A paused attempt arrives without its items or responses, so restoring waits for the resume.
+  if (!answers && attempt && attempt.status === "in_progress") {
     const restored = restoreAnswers(attempt, [...queue.restoredEntries(), ...queue.pendingEntries()]);
     seq.raiseTo(restored.maxSeq);
     const initial = { responses: restored.responses, flags: new Set(restored.flags) };

@@ -1,14 +1,13 @@
-// Where the candidate is: the instructions, a question, or the review screen. Kept in
-// sessionStorage per attempt (a reload comes back to the same question); the instructions are
-// shown once per attempt (remembered in localStorage, so a reload or a restarted browser skips them).
+// Where the candidate is: a question, the review screen, or the instructions again. Kept in
+// sessionStorage per attempt (a reload comes back to the same question). The instructions were read
+// before Begin started the attempt, so a test opens on its first question.
 // Moving puts focus on the new screen's heading, so a screen reader announces "Question 4 of 36".
 import { useCallback, useEffect, useRef, useState } from "react";
-import { localStore, readJson, sessionStore, storageKeys, writeJson } from "./local-store";
+import { readJson, sessionStore, storageKeys, writeJson } from "./local-store";
 
 export type View = { kind: "tutorial"; returnTo: View | null } | { kind: "question"; index: number } | { kind: "review"; returnTo: number };
 
 function initialView(attemptId: string, total: number): View {
-  if (localStore().getItem(storageKeys.tutorialDone(attemptId)) !== "1") return { kind: "tutorial", returnTo: null };
   const saved = readJson<{ index?: number; review?: boolean }>(sessionStore(), storageKeys.position(attemptId), {});
   const index = Math.min(Math.max(0, Number(saved.index) || 0), Math.max(0, total - 1));
   return saved.review ? { kind: "review", returnTo: index } : { kind: "question", index };
@@ -45,9 +44,8 @@ export function useTestPosition(attemptId: string, total: number) {
   const current = view.kind === "question" ? view.index : view.kind === "review" ? view.returnTo : 0;
 
   const begin = useCallback(() => {
-    localStore().setItem(storageKeys.tutorialDone(attemptId), "1");
     go(view.kind === "tutorial" && view.returnTo ? view.returnTo : { kind: "question", index: 0 });
-  }, [attemptId, go, view]);
+  }, [go, view]);
 
   return {
     view,
