@@ -9,7 +9,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { attemptItem } from '../../src/common/items/attempt-identifiers.js'
 import { assembleForm, optionSeed } from '../../src/common/items/form-assembly.js'
-import type { Interaction, PresentationNode } from '../../src/common/items/presentation.js'
+import { gapsIn, interactionsIn, type Interaction, type PresentationNode } from '../../src/common/items/presentation.js'
 import { seededRandom, type Random } from '../../src/common/items/seeded-random.js'
 import { scoreItem } from '../../src/common/qti/scoring.js'
 import { loadProgram } from '../../src/server/modules/program/program.loader.js'
@@ -31,24 +31,6 @@ for (const f of operational) {
 
 function textOf(nodes: readonly PresentationNode[]): string {
   return nodes.map((n) => (typeof n === 'string' ? n : 'children' in n && n.children ? textOf(n.children) : '')).join('')
-}
-
-function interactionsIn(nodes: readonly PresentationNode[], out: Interaction[] = []): Interaction[] {
-  for (const n of nodes) {
-    if (typeof n === 'string' || 'gap' in n) continue
-    if ('interaction' in n) out.push(n.interaction)
-    else if (n.children) interactionsIn(n.children, out)
-  }
-  return out
-}
-
-function gapsIn(nodes: readonly PresentationNode[], out: string[] = []): string[] {
-  for (const n of nodes) {
-    if (typeof n === 'string') continue
-    if ('gap' in n) out.push(n.gap)
-    else if (!('interaction' in n) && n.children) gapsIn(n.children, out)
-  }
-  return out
 }
 
 /** An option as a blind strategy sees it: its identifier, where it is shown and how long its text is. */

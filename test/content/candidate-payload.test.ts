@@ -5,21 +5,12 @@ import fs from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { attemptItem } from '../../src/common/items/attempt-identifiers.js'
 import { optionSeed } from '../../src/common/items/form-assembly.js'
-import type { Interaction, PresentationNode } from '../../src/common/items/presentation.js'
+import { interactionsIn, type PresentationNode } from '../../src/common/items/presentation.js'
 import { correctResponseOf, scoreItem } from '../../src/common/qti/scoring.js'
 import { parseItemXml } from '../../src/server/modules/item-bank/qti/parse-item.js'
 import { listItemFiles } from './item-xml.js'
 
 const SEEDS = [1, 77, 4_000_000_001]
-
-function interactionsIn(nodes: readonly PresentationNode[], out: Interaction[] = []): Interaction[] {
-  for (const n of nodes) {
-    if (typeof n === 'string' || 'gap' in n) continue
-    if ('interaction' in n) out.push(n.interaction)
-    else if (n.children) interactionsIn(n.children, out)
-  }
-  return out
-}
 
 /** The authored identifiers a candidate could select, arrange or be read: options, gaps, hotspots, spoken ids. */
 function authoredIdentifiers(presentation: { body: PresentationNode[]; spoken: Record<string, string> }): Set<string> {

@@ -13,7 +13,7 @@ import type { CandidateItem } from './candidate-item.js'
 import { candidateItem } from './candidate-item.js'
 import type { ItemType } from './item-types.js'
 import type { ChoiceOption, Interaction, ItemPresentation, PresentationNode } from './presentation.js'
-import { isGapNode, isInteractionNode } from './presentation.js'
+import { gapsIn, interactionsIn, isGapNode, isInteractionNode } from './presentation.js'
 import { isNumericInput, NUMERIC_ENTRY_MESSAGE } from '../rules/numeric-entry.js'
 import { hash32, seededRandom, type Random } from './seeded-random.js'
 
@@ -98,25 +98,6 @@ function identifiersOf(i: Interaction): string[] {
     default:
       return []
   }
-}
-
-function gapsIn(nodes: readonly PresentationNode[]): string[] {
-  const out: string[] = []
-  for (const n of nodes) {
-    if (typeof n === 'string') continue
-    if (isGapNode(n)) out.push(n.gap)
-    else if (!isInteractionNode(n) && n.children) out.push(...gapsIn(n.children))
-  }
-  return out
-}
-
-function interactionsIn(nodes: readonly PresentationNode[], out: Interaction[] = []): Interaction[] {
-  for (const n of nodes) {
-    if (typeof n === 'string' || isGapNode(n)) continue
-    if (isInteractionNode(n)) out.push(n.interaction)
-    else if (n.children) interactionsIn(n.children, out)
-  }
-  return out
 }
 
 type Rename = (id: string) => string

@@ -55,3 +55,23 @@ export interface ItemPresentation {
 
 export const isInteractionNode = (n: PresentationNode): n is InteractionNode => typeof n === 'object' && 'interaction' in n
 export const isGapNode = (n: PresentationNode): n is GapNode => typeof n === 'object' && 'gap' in n
+
+/** The interactions of a presentation tree, in document order. */
+export function interactionsIn(nodes: readonly PresentationNode[], out: Interaction[] = []): Interaction[] {
+  for (const n of nodes) {
+    if (typeof n === 'string' || isGapNode(n)) continue
+    if (isInteractionNode(n)) out.push(n.interaction)
+    else if (n.children) interactionsIn(n.children, out)
+  }
+  return out
+}
+
+/** The gap identifiers in a gap-match interaction's content, in document order. */
+export function gapsIn(nodes: readonly PresentationNode[], out: string[] = []): string[] {
+  for (const n of nodes) {
+    if (typeof n === 'string') continue
+    if (isGapNode(n)) out.push(n.gap)
+    else if (!isInteractionNode(n) && n.children) gapsIn(n.children, out)
+  }
+  return out
+}

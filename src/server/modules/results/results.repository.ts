@@ -23,17 +23,6 @@ export async function resultsOfCandidate(db: DbOrTx, candidateId: string) {
     .execute()
 }
 
-/**
- * Serializes awarding for one candidate on PostgreSQL: the row lock on the candidate's user row
- * makes two submissions finishing at once award one after the other, each seeing what the other
- * awarded. SQLite needs none: its transactions run one at a time on the one connection.
- */
-export async function lockCandidate(db: DbOrTx, candidateId: string, dialect: 'sqlite' | 'postgres'): Promise<void> {
-  // FOR NO KEY UPDATE, not FOR UPDATE: inserts that reference the user (results, credentials) take
-  // FOR KEY SHARE on the row, which FOR UPDATE would conflict with; this lock orders awarding only.
-  if (dialect === 'postgres') await db.selectFrom('users').select('id').where('id', '=', candidateId).forNoKeyUpdate().execute()
-}
-
 export async function credentialsOfCandidate(db: DbOrTx, candidateId: string) {
   return db.selectFrom('credentials').selectAll().where('candidate_id', '=', candidateId).orderBy('created_at').execute()
 }

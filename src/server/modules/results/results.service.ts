@@ -1,6 +1,7 @@
 // Results and awards. An attempt is scored against the exact item versions it drew; the module is
 // judged by the pass rule, each skill gets a subscore, and the certificates it completes are awarded
 // once per candidate (the module certificate, then MS and MT1 dated by their last module).
+import { lockCandidate } from '../../db/candidate-lock.js'
 import { randomInt } from 'node:crypto'
 import { scoreItem, type CandidateResponse } from '../../../common/qti/scoring.js'
 import type { FormItem } from '../../../common/items/form-assembly.js'
@@ -17,7 +18,7 @@ import type { AuditService } from '../audit/audit.service.js'
 import type { ItemBankService } from '../item-bank/item-bank.service.js'
 import type { StoredItemModel } from '../item-bank/item-model.js'
 import type { ProgramService } from '../program/program.service.js'
-import { attemptHistoryOf, correctionsFor, credentialsOfCandidate, findResult, insertCredential, insertResult, lockCandidate, passedResultsOf, resultsOfCandidate, setCredentialStatus } from './results.repository.js'
+import { attemptHistoryOf, correctionsFor, credentialsOfCandidate, findResult, insertCredential, insertResult, passedResultsOf, resultsOfCandidate, setCredentialStatus } from './results.repository.js'
 
 export interface ResultView {
   module: string

@@ -2,13 +2,14 @@
 // program's retake policy (the rules are src/common/rules/eligibility.ts). Registration asks inside its
 // transaction after taking the candidate's lock, so two bookings of one module cannot both pass; the
 // candidate asks before choosing (GET /api/v1/me/eligibility).
+import { lockCandidate } from '../../db/candidate-lock.js'
 import { moduleEligibility, type AttemptRecord, type Eligibility, type ModuleHistory } from '../../../common/rules/eligibility.js'
 import type { ServerContext } from '../../context.js'
 import type { DbOrTx } from '../../db/database.js'
 import { AppError, notFound } from '../../errors.js'
 import { requireRole, type Actor } from '../accounts/actor.js'
 import type { ProgramService } from '../program/program.service.js'
-import { liveBookingsOf, lockCandidateBookings, sessionForEligibility } from './registrations.repository.js'
+import { liveBookingsOf, sessionForEligibility } from './registrations.repository.js'
 
 export type EligibilityRule = 'REGISTRATION_TOO_LATE' | NonNullable<Eligibility['reason']>
 
@@ -62,7 +63,7 @@ export function createEligibilityService(
      * `replacing`: the registration being moved, whose own booking does not count.
      */
     async refusals(trx: DbOrTx, candidateId: string, modules: readonly string[], startsAt: string, replacing?: string): Promise<Eligibility[]> {
-      await lockCandidateBookings(trx, candidateId, ctx.dialect)
+      await lockCandidate(trx, candidateId, ctx.dialect)
       return judge(await history(trx, candidateId), modules, startsAt, replacing).filter((e) => !e.eligible)
     },
 

@@ -111,16 +111,6 @@ export async function waitlistPosition(db: DbOrTx, sessionId: string, queueNo: n
   return Number(row.n)
 }
 
-/**
- * Serializes one candidate's bookings on PostgreSQL: the row lock on their user row makes two
- * registrations of one candidate judge the module rules one after the other, each seeing what the
- * other booked (the same lock orders their awards). SQLite runs one transaction at a time.
- */
-export async function lockCandidateBookings(db: DbOrTx, candidateId: string, dialect: 'sqlite' | 'postgres'): Promise<void> {
-  // FOR NO KEY UPDATE: the registration insert's foreign key takes FOR KEY SHARE on the same row.
-  if (dialect === 'postgres') await db.selectFrom('users').select('id').where('id', '=', candidateId).forNoKeyUpdate().execute()
-}
-
 /** The candidate's live registrations with their sessions: the bookings the module rules read. */
 export async function liveBookingsOf(db: DbOrTx, candidateId: string) {
   return db
