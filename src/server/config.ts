@@ -1,5 +1,6 @@
 // Settings from the environment (names fixed by the published contract), read once at start-up.
 import path from 'node:path'
+import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from './db/database.js'
 
 export interface AppConfig {
   port: number
@@ -8,6 +9,8 @@ export interface AppConfig {
   databaseUrl: string | undefined
   /** PostgreSQL schema to use instead of `public` (lets tests and side-by-side installs share a server). */
   databaseSchema: string | undefined
+  /** PostgreSQL connect, statement, idle-in-transaction, client read and probe timeouts (DB_*_MS). */
+  databaseTimeouts: DatabaseTimeouts
   demo: boolean
   publicUrl: string
   smtpUrl: string | undefined
@@ -19,6 +22,10 @@ export interface AppConfig {
   /** Send cookies with `Secure`: on when the public address is https. */
   secureCookies: boolean
   trustProxy: boolean
+  /** METRICS_TOKEN: a Bearer token that opens /metrics from any address. */
+  metricsToken: string | undefined
+  /** METRICS_ALLOW: addresses (CIDRs, comma-separated) that read /metrics without the token; default loopback only. */
+  metricsAllow: string[]
 }
 
 /** The checkout root: this file is src/server/config.ts or, built, dist/server/config.js. */
@@ -31,6 +38,19 @@ function int(value: string | undefined, fallback: number, name: string): number 
   return n
 }
 
+/** DB_*_MS settings; the client's read timeout defaults to the statement timeout plus 5 s. */
+function databaseTimeouts(env: NodeJS.ProcessEnv): DatabaseTimeouts {
+  const d = DEFAULT_DATABASE_TIMEOUTS
+  const statementMs = int(env.DB_STATEMENT_TIMEOUT_MS, d.statementMs, 'DB_STATEMENT_TIMEOUT_MS')
+  return {
+    connectMs: int(env.DB_CONNECT_TIMEOUT_MS, d.connectMs, 'DB_CONNECT_TIMEOUT_MS'),
+    statementMs,
+    idleInTransactionMs: int(env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS, d.idleInTransactionMs, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS'),
+    queryMs: int(env.DB_QUERY_TIMEOUT_MS, statementMs > 0 ? statementMs + 5_000 : 0, 'DB_QUERY_TIMEOUT_MS'),
+    probeMs: Math.max(1, int(env.DB_PROBE_TIMEOUT_MS, d.probeMs, 'DB_PROBE_TIMEOUT_MS')),
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
   const port = int(env.PORT, 3000, 'PORT')
   const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '')
@@ -40,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataDir: path.resolve(env.DATA_DIR || './data'),
     databaseUrl: env.DATABASE_URL || undefined,
     databaseSchema: env.DATABASE_SCHEMA || undefined,
+    databaseTimeouts: databaseTimeouts(env),
     demo: env.MT1_DEMO !== '0',
     publicUrl,
     smtpUrl: env.SMTP_URL || undefined,
@@ -49,6 +70,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webDir: path.join(projectRoot, 'dist', 'web'),
     secureCookies: publicUrl.startsWith('https://'),
     trustProxy: env.TRUST_PROXY === '1',
+    metricsToken: env.METRICS_TOKEN || undefined,
+    metricsAllow: env.METRICS_ALLOW === undefined ? ['127.0.0.0/8', '::1/128'] : env.METRICS_ALLOW.split(',').map((c) => c.trim()).filter((c) => c !== '' && c !== 'none'),
     ...overrides,
   }
 }

@@ -22,6 +22,7 @@ export const errorStatus = {
   ITEM_INVALID: 422,
   PACKAGE_INVALID: 400,
   RULE_VIOLATION: 422,
+  DOCUMENT_QUOTA_EXCEEDED: 422,
   PROCTOR_NOT_CERTIFIED: 422,
   NOT_ENOUGH_PROCTORS: 422,
   PROCTOR_CONFLICT: 422,
@@ -49,6 +50,7 @@ export const errorStatus = {
   ATTEMPTS_RUNNING: 409,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  DATABASE_UNAVAILABLE: 503,
 } as const
 
 export type ErrorCode = keyof typeof errorStatus

@@ -2,6 +2,7 @@
 // graceful stop on SIGTERM/SIGINT (in-flight requests finish, the database closes).
 import { buildApp } from './app.js'
 import { loadConfig } from './config.js'
+import { isDatabaseUnavailable } from './db/database-errors.js'
 import { seedDemoIfFresh } from './db/seed/demo.js'
 
 const GRACE_MS = 10_000
@@ -20,8 +21,8 @@ async function main(): Promise<void> {
 
   // What a crash may have left behind: emails recorded but not delivered, jobs cut off midway.
   const resent = await app.services.notifications.resendQueued()
-  const interrupted = await app.services.cohorts.failInterruptedJobs()
-  if (resent + interrupted > 0) app.log.warn({ resent, interrupted }, 'recovered after an unclean stop')
+  const jobs = await app.services.jobs.recover()
+  if (resent + jobs.resumed + jobs.failed > 0) app.log.warn({ resent, jobsResumed: jobs.resumed, jobsFailed: jobs.failed }, 'recovered after an unclean stop')
 
   // On the minute: unpaid holds lapse, reminders go out, expired logins are removed. A failure is
   // logged and tried again.
@@ -45,7 +46,11 @@ async function main(): Promise<void> {
     sweeping = true
     app.services.proctoring.sweep()
       .then((done) => { if (done.paused + done.submitted + done.scored > 0) app.log.info(done, 'delivery sweep') })
-      .catch((err: unknown) => app.log.error({ err }, 'delivery sweep failed'))
+      .catch((err: unknown) => {
+        // While the database is unreachable the sweep waits for it like every request does.
+        if (isDatabaseUnavailable(err)) app.log.warn({ reason: (err as Error).message }, 'delivery sweep skipped: database unavailable')
+        else app.log.error({ err }, 'delivery sweep failed')
+      })
       .finally(() => { sweeping = false })
   }
   const deliverySweep = setInterval(sweepDelivery, DELIVERY_SWEEP_MS)
@@ -76,6 +81,12 @@ async function main(): Promise<void> {
       },
     )
   }
+  // Background work that failed and that nobody awaited (an email's status update during a database
+  // outage, say) is logged; it must not take down the process serving every other request.
+  process.on('unhandledRejection', (reason: unknown) => {
+    if (isDatabaseUnavailable(reason)) app.log.warn({ reason: (reason as Error).message }, 'background work failed: database unavailable')
+    else app.log.error({ err: reason }, 'unhandled rejection')
+  })
   process.on('SIGTERM', () => stop('SIGTERM'))
   process.on('SIGINT', () => stop('SIGINT'))
 

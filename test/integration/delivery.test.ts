@@ -203,6 +203,27 @@ describe.each(databases)('proctored delivery on %s', (kind) => {
     expect((await call(t.app, 'GET', `/api/v1/admin/items/${item.id}?attemptId=${'x'.repeat(500)}`, { session: staff })).statusCode).toBe(400)
   })
 
+  // A one-element list is a list: a multiple-response answer of one choice is stored and shown as
+  // ["X"], never flattened to "X" by request coercion; a response nested deeper than a response can
+  // be is refused before anything walks it.
+  it('keeps a one-choice multiple response a list, and refuses a deeply nested response', async () => {
+    const { c, registrationId } = await admittedCandidate(`one-choice-${kind}@example.com`, ['SRMT'])
+    await checkIn(registrationId)
+    await heartbeat()
+    const attempt = (await call(t.app, 'POST', '/api/v1/attempts', { session: c, headers: DEVICE, body: { registrationId, module: 'SRMT' } })).json()
+    const multi = attempt.items.find((i: ShownItem & { type: string }) => i.type === 'multiple_response') as ShownItem | undefined
+    expect(multi, 'SRMT draws a multiple-response item').toBeDefined()
+    const one = { RESPONSE: [choicesOf(multi!)[0]] }
+    const saved = await call(t.app, 'PUT', `/api/v1/attempts/${attempt.id}/responses/${multi!.id}`, { session: c, headers: DEVICE, body: { response: one, seq: 1 } })
+    expect(saved.statusCode, saved.body).toBe(200)
+    expect((await call(t.app, 'GET', `/api/v1/attempts/${attempt.id}`, { session: c, headers: DEVICE })).json().responses[multi!.id].response).toEqual(one)
+    const deep = `${'['.repeat(100_000)}"x"${']'.repeat(100_000)}`
+    const refused = await call(t.app, 'PUT', `/api/v1/attempts/${attempt.id}/responses/${multi!.id}`, { session: c, headers: DEVICE, payload: `{"response":{"RESPONSE":${deep}},"seq":2}` })
+    expect(refused.statusCode).toBe(400)
+    expect(errorCode(refused)).toBe('VALIDATION')
+    expect((await call(t.app, 'GET', `/api/v1/attempts/${attempt.id}`, { session: c, headers: DEVICE })).json().responses[multi!.id]).toMatchObject({ response: one, seq: 1 })
+  })
+
   // Proves the break policy: an approved candidate takes at most the policy's breaks, each stopping
   // the clock for at most its length; nothing is sent or saved during a break, and a break that runs
   // past its length is ended by the sweep with the clock running again.

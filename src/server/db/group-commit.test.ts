@@ -5,6 +5,7 @@ import SQLite from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Db } from './database.js'
+import { DatabaseUnavailableError } from './database-errors.js'
 import { GroupCommit } from './group-commit.js'
 
 describe('GroupCommit on a real SQLite file', () => {
@@ -45,6 +46,24 @@ describe('GroupCommit on a real SQLite file', () => {
     await expect(third).resolves.toBe('z')
     await expect(failing).rejects.toThrow(/UNIQUE/)
     expect((await db.selectFrom('t').select('k').orderBy('k').execute()).map((r) => r.k)).toEqual(['a', 'z'])
+  })
+
+  it('fails every unit of a batch whose connection was lost, commits none of it, and carries on after', async () => {
+    const group = new GroupCommit(db as unknown as Db)
+    const before = group.run(insert('a'))
+    // The pool guard's error for a query on a connection that was terminated or timed out.
+    const lost = group.run(async (trx) => {
+      await insert('half')(trx)
+      throw new DatabaseUnavailableError('The database connection was lost.')
+    })
+    const after = group.run(insert('z'))
+    const outcomes = await Promise.allSettled([before, lost, after])
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected'])
+    for (const o of outcomes) expect((o as PromiseRejectedResult).reason).toBeInstanceOf(DatabaseUnavailableError)
+    expect(await db.selectFrom('t').select('k').execute()).toEqual([])
+    // The database is back: the next batch commits.
+    await expect(group.run(insert('b'))).resolves.toBe('b')
+    expect((await db.selectFrom('t').select('k').execute()).map((r) => r.k)).toEqual(['b'])
   })
 
   it('puts units that arrive during a commit in the next one', async () => {

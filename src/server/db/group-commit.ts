@@ -8,10 +8,15 @@
 // A unit must use only the transaction it is given (on SQLite's one connection, touching the
 // database any other way inside a unit would wait for the batch itself), and may run more than once:
 // a batch the database aborts for a deadlock is run again from the start.
+//
+// When the database goes away (the connection is terminated, refused or times out), the batch's
+// transaction is lost with it: every waiting unit is rejected with that error (the error plugin
+// answers 503 DATABASE_UNAVAILABLE), none is left waiting, and none is answered as saved.
 import type { ControlledTransaction } from 'kysely'
-import type { Db, DbOrTx } from './database.js'
+import type { Db, Tx } from './database.js'
+import { databaseFault } from './database-errors.js'
 
-type Unit<T> = (trx: DbOrTx) => Promise<T>
+type Unit<T> = (trx: Tx) => Promise<T>
 
 /**
  * PostgreSQL's deadlock (40P01) and serialization failure (40001): with several processes, two
@@ -81,11 +86,13 @@ export class GroupCommit {
         for (const w of batch) {
           const sp = await trx.savepoint('unit').execute()
           try {
-            outcomes.push({ ok: true, value: await w.unit(sp as unknown as DbOrTx) })
+            outcomes.push({ ok: true, value: await w.unit(sp as unknown as Tx) })
             await sp.releaseSavepoint('unit').execute()
           } catch (error) {
             // A deadlock or serialization failure is the batch's, not the unit's: retry it all.
-            if (isRetryable(error)) throw error
+            // A lost connection is the batch's too: its transaction is gone, nothing can be rolled
+            // back to a savepoint, and every unit fails with it.
+            if (isRetryable(error) || databaseFault(error) === 'unreachable') throw error
             await sp.rollbackToSavepoint('unit').execute()
             await sp.releaseSavepoint('unit').execute()
             outcomes.push({ ok: false, error })

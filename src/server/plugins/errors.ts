@@ -1,8 +1,10 @@
 // One error handler: AppError codes map to statuses; Fastify's own 4xx errors (bad JSON, schema
-// validation, oversize bodies) get the contract's shape; anything else is a logged 500 that leaks
-// nothing about the internals.
+// validation, oversize bodies) get the contract's shape; a database that cannot serve now (gone,
+// frozen, timed out, locked, disk full: see db/database-errors.ts) is a 503 DATABASE_UNAVAILABLE
+// with Retry-After; anything else is a logged 500 that leaks nothing about the internals.
 import type { FastifyError, FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
+import { DATABASE_RETRY_AFTER_SECONDS, databaseFault } from '../db/database-errors.js'
 import { AppError } from '../errors.js'
 
 const codeForStatus: Record<number, string> = {
@@ -30,6 +32,7 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
     if (err instanceof AppError) {
       const retry = (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds
       if (err.code === 'RATE_LIMITED' && retry) reply.header('retry-after', String(retry))
+      if (err.code === 'DATABASE_UNAVAILABLE') reply.header('retry-after', String(retry ?? DATABASE_RETRY_AFTER_SECONDS))
       return reply.status(err.statusCode).send(body(err.code, err.message, err.details))
     }
     if (err.validation) {
@@ -47,6 +50,14 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
       const code = codeForStatus[status] ?? 'MALFORMED_REQUEST'
       const message = status === 400 && err instanceof SyntaxError ? 'The request body is not valid JSON.' : err.message
       return reply.status(status).send(body(code, message))
+    }
+    const fault = databaseFault(err)
+    if (fault) {
+      // Not a bug: the request may succeed later. Logged without the stack; the pool guard logs the
+      // outage itself once.
+      request.log.warn({ fault, code: (err as { code?: unknown }).code, reason: err.message }, 'database unavailable')
+      reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
+      return reply.status(503).send(body('DATABASE_UNAVAILABLE', 'The database is unavailable at the moment. Try again shortly.', { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS }))
     }
     request.log.error({ err }, 'unhandled error')
     return reply.status(500).send(body('INTERNAL', 'Something went wrong on our side. It has been logged.'))

@@ -2,7 +2,9 @@
 // ours (the test day, flags, focus events, breaks). docs/DELIVERY.md describes them together.
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
+import { nestsDeeperThan } from '../../../common/json-depth.js'
 import { Code, Id, Nullable, Strict, StringEnum } from '../../../common/schemas/common.js'
+import { AppError } from '../../errors.js'
 import { errorResponses, typed } from '../../http.js'
 import { AwardSchema, ResultSchema } from '../results/results.routes.js'
 
@@ -15,6 +17,15 @@ const Attempt = Type.Object({
   flags: Type.Array(Type.String()),
   result: Nullable(ResultSchema),
 })
+
+/**
+ * A candidate's response is JSON a few levels deep at most ({"RESPONSE": [["A", "B"], …]}: a record
+ * of lists of pairs or points). Deeper is refused with 400 before anything walks it, so a hostile
+ * 10,000-level document cannot overflow a stack. Not a schema union: with the app's type coercion a
+ * union of scalars and arrays would turn ["A"] into "A" and change what the candidate chose.
+ */
+const RESPONSE_DEPTH = 4
+const ResponseValue = Type.Unknown({ description: `The response: JSON nested at most ${RESPONSE_DEPTH} levels deep` })
 
 /** The test screen's device id (a random UUID it keeps); binds an attempt to one computer. */
 export const DeviceHeaders = Type.Object({ 'x-attempt-device': Type.Optional(Type.String({ pattern: '^[A-Za-z0-9-]{8,64}$' })) })
@@ -81,8 +92,14 @@ export default async function deliveryRoutes(app: FastifyInstance) {
     schema: {
       tags, summary: 'Save a response (200 once committed; idempotent; an older seq is acknowledged and ignored)',
       headers: DeviceHeaders, params: Type.Object({ id: Id, itemId: Id }),
-      body: Type.Object({ response: Type.Unknown(), seq: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER })) }, Strict),
+      body: Type.Object({ response: ResponseValue, seq: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER })) }, Strict),
       response: { 200: Type.Object({ itemId: Type.String(), seq: Type.Integer(), applied: Type.Boolean(), savedAt: Type.String() }), ...errorResponses(400, 401, 403, 404, 409, 413) },
+    },
+    preValidation: async (request) => {
+      const body = request.body as { response?: unknown } | null
+      if (body && typeof body === 'object' && nestsDeeperThan(body.response, RESPONSE_DEPTH)) {
+        throw new AppError('VALIDATION', `A response nests at most ${RESPONSE_DEPTH} levels deep.`, { field: 'response' })
+      }
     },
   }, async (request) => d().save(request.actor, request.params.id, request.params.itemId, request.body, request.headers['x-attempt-device']))
 

@@ -29,6 +29,9 @@ export function classifySaveError(error: unknown): SaveVerdict {
   if (code === "ATTEMPT_CLOSED") return { action: "block", kind: "closed", reason: null };
   // Signed out (the login session expired): keep the answers on this computer until sign-in.
   if (status === 401) return { action: "block", kind: "signed_out", reason: null };
+  // The database is down or restarting (503 DATABASE_UNAVAILABLE): like being offline, the answer
+  // is kept and sent again later; never dropped, never shown as an error.
+  if (code === "DATABASE_UNAVAILABLE") return { action: "retry" };
   if (code === "NETWORK_ERROR" || status === 0 || status === 408 || status === 429 || status >= 500) return { action: "retry" };
   // Anything else (400, 404, 413, a CSRF 403) would fail the same way every time.
   return { action: "drop" };

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { ApiError } from "../../api/client";
 import { retryDelayMs } from "./backoff";
 import { memoryStore } from "./local-store";
 import { SaveQueue, type QueueEntry } from "./save-queue";
 import { classifySaveError } from "./save-failures";
+import { saveState } from "./save-status";
 
 const KEY = "q";
 const save = (itemId: string, seq: number, value = "A"): QueueEntry => ({ kind: "response", itemId, response: { R: value }, seq });
@@ -124,6 +126,34 @@ describe("SaveQueue", () => {
     expect(timers.pending()).toBe(0);
   });
 
+  it("treats 503 DATABASE_UNAVAILABLE as offline: keeps the answer, shows offline (not an error), retries until it is saved", async () => {
+    // The server's answer while its database is down or restarting, as the API client raises it.
+    const unavailable = () => new ApiError(503, "DATABASE_UNAVAILABLE", "The database is unavailable at the moment. Try again shortly.", { retryAfterSeconds: 5 });
+    let outage = 2;
+    const sent: number[] = [];
+    const store = memoryStore();
+    const { queue, timers } = setup((e) => {
+      if (outage-- > 0) return Promise.reject(unavailable());
+      if (e.kind === "response") sent.push(e.seq);
+      return Promise.resolve();
+    }, store);
+    queue.enqueue(save("i1", 1, "A"));
+    queue.enqueue(save("i1", 2, "B"));
+    await settle();
+    expect(queue.snapshot()).toMatchObject({ pending: 2, offline: true, blocked: null });
+    expect(saveState(queue.snapshot(), false, true)).toBe("offline");
+    // Kept on this computer while the server cannot save it.
+    expect(JSON.parse(store.getItem(KEY)!)).toHaveLength(2);
+    timers.advance(timers.delays()[0]!);
+    await settle();
+    expect(queue.snapshot()).toMatchObject({ pending: 2, offline: true, blocked: null });
+    timers.advance(timers.delays()[0]!);
+    await settle();
+    expect(sent).toEqual([1, 2]);
+    expect(queue.snapshot()).toMatchObject({ pending: 0, offline: false, blocked: null });
+    expect(saveState(queue.snapshot(), false, true)).toBe("saved");
+  });
+
   it("blocks on a pause, keeps the answers, and sends them after resume()", async () => {
     let paused = true;
     const { queue } = setup(() => (paused ? Promise.reject(apiError(409, "ATTEMPT_PAUSED", { reason: "break" })) : Promise.resolve()));
@@ -168,6 +198,7 @@ describe("classifySaveError and retryDelayMs", () => {
   it("sorts failures", () => {
     expect(classifySaveError(apiError(0, "NETWORK_ERROR"))).toEqual({ action: "retry" });
     expect(classifySaveError(apiError(502, "HTTP_502"))).toEqual({ action: "retry" });
+    expect(classifySaveError(new ApiError(503, "DATABASE_UNAVAILABLE", "The database is unavailable at the moment.", { retryAfterSeconds: 5 }))).toEqual({ action: "retry" });
     expect(classifySaveError(apiError(409, "DEVICE_NOT_ADMITTED"))).toMatchObject({ action: "block", kind: "device" });
     expect(classifySaveError(apiError(401, "UNAUTHENTICATED"))).toMatchObject({ action: "block", kind: "signed_out" });
     expect(classifySaveError(apiError(413, "PAYLOAD_TOO_LARGE"))).toEqual({ action: "drop" });

@@ -2,8 +2,9 @@
 // localStorage at once, and is then sent to the server in order, one request at a time.
 // - Coalescing: a newer save of the same item replaces a pending one (only the latest matters; its
 //   seq is higher anyway). One that is already in flight is left alone and the newer one follows it.
-// - Failures that may pass (offline, 5xx) are retried with exponential backoff; the `online` event
-//   calls retryNow(). Saves that can never succeed are dropped. A pause, a device change, a closed
+// - Failures that may pass (offline, 5xx, a 503 DATABASE_UNAVAILABLE while the server's database
+//   restarts) are retried with exponential backoff and show as offline, not as an error; the
+//   `online` event calls retryNow(). Saves that can never succeed are dropped. A pause, a device change, a closed
 //   attempt or a sign-out blocks the queue until resume(); a closed attempt also empties it.
 // Pure TypeScript: storage, the sender, the timers and the randomness are injected.
 import { retryDelayMs } from "./backoff";
