@@ -101,8 +101,9 @@ describe.each(databases)('special accommodations on %s', (kind) => {
     const csv = await call(t.app, 'GET', `/api/v1/sessions/${week.id}/roster?format=csv`, { session: proctor })
     expect(csv.headers['content-type']).toMatch(/text\/csv/)
     expect(csv.body).toContain('Read-aloud; Extended time (1.5×)')
-    // A name that a spreadsheet would run as a formula is neutralised.
-    expect(csv.body).toContain(`"Rivera, =cmd|' /C calc'!A0"`)
+    // A name that a spreadsheet would run as a formula is neutralised, also after the comma
+    // inside the cell (a spreadsheet splitting on it would read " =cmd|…" as a formula).
+    expect(csv.body).toContain(`"'Rivera, =cmd|' /C calc'!A0"`)
     expect(csv.body).not.toMatch(/^=|,=/m)
 
     const pdf = await call(t.app, 'GET', `/api/v1/sessions/${week.id}/roster?format=pdf`, { session: proctor })

@@ -1,5 +1,6 @@
 // Schemas shared by every route: the error body, ids, pagination, and reusable field rules.
 import { Type, type Static, type TProperties, type TSchema } from 'typebox'
+import { isTimestamp } from '../dates.js'
 import { ROLES } from '../roles.js'
 
 export const ErrorBody = Type.Object(
@@ -35,7 +36,14 @@ export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Ty
 export const StringEnum = <T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>(Type.String({ enum: [...values] }))
 
 export const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' })
-export const IsoDateTime = Type.String({ format: 'date-time' })
+/**
+ * A timestamp from outside. `date-time` is checked by `parseTimestamp` (src/common/dates.ts), which the
+ * server registers as Ajv's `date-time` format (app.ts), so every route declaring it refuses a leap
+ * second, a day that does not exist or a year out of range with 400 VALIDATION.
+ */
+export const IsoDateTime = Type.String({ format: 'date-time', maxLength: 35 })
+/** The `date-time` format every route's validator uses: what parseTimestamp accepts, nothing else. */
+export const timestampFormat = { type: 'string' as const, validate: isTimestamp }
 export const Email = Type.String({ format: 'email', minLength: 3, maxLength: 254 })
 /** A person's name part: printable text without control characters. */
 export const PersonName = PrintableText(100)

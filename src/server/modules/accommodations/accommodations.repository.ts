@@ -37,6 +37,23 @@ export async function documentsOf(db: DbOrTx, requestIds: readonly string[]) {
   return db.selectFrom('accommodation_documents').select(['id', 'request_id', 'file_name', 'content_type', 'size', 'uploaded_at']).where('request_id', 'in', requestIds).orderBy('uploaded_at').execute()
 }
 
+/** How many documents a candidate has stored, and their total size, over all their requests. */
+export async function documentUsage(db: DbOrTx, candidateId: string): Promise<{ files: number; bytes: number }> {
+  const row = await db
+    .selectFrom('accommodation_documents')
+    .innerJoin('accommodation_requests', 'accommodation_requests.id', 'accommodation_documents.request_id')
+    .select((eb) => [eb.fn.countAll<number | string>().as('files'), eb.fn.sum<number | string | null>('accommodation_documents.size').as('bytes')])
+    .where('accommodation_requests.candidate_id', '=', candidateId)
+    .executeTakeFirst()
+  return { files: Number(row?.files ?? 0), bytes: Number(row?.bytes ?? 0) }
+}
+
+/** How many documents one request carries. */
+export async function documentCount(db: DbOrTx, requestId: string): Promise<number> {
+  const row = await db.selectFrom('accommodation_documents').select((eb) => eb.fn.countAll<number | string>().as('n')).where('request_id', '=', requestId).executeTakeFirst()
+  return Number(row?.n ?? 0)
+}
+
 export async function findDocument(db: DbOrTx, id: string) {
   return db
     .selectFrom('accommodation_documents')

@@ -4,23 +4,27 @@
 // every read of it is audited.
 import { createHash } from 'node:crypto'
 import { ADJUSTMENT_LABELS, type Adjustment } from '../../../common/rules/accommodations.js'
+import { documentQuotaRefusal } from '../../../common/rules/document-quota.js'
 import type { ServerContext } from '../../context.js'
+import { lockCandidate } from '../../db/candidate-lock.js'
 import { AppError, notFound } from '../../errors.js'
 import { newId } from '../../ids.js'
 import { hasRole, requireActor, requireRole, type Actor } from '../accounts/actor.js'
 import { findUserById } from '../accounts/users.repository.js'
 import type { AuditService } from '../audit/audit.service.js'
 import type { NotificationsService } from '../notifications/notifications.service.js'
+import type { ProgramService } from '../program/program.service.js'
 import {
-  approvedAdjustments, decide, documentsOf, findDocument, findRequest, insertDocument, insertRequest, requestsByStatus, requestsOf,
+  approvedAdjustments, decide, documentCount, documentsOf, documentUsage, findDocument, findRequest, insertDocument, insertRequest, requestsByStatus, requestsOf,
 } from './accommodations.repository.js'
 import { cleanFileName, documentType, MAX_DOCUMENT_BYTES } from './documents.js'
 
 const MAX_DOCUMENTS_PER_REQUEST = 5
 type Decision = 'approved' | 'partly_approved' | 'denied'
 
-export function createAccommodationsService(ctx: ServerContext, deps: { audit: AuditService; notifications: NotificationsService }) {
+export function createAccommodationsService(ctx: ServerContext, deps: { audit: AuditService; notifications: NotificationsService; program: ProgramService }) {
   const { db } = ctx
+  const quota = deps.program.definition.policies.accommodationDocuments
   const now = () => ctx.clock().toISOString()
 
   async function withDocuments<T extends { id: string }>(rows: T[]) {
@@ -58,9 +62,14 @@ export function createAccommodationsService(ctx: ServerContext, deps: { audit: A
       if (bytes.length > MAX_DOCUMENT_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', `Documents may be up to ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB.`)
       const type = documentType(bytes)
       if (!type) throw new AppError('UNSUPPORTED_DOCUMENT', 'Upload the documentation as a PDF, PNG or JPEG file. This file is none of those, whatever its name says.')
-      if ((await documentsOf(db, [requestId])).length >= MAX_DOCUMENTS_PER_REQUEST) throw new AppError('RULE_VIOLATION', `A request may carry up to ${MAX_DOCUMENTS_PER_REQUEST} documents.`)
       const id = newId()
       await db.transaction().execute(async (trx) => {
+        // The limits are judged inside the write's transaction, after the candidate's lock, so two
+        // uploads at once cannot both fit into the room that one leaves.
+        await lockCandidate(trx, who.userId, ctx.dialect)
+        if ((await documentCount(trx, requestId)) >= MAX_DOCUMENTS_PER_REQUEST) throw new AppError('RULE_VIOLATION', `A request may carry up to ${MAX_DOCUMENTS_PER_REQUEST} documents.`)
+        const refusal = documentQuotaRefusal(await documentUsage(trx, who.userId), bytes.length, quota)
+        if (refusal) throw new AppError('DOCUMENT_QUOTA_EXCEEDED', refusal.message, { limit: refusal.limit, ...refusal.details })
         await insertDocument(trx, {
           id, request_id: requestId, file_name: cleanFileName(fileName), content_type: type, size: bytes.length,
           sha256: createHash('sha256').update(bytes).digest('hex'), bytes, uploaded_at: now(),

@@ -6,7 +6,7 @@ import { ITEM_POOLS, ITEM_STATUSES, ITEM_TYPES } from '../../../common/items/ite
 import { Code, Id, Nullable, PageOf, PageQueryWith, Strict, StringEnum } from '../../../common/schemas/common.js'
 import { errorResponses, typed, Binary } from '../../http.js'
 import { AppError } from '../../errors.js'
-import { readZip, zipFiles } from './package.js'
+import { readZipAsync, zipFiles } from './package.js'
 
 const Assets = Type.Record(Type.String({ maxLength: 300 }), Type.String({ pattern: '^[a-f0-9]{64}$' }), { maxProperties: 50 })
 const QtiXml = Type.String({ minLength: 20, maxLength: 512 * 1024 })
@@ -119,7 +119,7 @@ export default async function itemBankRoutes(app: FastifyInstance) {
     if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError('PACKAGE_INVALID', 'Send the package as the request body with Content-Type: application/zip.')
     let files
     try {
-      files = readZip(body)
+      files = await readZipAsync(body)
     } catch (err) {
       throw new AppError('PACKAGE_INVALID', (err as Error).message)
     }

@@ -1,15 +1,15 @@
 // Turning package entries into stored items: parse each item, store its figures (checked and
 // sanitised), and create the item or a new version of it. One item's failure never stops the rest;
 // each gets a line in the report.
+import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import type { Program } from '../../../common/program/program-schema.js'
 import type { DbOrTx } from '../../db/database.js'
 import { newId } from '../../ids.js'
-import { checkFigure } from './figures.js'
+import { checkFigureBounded, parseItemBounded } from './bounded-parse.js'
 import { findItemByIdentifier, findVersion, insertItem, insertVersion, updateItem, upsertAsset } from './item-bank.repository.js'
 import { assetUrl, type StoredItemModel } from './item-model.js'
 import type { PackageEntry, PackageFiles } from './package.js'
-import { parseItemXml } from './qti/parse-item.js'
 
 export interface ImportLine {
   path: string
@@ -33,7 +33,11 @@ export function skillModule(program: Program, skill: string | undefined): string
   return skill ? program.modules.find((m) => m.skills.some((s) => s.code === skill))?.code : undefined
 }
 
-/** Parses one item and stores its figures; returns the model or why it cannot be imported. */
+/**
+ * Parses one item (in the parse worker, see bounded-parse.ts) and stores its figures (SVG sanitised
+ * there too); returns the model or why it cannot be imported. Figures come back from the parser as
+ * placeholders with a random prefix, replaced here by their stored URLs.
+ */
 export async function buildModel(
   db: DbOrTx,
   xml: string,
@@ -42,39 +46,37 @@ export async function buildModel(
   now: string,
   knownAssets: Record<string, string> = {},
 ): Promise<{ ok: true; model: StoredItemModel; identifier: string; title: string } | { ok: false; identifier: string | null; reason: string }> {
-  const assets: Record<string, string> = {}
-  const pending: { href: string; bytes: Buffer }[] = []
-  const dir = path.posix.dirname(itemPath)
-  const parsed = parseItemXml(xml, {
-    resolveAsset(href) {
-      const known = knownAssets[href]
-      if (known) {
-        assets[href] = known
-        return assetUrl(known)
-      }
-      const file = files?.get(path.posix.normalize(dir === '.' ? href : `${dir}/${href}`))
-      if (!file) throw new MissingFigure(href)
-      pending.push({ href, bytes: file })
-      // The real URL is known once the figure is checked; a placeholder is patched below.
-      return `asset:${href}`
-    },
-  })
+  const placeholder = `asset-${randomBytes(8).toString('hex')}:`
+  const parsed = await parseItemBounded(xml, placeholder)
   if (!parsed.ok) return { ok: false, identifier: parsed.identifier ?? null, reason: parsed.reason }
-  for (const p of pending) {
-    const check = checkFigure(p.bytes, p.href)
-    if (!check.ok) return { ok: false, identifier: parsed.item.identifier, reason: `figure ${p.href}: ${check.reason}` }
-    await upsertAsset(db, { sha256: check.sha256, content_type: check.contentType, bytes: check.bytes, size: check.bytes.length, created_at: now })
-    assets[p.href] = check.sha256
-  }
   const item = parsed.item
-  const presentation = JSON.parse(
-    JSON.stringify(item.presentation).replace(/"asset:([^"]+)"/g, (_m, href: string) => JSON.stringify(assetUrl(assets[href]!))),
-  ) as StoredItemModel['presentation']
+  const dir = path.posix.dirname(itemPath)
+  const assets: Record<string, string> = {}
+  for (const href of item.assetHrefs) {
+    const known = knownAssets[href]
+    if (known) {
+      assets[href] = known
+      continue
+    }
+    const file = files?.get(path.posix.normalize(dir === '.' ? href : `${dir}/${href}`))
+    if (!file) throw new MissingFigure(href)
+    const check = await checkFigureBounded(file, href)
+    if (!check.ok) return { ok: false, identifier: item.identifier, reason: `figure ${href}: ${check.reason}` }
+    await upsertAsset(db, { sha256: check.sha256, content_type: check.contentType, bytes: check.bytes, size: check.bytes.length, created_at: now })
+    assets[href] = check.sha256
+  }
+  // The prefix is random, so no text an author wrote can pass for a figure reference.
+  const reference = new RegExp(`"${placeholder}((?:[^"\\\\]|\\\\.)*)"`, 'g')
+  const resolve = (json: unknown): unknown =>
+    JSON.parse(JSON.stringify(json).replace(reference, (_m, href: string) => JSON.stringify(assetUrl(assets[JSON.parse(`"${href}"`) as string] ?? ''))))
   return {
     ok: true,
     identifier: item.identifier,
     title: item.title,
-    model: { type: item.type, scoring: item.scoring, presentation, rationale: item.rationale, assets, template: item.template ?? null, warnings: item.warnings },
+    model: {
+      type: item.type, scoring: item.scoring, presentation: resolve(item.presentation) as StoredItemModel['presentation'], rationale: resolve(item.rationale) as StoredItemModel['rationale'],
+      assets, template: item.template ?? null, warnings: item.warnings,
+    },
   }
 }
 

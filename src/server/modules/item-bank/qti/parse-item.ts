@@ -3,10 +3,14 @@
 import type { Element } from '@xmldom/xmldom'
 import type { ItemType } from '../../../../common/items/item-types.js'
 import type { Interaction, ItemPresentation, PresentationNode } from '../../../../common/items/presentation.js'
+import { identifierProblem } from '../../../../common/qti/identifier.js'
 import { computeMaxScore, correctResponseOf, scoreItem, type ScoringModel } from '../../../../common/qti/scoring.js'
 import { convertChildren, type BodyContext } from './parse-body.js'
 import { parseOutcomeDeclaration, parseResponseDeclaration, parseResponseProcessing, UnsupportedError } from './parse-declarations.js'
 import { attr, childElements, descendants, firstChild, localName, parseXml, textOf, XmlError } from './xml.js'
+
+/** Attributes that hold QTI identifiers, checked on every element of an item. */
+const IDENTIFIER_ATTRIBUTES = ['identifier', 'response-identifier', 'outcome-identifier'] as const
 
 export interface ParsedItem {
   identifier: string
@@ -68,6 +72,16 @@ export function parseItemXml(xml: string, options: ParseOptions = {}): ParseResu
     }
     identifier = attr(root, 'identifier')
     if (!identifier) throw new UnsupportedError('the item has no identifier')
+    // The item's identifier names its file in an exported package: never a path, always the grammar.
+    const problem = identifierProblem(identifier)
+    if (problem) throw new UnsupportedError(problem)
+    for (const el of Array.from(root.getElementsByTagName('*')) as unknown as Element[]) {
+      for (const name of IDENTIFIER_ATTRIBUTES) {
+        const value = el.getAttribute(name)
+        const bad = value === null ? null : identifierProblem(value)
+        if (bad) throw new UnsupportedError(`<${localName(el)}> ${name}: ${bad}`)
+      }
+    }
     const custom = descendants(root, 'qti-custom-operator')[0]
     if (custom) {
       throw new UnsupportedError(

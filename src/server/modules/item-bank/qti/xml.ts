@@ -1,14 +1,17 @@
-// Safe XML reading for QTI: no DTDs or entities (no billion laughs, no external entities), a size
-// limit, and helpers that address elements by local name whatever namespace prefix a tool used.
+// Safe XML reading for QTI: no DTDs or entities (no billion laughs, no external entities), limits on
+// size, nesting depth, element count and attribute length checked by a linear scan before the parser
+// runs (qti/markup-limits.ts), and helpers that address elements by local name whatever namespace
+// prefix a tool used.
 import { DOMParser, type Document, type Element, type Node } from '@xmldom/xmldom'
+import { checkMarkup, ITEM_XML_LIMITS, type MarkupLimits } from './markup-limits.js'
 
-export const MAX_ITEM_XML_BYTES = 512 * 1024
+export const MAX_ITEM_XML_BYTES = ITEM_XML_LIMITS.maxBytes
 
 export class XmlError extends Error {}
 
-export function parseXml(text: string, what = 'document'): Document {
-  if (Buffer.byteLength(text, 'utf8') > MAX_ITEM_XML_BYTES * 4) throw new XmlError(`${what} is too large`)
-  if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw new XmlError(`${what} declares a DTD or entities, which are not accepted`)
+export function parseXml(text: string, what = 'document', limits: MarkupLimits = ITEM_XML_LIMITS): Document {
+  const check = checkMarkup(text, limits, what)
+  if (!check.ok) throw new XmlError(check.reason)
   const errors: string[] = []
   let doc: Document
   try {
