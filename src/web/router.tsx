@@ -35,6 +35,7 @@ import { EmployerPage } from "./routes/employer-page";
 import { RosterPage } from "./routes/roster-page";
 import { SessionsPage } from "./routes/sessions-page";
 import { InvitationPage } from "./routes/invitation-page";
+import { CohortInvitationPage } from "./routes/cohort-invitation-page";
 import { AccommodationQueuePage } from "./routes/staff/accommodation-queue-page";
 import { CentersAdminPage } from "./routes/staff/centers-admin-page";
 import { FeesPage } from "./routes/staff/fees-page";
@@ -92,6 +93,7 @@ export const router = createBrowserRouter([
       { path: "staff/forms/preview", element: staff(<FormPreviewPage />) },
       { path: "sessions", element: <SessionsPage /> },
       { path: "invitation", element: <InvitationPage /> },
+      { path: "cohort-invitation", element: <RequireAuth><CohortInvitationPage /></RequireAuth> },
       { path: "sessions/:id/roster", element: <RequireAuth><RosterPage /></RequireAuth> },
       { path: "accommodations/request", element: <RequireAuth><AccommodationRequestPage /></RequireAuth> },
       { path: "center", element: <RequireAuth><CenterPage /></RequireAuth> },

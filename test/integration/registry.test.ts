@@ -320,7 +320,7 @@ describe.each(databases)('the registry on %s', (kind) => {
     })
 
     it('works with an API token, is refused to candidates and strangers, and caps the list', async () => {
-      const token = await call(t.app, 'POST', '/api/v1/admin/api-tokens', { session: staff, body: { name: 'ACME HR system', userId: employer.userId } })
+      const token = await call(t.app, 'POST', '/api/v1/admin/api-tokens', { session: staff, body: { name: 'ACME HR system', userId: employer.userId, scopes: ['registry:verify'], expiresInDays: 90 } })
       expect(token.statusCode).toBe(201)
       const viaToken = await call(t.app, 'POST', '/api/v1/registry/verify', {
         headers: { authorization: `Bearer ${token.json().token}` }, body: { items: [{ certificateNumber: active.numbers.MT1! }] },

@@ -166,8 +166,8 @@ describe.each(databases)('session rules on %s', (kind) => {
       expect(moved.json().error).toMatchObject({ code: 'PROCTOR_UNAVAILABLE', details: { proctorId: p.userId, sessionId: morning.id } })
       const restaffed = await call(t.app, 'PATCH', `/api/v1/sessions/${elsewhere.id}`, { session: staff, body: { proctorIds: [p.userId] } })
       expect(restaffed.json().error).toMatchObject({ code: 'PROCTOR_UNAVAILABLE', details: { proctorId: p.userId, sessionId: morning.id } })
-      expect((await call(t.app, 'GET', `/api/v1/sessions/${afternoon.id}`)).json()).toMatchObject({ startsAt: afternoon.startsAt, proctorIds: [p.userId] })
-      expect((await call(t.app, 'GET', `/api/v1/sessions/${elsewhere.id}`)).json()).toMatchObject({ proctorIds: [q.userId] })
+      expect((await call(t.app, 'GET', `/api/v1/sessions/${afternoon.id}`, { session: staff })).json()).toMatchObject({ startsAt: afternoon.startsAt, proctorIds: [p.userId] })
+      expect((await call(t.app, 'GET', `/api/v1/sessions/${elsewhere.id}`, { session: staff })).json()).toMatchObject({ proctorIds: [q.userId] })
 
       expect((await call(t.app, 'PATCH', `/api/v1/sessions/${afternoon.id}`, { session: staff, body: { seats: 12 } })).statusCode).toBe(200)
       const adjacent = await call(t.app, 'PATCH', `/api/v1/sessions/${afternoon.id}`, { session: staff, body: { startsAt: iso(base + 3 * HOUR) } })

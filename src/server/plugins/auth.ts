@@ -1,10 +1,12 @@
 // Who is calling: a staff-issued API token (Authorization: Bearer) or a browser session cookie.
-// Cookie-authenticated writes must echo the session's CSRF token in X-CSRF-Token.
+// Cookie-authenticated writes must echo the session's CSRF token in X-CSRF-Token. A token must be
+// unexpired (401 otherwise) and its scopes must cover the route (403 otherwise; see token-scopes.ts).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { AppError } from '../errors.js'
 import type { Actor } from '../modules/accounts/actor.js'
 import type { AuthenticatedActor } from '../modules/accounts/auth.service.js'
+import { routeTokenScope, tokenMayCall } from '../modules/accounts/token-scopes.js'
 
 export const SESSION_COOKIE = 'mt1_session'
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
@@ -29,7 +31,13 @@ export default fp(async function authPlugin(app: FastifyInstance) {
     if (authorization !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization)
       const actor = match ? await app.services.apiTokens.authenticate(match[1]!) : undefined
+      if (actor === 'expired') throw new AppError('UNAUTHENTICATED', 'The API token has expired. Ask program staff for a new one.')
       if (!actor) throw new AppError('UNAUTHENTICATED', 'The API token is invalid or revoked.')
+      // Checked before the body is read or the route runs, so a refused request does nothing.
+      const needed = routeTokenScope(request.method, request.routeOptions.url, request.routeOptions.config.tokenScope)
+      if (!tokenMayCall(actor.scopes ?? [], needed)) {
+        throw new AppError('FORBIDDEN', `This API token's scopes do not cover this request; it needs the ${needed} scope.`, { requiredScope: needed })
+      }
       request.actor = actor
       return
     }

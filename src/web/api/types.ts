@@ -152,6 +152,10 @@ export interface OutboxMessage {
   createdAt: string;
 }
 
+/** What an API token may be used for (server: accounts/token-scopes.ts). */
+export const TOKEN_SCOPES = ["registry:verify", "registrations", "results", "admin"] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
 export interface ApiToken {
   id: string;
   name: string;
@@ -160,12 +164,16 @@ export interface ApiToken {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  scopes: TokenScope[];
+  expiresAt: string | null;
 }
 
 export interface CreatedApiToken {
   id: string;
   name: string;
   token: string;
+  scopes: TokenScope[];
+  expiresAt: string;
 }
 
 export interface AuditEntry {

@@ -1,6 +1,7 @@
 // The person (or integration) behind a request, and the access checks every service starts with.
 import type { Role } from '../../../common/roles.js'
 import { AppError } from '../../errors.js'
+import type { TokenScope } from './token-scopes.js'
 
 export interface Actor {
   userId: string
@@ -8,6 +9,8 @@ export interface Actor {
   roles: readonly Role[]
   /** How the request authenticated: a browser session cookie or a staff-issued API token. */
   via: 'cookie' | 'token'
+  /** With `via: 'token'`: what the token may be used for (the auth plugin checks it against the route). */
+  scopes?: readonly TokenScope[]
 }
 
 export function requireActor(actor: Actor | null | undefined): Actor {

@@ -1,12 +1,15 @@
 // Program staff manage accounts, roles and integration tokens.
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
-import { Email, Id, PageOf, PageQuery, PageQueryWith, PersonName, RoleSchema, Strict, UserSchema } from '../../../common/schemas/common.js'
+import { Email, Id, PageOf, PageQuery, PageQueryWith, PersonName, RoleSchema, Strict, StringEnum, UserSchema } from '../../../common/schemas/common.js'
 import { errorResponses, typed } from '../../http.js'
+import { TOKEN_MAX_DAYS, TOKEN_SCOPES } from './token-scopes.js'
 
+const Scope = StringEnum(TOKEN_SCOPES)
 const ApiToken = Type.Object({
   id: Type.String(), name: Type.String(), userId: Type.String(), userEmail: Type.String(),
   createdAt: Type.String(), lastUsedAt: Type.Union([Type.String(), Type.Null()]), revokedAt: Type.Union([Type.String(), Type.Null()]),
+  scopes: Type.Array(Scope), expiresAt: Type.Union([Type.String(), Type.Null()]),
 })
 
 export default async function adminUsersRoutes(app: FastifyInstance) {
@@ -51,9 +54,17 @@ export default async function adminUsersRoutes(app: FastifyInstance) {
 
   r.post('/api/v1/admin/api-tokens', {
     schema: {
-      tags, summary: 'Issue a token acting as the given user (shown once)',
-      body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), userId: Id }, Strict),
-      response: { 201: Type.Object({ id: Type.String(), name: Type.String(), userId: Type.String(), token: Type.String() }), ...errorResponses(400, 401, 403, 404, 422) },
+      tags, summary: 'Issue a token acting as the given user within its scopes until it expires (shown once)',
+      description: `Scopes: registry:verify (bulk verification), registrations (sessions, registrations, cohorts, rosters), results (results, credentials, registry export), admin (everything the user may do). A token used outside its scopes gets 403; an expired one 401. It expires within ${TOKEN_MAX_DAYS} days.`,
+      body: Type.Object({
+        name: Type.String({ minLength: 1, maxLength: 100 }), userId: Id,
+        scopes: Type.Array(Scope, { minItems: 1, maxItems: TOKEN_SCOPES.length, uniqueItems: true }),
+        expiresInDays: Type.Integer({ minimum: 1, maximum: TOKEN_MAX_DAYS }),
+      }, Strict),
+      response: {
+        201: Type.Object({ id: Type.String(), name: Type.String(), userId: Type.String(), scopes: Type.Array(Scope), expiresAt: Type.String(), token: Type.String() }),
+        ...errorResponses(400, 401, 403, 404, 422),
+      },
     },
   }, async (request, reply) => reply.status(201).send(await app.services.apiTokens.create(request.actor, request.body)))
 

@@ -12,6 +12,8 @@ export default async function authRoutes(app: FastifyInstance) {
   const tags = ['Accounts']
 
   r.post('/api/v1/auth/register', {
+    // Per address, like the other public forms (RATE_LIMIT_PUBLIC_PER_MINUTE; 0 turns it off).
+    config: { rateLimit: publicRateLimit(app) },
     schema: {
       tags, summary: 'Create a candidate account and log in',
       body: Type.Object({ email: Email, password: Password, firstName: PersonName, lastName: PersonName }, Strict),
@@ -56,10 +58,12 @@ export default async function authRoutes(app: FastifyInstance) {
   })
 
   r.post('/api/v1/auth/password-reset/confirm', {
+    // Each try hashes a password: limited like the other public forms.
+    config: { rateLimit: publicRateLimit(app) },
     schema: {
       tags, summary: 'Choose a new password with a reset link token',
       body: Type.Object({ token: Type.String({ minLength: 10, maxLength: 200 }), password: Password }, Strict),
-      response: { 200: Type.Object({ ok: Type.Boolean() }), ...errorResponses(400) },
+      response: { 200: Type.Object({ ok: Type.Boolean() }), ...errorResponses(400, 429) },
     },
   }, async (request) => {
     await app.services.auth.confirmPasswordReset(request.body.token, request.body.password)
@@ -87,12 +91,12 @@ export default async function authRoutes(app: FastifyInstance) {
 
   r.post('/api/v1/me/password', {
     schema: {
-      tags, summary: 'Change my password',
+      tags, summary: 'Change my password (ends my other sessions and every open reset link; I am emailed)',
       body: Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Password }, Strict),
-      response: { 200: Type.Object({ ok: Type.Boolean() }), ...errorResponses(400, 401, 403) },
+      response: { 200: Type.Object({ ok: Type.Boolean() }), ...errorResponses(400, 401, 403, 429) },
     },
   }, async (request) => {
-    await app.services.auth.changePassword(request.actor, request.body.currentPassword, request.body.newPassword)
+    await app.services.auth.changePassword(request.actor, request.body, { sessionToken: request.sessionToken, ip: clientIp(request) })
     return { ok: true }
   })
 }

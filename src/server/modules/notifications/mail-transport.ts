@@ -1,6 +1,7 @@
 // How email leaves the server: SMTP through nodemailer when SMTP_URL is set; otherwise nodemailer
 // renders the full RFC 5322 message into DATA_DIR/outbox/*.eml, so a fresh install still delivers
-// password-reset links (staff read them in the app's outbox).
+// password-reset links. Those files are the delivery channel and keep the links: whoever can read
+// DATA_DIR is trusted like the mail server. The app's outbox page shows the record, links redacted.
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import nodemailer from 'nodemailer'

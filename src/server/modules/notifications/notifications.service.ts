@@ -1,17 +1,22 @@
 // Email to people: every message is recorded first (staff can read it in the outbox view), then
 // delivered in the background, in order, so a slow mail server never slows the request that caused
-// it. A failed delivery is recorded, never thrown back at the request.
+// it. A failed delivery is recorded, never thrown back at the request. The record keeps the message
+// with its secrets taken out (redact-secrets.ts): reset, set-password and invitation links and tokens
+// reach only the recipient, through the delivered message (SMTP, or DATA_DIR/outbox/*.eml).
 import type { ServerContext } from '../../context.js'
 import { newId } from '../../ids.js'
 import { requireRole, type Actor } from '../accounts/actor.js'
 import { insertEmail, listEmails, markEmail, queuedEmails } from './emails.repository.js'
 import { createMailTransport, type OutgoingEmail } from './mail-transport.js'
+import { redactSecrets } from './redact-secrets.js'
 
 export type EmailMessage = Omit<OutgoingEmail, 'id'>
 
 export function createNotificationsService(ctx: ServerContext) {
   const transport = createMailTransport(ctx.config.smtpUrl, ctx.config.dataDir)
   let queue: Promise<void> = Promise.resolve()
+  /** Work that ends in an email, started after its request was answered (inBackground). */
+  const background = new Set<Promise<void>>()
 
   async function deliver(id: string, message: EmailMessage) {
     try {
@@ -30,8 +35,8 @@ export function createNotificationsService(ctx: ServerContext) {
       await insertEmail(ctx.db, {
         id,
         to_address: message.to.toLowerCase(),
-        subject: message.subject,
-        text_body: message.text,
+        subject: redactSecrets(message.subject),
+        text_body: redactSecrets(message.text),
         transport: transport.kind,
         status: 'queued',
         error: null,
@@ -43,9 +48,23 @@ export function createNotificationsService(ctx: ServerContext) {
     },
 
     /**
+     * Work whose outcome is an email, done after the request that asked for it has been answered
+     * (a password-reset request answers the same, as fast, whether or not the account exists).
+     * A failure is logged; flush() waits for the work and the email it queued.
+     */
+    inBackground(task: () => Promise<void>): void {
+      const running: Promise<void> = Promise.resolve()
+        .then(task)
+        .catch((err: unknown) => ctx.log.error({ err }, 'background email work failed'))
+        .finally(() => background.delete(running))
+      background.add(running)
+    },
+
+    /**
      * Delivers again what a crash left recorded but undelivered (status still queued after a
-     * minute). The text is as recorded; an attachment (a calendar invitation) is not kept in the
-     * database and does not go out again.
+     * minute). The text is as recorded, so a link it carried is redacted: the person asks for a
+     * new one. An attachment (a calendar invitation) is not kept in the database and does not go
+     * out again.
      */
     async resendQueued(): Promise<number> {
       const before = new Date(ctx.clock().getTime() - 60_000).toISOString()
@@ -54,8 +73,13 @@ export function createNotificationsService(ctx: ServerContext) {
       return stuck.length
     },
 
-    /** Resolves once every queued email has been delivered or has failed (tests, shutdown). */
-    flush: () => queue,
+    /** Resolves once background work is done and every queued email has been delivered or has failed (tests, shutdown). */
+    async flush(): Promise<void> {
+      do {
+        await Promise.all([...background])
+        await queue
+      } while (background.size > 0)
+    },
 
     async listOutbox(actor: Actor | null, filter: { to?: string | undefined; limit: number; cursor?: string | undefined }) {
       requireRole(actor, 'program_staff')

@@ -1,13 +1,20 @@
 // Public listing of upcoming testing sessions.
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
-import { Id, IsoDateTime, ModuleList, PageOf, PageQueryWith, Strict } from '../../../common/schemas/common.js'
+import { Id, IsoDateTime, ModuleList, PageOf, PageQueryWith, Strict, StringEnum } from '../../../common/schemas/common.js'
 import { AppError } from '../../errors.js'
 import { errorResponses, publicRateLimit, typed } from '../../http.js'
+import { InviteToken } from './invitations.routes.js'
 
 const PublicSession = Type.Object({
   id: Type.String(), centerId: Type.String(), centerName: Type.String(), city: Type.String(), state: Type.String(),
   startsAt: Type.String(), endsAt: Type.String(), seatsAvailable: Type.Integer(), modules: Type.Array(Type.String()), status: Type.String(),
+})
+
+const CohortInvitation = Type.Object({
+  sessionId: Type.String(), centerId: Type.String(), centerName: Type.String(), city: Type.String(), state: Type.String(),
+  startsAt: Type.String(), endsAt: Type.String(), modules: Type.Array(Type.String()), expiresAt: Type.String(),
+  status: StringEnum(['open', 'accepted', 'expired'] as const), registrationId: Type.Union([Type.String(), Type.Null()]),
 })
 
 const SessionDetail = Type.Object({
@@ -78,6 +85,25 @@ export default async function sessionsRoutes(app: FastifyInstance) {
     schema: { tags: ['Sessions'], summary: 'Sessions I proctor or whose center I administer', response: { 200: Type.Object({ items: Type.Array(Type.Object({ ...SessionDetail.properties, centerName: Type.String() })), nextCursor: Type.Null() }), ...errorResponses(401, 403) } },
   }, async (request) => app.services.sessionAdmin.mine(request.actor))
 
+  r.post('/api/v1/cohort-invitations/lookup', {
+    schema: {
+      tags: ['Sessions'], summary: "A cohort invitation (sent instead of registering an existing account), read by the account it was sent to; the token travels in the body",
+      body: Type.Object({ token: InviteToken }, Strict),
+      response: { 200: CohortInvitation, ...errorResponses(400, 401, 422) },
+    },
+  }, async (request) => app.services.cohorts.invitation.lookup(request.actor, request.body.token))
+
+  r.post('/api/v1/cohort-invitations/accept', {
+    schema: {
+      tags: ['Sessions'], summary: 'Accept a cohort invitation: registers me for the session as the center asked (every registration rule applies)',
+      body: Type.Object({ token: InviteToken }, Strict),
+      response: {
+        201: Type.Object({ id: Type.String(), status: Type.String(), sessionId: Type.String(), candidateId: Type.String(), modules: Type.Array(Type.String()), amountDueCents: Type.Integer() }),
+        ...errorResponses(400, 401, 403, 404, 409, 422),
+      },
+    },
+  }, async (request, reply) => reply.status(201).send(await app.services.cohorts.invitation.accept(request.actor, request.body.token)))
+
   r.get('/api/v1/jobs/:id', {
     schema: { tags: ['Sessions'], summary: 'Progress and report of a background job', params: Type.Object({ id: Id }), response: { 200: Type.Unknown(), ...errorResponses(400, 401, 404) } },
   }, async (request) => app.services.cohorts.job(request.actor, request.params.id))
@@ -102,6 +128,11 @@ export default async function sessionsRoutes(app: FastifyInstance) {
 
   r.get('/api/v1/sessions/:id', {
     config: { rateLimit: publicRateLimit(app) },
-    schema: { tags: ['Sessions'], summary: 'One session', params: Type.Object({ id: Id }), response: { 200: SessionDetail, ...errorResponses(400, 404, 429) } },
-  }, async (request) => app.services.sessionAdmin.get(request.params.id))
+    schema: {
+      tags: ['Sessions'], summary: 'One session',
+      description: "proctorIds only for program staff, the center's administrators and the session's proctors: the public and candidates see no user ids.",
+      params: Type.Object({ id: Id }),
+      response: { 200: Type.Object({ ...SessionDetail.properties, proctorIds: Type.Optional(SessionDetail.properties.proctorIds) }), ...errorResponses(400, 404, 429) },
+    },
+  }, async (request) => app.services.sessions.visibleDetail(request.actor, await app.services.sessionAdmin.get(request.params.id)))
 }

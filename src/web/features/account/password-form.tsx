@@ -23,7 +23,7 @@ export function PasswordForm() {
   return (
     <form className="form form--card" onSubmit={onSubmit} aria-labelledby="password-heading">
       <h2 id="password-heading">Change password</h2>
-      <StatusMessage>{change.isSuccess ? "Your password has been changed." : null}</StatusMessage>
+      <StatusMessage>{change.isSuccess ? "Your password has been changed. Your other sessions were logged out, and we emailed you about the change." : null}</StatusMessage>
       <FormAlert>{change.isError ? errorMessage(change.error) : null}</FormAlert>
       <TextField
         label="Current password"

@@ -53,7 +53,8 @@ export function CohortUpload({ sessionId }: { sessionId: string }) {
       <h2 id={`${id}-heading`}>Register a cohort</h2>
       <p>
         Upload a CSV file with the columns <code>name</code>, <code>email</code> and <code>modules</code> (modules separated by
-        spaces, for example <code>MM SRMT</code>). New candidates get an account and an email to set their password.
+        spaces, for example <code>MM SRMT</code>). New candidates get an account and an email to set their password. An email that
+        already has an account is not registered: its owner is emailed an invitation and is registered when they accept it.
       </p>
       <form onSubmit={(e) => void onSubmit(e)} aria-label="Upload a cohort file">
         <FormAlert>{error ?? (job.isError ? errorMessage(job.error) : null)}</FormAlert>
@@ -82,7 +83,8 @@ export function CohortUpload({ sessionId }: { sessionId: string }) {
             {data.summary ? (
               <>
                 {" "}
-                {data.summary.registered} registered, {data.summary.waitlisted} waitlisted, {data.summary.failed} failed.
+                {data.summary.registered} registered, {data.summary.waitlisted} waitlisted, {data.summary.invited ?? 0} invited,{" "}
+                {data.summary.failed} failed.
               </>
             ) : null}
           </p>

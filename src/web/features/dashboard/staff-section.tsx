@@ -28,7 +28,7 @@ const LINKS = [
   { to: "/staff/items/new", title: "New item", text: "Write an item from a template with a live candidate preview." },
   { to: "/staff/forms/preview", title: "Form preview", text: "Draw a whole form by the blueprint and see it as candidates do." },
   { to: "/staff/users", title: "Users", text: "Find people, create accounts, change roles, disable or enable." },
-  { to: "/staff/outbox", title: "Outbox", text: "Emails the system has sent, including password-reset links." },
+  { to: "/staff/outbox", title: "Outbox", text: "Emails the system has sent, with their links redacted." },
   { to: "/staff/api-tokens", title: "API tokens", text: "Tokens for integrations: create, show once, revoke." },
   { to: "/staff/audit", title: "Audit log", text: "Who changed what, and why." },
   { to: "/staff/accommodations", title: "Accommodation requests", text: "Review documentation and approve, partly approve or deny." },

@@ -113,7 +113,7 @@ export interface Roster {
 export interface CohortLine {
   row: number;
   email: string;
-  outcome: "registered" | "waitlisted" | "failed";
+  outcome: "registered" | "waitlisted" | "invited" | "failed";
   reason?: string;
 }
 
@@ -125,7 +125,7 @@ export interface Job {
   processed: number;
   createdAt: string;
   finishedAt: string | null;
-  summary: { registered: number; waitlisted: number; failed: number } | null;
+  summary: { registered: number; waitlisted: number; invited?: number; failed: number } | null;
   report: CohortLine[] | null;
 }
 

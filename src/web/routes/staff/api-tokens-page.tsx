@@ -6,7 +6,7 @@ import { LoadMore } from "../../components/load-more";
 import { Page } from "../../components/page";
 import { Loading, QueryError } from "../../components/query-status";
 import { TableRegion } from "../../components/table-region";
-import { CreateTokenForm } from "../../features/staff/create-token-form";
+import { CreateTokenForm, SCOPE_LABELS } from "../../features/staff/create-token-form";
 import { staffKeys } from "../../features/staff/staff-keys";
 import { formatDateTime } from "../../lib/format";
 import { useCursorList } from "../../lib/use-cursor-list";
@@ -17,15 +17,31 @@ function TokenRow({ token }: { token: ApiToken }) {
     mutationFn: () => api.post<{ id: string; revokedAt: string }>(`/api/v1/admin/api-tokens/${encodeURIComponent(token.id)}/revoke`),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: staffKeys.apiTokens }),
   });
+  const expired = !token.expiresAt || Date.parse(token.expiresAt) <= Date.now();
   return (
     <tr>
       <th scope="row">{token.name}</th>
       <td>{token.userEmail}</td>
+      <td>
+        {token.scopes.length === 0 ? (
+          "None"
+        ) : (
+          token.scopes.map((scope, i) => (
+            <span key={scope}>
+              {i > 0 ? ", " : null}
+              <code title={SCOPE_LABELS[scope]}>{scope}</code>
+            </span>
+          ))
+        )}
+      </td>
       <td className="nowrap">{formatDateTime(token.createdAt)}</td>
+      <td className="nowrap">{token.expiresAt ? formatDateTime(token.expiresAt) : "—"}</td>
       <td className="nowrap">{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "Never"}</td>
       <td>
         {token.revokedAt ? (
           <span className="badge badge--muted">Revoked {formatDateTime(token.revokedAt)}</span>
+        ) : expired ? (
+          <span className="badge badge--muted">Expired</span>
         ) : (
           <span className="badge badge--success">Active</span>
         )}
@@ -57,7 +73,7 @@ export function ApiTokensPage() {
     <Page
       title="API tokens"
       wide
-      lead="Tokens let centers, employers and colleges call the API as one user, with no CSRF token. A token is shown once, when it is created."
+      lead="Tokens let centers, employers and colleges call the API as one user, with no CSRF token, for what their scopes allow and until they expire (a year at most). A token is shown once, when it is created."
     >
       <CreateTokenForm />
       <h2 className="section">Tokens</h2>
@@ -76,7 +92,9 @@ export function ApiTokensPage() {
                 <tr>
                   <th scope="col">Name</th>
                   <th scope="col">User</th>
+                  <th scope="col">Scopes</th>
                   <th scope="col">Created</th>
+                  <th scope="col">Expires</th>
                   <th scope="col">Last used</th>
                   <th scope="col">Status</th>
                   <th scope="col">Actions</th>

@@ -39,7 +39,7 @@ export function OutboxPage() {
   return (
     <Page
       title="Outbox"
-      lead="Emails the system has sent, newest first. Without an SMTP server, this is where password-reset and set-password links can be read."
+      lead="Emails the system has sent, newest first. Links and tokens that would let their reader act as the recipient (password resets, set-password and invitation links) are shown as [redacted]: only the recipient gets them. Without an SMTP server they are delivered as files in the data directory's outbox folder."
     >
       <p className="button-row">
         <button type="button" className="button button--secondary" onClick={() => void query.refetch()} disabled={query.isFetching}>
