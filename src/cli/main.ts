@@ -23,7 +23,9 @@ Usage:
   mt1 items import <folder or .zip> [--activate]
                                    import a QTI 3.0 content package or a folder of item XML files;
                                    one line per item and a summary (new items are drafts unless
-                                   --activate, which activates those with a skill)
+                                   --activate, which activates those with a skill); an item refused
+                                   for its content is reported and skipped, and a failure stores
+                                   nothing from the package
   mt1 items export <folder>        write the item bank as a QTI 3.0 package with imsmanifest.xml
   mt1 users create-staff --email <email> --first-name <name> --last-name <name>
                                    create a program staff account and print a single-use link
@@ -80,7 +82,14 @@ async function itemsCommand(args: string[]): Promise<number> {
     console.error(`Cannot read ${target}: ${(err as Error).message}`)
     return 1
   }
-  const report = await withApp((app) => app.services.itemBank.importAsOperator(files, values.activate === true))
+  let report
+  try {
+    report = await withApp((app) => app.services.itemBank.importAsOperator(files, values.activate === true))
+  } catch (err) {
+    // The package is imported in one transaction: a failure leaves the bank as it was.
+    console.error(`The import failed, and nothing from the package was stored: ${(err as Error).message}`)
+    return 1
+  }
   for (const line of report.lines) {
     const what = line.outcome === 'failed' ? `not imported: ${line.reason}` : `${line.outcome} (${line.type}${line.manualScoring ? ', scored by a person' : ''})`
     console.log(`${line.identifier ?? '?'}  ${line.path}  ${what}${line.warnings?.length ? ` — ${line.warnings.join('; ')}` : ''}`)

@@ -2,8 +2,9 @@
 // plugins and routes — for the server, the CLI and the tests alike.
 import cookie from '@fastify/cookie'
 import rateLimit from '@fastify/rate-limit'
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify'
 import type { Program } from '../common/program/program-schema.js'
+import { timestampFormat } from '../common/schemas/common.js'
 import type { AppConfig } from './config.js'
 import type { Clock, ServerContext } from './context.js'
 import { openDatabase, type Db, type DialectName } from './db/database.js'
@@ -34,6 +35,7 @@ import sessionsRoutes from './modules/scheduling/sessions.routes.js'
 import invitationsRoutes from './modules/scheduling/invitations.routes.js'
 import credentialsRoutes from './modules/credentials/credentials.routes.js'
 import authPlugin from './plugins/auth.js'
+import inputGuardPlugin from './plugins/input-guard.js'
 import errorsPlugin from './plugins/errors.js'
 import metricsPlugin from './plugins/metrics.js'
 import openapiPlugin from './plugins/openapi.js'
@@ -58,6 +60,17 @@ export interface BuildOptions {
   clock?: Clock
 }
 
+/** Fastify's own routing errors (see frameworkErrors in buildApp) in the contract's error shape. */
+function frameworkError(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const [status, code, message] = err.code === 'FST_ERR_BAD_URL'
+    ? [400, 'MALFORMED_REQUEST', 'The URL is not validly encoded.']
+    : err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? [414, 'URI_TOO_LONG', 'A path parameter is too long.']
+      : [500, 'INTERNAL', 'Something went wrong on our side. It has been logged.']
+  if (status === 500) request.log.error({ err }, 'framework error')
+  void reply.status(status).send({ error: { code, message } })
+}
+
 export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
   // Fail before opening anything if the program definition is broken.
   const program = loadProgram(config.programDir)
@@ -70,11 +83,19 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     // Schemas are strict: unknown fields are refused, not silently dropped.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
+      // One timestamp reader (common/dates.ts) behind every `date-time`, instead of ajv-formats' (which takes leap seconds).
+      onCreate: (ajv) => { ajv.addFormat('date-time', timestampFormat) },
+    },
     return503OnClosing: true,
+    // Fastify answers a broken URL escape (%FF: FST_ERR_BAD_URL) and a path parameter over 100
+    // characters (FST_ERR_MAX_PARAM_LENGTH) before routing, so the error handler never sees them:
+    // they get the contract's error shape here.
+    frameworkErrors: frameworkError,
   })
 
-  const database = await openDatabase(config)
+  const database = await openDatabase({ ...config, log: app.log })
   app.addHook('onClose', async () => {
     await database.close()
   })
@@ -82,9 +103,10 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
 
   const ctx: ServerContext = { db: database.db, dialect: database.dialect, config, clock: options.clock ?? (() => new Date()), log: app.log }
   const services = createServices(ctx, program)
-  // Background jobs (cohort uploads) finish before the database closes.
+  // Background jobs (cohort uploads, rescoring) stop before the database closes.
   app.addHook('onClose', async () => {
-    await services.cohorts.idle()
+    // Running jobs stop at their next checkpoint and are given up for the next process to resume.
+    await services.jobs.drain()
     await services.notifications.flush()
     services.notifications.close()
   })
@@ -102,6 +124,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(metricsPlugin)
   await app.register(openapiPlugin)
   await app.register(authPlugin)
+  await app.register(inputGuardPlugin)
 
   await app.register(operationsRoutes)
   await app.register(programRoutes)

@@ -16,7 +16,7 @@ import { createSessionsService } from './modules/scheduling/sessions.service.js'
 import { createProfileService } from './modules/accounts/profile.service.js'
 import { createProctorsService } from './modules/centers/proctors.service.js'
 import { createPaymentsService } from './modules/scheduling/payments.service.js'
-import { createRegistrationsService, type RegistrationsService } from './modules/scheduling/registrations.service.js'
+import { createRegistrationsService } from './modules/scheduling/registrations.service.js'
 import { createSessionAdminService } from './modules/scheduling/session-admin.service.js'
 import { createRosterService } from './modules/scheduling/roster.service.js'
 import { createCohortService } from './modules/scheduling/cohort.service.js'
@@ -32,41 +32,43 @@ import { createRegistryService } from './modules/registry/registry.service.js'
 import { createRevocationService } from './modules/registry/revocation.service.js'
 import { createRescoringService } from './modules/results/rescoring.service.js'
 import { createCredentialsService } from './modules/credentials/credentials.service.js'
+import { createJobsService } from './modules/jobs/jobs.service.js'
 
 export function createServices(ctx: ServerContext, program: Program) {
   const audit = createAuditService(ctx)
+  // Background jobs (cohort uploads, rescoring): each module registers its kind; recovered at start, drained at stop.
+  const jobs = createJobsService(ctx)
   const notifications = createNotificationsService(ctx)
   const auth = createAuthService(ctx, { audit, notifications })
   const users = createUsersService(ctx, { audit, notifications, auth })
   const programService = createProgramService(program)
   const profiles = createProfileService(ctx, { program: programService })
   const proctors = createProctorsService(ctx, { audit, program: programService })
-  // Payments and registrations call each other (a voucher confirms a registration; a registration
-  // asks what is due): each gets the other through a getter.
-  const late: { registrations?: RegistrationsService } = {}
-  const payments = createPaymentsService(ctx, { audit, program: programService, registrations: () => late.registrations! })
+  // Payments are a leaf (fees, vouchers, invoices); registrations own every transition of a
+  // registration, paying included, and call payments inside their transactions.
+  const payments = createPaymentsService(ctx, { audit, program: programService })
   const invitations = createInvitationsService(ctx, { audit })
   // Registration judges a candidate's module rules from their attempts, which the results service reads.
   const eligibility = createEligibilityService(ctx, { program: programService, attempts: (trx, candidateId) => results.attemptHistory(trx, candidateId) })
   const registrations = createRegistrationsService(ctx, { audit, notifications, program: programService, payments, profiles, invitations, eligibility })
-  late.registrations = registrations
-  const sessionAdmin = createSessionAdminService(ctx, { audit, proctors, program: programService, registrations: () => registrations })
-  const accommodations = createAccommodationsService(ctx, { audit, notifications })
+  const sessionAdmin = createSessionAdminService(ctx, { audit, proctors, program: programService, registrations })
+  const accommodations = createAccommodationsService(ctx, { audit, notifications, program: programService })
   const itemBank = createItemBankService(ctx, { audit, program: programService })
   const results = createResultsService(ctx, { audit, program: programService, itemBank })
-  const delivery = createDeliveryService(ctx, { audit, program: programService, itemBank, accommodations, registrations, results })
+  const delivery = createDeliveryService(ctx, { audit, program: programService, itemBank, accommodations, registrations, results, sessions: sessionAdmin, proctors })
   const sessions = createSessionsService(ctx)
   return {
+    jobs,
     delivery,
-    proctoring: createProctoringService(ctx, { audit, accommodations, delivery, results }),
+    proctoring: createProctoringService(ctx, { audit, accommodations, delivery, results, sessions: sessionAdmin }),
     results,
     documents: createDocumentsService(ctx, { program: programService }),
     pathway: createPathwayService(ctx, { program: programService, profiles, registrations, sessions }),
-    rescoring: createRescoringService(ctx, { audit, notifications, results }),
+    rescoring: createRescoringService(ctx, { audit, notifications, results, jobs, itemBank }),
     accommodations,
     roster: createRosterService(ctx, { accommodations }),
-    cohorts: createCohortService(ctx, { audit, users, auth, notifications, registrations }),
-    centerAdmin: createCenterAdminService(ctx, { audit, proctors, sessionAdmin: () => sessionAdmin }),
+    cohorts: createCohortService(ctx, { audit, users, auth, notifications, registrations, jobs }),
+    centerAdmin: createCenterAdminService(ctx, { audit, proctors, sessionAdmin }),
     profiles,
     proctors,
     payments,

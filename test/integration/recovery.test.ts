@@ -1,5 +1,5 @@
 // What a crash leaves behind is picked up at the next start: emails recorded but not delivered go
-// out, and (on SQLite, where jobs can only belong to this process) jobs cut off midway are failed.
+// out, and jobs cut off midway are taken over (resumed, or failed with the reason) once their process is gone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { newId } from '../../src/server/ids.js'
 import { createTestApp, databases, type TestApp } from '../helpers/test-app.js'
@@ -25,18 +25,27 @@ describe.each(databases)('recovery at start-up on %s', (kind) => {
     expect(Object.fromEntries(rows.map((r) => [r.id, r.status]))).toEqual({ [old]: 'sent', [fresh]: 'queued' })
   })
 
-  it('fails jobs left running only where they cannot belong to another process', async () => {
+  it('takes over jobs left running by a process that is gone, failing with the reason one that cannot be resumed, and leaves a live process its jobs', async () => {
     const user = await t.app.services.users.createWithPassword({ email: `job-owner-${kind}@example.com`, firstName: 'Job', lastName: 'Owner', roles: ['program_staff'] })
-    const id = newId()
-    await t.app.db.insertInto('jobs').values({ id, kind: 'cohort_registration', status: 'running', total: 10, processed: 3, report: null, created_by: user.id, created_at: t.clock().toISOString(), finished_at: null }).execute()
-    const failed = await t.app.services.cohorts.failInterruptedJobs()
-    const job = await t.app.db.selectFrom('jobs').select('status').where('id', '=', id).executeTakeFirstOrThrow()
+    const orphan = newId()
+    const held = newId()
+    const at = t.clock().toISOString()
+    // A job from before jobs kept their input, cut off by a crash: nothing to resume it from.
+    await t.app.db.insertInto('jobs').values({ id: orphan, kind: 'cohort_registration', status: 'running', total: 10, processed: 3, report: null, created_by: user.id, created_at: at, finished_at: null }).execute()
+    // A job another process holds and showed it was alive for a moment ago.
+    await t.app.db.insertInto('jobs').values({ id: held, kind: 'rescore', status: 'running', total: 0, processed: 0, report: null, created_by: user.id, created_at: at, finished_at: null, owner: 'another-process', heartbeat_at: at, input: JSON.stringify({ itemId: 'none', version: 1, note: 'test' }) }).execute()
+    const recovered = await t.app.services.jobs.recover()
+    await t.app.services.jobs.idle()
+    const rows = Object.fromEntries((await t.app.db.selectFrom('jobs').select(['id', 'status', 'error']).where('id', 'in', [orphan, held]).execute()).map((r) => [r.id, r]))
+    expect(rows[orphan]).toMatchObject({ status: 'failed', error: expect.stringMatching(/^Interrupted: .*start it again/) })
     if (kind === 'sqlite') {
-      expect(failed).toBe(1)
-      expect(job.status).toBe('failed')
+      // Only the server process runs jobs on SQLite: a job still running at its start is an orphan, taken over and resumed.
+      expect(recovered).toEqual({ resumed: 1, failed: 1 })
+      expect(rows[held]!.status).toBe('done')
     } else {
-      expect(failed).toBe(0)
-      expect(job.status).toBe('running')
+      // On PostgreSQL another instance may be running it: its lease has not run out.
+      expect(recovered).toEqual({ resumed: 0, failed: 1 })
+      expect(rows[held]!.status).toBe('running')
     }
   })
 })

@@ -90,6 +90,11 @@ export const PoliciesSchema = Type.Object(
     statusListValidityHours: Type.Number({ exclusiveMinimum: 0, maximum: 24 }),
     /** How long before a session starts its proctor may check candidates in (until it ends). */
     checkinOpensMinutesBefore: Type.Integer({ minimum: 0, maximum: 1440 }),
+    /** What one candidate may store as accommodation documentation, over all their requests (common/rules/document-quota.ts). */
+    accommodationDocuments: Type.Object(
+      { maxFilesPerCandidate: Type.Integer({ minimum: 1, maximum: 100 }), maxMegabytesPerCandidate: Type.Integer({ minimum: 1, maximum: 1024 }) },
+      { additionalProperties: false },
+    ),
   },
   { additionalProperties: false },
 )

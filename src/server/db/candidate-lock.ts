@@ -3,10 +3,10 @@
 // and bookings (two registrations judge the module rules one after the other). On PostgreSQL it is a
 // row lock on the candidate's user row, held to the end of the caller's transaction; SQLite needs
 // none, its transactions run one at a time on the one connection.
-import type { DbOrTx } from './database.js'
+import type { Tx } from './database.js'
 
-export async function lockCandidate(db: DbOrTx, candidateId: string, dialect: 'sqlite' | 'postgres'): Promise<void> {
+export async function lockCandidate(trx: Tx, candidateId: string, dialect: 'sqlite' | 'postgres'): Promise<void> {
   // FOR NO KEY UPDATE, not FOR UPDATE: inserts that reference the user (registrations, results,
   // credentials) take FOR KEY SHARE on the row, which FOR UPDATE would conflict with.
-  if (dialect === 'postgres') await db.selectFrom('users').select('id').where('id', '=', candidateId).forNoKeyUpdate().execute()
+  if (dialect === 'postgres') await trx.selectFrom('users').select('id').where('id', '=', candidateId).forNoKeyUpdate().execute()
 }

@@ -14,6 +14,8 @@ import * as credentials from './migrations/0009-credentials.js'
 import * as scoringCorrections from './migrations/0010-scoring-corrections.js'
 import * as retakes from './migrations/0011-retakes.js'
 import * as sessionRules from './migrations/0012-session-rules.js'
+import * as accountsHardening from './migrations/0013-accounts-hardening.js'
+import * as atomicWrites from './migrations/0014-atomic-writes.js'
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: DialectName): Promise<void> }
 
@@ -31,6 +33,8 @@ const migrations: Record<string, DialectMigration> = {
   '0010-scoring-corrections': scoringCorrections,
   '0011-retakes': retakes,
   '0012-session-rules': sessionRules,
+  '0013-accounts-hardening': accountsHardening,
+  '0014-atomic-writes': atomicWrites,
 }
 
 class ListedMigrations implements MigrationProvider {

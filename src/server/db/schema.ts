@@ -53,6 +53,10 @@ export interface ApiTokensTable {
   created_at: string
   last_used_at: string | null
   revoked_at: string | null
+  /** JSON array of scopes (accounts/token-scopes.ts); null (never written by the app) allows nothing. */
+  scopes: string | null
+  /** Required for every token the app issues; a null is treated as expired. */
+  expires_at: string | null
 }
 
 export interface EmailsTable {
@@ -228,6 +232,8 @@ export interface RegistrationsTable {
   cancelled_at: string | null
   reminder_sent_at: string | null
   queue_no: number
+  /** When its fee was paid (voucher, invoice, waiver); the payment moves with it to another session. */
+  paid_at: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface CountersTable {
@@ -320,6 +326,15 @@ export interface JobsTable {
   created_by: string
   created_at: string
   finished_at: string | null
+  /** JSON input a resumed run starts again from (the rows of a cohort, the correction of a rescoring). */
+  input: ColumnType<string | null, string | null | undefined, string | null>
+  /** The process running it, and when that process last showed it was alive (a lease). */
+  owner: ColumnType<string | null, string | null | undefined, string | null>
+  heartbeat_at: ColumnType<string | null, string | null | undefined, string | null>
+  /** Why it failed, for the person who started it. */
+  error: ColumnType<string | null, string | null | undefined, string | null>
+  /** How many times it was taken over after its process stopped. */
+  resumes: Generated<number>
 }
 
 export interface CheckinsTable {
@@ -449,6 +464,21 @@ export interface SessionInvitationsTable {
   expires_at: string
 }
 
+/** A cohort upload's request that an existing account join a session; registered only once accepted. */
+export interface CohortInvitationsTable {
+  id: string
+  token_hash: string
+  session_id: string
+  user_id: string
+  /** JSON array of module codes. */
+  modules: string
+  created_by: string
+  created_at: string
+  expires_at: string
+  accepted_at: string | null
+  registration_id: string | null
+}
+
 export interface Database {
   users: UsersTable
   user_roles: UserRolesTable
@@ -488,6 +518,7 @@ export interface Database {
   credentials: CredentialsTable
   scoring_corrections: ScoringCorrectionsTable
   session_invitations: SessionInvitationsTable
+  cohort_invitations: CohortInvitationsTable
 }
 
 export type UserRow = Selectable<UsersTable>

@@ -1,6 +1,6 @@
-import type { DbOrTx } from '../../db/database.js'
+import type { DbOrTx, Tx } from '../../db/database.js'
 import { pastCursor, type CursorKey } from '../../db/pagination.js'
-import type { CentersTable } from '../../db/schema.js'
+import type { CentersTable, OnsiteRequestsTable } from '../../db/schema.js'
 
 export const toCenterDto = (c: CentersTable) => ({
   id: c.id,
@@ -39,4 +39,50 @@ export async function listCertifiedCenters(
   if (filter.city) query = query.where((eb) => eb(eb.fn('lower', ['city']), '=', filter.city!.toLowerCase()))
   if (filter.after) query = query.where(pastCursor('name', 'id', filter.after, 'asc'))
   return query.orderBy('name').orderBy('id').limit(filter.limit + 1).execute()
+}
+
+export async function findCenter(db: DbOrTx, id: string) {
+  return db.selectFrom('centers').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function listCenters(db: DbOrTx, status?: CentersTable['status']) {
+  let q = db.selectFrom('centers').selectAll()
+  if (status) q = q.where('status', '=', status)
+  return q.orderBy('name').execute()
+}
+
+export async function centersOfMember(db: DbOrTx, userId: string) {
+  return db.selectFrom('centers').innerJoin('center_members', 'center_members.center_id', 'centers.id').selectAll('centers').where('center_members.user_id', '=', userId).orderBy('centers.name').execute()
+}
+
+export async function updateCenterStatus(trx: Tx, id: string, change: Pick<CentersTable, 'status' | 'status_reason'> & { certified_until?: string }): Promise<void> {
+  await trx.updateTable('centers').set(change).where('id', '=', id).execute()
+}
+
+export async function isCenterMember(db: DbOrTx, centerId: string, userId: string): Promise<boolean> {
+  return !!(await db.selectFrom('center_members').select('user_id').where('center_id', '=', centerId).where('user_id', '=', userId).executeTakeFirst())
+}
+
+export async function insertOnsiteRequest(trx: Tx, row: OnsiteRequestsTable): Promise<void> {
+  await trx.insertInto('onsite_requests').values(row).execute()
+}
+
+export async function findOnsiteRequest(db: DbOrTx, id: string) {
+  return db.selectFrom('onsite_requests').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function listOnsiteRequests(db: DbOrTx, employerId?: string) {
+  let q = db.selectFrom('onsite_requests').selectAll()
+  if (employerId) q = q.where('employer_id', '=', employerId)
+  return q.orderBy('created_at', 'desc').execute()
+}
+
+/** Decides a pending onsite request, once: false if it was decided meanwhile. */
+export async function decideOnsiteRequest(trx: Tx, id: string, change: Pick<OnsiteRequestsTable, 'status' | 'session_id' | 'decided_by'>): Promise<boolean> {
+  const result = await trx.updateTable('onsite_requests').set(change).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+export async function setOnsiteSession(trx: Tx, id: string, sessionId: string): Promise<void> {
+  await trx.updateTable('onsite_requests').set({ session_id: sessionId }).where('id', '=', id).execute()
 }

@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../../db/database.js'
+import type { DbOrTx, Tx } from '../../db/database.js'
 import type { ProctorCertificationsTable } from '../../db/schema.js'
 
 export async function upsertCertification(db: DbOrTx, row: ProctorCertificationsTable): Promise<void> {
@@ -28,7 +28,7 @@ export async function certificationsOf(db: DbOrTx, userIds: readonly string[]) {
  * session assignment takes it before looking for the proctor's other sessions, so two at once of
  * one proctor run one after the other and the second sees the first.
  */
-export async function lockCertifications(db: DbOrTx, userIds: readonly string[], dialect: 'sqlite' | 'postgres'): Promise<void> {
+export async function lockCertifications(db: Tx, userIds: readonly string[], dialect: 'sqlite' | 'postgres'): Promise<void> {
   if (dialect !== 'postgres') return
   for (const id of [...new Set(userIds)].sort()) {
     await db.selectFrom('proctor_certifications').select('user_id').where('user_id', '=', id).forUpdate().execute()

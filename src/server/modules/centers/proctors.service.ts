@@ -3,7 +3,7 @@
 // eligibility check every session assignment goes through.
 import { certificationCovers, certificationShortfall, proctorsRequired } from '../../../common/rules/proctoring.js'
 import type { ServerContext } from '../../context.js'
-import type { DbOrTx } from '../../db/database.js'
+import type { DbOrTx, Tx } from '../../db/database.js'
 import { AppError, notFound } from '../../errors.js'
 import { requireRole, type Actor } from '../accounts/actor.js'
 import { findUserById } from '../accounts/users.repository.js'
@@ -90,8 +90,11 @@ export function createProctorsService(ctx: ServerContext, deps: { audit: AuditSe
       }
     },
 
+    /** The certifications of these proctors (delivery asks whether the present ones are current). */
+    certifications: (proctorIds: readonly string[]) => certificationsOf(db, proctorIds),
+
     /** Locks the proctors' certifications for the caller's transaction: see lockCertifications. */
-    lockForAssignment: (trx: DbOrTx, proctorIds: readonly string[]) => lockCertifications(trx, proctorIds, ctx.dialect),
+    lockForAssignment: (trx: Tx, proctorIds: readonly string[]) => lockCertifications(trx, proctorIds, ctx.dialect),
 
     /** Whether a proctor trains any of these candidates (for registrations into a staffed session). */
     async conflictsFor(trx: DbOrTx, proctorIds: readonly string[], candidateIds: readonly string[]) {

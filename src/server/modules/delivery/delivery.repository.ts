@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import type { DbOrTx } from '../../db/database.js'
+import type { DbOrTx, Tx } from '../../db/database.js'
 import { statusesMovingTo } from '../../../common/rules/attempt-lifecycle.js'
 import type { Insertable, Updateable } from 'kysely'
 import type { AttemptsTable, SessionIncidentsTable } from '../../db/schema.js'
@@ -57,12 +57,37 @@ export async function moveAttempt(db: DbOrTx, id: string, to: AttemptsTable['sta
 }
 
 /**
+ * Changes an attempt's clock only if it is still as it was read: its status among `statuses`, and
+ * its deadline and pause unchanged (a version check). A concurrent change of the clock (added time,
+ * a resume, the end of a break) makes this a no-op, so the caller reads again instead of overwriting it.
+ */
+export async function changeClockIf(
+  trx: Tx,
+  id: string,
+  expected: { statuses: readonly AttemptsTable['status'][]; deadline_at: string; paused_at: string | null },
+  change: Omit<Updateable<AttemptsTable>, 'id' | 'extra_minutes'>,
+  /** Minutes added to the attempt's record of added time, by arithmetic on the row. */
+  addedMinutes = 0,
+): Promise<boolean> {
+  let q = trx.updateTable('attempts').set({ ...change, ...(addedMinutes ? { extra_minutes: sql<number>`extra_minutes + ${addedMinutes}` } : {}) }).where('id', '=', id).where('status', 'in', expected.statuses).where('deadline_at', '=', expected.deadline_at)
+  q = expected.paused_at === null ? q.where('paused_at', 'is', null) : q.where('paused_at', '=', expected.paused_at)
+  const result = await q.executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+/**
  * Pauses a running attempt whose time is not up (an attempt past its deadline is submitted, never
  * paused: a pause would stop a clock that has already run out). Returns whether it paused.
  */
 export async function pauseRunning(db: DbOrTx, id: string, reason: string, at: string): Promise<boolean> {
   const result = await db.updateTable('attempts').set({ status: 'paused', paused_at: at, pause_reason: reason, updated_at: at })
     .where('id', '=', id).where('status', '=', 'in_progress').where('deadline_at', '>', at).executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+/** Lets an open attempt move to another device (the proctor's re-admission); false once it is closed. */
+export async function readmitOpen(trx: Tx, id: string, at: string): Promise<boolean> {
+  const result = await trx.updateTable('attempts').set({ readmit_allowed: 1, updated_at: at }).where('id', '=', id).where('status', 'in', ['in_progress', 'paused']).executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
 }
 
@@ -189,10 +214,6 @@ export async function sittersOfSession(db: DbOrTx, sessionId: string) {
     .execute()
 }
 
-export async function closeSession(db: DbOrTx, sessionId: string, at: string): Promise<void> {
-  await db.updateTable('test_sessions').set({ closed_at: at, status: 'closed' }).where('id', '=', sessionId).execute()
-}
-
 /** Where a session takes place: its center's name and town. */
 export async function centerOf(db: DbOrTx, centerId: string) {
   return db.selectFrom('centers').select(['name', 'city', 'state']).where('id', '=', centerId).executeTakeFirst()
@@ -207,4 +228,9 @@ export async function attemptsOnBreakSince(db: DbOrTx, since: string) {
 export async function seenItemIds(db: DbOrTx, candidateId: string, module: string): Promise<Set<string>> {
   const rows = await db.selectFrom('attempts').select('form').where('candidate_id', '=', candidateId).where('module', '=', module).execute()
   return new Set(rows.flatMap((r) => (JSON.parse(r.form) as { itemId: string }[]).map((f) => f.itemId)))
+}
+
+/** The candidate's attempts, newest first. */
+export async function attemptsOfCandidate(db: DbOrTx, candidateId: string) {
+  return db.selectFrom('attempts').select(['id', 'registration_id', 'module', 'status', 'started_at', 'submitted_at']).where('candidate_id', '=', candidateId).orderBy('started_at', 'desc').execute()
 }

@@ -15,25 +15,26 @@ import { acceptsResponses, breakEndsAt, deadlineAfterBreak, initialDeadline, may
 import { certificationCovers } from '../../../common/rules/proctoring.js'
 import { checkinOpen, checkinWindow } from '../../../common/rules/checkin-window.js'
 import type { ServerContext } from '../../context.js'
-import type { DbOrTx } from '../../db/database.js'
+import type { Tx } from '../../db/database.js'
 import { AppError, notFound } from '../../errors.js'
 import { newId } from '../../ids.js'
 import { hasRole, requireRole, type Actor } from '../accounts/actor.js'
 import type { AccommodationsService } from '../accommodations/accommodations.service.js'
 import type { AuditService } from '../audit/audit.service.js'
-import { certificationsOf } from '../centers/proctors.repository.js'
+import type { ProctorsService } from '../centers/proctors.service.js'
 import type { ItemBankService } from '../item-bank/item-bank.service.js'
 import type { StoredItemModel } from '../item-bank/item-model.js'
 import type { ProgramService } from '../program/program.service.js'
 import type { ResultsService } from '../results/results.service.js'
 import type { RegistrationsService } from '../scheduling/registrations.service.js'
-import { findSession, proctorsOfSession } from '../scheduling/sessions.repository.js'
+import type { SessionAdminService } from '../scheduling/session-admin.service.js'
 import {
-  attemptFor, attemptsForSaving, attemptsOnBreakSince, centerOf, countEvents, pauseRunning, endAbsence, findAttempt, findCheckin, insertAttempt, insertCheckin, insertEvent, moveAttempt, presentProctorIds,
+  attemptFor, attemptsForSaving, attemptsOnBreakSince, centerOf, changeClockIf, countEvents, pauseRunning, endAbsence, findAttempt, findCheckin, insertAttempt, insertCheckin, insertEvent, moveAttempt, presentProctorIds,
   responsesOf, storedSeq, touchAttempts, updateAttempt, upsertPresence, upsertResponse,
 } from './delivery.repository.js'
 import { GroupCommit } from '../../db/group-commit.js'
-import { seenItemIds } from './delivery.repository.js'
+import { inTransaction } from '../../db/transaction.js'
+import { attemptsOfCandidate, seenItemIds } from './delivery.repository.js'
 
 const MAX_RESPONSE_BYTES = 16 * 1024
 /** Focus events kept per attempt; beyond this a misbehaving client is ignored, not stored. */
@@ -47,7 +48,7 @@ export function createDeliveryService(
   ctx: ServerContext,
   deps: {
     audit: AuditService; program: ProgramService; itemBank: ItemBankService; accommodations: AccommodationsService
-    registrations: RegistrationsService; results: ResultsService
+    registrations: RegistrationsService; results: ResultsService; sessions: SessionAdminService; proctors: ProctorsService
   },
 ) {
   const { db } = ctx
@@ -57,10 +58,10 @@ export function createDeliveryService(
 
   async function requireSessionProctor(actor: Actor | null, sessionId: string) {
     const proctor = requireRole(actor, 'proctor')
-    const session = await findSession(db, sessionId)
+    const session = await deps.sessions.find(sessionId)
     if (!session) throw notFound('The session')
-    if (!(await proctorsOfSession(db, sessionId)).includes(proctor.userId)) throw new AppError('FORBIDDEN', 'Only a proctor assigned to this session can do this.')
-    const [cert] = await certificationsOf(db, [proctor.userId])
+    if (!(await deps.sessions.proctorIds(sessionId)).includes(proctor.userId)) throw new AppError('FORBIDDEN', 'Only a proctor assigned to this session can do this.')
+    const [cert] = await deps.proctors.certifications([proctor.userId])
     if (!certificationCovers(cert ? { status: cert.status, certifiedUntil: cert.certified_until } : undefined, iso())) {
       throw new AppError('PROCTOR_NOT_CERTIFIED', 'Your proctor certification is not current.')
     }
@@ -71,7 +72,7 @@ export function createDeliveryService(
   async function proctorPresent(sessionId: string): Promise<boolean> {
     const ids = await presentProctorIds(db, sessionId, new Date(now().getTime() - presenceMs()).toISOString())
     if (ids.length === 0) return false
-    const certs = await certificationsOf(db, ids)
+    const certs = await deps.proctors.certifications(ids)
     return certs.some((c) => certificationCovers({ status: c.status, certifiedUntil: c.certified_until }, iso()))
   }
 
@@ -94,7 +95,9 @@ export function createDeliveryService(
   async function pauseIfUnproctored(attempt: AttemptRow, cached = false): Promise<AttemptRow> {
     if (attempt.status !== 'in_progress') return attempt
     if (await (cached ? proctorPresentCached(attempt.session_id) : proctorPresent(attempt.session_id))) return attempt
-    if (await pauseRunning(db, attempt.id, 'no_proctor_present', iso())) await event(attempt.id, 'paused', null, 'no_proctor_present')
+    await inTransaction(db, async (trx) => {
+      if (await pauseRunning(trx, attempt.id, 'no_proctor_present', iso())) await insertEvent(trx, { id: newId(), attempt_id: attempt.id, kind: 'paused', actor_id: null, reason: 'no_proctor_present', at: iso() })
+    })
     return (await findAttempt(db, attempt.id))!
   }
 
@@ -107,8 +110,9 @@ export function createDeliveryService(
   async function endBreakOf(attempt: AttemptRow, actorId: string | null, reason: string | null): Promise<boolean> {
     if (attempt.status !== 'paused' || attempt.pause_reason !== 'break' || !attempt.paused_at) return false
     const deadline = deadlineAfterBreak(attempt.deadline_at, attempt.paused_at, now(), breakPolicy())
-    return db.transaction().execute(async (trx) => {
-      const moved = await moveAttempt(trx, attempt.id, 'in_progress', { deadline_at: deadline, paused_at: null, pause_reason: null, updated_at: iso() })
+    return inTransaction(db, async (trx) => {
+      // The deadline is computed from the row as read: a version check, so added time meanwhile is not overwritten.
+      const moved = await changeClockIf(trx, attempt.id, { statuses: ['paused'], deadline_at: attempt.deadline_at, paused_at: attempt.paused_at }, { status: 'in_progress', deadline_at: deadline, paused_at: null, pause_reason: null, updated_at: iso() })
       if (moved) await insertEvent(trx, { id: newId(), attempt_id: attempt.id, kind: 'break_ended', actor_id: actorId, reason, at: iso() })
       return moved
     })
@@ -141,13 +145,17 @@ export function createDeliveryService(
   async function bindDevice(attempt: AttemptRow, device: string | undefined): Promise<AttemptRow> {
     if (device && attempt.device_id === device) return attempt
     if (device && (attempt.device_id === null || Number(attempt.readmit_allowed) === 1)) {
-      await updateAttempt(db, attempt.id, { device_id: device, readmit_allowed: 0, awaiting_readmit: 0, updated_at: iso() })
-      if (attempt.device_id !== null) await event(attempt.id, 'device_moved', null, null)
+      await inTransaction(db, async (trx) => {
+        await updateAttempt(trx, attempt.id, { device_id: device, readmit_allowed: 0, awaiting_readmit: 0, updated_at: iso() })
+        if (attempt.device_id !== null) await insertEvent(trx, { id: newId(), attempt_id: attempt.id, kind: 'device_moved', actor_id: null, reason: null, at: iso() })
+      })
       return (await findAttempt(db, attempt.id))!
     }
     if (Number(attempt.awaiting_readmit) !== 1) {
-      await updateAttempt(db, attempt.id, { awaiting_readmit: 1 })
-      await event(attempt.id, 'device_change_requested', null, null)
+      await inTransaction(db, async (trx) => {
+        await updateAttempt(trx, attempt.id, { awaiting_readmit: 1 })
+        await insertEvent(trx, { id: newId(), attempt_id: attempt.id, kind: 'device_change_requested', actor_id: null, reason: null, at: iso() })
+      })
     }
     throw new AppError('DEVICE_NOT_ADMITTED', 'This test was started on another computer. Ask your proctor to re-admit you on this one.')
   }
@@ -216,15 +224,21 @@ export function createDeliveryService(
 
   type SaveOutcome = { kind: 'saved'; applied: boolean; seq: number; savedAt: string } | { kind: 'closed' } | { kind: 'paused'; reason: string | null }
 
-  /** Saves a response while its attempt accepts them (share-locked on PostgreSQL, so a submit waits). */
-  function commitSave(attemptId: string, itemId: string, response: string, seq: number): Promise<SaveOutcome> {
+  /**
+   * Saves a response while its attempt accepts them (share-locked on PostgreSQL, so a submit waits).
+   * A proctor's save as the candidate's scribe is audited in the same unit: the answer and the entry
+   * saying who wrote it commit together or not at all.
+   */
+  function commitSave(attemptId: string, itemId: string, response: string, seq: number, scribeId?: string): Promise<SaveOutcome> {
     return saveCommits.run(async (trx) => {
       const at = iso()
       const [a] = await attemptsForSaving(trx, [attemptId], ctx.dialect === 'postgres')
       if (!a || !acceptsResponses(a.status, a.deadline_at, now())) return a?.status === 'paused' ? { kind: 'paused', reason: a.pause_reason } : { kind: 'closed' }
       const wrote = await upsertResponse(trx, attemptId, itemId, response, seq, at)
       await touchAttempts(trx, [attemptId], at)
-      return { kind: 'saved', applied: wrote, seq: wrote ? seq : ((await storedSeq(trx, attemptId, itemId)) ?? seq), savedAt: at }
+      const stored = wrote ? seq : ((await storedSeq(trx, attemptId, itemId)) ?? seq)
+      if (scribeId) await deps.audit.record(trx, { actorId: scribeId, action: 'attempt.response_scribed', entityType: 'attempt', entityId: attemptId, details: { itemId, seq: stored } })
+      return { kind: 'saved', applied: wrote, seq: stored, savedAt: at }
     })
   }
 
@@ -245,7 +259,7 @@ export function createDeliveryService(
     })
   }
 
-  async function scoreIn(trx: DbOrTx, attempt: AttemptRow, models: Map<string, StoredItemModel | null>) {
+  async function scoreIn(trx: Tx, attempt: AttemptRow, models: Map<string, StoredItemModel | null>) {
     const responses = new Map((await responsesOf(trx, attempt.id)).map((r) => [r.item_id, JSON.parse(r.response) as unknown]))
     const outcome = await deps.results.record(trx, attempt, deps.results.computeResult(attempt, responses, models))
     await moveAttempt(trx, attempt.id, 'scored', { updated_at: iso() })
@@ -333,7 +347,7 @@ export function createDeliveryService(
       const modules = JSON.parse(registration.modules) as string[]
       if (registration.status !== 'confirmed') throw new AppError('RULE_VIOLATION', 'The registration is not confirmed.')
       if (!modules.includes(input.module)) throw new AppError('MODULE_NOT_OFFERED', `You are registered for ${modules.join(', ')}, not ${input.module}.`)
-      const session = (await findSession(db, registration.session_id))!
+      const session = (await deps.sessions.find(registration.session_id))!
       const at = now()
       if (session.closed_at) throw new AppError('SESSION_CLOSED', 'The proctor has closed this session.')
       if (session.status === 'cancelled' || at.getTime() < Date.parse(session.starts_at) || at.getTime() > Date.parse(session.ends_at)) {
@@ -394,12 +408,9 @@ export function createDeliveryService(
       const text = JSON.stringify(await storedResponse(attempt, drawn, input.response))
       if (Buffer.byteLength(text) > MAX_RESPONSE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'The response is too large.')
       const seq = input.seq ?? ((await storedSeq(db, id, itemId)) ?? 0)
-      const outcome = await commitSave(id, itemId, text, seq)
+      const outcome = await commitSave(id, itemId, text, seq, scribe ? actorId : undefined)
       if (outcome.kind === 'paused') throw new AppError('ATTEMPT_PAUSED', 'The attempt is paused; your proctor will resume it.', { reason: outcome.reason })
       if (outcome.kind === 'closed') throw new AppError('ATTEMPT_CLOSED', 'This attempt is closed: it was submitted or its time is up.')
-      if (scribe) {
-        await db.transaction().execute((trx) => deps.audit.record(trx, { actorId, action: 'attempt.response_scribed', entityType: 'attempt', entityId: id, details: { itemId, seq: outcome.seq } }))
-      }
       return { itemId, seq: outcome.seq, applied: outcome.applied, savedAt: outcome.savedAt }
     },
 
@@ -408,7 +419,7 @@ export function createDeliveryService(
       const candidate = requireRole(actor, 'candidate')
       const registration = await deps.registrations.find(registrationId)
       if (!registration || registration.candidate_id !== candidate.userId) throw notFound('The registration')
-      const session = (await findSession(db, registration.session_id))!
+      const session = (await deps.sessions.find(registration.session_id))!
       const center = await centerOf(db, session.center_id)
       const accommodations = await adjustmentsOf(candidate.userId)
       const factor = timeFactor(accommodations)
@@ -429,7 +440,7 @@ export function createDeliveryService(
 
     async myAttempts(actor: Actor | null) {
       const candidate = requireRole(actor, 'candidate')
-      const rows = await db.selectFrom('attempts').select(['id', 'registration_id', 'module', 'status', 'started_at', 'submitted_at']).where('candidate_id', '=', candidate.userId).orderBy('started_at', 'desc').execute()
+      const rows = await attemptsOfCandidate(db, candidate.userId)
       return {
         items: await Promise.all(rows.map(async (a) => ({
           id: a.id, registrationId: a.registration_id, module: a.module, status: a.status, startedAt: a.started_at, submittedAt: a.submitted_at,
@@ -465,8 +476,12 @@ export function createDeliveryService(
       const policy = breakPolicy()
       const taken = await countEvents(db, id, ['break_started'])
       if (!mayTakeBreak(taken, policy)) throw new AppError('BREAKS_USED', `Your accommodation allows ${policy.perAttempt} breaks in a module; you have taken them.`, { perAttempt: policy.perAttempt, taken })
-      if (!(await pauseRunning(db, id, 'break', iso()))) throw new AppError('CONFLICT', 'A break can start only while the test runs and time is left.')
-      await event(id, 'break_started', attempt.candidate_id, null)
+      const started = await inTransaction(db, async (trx) => {
+        if (!(await pauseRunning(trx, id, 'break', iso()))) return false
+        await insertEvent(trx, { id: newId(), attempt_id: id, kind: 'break_started', actor_id: attempt.candidate_id, reason: null, at: iso() })
+        return true
+      })
+      if (!started) throw new AppError('CONFLICT', 'A break can start only while the test runs and time is left.')
       return view((await findAttempt(db, id))!)
     },
 

@@ -5,16 +5,19 @@
 import { ADJUSTMENT_LABELS, type Adjustment } from '../../../common/rules/accommodations.js'
 import { deadlineAfterPause, remainingMs } from '../../../common/rules/attempt-lifecycle.js'
 import type { ServerContext } from '../../context.js'
+import type { Tx } from '../../db/database.js'
+import { inTransaction } from '../../db/transaction.js'
 import { AppError, notFound } from '../../errors.js'
 import { newId } from '../../ids.js'
 import type { Actor } from '../accounts/actor.js'
 import type { AccommodationsService } from '../accommodations/accommodations.service.js'
 import type { AuditService } from '../audit/audit.service.js'
 import type { ResultsService } from '../results/results.service.js'
-import type { DeliveryService } from './delivery.service.js'
+import type { SessionAdminService } from '../scheduling/session-admin.service.js'
+import type { AttemptRow, DeliveryService } from './delivery.service.js'
 import {
-  attemptsOfSession, centerOf, closeSession, pauseRunning, eventsOfAttempts, expiredAttemptIds, findAttempt, incidentsOfSession, insertIncident, moveAttempt, openAbsence, saveSummary,
-  sessionsWithRunningAttempts, sittersOfSession, unscoredAttemptIds, updateAttempt,
+  attemptsOfSession, centerOf, changeClockIf, pauseRunning, eventsOfAttempts, expiredAttemptIds, findAttempt, incidentsOfSession, insertEvent, insertIncident,
+  moveAttempt, openAbsence, readmitOpen, saveSummary, sessionsWithRunningAttempts, sittersOfSession, unscoredAttemptIds,
 } from './delivery.repository.js'
 import { sessionReportPdf } from './session-report-pdf.js'
 
@@ -26,8 +29,10 @@ const ONLINE_MS = 30_000
 const IDLE_MS = 120_000
 /** A submitted attempt still unscored after this was interrupted by a crash; the sweep scores it. */
 const UNSCORED_GRACE_MS = 10_000
+/** How often a change of an attempt's clock is tried again after a concurrent change moved it. */
+const CLOCK_RETRIES = 10
 
-export function createProctoringService(ctx: ServerContext, deps: { audit: AuditService; accommodations: AccommodationsService; delivery: DeliveryService; results: ResultsService }) {
+export function createProctoringService(ctx: ServerContext, deps: { audit: AuditService; accommodations: AccommodationsService; delivery: DeliveryService; results: ResultsService; sessions: SessionAdminService }) {
   const { db } = ctx
   const { delivery } = deps
   const now = () => ctx.clock()
@@ -40,21 +45,48 @@ export function createProctoringService(ctx: ServerContext, deps: { audit: Audit
     return { attempt, proctor }
   }
 
-  const audited = (actorId: string | null, action: string, entityId: string, details: Record<string, unknown>) =>
-    db.transaction().execute((trx) => deps.audit.record(trx, { actorId, action, entityType: 'attempt', entityId, details }))
+  const event = (id: string, kind: string, actorId: string | null, reason: string | null) => ({ id: newId(), attempt_id: id, kind, actor_id: actorId, reason, at: iso() })
+  const auditEntry = (actorId: string | null, action: string, entityId: string, details: Record<string, unknown>) => ({ actorId, action, entityType: 'attempt', entityId, details })
 
+  /** A pause and its event, together. */
   async function pauseOne(id: string, actorId: string | null, reason: string, kind: 'proctor' | 'no_proctor_present'): Promise<boolean> {
-    if (!(await pauseRunning(db, id, kind, iso()))) return false
-    await delivery.event(id, 'paused', actorId, reason)
-    return true
+    return inTransaction(db, async (trx) => {
+      if (!(await pauseRunning(trx, id, kind, iso()))) return false
+      await insertEvent(trx, event(id, 'paused', actorId, reason))
+      return true
+    })
   }
 
+  /**
+   * Runs a change of an attempt's clock as read now, in one transaction with what goes with it; if a
+   * concurrent change moved the clock in between (the version check fails), reads again and retries.
+   * `plan` returns null when the attempt, as read, cannot take the change.
+   */
+  async function changeClock(
+    id: string,
+    plan: (a: AttemptRow) => { statuses: AttemptRow['status'][]; change: Parameters<typeof changeClockIf>[3]; addedMinutes?: number; also: (trx: Tx) => Promise<void> } | null,
+  ): Promise<boolean> {
+    for (let i = 0; i < CLOCK_RETRIES; i++) {
+      const attempt = await findAttempt(db, id)
+      const planned = attempt && plan(attempt)
+      if (!attempt || !planned) return false
+      const done = await inTransaction(db, async (trx) => {
+        if (!(await changeClockIf(trx, id, { statuses: planned.statuses, deadline_at: attempt.deadline_at, paused_at: attempt.paused_at }, planned.change, planned.addedMinutes))) return false
+        await planned.also(trx)
+        return true
+      })
+      if (done) return true
+    }
+    throw new AppError('CONFLICT', 'The attempt keeps changing; try again.')
+  }
+
+  /** Resumes a paused attempt: its deadline moves by the pause, computed from the row as it is. */
   async function resumeOne(id: string, actorId: string): Promise<boolean> {
-    const attempt = await findAttempt(db, id)
-    if (!attempt || attempt.status !== 'paused' || !attempt.paused_at) return false
-    const moved = await moveAttempt(db, id, 'in_progress', { deadline_at: deadlineAfterPause(attempt.deadline_at, attempt.paused_at, now()), paused_at: null, pause_reason: null, updated_at: iso() })
-    if (moved) await delivery.event(id, 'resumed', actorId, null)
-    return moved
+    return changeClock(id, (a) => a.status !== 'paused' || !a.paused_at ? null : {
+      statuses: ['paused'],
+      change: { status: 'in_progress', deadline_at: deadlineAfterPause(a.deadline_at, a.paused_at, now()), paused_at: null, pause_reason: null, updated_at: iso() },
+      also: (trx) => insertEvent(trx, event(id, 'resumed', actorId, null)),
+    })
   }
 
   const state = async (id: string) => {
@@ -142,34 +174,60 @@ export function createProctoringService(ctx: ServerContext, deps: { audit: Audit
       return { changed }
     },
 
+    /**
+     * Adds time to an open attempt: the deadline as it is now plus the minutes, with its event and audit
+     * entry, in one transaction; a concurrent change of the clock (a resume, other added time) is read
+     * again, never overwritten.
+     */
     async addTime(actor: Actor | null, id: string, input: { minutes: number; reason: string }) {
-      const { proctor, attempt } = await proctorOfAttempt(actor, id)
-      if (attempt.status !== 'in_progress' && attempt.status !== 'paused') throw new AppError('ATTEMPT_CLOSED', 'Time can be added only to an attempt that is still open.')
-      if (attempt.status === 'in_progress' && Date.parse(attempt.deadline_at) < now().getTime()) throw new AppError('ATTEMPT_CLOSED', 'Time is already up for this attempt; it is being submitted.')
-      const deadline = new Date(Date.parse(attempt.deadline_at) + input.minutes * 60_000).toISOString()
-      await updateAttempt(db, id, { deadline_at: deadline, extra_minutes: Number(attempt.extra_minutes) + input.minutes, updated_at: iso() })
-      await delivery.event(id, 'time_added', proctor.userId, `${input.minutes} min: ${input.reason}`)
-      await audited(proctor.userId, 'attempt.time_added', id, { minutes: input.minutes, reason: input.reason })
+      const { proctor } = await proctorOfAttempt(actor, id)
+      let closed: string | null = null
+      const added = await changeClock(id, (a) => {
+        if (a.status !== 'in_progress' && a.status !== 'paused') closed = 'Time can be added only to an attempt that is still open.'
+        else if (a.status === 'in_progress' && Date.parse(a.deadline_at) < now().getTime()) closed = 'Time is already up for this attempt; it is being submitted.'
+        if (closed) return null
+        return {
+          statuses: ['in_progress', 'paused'],
+          change: { deadline_at: new Date(Date.parse(a.deadline_at) + input.minutes * 60_000).toISOString(), updated_at: iso() },
+          addedMinutes: input.minutes,
+          also: async (trx) => {
+            await insertEvent(trx, event(id, 'time_added', proctor.userId, `${input.minutes} min: ${input.reason}`))
+            await deps.audit.record(trx, auditEntry(proctor.userId, 'attempt.time_added', id, { minutes: input.minutes, reason: input.reason }))
+          },
+        }
+      })
+      if (!added) throw new AppError('ATTEMPT_CLOSED', closed ?? 'The attempt is closed.')
       return state(id)
     },
 
-    /** Voids an attempt; a scored one stops counting, and certificates resting on it are withdrawn. */
+    /**
+     * Voids an attempt in one transaction: its status, its event and audit entry, and the candidate's
+     * certificates brought in line (one resting on it is withdrawn), whatever it was when the proctor
+     * looked: a submission finishing meanwhile is voided with its awards.
+     */
     async void(actor: Actor | null, id: string, reason: string) {
       const { proctor, attempt } = await proctorOfAttempt(actor, id)
-      if (!(await moveAttempt(db, id, 'voided', { updated_at: iso() }))) throw new AppError('CONFLICT', 'The attempt is already voided.')
-      await delivery.event(id, 'voided', proctor.userId, reason)
-      await audited(proctor.userId, 'attempt.voided', id, { reason })
-      if (attempt.status === 'scored') await db.transaction().execute((trx) => deps.results.reconcile(trx, attempt.candidate_id))
+      const voided = await inTransaction(db, async (trx) => {
+        if (!(await moveAttempt(trx, id, 'voided', { updated_at: iso() }))) return false
+        await insertEvent(trx, event(id, 'voided', proctor.userId, reason))
+        await deps.audit.record(trx, auditEntry(proctor.userId, 'attempt.voided', id, { reason }))
+        await deps.results.reconcile(trx, attempt.candidate_id)
+        return true
+      })
+      if (!voided) throw new AppError('CONFLICT', 'The attempt is already voided.')
       return { id, status: 'voided' as const }
     },
 
     /** Lets the candidate continue on another computer: the next device to ask takes the attempt over. */
     async readmit(actor: Actor | null, id: string) {
-      const { proctor, attempt } = await proctorOfAttempt(actor, id)
-      if (attempt.status !== 'in_progress' && attempt.status !== 'paused') throw new AppError('ATTEMPT_CLOSED', 'The attempt is closed.')
-      await updateAttempt(db, id, { readmit_allowed: 1, updated_at: iso() })
-      await delivery.event(id, 'readmitted', proctor.userId, null)
-      await audited(proctor.userId, 'attempt.readmitted', id, {})
+      const { proctor } = await proctorOfAttempt(actor, id)
+      const allowed = await inTransaction(db, async (trx) => {
+        if (!(await readmitOpen(trx, id, iso()))) return false
+        await insertEvent(trx, event(id, 'readmitted', proctor.userId, null))
+        await deps.audit.record(trx, auditEntry(proctor.userId, 'attempt.readmitted', id, {}))
+        return true
+      })
+      if (!allowed) throw new AppError('ATTEMPT_CLOSED', 'The attempt is closed.')
       return { id }
     },
 
@@ -190,10 +248,13 @@ export function createProctoringService(ctx: ServerContext, deps: { audit: Audit
       const running = (await attemptsOfSession(db, sessionId)).filter((a) => a.status === 'in_progress' || a.status === 'paused')
       if (running.length > 0) throw new AppError('ATTEMPTS_RUNNING', 'Candidates are still testing; the session closes when every attempt has ended.', { attemptIds: running.map((a) => a.id) })
       const at = iso()
-      await db.transaction().execute(async (trx) => {
-        await closeSession(trx, sessionId, at)
+      const closed = await inTransaction(db, async (trx) => {
+        if (!(await deps.sessions.closeIn(trx, sessionId, at))) return false
         await deps.audit.record(trx, { actorId: proctor.userId, action: 'session.closed', entityType: 'session', entityId: sessionId, details: {} })
+        return true
       })
+      // Closed by another proctor meanwhile: the first close stands.
+      if (!closed) return { id: sessionId, closedAt: (await deps.sessions.find(sessionId))!.closed_at! }
       return { id: sessionId, closedAt: at }
     },
 

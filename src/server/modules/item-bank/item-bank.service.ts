@@ -16,7 +16,7 @@ import { requireActor, requireRole, type Actor } from '../accounts/actor.js'
 import type { AuditService } from '../audit/audit.service.js'
 import type { ProgramService } from '../program/program.service.js'
 import { contentProblems } from './content-check.js'
-import { checkFigure } from './figures.js'
+import { checkFigureBounded } from './bounded-parse.js'
 import {
   activePool,
   activePoolEntries,
@@ -38,7 +38,7 @@ import {
 } from './item-bank.repository.js'
 import { buildModel, importEntry, MissingFigure, skillModule, type ImportLine } from './item-import.js'
 import type { StoredItemModel } from './item-model.js'
-import { packageFiles, packageItems, PackageError, readFolder, type ExportItem, type PackageFiles } from './package.js'
+import { exportAssetPath, exportFolder, exportItemPath, packageFiles, packageItems, PackageError, readFolder, type ExportItem, type PackageFiles } from './package.js'
 
 /** A practice form draws every skill's practice items, up to the practice pool's size. */
 function practiceBlueprint(blueprint: Record<string, number>, perSkill: number): Record<string, number> {
@@ -100,25 +100,37 @@ export function createItemBankService(ctx: ServerContext, deps: { audit: AuditSe
   async function importFiles(files: PackageFiles, actorId: string | null, options: { status: 'draft' | 'active'; origin: 'mt1' | 'import' }): Promise<ImportReport> {
     let found
     try {
-      found = packageItems(files)
+      found = await packageItems(files)
     } catch (err) {
       throw new AppError('PACKAGE_INVALID', `The package cannot be read: ${(err as Error).message}`)
     }
+    // The package is one transaction: a failure anywhere (the database, the process) leaves nothing
+    // of it stored, so a retry starts from a clean bank. An item refused for its content is a verdict,
+    // not a failure: it is reported and rolled back to its savepoint (figures it stored go too), and
+    // the package's other items are kept, as the report promises.
+    const trx = await db.startTransaction().execute()
     const lines: ImportLine[] = []
-    for (const entry of found.entries) {
-      // One transaction per item: an item is stored whole or not at all, and one bad item does not
-      // undo the others.
-      const line = await db.transaction().execute(async (trx) => {
-        const result = await importEntry(trx, program, entry, files, { actorId, origin: options.origin, status: options.status, now: now() })
-        if (result.outcome === 'imported' || result.outcome === 'updated') {
-          const item = await findItemByIdentifier(trx, result.identifier!)
-          await deps.audit.record(trx, {
-            actorId, action: `item.${result.outcome}`, entityType: 'item', entityId: item!.id, details: { path: entry.path, origin: options.origin },
+    let current: string | null = null
+    try {
+      for (const entry of found.entries) {
+        current = entry.path
+        const item = await trx.savepoint('item').execute()
+        const line = await importEntry(item, program, entry, files, { actorId, origin: options.origin, status: options.status, now: now() })
+        if (line.outcome === 'failed') await item.rollbackToSavepoint('item').execute()
+        else if (line.outcome === 'imported' || line.outcome === 'updated') {
+          const stored = await findItemByIdentifier(item, line.identifier!)
+          await deps.audit.record(item, {
+            actorId, action: `item.${line.outcome}`, entityType: 'item', entityId: stored!.id, details: { path: entry.path, origin: options.origin },
           })
         }
-        return result
-      })
-      lines.push(line)
+        await item.releaseSavepoint('item').execute()
+        lines.push(line)
+      }
+      await trx.commit().execute()
+    } catch (err) {
+      await trx.rollback().execute().catch(() => undefined)
+      ctx.log.error({ err, path: current }, 'item import failed: nothing from the package was stored')
+      throw err
     }
     const count = (o: ImportLine['outcome']) => lines.filter((l) => l.outcome === o).length
     return { lines, notes: found.notes, summary: { imported: count('imported'), updated: count('updated'), unchanged: count('unchanged'), failed: count('failed') } }
@@ -186,14 +198,14 @@ export function createItemBankService(ctx: ServerContext, deps: { audit: AuditSe
       const items: ExportItem[] = []
       for (const row of rows) {
         const model = JSON.parse(row.model_json) as StoredItemModel
-        const folder = `${row.pool}/${row.skill ?? 'UNCLASSIFIED'}`
+        const folder = exportFolder(row.pool, row.skill)
         const assets = []
         for (const [href, sha] of Object.entries(model.assets)) {
           const asset = await findAsset(db, sha)
-          if (asset) assets.push({ path: path.posix.normalize(`${folder}/${href}`), bytes: Buffer.from(asset.bytes) })
+          if (asset) assets.push({ path: exportAssetPath(folder, href, sha), bytes: Buffer.from(asset.bytes) })
         }
         items.push({
-          identifier: row.identifier, path: `${folder}/${row.identifier}.xml`, xml: row.qti_xml,
+          identifier: row.identifier, path: exportItemPath(folder, row.identifier), xml: row.qti_xml,
           metadata: { pool: row.pool, module: row.module ?? undefined, skill: row.skill ?? undefined, status: row.status }, assets,
         })
       }
@@ -308,8 +320,8 @@ export function createItemBankService(ctx: ServerContext, deps: { audit: AuditSe
 
     async uploadFigure(actor: Actor | null, bytes: Buffer, fileName: string) {
       const staff = requireRole(actor, 'program_staff')
-      const check = checkFigure(bytes, fileName)
-      if (!check.ok) throw new AppError('VALIDATION', `The figure was not accepted: ${check.reason}`)
+      const check = await checkFigureBounded(bytes, fileName)
+      if (!check.ok) throw new AppError('VALIDATION', `The figure was not accepted: ${check.reason}`, check.limit ? { limit: check.limit } : undefined)
       await upsertAsset(db, { sha256: check.sha256, content_type: check.contentType, bytes: check.bytes, size: check.bytes.length, created_at: now() })
       void staff
       return { sha256: check.sha256, contentType: check.contentType, size: check.bytes.length }
@@ -327,6 +339,9 @@ export function createItemBankService(ctx: ServerContext, deps: { audit: AuditSe
     activePool(module: string, pool: 'operational' | 'practice') {
       return activePool(db, module, pool)
     },
+
+    /** An item's row, for the modules that refer to items (rescoring checks a correction names one). */
+    find: (id: string) => findItemById(db, id),
 
     async version(itemId: string, version: number) {
       return findVersion(db, itemId, version)

@@ -2,14 +2,16 @@
 // corrected version's key; a flawed item: drop it). Every scored attempt that drew that version is
 // rescored in the background, in batches: changed results are stored and audited, certificates are
 // awarded or withdrawn to match, and the candidates whose results changed are told.
+import { setImmediate } from 'node:timers/promises'
 import { formatPercent } from '../../../common/rules/pass-rule.js'
 import type { FormItem } from '../../../common/items/form-assembly.js'
 import type { ServerContext } from '../../context.js'
 import { AppError, notFound } from '../../errors.js'
-import { newId } from '../../ids.js'
+import { inTransaction } from '../../db/transaction.js'
 import { requireRole, type Actor } from '../accounts/actor.js'
 import type { AuditService } from '../audit/audit.service.js'
-import { findItemById, findVersion } from '../item-bank/item-bank.repository.js'
+import type { JobsService } from '../jobs/jobs.service.js'
+import type { ItemBankService } from '../item-bank/item-bank.service.js'
 import type { NotificationsService } from '../notifications/notifications.service.js'
 import { affectedAttemptIds, attemptsForRescoring, responsesOfAttempts, updateResult, upsertCorrection } from './rescoring.repository.js'
 import type { ResultsService } from './results.service.js'
@@ -23,9 +25,11 @@ export interface Correction {
   reason: string
 }
 
-export function createRescoringService(ctx: ServerContext, deps: { audit: AuditService; notifications: NotificationsService; results: ResultsService }) {
+interface RescoreInput { itemId: string; version: number; note: string }
+interface RescoreReport { attempts: number; changed: number; candidatesTold: number }
+
+export function createRescoringService(ctx: ServerContext, deps: { audit: AuditService; notifications: NotificationsService; results: ResultsService; jobs: JobsService; itemBank: ItemBankService }) {
   const { db } = ctx
-  const running = new Set<Promise<void>>()
   const now = () => ctx.clock().toISOString()
 
   async function rescoreBatch(ids: string[], correctionNote: string) {
@@ -39,7 +43,7 @@ export function createRescoringService(ctx: ServerContext, deps: { audit: AuditS
     const changed = planned.filter(({ attempt, computed }) => computed.outcome.earnedMicro !== Number(attempt.earned_micro) || computed.outcome.possibleMicro !== Number(attempt.possible_micro))
     if (changed.length === 0) return { changed: 0, told: 0 }
     const tell = new Map<string, { email: string; lines: string[] }>()
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       for (const { attempt, computed } of changed) {
         const { outcome, itemScores } = computed
         const passedOn = outcome.passed ? (attempt.submitted_at ?? now()).slice(0, 10) : null
@@ -71,54 +75,54 @@ export function createRescoringService(ctx: ServerContext, deps: { audit: AuditS
     return { changed: changed.length, told: tell.size }
   }
 
-  async function run(jobId: string, itemId: string, version: number, note: string) {
-    const ids = await affectedAttemptIds(db, itemId, version)
-    await db.updateTable('jobs').set({ total: ids.length }).where('id', '=', jobId).execute()
-    let processed = 0
-    let changed = 0
-    let told = 0
-    try {
+  // Rescoring is a job that can run again from the start after a crash: a result already rescored
+  // computes the same and is left alone (and its candidate is not told twice), so the counts of the
+  // run cut off and of the run that resumed it add up.
+  deps.jobs.register<RescoreInput>('rescore', {
+    resumable: true,
+    async run(job, input) {
+      const before = (job.report as RescoreReport | null) ?? { attempts: 0, changed: 0, candidatesTold: 0 }
+      const ids = await affectedAttemptIds(db, input.itemId, input.version)
+      const report: RescoreReport = { attempts: ids.length, changed: before.changed, candidatesTold: before.candidatesTold }
+      if (!(await job.checkpoint({ processed: 0, total: ids.length, report }))) return { status: 'stopped' }
       for (let i = 0; i < ids.length; i += BATCH) {
-        const done = await rescoreBatch(ids.slice(i, i + BATCH), note)
-        changed += done.changed
-        told += done.told
-        processed = Math.min(ids.length, i + BATCH)
-        await db.updateTable('jobs').set({ processed }).where('id', '=', jobId).execute()
+        await setImmediate()
+        if (job.stopping) return { status: 'stopped' }
+        const done = await rescoreBatch(ids.slice(i, i + BATCH), input.note)
+        report.changed += done.changed
+        report.candidatesTold += done.told
+        if (!(await job.checkpoint({ processed: Math.min(ids.length, i + BATCH), report }))) return { status: 'stopped' }
       }
-      await db.updateTable('jobs').set({ status: 'done', finished_at: now(), report: JSON.stringify({ attempts: ids.length, changed, candidatesTold: told }) }).where('id', '=', jobId).execute()
-    } catch (err) {
-      ctx.log.error({ err, jobId }, 'rescoring failed')
-      await db.updateTable('jobs').set({ status: 'failed', finished_at: now(), report: JSON.stringify({ attempts: ids.length, processed, changed, error: 'Rescoring stopped; run the correction again to finish it.' }) }).where('id', '=', jobId).execute()
-    }
-  }
+      return { status: 'done', report }
+    },
+    failedReport: (job) => ({ ...((job.report as RescoreReport | null) ?? {}), error: 'Rescoring stopped; run the correction again to finish it.' }),
+  })
 
   return {
     /** Records a scoring correction and starts rescoring every attempt that drew that version. */
     async correct(actor: Actor | null, itemId: string, input: Correction) {
       const staff = requireRole(actor, 'program_staff')
-      if (!(await findItemById(db, itemId))) throw notFound('The item')
-      if (!(await findVersion(db, itemId, input.version))) throw notFound(`Version ${input.version} of the item`)
+      if (!(await deps.itemBank.find(itemId))) throw notFound('The item')
+      if (!(await deps.itemBank.version(itemId, input.version))) throw notFound(`Version ${input.version} of the item`)
       if (input.action === 'use_version') {
         if (input.replacementVersion === undefined || input.replacementVersion === input.version) throw new AppError('VALIDATION', 'Name the corrected version whose key should score it.')
-        if (!(await findVersion(db, itemId, input.replacementVersion))) throw notFound(`Version ${input.replacementVersion} of the item`)
+        if (!(await deps.itemBank.version(itemId, input.replacementVersion))) throw notFound(`Version ${input.replacementVersion} of the item`)
       }
-      const jobId = newId()
       const note = input.action === 'drop' ? `item ${itemId} v${input.version} dropped: ${input.reason}` : `item ${itemId} v${input.version} scored with v${input.replacementVersion}: ${input.reason}`
-      await db.transaction().execute(async (trx) => {
+      const jobId = await inTransaction(db, async (trx) => {
         await upsertCorrection(trx, {
           item_id: itemId, version: input.version, action: input.action, replacement_version: input.action === 'use_version' ? input.replacementVersion! : null,
           reason: input.reason, created_by: staff.userId, created_at: now(),
         })
         await deps.audit.record(trx, { actorId: staff.userId, action: 'item.scoring_corrected', entityType: 'item', entityId: itemId, details: { ...input } })
-        await trx.insertInto('jobs').values({ id: jobId, kind: 'rescore', status: 'running', total: 0, processed: 0, report: null, created_by: staff.userId, created_at: now(), finished_at: null }).execute()
+        return deps.jobs.create(trx, { kind: 'rescore', createdBy: staff.userId, input: { itemId, version: input.version, note } satisfies RescoreInput, total: 0 })
       })
-      const job = run(jobId, itemId, input.version, note).finally(() => running.delete(job))
-      running.add(job)
+      await deps.jobs.launch(jobId)
       return { jobId }
     },
 
-    /** Resolves when every running rescoring has finished (tests, graceful shutdown, benchmarks). */
-    idle: () => Promise.all([...running]).then(() => undefined),
+    /** Resolves when no job runs (tests, benchmarks). */
+    idle: () => deps.jobs.idle(),
   }
 }
 

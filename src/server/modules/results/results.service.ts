@@ -12,7 +12,7 @@ import { moduleResult, type SkillResult } from '../../../common/rules/module-res
 import { trainingFor } from '../../../common/rules/skill-training.js'
 import type { ServerContext } from '../../context.js'
 import { nextCounter } from '../../db/counters.js'
-import type { DbOrTx } from '../../db/database.js'
+import type { DbOrTx, Tx } from '../../db/database.js'
 import { requireRole, type Actor } from '../accounts/actor.js'
 import type { AuditService } from '../audit/audit.service.js'
 import type { ItemBankService } from '../item-bank/item-bank.service.js'
@@ -98,7 +98,7 @@ export function createResultsService(ctx: ServerContext, deps: { audit: AuditSer
    * rescoring took away is withdrawn, and given back if a later rescoring restores it. A certificate
    * staff revoked stays revoked. Returns what this call awarded and withdrew.
    */
-  async function reconcile(trx: DbOrTx, candidateId: string): Promise<{ awarded: Award[]; withdrawn: string[] }> {
+  async function reconcile(trx: Tx, candidateId: string): Promise<{ awarded: Award[]; withdrawn: string[] }> {
     await lockCandidate(trx, candidateId, ctx.dialect)
     const held = new Map((await credentialsOfCandidate(trx, candidateId)).map((c) => [c.type, c]))
     const firstPassedOn = new Map<string, string>()
@@ -158,7 +158,7 @@ export function createResultsService(ctx: ServerContext, deps: { audit: AuditSer
      * Stores the result of a submitted attempt and awards what it completes, in the caller's
      * transaction. A second call for the same attempt stores nothing and awards nothing.
      */
-    async record(trx: DbOrTx, attempt: ScorableAttempt, computed: ReturnType<typeof computeResult>): Promise<{ result: ResultView; awarded: Award[] }> {
+    async record(trx: Tx, attempt: ScorableAttempt, computed: ReturnType<typeof computeResult>): Promise<{ result: ResultView; awarded: Award[] }> {
       const { outcome, itemScores } = computed
       const passedOn = outcome.passed ? (attempt.submitted_at ?? ctx.clock().toISOString()).slice(0, 10) : null
       // The candidate's lock first, before any insert: one order for every transaction that awards.

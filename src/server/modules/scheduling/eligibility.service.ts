@@ -5,7 +5,7 @@
 import { lockCandidate } from '../../db/candidate-lock.js'
 import { moduleEligibility, type AttemptRecord, type Eligibility, type ModuleHistory } from '../../../common/rules/eligibility.js'
 import type { ServerContext } from '../../context.js'
-import type { DbOrTx } from '../../db/database.js'
+import type { DbOrTx, Tx } from '../../db/database.js'
 import { AppError, notFound } from '../../errors.js'
 import { requireRole, type Actor } from '../accounts/actor.js'
 import type { ProgramService } from '../program/program.service.js'
@@ -62,7 +62,7 @@ export function createEligibilityService(
      * caller's transaction; returns the refusals (empty when every module may be booked).
      * `replacing`: the registration being moved, whose own booking does not count.
      */
-    async refusals(trx: DbOrTx, candidateId: string, modules: readonly string[], startsAt: string, replacing?: string): Promise<Eligibility[]> {
+    async refusals(trx: Tx, candidateId: string, modules: readonly string[], startsAt: string, replacing?: string): Promise<Eligibility[]> {
       await lockCandidate(trx, candidateId, ctx.dialect)
       return judge(await history(trx, candidateId), modules, startsAt, replacing).filter((e) => !e.eligible)
     },

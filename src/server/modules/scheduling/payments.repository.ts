@@ -1,25 +1,29 @@
-import type { DbOrTx } from '../../db/database.js'
+// Fees, vouchers and invoices. Every change of a voucher or an invoice is a conditional update that
+// says whether it happened, so the registrations service can make it part of a registration's
+// transition (one transaction) and refuse when it did not; nothing here knows a registration's states.
+import { sql } from 'kysely'
+import type { DbOrTx, Tx } from '../../db/database.js'
 import type { InvoicesTable, VouchersTable } from '../../db/schema.js'
 
 export async function feeSchedule(db: DbOrTx) {
   return db.selectFrom('fee_schedule').selectAll().orderBy('module').execute()
 }
 
-export async function upsertFee(db: DbOrTx, module: string, amountCents: number, currency: string, at: string, by: string) {
-  await db
+export async function upsertFee(trx: Tx, module: string, amountCents: number, currency: string, at: string, by: string) {
+  await trx
     .insertInto('fee_schedule')
     .values({ module, amount_cents: amountCents, currency, updated_at: at, updated_by: by })
     .onConflict((oc) => oc.column('module').doUpdateSet({ amount_cents: amountCents, currency, updated_at: at, updated_by: by }))
     .execute()
 }
 
-export async function insertVouchers(db: DbOrTx, rows: VouchersTable[]): Promise<void> {
-  if (rows.length) await db.insertInto('vouchers').values(rows).execute()
+export async function insertVouchers(trx: Tx, rows: VouchersTable[]): Promise<void> {
+  if (rows.length) await trx.insertInto('vouchers').values(rows).execute()
 }
 
 /** Redeems a voucher once: the conditional update is what makes it single-use under concurrency. */
-export async function redeemVoucher(db: DbOrTx, code: string, registrationId: string, at: string) {
-  return db
+export async function redeemVoucher(trx: Tx, code: string, registrationId: string, at: string) {
+  return trx
     .updateTable('vouchers')
     .set({ status: 'redeemed', registration_id: registrationId, redeemed_at: at })
     .where('code', '=', code)
@@ -33,24 +37,55 @@ export async function findVoucherByCode(db: DbOrTx, code: string) {
   return db.selectFrom('vouchers').selectAll().where('code', '=', code).executeTakeFirst()
 }
 
-export async function restoreVoucher(db: DbOrTx, id: string): Promise<void> {
-  await db.updateTable('vouchers').set({ status: 'available', registration_id: null, redeemed_at: null }).where('id', '=', id).execute()
+/** Gives a voucher back (its registration was cancelled), only if it still pays for that registration. */
+export async function restoreVoucher(trx: Tx, id: string, registrationId: string): Promise<boolean> {
+  const result = await trx.updateTable('vouchers').set({ status: 'available', registration_id: null, redeemed_at: null })
+    .where('id', '=', id).where('status', '=', 'redeemed').where('registration_id', '=', registrationId).executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+/** Moves a redeemed voucher from one registration to the one replacing it; false if it no longer pays for the first. */
+export async function moveVoucher(trx: Tx, id: string, from: string, to: string): Promise<boolean> {
+  const result = await trx.updateTable('vouchers').set({ registration_id: to })
+    .where('id', '=', id).where('status', '=', 'redeemed').where('registration_id', '=', from).executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
 }
 
 export async function vouchersOf(db: DbOrTx, purchasedBy: string) {
   return db.selectFrom('vouchers').selectAll().where('purchased_by', '=', purchasedBy).orderBy('created_at', 'desc').execute()
 }
 
-export async function insertInvoice(db: DbOrTx, row: InvoicesTable): Promise<void> {
-  await db.insertInto('invoices').values(row).execute()
+/**
+ * Issues an invoice unless the registration already has an open one (the partial unique index
+ * `invoices_one_open_idx` decides between simultaneous requests); returns the open invoice either way.
+ */
+export async function issueInvoice(trx: Tx, row: InvoicesTable): Promise<InvoicesTable> {
+  await trx
+    .insertInto('invoices')
+    .values({ ...row, status: 'open' })
+    .onConflict((oc) => oc.column('registration_id').where(sql.ref('status'), '=', sql.lit('open')).doNothing())
+    .execute()
+  return trx.selectFrom('invoices').selectAll().where('registration_id', '=', row.registration_id).where('status', '=', 'open').executeTakeFirstOrThrow()
 }
 
 export async function findInvoice(db: DbOrTx, id: string) {
   return db.selectFrom('invoices').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
-export async function markInvoicePaid(db: DbOrTx, id: string, at: string, by: string) {
-  return db.updateTable('invoices').set({ status: 'paid', paid_at: at, marked_by: by }).where('id', '=', id).where('status', '=', 'open').returningAll().executeTakeFirst()
+export async function markInvoicePaid(trx: Tx, id: string, at: string, by: string) {
+  return trx.updateTable('invoices').set({ status: 'paid', paid_at: at, marked_by: by }).where('id', '=', id).where('status', '=', 'open').returningAll().executeTakeFirst()
+}
+
+/** Voids the registration's open invoices (it was cancelled, its fee waived or its hold ended). */
+export async function voidOpenInvoices(trx: Tx, registrationId: string): Promise<number> {
+  const result = await trx.updateTable('invoices').set({ status: 'void' }).where('registration_id', '=', registrationId).where('status', '=', 'open').executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}
+
+/** Moves a registration's invoices in these states to the registration replacing it; returns how many. */
+export async function moveInvoices(trx: Tx, from: string, to: string, statuses: readonly InvoicesTable['status'][]): Promise<number> {
+  const result = await trx.updateTable('invoices').set({ registration_id: to }).where('registration_id', '=', from).where('status', 'in', statuses).executeTakeFirst()
+  return Number(result.numUpdatedRows)
 }
 
 export async function openInvoices(db: DbOrTx) {

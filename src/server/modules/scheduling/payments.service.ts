@@ -1,46 +1,40 @@
 // Fees: the per-module fee schedule set by staff, vouchers bought by employers (single use, tied to
-// modules), invoices staff mark paid, and waivers. A module with no fee set costs nothing online: the
-// program's own arrangement ("contact us") applies, and the registration is confirmed at once.
+// modules), invoices staff mark paid. A leaf: the fee rules are src/common/rules/fees.ts, and what a
+// payment does to a registration is the registrations service's to decide. The functions taking a Tx
+// are the payment's half of a registration's transition, run inside that transaction; each is a
+// conditional update that refuses (AppError) when the voucher or invoice is not in the state it needs,
+// which rolls the whole transition back.
 import { randomInt } from 'node:crypto'
+import { amountDue, formatMoney, normalizeVoucherCode, voucherCovers } from '../../../common/rules/fees.js'
 import type { ServerContext } from '../../context.js'
-import type { DbOrTx } from '../../db/database.js'
-import { AppError, notFound } from '../../errors.js'
+import type { DbOrTx, Tx } from '../../db/database.js'
+import type { InvoicesTable } from '../../db/schema.js'
+import { inTransaction } from '../../db/transaction.js'
+import { AppError } from '../../errors.js'
 import { newId } from '../../ids.js'
-import { requireActor, requireRole, type Actor } from '../accounts/actor.js'
+import { requireRole, type Actor } from '../accounts/actor.js'
 import type { AuditService } from '../audit/audit.service.js'
 import type { ProgramService } from '../program/program.service.js'
 import {
-  feeSchedule, findInvoice, findVoucherByCode, insertInvoice, insertVouchers, markInvoicePaid, openInvoices, redeemVoucher, restoreVoucher, upsertFee, vouchersOf,
+  feeSchedule, findInvoice, findVoucherByCode, insertVouchers, issueInvoice, markInvoicePaid, moveInvoices, moveVoucher, openInvoices, redeemVoucher, restoreVoucher,
+  upsertFee, voidOpenInvoices, vouchersOf,
 } from './payments.repository.js'
-import type { RegistrationsService } from './registrations.service.js'
-import { findRegistration } from './registrations.repository.js'
 
 // No 0/O or 1/I/L: codes are read aloud and typed from paper.
 const VOUCHER_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
 const voucherCode = () =>
   `MT1-${Array.from({ length: 3 }, () => Array.from({ length: 4 }, () => VOUCHER_ALPHABET[randomInt(VOUCHER_ALPHABET.length)]).join('')).join('-')}`
 
-export const normalizeVoucherCode = (code: string) => code.trim().toUpperCase().replace(/\s+/g, '')
-
-export function createPaymentsService(ctx: ServerContext, deps: { audit: AuditService; program: ProgramService; registrations: () => RegistrationsService }) {
+export function createPaymentsService(ctx: ServerContext, deps: { audit: AuditService; program: ProgramService }) {
   const { db } = ctx
   const currency = deps.program.definition.fees.currency
   const now = () => ctx.clock().toISOString()
-  const money = (cents: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(cents / 100)
 
-  async function requireOwnPending(actor: Actor | null, registrationId: string) {
-    const who = requireActor(actor)
-    const r = await findRegistration(db, registrationId)
-    if (!r || r.candidate_id !== who.userId) throw notFound('The registration')
-    if (r.status !== 'pending_payment') throw new AppError('CONFLICT', r.status === 'confirmed' ? 'This registration is already paid.' : 'This registration has no seat waiting for payment.')
-    return { who, r }
-  }
-
-  return {
+  const service = {
+    /** What the modules cost now; read in the caller's transaction when it has one (on SQLite, a read outside it would wait for it). */
     async amountDue(trx: DbOrTx, modules: string[]) {
-      const fees = new Map((await feeSchedule(trx)).map((f) => [f.module, f.amount_cents]))
-      const cents = modules.reduce((sum, m) => sum + (fees.get(m) ?? 0), 0)
-      return { cents, label: money(cents) }
+      const cents = amountDue(new Map((await feeSchedule(trx)).map((f) => [f.module, f.amount_cents])), modules)
+      return { cents, label: formatMoney(cents, currency) }
     },
 
     async schedule() {
@@ -55,11 +49,11 @@ export function createPaymentsService(ctx: ServerContext, deps: { audit: AuditSe
       const staff = requireRole(actor, 'program_staff')
       const unknown = Object.keys(fees).filter((m) => !deps.program.module(m))
       if (unknown.length) throw new AppError('VALIDATION', `No such module: ${unknown.join(', ')}.`)
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         for (const [module, cents] of Object.entries(fees)) await upsertFee(trx, module, cents, currency, now(), staff.userId)
         await deps.audit.record(trx, { actorId: staff.userId, action: 'fees.set', entityType: 'fee_schedule', entityId: 'MT1', details: fees })
       })
-      return this.schedule()
+      return service.schedule()
     },
 
     /** An employer (or staff) buys vouchers for modules; payment for them is arranged with the program. */
@@ -71,7 +65,7 @@ export function createPaymentsService(ctx: ServerContext, deps: { audit: AuditSe
         id: newId(), code: voucherCode(), modules: JSON.stringify([...new Set(input.modules)]), purchased_by: buyer.userId, status: 'available' as const,
         registration_id: null, redeemed_at: null, created_at: now(), expires_at: input.expiresAt ? new Date(input.expiresAt).toISOString() : null,
       }))
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         await insertVouchers(trx, rows)
         await deps.audit.record(trx, { actorId: buyer.userId, action: 'vouchers.bought', entityType: 'user', entityId: buyer.userId, details: { quantity: input.quantity, modules: input.modules } })
       })
@@ -86,40 +80,6 @@ export function createPaymentsService(ctx: ServerContext, deps: { audit: AuditSe
       }
     },
 
-    /** Pays a held registration with a voucher that covers its modules, once. */
-    async payWithVoucher(actor: Actor | null, registrationId: string, rawCode: string) {
-      const { who, r } = await requireOwnPending(actor, registrationId)
-      const code = normalizeVoucherCode(rawCode)
-      const voucher = await findVoucherByCode(db, code)
-      const modules = JSON.parse(r.modules) as string[]
-      if (!voucher) throw new AppError('VOUCHER_INVALID', 'There is no voucher with this code. Check it and try again.')
-      const covered = JSON.parse(voucher.modules) as string[]
-      if (!modules.every((m) => covered.includes(m))) throw new AppError('VOUCHER_INVALID', `This voucher covers ${covered.join(', ')}, not every module of the registration.`)
-      const ok = await db.transaction().execute(async (trx) => {
-        const redeemed = await redeemVoucher(trx, code, registrationId, now())
-        if (!redeemed) return 'used' as const
-        if (!(await deps.registrations().confirmPaid(trx, registrationId, 'voucher', redeemed.id))) throw new AppError('CONFLICT', 'This registration is no longer waiting for payment.')
-        await deps.audit.record(trx, { actorId: who.userId, action: 'registration.paid', entityType: 'registration', entityId: registrationId, details: { method: 'voucher', voucherId: redeemed.id } })
-        return 'paid' as const
-      })
-      if (ok === 'used') throw new AppError('VOUCHER_INVALID', 'This voucher has already been used or has expired.')
-      await deps.registrations().sendConfirmation(registrationId)
-      return deps.registrations().get(actor, registrationId)
-    },
-
-    /** Asks for an invoice: the seat stays held (no expiry) until staff mark the invoice paid. */
-    async requestInvoice(actor: Actor | null, registrationId: string) {
-      const { who, r } = await requireOwnPending(actor, registrationId)
-      const due = await this.amountDue(db, JSON.parse(r.modules) as string[])
-      const id = newId()
-      await db.transaction().execute(async (trx) => {
-        await insertInvoice(trx, { id, registration_id: registrationId, amount_cents: due.cents, currency, status: 'open', issued_at: now(), paid_at: null, marked_by: null })
-        await trx.updateTable('registrations').set({ payment_method: 'invoice', hold_expires_at: null, updated_at: now() }).where('id', '=', registrationId).execute()
-        await deps.audit.record(trx, { actorId: who.userId, action: 'invoice.issued', entityType: 'invoice', entityId: id, details: { registrationId, amountCents: due.cents } })
-      })
-      return { invoiceId: id, amountCents: due.cents, currency }
-    },
-
     async openInvoices(actor: Actor | null) {
       requireRole(actor, 'program_staff')
       return {
@@ -128,31 +88,58 @@ export function createPaymentsService(ctx: ServerContext, deps: { audit: AuditSe
       }
     },
 
-    async markPaid(actor: Actor | null, invoiceId: string) {
-      const staff = requireRole(actor, 'program_staff')
-      const invoice = await findInvoice(db, invoiceId)
-      if (!invoice) throw notFound('The invoice')
-      await db.transaction().execute(async (trx) => {
-        if (!(await markInvoicePaid(trx, invoiceId, now(), staff.userId))) throw new AppError('CONFLICT', 'This invoice is not open.')
-        await deps.registrations().confirmPaid(trx, invoice.registration_id, 'invoice', null)
-        await deps.audit.record(trx, { actorId: staff.userId, action: 'invoice.paid', entityType: 'invoice', entityId: invoiceId })
-      })
-      await deps.registrations().sendConfirmation(invoice.registration_id)
-      return { id: invoiceId, status: 'paid' as const }
+    findInvoice: (id: string) => findInvoice(db, id),
+
+    /** The voucher a code names, if it would cover these modules (checked again when it is redeemed). */
+    async voucherFor(rawCode: string, modules: readonly string[]) {
+      const voucher = await findVoucherByCode(db, normalizeVoucherCode(rawCode))
+      if (!voucher) throw new AppError('VOUCHER_INVALID', 'There is no voucher with this code. Check it and try again.')
+      const covered = JSON.parse(voucher.modules) as string[]
+      if (!voucherCovers(covered, modules)) throw new AppError('VOUCHER_INVALID', `This voucher covers ${covered.join(', ')}, not every module of the registration.`)
+      return voucher
     },
 
-    async waive(actor: Actor | null, registrationId: string, reason: string) {
-      const staff = requireRole(actor, 'program_staff')
-      await db.transaction().execute(async (trx) => {
-        if (!(await deps.registrations().confirmPaid(trx, registrationId, 'waived', null))) throw new AppError('CONFLICT', 'This registration is not waiting for payment.')
-        await deps.audit.record(trx, { actorId: staff.userId, action: 'registration.fee_waived', entityType: 'registration', entityId: registrationId, reason })
-      })
-      await deps.registrations().sendConfirmation(registrationId)
-      return deps.registrations().get(actor, registrationId)
+    /** Redeems the voucher for the registration, once; refuses a voucher already used or expired. */
+    async redeemIn(trx: Tx, code: string, registrationId: string): Promise<string> {
+      const redeemed = await redeemVoucher(trx, normalizeVoucherCode(code), registrationId, now())
+      if (!redeemed) throw new AppError('VOUCHER_INVALID', 'This voucher has already been used or has expired.')
+      return redeemed.id
     },
 
-    returnVoucher: (trx: DbOrTx, voucherId: string) => restoreVoucher(trx, voucherId),
+    /** Issues the registration's invoice, or gives back the open one it has: asking twice makes one invoice. */
+    async invoiceIn(trx: Tx, registrationId: string, modules: string[]): Promise<{ invoice: InvoicesTable; issued: boolean }> {
+      const due = await service.amountDue(trx, modules)
+      const id = newId()
+      const invoice = await issueInvoice(trx, { id, registration_id: registrationId, amount_cents: due.cents, currency, status: 'open', issued_at: now(), paid_at: null, marked_by: null })
+      return { invoice, issued: invoice.id === id }
+    },
+
+    /** Marks the registration's open invoice paid; refuses one that is not open (paid, or voided by a cancellation). */
+    async payInvoiceIn(trx: Tx, invoiceId: string, registrationId: string, staffId: string): Promise<void> {
+      const paid = await markInvoicePaid(trx, invoiceId, now(), staffId)
+      if (!paid || paid.registration_id !== registrationId) throw new AppError('CONFLICT', 'This invoice is not open.')
+    },
+
+    /** A cancelled registration gives its voucher back and its open invoices are voided. */
+    async settleCancelledIn(trx: Tx, registration: { id: string; voucher_id: string | null }): Promise<void> {
+      if (registration.voucher_id) await restoreVoucher(trx, registration.voucher_id, registration.id)
+      await voidOpenInvoices(trx, registration.id)
+    },
+
+    voidInvoicesIn: (trx: Tx, registrationId: string) => voidOpenInvoices(trx, registrationId),
+
+    /**
+     * Moves what was paid (a voucher, paid invoices) from a registration to the one replacing it, and
+     * the open invoice too when `withOpenInvoice` (the new one holds a seat waiting for it); otherwise
+     * the open invoice is voided. Refuses if the voucher no longer pays for the old registration.
+     */
+    async transferIn(trx: Tx, from: { id: string; voucher_id: string | null }, to: string, withOpenInvoice: boolean): Promise<void> {
+      if (from.voucher_id && !(await moveVoucher(trx, from.voucher_id, from.id, to))) throw new AppError('CONFLICT', 'The voucher of this registration is no longer attached to it.')
+      await moveInvoices(trx, from.id, to, withOpenInvoice ? ['open', 'paid'] : ['paid'])
+      if (!withOpenInvoice) await voidOpenInvoices(trx, from.id)
+    },
   }
+  return service
 }
 
 export type PaymentsService = ReturnType<typeof createPaymentsService>

@@ -1,16 +1,22 @@
-import { sql } from 'kysely'
+// Registrations and the seats they hold. A seat is a counter (`test_sessions.seats_taken`) and a flag
+// on the registration holding it (`holds_seat`); both change together, inside the registration's
+// transaction, and only by conditional updates: a seat is taken only while one is free, and released
+// only by the update that turns its registration's flag from 1 to 0, so it can never be released
+// twice. Every write that is one step of a transition takes a Tx.
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely'
 import { nextCounter } from '../../db/counters.js'
-import type { DbOrTx } from '../../db/database.js'
+import type { DbOrTx, DialectName, Tx } from '../../db/database.js'
 import type { RegistrationsTable, RegistrationStatus } from '../../db/schema.js'
 
-const LIVE: RegistrationStatus[] = ['pending_payment', 'confirmed', 'waitlisted']
+export type RegistrationRow = Selectable<RegistrationsTable>
+export const LIVE: RegistrationStatus[] = ['pending_payment', 'confirmed', 'waitlisted']
 
 /**
  * Takes one seat if one is free. The condition is in the UPDATE itself, so concurrent requests (and
  * several server processes on PostgreSQL) can never take more seats than the session has.
  */
-export async function takeSeat(db: DbOrTx, sessionId: string): Promise<boolean> {
-  const result = await db
+export async function takeSeat(trx: Tx, sessionId: string): Promise<boolean> {
+  const result = await trx
     .updateTable('test_sessions')
     .set({ seats_taken: sql`seats_taken + 1` })
     .where('id', '=', sessionId)
@@ -20,31 +26,67 @@ export async function takeSeat(db: DbOrTx, sessionId: string): Promise<boolean> 
   return Number(result.numUpdatedRows) === 1
 }
 
-export async function releaseSeat(db: DbOrTx, sessionId: string): Promise<void> {
-  await db.updateTable('test_sessions').set({ seats_taken: sql`seats_taken - 1` }).where('id', '=', sessionId).where('seats_taken', '>', 0).execute()
+/**
+ * Gives back the seat a registration holds, if it holds one: its flag goes from 1 to 0 (once, under
+ * the registration's row lock) and only then the session's counter goes down. Returns whether it did.
+ */
+export async function releaseHeldSeat(trx: Tx, registration: { id: string; session_id: string }): Promise<boolean> {
+  const flag = await trx.updateTable('registrations').set({ holds_seat: 0 }).where('id', '=', registration.id).where('holds_seat', '=', 1).executeTakeFirst()
+  if (Number(flag.numUpdatedRows) !== 1) return false
+  await trx.updateTable('test_sessions').set({ seats_taken: sql`seats_taken - 1` }).where('id', '=', registration.session_id).execute()
+  return true
+}
+
+/**
+ * Locks sessions' rows in id order (PostgreSQL; SQLite runs one transaction at a time), so a move
+ * between two sessions never waits on another move going the other way while holding the first.
+ */
+export async function lockSessions(trx: Tx, sessionIds: readonly string[], dialect: DialectName): Promise<void> {
+  if (dialect !== 'postgres' || sessionIds.length === 0) return
+  await trx.selectFrom('test_sessions').select('id').where('id', 'in', [...new Set(sessionIds)]).orderBy('id').forNoKeyUpdate().execute()
 }
 
 /** The next number of a counter; the row lock makes it strictly increasing across processes. */
-export function nextQueueNumber(db: DbOrTx): Promise<number> {
-  return nextCounter(db, 'registration_queue')
+export function nextQueueNumber(trx: Tx): Promise<number> {
+  return nextCounter(trx, 'registration_queue')
 }
 
-export async function insertRegistration(db: DbOrTx, row: RegistrationsTable): Promise<void> {
-  await db.insertInto('registrations').values(row).execute()
+export async function insertRegistration(trx: Tx, row: Insertable<RegistrationsTable>): Promise<void> {
+  await trx.insertInto('registrations').values(row).execute()
 }
 
-export async function findRegistration(db: DbOrTx, id: string) {
+export async function findRegistration(db: DbOrTx, id: string): Promise<RegistrationRow | undefined> {
   return db.selectFrom('registrations').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
-/** Changes a registration only if it is still in the expected status; returns whether it did. */
-export async function transition(
-  db: DbOrTx,
-  id: string,
-  from: RegistrationStatus[],
-  change: Partial<Omit<RegistrationsTable, 'id' | 'session_id' | 'candidate_id' | 'created_at'>>,
-): Promise<boolean> {
-  const result = await db.updateTable('registrations').set(change).where('id', '=', id).where('status', 'in', from).executeTakeFirst()
+type Change = Omit<Updateable<RegistrationsTable>, 'id' | 'session_id' | 'candidate_id' | 'created_at' | 'holds_seat'>
+
+/**
+ * Changes a registration only if it is still in one of the expected statuses (on PostgreSQL the
+ * update waits for a concurrent change of the row and then checks again); returns the changed row,
+ * or nothing if it was no longer in them. `holds_seat` is not changed here: seats move only through
+ * takeSeat/seatRegistration and releaseHeldSeat.
+ */
+export async function transition(trx: Tx, id: string, from: readonly RegistrationStatus[], change: Change): Promise<RegistrationRow | undefined> {
+  return trx.updateTable('registrations').set(change).where('id', '=', id).where('status', 'in', from).returningAll().executeTakeFirst()
+}
+
+/** A waitlisted registration gets the seat its transaction has just taken. */
+export async function seatRegistration(trx: Tx, id: string, change: Change): Promise<RegistrationRow | undefined> {
+  return trx.updateTable('registrations').set({ ...change, holds_seat: 1 }).where('id', '=', id).where('status', '=', 'waitlisted').where('holds_seat', '=', 0)
+    .returningAll().executeTakeFirst()
+}
+
+/** Ends a held, unpaid registration whose hold has passed (not one whose hold an invoice request lifted meanwhile). */
+export async function expireHold(trx: Tx, id: string, now: string): Promise<RegistrationRow | undefined> {
+  return trx.updateTable('registrations').set({ status: 'expired', hold_expires_at: null, updated_at: now })
+    .where('id', '=', id).where('status', '=', 'pending_payment').where('hold_expires_at', 'is not', null).where('hold_expires_at', '<', now)
+    .returningAll().executeTakeFirst()
+}
+
+/** Records the reminder of a confirmed sitting, once (one conditional statement). */
+export async function markReminded(db: DbOrTx, id: string, at: string): Promise<boolean> {
+  const result = await db.updateTable('registrations').set({ reminder_sent_at: at }).where('id', '=', id).where('status', '=', 'confirmed').where('reminder_sent_at', 'is', null).executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
 }
 
@@ -61,6 +103,18 @@ export async function oldestWaitlisted(db: DbOrTx, sessionId: string) {
     .orderBy('queue_no')
     .limit(1)
     .executeTakeFirst()
+}
+
+/** Sessions with a free seat and someone waiting for one (a promotion a crash cut off). */
+export async function sessionsToPromote(db: DbOrTx): Promise<string[]> {
+  const rows = await db
+    .selectFrom('test_sessions')
+    .select('test_sessions.id')
+    .where('test_sessions.status', 'in', ['scheduled', 'in_progress'])
+    .where('test_sessions.seats_taken', '<', sql<number>`test_sessions.seats`)
+    .where((eb) => eb.exists(eb.selectFrom('registrations').select('registrations.id').whereRef('registrations.session_id', '=', 'test_sessions.id').where('registrations.status', '=', 'waitlisted')))
+    .execute()
+  return rows.map((r) => r.id)
 }
 
 export async function liveCandidateIds(db: DbOrTx, sessionId: string): Promise<string[]> {
@@ -130,4 +184,41 @@ export async function sessionForEligibility(db: DbOrTx, sessionId: string) {
     .select(['test_sessions.id', 'test_sessions.starts_at', 'test_sessions.modules', 'test_sessions.status', 'centers.kind as center_kind'])
     .where('test_sessions.id', '=', sessionId)
     .executeTakeFirst()
+}
+
+/** A session's live registrations with their candidates, by name (the roster). */
+export async function rosterOfSession(db: DbOrTx, sessionId: string) {
+  return db
+    .selectFrom('registrations')
+    .innerJoin('users', 'users.id', 'registrations.candidate_id')
+    .select(['registrations.id', 'registrations.candidate_id', 'registrations.modules', 'registrations.status', 'users.first_name', 'users.last_name', 'users.email'])
+    .where('registrations.session_id', '=', sessionId)
+    .where('registrations.status', 'in', LIVE)
+    .orderBy('users.last_name')
+    .orderBy('users.first_name')
+    .execute()
+}
+
+/** When and where a session is, for the registration emails and the roster. */
+export async function sessionPlace(db: DbOrTx, sessionId: string) {
+  return db
+    .selectFrom('test_sessions')
+    .innerJoin('centers', 'centers.id', 'test_sessions.center_id')
+    .select(['test_sessions.starts_at', 'test_sessions.ends_at', 'centers.name', 'centers.address_line1', 'centers.city', 'centers.state', 'centers.postal_code'])
+    .where('test_sessions.id', '=', sessionId)
+    .executeTakeFirstOrThrow()
+}
+
+/**
+ * Seats taken against seats held, per session: every session where the counter differs from the
+ * registrations holding a seat (empty when the books balance). For tests and operators.
+ */
+export async function seatMismatches(db: DbOrTx): Promise<{ id: string; seats_taken: number; held: number }[]> {
+  const rows = await db
+    .selectFrom('test_sessions')
+    .leftJoin('registrations', (j) => j.onRef('registrations.session_id', '=', 'test_sessions.id').on('registrations.holds_seat', '=', 1))
+    .select((eb) => ['test_sessions.id', 'test_sessions.seats_taken', eb.fn.count<number>('registrations.id').as('held')])
+    .groupBy(['test_sessions.id', 'test_sessions.seats_taken'])
+    .execute()
+  return rows.map((r) => ({ id: r.id, seats_taken: Number(r.seats_taken), held: Number(r.held) })).filter((r) => r.seats_taken !== r.held)
 }

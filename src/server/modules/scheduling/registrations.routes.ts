@@ -84,7 +84,7 @@ export default async function registrationsRoutes(app: FastifyInstance) {
 
   r.post('/api/v1/registrations/:id/payment', {
     schema: {
-      tags, summary: 'Pay a held registration with a voucher, or ask for an invoice',
+      tags, summary: 'Pay a held registration with a voucher, or ask for an invoice (asking again gives the same open invoice)',
       params: Type.Object({ id: Id }),
       body: Type.Union([
         Type.Object({ method: Type.Literal('voucher'), code: Type.String({ minLength: 4, maxLength: 40 }) }, Strict),
@@ -95,13 +95,13 @@ export default async function registrationsRoutes(app: FastifyInstance) {
   }, async (request) => {
     const body = request.body
     return body.method === 'voucher'
-      ? app.services.payments.payWithVoucher(request.actor, request.params.id, body.code)
-      : app.services.payments.requestInvoice(request.actor, request.params.id)
+      ? app.services.registrations.payWithVoucher(request.actor, request.params.id, body.code)
+      : app.services.registrations.requestInvoice(request.actor, request.params.id)
   })
 
   r.post('/api/v1/admin/registrations/:id/waive', {
     schema: { tags, summary: 'Waive the fee of a held registration', params: Type.Object({ id: Id }), body: Type.Object({ reason: Type.String({ minLength: 3, maxLength: 1000 }) }, Strict), response: { 200: RegistrationSchema, ...errorResponses(400, 401, 403, 404, 409) } },
-  }, async (request) => app.services.payments.waive(request.actor, request.params.id, request.body.reason))
+  }, async (request) => app.services.registrations.waive(request.actor, request.params.id, request.body.reason))
 
   r.get('/api/v1/fees', {
     schema: { tags: ['Fees'], summary: 'The fee schedule (null: contact the program)', response: { 200: Type.Object({ currency: Type.String(), items: Type.Array(Type.Object({ module: Type.String(), amountCents: Type.Union([Type.Integer(), Type.Null()]) })) }) } },
@@ -129,5 +129,5 @@ export default async function registrationsRoutes(app: FastifyInstance) {
 
   r.post('/api/v1/admin/invoices/:id/paid', {
     schema: { tags: ['Fees'], summary: 'Mark an invoice paid (confirms its registration)', params: Type.Object({ id: Id }), response: { 200: Type.Object({ id: Type.String(), status: Type.String() }), ...errorResponses(400, 401, 403, 404, 409) } },
-  }, async (request) => app.services.payments.markPaid(request.actor, request.params.id))
+  }, async (request) => app.services.registrations.markInvoicePaid(request.actor, request.params.id))
 }

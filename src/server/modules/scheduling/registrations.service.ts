@@ -2,15 +2,19 @@
 // 48 hours ahead (staff may override, audited). Seats are taken by a conditional update, so they are
 // never oversold; a full session offers its waitlist, promoted in order when a seat frees. A seat is
 // confirmed when its fee is paid (voucher, invoice, waiver) or when the modules carry no fee.
+// This service is the one owner of a registration's transitions, payment included: each is one
+// transaction of conditional updates (the registration's status, its seat, its voucher or invoice,
+// the audit entry), so a refusal or a crash at any step leaves nothing half done; emails go after.
 // The candidate's module rules (one live booking per module, none passed, the retake policy) are judged
 // under the candidate's lock in the registration's transaction (eligibility.service.ts).
 // A private session (an onsite company event) takes candidates only from its roster (registered on
 // their behalf), program staff, or a current invitation link; to anyone else it does not exist (404).
+import { holdExpiresAt } from '../../../common/rules/fees.js'
 import { ncrcAdvice } from '../../../common/rules/ncrc-advice.js'
 import { isRegistrationInTime } from '../../../common/rules/registration-window.js'
 import type { ServerContext } from '../../context.js'
-import type { DbOrTx } from '../../db/database.js'
-import type { RegistrationsTable } from '../../db/schema.js'
+import type { DbOrTx, Tx } from '../../db/database.js'
+import { inTransaction } from '../../db/transaction.js'
 import { AppError, notFound } from '../../errors.js'
 import { newId } from '../../ids.js'
 import { hasRole, requireActor, requireRole, type Actor } from '../accounts/actor.js'
@@ -22,10 +26,12 @@ import type { ProgramService } from '../program/program.service.js'
 import type { EligibilityService } from './eligibility.service.js'
 import type { InvitationsService } from './invitations.service.js'
 import type { PaymentsService } from './payments.service.js'
-import { calendarInvite, registrationEmails, type SessionPlace } from './registration-emails.js'
+import { registrationEmails } from './registration-emails.js'
+import { createRegistrationMail } from './registration-mail.js'
 import {
-  dueReminders, expiredHolds, findRegistration, insertRegistration, liveCandidateIds, liveRegistrationFor, liveRegistrationsOfSession,
-  nextQueueNumber, oldestWaitlisted, registrationsOfCandidate, releaseSeat, takeSeat, transition, waitlistPosition,
+  dueReminders, expiredHolds, expireHold, findRegistration, insertRegistration, liveCandidateIds, LIVE, liveRegistrationFor, liveRegistrationsOfSession, lockSessions,
+  markReminded, nextQueueNumber, oldestWaitlisted, registrationsOfCandidate, releaseHeldSeat, seatRegistration, sessionsToPromote, takeSeat, transition,
+  waitlistPosition, type RegistrationRow,
 } from './registrations.repository.js'
 import { findSession, findSessionWithCenter } from './sessions.repository.js'
 
@@ -42,6 +48,25 @@ export interface RegisterInput {
 /** How a registration reaches its session: `public` cannot reach a private (onsite) one. */
 type Access = 'public' | 'trusted'
 
+interface CreateOptions {
+  createdBy: string
+  access: Access
+  overrideReason?: string | undefined
+  invitationId?: string | undefined
+  /** The registration being moved here: its booking does not count against the rules, and what was paid for it comes along. */
+  replacing?: RegistrationRow | undefined
+  /** Sessions whose rows to lock (in id order) after the candidate's lock, before the seat is taken. */
+  lockSessions?: string[] | undefined
+}
+
+type PaymentState = Pick<RegistrationRow, 'status' | 'payment_method' | 'voucher_id' | 'paid_at' | 'hold_expires_at'>
+
+/** Thrown inside a promotion's transaction when the seat went to someone else first: nothing is kept. */
+class NoSeat extends Error {}
+
+const modulesOf = (r: { modules: string }) => JSON.parse(r.modules) as string[]
+const notActive = () => new AppError('CONFLICT', 'This registration is no longer active.')
+
 export function createRegistrationsService(
   ctx: ServerContext,
   deps: {
@@ -53,40 +78,30 @@ export function createRegistrationsService(
   const policies = deps.program.definition.policies
   const now = () => ctx.clock().toISOString()
 
-  async function place(sessionId: string): Promise<SessionPlace> {
-    const row = await db
-      .selectFrom('test_sessions')
-      .innerJoin('centers', 'centers.id', 'test_sessions.center_id')
-      .select(['test_sessions.starts_at', 'test_sessions.ends_at', 'centers.name', 'centers.address_line1', 'centers.city', 'centers.state', 'centers.postal_code'])
-      .where('test_sessions.id', '=', sessionId)
-      .executeTakeFirstOrThrow()
-    return { sessionId, startsAt: row.starts_at, endsAt: row.ends_at, centerName: row.name, address: `${row.address_line1}, ${row.city}, ${row.state} ${row.postal_code}` }
-  }
+  const { tell, announce } = createRegistrationMail(ctx, deps)
 
-  async function tell(candidateId: string, message: (name: string, where: SessionPlace) => { subject: string; text: string }, sessionId: string, invite?: { modules: string[]; registrationId: string }) {
-    const user = await findUserById(db, candidateId)
-    if (!user) return
-    const where = await place(sessionId)
-    const { subject, text } = message(user.first_name, where)
-    await deps.notifications.send({
-      to: user.email, subject, text,
-      ...(invite ? { attachments: [{ filename: 'mt1-assessment.ics', content: calendarInvite(where, invite.modules, invite.registrationId), contentType: 'text/calendar; method=PUBLISH; charset=utf-8' }] } : {}),
-    })
-  }
-
-  /** Seat-holding state for a registration that just got a seat: confirmed if nothing is due. */
-  async function seatState(trx: DbOrTx, modules: string[], startsAt: string) {
-    // Inside the caller's transaction: on SQLite, a query outside it would wait for it forever.
+  /**
+   * What a registration that has just got a seat becomes: confirmed if it was paid (a payment carried
+   * from the registration it replaces) or nothing is due; otherwise held for payment, without expiry
+   * while an invoice it carries is open.
+   */
+  async function seatedState(trx: Tx, modules: string[], startsAt: string, carried?: RegistrationRow): Promise<PaymentState> {
+    if (carried?.paid_at) return { status: 'confirmed', payment_method: carried.payment_method, voucher_id: carried.voucher_id, paid_at: carried.paid_at, hold_expires_at: null }
     const due = await deps.payments.amountDue(trx, modules)
-    if (due.cents === 0) return { status: 'confirmed' as const, payment_method: 'none' as const, hold_expires_at: null }
-    const hold = Math.min(ctx.clock().getTime() + policies.unpaidHoldHours * HOUR, Date.parse(startsAt))
-    return { status: 'pending_payment' as const, payment_method: null, hold_expires_at: new Date(hold).toISOString() }
+    if (due.cents === 0) return { status: 'confirmed', payment_method: 'none', voucher_id: null, paid_at: null, hold_expires_at: null }
+    if (carried?.payment_method === 'invoice') return { status: 'pending_payment', payment_method: 'invoice', voucher_id: null, paid_at: null, hold_expires_at: null }
+    return { status: 'pending_payment', payment_method: null, voucher_id: null, paid_at: null, hold_expires_at: holdExpiresAt(ctx.clock(), policies.unpaidHoldHours, startsAt) }
   }
 
-  const dto = async (r: RegistrationsTable) => ({
-    id: r.id, status: r.status, sessionId: r.session_id, candidateId: r.candidate_id, modules: JSON.parse(r.modules) as string[],
+  /** A waitlisted registration keeps a payment it carries, so it is confirmed when a seat comes. */
+  const waitingState = (carried?: RegistrationRow): PaymentState => carried?.paid_at
+    ? { status: 'waitlisted', payment_method: carried.payment_method, voucher_id: carried.voucher_id, paid_at: carried.paid_at, hold_expires_at: null }
+    : { status: 'waitlisted', payment_method: null, voucher_id: null, paid_at: null, hold_expires_at: null }
+
+  const dto = async (r: RegistrationRow) => ({
+    id: r.id, status: r.status, sessionId: r.session_id, candidateId: r.candidate_id, modules: modulesOf(r),
     holdExpiresAt: r.hold_expires_at, paymentMethod: r.payment_method, createdAt: r.created_at,
-    amountDueCents: r.status === 'pending_payment' ? (await deps.payments.amountDue(db, JSON.parse(r.modules) as string[])).cents : 0,
+    amountDueCents: r.status === 'pending_payment' ? (await deps.payments.amountDue(db, modulesOf(r))).cents : 0,
     waitlistPosition: r.status === 'waitlisted' ? await waitlistPosition(db, r.session_id, Number(r.queue_no)) : null,
   })
 
@@ -106,61 +121,79 @@ export function createRegistrationsService(
     return { session, modules }
   }
 
-  async function create(
-    candidateId: string, input: RegisterInput,
-    options: { createdBy: string; access: Access; overrideReason?: string; invitationId?: string; /** A registration being moved here. */ replacing?: string },
-  ) {
-    const { session, modules } = await checkRegistrable(input, !!options.overrideReason, options.access)
-    if (await liveRegistrationFor(db, session.id, candidateId)) throw new AppError('ALREADY_REGISTERED', 'You are already registered for this session.')
-
-    const id = newId()
+  /** A new registration in the caller's transaction: the candidate's rules under their lock, a seat or the waitlist, the row, its audit entry. */
+  async function createIn(trx: Tx, candidateId: string, session: { id: string; starts_at: string }, modules: string[], waitlist: boolean, options: CreateOptions): Promise<RegistrationRow> {
+    const refused = await deps.eligibility.refusals(trx, candidateId, modules, session.starts_at, options.replacing?.id)
+    if (refused.length > 0 && !options.overrideReason) throw deps.eligibility.refusalError(refused)
+    // Every transaction locks in one order: the registration it changes, the candidate, then sessions.
+    if (options.lockSessions) await lockSessions(trx, options.lockSessions, ctx.dialect)
+    const seated = await takeSeat(trx, session.id)
+    if (!seated && !waitlist) throw new AppError('SESSION_FULL', 'The session is full. Ask to join its waitlist, or choose another session.')
+    const state = seated ? await seatedState(trx, modules, session.starts_at, options.replacing) : waitingState(options.replacing)
     const at = now()
-    let row: RegistrationsTable
-    try {
-      row = await db.transaction().execute(async (trx) => {
-        // The candidate's module rules, judged under their lock before anything is taken; staff's override sets them aside.
-        const refused = await deps.eligibility.refusals(trx, candidateId, modules, session.starts_at, options.replacing)
-        if (refused.length > 0 && !options.overrideReason) throw deps.eligibility.refusalError(refused)
-        const seated = await takeSeat(trx, session.id)
-        if (!seated && !input.waitlist) throw new AppError('SESSION_FULL', 'The session is full. Ask to join its waitlist, or choose another session.')
-        const state = seated ? await seatState(trx, modules, session.starts_at) : { status: 'waitlisted' as const, payment_method: null, hold_expires_at: null }
-        const r: RegistrationsTable = {
-          id, session_id: session.id, candidate_id: candidateId, modules: JSON.stringify(modules), ...state, holds_seat: seated ? 1 : 0,
-          voucher_id: null, override_reason: options.overrideReason ?? null, created_by: options.createdBy, created_at: at, updated_at: at,
-          cancelled_at: null, reminder_sent_at: null, queue_no: await nextQueueNumber(trx),
-        }
-        await insertRegistration(trx, r)
-        await deps.audit.record(trx, {
-          actorId: options.createdBy, action: options.overrideReason ? 'registration.override' : 'registration.created', entityType: 'registration',
-          entityId: id, reason: options.overrideReason ?? null,
-          details: {
-            sessionId: session.id, modules, status: r.status, ...(options.invitationId ? { invitationId: options.invitationId } : {}),
-            ...(options.overrideReason ? { overridden: deps.eligibility.overridden(!isRegistrationInTime(ctx.clock(), new Date(session.starts_at), policies.registrationLeadHours), refused) } : {}),
-          },
-        })
-        return r
-      })
-    } catch (err) {
-      if (err instanceof AppError) throw err
-      // The one-live-registration index decides between two simultaneous requests of one candidate.
-      if (await liveRegistrationFor(db, session.id, candidateId)) throw new AppError('ALREADY_REGISTERED', 'You are already registered for this session.')
-      throw err
+    const row: RegistrationRow = {
+      id: newId(), session_id: session.id, candidate_id: candidateId, modules: JSON.stringify(modules), ...state, holds_seat: seated ? 1 : 0,
+      override_reason: options.overrideReason ?? null, created_by: options.createdBy, created_at: at, updated_at: at,
+      cancelled_at: null, reminder_sent_at: null, queue_no: await nextQueueNumber(trx),
     }
-    if (row.status === 'confirmed') await tell(candidateId, (n, w) => registrationEmails.confirmed(n, w, modules), session.id, { modules, registrationId: id })
-    else if (row.status === 'pending_payment') {
-      const due = await deps.payments.amountDue(db, modules)
-      await tell(candidateId, (n, w) => registrationEmails.held(n, w, modules, row.hold_expires_at!, due.label), session.id)
-    } else {
-      const position = await waitlistPosition(db, session.id, Number(row.queue_no))
-      await tell(candidateId, (n, w) => registrationEmails.waitlisted(n, w, position), session.id)
-    }
+    await insertRegistration(trx, row)
+    await deps.audit.record(trx, {
+      actorId: options.createdBy, action: options.overrideReason ? 'registration.override' : 'registration.created', entityType: 'registration',
+      entityId: row.id, reason: options.overrideReason ?? null,
+      details: {
+        sessionId: session.id, modules, status: row.status, ...(options.invitationId ? { invitationId: options.invitationId } : {}),
+        ...(options.replacing ? { replaces: options.replacing.id } : {}),
+        ...(options.overrideReason ? { overridden: deps.eligibility.overridden(!isRegistrationInTime(ctx.clock(), new Date(session.starts_at), policies.registrationLeadHours), refused) } : {}),
+      },
+    })
     return row
   }
 
-  async function freeSeatAndPromote(registration: RegistrationsTable) {
-    if (registration.holds_seat === 1) await releaseSeat(db, registration.session_id)
-    await service.promoteWaitlist(registration.session_id)
+  /** The one-live-registration index decides between two simultaneous requests of one candidate. */
+  async function orAlreadyRegistered(err: unknown, sessionId: string, candidateId: string): Promise<never> {
+    if (!(err instanceof AppError) && (await liveRegistrationFor(db, sessionId, candidateId))) throw new AppError('ALREADY_REGISTERED', 'You are already registered for this session.')
+    throw err
   }
+
+  async function create(candidateId: string, input: RegisterInput, options: CreateOptions) {
+    const { session, modules } = await checkRegistrable(input, !!options.overrideReason, options.access)
+    if (await liveRegistrationFor(db, session.id, candidateId)) throw new AppError('ALREADY_REGISTERED', 'You are already registered for this session.')
+    const row = await inTransaction(db, (trx) => createIn(trx, candidateId, session, modules, !!input.waitlist, options))
+      .catch((err: unknown) => orAlreadyRegistered(err, session.id, candidateId))
+    await announce(row)
+    return row
+  }
+
+  /**
+   * Cancels a live registration in the caller's transaction: its status, the seat it held (released
+   * once, with the counter), its voucher given back and its open invoices voided. Nothing if it was not live.
+   */
+  async function endIn(trx: Tx, id: string): Promise<RegistrationRow | undefined> {
+    const row = await transition(trx, id, LIVE, { status: 'cancelled', cancelled_at: now(), updated_at: now(), hold_expires_at: null })
+    if (row) await settleEndedIn(trx, row)
+    return row
+  }
+
+  async function settleEndedIn(trx: Tx, row: RegistrationRow) {
+    await releaseHeldSeat(trx, row)
+    await deps.payments.settleCancelledIn(trx, row)
+  }
+
+  async function requireOwnPending(actor: Actor | null, registrationId: string) {
+    const who = requireActor(actor)
+    const r = await findRegistration(db, registrationId)
+    if (!r || r.candidate_id !== who.userId) throw notFound('The registration')
+    if (r.status !== 'pending_payment') throw new AppError('CONFLICT', r.status === 'confirmed' ? 'This registration is already paid.' : 'This registration has no seat waiting for payment.')
+    return { who, r }
+  }
+
+  async function sendConfirmation(id: string) {
+    await announce((await findRegistration(db, id))!)
+  }
+
+  /** The fields of a registration being confirmed by a payment. */
+  const paidBy = (method: 'voucher' | 'invoice' | 'waived', voucherId: string | null) =>
+    ({ status: 'confirmed' as const, payment_method: method, voucher_id: voucherId, paid_at: now(), hold_expires_at: null, updated_at: now() })
 
   const service = {
     async register(actor: Actor | null, input: RegisterInput) {
@@ -220,98 +253,158 @@ export function createRegistrationsService(
       if (!staff && !isRegistrationInTime(ctx.clock(), new Date(session.starts_at), policies.registrationLeadHours)) {
         throw new AppError('REGISTRATION_TOO_LATE', `Registrations can be cancelled up to ${policies.registrationLeadHours} hours before the session. Contact the program.`)
       }
-      const done = await db.transaction().execute(async (trx) => {
-        const ok = await transition(trx, id, ['pending_payment', 'confirmed', 'waitlisted'], { status: 'cancelled', holds_seat: 0, cancelled_at: now(), updated_at: now(), hold_expires_at: null })
-        if (!ok) return false
-        if (r.voucher_id) await deps.payments.returnVoucher(trx, r.voucher_id)
-        await deps.audit.record(trx, { actorId: who.userId, action: 'registration.cancelled', entityType: 'registration', entityId: id, reason: reason ?? null })
-        return true
+      const ended = await inTransaction(db, async (trx) => {
+        const row = await endIn(trx, id)
+        if (row) await deps.audit.record(trx, { actorId: who.userId, action: 'registration.cancelled', entityType: 'registration', entityId: id, reason: reason ?? null })
+        return row
       })
-      if (!done) throw new AppError('CONFLICT', 'This registration is no longer active.')
-      await freeSeatAndPromote(r)
+      if (!ended) throw notActive()
+      await service.promoteWaitlist(r.session_id)
       await tell(r.candidate_id, (n, w) => registrationEmails.cancelled(n, w, staff && r.candidate_id !== who.userId ? reason ?? 'cancelled by the program' : 'you cancelled it'), r.session_id)
       return dto((await findRegistration(db, id))!)
     },
 
     /**
-     * Moves a registration to another session, until 48 hours before the current one: the new seat
-     * is taken first (every rule applies to it), then the old one is released to its waitlist. A
-     * paid registration stays paid.
+     * Moves a registration to another session, until 48 hours before the current one, in one
+     * transaction: the old registration is ended first (so a second move or a cancel at the same time
+     * finds it gone), the new one takes a seat or the waitlist under every rule, what was paid moves
+     * with it (a voucher, a paid or open invoice; onto a waitlist too, confirmed when a seat comes), and
+     * the old seat is released. A refusal at any step leaves the old registration as it was.
      */
     async reschedule(actor: Actor | null, id: string, input: { sessionId: string; waitlist?: boolean | undefined }) {
       const who = requireActor(actor)
       const staff = hasRole(who, 'program_staff')
       const old = await findRegistration(db, id)
       if (!old || (old.candidate_id !== who.userId && !staff)) throw notFound('The registration')
-      if (!['pending_payment', 'confirmed', 'waitlisted'].includes(old.status)) throw new AppError('CONFLICT', 'This registration is no longer active.')
+      if (!LIVE.includes(old.status)) throw notActive()
       if (old.session_id === input.sessionId) throw new AppError('CONFLICT', 'The registration is already for this session.')
       const oldSession = (await findSession(db, old.session_id))!
       if (!staff && !isRegistrationInTime(ctx.clock(), new Date(oldSession.starts_at), policies.registrationLeadHours)) {
         throw new AppError('REGISTRATION_TOO_LATE', `Registrations can be moved up to ${policies.registrationLeadHours} hours before the session. Contact the program.`)
       }
-      const modules = JSON.parse(old.modules) as string[]
-      const moved = await create(old.candidate_id, { sessionId: input.sessionId, modules, waitlist: input.waitlist }, { createdBy: who.userId, access: staff ? 'trusted' : 'public', replacing: old.id })
-      await db.transaction().execute(async (trx) => {
-        const paid = old.status === 'confirmed' && old.payment_method !== 'none' && old.payment_method !== null
-        if (paid && moved.status === 'pending_payment') {
-          await transition(trx, moved.id, ['pending_payment'], { status: 'confirmed', payment_method: old.payment_method, voucher_id: old.voucher_id, hold_expires_at: null, updated_at: now() })
-          if (old.voucher_id) await trx.updateTable('vouchers').set({ registration_id: moved.id }).where('id', '=', old.voucher_id).execute()
-        }
-        await transition(trx, old.id, ['pending_payment', 'confirmed', 'waitlisted'], { status: 'cancelled', holds_seat: 0, cancelled_at: now(), updated_at: now(), hold_expires_at: null })
-        await deps.audit.record(trx, { actorId: who.userId, action: 'registration.rescheduled', entityType: 'registration', entityId: old.id, details: { to: moved.id, sessionId: input.sessionId } })
-      })
-      await freeSeatAndPromote(old)
+      const modules = modulesOf(old)
+      const access: Access = staff ? 'trusted' : 'public'
+      const { session } = await checkRegistrable({ sessionId: input.sessionId, modules }, false, access)
+      if (await liveRegistrationFor(db, session.id, old.candidate_id)) throw new AppError('ALREADY_REGISTERED', 'You are already registered for this session.')
+      const moved = await inTransaction(db, async (trx) => {
+        const current = await transition(trx, old.id, LIVE, { status: 'cancelled', cancelled_at: now(), updated_at: now(), hold_expires_at: null })
+        if (!current) throw notActive()
+        const row = await createIn(trx, current.candidate_id, session, modules, !!input.waitlist, { createdBy: who.userId, access, replacing: current, lockSessions: [current.session_id, session.id] })
+        await deps.payments.transferIn(trx, current, row.id, row.status === 'pending_payment' && row.payment_method === 'invoice')
+        await releaseHeldSeat(trx, current)
+        await deps.audit.record(trx, { actorId: who.userId, action: 'registration.rescheduled', entityType: 'registration', entityId: old.id, details: { to: row.id, sessionId: session.id, status: row.status } })
+        return row
+      }).catch((err: unknown) => orAlreadyRegistered(err, session.id, old.candidate_id))
+      await service.promoteWaitlist(old.session_id)
+      await announce(moved)
       return dto((await findRegistration(db, moved.id))!)
     },
 
-    /** Gives free seats to the waitlist, oldest first. */
+    /** Gives free seats to the waitlist, oldest first: each promotion takes its seat in its own transaction. */
     async promoteWaitlist(sessionId: string) {
+      const tried = new Set<string>()
       for (;;) {
         const next = await oldestWaitlisted(db, sessionId)
-        if (!next) return
+        if (!next || tried.has(next.id)) return
+        tried.add(next.id)
         const session = (await findSession(db, sessionId))!
-        const promoted = await db.transaction().execute(async (trx) => {
-          if (!(await takeSeat(trx, sessionId))) return false
-          const state = await seatState(trx, JSON.parse(next.modules) as string[], session.starts_at)
-          const ok = await transition(trx, next.id, ['waitlisted'], { ...state, holds_seat: 1, updated_at: now() })
-          if (!ok) {
-            await releaseSeat(trx, sessionId)
-            return null
-          }
-          await deps.audit.record(trx, { actorId: null, action: 'registration.promoted', entityType: 'registration', entityId: next.id })
-          return true
-        })
-        if (promoted === false) return
+        let promoted: RegistrationRow | null
+        try {
+          promoted = await inTransaction(db, async (trx) => {
+            const state = await seatedState(trx, modulesOf(next), session.starts_at, next.paid_at ? next : undefined)
+            const row = await seatRegistration(trx, next.id, { ...state, updated_at: now() })
+            if (!row) return null // cancelled, moved or promoted meanwhile: look again
+            if (!(await takeSeat(trx, sessionId))) throw new NoSeat()
+            await deps.audit.record(trx, { actorId: null, action: 'registration.promoted', entityType: 'registration', entityId: next.id, details: { status: row.status } })
+            return row
+          })
+        } catch (err) {
+          if (err instanceof NoSeat) return
+          throw err
+        }
         if (promoted) await tell(next.candidate_id, registrationEmails.promoted, sessionId)
       }
     },
 
-    /** Marks a registration paid (voucher, invoice, waiver): the held seat is now confirmed. */
-    async confirmPaid(trx: DbOrTx, id: string, method: 'voucher' | 'invoice' | 'waived', voucherId: string | null): Promise<boolean> {
-      return transition(trx, id, ['pending_payment'], { status: 'confirmed', payment_method: method, voucher_id: voucherId, hold_expires_at: null, updated_at: now() })
+    /** Promotes where a seat is free and someone waits: what a crash between a release and its promotion left. */
+    async promotePending(): Promise<void> {
+      for (const sessionId of await sessionsToPromote(db)) await service.promoteWaitlist(sessionId)
     },
 
-    async sendConfirmation(id: string) {
-      const r = (await findRegistration(db, id))!
-      const modules = JSON.parse(r.modules) as string[]
-      await tell(r.candidate_id, (n, w) => registrationEmails.confirmed(n, w, modules), r.session_id, { modules, registrationId: id })
+    /** Pays a held registration with a voucher that covers its modules, once. */
+    async payWithVoucher(actor: Actor | null, registrationId: string, rawCode: string) {
+      const { who, r } = await requireOwnPending(actor, registrationId)
+      const voucher = await deps.payments.voucherFor(rawCode, modulesOf(r))
+      await inTransaction(db, async (trx) => {
+        if (!(await transition(trx, registrationId, ['pending_payment'], paidBy('voucher', voucher.id)))) throw new AppError('CONFLICT', 'This registration is no longer waiting for payment.')
+        await deps.payments.redeemIn(trx, voucher.code, registrationId)
+        // An invoice asked for earlier is no longer due.
+        await deps.payments.voidInvoicesIn(trx, registrationId)
+        await deps.audit.record(trx, { actorId: who.userId, action: 'registration.paid', entityType: 'registration', entityId: registrationId, details: { method: 'voucher', voucherId: voucher.id } })
+      })
+      await sendConfirmation(registrationId)
+      return service.get(actor, registrationId)
+    },
+
+    /** Asks for an invoice: the seat stays held (no expiry) until staff mark it paid. Asking again gives the same invoice. */
+    async requestInvoice(actor: Actor | null, registrationId: string) {
+      const { who } = await requireOwnPending(actor, registrationId)
+      const invoice = await inTransaction(db, async (trx) => {
+        const held = await transition(trx, registrationId, ['pending_payment'], { payment_method: 'invoice', hold_expires_at: null, updated_at: now() })
+        if (!held) throw new AppError('CONFLICT', 'This registration has no seat waiting for payment.')
+        const out = await deps.payments.invoiceIn(trx, registrationId, modulesOf(held))
+        if (out.issued) await deps.audit.record(trx, { actorId: who.userId, action: 'invoice.issued', entityType: 'invoice', entityId: out.invoice.id, details: { registrationId, amountCents: out.invoice.amount_cents } })
+        return out.invoice
+      })
+      return { invoiceId: invoice.id, amountCents: invoice.amount_cents, currency: invoice.currency }
+    },
+
+    /** Staff mark an open invoice paid, which confirms its registration if that still waits for payment. */
+    async markInvoicePaid(actor: Actor | null, invoiceId: string) {
+      const staff = requireRole(actor, 'program_staff')
+      const invoice = await deps.payments.findInvoice(invoiceId)
+      if (!invoice) throw notFound('The invoice')
+      if (invoice.status !== 'open') throw new AppError('CONFLICT', 'This invoice is not open.')
+      await inTransaction(db, async (trx) => {
+        if (!(await transition(trx, invoice.registration_id, ['pending_payment'], paidBy('invoice', null)))) {
+          throw new AppError('CONFLICT', 'This invoice\'s registration is no longer waiting for payment.')
+        }
+        await deps.payments.payInvoiceIn(trx, invoiceId, invoice.registration_id, staff.userId)
+        await deps.audit.record(trx, { actorId: staff.userId, action: 'invoice.paid', entityType: 'invoice', entityId: invoiceId, details: { registrationId: invoice.registration_id } })
+      })
+      await sendConfirmation(invoice.registration_id)
+      return { id: invoiceId, status: 'paid' as const }
+    },
+
+    async waive(actor: Actor | null, registrationId: string, reason: string) {
+      const staff = requireRole(actor, 'program_staff')
+      await inTransaction(db, async (trx) => {
+        if (!(await transition(trx, registrationId, ['pending_payment'], paidBy('waived', null)))) throw new AppError('CONFLICT', 'This registration is not waiting for payment.')
+        await deps.payments.voidInvoicesIn(trx, registrationId)
+        await deps.audit.record(trx, { actorId: staff.userId, action: 'registration.fee_waived', entityType: 'registration', entityId: registrationId, reason })
+      })
+      await sendConfirmation(registrationId)
+      return service.get(actor, registrationId)
     },
 
     /** Releases seats held too long without payment and gives them to the waitlist. */
     async releaseExpiredHolds(): Promise<number> {
       let released = 0
       for (const hold of await expiredHolds(db, now())) {
-        const r = (await findRegistration(db, hold.id))!
-        const ok = await db.transaction().execute(async (trx) => {
-          const changed = await transition(trx, hold.id, ['pending_payment'], { status: 'expired', holds_seat: 0, updated_at: now() })
-          if (changed) await deps.audit.record(trx, { actorId: null, action: 'registration.expired', entityType: 'registration', entityId: hold.id, reason: 'unpaid when the hold ended' })
-          return changed
+        const ended = await inTransaction(db, async (trx) => {
+          const row = await expireHold(trx, hold.id, now())
+          if (!row) return undefined
+          await settleEndedIn(trx, row)
+          await deps.audit.record(trx, { actorId: null, action: 'registration.expired', entityType: 'registration', entityId: hold.id, reason: 'unpaid when the hold ended' })
+          return row
         })
-        if (!ok) continue
+        if (!ended) continue
         released++
-        await freeSeatAndPromote(r)
-        await tell(r.candidate_id, (n, w) => registrationEmails.cancelled(n, w, 'the fee was not paid before the hold ended'), r.session_id)
+        await service.promoteWaitlist(ended.session_id)
+        await tell(ended.candidate_id, (n, w) => registrationEmails.cancelled(n, w, 'the fee was not paid before the hold ended'), ended.session_id)
       }
+      // Seats a crash freed between a release and its promotion go to their waitlists now.
+      await service.promotePending()
       return released
     },
 
@@ -319,29 +412,33 @@ export function createRegistrationsService(
     async sendReminders(): Promise<number> {
       const due = await dueReminders(db, now(), new Date(ctx.clock().getTime() + 48 * HOUR).toISOString())
       for (const { id } of due) {
+        if (!(await markReminded(db, id, now()))) continue
         const r = (await findRegistration(db, id))!
-        if (!(await transition(db, id, ['confirmed'], { reminder_sent_at: now() }))) continue
-        const modules = JSON.parse(r.modules) as string[]
+        const modules = modulesOf(r)
         await tell(r.candidate_id, (n, w) => registrationEmails.reminder(n, w, modules), r.session_id)
       }
       return due.length
     },
 
-    async cancelAllForSession(sessionId: string, reason: string) {
-      for (const r of await liveRegistrationsOfSession(db, sessionId)) {
-        const ok = await db.transaction().execute(async (trx) => {
-          const changed = await transition(trx, r.id, ['pending_payment', 'confirmed', 'waitlisted'], { status: 'cancelled', holds_seat: 0, cancelled_at: now(), updated_at: now() })
-          if (changed && r.voucher_id) await deps.payments.returnVoucher(trx, r.voucher_id)
-          return changed
-        })
-        if (ok) {
-          if (r.holds_seat === 1) await releaseSeat(db, sessionId)
-          await tell(r.candidate_id, (n, w) => registrationEmails.cancelled(n, w, `the session was cancelled (${reason})`), sessionId)
-        }
+    /** Cancels every live registration of a session being cancelled, in the session's transaction; returns them for tellSessionCancelled. */
+    async cancelAllIn(trx: Tx, sessionId: string, reason: string, actorId: string): Promise<RegistrationRow[]> {
+      const ended: RegistrationRow[] = []
+      for (const r of await liveRegistrationsOfSession(trx, sessionId)) {
+        const row = await endIn(trx, r.id)
+        if (!row) continue
+        await deps.audit.record(trx, { actorId, action: 'registration.cancelled', entityType: 'registration', entityId: r.id, reason: `the session was cancelled (${reason})` })
+        ended.push(row)
       }
+      return ended
+    },
+
+    async tellSessionCancelled(registrations: readonly RegistrationRow[], reason: string) {
+      for (const r of registrations) await tell(r.candidate_id, (n, w) => registrationEmails.cancelled(n, w, `the session was cancelled (${reason})`), r.session_id)
     },
 
     liveCandidateIds: (trx: DbOrTx, sessionId: string) => liveCandidateIds(trx, sessionId),
+    /** The candidate's live registration in the session, if any. */
+    liveFor: (sessionId: string, candidateId: string) => liveRegistrationFor(db, sessionId, candidateId),
     find: (id: string) => findRegistration(db, id),
   }
   return service

@@ -8,6 +8,7 @@ import { AppError, notFound } from '../../errors.js'
 import { hasRole, requireActor, type Actor } from '../accounts/actor.js'
 import type { AccommodationsService } from '../accommodations/accommodations.service.js'
 import { rosterPdf } from './roster-pdf.js'
+import { rosterOfSession, sessionPlace } from './registrations.repository.js'
 import { findSession, isCenterAdmin, proctorsOfSession } from './sessions.repository.js'
 
 export function createRosterService(ctx: ServerContext, deps: { accommodations: AccommodationsService }) {
@@ -27,15 +28,7 @@ export function createRosterService(ctx: ServerContext, deps: { accommodations: 
   return {
     async roster(actor: Actor | null, sessionId: string) {
       const session = await requireRosterRight(actor, sessionId)
-      const rows = await db
-        .selectFrom('registrations')
-        .innerJoin('users', 'users.id', 'registrations.candidate_id')
-        .select(['registrations.id', 'registrations.candidate_id', 'registrations.modules', 'registrations.status', 'users.first_name', 'users.last_name', 'users.email'])
-        .where('registrations.session_id', '=', sessionId)
-        .where('registrations.status', 'in', ['pending_payment', 'confirmed', 'waitlisted'])
-        .orderBy('users.last_name')
-        .orderBy('users.first_name')
-        .execute()
+      const rows = await rosterOfSession(db, sessionId)
       const adjustments = await deps.accommodations.adjustmentsFor(rows.map((r) => r.candidate_id))
       return {
         session: { id: session.id, startsAt: session.starts_at, endsAt: session.ends_at, seats: session.seats, status: session.status },
@@ -48,7 +41,7 @@ export function createRosterService(ctx: ServerContext, deps: { accommodations: 
 
     async rosterPdf(actor: Actor | null, sessionId: string) {
       const { session, items } = await this.roster(actor, sessionId)
-      const center = await db.selectFrom('centers').innerJoin('test_sessions', 'test_sessions.center_id', 'centers.id').select(['centers.name', 'centers.city', 'centers.state']).where('test_sessions.id', '=', sessionId).executeTakeFirstOrThrow()
+      const center = await sessionPlace(db, sessionId)
       return rosterPdf({
         title: `Roster: ${center.name}`,
         subtitle: `${center.city}, ${center.state} — ${new Date(session.startsAt).toUTCString()} to ${new Date(session.endsAt).toUTCString()} — ${items.length} candidates, ${session.seats} seats`,

@@ -3,7 +3,8 @@
 // rule (a proctor is in one session at a time); a session ends by its center's certification end.
 import { centerCertificationCovers, sessionsOverlap } from '../../../common/rules/session-schedule.js'
 import type { ServerContext } from '../../context.js'
-import type { DbOrTx } from '../../db/database.js'
+import type { Tx } from '../../db/database.js'
+import { inTransaction } from '../../db/transaction.js'
 import { AppError, notFound } from '../../errors.js'
 import { newId } from '../../ids.js'
 import { hasRole, requireRole, type Actor } from '../accounts/actor.js'
@@ -12,7 +13,7 @@ import type { ProctorsService } from '../centers/proctors.service.js'
 import type { ProgramService } from '../program/program.service.js'
 import type { RegistrationsService } from './registrations.service.js'
 import {
-  centerExists, findSession, insertTestSession, isCenterAdmin, overlappingSessionsOf, proctorsOfSession, replaceSessionProctors, updateSessionRow,
+  centerExists, closeSessionRow, findSession, insertTestSession, isCenterAdmin, overlappingSessionsOf, proctorsOfSession, replaceSessionProctors, sessionsOfStaffMember, updateSessionRow,
 } from './sessions.repository.js'
 
 export interface SessionInput {
@@ -26,7 +27,7 @@ export interface SessionInput {
 
 export function createSessionAdminService(
   ctx: ServerContext,
-  deps: { audit: AuditService; proctors: ProctorsService; program: ProgramService; registrations: () => RegistrationsService },
+  deps: { audit: AuditService; proctors: ProctorsService; program: ProgramService; registrations: RegistrationsService },
 ) {
   const { db } = ctx
 
@@ -57,7 +58,7 @@ export function createSessionAdminService(
    * serialized by the lock and the second sees the first (SQLite runs one transaction at a time).
    */
   async function assertProctorsCanRun(
-    trx: DbOrTx,
+    trx: Tx,
     input: { proctorIds: readonly string[]; startsAt: string; endsAt: string; seats: number; candidateIds: readonly string[] },
     excludeSessionId?: string,
   ) {
@@ -75,6 +76,25 @@ export function createSessionAdminService(
     }
   }
 
+  /**
+   * Checks a new session against its center and its proctors and writes it with its audit entry, in
+   * the caller's transaction; the caller has checked the actor's right to the center. Returns its id.
+   */
+  async function createIn(trx: Tx, actorId: string, input: SessionInput, center: { status: string; certified_until: string | null }): Promise<string> {
+    if (center.status !== 'certified') throw new AppError('RULE_VIOLATION', 'Only a certified center can schedule sessions.')
+    checkShape(input)
+    if (Date.parse(input.startsAt) <= ctx.clock().getTime()) throw new AppError('VALIDATION', 'A new session must start in the future.')
+    checkCenterCertification(center.certified_until, input.endsAt)
+    const id = newId()
+    await assertProctorsCanRun(trx, { proctorIds: input.proctorIds, startsAt: input.startsAt, endsAt: input.endsAt, seats: input.seats, candidateIds: [] })
+    await insertTestSession(trx, {
+      id, center_id: input.centerId, starts_at: new Date(input.startsAt).toISOString(), ends_at: new Date(input.endsAt).toISOString(),
+      seats: input.seats, modules: JSON.stringify([...new Set(input.modules)]), status: 'scheduled', created_at: ctx.clock().toISOString(), created_by: actorId,
+    }, [...new Set(input.proctorIds)])
+    await deps.audit.record(trx, { actorId, action: 'session.created', entityType: 'session', entityId: id, details: { ...input } })
+    return id
+  }
+
   const dto = async (id: string) => {
     const s = await findSession(db, id)
     if (!s) throw notFound('The session')
@@ -87,29 +107,15 @@ export function createSessionAdminService(
   return {
     get: dto,
 
-    /** The checks a new session's proctors must pass (onsite approval runs them before it creates anything). */
-    assertProctorsCanRun: (trx: DbOrTx, input: { proctorIds: readonly string[]; startsAt: string; endsAt: string; seats: number }) =>
-      assertProctorsCanRun(trx, { ...input, candidateIds: [] }),
-
     async create(actor: Actor | null, input: SessionInput) {
       const who = await requireCenterRight(actor, input.centerId)
       const center = await centerExists(db, input.centerId)
       if (!center) throw notFound('The center')
-      if (center.status !== 'certified') throw new AppError('RULE_VIOLATION', 'Only a certified center can schedule sessions.')
-      checkShape(input)
-      if (Date.parse(input.startsAt) <= ctx.clock().getTime()) throw new AppError('VALIDATION', 'A new session must start in the future.')
-      checkCenterCertification(center.certified_until, input.endsAt)
-      const id = newId()
-      await db.transaction().execute(async (trx) => {
-        await assertProctorsCanRun(trx, { proctorIds: input.proctorIds, startsAt: input.startsAt, endsAt: input.endsAt, seats: input.seats, candidateIds: [] })
-        await insertTestSession(trx, {
-          id, center_id: input.centerId, starts_at: new Date(input.startsAt).toISOString(), ends_at: new Date(input.endsAt).toISOString(),
-          seats: input.seats, modules: JSON.stringify([...new Set(input.modules)]), status: 'scheduled', created_at: ctx.clock().toISOString(), created_by: who.userId,
-        }, [...new Set(input.proctorIds)])
-        await deps.audit.record(trx, { actorId: who.userId, action: 'session.created', entityType: 'session', entityId: id, details: { ...input } })
-      })
-      return dto(id)
+      return dto(await inTransaction(db, (trx) => createIn(trx, who.userId, input, center)))
     },
+
+    /** A new session written in the caller's transaction (an onsite approval creates its center in the same one). */
+    createIn,
 
     async update(actor: Actor | null, id: string, change: Partial<Omit<SessionInput, 'centerId'>>) {
       const session = await findSession(db, id)
@@ -126,7 +132,7 @@ export function createSessionAdminService(
       const movesOrRestaffs = change.startsAt !== undefined || change.endsAt !== undefined || change.proctorIds !== undefined
       if (change.endsAt !== undefined) checkCenterCertification((await centerExists(db, session.center_id))!.certified_until, next.endsAt)
       await db.transaction().execute(async (trx) => {
-        const candidates = await deps.registrations().liveCandidateIds(trx, id)
+        const candidates = await deps.registrations.liveCandidateIds(trx, id)
         const staffing = { proctorIds: next.proctorIds, startsAt: next.startsAt, endsAt: next.endsAt, seats: next.seats, candidateIds: candidates }
         if (movesOrRestaffs) await assertProctorsCanRun(trx, staffing, id)
         else await deps.proctors.assertAssignable(trx, staffing)
@@ -137,7 +143,7 @@ export function createSessionAdminService(
         await deps.audit.record(trx, { actorId: who.userId, action: 'session.updated', entityType: 'session', entityId: id, details: { ...change } })
       })
       // More seats may let waitlisted candidates in.
-      await deps.registrations().promoteWaitlist(id)
+      await deps.registrations.promoteWaitlist(id)
       return dto(id)
     },
 
@@ -146,29 +152,28 @@ export function createSessionAdminService(
       if (!session) throw notFound('The session')
       const who = await requireCenterRight(actor, session.center_id)
       if (session.status === 'cancelled') throw new AppError('SESSION_CLOSED', 'The session is already cancelled.')
-      await db.transaction().execute(async (trx) => {
+      // The session and every registration in it are cancelled together (seats, vouchers, invoices);
+      // the candidates are told after the commit.
+      const cancelled = await inTransaction(db, async (trx) => {
         await updateSessionRow(trx, id, { status: 'cancelled', cancel_reason: reason })
         await deps.audit.record(trx, { actorId: who.userId, action: 'session.cancelled', entityType: 'session', entityId: id, reason })
+        return deps.registrations.cancelAllIn(trx, id, reason, who.userId)
       })
-      await deps.registrations().cancelAllForSession(id, reason)
+      await deps.registrations.tellSessionCancelled(cancelled, reason)
       return dto(id)
     },
+
+    /** A session's row and its proctors, for the modules that run it (delivery). */
+    find: (id: string) => findSession(db, id),
+    proctorIds: (id: string) => proctorsOfSession(db, id),
+    /** Closes the session in the caller's transaction (its proctor's close, with the audit entry); false if already closed. */
+    closeIn: (trx: Tx, id: string, at: string) => closeSessionRow(trx, id, at),
 
     /** Sessions I proctor, or that run at centers I administer, from a day ago on. */
     async mine(actor: Actor | null) {
       const who = requireRole(actor, 'proctor', 'center_admin', 'program_staff')
       const since = new Date(ctx.clock().getTime() - 86_400_000).toISOString()
-      const rows = await db
-        .selectFrom('test_sessions')
-        .innerJoin('centers', 'centers.id', 'test_sessions.center_id')
-        .select(['test_sessions.id', 'centers.name as center_name'])
-        .where('test_sessions.ends_at', '>=', since)
-        .where((eb) => eb.or([
-          eb('test_sessions.id', 'in', eb.selectFrom('session_proctors').select('session_id').where('user_id', '=', who.userId)),
-          eb('test_sessions.center_id', 'in', eb.selectFrom('center_members').select('center_id').where('user_id', '=', who.userId)),
-        ]))
-        .orderBy('test_sessions.starts_at')
-        .execute()
+      const rows = await sessionsOfStaffMember(db, who.userId, since)
       return { items: await Promise.all(rows.map(async (r) => ({ ...(await dto(r.id)), centerName: r.center_name }))), nextCursor: null }
     },
 

@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../../db/database.js'
+import type { DbOrTx, Tx } from '../../db/database.js'
 import { pastCursor, type CursorKey } from '../../db/pagination.js'
 import type { Insertable } from 'kysely'
 import type { TestSessionsTable } from '../../db/schema.js'
@@ -90,4 +90,25 @@ export async function overlappingSessionsOf(db: DbOrTx, proctorIds: readonly str
     .where('test_sessions.ends_at', '>', range.startsAt)
   if (excludeSessionId) query = query.where('test_sessions.id', '!=', excludeSessionId)
   return query.orderBy('test_sessions.starts_at').orderBy('session_proctors.user_id').execute()
+}
+
+/** Sessions ending after `since` that the user proctors or whose center they administer, by start. */
+export async function sessionsOfStaffMember(db: DbOrTx, userId: string, since: string) {
+  return db
+    .selectFrom('test_sessions')
+    .innerJoin('centers', 'centers.id', 'test_sessions.center_id')
+    .select(['test_sessions.id', 'centers.name as center_name'])
+    .where('test_sessions.ends_at', '>=', since)
+    .where((eb) => eb.or([
+      eb('test_sessions.id', 'in', eb.selectFrom('session_proctors').select('session_id').where('user_id', '=', userId)),
+      eb('test_sessions.center_id', 'in', eb.selectFrom('center_members').select('center_id').where('user_id', '=', userId)),
+    ]))
+    .orderBy('test_sessions.starts_at')
+    .execute()
+}
+
+/** Closes a session once (its proctor's close): false if it was closed already. */
+export async function closeSessionRow(trx: Tx, id: string, at: string): Promise<boolean> {
+  const result = await trx.updateTable('test_sessions').set({ closed_at: at, status: 'closed' }).where('id', '=', id).where('closed_at', 'is', null).executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
 }
