@@ -55,6 +55,8 @@ export function createProctorsService(ctx: ServerContext, deps: { audit: AuditSe
     async declareConflict(actor: Actor | null, proctorId: string, candidateId: string, reason: string) {
       const who = requireRole(actor, 'program_staff', 'proctor')
       if (!who.roles.includes('program_staff') && who.userId !== proctorId) throw new AppError('FORBIDDEN', 'Proctors declare their own conflicts.')
+      const proctor = await findUserById(db, proctorId)
+      if (!proctor || !proctor.roles.includes('proctor')) throw notFound('The proctor')
       if (!(await findUserById(db, candidateId))) throw notFound('The candidate')
       await db.transaction().execute(async (trx) => {
         await insertConflict(trx, proctorId, candidateId, reason, ctx.clock().toISOString())
