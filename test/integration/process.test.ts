@@ -9,9 +9,11 @@ import { exited, killServerProcesses, startServerProcess } from '../helpers/serv
 import { databases } from '../helpers/test-app.js'
 
 afterEach(killServerProcesses)
-const startServer = (env: Record<string, string>) => startServerProcess(env, 15_000)
+// What these tests check is behaviour (seeding, SIGTERM, refusal), not start-up time: that is the
+// startup benchmark's figure. A start on a busy 2-core machine can take well over 15 s.
+const startServer = (env: Record<string, string>) => startServerProcess(env, 60_000)
 
-describe('the server process', () => {
+describe('the server process', { timeout: 120_000 }, () => {
   it.each(databases)('seeds demo data on a fresh %s database and stops cleanly on SIGTERM', async (kind) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mt1-proc-'))
     const pg: Record<string, string> = kind === 'postgres' ? { DATABASE_URL: process.env.TEST_DATABASE_URL!, DATABASE_SCHEMA: `p_${Date.now().toString(36)}` } : {}
