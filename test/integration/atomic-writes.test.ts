@@ -383,6 +383,17 @@ describe.each(databases)('proctoring, scribing, approvals, imports and jobs are 
     const startsAt = new Date(w.t.clock().getTime() + 40 * DAY)
     const body = { startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3 * HOUR).toISOString(), seats: 11, proctorIds: [w.proctor.userId] }
     const centersOf = () => db().selectFrom('centers').select('id').where('name', '=', `${company} (onsite)`).execute()
+    // Times the server cannot schedule (the last instant of year 9999, a three-day session) are a 400
+    // before anything is written, not a database error on the center's derived certification date.
+    for (const times of [
+      { startsAt: '9999-12-31T20:00:00.000Z', endsAt: '9999-12-31T23:59:59.999Z' },
+      { startsAt: body.startsAt, endsAt: new Date(startsAt.getTime() + 3 * DAY).toISOString() },
+    ]) {
+      const refused = await call(w.t.app, 'POST', `/api/v1/admin/onsite-requests/${req.json().id}/approve`, { session: w.staff, body: { ...body, ...times } })
+      expect(refused.statusCode, refused.body).toBe(400)
+      expect(refused.json().error.code).toBe('VALIDATION')
+    }
+    expect(await centersOf()).toEqual([])
     const heal = await injectFault(w.t.app, 'atomic_onsite_fault', 'test_sessions', 'NEW.seats = 11')
     try {
       const failed = await call(w.t.app, 'POST', `/api/v1/admin/onsite-requests/${req.json().id}/approve`, { session: w.staff, body })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { centerCertificationCovers, sessionsOverlap } from './session-schedule.js'
+import { centerCertificationCovers, sessionTimesProblem, sessionsOverlap } from './session-schedule.js'
 
 describe('two sessions of one proctor', () => {
   const morning = { startsAt: '2026-12-10T09:00:00.000Z', endsAt: '2026-12-10T12:00:00.000Z' }
@@ -30,5 +30,23 @@ describe("a center's certification", () => {
   it('does not cover a session that ends after it', () => {
     expect(centerCertificationCovers('2026-12-10T16:59:59.999Z', end)).toBe(false)
     expect(centerCertificationCovers('2026-12-09T17:00:00.000Z', end)).toBe(false)
+  })
+})
+
+describe('sessionTimesProblem', () => {
+  const now = new Date('2027-03-01T12:00:00.000Z')
+  const at = (iso: string) => iso
+  it('accepts a day session and refuses one that ends before it starts', () => {
+    expect(sessionTimesProblem({ startsAt: at('2027-03-10T08:00:00.000Z'), endsAt: at('2027-03-10T16:00:00.000Z') }, now)).toBeNull()
+    expect(sessionTimesProblem({ startsAt: at('2027-03-10T08:00:00.000Z'), endsAt: at('2027-03-10T08:00:00.000Z') }, now)).toMatch(/end after it starts/)
+  })
+  it('refuses a session longer than a day', () => {
+    expect(sessionTimesProblem({ startsAt: '2027-03-10T08:00:00.000Z', endsAt: '2027-03-11T08:00:00.000Z' }, now)).toBeNull()
+    expect(sessionTimesProblem({ startsAt: '2027-03-10T08:00:00.000Z', endsAt: '2027-03-11T08:00:00.001Z' }, now)).toMatch(/at most 24 hours/)
+  })
+  it('refuses a session more than two years ahead, such as one at the end of year 9999', () => {
+    expect(sessionTimesProblem({ startsAt: '2029-02-28T12:00:00.000Z', endsAt: '2029-02-28T14:00:00.000Z' }, now)).toBeNull()
+    expect(sessionTimesProblem({ startsAt: '2029-03-01T12:00:00.001Z', endsAt: '2029-03-01T14:00:00.000Z' }, now)).toMatch(/730 days ahead/)
+    expect(sessionTimesProblem({ startsAt: '9999-12-31T20:00:00.000Z', endsAt: '9999-12-31T23:59:59.999Z' }, now)).toMatch(/730 days ahead/)
   })
 })

@@ -1,6 +1,7 @@
 // Certified assessment centers: a center applies; program staff certify it until a date, suspend or
 // reinstate it. Onsite company testing: an employer asks for an event at its site; staff approve it
 // as a session at that address, with certified proctors.
+import { sessionTimesProblem } from '../../../common/rules/session-schedule.js'
 import type { ServerContext } from '../../context.js'
 import { inTransaction } from '../../db/transaction.js'
 import { AppError, notFound } from '../../errors.js'
@@ -131,6 +132,9 @@ export function createCenterAdminService(ctx: ServerContext, deps: { audit: Audi
       const request = await findOnsiteRequest(db, id)
       if (!request) throw notFound('The onsite request')
       if (request.status !== 'pending') throw new AppError('CONFLICT', 'This request has already been decided.')
+      // Checked before the center is built: its certification is derived from the event's end.
+      const timesProblem = sessionTimesProblem(input, ctx.clock())
+      if (timesProblem) throw new AppError('VALIDATION', timesProblem)
       const centerId = newId()
       const center = {
         id: centerId, name: `${request.company_name} (onsite)`, kind: 'onsite' as const, address_line1: request.address_line1, address_line2: null, city: request.city,

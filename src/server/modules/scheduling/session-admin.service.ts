@@ -1,7 +1,7 @@
 // Scheduling sessions: a center's administrators (or program staff) create, edit and cancel them.
 // Every proctor assignment goes through the proctors service's eligibility check and the overlap
 // rule (a proctor is in one session at a time); a session ends by its center's certification end.
-import { centerCertificationCovers, sessionsOverlap } from '../../../common/rules/session-schedule.js'
+import { centerCertificationCovers, sessionTimesProblem, sessionsOverlap } from '../../../common/rules/session-schedule.js'
 import type { ServerContext } from '../../context.js'
 import type { Tx } from '../../db/database.js'
 import { inTransaction } from '../../db/transaction.js'
@@ -40,7 +40,8 @@ export function createSessionAdminService(
   }
 
   function checkShape(input: Pick<SessionInput, 'startsAt' | 'endsAt' | 'modules'>) {
-    if (Date.parse(input.endsAt) <= Date.parse(input.startsAt)) throw new AppError('VALIDATION', 'The session must end after it starts.')
+    const problem = sessionTimesProblem(input, ctx.clock())
+    if (problem) throw new AppError('VALIDATION', problem)
     const unknown = input.modules.filter((m) => !deps.program.module(m))
     if (unknown.length) throw new AppError('VALIDATION', `No such module: ${unknown.join(', ')}.`)
   }
