@@ -35,7 +35,8 @@ import { createCredentialsService } from './modules/credentials/credentials.serv
 import { createJobsService } from './modules/jobs/jobs.service.js'
 
 export function createServices(ctx: ServerContext, program: Program) {
-  const audit = createAuditService(ctx)
+  // The audit log names actors through the accounts module, which is built after it and records audit entries itself.
+  const audit = createAuditService(ctx, { contacts: (ids) => users.contactsOf(ids) })
   // Background jobs (cohort uploads, rescoring): each module registers its kind; recovered at start, drained at stop.
   const jobs = createJobsService(ctx)
   const notifications = createNotificationsService(ctx)
@@ -43,17 +44,17 @@ export function createServices(ctx: ServerContext, program: Program) {
   const users = createUsersService(ctx, { audit, notifications, auth })
   const programService = createProgramService(program)
   const profiles = createProfileService(ctx, { program: programService })
-  const proctors = createProctorsService(ctx, { audit, program: programService })
+  const proctors = createProctorsService(ctx, { audit, program: programService, users })
   // Payments are a leaf (fees, vouchers, invoices); registrations own every transition of a
   // registration, paying included, and call payments inside their transactions.
   const payments = createPaymentsService(ctx, { audit, program: programService })
   const invitations = createInvitationsService(ctx, { audit })
   // Registration judges a candidate's module rules from their attempts, which the results service reads.
   const eligibility = createEligibilityService(ctx, { program: programService, attempts: (trx, candidateId) => results.attemptHistory(trx, candidateId) })
-  const registrations = createRegistrationsService(ctx, { audit, notifications, program: programService, payments, profiles, invitations, eligibility })
+  const registrations = createRegistrationsService(ctx, { audit, notifications, program: programService, payments, profiles, invitations, eligibility, users })
   const sessionAdmin = createSessionAdminService(ctx, { audit, proctors, program: programService, registrations })
-  const accommodations = createAccommodationsService(ctx, { audit, notifications, program: programService })
-  const itemBank = createItemBankService(ctx, { audit, program: programService })
+  const accommodations = createAccommodationsService(ctx, { audit, notifications, program: programService, users })
+  const itemBank = createItemBankService(ctx, { audit, program: programService, users })
   const results = createResultsService(ctx, { audit, program: programService, itemBank })
   const delivery = createDeliveryService(ctx, { audit, program: programService, itemBank, accommodations, registrations, results, sessions: sessionAdmin, proctors })
   const sessions = createSessionsService(ctx)
@@ -68,7 +69,7 @@ export function createServices(ctx: ServerContext, program: Program) {
     accommodations,
     roster: createRosterService(ctx, { accommodations }),
     cohorts: createCohortService(ctx, { audit, users, auth, notifications, registrations, jobs }),
-    centerAdmin: createCenterAdminService(ctx, { audit, proctors, sessionAdmin }),
+    centerAdmin: createCenterAdminService(ctx, { audit, proctors, sessionAdmin, users }),
     profiles,
     proctors,
     payments,

@@ -16,11 +16,9 @@ export async function requestsOf(db: DbOrTx, candidateId: string) {
 export async function requestsByStatus(db: DbOrTx, status: AccommodationRequestsTable['status'] | undefined) {
   let q = db
     .selectFrom('accommodation_requests')
-    .innerJoin('users', 'users.id', 'accommodation_requests.candidate_id')
-    .selectAll('accommodation_requests')
-    .select(['users.email', 'users.first_name', 'users.last_name'])
-  if (status) q = q.where('accommodation_requests.status', '=', status)
-  return q.orderBy('accommodation_requests.created_at').execute()
+    .selectAll()
+  if (status) q = q.where('status', '=', status)
+  return q.orderBy('created_at').execute()
 }
 
 export async function decide(db: DbOrTx, id: string, change: Pick<AccommodationRequestsTable, 'status' | 'approved_adjustments' | 'decision_reason' | 'decided_by' | 'decided_at'>) {

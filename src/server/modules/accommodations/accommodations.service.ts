@@ -10,7 +10,7 @@ import { lockCandidate } from '../../db/candidate-lock.js'
 import { AppError, notFound } from '../../errors.js'
 import { newId } from '../../ids.js'
 import { hasRole, requireActor, requireRole, type Actor } from '../accounts/actor.js'
-import { findUserById } from '../accounts/users.repository.js'
+import type { UserDirectory } from '../accounts/users.service.js'
 import type { AuditService } from '../audit/audit.service.js'
 import type { NotificationsService } from '../notifications/notifications.service.js'
 import type { ProgramService } from '../program/program.service.js'
@@ -22,7 +22,7 @@ import { cleanFileName, documentType, MAX_DOCUMENT_BYTES } from './documents.js'
 const MAX_DOCUMENTS_PER_REQUEST = 5
 type Decision = 'approved' | 'partly_approved' | 'denied'
 
-export function createAccommodationsService(ctx: ServerContext, deps: { audit: AuditService; notifications: NotificationsService; program: ProgramService }) {
+export function createAccommodationsService(ctx: ServerContext, deps: { audit: AuditService; notifications: NotificationsService; program: ProgramService; users: UserDirectory }) {
   const { db } = ctx
   const quota = deps.program.definition.policies.accommodationDocuments
   const now = () => ctx.clock().toISOString()
@@ -87,8 +87,12 @@ export function createAccommodationsService(ctx: ServerContext, deps: { audit: A
     async queue(actor: Actor | null, status?: 'pending' | 'approved' | 'partly_approved' | 'denied') {
       requireRole(actor, 'program_staff')
       const rows = await requestsByStatus(db, status)
+      const contacts = await deps.users.contactsOf(rows.map((r) => r.candidate_id))
       return {
-        items: (await withDocuments(rows)).map((x) => ({ ...dto(x.request, x.documents), candidate: { email: x.request.email, name: `${x.request.first_name} ${x.request.last_name}` } })),
+        items: (await withDocuments(rows)).flatMap((x) => {
+          const c = contacts.get(x.request.candidate_id)
+          return c ? [{ ...dto(x.request, x.documents), candidate: { email: c.email, name: `${c.first_name} ${c.last_name}` } }] : []
+        }),
         nextCursor: null,
       }
     },
@@ -127,7 +131,7 @@ export function createAccommodationsService(ctx: ServerContext, deps: { audit: A
         return changed
       })
       if (!ok) throw new AppError('CONFLICT', 'This request has already been decided.')
-      const candidate = await findUserById(db, request.candidate_id)
+      const candidate = await deps.users.findById(request.candidate_id)
       if (candidate) {
         const list = approved.map((a) => `- ${ADJUSTMENT_LABELS[a as Adjustment] ?? a}`).join('\n')
         await deps.notifications.send({

@@ -42,6 +42,27 @@ export async function findUserById(db: DbOrTx, id: string): Promise<UserWithRole
   return row ? (await withRoles(db, [row]))[0] : undefined
 }
 
+/** How other modules name a person: email and name, nothing else of the account. */
+export interface Contact {
+  email: string
+  first_name: string
+  last_name: string
+}
+
+/** Bound parameters per query: well inside SQLite's and PostgreSQL's limits. */
+const IDS_PER_QUERY = 1000
+
+/** The contacts of many accounts at once, by id (ids that name no account are absent). */
+export async function findContacts(db: DbOrTx, ids: readonly string[]): Promise<Map<string, Contact>> {
+  const unique = [...new Set(ids)]
+  const contacts = new Map<string, Contact>()
+  for (let i = 0; i < unique.length; i += IDS_PER_QUERY) {
+    const rows = await db.selectFrom('users').select(['id', 'email', 'first_name', 'last_name']).where('id', 'in', unique.slice(i, i + IDS_PER_QUERY)).execute()
+    for (const { id, ...contact } of rows) contacts.set(id, contact)
+  }
+  return contacts
+}
+
 export async function insertUser(db: DbOrTx, user: NewUser, roles: readonly Role[], grantedBy: string | null): Promise<void> {
   await db.insertInto('users').values(user).execute()
   if (roles.length > 0) {

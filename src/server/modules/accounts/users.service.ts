@@ -1,6 +1,7 @@
 // People and their roles: a user's own profile, and program staff managing accounts.
 import type { Role } from '../../../common/roles.js'
 import type { ServerContext } from '../../context.js'
+import type { DbOrTx, Tx } from '../../db/database.js'
 import { AppError, notFound } from '../../errors.js'
 import { newId } from '../../ids.js'
 import type { AuditService } from '../audit/audit.service.js'
@@ -11,6 +12,7 @@ import { deleteSessionsOfUser } from './credentials.repository.js'
 import { hashPassword } from './password.js'
 import {
   countUsersWithRole,
+  findContacts,
   findUserByEmail,
   findUserById,
   insertUser,
@@ -19,7 +21,15 @@ import {
   toUserDto,
   updateUser,
   type UserFilter,
+  type Contact,
+  type UserWithRoles,
 } from './users.repository.js'
+
+/** What other modules may ask of accounts: no module reads the accounts tables itself. */
+export type UserDirectory = Pick<UsersService, 'findById' | 'findByEmail' | 'grantRole' | 'contactsOf'>
+
+/** Only names and emails: what a module that lists people needs. */
+export type ContactDirectory = Pick<UsersService, 'contactsOf'>
 
 export function createUsersService(
   ctx: ServerContext,
@@ -34,6 +44,33 @@ export function createUsersService(
   }
 
   return {
+    /**
+     * The account behind an id, for other modules (a candidate's name and email for a letter, a
+     * proctor's account); read in the caller's transaction when one is given.
+     */
+    findById(id: string, within: DbOrTx = db): Promise<UserWithRoles | undefined> {
+      return findUserById(within, id)
+    },
+
+    /**
+     * Email and name of many accounts at once, for other modules' lists (a roster, the audit log,
+     * the registry): they ask here instead of joining the accounts tables.
+     */
+    contactsOf(ids: readonly string[], within: DbOrTx = db): Promise<Map<string, Contact>> {
+      return findContacts(within, ids)
+    },
+
+    /** The account with an email (already normalized by the caller), for other modules. */
+    findByEmail(email: string, within: DbOrTx = db): Promise<UserWithRoles | undefined> {
+      return findUserByEmail(within, email)
+    },
+
+    /** Adds a role to an account inside the caller's transaction (a certified center's applicant becomes its administrator); nothing when it has the role. */
+    async grantRole(trx: Tx, userId: string, role: Role, grantedBy: string): Promise<void> {
+      const user = await findUserById(trx, userId)
+      if (user && !user.roles.includes(role)) await replaceRoles(trx, userId, [...user.roles, role], grantedBy, ctx.clock().toISOString())
+    },
+
     async me(actor: Actor | null) {
       return getDto(requireActor(actor).userId)
     },

@@ -19,11 +19,9 @@ export async function listAuditEntries(db: DbOrTx, filter: AuditFilter) {
   const after = decodeCursor(filter.cursor)
   let query = db
     .selectFrom('audit_log')
-    .leftJoin('users', 'users.id', 'audit_log.actor_id')
     .select([
       'audit_log.id',
       'audit_log.actor_id',
-      'users.email as actor_email',
       'audit_log.action',
       'audit_log.entity_type',
       'audit_log.entity_id',
@@ -44,7 +42,6 @@ export async function listAuditEntries(db: DbOrTx, filter: AuditFilter) {
   return toPage(rows, filter.limit, (r) => ({
     id: r.id,
     actorId: r.actor_id,
-    actorEmail: r.actor_email ?? null,
     action: r.action,
     entityType: r.entity_type,
     entityId: r.entity_id,

@@ -15,7 +15,10 @@ export interface AuditEntry {
   details?: Record<string, unknown> | undefined
 }
 
-export function createAuditService(ctx: ServerContext) {
+/** Who an actor is, from the accounts module (which itself records audit entries, so it is passed in late). */
+export type ContactsOf = (ids: readonly string[]) => Promise<ReadonlyMap<string, { email: string }>>
+
+export function createAuditService(ctx: ServerContext, deps: { contacts: ContactsOf }) {
   return {
     async record(trx: DbOrTx, entry: AuditEntry): Promise<void> {
       await insertAuditEntry(trx, {
@@ -32,7 +35,9 @@ export function createAuditService(ctx: ServerContext) {
 
     async list(actor: Actor | null, filter: AuditFilter) {
       requireRole(actor, 'program_staff')
-      return listAuditEntries(ctx.db, filter)
+      const page = await listAuditEntries(ctx.db, filter)
+      const contacts = await deps.contacts(page.items.flatMap((e) => (e.actorId ? [e.actorId] : [])))
+      return { ...page, items: page.items.map((e) => ({ ...e, actorEmail: e.actorId ? (contacts.get(e.actorId)?.email ?? null) : null })) }
     },
   }
 }

@@ -7,7 +7,7 @@ import { inTransaction } from '../../db/transaction.js'
 import { AppError, notFound } from '../../errors.js'
 import { newId } from '../../ids.js'
 import { requireActor, requireRole, type Actor } from '../accounts/actor.js'
-import { findUserById, replaceRoles } from '../accounts/users.repository.js'
+import type { UserDirectory } from '../accounts/users.service.js'
 import type { AuditService } from '../audit/audit.service.js'
 import type { SessionAdminService } from '../scheduling/session-admin.service.js'
 import {
@@ -39,7 +39,7 @@ export interface OnsiteRequestInput {
   notes?: string | undefined
 }
 
-export function createCenterAdminService(ctx: ServerContext, deps: { audit: AuditService; proctors: ProctorsService; sessionAdmin: SessionAdminService }) {
+export function createCenterAdminService(ctx: ServerContext, deps: { audit: AuditService; proctors: ProctorsService; sessionAdmin: SessionAdminService; users: UserDirectory }) {
   const { db } = ctx
   const now = () => ctx.clock().toISOString()
   const find = (id: string) => findCenter(db, id)
@@ -54,8 +54,7 @@ export function createCenterAdminService(ctx: ServerContext, deps: { audit: Audi
       if (change.status === 'certified' && center.applied_by) {
         if (!(await isCenterMember(trx, id, center.applied_by))) {
           await addCenterMember(trx, id, center.applied_by)
-          const applicant = await findUserById(trx, center.applied_by)
-          if (applicant && !applicant.roles.includes('center_admin')) await replaceRoles(trx, applicant.id, [...applicant.roles, 'center_admin'], staff.userId, now())
+          await deps.users.grantRole(trx, center.applied_by, 'center_admin', staff.userId)
         }
       }
       await deps.audit.record(trx, { actorId: staff.userId, action, entityType: 'center', entityId: id, reason: change.reason, details: { certifiedUntil: change.certifiedUntil } })

@@ -38,10 +38,7 @@ export async function lockCertifications(db: Tx, userIds: readonly string[], dia
 export async function listCertifications(db: DbOrTx) {
   return db
     .selectFrom('proctor_certifications')
-    .innerJoin('users', 'users.id', 'proctor_certifications.user_id')
-    .selectAll('proctor_certifications')
-    .select(['users.email', 'users.first_name', 'users.last_name'])
-    .orderBy('users.last_name')
+    .selectAll()
     .execute()
 }
 

@@ -6,7 +6,8 @@ import type { ServerContext } from '../../context.js'
 import type { DbOrTx, Tx } from '../../db/database.js'
 import { AppError, notFound } from '../../errors.js'
 import { requireRole, type Actor } from '../accounts/actor.js'
-import { findUserById } from '../accounts/users.repository.js'
+import type { Contact } from '../accounts/users.repository.js'
+import type { UserDirectory } from '../accounts/users.service.js'
 import type { AuditService } from '../audit/audit.service.js'
 import type { ProgramService } from '../program/program.service.js'
 import { certificationsOf, conflictsBetween, insertConflict, listCertifications, lockCertifications, upsertCertification } from './proctors.repository.js'
@@ -19,9 +20,9 @@ export interface CertificationInput {
   status: 'certified' | 'suspended'
 }
 
-export function createProctorsService(ctx: ServerContext, deps: { audit: AuditService; program: ProgramService }) {
+export function createProctorsService(ctx: ServerContext, deps: { audit: AuditService; program: ProgramService; users: UserDirectory }) {
   const { db } = ctx
-  const toDto = (r: Awaited<ReturnType<typeof listCertifications>>[number]) => ({
+  const toDto = (r: Awaited<ReturnType<typeof listCertifications>>[number] & Contact) => ({
     userId: r.user_id, email: r.email, name: `${r.first_name} ${r.last_name}`, trainingCompletedOn: r.training_completed_on,
     agreementSignedOn: r.agreement_signed_on, coiDeclaredOn: r.coi_declared_on, certifiedUntil: r.certified_until, status: r.status,
     certifiedNow: certificationCovers({ status: r.status, certifiedUntil: r.certified_until }, ctx.clock().toISOString()),
@@ -30,7 +31,7 @@ export function createProctorsService(ctx: ServerContext, deps: { audit: AuditSe
   return {
     async setCertification(actor: Actor | null, userId: string, input: CertificationInput) {
       const staff = requireRole(actor, 'program_staff')
-      const user = await findUserById(db, userId)
+      const user = await deps.users.findById(userId)
       if (!user) throw notFound('The user')
       if (!user.roles.includes('proctor')) throw new AppError('RULE_VIOLATION', 'Give the account the proctor role before recording a certification.')
       for (const field of ['trainingCompletedOn', 'agreementSignedOn', 'coiDeclaredOn'] as const) {
@@ -49,15 +50,19 @@ export function createProctorsService(ctx: ServerContext, deps: { audit: AuditSe
 
     async list(actor: Actor | null) {
       requireRole(actor, 'program_staff', 'center_admin')
-      return { items: (await listCertifications(db)).map(toDto), nextCursor: null }
+      const rows = await listCertifications(db)
+      const contacts = await deps.users.contactsOf(rows.map((r) => r.user_id))
+      const withContacts = rows.flatMap((r) => { const c = contacts.get(r.user_id); return c ? [{ ...r, ...c }] : [] })
+      withContacts.sort((a, b) => a.last_name.localeCompare(b.last_name) || a.first_name.localeCompare(b.first_name))
+      return { items: withContacts.map(toDto), nextCursor: null }
     },
 
     async declareConflict(actor: Actor | null, proctorId: string, candidateId: string, reason: string) {
       const who = requireRole(actor, 'program_staff', 'proctor')
       if (!who.roles.includes('program_staff') && who.userId !== proctorId) throw new AppError('FORBIDDEN', 'Proctors declare their own conflicts.')
-      const proctor = await findUserById(db, proctorId)
+      const proctor = await deps.users.findById(proctorId)
       if (!proctor || !proctor.roles.includes('proctor')) throw notFound('The proctor')
-      if (!(await findUserById(db, candidateId))) throw notFound('The candidate')
+      if (!(await deps.users.findById(candidateId))) throw notFound('The candidate')
       await db.transaction().execute(async (trx) => {
         await insertConflict(trx, proctorId, candidateId, reason, ctx.clock().toISOString())
         await deps.audit.record(trx, { actorId: who.userId, action: 'proctor.conflict_declared', entityType: 'user', entityId: proctorId, reason, details: { candidateId } })

@@ -2,9 +2,8 @@ import type { DbOrTx } from '../../db/database.js'
 import { decodeCursor, pastCursor, toPage } from '../../db/pagination.js'
 import type { HandbookRequestsTable } from '../../db/schema.js'
 
-type Row = HandbookRequestsTable & { fulfilled_by_first?: string | null; fulfilled_by_last?: string | null }
-
-export const toHandbookRequestDto = (r: Row) => ({
+/** A request as staff see it; the name of whoever fulfilled it comes from the accounts module. */
+export const toHandbookRequestDto = (r: HandbookRequestsTable, fulfilledByName: string | null = null) => ({
   id: r.id,
   name: r.name,
   email: r.email,
@@ -16,15 +15,15 @@ export const toHandbookRequestDto = (r: Row) => ({
   createdAt: r.created_at,
   fulfilledAt: r.fulfilled_at,
   fulfilledBy: r.fulfilled_by,
-  fulfilledByName: r.fulfilled_by_first ? `${r.fulfilled_by_first} ${r.fulfilled_by_last ?? ''}`.trim() : null,
+  fulfilledByName,
   fulfilmentNote: r.fulfilment_note,
 })
 
-export async function insertHandbookRequest(db: DbOrTx, row: Row): Promise<void> {
+export async function insertHandbookRequest(db: DbOrTx, row: HandbookRequestsTable): Promise<void> {
   await db.insertInto('handbook_requests').values(row).execute()
 }
 
-export async function findHandbookRequest(db: DbOrTx, id: string): Promise<Row | undefined> {
+export async function findHandbookRequest(db: DbOrTx, id: string): Promise<HandbookRequestsTable | undefined> {
   return db.selectFrom('handbook_requests').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
@@ -41,18 +40,16 @@ export async function fulfilHandbookRequest(db: DbOrTx, id: string, by: string, 
 
 export async function listHandbookRequests(
   db: DbOrTx,
-  filter: { status?: Row['status'] | undefined; limit: number; cursor?: string | undefined },
+  filter: { status?: HandbookRequestsTable['status'] | undefined; limit: number; cursor?: string | undefined },
 ) {
   const after = decodeCursor(filter.cursor)
   let query = db
     .selectFrom('handbook_requests')
-    .leftJoin('users', 'users.id', 'handbook_requests.fulfilled_by')
-    .selectAll('handbook_requests')
-    .select(['users.first_name as fulfilled_by_first', 'users.last_name as fulfilled_by_last'])
+    .selectAll()
   if (filter.status) query = query.where('handbook_requests.status', '=', filter.status)
   if (after) query = query.where(pastCursor('handbook_requests.created_at', 'handbook_requests.id', after))
   const rows = await query.orderBy('handbook_requests.created_at', 'desc').orderBy('handbook_requests.id', 'desc').limit(filter.limit + 1).execute()
-  return toPage(rows, filter.limit, toHandbookRequestDto)
+  return toPage(rows, filter.limit, (r) => r)
 }
 
 export async function countOpenHandbookRequests(db: DbOrTx): Promise<number> {

@@ -28,7 +28,7 @@ const blankToNull = (v: string | undefined) => (v === undefined || v.trim() === 
 
 export function createHandbookService(
   ctx: ServerContext,
-  deps: { audit: AuditService; notifications: NotificationsService; users: Pick<UsersService, 'displayName'> },
+  deps: { audit: AuditService; notifications: NotificationsService; users: Pick<UsersService, 'displayName' | 'contactsOf'> },
 ) {
   const { db } = ctx
   return {
@@ -63,7 +63,13 @@ export function createHandbookService(
 
     async list(actor: Actor | null, filter: { status?: 'open' | 'fulfilled' | undefined; limit: number; cursor?: string | undefined }) {
       requireRole(actor, 'program_staff')
-      return listHandbookRequests(db, filter)
+      const page = await listHandbookRequests(db, filter)
+      const contacts = await deps.users.contactsOf(page.items.flatMap((r) => (r.fulfilled_by ? [r.fulfilled_by] : [])))
+      const nameOf = (id: string | null) => {
+        const c = id ? contacts.get(id) : undefined
+        return c ? `${c.first_name} ${c.last_name}`.trim() : null
+      }
+      return { ...page, items: page.items.map((r) => toHandbookRequestDto(r, nameOf(r.fulfilled_by))) }
     },
 
     async countOpen(actor: Actor | null) {

@@ -52,8 +52,7 @@ export async function findVersions(db: DbOrTx, refs: readonly { itemId: string; 
 export async function listVersions(db: DbOrTx, itemId: string) {
   return db
     .selectFrom('item_versions')
-    .leftJoin('users', 'users.id', 'item_versions.created_by')
-    .select(['item_versions.version', 'item_versions.created_at', 'item_versions.note', 'users.email as created_by_email'])
+    .select(['version', 'created_at', 'note', 'created_by'])
     .where('item_id', '=', itemId)
     .orderBy('version', 'desc')
     .execute()

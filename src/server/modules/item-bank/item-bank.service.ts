@@ -36,6 +36,7 @@ import {
   upsertAsset,
   type ItemFilter,
 } from './item-bank.repository.js'
+import type { ContactDirectory } from '../accounts/users.service.js'
 import { buildModel, importEntry, MissingFigure, skillModule, type ImportLine } from './item-import.js'
 import type { StoredItemModel } from './item-model.js'
 import { exportAssetPath, exportFolder, exportItemPath, packageFiles, packageItems, PackageError, readFolder, type ExportItem, type PackageFiles } from './package.js'
@@ -76,7 +77,7 @@ function summaryOf(item: ItemRow) {
   }
 }
 
-export function createItemBankService(ctx: ServerContext, deps: { audit: AuditService; program: ProgramService }) {
+export function createItemBankService(ctx: ServerContext, deps: { audit: AuditService; program: ProgramService; users: ContactDirectory }) {
   const { db } = ctx
   const program = deps.program.definition
   const now = () => ctx.clock().toISOString()
@@ -149,8 +150,15 @@ export function createItemBankService(ctx: ServerContext, deps: { audit: AuditSe
       warnings: latest.model.warnings,
       contentProblems: contentProblems(latest.model, item.skill),
       qtiXml: latest.qti_xml,
-      versions: (await listVersions(db, item.id)).map((v) => ({ version: v.version, createdAt: v.created_at, createdBy: v.created_by_email ?? null, note: v.note })),
+      versions: await versionsWithAuthors(item.id),
     }
+  }
+
+  /** An item's versions, newest first, each with its author's email (from the accounts module). */
+  async function versionsWithAuthors(itemId: string) {
+    const versions = await listVersions(db, itemId)
+    const contacts = await deps.users.contactsOf(versions.flatMap((v) => (v.created_by ? [v.created_by] : [])))
+    return versions.map((v) => ({ version: v.version, createdAt: v.created_at, createdBy: (v.created_by && contacts.get(v.created_by)?.email) || null, note: v.note }))
   }
 
   async function parseAuthored(qtiXml: string, assets: Record<string, string>) {

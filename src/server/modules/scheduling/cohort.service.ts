@@ -14,7 +14,6 @@ import { inTransaction } from '../../db/transaction.js'
 import { AppError, notFound } from '../../errors.js'
 import { requireRole, type Actor } from '../accounts/actor.js'
 import { INVITE_LINK_TTL_MS, normalizeEmail, type AuthService } from '../accounts/auth.service.js'
-import { findUserByEmail } from '../accounts/users.repository.js'
 import type { UsersService } from '../accounts/users.service.js'
 import type { AuditService } from '../audit/audit.service.js'
 import type { JobContext, JobsService } from '../jobs/jobs.service.js'
@@ -85,7 +84,7 @@ export function createCohortService(
         await invitations.invite({ createdBy, sessionId, user: existing, modules })
         return { row: index, email, outcome: 'invited' }
       }
-      const existing = await findUserByEmail(db, email)
+      const existing = await deps.users.findByEmail(email)
       if (existing) return await invite(existing)
       const space = name.lastIndexOf(' ')
       let user
@@ -95,7 +94,7 @@ export function createCohortService(
         })
       } catch (err) {
         // Someone made the account between the look-up and here: it is an existing account after all.
-        const raced = err instanceof AppError && err.code === 'EMAIL_TAKEN' ? await findUserByEmail(db, email) : undefined
+        const raced = err instanceof AppError && err.code === 'EMAIL_TAKEN' ? await deps.users.findByEmail(email) : undefined
         if (raced) return await invite(raced)
         throw err
       }
@@ -120,7 +119,7 @@ export function createCohortService(
    */
   async function doneBefore(job: JobContext, input: CohortInput, i: number): Promise<CohortLine | null> {
     const email = normalizeEmail(input.rows[i]!.email ?? '')
-    const user = EMAIL.test(email) ? await findUserByEmail(db, email) : undefined
+    const user = EMAIL.test(email) ? await deps.users.findByEmail(email) : undefined
     const live = user ? await deps.registrations.liveFor(input.sessionId, user.id) : undefined
     if (!live || live.created_by !== input.createdBy || live.created_at < job.createdAt) return null
     return { row: i + 2, email, outcome: live.status === 'waitlisted' ? 'waitlisted' : 'registered' }

@@ -2,13 +2,13 @@
 // committed: the seat confirmed (with a calendar invitation), held until payment, waitlisted,
 // promoted, cancelled, or a reminder. The wording is registration-emails.ts.
 import type { ServerContext } from '../../context.js'
-import { findUserById } from '../accounts/users.repository.js'
+import type { UserDirectory } from '../accounts/users.service.js'
 import type { NotificationsService } from '../notifications/notifications.service.js'
 import type { PaymentsService } from './payments.service.js'
 import { calendarInvite, registrationEmails, type SessionPlace } from './registration-emails.js'
 import { sessionPlace, waitlistPosition, type RegistrationRow } from './registrations.repository.js'
 
-export function createRegistrationMail(ctx: ServerContext, deps: { notifications: NotificationsService; payments: PaymentsService }) {
+export function createRegistrationMail(ctx: ServerContext, deps: { notifications: NotificationsService; payments: PaymentsService; users: UserDirectory }) {
   const { db } = ctx
 
   async function place(sessionId: string): Promise<SessionPlace> {
@@ -17,7 +17,7 @@ export function createRegistrationMail(ctx: ServerContext, deps: { notifications
   }
 
   async function tell(candidateId: string, message: (name: string, where: SessionPlace) => { subject: string; text: string }, sessionId: string, invite?: { modules: string[]; registrationId: string }) {
-    const user = await findUserById(db, candidateId)
+    const user = await deps.users.findById(candidateId)
     if (!user) return
     const where = await place(sessionId)
     const { subject, text } = message(user.first_name, where)

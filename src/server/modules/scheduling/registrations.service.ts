@@ -19,7 +19,7 @@ import { AppError, notFound } from '../../errors.js'
 import { newId } from '../../ids.js'
 import { hasRole, requireActor, requireRole, type Actor } from '../accounts/actor.js'
 import type { ProfileService } from '../accounts/profile.service.js'
-import { findUserById } from '../accounts/users.repository.js'
+import type { UserDirectory } from '../accounts/users.service.js'
 import type { AuditService } from '../audit/audit.service.js'
 import type { NotificationsService } from '../notifications/notifications.service.js'
 import type { ProgramService } from '../program/program.service.js'
@@ -71,7 +71,7 @@ export function createRegistrationsService(
   ctx: ServerContext,
   deps: {
     audit: AuditService; notifications: NotificationsService; program: ProgramService; payments: PaymentsService; profiles: ProfileService
-    invitations: InvitationsService; eligibility: EligibilityService
+    invitations: InvitationsService; eligibility: EligibilityService; users: UserDirectory
   },
 ) {
   const { db } = ctx
@@ -219,7 +219,7 @@ export function createRegistrationsService(
     /** Staff register a candidate with an audited reason, even inside the 48-hour window or against the module rules (the entry names them). */
     async registerByStaff(actor: Actor | null, input: RegisterInput & { candidateId: string; overrideReason: string }) {
       const staff = requireRole(actor, 'program_staff')
-      const candidate = await findUserById(db, input.candidateId)
+      const candidate = await deps.users.findById(input.candidateId)
       if (!candidate) throw notFound('The candidate')
       return dto(await create(candidate.id, input, { createdBy: staff.userId, access: 'trusted', overrideReason: input.overrideReason }))
     },
