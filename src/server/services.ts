@@ -43,32 +43,34 @@ export function createServices(ctx: ServerContext, program: Program) {
   const auth = createAuthService(ctx, { audit, notifications })
   const users = createUsersService(ctx, { audit, notifications, auth })
   const programService = createProgramService(program)
+  // Centers answer scheduling's and delivery's questions about a center (its kind, place, administrators).
+  const centers = createCentersService(ctx)
   const profiles = createProfileService(ctx, { program: programService })
   const proctors = createProctorsService(ctx, { audit, program: programService, users })
   // Payments are a leaf (fees, vouchers, invoices); registrations own every transition of a
   // registration, paying included, and call payments inside their transactions.
   const payments = createPaymentsService(ctx, { audit, program: programService })
-  const invitations = createInvitationsService(ctx, { audit })
+  const invitations = createInvitationsService(ctx, { audit, centers })
   // Registration judges a candidate's module rules from their attempts, which the results service reads.
-  const eligibility = createEligibilityService(ctx, { program: programService, attempts: (trx, candidateId) => results.attemptHistory(trx, candidateId) })
-  const registrations = createRegistrationsService(ctx, { audit, notifications, program: programService, payments, profiles, invitations, eligibility, users })
-  const sessionAdmin = createSessionAdminService(ctx, { audit, proctors, program: programService, registrations })
+  const eligibility = createEligibilityService(ctx, { program: programService, centers, attempts: (trx, candidateId) => results.attemptHistory(trx, candidateId) })
+  const registrations = createRegistrationsService(ctx, { audit, notifications, program: programService, payments, profiles, invitations, eligibility, users, centers })
+  const sessionAdmin = createSessionAdminService(ctx, { audit, proctors, program: programService, registrations, centers })
   const accommodations = createAccommodationsService(ctx, { audit, notifications, program: programService, users })
   const itemBank = createItemBankService(ctx, { audit, program: programService, users })
   const results = createResultsService(ctx, { audit, program: programService, itemBank })
-  const delivery = createDeliveryService(ctx, { audit, program: programService, itemBank, accommodations, registrations, results, sessions: sessionAdmin, proctors })
-  const sessions = createSessionsService(ctx)
+  const delivery = createDeliveryService(ctx, { audit, program: programService, itemBank, accommodations, registrations, results, sessions: sessionAdmin, proctors, centers })
+  const sessions = createSessionsService(ctx, { centers })
   return {
     jobs,
     delivery,
-    proctoring: createProctoringService(ctx, { audit, accommodations, delivery, results, sessions: sessionAdmin }),
+    proctoring: createProctoringService(ctx, { audit, accommodations, delivery, results, sessions: sessionAdmin, registrations, users, centers }),
     results,
     documents: createDocumentsService(ctx, { program: programService }),
     pathway: createPathwayService(ctx, { program: programService, profiles, registrations, sessions }),
     rescoring: createRescoringService(ctx, { audit, notifications, results, jobs, itemBank }),
     accommodations,
-    roster: createRosterService(ctx, { accommodations }),
-    cohorts: createCohortService(ctx, { audit, users, auth, notifications, registrations, jobs }),
+    roster: createRosterService(ctx, { accommodations, centers, users }),
+    cohorts: createCohortService(ctx, { audit, users, auth, notifications, registrations, jobs, centers }),
     centerAdmin: createCenterAdminService(ctx, { audit, proctors, sessionAdmin, users }),
     profiles,
     proctors,
@@ -84,7 +86,7 @@ export function createServices(ctx: ServerContext, program: Program) {
     users,
     apiTokens: createApiTokensService(ctx, { audit }),
     handbook: createHandbookService(ctx, { audit, notifications, users }),
-    centers: createCentersService(ctx),
+    centers,
     sessions,
     itemBank,
     registry: createRegistryService(ctx),

@@ -45,6 +45,18 @@ export async function findCenter(db: DbOrTx, id: string) {
   return db.selectFrom('centers').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
+/** Many centers by id at once (ids that name no center are absent). */
+export async function findCenters(db: DbOrTx, ids: readonly string[]): Promise<CentersTable[]> {
+  const unique = [...new Set(ids)]
+  if (unique.length === 0) return []
+  return db.selectFrom('centers').selectAll().where('id', 'in', unique).execute()
+}
+
+/** Centers whose sessions the public sees: certified assessment centers (an onsite company event is private). */
+export async function publicCenterIds(db: DbOrTx): Promise<string[]> {
+  return (await db.selectFrom('centers').select('id').where('status', '=', 'certified').where('kind', '=', 'center').execute()).map((r) => r.id)
+}
+
 export async function listCenters(db: DbOrTx, status?: CentersTable['status']) {
   let q = db.selectFrom('centers').selectAll()
   if (status) q = q.where('status', '=', status)
@@ -61,6 +73,10 @@ export async function updateCenterStatus(trx: Tx, id: string, change: Pick<Cente
 
 export async function isCenterMember(db: DbOrTx, centerId: string, userId: string): Promise<boolean> {
   return !!(await db.selectFrom('center_members').select('user_id').where('center_id', '=', centerId).where('user_id', '=', userId).executeTakeFirst())
+}
+
+export async function centerIdsOfMember(db: DbOrTx, userId: string): Promise<string[]> {
+  return (await db.selectFrom('center_members').select('center_id').where('user_id', '=', userId).execute()).map((r) => r.center_id)
 }
 
 export async function insertOnsiteRequest(trx: Tx, row: OnsiteRequestsTable): Promise<void> {

@@ -1,10 +1,42 @@
 // Certified assessment centers (and onsite company events) as the public sees them.
 import type { ServerContext } from '../../context.js'
+import type { DbOrTx } from '../../db/database.js'
 import { decodeCursor, toPage } from '../../db/pagination.js'
-import { listCertifiedCenters, toCenterDto } from './centers.repository.js'
+import type { CentersTable } from '../../db/schema.js'
+import { centerIdsOfMember, findCenter, findCenters, isCenterMember, listCertifiedCenters, publicCenterIds, toCenterDto } from './centers.repository.js'
+
+/**
+ * What other modules (scheduling, delivery) may ask about centers: they call these instead of joining
+ * the centers tables. Each reads in the caller's transaction when one is given.
+ */
+export type CenterDirectory = Pick<CentersService, 'find' | 'findMany' | 'isMember' | 'idsOfMember' | 'publicIds'>
 
 export function createCentersService(ctx: ServerContext) {
+  const { db } = ctx
   return {
+    find(id: string, within: DbOrTx = db): Promise<CentersTable | undefined> {
+      return findCenter(within, id)
+    },
+
+    async findMany(ids: readonly string[], within: DbOrTx = db): Promise<Map<string, CentersTable>> {
+      return new Map((await findCenters(within, ids)).map((c) => [c.id, c]))
+    },
+
+    /** Whether the person administers the center. */
+    isMember(centerId: string, userId: string, within: DbOrTx = db): Promise<boolean> {
+      return isCenterMember(within, centerId, userId)
+    },
+
+    /** The centers a person administers. */
+    idsOfMember(userId: string, within: DbOrTx = db): Promise<string[]> {
+      return centerIdsOfMember(within, userId)
+    },
+
+    /** Certified assessment centers, whose sessions are listed publicly. */
+    publicIds(within: DbOrTx = db): Promise<string[]> {
+      return publicCenterIds(within)
+    },
+
     /** Certified centers in name order, a page at a time. */
     async listPublic(filter: { state?: string | undefined; city?: string | undefined; limit: number; cursor?: string | undefined }) {
       const rows = await listCertifiedCenters(ctx.db, { ...filter, after: decodeCursor(filter.cursor), now: ctx.clock().toISOString() })

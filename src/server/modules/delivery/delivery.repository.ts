@@ -12,14 +12,13 @@ export async function upsertPresence(db: DbOrTx, sessionId: string, proctorId: s
     .execute()
 }
 
-/** Proctors of the session whose console was seen since `since`. */
-export async function presentProctorIds(db: DbOrTx, sessionId: string, since: string): Promise<string[]> {
+/** Proctors whose console for the session was seen since `since` (the caller keeps those still assigned to it). */
+export async function recentlySeenProctorIds(db: DbOrTx, sessionId: string, since: string): Promise<string[]> {
   const rows = await db
     .selectFrom('proctor_presence')
-    .innerJoin('session_proctors', (j) => j.onRef('session_proctors.session_id', '=', 'proctor_presence.session_id').onRef('session_proctors.user_id', '=', 'proctor_presence.proctor_id'))
-    .select('proctor_presence.proctor_id')
-    .where('proctor_presence.session_id', '=', sessionId)
-    .where('proctor_presence.last_seen_at', '>=', since)
+    .select('proctor_id')
+    .where('session_id', '=', sessionId)
+    .where('last_seen_at', '>=', since)
     .execute()
   return rows.map((r) => r.proctor_id)
 }
@@ -200,23 +199,11 @@ export async function endAbsence(db: DbOrTx, sessionId: string, at: string): Pro
   await db.updateTable('session_incidents').set({ ended_at: at }).where('session_id', '=', sessionId).where('category', '=', 'proctor_absent').where('ended_at', 'is', null).where('automatic', '=', 1).execute()
 }
 
-/** The session's confirmed candidates with their check-in, in name order. */
-export async function sittersOfSession(db: DbOrTx, sessionId: string) {
-  return db
-    .selectFrom('registrations')
-    .innerJoin('users', 'users.id', 'registrations.candidate_id')
-    .leftJoin('checkins', 'checkins.registration_id', 'registrations.id')
-    .select(['registrations.id as registration_id', 'registrations.candidate_id', 'registrations.modules', 'users.first_name', 'users.last_name', 'checkins.checked_in_at'])
-    .where('registrations.session_id', '=', sessionId)
-    .where('registrations.status', '=', 'confirmed')
-    .orderBy('users.last_name')
-    .orderBy('users.first_name')
-    .execute()
-}
-
-/** Where a session takes place: its center's name and town. */
-export async function centerOf(db: DbOrTx, centerId: string) {
-  return db.selectFrom('centers').select(['name', 'city', 'state']).where('id', '=', centerId).executeTakeFirst()
+/** The check-ins of these registrations (a session's sitters: a few hundred at most), by registration. */
+export async function checkinsOf(db: DbOrTx, registrationIds: readonly string[]): Promise<Map<string, string>> {
+  if (registrationIds.length === 0) return new Map()
+  const rows = await db.selectFrom('checkins').select(['registration_id', 'checked_in_at']).where('registration_id', 'in', registrationIds).execute()
+  return new Map(rows.map((r) => [r.registration_id, r.checked_in_at]))
 }
 
 /** Attempts on a break that began at or before `since` (the sweep ends breaks that ran their length). */

@@ -24,12 +24,13 @@ import type { AuditService } from '../audit/audit.service.js'
 import type { ProctorsService } from '../centers/proctors.service.js'
 import type { ItemBankService } from '../item-bank/item-bank.service.js'
 import type { StoredItemModel } from '../item-bank/item-model.js'
+import type { CenterDirectory } from '../centers/centers.service.js'
 import type { ProgramService } from '../program/program.service.js'
 import type { ResultsService } from '../results/results.service.js'
 import type { RegistrationsService } from '../scheduling/registrations.service.js'
 import type { SessionAdminService } from '../scheduling/session-admin.service.js'
 import {
-  attemptFor, attemptsForSaving, attemptsOnBreakSince, centerOf, changeClockIf, countEvents, pauseRunning, endAbsence, findAttempt, findCheckin, insertAttempt, insertCheckin, insertEvent, moveAttempt, presentProctorIds,
+  attemptFor, attemptsForSaving, attemptsOnBreakSince, changeClockIf, countEvents, pauseRunning, endAbsence, findAttempt, findCheckin, insertAttempt, insertCheckin, insertEvent, moveAttempt, recentlySeenProctorIds,
   responsesOf, storedSeq, touchAttempts, updateAttempt, upsertPresence, upsertResponse,
 } from './delivery.repository.js'
 import { GroupCommit } from '../../db/group-commit.js'
@@ -48,7 +49,7 @@ export function createDeliveryService(
   ctx: ServerContext,
   deps: {
     audit: AuditService; program: ProgramService; itemBank: ItemBankService; accommodations: AccommodationsService
-    registrations: RegistrationsService; results: ResultsService; sessions: SessionAdminService; proctors: ProctorsService
+    registrations: RegistrationsService; results: ResultsService; sessions: SessionAdminService; proctors: ProctorsService; centers: CenterDirectory
   },
 ) {
   const { db } = ctx
@@ -70,7 +71,11 @@ export function createDeliveryService(
 
   /** Whether a certified proctor of the session has been present within the presence window. */
   async function proctorPresent(sessionId: string): Promise<boolean> {
-    const ids = await presentProctorIds(db, sessionId, new Date(now().getTime() - presenceMs()).toISOString())
+    const seen = await recentlySeenProctorIds(db, sessionId, new Date(now().getTime() - presenceMs()).toISOString())
+    if (seen.length === 0) return false
+    // Only a proctor still assigned to the session counts (one removed from it may have been seen).
+    const assigned = new Set(await deps.sessions.proctorIds(sessionId))
+    const ids = seen.filter((id) => assigned.has(id))
     if (ids.length === 0) return false
     const certs = await deps.proctors.certifications(ids)
     return certs.some((c) => certificationCovers({ status: c.status, certifiedUntil: c.certified_until }, iso()))
@@ -420,7 +425,7 @@ export function createDeliveryService(
       const registration = await deps.registrations.find(registrationId)
       if (!registration || registration.candidate_id !== candidate.userId) throw notFound('The registration')
       const session = (await deps.sessions.find(registration.session_id))!
-      const center = await centerOf(db, session.center_id)
+      const center = await deps.centers.find(session.center_id)
       const accommodations = await adjustmentsOf(candidate.userId)
       const factor = timeFactor(accommodations)
       const modules = await Promise.all((JSON.parse(registration.modules) as string[]).map(async (code) => {

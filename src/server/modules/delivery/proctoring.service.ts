@@ -10,16 +10,20 @@ import { inTransaction } from '../../db/transaction.js'
 import { AppError, notFound } from '../../errors.js'
 import { newId } from '../../ids.js'
 import type { Actor } from '../accounts/actor.js'
+import type { ContactDirectory } from '../accounts/users.service.js'
 import type { AccommodationsService } from '../accommodations/accommodations.service.js'
 import type { AuditService } from '../audit/audit.service.js'
+import type { CenterDirectory } from '../centers/centers.service.js'
 import type { ResultsService } from '../results/results.service.js'
+import type { RegistrationsService } from '../scheduling/registrations.service.js'
 import type { SessionAdminService } from '../scheduling/session-admin.service.js'
 import type { AttemptRow, DeliveryService } from './delivery.service.js'
 import {
-  attemptsOfSession, centerOf, changeClockIf, pauseRunning, eventsOfAttempts, expiredAttemptIds, findAttempt, incidentsOfSession, insertEvent, insertIncident,
-  moveAttempt, openAbsence, readmitOpen, saveSummary, sessionsWithRunningAttempts, sittersOfSession, unscoredAttemptIds,
+  attemptsOfSession, changeClockIf, pauseRunning, eventsOfAttempts, expiredAttemptIds, findAttempt, incidentsOfSession, insertEvent, insertIncident,
+  moveAttempt, openAbsence, readmitOpen, saveSummary, sessionsWithRunningAttempts, unscoredAttemptIds,
 } from './delivery.repository.js'
 import { sessionReportPdf } from './session-report-pdf.js'
+import { sittersOfSession } from './sitters.js'
 
 export const INCIDENT_CATEGORIES = ['proctor_absent', 'technical', 'identity', 'misconduct', 'disruption', 'health', 'other'] as const
 export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number]
@@ -32,7 +36,10 @@ const UNSCORED_GRACE_MS = 10_000
 /** How often a change of an attempt's clock is tried again after a concurrent change moved it. */
 const CLOCK_RETRIES = 10
 
-export function createProctoringService(ctx: ServerContext, deps: { audit: AuditService; accommodations: AccommodationsService; delivery: DeliveryService; results: ResultsService; sessions: SessionAdminService }) {
+export function createProctoringService(ctx: ServerContext, deps: {
+  audit: AuditService; accommodations: AccommodationsService; delivery: DeliveryService; results: ResultsService; sessions: SessionAdminService
+  registrations: RegistrationsService; users: ContactDirectory; centers: CenterDirectory
+}) {
   const { db } = ctx
   const { delivery } = deps
   const now = () => ctx.clock()
@@ -106,7 +113,7 @@ export function createProctoringService(ctx: ServerContext, deps: { audit: Audit
 
   /** Everything the console and the session report show, in four queries and a presence check. */
   async function sittingOf(sessionId: string) {
-    const [sitters, attempts, incidents] = await Promise.all([sittersOfSession(db, sessionId), attemptsOfSession(db, sessionId), incidentsOfSession(db, sessionId)])
+    const [sitters, attempts, incidents] = await Promise.all([sittersOfSession(db, deps, sessionId), attemptsOfSession(db, sessionId), incidentsOfSession(db, sessionId)])
     const ids = attempts.map((a) => a.id)
     const [summaries, events, adjustments] = await Promise.all([saveSummary(db, ids), eventsOfAttempts(db, ids), deps.accommodations.adjustmentsFor(sitters.map((s) => s.candidate_id))])
     const summary = new Map(summaries.map((s) => [s.attempt_id, s]))
@@ -137,7 +144,7 @@ export function createProctoringService(ctx: ServerContext, deps: { audit: Audit
       const { session } = await delivery.requireSessionProctor(actor, sessionId)
       const sitting = await sittingOf(sessionId)
       return {
-        session: { id: session.id, centerName: (await centerOf(db, session.center_id))?.name ?? '', startsAt: session.starts_at, endsAt: session.ends_at, status: session.status, closedAt: session.closed_at },
+        session: { id: session.id, centerName: (await deps.centers.find(session.center_id))?.name ?? '', startsAt: session.starts_at, endsAt: session.ends_at, status: session.status, closedAt: session.closed_at },
         proctorPresent: await delivery.proctorPresent(sessionId),
         incidents: sitting.incidents,
         candidates: sitting.candidates.map((c) => ({ ...c, attempts: c.attempts.map(({ events: _events, startedAt: _s, submittedAt: _u, ...rest }) => rest) })),
@@ -233,7 +240,7 @@ export function createProctoringService(ctx: ServerContext, deps: { audit: Audit
 
     async reportIncident(actor: Actor | null, sessionId: string, input: { category: IncidentCategory; occurredAt: string; narrative: string; actionTaken: string; registrationId?: string | undefined }) {
       const { proctor } = await delivery.requireSessionProctor(actor, sessionId)
-      if (input.registrationId && !(await sittersOfSession(db, sessionId)).some((s) => s.registration_id === input.registrationId)) throw notFound('The candidate in this session')
+      if (input.registrationId && !(await sittersOfSession(db, deps, sessionId)).some((s) => s.registration_id === input.registrationId)) throw notFound('The candidate in this session')
       const id = newId()
       await insertIncident(db, {
         id, session_id: sessionId, category: input.category, occurred_at: new Date(input.occurredAt).toISOString(), ended_at: null, narrative: input.narrative,
@@ -261,7 +268,7 @@ export function createProctoringService(ctx: ServerContext, deps: { audit: Audit
     async report(actor: Actor | null, sessionId: string): Promise<Buffer> {
       const { session } = await delivery.requireSessionProctor(actor, sessionId)
       const sitting = await sittingOf(sessionId)
-      const center = await centerOf(db, session.center_id)
+      const center = await deps.centers.find(session.center_id)
       return sessionReportPdf({
         title: `Session report: ${center?.name ?? 'Assessment center'}`,
         subtitle: `${session.starts_at.slice(0, 16).replace('T', ' ')} to ${session.ends_at.slice(11, 16)} UTC · ${center ? `${center.city}, ${center.state}` : ''} · ${session.closed_at ? `closed ${session.closed_at.slice(0, 16).replace('T', ' ')} UTC` : 'not closed yet (interim report)'}`,

@@ -14,12 +14,8 @@ export async function findCohortInvitationByHash(db: DbOrTx, tokenHash: string) 
   return db
     .selectFrom('cohort_invitations')
     .innerJoin('test_sessions', 'test_sessions.id', 'cohort_invitations.session_id')
-    .innerJoin('centers', 'centers.id', 'test_sessions.center_id')
     .selectAll('cohort_invitations')
-    .select([
-      'test_sessions.starts_at', 'test_sessions.ends_at', 'test_sessions.status as session_status', 'test_sessions.center_id',
-      'centers.name as center_name', 'centers.city', 'centers.state',
-    ])
+    .select(['test_sessions.starts_at', 'test_sessions.ends_at', 'test_sessions.status as session_status', 'test_sessions.center_id'])
     .where('cohort_invitations.token_hash', '=', tokenHash)
     .executeTakeFirst()
 }

@@ -5,7 +5,7 @@
 // report says "invited" for every existing account, whatever its roles, so an upload tells nobody
 // which addresses belong to proctors or staff.
 import type { ServerContext } from '../../context.js'
-import { AppError } from '../../errors.js'
+import { AppError, notFound } from '../../errors.js'
 import { newId, newSecret, sha256 } from '../../ids.js'
 import { requireActor, requireRole, type Actor } from '../accounts/actor.js'
 import type { AuditService } from '../audit/audit.service.js'
@@ -14,7 +14,8 @@ import {
   deleteOpenCohortInvitations, findCohortInvitationByHash, insertCohortInvitation, markCohortInvitationAccepted,
 } from './cohort-invitations.repository.js'
 import type { RegistrationsService } from './registrations.service.js'
-import { findSessionWithCenter } from './sessions.repository.js'
+import type { CenterDirectory } from '../centers/centers.service.js'
+import { findSessionWithCenter } from './session-centers.js'
 
 export const COHORT_INVITATION_TTL_MS = 7 * 86_400_000
 
@@ -22,7 +23,7 @@ const invalid = () => new AppError('INVITATION_INVALID', 'This invitation is not
 
 export function createCohortInvitations(
   ctx: ServerContext,
-  deps: { audit: AuditService; notifications: NotificationsService; registrations: RegistrationsService },
+  deps: { audit: AuditService; notifications: NotificationsService; registrations: RegistrationsService; centers: CenterDirectory },
 ) {
   const { db } = ctx
 
@@ -36,7 +37,7 @@ export function createCohortInvitations(
   return {
     /** Records an invitation and emails it. Called for a cohort row whose email has an account. */
     async invite(input: { createdBy: string; sessionId: string; user: { id: string; email: string; first_name: string }; modules: string[] }): Promise<void> {
-      const session = await findSessionWithCenter(db, input.sessionId)
+      const session = await findSessionWithCenter(db, deps.centers, input.sessionId)
       if (!session) throw new AppError('NOT_FOUND', 'The session was not found.')
       const token = newSecret()
       const id = newId()
@@ -66,8 +67,10 @@ export function createCohortInvitations(
       const who = requireActor(actor)
       const invitation = await forHolder(who, token)
       const expired = Date.parse(invitation.expires_at) <= ctx.clock().getTime()
+      const center = await deps.centers.find(invitation.center_id)
+      if (!center) throw notFound('The center')
       return {
-        sessionId: invitation.session_id, centerId: invitation.center_id, centerName: invitation.center_name, city: invitation.city, state: invitation.state,
+        sessionId: invitation.session_id, centerId: invitation.center_id, centerName: center.name, city: center.city, state: center.state,
         startsAt: invitation.starts_at, endsAt: invitation.ends_at, modules: JSON.parse(invitation.modules) as string[], expiresAt: invitation.expires_at,
         status: invitation.accepted_at ? ('accepted' as const) : expired || invitation.session_status === 'cancelled' ? ('expired' as const) : ('open' as const),
         registrationId: invitation.registration_id,

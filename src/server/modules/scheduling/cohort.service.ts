@@ -21,7 +21,8 @@ import type { NotificationsService } from '../notifications/notifications.servic
 import type { RegistrationsService } from './registrations.service.js'
 import { createCohortInvitations } from './cohort-invitations.service.js'
 import { organisesSession } from './event-access.js'
-import { findSessionWithCenter } from './sessions.repository.js'
+import type { CenterDirectory } from '../centers/centers.service.js'
+import { findSessionWithCenter } from './session-centers.js'
 
 export const COHORT_LIMITS = { bytes: 5 * 1024 * 1024, rows: 10_000 }
 /** Rows between two saves of an upload's progress and report (where a resumed upload starts again). */
@@ -59,7 +60,7 @@ export function parseCohort(text: string): { rows: Record<string, string>[] } {
 
 export function createCohortService(
   ctx: ServerContext,
-  deps: { audit: AuditService; users: UsersService; auth: AuthService; notifications: NotificationsService; registrations: RegistrationsService; jobs: JobsService },
+  deps: { audit: AuditService; users: UsersService; auth: AuthService; notifications: NotificationsService; registrations: RegistrationsService; jobs: JobsService; centers: CenterDirectory },
 ) {
   const { db } = ctx
 
@@ -157,9 +158,9 @@ export function createCohortService(
   return {
     async start(actor: Actor | null, sessionId: string, body: Buffer) {
       const who = requireRole(actor, 'center_admin', 'program_staff', 'employer')
-      const session = await findSessionWithCenter(db, sessionId)
+      const session = await findSessionWithCenter(db, deps.centers, sessionId)
       if (!session) throw notFound('The session')
-      if (!(await organisesSession(db, who, session))) throw new AppError('FORBIDDEN', 'Only this center\'s administrators (and an onsite event\'s employer) upload its cohorts.')
+      if (!(await organisesSession(db, deps.centers, who, session))) throw new AppError('FORBIDDEN', 'Only this center\'s administrators (and an onsite event\'s employer) upload its cohorts.')
       if (body.length > COHORT_LIMITS.bytes) throw new AppError('PAYLOAD_TOO_LARGE', 'A cohort file may be up to 5 MB.')
       const { rows } = parseCohort(body.toString('utf8'))
       const id = await inTransaction(db, async (trx) => {

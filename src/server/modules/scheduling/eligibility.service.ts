@@ -9,7 +9,9 @@ import type { DbOrTx, Tx } from '../../db/database.js'
 import { AppError, notFound } from '../../errors.js'
 import { requireRole, type Actor } from '../accounts/actor.js'
 import type { ProgramService } from '../program/program.service.js'
-import { liveBookingsOf, sessionForEligibility } from './registrations.repository.js'
+import type { CenterDirectory } from '../centers/centers.service.js'
+import { liveBookingsOf } from './registrations.repository.js'
+import { findSessionWithCenter } from './session-centers.js'
 
 export type EligibilityRule = 'REGISTRATION_TOO_LATE' | NonNullable<Eligibility['reason']>
 
@@ -25,7 +27,7 @@ const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`
 
 export function createEligibilityService(
   ctx: ServerContext,
-  deps: { program: ProgramService; attempts: (trx: DbOrTx, candidateId: string) => Promise<AttemptRecord[]> },
+  deps: { program: ProgramService; centers: CenterDirectory; attempts: (trx: DbOrTx, candidateId: string) => Promise<AttemptRecord[]> },
 ) {
   const { db } = ctx
   const nameOf = (code: string) => deps.program.module(code)?.name ?? code
@@ -96,7 +98,7 @@ export function createEligibilityService(
         const modules = deps.program.definition.modules.map((m) => m.code)
         return { sessionId: null, startsAt: null, items: judge(h, modules, ctx.clock().toISOString()) }
       }
-      const session = await sessionForEligibility(db, sessionId)
+      const session = await findSessionWithCenter(db, deps.centers, sessionId)
       // A private (onsite) session exists only for the candidates on its roster.
       if (!session || session.status === 'cancelled' || (session.center_kind === 'onsite' && !h.sessionIds.has(session.id))) throw notFound('The session')
       return { sessionId: session.id, startsAt: session.starts_at, items: judge(h, JSON.parse(session.modules) as string[], session.starts_at) }

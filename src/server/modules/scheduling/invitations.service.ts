@@ -10,12 +10,13 @@ import { requireActor, type Actor } from '../accounts/actor.js'
 import type { AuditService } from '../audit/audit.service.js'
 import { organisesSession } from './event-access.js'
 import { findInvitationByHash, insertInvitation } from './invitations.repository.js'
-import { findSessionWithCenter } from './sessions.repository.js'
+import type { CenterDirectory } from '../centers/centers.service.js'
+import { findSessionWithCenter } from './session-centers.js'
 
 const DAY = 86_400_000
 export const INVITATION_DEFAULT_DAYS = 30
 
-export function createInvitationsService(ctx: ServerContext, deps: { audit: AuditService }) {
+export function createInvitationsService(ctx: ServerContext, deps: { audit: AuditService; centers: CenterDirectory }) {
   const { db } = ctx
 
   /** The invitation a token names, if it is current (unknown and expired tokens are alike). */
@@ -27,9 +28,9 @@ export function createInvitationsService(ctx: ServerContext, deps: { audit: Audi
   return {
     async create(actor: Actor | null, sessionId: string, input: { expiresInDays?: number | undefined }) {
       const who = requireActor(actor)
-      const session = await findSessionWithCenter(db, sessionId)
+      const session = await findSessionWithCenter(db, deps.centers, sessionId)
       if (!session) throw notFound('The session')
-      if (!(await organisesSession(db, who, session))) {
+      if (!(await organisesSession(db, deps.centers, who, session))) {
         throw new AppError('FORBIDDEN', "Only the event's employer, its center's administrators and program staff invite candidates to it.")
       }
       if (session.center_kind !== 'onsite') throw new AppError('RULE_VIOLATION', 'Invitation links are for onsite company events; public sessions are open to every candidate.')
@@ -50,7 +51,7 @@ export function createInvitationsService(ctx: ServerContext, deps: { audit: Audi
     /** What an invitation link offers: the session as a candidate sees it in the session finder. */
     async lookup(token: string) {
       const invitation = await current(token)
-      const session = invitation ? await findSessionWithCenter(db, invitation.session_id) : undefined
+      const session = invitation ? await findSessionWithCenter(db, deps.centers, invitation.session_id) : undefined
       if (!invitation || !session || session.status === 'cancelled') throw new AppError('NOT_FOUND', 'This invitation link is not valid, or it has expired. Ask the organiser of the event for a new one.')
       return {
         sessionId: session.id, centerId: session.center_id, centerName: session.center_name, city: session.city, state: session.state,

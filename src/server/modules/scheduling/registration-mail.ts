@@ -6,13 +6,15 @@ import type { UserDirectory } from '../accounts/users.service.js'
 import type { NotificationsService } from '../notifications/notifications.service.js'
 import type { PaymentsService } from './payments.service.js'
 import { calendarInvite, registrationEmails, type SessionPlace } from './registration-emails.js'
-import { sessionPlace, waitlistPosition, type RegistrationRow } from './registrations.repository.js'
+import type { CenterDirectory } from '../centers/centers.service.js'
+import { waitlistPosition, type RegistrationRow } from './registrations.repository.js'
+import { sessionPlace } from './session-centers.js'
 
-export function createRegistrationMail(ctx: ServerContext, deps: { notifications: NotificationsService; payments: PaymentsService; users: UserDirectory }) {
+export function createRegistrationMail(ctx: ServerContext, deps: { notifications: NotificationsService; payments: PaymentsService; users: UserDirectory; centers: CenterDirectory }) {
   const { db } = ctx
 
   async function place(sessionId: string): Promise<SessionPlace> {
-    const row = await sessionPlace(db, sessionId)
+    const row = await sessionPlace(db, deps.centers, sessionId)
     return { sessionId, startsAt: row.starts_at, endsAt: row.ends_at, centerName: row.name, address: `${row.address_line1}, ${row.city}, ${row.state} ${row.postal_code}` }
   }
 

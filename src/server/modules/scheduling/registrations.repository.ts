@@ -121,6 +121,11 @@ export async function liveCandidateIds(db: DbOrTx, sessionId: string): Promise<s
   return (await db.selectFrom('registrations').select('candidate_id').where('session_id', '=', sessionId).where('status', 'in', ['pending_payment', 'confirmed']).execute()).map((r) => r.candidate_id)
 }
 
+/** A session's confirmed registrations (who sits it). */
+export async function confirmedRegistrationsOfSession(db: DbOrTx, sessionId: string) {
+  return db.selectFrom('registrations').select(['id', 'candidate_id', 'modules']).where('session_id', '=', sessionId).where('status', '=', 'confirmed').execute()
+}
+
 export async function liveRegistrationsOfSession(db: DbOrTx, sessionId: string) {
   return db.selectFrom('registrations').selectAll().where('session_id', '=', sessionId).where('status', 'in', LIVE).orderBy('queue_no').execute()
 }
@@ -129,9 +134,8 @@ export async function registrationsOfCandidate(db: DbOrTx, candidateId: string) 
   return db
     .selectFrom('registrations')
     .innerJoin('test_sessions', 'test_sessions.id', 'registrations.session_id')
-    .innerJoin('centers', 'centers.id', 'test_sessions.center_id')
     .selectAll('registrations')
-    .select(['test_sessions.starts_at', 'test_sessions.ends_at', 'centers.name as center_name', 'centers.city', 'centers.state'])
+    .select(['test_sessions.starts_at', 'test_sessions.ends_at', 'test_sessions.center_id'])
     .where('registrations.candidate_id', '=', candidateId)
     .orderBy('test_sessions.starts_at', 'desc')
     .execute()
@@ -176,37 +180,14 @@ export async function liveBookingsOf(db: DbOrTx, candidateId: string) {
     .execute()
 }
 
-/** A session as the eligibility question needs it: its start, modules, status and kind of center. */
-export async function sessionForEligibility(db: DbOrTx, sessionId: string) {
-  return db
-    .selectFrom('test_sessions')
-    .innerJoin('centers', 'centers.id', 'test_sessions.center_id')
-    .select(['test_sessions.id', 'test_sessions.starts_at', 'test_sessions.modules', 'test_sessions.status', 'centers.kind as center_kind'])
-    .where('test_sessions.id', '=', sessionId)
-    .executeTakeFirst()
-}
-
-/** A session's live registrations with their candidates, by name (the roster). */
+/** A session's live registrations (the roster; the candidates' names come from the accounts module). */
 export async function rosterOfSession(db: DbOrTx, sessionId: string) {
   return db
     .selectFrom('registrations')
-    .innerJoin('users', 'users.id', 'registrations.candidate_id')
-    .select(['registrations.id', 'registrations.candidate_id', 'registrations.modules', 'registrations.status', 'users.first_name', 'users.last_name', 'users.email'])
-    .where('registrations.session_id', '=', sessionId)
-    .where('registrations.status', 'in', LIVE)
-    .orderBy('users.last_name')
-    .orderBy('users.first_name')
+    .select(['id', 'candidate_id', 'modules', 'status'])
+    .where('session_id', '=', sessionId)
+    .where('status', 'in', LIVE)
     .execute()
-}
-
-/** When and where a session is, for the registration emails and the roster. */
-export async function sessionPlace(db: DbOrTx, sessionId: string) {
-  return db
-    .selectFrom('test_sessions')
-    .innerJoin('centers', 'centers.id', 'test_sessions.center_id')
-    .select(['test_sessions.starts_at', 'test_sessions.ends_at', 'centers.name', 'centers.address_line1', 'centers.city', 'centers.state', 'centers.postal_code'])
-    .where('test_sessions.id', '=', sessionId)
-    .executeTakeFirstOrThrow()
 }
 
 /**

@@ -29,11 +29,13 @@ import type { PaymentsService } from './payments.service.js'
 import { registrationEmails } from './registration-emails.js'
 import { createRegistrationMail } from './registration-mail.js'
 import {
-  dueReminders, expiredHolds, expireHold, findRegistration, insertRegistration, liveCandidateIds, LIVE, liveRegistrationFor, liveRegistrationsOfSession, lockSessions,
+  confirmedRegistrationsOfSession, dueReminders, expiredHolds, expireHold, findRegistration, insertRegistration, liveCandidateIds, LIVE, liveRegistrationFor, liveRegistrationsOfSession, lockSessions,
   markReminded, nextQueueNumber, oldestWaitlisted, registrationsOfCandidate, releaseHeldSeat, seatRegistration, sessionsToPromote, takeSeat, transition,
   waitlistPosition, type RegistrationRow,
 } from './registrations.repository.js'
-import { findSession, findSessionWithCenter } from './sessions.repository.js'
+import type { CenterDirectory } from '../centers/centers.service.js'
+import { findSessionWithCenter } from './session-centers.js'
+import { findSession } from './sessions.repository.js'
 
 const HOUR = 3_600_000
 
@@ -71,7 +73,7 @@ export function createRegistrationsService(
   ctx: ServerContext,
   deps: {
     audit: AuditService; notifications: NotificationsService; program: ProgramService; payments: PaymentsService; profiles: ProfileService
-    invitations: InvitationsService; eligibility: EligibilityService; users: UserDirectory
+    invitations: InvitationsService; eligibility: EligibilityService; users: UserDirectory; centers: CenterDirectory
   },
 ) {
   const { db } = ctx
@@ -107,7 +109,7 @@ export function createRegistrationsService(
 
   /** The session-side rules of a registration: reachable, open, offering the modules, in time (unless overridden). */
   async function checkRegistrable(input: RegisterInput, override: boolean, access: Access) {
-    const session = await findSessionWithCenter(db, input.sessionId)
+    const session = await findSessionWithCenter(db, deps.centers, input.sessionId)
     if (!session || session.status === 'cancelled') throw notFound('The session')
     if (session.center_kind === 'onsite' && access !== 'trusted') throw notFound('The session')
     if (session.status === 'closed') throw new AppError('SESSION_CLOSED', 'The session is closed.')
@@ -227,9 +229,10 @@ export function createRegistrationsService(
     async mine(actor: Actor | null) {
       const who = requireActor(actor)
       const rows = await registrationsOfCandidate(db, who.userId)
+      const centers = await deps.centers.findMany(rows.map((r) => r.center_id))
       return {
         items: await Promise.all(rows.map(async (r) => ({
-          ...(await dto(r)), startsAt: r.starts_at, endsAt: r.ends_at, centerName: r.center_name, city: r.city, state: r.state,
+          ...(await dto(r)), startsAt: r.starts_at, endsAt: r.ends_at, centerName: centers.get(r.center_id)?.name ?? '', city: centers.get(r.center_id)?.city ?? '', state: centers.get(r.center_id)?.state ?? '',
           canCancel: (r.status === 'pending_payment' || r.status === 'confirmed' || r.status === 'waitlisted') && isRegistrationInTime(ctx.clock(), new Date(r.starts_at), policies.registrationLeadHours),
         }))),
         nextCursor: null,
@@ -421,6 +424,11 @@ export function createRegistrationsService(
     },
 
     /** Cancels every live registration of a session being cancelled, in the session's transaction; returns them for tellSessionCancelled. */
+    /** A session's confirmed registrations, for delivery's console (read in the caller's transaction when given). */
+    confirmedInSession(sessionId: string, within: DbOrTx = db) {
+      return confirmedRegistrationsOfSession(within, sessionId)
+    },
+
     async cancelAllIn(trx: Tx, sessionId: string, reason: string, actorId: string): Promise<RegistrationRow[]> {
       const ended: RegistrationRow[] = []
       for (const r of await liveRegistrationsOfSession(trx, sessionId)) {

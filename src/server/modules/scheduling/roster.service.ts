@@ -8,10 +8,13 @@ import { AppError, notFound } from '../../errors.js'
 import { hasRole, requireActor, type Actor } from '../accounts/actor.js'
 import type { AccommodationsService } from '../accommodations/accommodations.service.js'
 import { rosterPdf } from './roster-pdf.js'
-import { rosterOfSession, sessionPlace } from './registrations.repository.js'
-import { findSession, isCenterAdmin, proctorsOfSession } from './sessions.repository.js'
+import type { ContactDirectory } from '../accounts/users.service.js'
+import type { CenterDirectory } from '../centers/centers.service.js'
+import { rosterOfSession } from './registrations.repository.js'
+import { sessionPlace } from './session-centers.js'
+import { findSession, proctorsOfSession } from './sessions.repository.js'
 
-export function createRosterService(ctx: ServerContext, deps: { accommodations: AccommodationsService }) {
+export function createRosterService(ctx: ServerContext, deps: { accommodations: AccommodationsService; centers: CenterDirectory; users: ContactDirectory }) {
   const { db } = ctx
 
   async function requireRosterRight(actor: Actor | null, sessionId: string) {
@@ -19,7 +22,7 @@ export function createRosterService(ctx: ServerContext, deps: { accommodations: 
     const session = await findSession(db, sessionId)
     if (!session) throw notFound('The session')
     const allowed = hasRole(who, 'program_staff')
-      || (hasRole(who, 'center_admin') && (await isCenterAdmin(db, session.center_id, who.userId)))
+      || (hasRole(who, 'center_admin') && (await deps.centers.isMember(session.center_id, who.userId)))
       || (hasRole(who, 'proctor') && (await proctorsOfSession(db, sessionId)).includes(who.userId))
     if (!allowed) throw new AppError('FORBIDDEN', 'Only the center\'s administrators, the session\'s proctors and program staff see its roster.')
     return session
@@ -28,7 +31,12 @@ export function createRosterService(ctx: ServerContext, deps: { accommodations: 
   return {
     async roster(actor: Actor | null, sessionId: string) {
       const session = await requireRosterRight(actor, sessionId)
-      const rows = await rosterOfSession(db, sessionId)
+      const registrations = await rosterOfSession(db, sessionId)
+      const contacts = await deps.users.contactsOf(registrations.map((r) => r.candidate_id))
+      // By name, as a proctor calls the room: last name, then first.
+      const rows = registrations
+        .flatMap((r) => { const c = contacts.get(r.candidate_id); return c ? [{ ...r, ...c }] : [] })
+        .sort((a, b) => a.last_name.localeCompare(b.last_name) || a.first_name.localeCompare(b.first_name))
       const adjustments = await deps.accommodations.adjustmentsFor(rows.map((r) => r.candidate_id))
       return {
         session: { id: session.id, startsAt: session.starts_at, endsAt: session.ends_at, seats: session.seats, status: session.status },
@@ -41,7 +49,7 @@ export function createRosterService(ctx: ServerContext, deps: { accommodations: 
 
     async rosterPdf(actor: Actor | null, sessionId: string) {
       const { session, items } = await this.roster(actor, sessionId)
-      const center = await sessionPlace(db, sessionId)
+      const center = await sessionPlace(db, deps.centers, sessionId)
       return rosterPdf({
         title: `Roster: ${center.name}`,
         subtitle: `${center.city}, ${center.state} — ${new Date(session.startsAt).toUTCString()} to ${new Date(session.endsAt).toUTCString()} — ${items.length} candidates, ${session.seats} seats`,

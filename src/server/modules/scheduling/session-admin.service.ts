@@ -10,10 +10,11 @@ import { newId } from '../../ids.js'
 import { hasRole, requireRole, type Actor } from '../accounts/actor.js'
 import type { AuditService } from '../audit/audit.service.js'
 import type { ProctorsService } from '../centers/proctors.service.js'
+import type { CenterDirectory } from '../centers/centers.service.js'
 import type { ProgramService } from '../program/program.service.js'
 import type { RegistrationsService } from './registrations.service.js'
 import {
-  centerExists, closeSessionRow, findSession, insertTestSession, isCenterAdmin, overlappingSessionsOf, proctorsOfSession, replaceSessionProctors, sessionsOfStaffMember, updateSessionRow,
+  closeSessionRow, findSession, insertTestSession, overlappingSessionsOf, proctorsOfSession, replaceSessionProctors, reviseOpenSession, sessionsOfStaffMember, updateSessionRow,
 } from './sessions.repository.js'
 
 export interface SessionInput {
@@ -27,13 +28,13 @@ export interface SessionInput {
 
 export function createSessionAdminService(
   ctx: ServerContext,
-  deps: { audit: AuditService; proctors: ProctorsService; program: ProgramService; registrations: RegistrationsService },
+  deps: { audit: AuditService; proctors: ProctorsService; program: ProgramService; registrations: RegistrationsService; centers: CenterDirectory },
 ) {
   const { db } = ctx
 
   async function requireCenterRight(actor: Actor | null, centerId: string) {
     const who = requireRole(actor, 'center_admin', 'program_staff')
-    if (!hasRole(who, 'program_staff') && !(await isCenterAdmin(db, centerId, who.userId))) {
+    if (!hasRole(who, 'program_staff') && !(await deps.centers.isMember(centerId, who.userId))) {
       throw new AppError('FORBIDDEN', 'Only this center\'s administrators and program staff manage its sessions.')
     }
     return who
@@ -110,7 +111,7 @@ export function createSessionAdminService(
 
     async create(actor: Actor | null, input: SessionInput) {
       const who = await requireCenterRight(actor, input.centerId)
-      const center = await centerExists(db, input.centerId)
+      const center = await deps.centers.find(input.centerId)
       if (!center) throw notFound('The center')
       return dto(await inTransaction(db, (trx) => createIn(trx, who.userId, input, center)))
     },
@@ -131,15 +132,21 @@ export function createSessionAdminService(
       if (next.seats < Number(session.seats_taken)) throw new AppError('RULE_VIOLATION', `${session.seats_taken} seats are taken; the session cannot shrink below that.`)
       // A change that moves neither the times nor the proctors cannot make a clash or outlast a certification.
       const movesOrRestaffs = change.startsAt !== undefined || change.endsAt !== undefined || change.proctorIds !== undefined
-      if (change.endsAt !== undefined) checkCenterCertification((await centerExists(db, session.center_id))!.certified_until, next.endsAt)
-      await db.transaction().execute(async (trx) => {
+      if (change.endsAt !== undefined) checkCenterCertification((await deps.centers.find(session.center_id))!.certified_until, next.endsAt)
+      await inTransaction(db, async (trx) => {
         const candidates = await deps.registrations.liveCandidateIds(trx, id)
         const staffing = { proctorIds: next.proctorIds, startsAt: next.startsAt, endsAt: next.endsAt, seats: next.seats, candidateIds: candidates }
         if (movesOrRestaffs) await assertProctorsCanRun(trx, staffing, id)
         else await deps.proctors.assertAssignable(trx, staffing)
-        await updateSessionRow(trx, id, {
+        // The checks above read the session before the transaction; the update re-checks them on the row.
+        const revised = await reviseOpenSession(trx, id, {
           starts_at: new Date(next.startsAt).toISOString(), ends_at: new Date(next.endsAt).toISOString(), seats: next.seats, modules: JSON.stringify([...new Set(next.modules)]),
         })
+        if (!revised) {
+          const now = await findSession(trx, id)
+          if (now && (now.status === 'cancelled' || now.status === 'closed')) throw new AppError('SESSION_CLOSED', `The session is ${now.status}.`)
+          throw new AppError('RULE_VIOLATION', `${now?.seats_taken ?? 'More'} seats are taken; the session cannot shrink below that.`)
+        }
         await replaceSessionProctors(trx, id, [...new Set(next.proctorIds)])
         await deps.audit.record(trx, { actorId: who.userId, action: 'session.updated', entityType: 'session', entityId: id, details: { ...change } })
       })
@@ -174,8 +181,9 @@ export function createSessionAdminService(
     async mine(actor: Actor | null) {
       const who = requireRole(actor, 'proctor', 'center_admin', 'program_staff')
       const since = new Date(ctx.clock().getTime() - 86_400_000).toISOString()
-      const rows = await sessionsOfStaffMember(db, who.userId, since)
-      return { items: await Promise.all(rows.map(async (r) => ({ ...(await dto(r.id)), centerName: r.center_name }))), nextCursor: null }
+      const rows = await sessionsOfStaffMember(db, who.userId, await deps.centers.idsOfMember(who.userId), since)
+      const centers = await deps.centers.findMany(rows.map((r) => r.center_id))
+      return { items: await Promise.all(rows.map(async (r) => ({ ...(await dto(r.id)), centerName: centers.get(r.center_id)?.name ?? '' }))), nextCursor: null }
     },
 
   }

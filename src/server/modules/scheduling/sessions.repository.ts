@@ -11,29 +11,24 @@ export async function insertTestSession(db: DbOrTx, row: Insertable<TestSessions
 }
 
 export interface SessionFilter {
+  /** The centers whose sessions may be listed (the certified assessment centers, from the centers module). */
+  centerIds: readonly string[]
   from: string
   to?: string | undefined
-  centerId?: string | undefined
   limit: number
   after?: CursorKey | undefined
 }
 
-/** Sessions open to the public: not cancelled, at a center that is certified. Ordered by start. */
+/** Sessions open to the public: not cancelled, at one of the given centers. Ordered by start. */
 export async function listPublicSessions(db: DbOrTx, filter: SessionFilter) {
+  if (filter.centerIds.length === 0) return []
   let query = db
     .selectFrom('test_sessions')
-    .innerJoin('centers', 'centers.id', 'test_sessions.center_id')
-    .select([
-      'test_sessions.id', 'test_sessions.center_id', 'centers.name as center_name', 'centers.city', 'centers.state',
-      'test_sessions.starts_at', 'test_sessions.ends_at', 'test_sessions.seats', 'test_sessions.seats_taken', 'test_sessions.modules', 'test_sessions.status',
-    ])
+    .select(['id', 'center_id', 'starts_at', 'ends_at', 'seats', 'seats_taken', 'modules', 'status'])
     .where('test_sessions.status', '!=', 'cancelled')
-    .where('centers.status', '=', 'certified')
-    // An onsite company event is private: candidates reach it through its roster or an invitation.
-    .where('centers.kind', '=', 'center')
+    .where('test_sessions.center_id', 'in', filter.centerIds)
     .where('test_sessions.ends_at', '>=', filter.from)
   if (filter.to) query = query.where('test_sessions.starts_at', '<=', filter.to)
-  if (filter.centerId) query = query.where('test_sessions.center_id', '=', filter.centerId)
   if (filter.after) query = query.where(pastCursor('test_sessions.starts_at', 'test_sessions.id', filter.after, 'asc'))
   return query.orderBy('test_sessions.starts_at').orderBy('test_sessions.id').limit(filter.limit + 1).execute()
 }
@@ -55,23 +50,21 @@ export async function updateSessionRow(db: DbOrTx, id: string, change: Partial<P
   await db.updateTable('test_sessions').set(change).where('id', '=', id).execute()
 }
 
-export async function isCenterAdmin(db: DbOrTx, centerId: string, userId: string): Promise<boolean> {
-  return !!(await db.selectFrom('center_members').select('user_id').where('center_id', '=', centerId).where('user_id', '=', userId).executeTakeFirst())
-}
-
-export async function centerExists(db: DbOrTx, centerId: string) {
-  return db.selectFrom('centers').select(['id', 'status', 'certified_until']).where('id', '=', centerId).executeTakeFirst()
-}
-
-/** A session with what decides who may see and book it: its center's kind and, for an onsite event, its employer. */
-export async function findSessionWithCenter(db: DbOrTx, id: string) {
-  return db
-    .selectFrom('test_sessions')
-    .innerJoin('centers', 'centers.id', 'test_sessions.center_id')
-    .selectAll('test_sessions')
-    .select(['centers.kind as center_kind', 'centers.applied_by as center_applied_by', 'centers.name as center_name', 'centers.city', 'centers.state'])
-    .where('test_sessions.id', '=', id)
+/**
+ * Changes an open session's times, seats and modules in one conditional update: only while it is
+ * neither cancelled nor closed and no more seats are taken than it will have, so a registration
+ * taking a seat at the same moment (a conditional update of the same row) cannot be left without
+ * one. False when the condition did not hold.
+ */
+export async function reviseOpenSession(db: Tx, id: string, change: Pick<TestSessionsTable, 'starts_at' | 'ends_at' | 'seats' | 'modules'>): Promise<boolean> {
+  const result = await db
+    .updateTable('test_sessions')
+    .set(change)
+    .where('id', '=', id)
+    .where('status', 'not in', ['cancelled', 'closed'])
+    .where('seats_taken', '<=', change.seats)
     .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
 }
 
 /**
@@ -92,18 +85,17 @@ export async function overlappingSessionsOf(db: DbOrTx, proctorIds: readonly str
   return query.orderBy('test_sessions.starts_at').orderBy('session_proctors.user_id').execute()
 }
 
-/** Sessions ending after `since` that the user proctors or whose center they administer, by start. */
-export async function sessionsOfStaffMember(db: DbOrTx, userId: string, since: string) {
+/** Sessions ending after `since` that the user proctors or that are at one of `centerIds` (the centers they administer), by start. */
+export async function sessionsOfStaffMember(db: DbOrTx, userId: string, centerIds: readonly string[], since: string) {
   return db
     .selectFrom('test_sessions')
-    .innerJoin('centers', 'centers.id', 'test_sessions.center_id')
-    .select(['test_sessions.id', 'centers.name as center_name'])
-    .where('test_sessions.ends_at', '>=', since)
+    .select(['id', 'center_id'])
+    .where('ends_at', '>=', since)
     .where((eb) => eb.or([
-      eb('test_sessions.id', 'in', eb.selectFrom('session_proctors').select('session_id').where('user_id', '=', userId)),
-      eb('test_sessions.center_id', 'in', eb.selectFrom('center_members').select('center_id').where('user_id', '=', userId)),
+      eb('id', 'in', eb.selectFrom('session_proctors').select('session_id').where('user_id', '=', userId)),
+      ...(centerIds.length > 0 ? [eb('center_id', 'in', centerIds)] : []),
     ]))
-    .orderBy('test_sessions.starts_at')
+    .orderBy('starts_at')
     .execute()
 }
 

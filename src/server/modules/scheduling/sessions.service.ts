@@ -5,16 +5,17 @@ import type { ServerContext } from '../../context.js'
 import { AppError } from '../../errors.js'
 import { decodeCursor, toPage } from '../../db/pagination.js'
 import { hasRole, type Actor } from '../accounts/actor.js'
-import { isCenterAdmin, listPublicSessions } from './sessions.repository.js'
+import type { CenterDirectory } from '../centers/centers.service.js'
+import { listPublicSessions } from './sessions.repository.js'
 
-export function createSessionsService(ctx: ServerContext) {
+export function createSessionsService(ctx: ServerContext, deps: { centers: CenterDirectory }) {
   return {
     /** A session's details for this caller: without its proctors' user ids unless the caller runs or administers it. */
     async visibleDetail<T extends { centerId: string; proctorIds: string[] }>(actor: Actor | null, detail: T): Promise<T | Omit<T, 'proctorIds'>> {
       const { proctorIds, ...rest } = detail
       if (!actor) return rest
       if (hasRole(actor, 'program_staff') || proctorIds.includes(actor.userId)) return detail
-      if (hasRole(actor, 'center_admin') && (await isCenterAdmin(ctx.db, detail.centerId, actor.userId))) return detail
+      if (hasRole(actor, 'center_admin') && (await deps.centers.isMember(detail.centerId, actor.userId))) return detail
       return rest
     },
 
@@ -23,19 +24,23 @@ export function createSessionsService(ctx: ServerContext) {
       if (filter.to && Date.parse(filter.to) < Date.parse(from)) {
         throw new AppError('VALIDATION', '"to" must not be before "from".')
       }
+      // Only certified assessment centers list their sessions: an onsite company event is private
+      // (its candidates reach it through its roster or an invitation).
+      const publicIds = await deps.centers.publicIds()
       const rows = await listPublicSessions(ctx.db, {
+        centerIds: filter.centerId ? publicIds.filter((id) => id === filter.centerId) : publicIds,
         from: new Date(from).toISOString(),
         to: filter.to ? new Date(filter.to).toISOString() : undefined,
-        centerId: filter.centerId,
         limit: filter.limit,
         after: decodeCursor(filter.cursor),
       })
+      const centers = await deps.centers.findMany(rows.map((r) => r.center_id))
       return toPage(rows, filter.limit, (r) => ({
         id: r.id,
         centerId: r.center_id,
-        centerName: r.center_name,
-        city: r.city,
-        state: r.state,
+        centerName: centers.get(r.center_id)?.name ?? '',
+        city: centers.get(r.center_id)?.city ?? '',
+        state: centers.get(r.center_id)?.state ?? '',
         startsAt: r.starts_at,
         endsAt: r.ends_at,
         seatsAvailable: Math.max(0, r.seats - Number(r.seats_taken)),
