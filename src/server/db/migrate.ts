@@ -16,6 +16,7 @@ import * as retakes from './migrations/0011-retakes.js'
 import * as sessionRules from './migrations/0012-session-rules.js'
 import * as accountsHardening from './migrations/0013-accounts-hardening.js'
 import * as atomicWrites from './migrations/0014-atomic-writes.js'
+import * as registryHolders from './migrations/0015-registry-holders.js'
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: DialectName): Promise<void> }
 
@@ -35,6 +36,7 @@ const migrations: Record<string, DialectMigration> = {
   '0012-session-rules': sessionRules,
   '0013-accounts-hardening': accountsHardening,
   '0014-atomic-writes': atomicWrites,
+  '0015-registry-holders': registryHolders,
 }
 
 class ListedMigrations implements MigrationProvider {

@@ -442,6 +442,19 @@ export interface CredentialsTable {
   created_at: string
 }
 
+/**
+ * The registry's copy of a holder's public name, state and search opt-in (migration 0015), written
+ * only by the registry's holders service; the accounts module tells it of each change.
+ */
+export interface RegistryHoldersTable {
+  user_id: string
+  first_name: string
+  last_name: string
+  state: string | null
+  /** 1 when the holder opted in to the name search (their profile's registry_listed). */
+  listed: Generated<number>
+}
+
 export interface ScoringCorrectionsTable {
   item_id: string
   /** The version candidates saw. */
@@ -516,6 +529,7 @@ export interface Database {
   session_incidents: SessionIncidentsTable
   results: ResultsTable
   credentials: CredentialsTable
+  registry_holders: RegistryHoldersTable
   scoring_corrections: ScoringCorrectionsTable
   session_invitations: SessionInvitationsTable
   cohort_invitations: CohortInvitationsTable

@@ -2,6 +2,8 @@
 // candidates without a password (they cannot log in), a profile with a state (a fifth opted in to
 // the name search), and the credentials a real holder would have, in a realistic mix: module
 // certificates passed over the years, the MS and MT1 dated by their last module, a few revoked.
+// Each holder also gets the registry's own row (registry_holders: name, state, opt-in), as the
+// registry's holders service would have written it.
 // Rows go in as multi-row INSERTs with the SQL built once per shape, many thousand holders per
 // transaction, so a million holders take minutes, not hours. Holder ids are time-ordered UUIDs
 // (version 7 layout) and each batch's certificate numbers are inserted in order, so the indexes
@@ -105,12 +107,15 @@ export async function seedSyntheticCertificates(db: Db, dialect: DialectName, co
     const users: unknown[][] = []
     const roles: unknown[][] = []
     const profiles: unknown[][] = []
+    const holders: unknown[][] = []
     const held: { user: string; credentials: (readonly [type: string, issuedOn: string])[] }[] = []
     for (let i = 0; i < size; i++) {
       const id = nextId()
-      users.push([id, `holder-${run}-${done + i}@${SYNTHETIC_EMAIL_DOMAIN}`, null, pick(FIRST), pick(LAST), 'active', stamp, stamp])
+      const [first, last, home, listed] = [pick(FIRST), pick(LAST), state(), Math.random() < LISTED_SHARE ? 1 : 0]
+      users.push([id, `holder-${run}-${done + i}@${SYNTHETIC_EMAIL_DOMAIN}`, null, first, last, 'active', stamp, stamp])
       roles.push([id, 'candidate', stamp, null])
-      profiles.push([id, null, null, state(), stamp, Math.random() < LISTED_SHARE ? 1 : 0])
+      profiles.push([id, null, null, home, stamp, listed])
+      holders.push([id, first, last, home, listed])
       const passed = new Map(pattern().map((m) => [m, isoDay(issueDate(today))]))
       const earned = certificationsEarned(passed.keys(), credentialRules).map((code) => [code, certificationDate(credentialRules.find((c) => c.code === code)!, passed)!] as const)
       held.push({ user: id, credentials: [...passed, ...earned] })
@@ -132,6 +137,7 @@ export async function seedSyntheticCertificates(db: Db, dialect: DialectName, co
       await insert(trx, 'users', ['id', 'email', 'password_hash', 'first_name', 'last_name', 'status', 'created_at', 'updated_at'], users)
       await insert(trx, 'user_roles', ['user_id', 'role', 'granted_at', 'granted_by'], roles)
       await insert(trx, 'candidate_profiles', ['user_id', 'ncrc_level', 'ncrc_number', 'state', 'updated_at', 'registry_listed'], profiles)
+      await insert(trx, 'registry_holders', ['user_id', 'first_name', 'last_name', 'state', 'listed'], holders)
       // Two of three million random 50-bit numbers collide about once in 250 runs: that holder just
       // goes without the credential rather than failing the run.
       await insert(trx, 'credentials', ['certificate_number', 'candidate_id', 'type', 'issued_on', 'status', 'status_index', 'status_reason', 'status_changed_at', 'created_at'], rows, ' on conflict (certificate_number) do nothing')
