@@ -1,0 +1,46 @@
+// Reads of delivery's attempts and saved responses for other modules (results: score reports, the
+// candidate's history, rescoring). Delivery owns these tables; attempt-records.service.ts is the
+// only way in for anyone else.
+import type { DbOrTx } from '../../db/database.js'
+
+const recordColumns = ['id', 'registration_id', 'session_id', 'candidate_id', 'module', 'status', 'started_at', 'submitted_at'] as const
+
+/** Every attempt of one candidate (a handful: the retake rules cap them). */
+export async function attemptsOfCandidate(db: DbOrTx, candidateId: string) {
+  return db.selectFrom('attempts').select(recordColumns).where('candidate_id', '=', candidateId).execute()
+}
+
+export async function attemptById(db: DbOrTx, attemptId: string) {
+  return db.selectFrom('attempts').select(recordColumns).where('id', '=', attemptId).executeTakeFirst()
+}
+
+/**
+ * Scored attempts whose form drew this item version. The form is stored as JSON written by this
+ * server (`{"itemId":…,"version":…,"skill":…}`), so a text match finds them without a row per item.
+ */
+export async function scoredAttemptIdsDrawing(db: DbOrTx, itemId: string, version: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('attempts')
+    .select('id')
+    .where('status', '=', 'scored')
+    .where('form', 'like', `%"itemId":"${itemId}","version":${version},%`)
+    .orderBy('id')
+    .execute()
+  return rows.map((r) => r.id)
+}
+
+/** The scored attempts among `ids` with the forms they drew (the caller keeps the list to a few hundred). */
+export async function scoredAttemptsWithForms(db: DbOrTx, ids: readonly string[]) {
+  if (ids.length === 0) return []
+  return db
+    .selectFrom('attempts')
+    .select(['id', 'candidate_id', 'module', 'form', 'submitted_at'])
+    .where('id', 'in', ids)
+    .where('status', '=', 'scored')
+    .execute()
+}
+
+export async function responsesOfAttempts(db: DbOrTx, ids: readonly string[]) {
+  if (ids.length === 0) return []
+  return db.selectFrom('attempt_responses').select(['attempt_id', 'item_id', 'response']).where('attempt_id', 'in', ids).execute()
+}

@@ -1,0 +1,30 @@
+// What other modules may read of delivery's attempts and saved responses: results asks here for a
+// score report's attempt, a candidate's attempt history and, when rescoring, the attempts that drew
+// an item version with their forms and responses (in batches: one call per batch, never per row).
+// Nothing here writes; the attempt's lifecycle stays in delivery.service.ts and proctoring.service.ts.
+import type { ServerContext } from '../../context.js'
+import type { DbOrTx } from '../../db/database.js'
+import { attemptById, attemptsOfCandidate, responsesOfAttempts, scoredAttemptIdsDrawing, scoredAttemptsWithForms } from './attempt-records.repository.js'
+
+export function createAttemptRecordsService(ctx: ServerContext) {
+  const { db } = ctx
+
+  return {
+    /** One attempt (id, registration, session, candidate, module, status, start and submission times). */
+    get: (attemptId: string, within: DbOrTx = db) => attemptById(within, attemptId),
+
+    /** Every attempt of a candidate, in the caller's transaction when given (awards and bookings read it there). */
+    ofCandidate: (candidateId: string, within: DbOrTx = db) => attemptsOfCandidate(within, candidateId),
+
+    /** Ids of the scored attempts that drew this item version, in id order (what a rescoring walks). */
+    scoredDrawing: (itemId: string, version: number) => scoredAttemptIdsDrawing(db, itemId, version),
+
+    /** The scored attempts among `ids` with their forms, and the responses saved on them: one batch of a rescoring. */
+    async scoredWithResponses(ids: readonly string[]) {
+      const [attempts, responses] = await Promise.all([scoredAttemptsWithForms(db, ids), responsesOfAttempts(db, ids)])
+      return { attempts, responses }
+    },
+  }
+}
+
+export type AttemptRecordsService = ReturnType<typeof createAttemptRecordsService>
