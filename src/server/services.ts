@@ -32,6 +32,9 @@ import { createRegistryService } from './modules/registry/registry.service.js'
 import { createRevocationService } from './modules/registry/revocation.service.js'
 import { createRescoringService } from './modules/results/rescoring.service.js'
 import { createCredentialsService } from './modules/credentials/credentials.service.js'
+import { createRegistryHoldersService } from './modules/registry/holders.service.js'
+import { createCredentialRecordsService } from './modules/registry/credential-records.service.js'
+import { createAttemptRecordsService } from './modules/delivery/attempt-records.service.js'
 import { createJobsService } from './modules/jobs/jobs.service.js'
 
 export function createServices(ctx: ServerContext, program: Program) {
@@ -42,6 +45,13 @@ export function createServices(ctx: ServerContext, program: Program) {
   const notifications = createNotificationsService(ctx)
   const auth = createAuthService(ctx, { audit, notifications })
   const users = createUsersService(ctx, { audit, notifications, auth })
+  // The registry owns the credentials and its copy of holders' names, states and search opt-in;
+  // accounts tells it of name and profile changes (registryHolders), results awards through it.
+  // Built from a lambda on users so the accounts services can be handed registryHolders too.
+  const registryHolders = createRegistryHoldersService({ contacts: { contactsOf: (ids, within) => users.contactsOf(ids, within) } })
+  const credentialRecords = createCredentialRecordsService(ctx, { holders: registryHolders })
+  // What other modules may read of delivery's attempts and responses (results, rescoring, documents).
+  const attemptRecords = createAttemptRecordsService(ctx)
   const programService = createProgramService(program)
   // Centers answer scheduling's and delivery's questions about a center (its kind, place, administrators).
   const centers = createCentersService(ctx)
@@ -57,7 +67,7 @@ export function createServices(ctx: ServerContext, program: Program) {
   const sessionAdmin = createSessionAdminService(ctx, { audit, proctors, program: programService, registrations, centers })
   const accommodations = createAccommodationsService(ctx, { audit, notifications, program: programService, users })
   const itemBank = createItemBankService(ctx, { audit, program: programService, users })
-  const results = createResultsService(ctx, { audit, program: programService, itemBank })
+  const results = createResultsService(ctx, { audit, program: programService, itemBank, attempts: attemptRecords, credentials: credentialRecords })
   const delivery = createDeliveryService(ctx, { audit, program: programService, itemBank, accommodations, registrations, results, sessions: sessionAdmin, proctors, centers })
   const sessions = createSessionsService(ctx, { centers })
   return {
@@ -65,9 +75,9 @@ export function createServices(ctx: ServerContext, program: Program) {
     delivery,
     proctoring: createProctoringService(ctx, { audit, accommodations, delivery, results, sessions: sessionAdmin, registrations, users, centers }),
     results,
-    documents: createDocumentsService(ctx, { program: programService }),
-    pathway: createPathwayService(ctx, { program: programService, profiles, registrations, sessions }),
-    rescoring: createRescoringService(ctx, { audit, notifications, results, jobs, itemBank }),
+    documents: createDocumentsService(ctx, { program: programService, attempts: attemptRecords, credentials: credentialRecords, contacts: users }),
+    pathway: createPathwayService(ctx, { program: programService, profiles, registrations, sessions, results, credentials: credentialRecords }),
+    rescoring: createRescoringService(ctx, { audit, notifications, results, jobs, itemBank, attempts: attemptRecords, contacts: users }),
     accommodations,
     roster: createRosterService(ctx, { accommodations, centers, users }),
     cohorts: createCohortService(ctx, { audit, users, auth, notifications, registrations, jobs, centers }),
@@ -90,8 +100,11 @@ export function createServices(ctx: ServerContext, program: Program) {
     sessions,
     itemBank,
     registry: createRegistryService(ctx),
-    revocation: createRevocationService(ctx, { audit, notifications, program: programService }),
-    credentials: createCredentialsService(ctx, { audit, program: programService }),
+    registryHolders,
+    credentialRecords,
+    attemptRecords,
+    revocation: createRevocationService(ctx, { audit, notifications, program: programService, contacts: users }),
+    credentials: createCredentialsService(ctx, { audit, program: programService, credentials: credentialRecords }),
   }
 }
 

@@ -1,11 +1,10 @@
 // The national certificant registry and revocation. Holders are made through the API (register,
-// profile) and their credentials are inserted as rows, the way awarding stores them (a random
-// certificate number, a status-list index from the counter): a real sitting per credential would
-// take seconds each, and awarding has its own tests.
+// profile) and their credentials through the registry's own award (what results calls when a
+// sitting completes one): a real sitting per credential would take seconds each, and awarding has
+// its own tests.
 import { randomInt } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { certificateNumberFrom } from '../../src/common/rules/certificate-number.js'
-import { nextCounter } from '../../src/server/db/counters.js'
 import { call, errorCode, login, register, staffSession, type Session } from '../helpers/http-client.js'
 import { createTestApp, databases, type TestApp } from '../helpers/test-app.js'
 
@@ -39,13 +38,8 @@ describe.each(databases)('the registry on %s', (kind) => {
     }
     const numbers: Record<string, string> = {}
     for (const type of options.types ?? ['MM']) {
-      numbers[type] = newNumber()
-      await t.app.db.transaction().execute(async (trx) => {
-        await trx.insertInto('credentials').values({
-          certificate_number: numbers[type]!, candidate_id: session.userId, type, issued_on: options.issuedOn ?? '2025-03-14', status: 'active',
-          status_index: await nextCounter(trx, 'credential_status_index'), status_reason: null, status_changed_at: null, created_at: new Date().toISOString(),
-        }).execute()
-      })
+      numbers[type] = await t.app.db.transaction().execute((trx) =>
+        t.app.services.credentialRecords.award(trx, { candidateId: session.userId, type, issuedOn: options.issuedOn ?? '2025-03-14', at: new Date().toISOString() }))
     }
     return { session, email, numbers }
   }

@@ -14,14 +14,16 @@ import { sha256 } from '../../ids.js'
 import { requireActor, type Actor } from '../accounts/actor.js'
 import type { AuditService } from '../audit/audit.service.js'
 import type { ProgramService } from '../program/program.service.js'
-import { heldCredential, highestStatusIndex, inactiveStatusIndexes } from './credentials.repository.js'
+import type { CredentialRecordsService } from '../registry/credential-records.service.js'
 import { createDocumentLoader } from './document-loader.js'
 import { createIssuerKeyStore, type IssuerKey } from './issuer-keys.js'
 import { issuerDocument, issuerUrls, keyDocument } from './issuer.js'
 import { achievementDocument, buildOb3Credential, STATUS_LIST_ID } from './ob3-credential.js'
 import { encodeStatusList, statusListCredential, statusListLength, statusListServable, statusListValidity, type StatusListValidity } from './status-list.js'
 
-export function createCredentialsService(ctx: ServerContext, deps: { audit: AuditService; program: ProgramService }) {
+// The credentials themselves (who holds what, and their status) are the registry's: this module
+// reads them through the registry's credential records and keeps only keys, signing and documents.
+export function createCredentialsService(ctx: ServerContext, deps: { audit: AuditService; program: ProgramService; credentials: CredentialRecordsService }) {
   const { db } = ctx
   const urls = issuerUrls(ctx.config.publicUrl)
   const keys = createIssuerKeyStore(path.join(ctx.config.dataDir, 'issuer-keys'), ctx.clock)
@@ -91,7 +93,8 @@ export function createCredentialsService(ctx: ServerContext, deps: { audit: Audi
     async ob3(actor: Actor | null, certificateNumber: string) {
       const holder = requireActor(actor)
       const parsed = parseCertificateNumber(certificateNumber)
-      const row = parsed.ok ? await heldCredential(db, parsed.number, holder.userId) : undefined
+      const found = parsed.ok ? await deps.credentials.find(parsed.number) : undefined
+      const row = found?.candidate_id === holder.userId ? found : undefined
       if (!row) throw notFound('Credential')
       const refusal = credentialCopyRefusal(row.status)
       if (refusal) throw new AppError('CONFLICT', refusal)
@@ -103,13 +106,13 @@ export function createCredentialsService(ctx: ServerContext, deps: { audit: Audi
     },
 
     /**
-     * The signed status list, rebuilt from the credentials table on every request so that a
+     * The signed status list, rebuilt from the registry's credentials on every request so that a
      * revocation shows at once. Reads only the non-active rows (a partial index) and the highest index.
      */
     async statusList(listId: number) {
       if (listId !== STATUS_LIST_ID) throw notFound('Status list')
-      const [setIndexes, highest] = await Promise.all([inactiveStatusIndexes(db), highestStatusIndex(db)])
-      const encodedList = await encodeStatusList(statusListLength(highest), setIndexes)
+      const { inactive, highest } = await deps.credentials.statusListBits()
+      const encodedList = await encodeStatusList(statusListLength(highest), inactive)
       const key = await keys.ensure()
       const cacheKey = `${key.id} ${encodedList}`
       const now = ctx.clock()

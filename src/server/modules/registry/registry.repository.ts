@@ -1,5 +1,7 @@
-// All SQL of the registry. The public lookup is the hot path: primary-key reads of credentials
-// joined to the holders' user rows (lookup-batcher.ts runs them).
+// The registry's reads and revocation. The public lookup is the hot path: primary-key reads of
+// credentials joined to the registry's own holder rows (lookup-batcher.ts runs them). Only the
+// registry's tables are read here: credentials and registry_holders (names, state, search opt-in).
+// Awarding and withdrawing are in credential-records.repository.ts.
 import { sql, type Expression, type SqlBool } from 'kysely'
 import type { DbOrTx, DialectName } from '../../db/database.js'
 import type { CursorKey } from '../../db/pagination.js'
@@ -17,11 +19,11 @@ export interface RegistryRow {
 
 const registryColumns = [
   'credentials.certificate_number', 'credentials.type', 'credentials.issued_on', 'credentials.status',
-  'credentials.status_changed_at', 'users.first_name', 'users.last_name',
+  'credentials.status_changed_at', 'registry_holders.first_name', 'registry_holders.last_name',
 ] as const
 
 const registryRows = (db: DbOrTx) =>
-  db.selectFrom('credentials').innerJoin('users', 'users.id', 'credentials.candidate_id').select(registryColumns)
+  db.selectFrom('credentials').innerJoin('registry_holders', 'registry_holders.user_id', 'credentials.candidate_id').select(registryColumns)
 
 /** The lookup query for a list of numbers (the public lookup compiles it once per list length). */
 export const registryRowsWhereNumberIn = (db: DbOrTx, numbers: readonly string[]) =>
@@ -40,15 +42,14 @@ export async function registryPage(db: DbOrTx, after: string | null, limit: numb
   return query.orderBy('credentials.certificate_number').limit(limit).execute()
 }
 
-/** A credential with what staff need to decide on it: the holder and their account. */
+/** A credential with what staff need to decide on it: its status, reason and the holder's state. */
 export async function credentialForStaff(db: DbOrTx, certificateNumber: string) {
   return db
     .selectFrom('credentials')
-    .innerJoin('users', 'users.id', 'credentials.candidate_id')
-    .leftJoin('candidate_profiles', 'candidate_profiles.user_id', 'credentials.candidate_id')
+    .leftJoin('registry_holders', 'registry_holders.user_id', 'credentials.candidate_id')
     .select([
       'credentials.certificate_number', 'credentials.candidate_id', 'credentials.type', 'credentials.issued_on', 'credentials.status',
-      'credentials.status_reason', 'credentials.status_changed_at', 'users.first_name', 'users.last_name', 'users.email', 'candidate_profiles.state',
+      'credentials.status_reason', 'credentials.status_changed_at', 'registry_holders.state',
     ])
     .where('credentials.certificate_number', '=', certificateNumber)
     .executeTakeFirst()
@@ -82,14 +83,10 @@ export async function changeCredentialStatus(
     .executeTakeFirst()
 }
 
-export async function holderContact(db: DbOrTx, userId: string) {
-  return db.selectFrom('users').select(['email', 'first_name', 'last_name']).where('id', '=', userId).executeTakeFirst()
-}
-
 // --- name search ---------------------------------------------------------------------------------
 
-/** The indexed search key of a name column (migration 0008): byte-ordered on both databases. */
-const key = (dialect: DialectName, column: 'users.last_name' | 'users.first_name') =>
+/** The indexed search key of a name column (migration 0015): byte-ordered on both databases. */
+const key = (dialect: DialectName, column: 'registry_holders.last_name' | 'registry_holders.first_name') =>
   dialect === 'postgres' ? sql<string>`(lower(${sql.ref(column)}) collate "C")` : sql<string>`lower(${sql.ref(column)})`
 
 /** Text starting with `prefix`, as a range the index can answer ('\uffff' sorts after every letter). */
@@ -105,23 +102,22 @@ export async function searchListedHolders(
   dialect: DialectName,
   filter: { splits: NameSplit[]; state?: string | undefined; limit: number; after?: CursorKey | undefined },
 ) {
-  const lastKey = key(dialect, 'users.last_name')
-  const firstKey = key(dialect, 'users.first_name')
+  const lastKey = key(dialect, 'registry_holders.last_name')
+  const firstKey = key(dialect, 'registry_holders.first_name')
   const nameMatches = sql.join(
     filter.splits.map((s) => (s.first ? sql`(${startsWith(lastKey, s.last)} and ${startsWith(firstKey, s.first)})` : startsWith(lastKey, s.last))),
     sql` or `,
   )
   let query = db
-    .selectFrom('users')
-    .innerJoin('candidate_profiles', 'candidate_profiles.user_id', 'users.id')
-    .select(['users.id', 'users.first_name', 'users.last_name', 'candidate_profiles.state', lastKey.as('sort_key')])
+    .selectFrom('registry_holders')
+    .select(['registry_holders.user_id as id', 'registry_holders.first_name', 'registry_holders.last_name', 'registry_holders.state', lastKey.as('sort_key')])
     .where(sql<SqlBool>`(${nameMatches})`)
-    .where('candidate_profiles.registry_listed', '=', 1)
-    .where((eb) => eb.exists(eb.selectFrom('credentials').select('credentials.certificate_number').whereRef('credentials.candidate_id', '=', 'users.id')))
-  if (filter.state) query = query.where('candidate_profiles.state', '=', filter.state)
+    .where('registry_holders.listed', '=', 1)
+    .where((eb) => eb.exists(eb.selectFrom('credentials').select('credentials.certificate_number').whereRef('credentials.candidate_id', '=', 'registry_holders.user_id')))
+  if (filter.state) query = query.where('registry_holders.state', '=', filter.state)
   const after = filter.after
-  if (after) query = query.where(sql<SqlBool>`(${lastKey} > ${after.value} or (${lastKey} = ${after.value} and users.id > ${after.id}))`)
-  return query.orderBy(sql`sort_key`).orderBy('users.id').limit(filter.limit + 1).execute()
+  if (after) query = query.where(sql<SqlBool>`(${lastKey} > ${after.value} or (${lastKey} = ${after.value} and registry_holders.user_id > ${after.id}))`)
+  return query.orderBy(sql`sort_key`).orderBy('registry_holders.user_id').limit(filter.limit + 1).execute()
 }
 
 export async function credentialsOfHolders(db: DbOrTx, candidateIds: readonly string[]) {
@@ -152,8 +148,8 @@ export async function credentialCounts(db: DbOrTx) {
 export async function activeHoldersByState(db: DbOrTx) {
   return db
     .selectFrom((eb) => eb.selectFrom('credentials').select('candidate_id').distinct().where('status', '=', 'active').as('h'))
-    .leftJoin('candidate_profiles', 'candidate_profiles.user_id', 'h.candidate_id')
-    .select(['candidate_profiles.state', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('candidate_profiles.state')
+    .leftJoin('registry_holders', 'registry_holders.user_id', 'h.candidate_id')
+    .select(['registry_holders.state', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('registry_holders.state')
     .execute()
 }

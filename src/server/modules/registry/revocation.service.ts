@@ -9,10 +9,11 @@
 import type { ServerContext } from '../../context.js'
 import { AppError } from '../../errors.js'
 import { requireRole, type Actor } from '../accounts/actor.js'
+import type { ContactDirectory } from '../accounts/users.service.js'
 import type { AuditService } from '../audit/audit.service.js'
 import type { NotificationsService } from '../notifications/notifications.service.js'
 import type { ProgramService } from '../program/program.service.js'
-import { changeCredentialStatus, credentialForStaff, credentialsOfHolder, holderContact } from './registry.repository.js'
+import { changeCredentialStatus, credentialForStaff, credentialsOfHolder } from './registry.repository.js'
 import { canonicalNumber, holderName, publicStatus } from './registry.service.js'
 
 type Change = 'revoke' | 'reinstate'
@@ -22,7 +23,7 @@ const CHANGES = {
   reinstate: { from: 'revoked', to: 'active', action: 'credential.reinstated', verb: 'reinstated' },
 } as const
 
-export function createRevocationService(ctx: ServerContext, deps: { audit: AuditService; notifications: NotificationsService; program: ProgramService }) {
+export function createRevocationService(ctx: ServerContext, deps: { audit: AuditService; notifications: NotificationsService; program: ProgramService; contacts: ContactDirectory }) {
   const { db } = ctx
   const program = deps.program.definition
 
@@ -48,7 +49,8 @@ export function createRevocationService(ctx: ServerContext, deps: { audit: Audit
       await deps.audit.record(trx, { actorId: staff.userId, action: rule.action, entityType: 'credential', entityId: number, reason, details: { type: row.type, candidateId: row.candidate_id } })
       return row
     })
-    const holder = await holderContact(db, changed.candidate_id)
+    // The holder's email and name are the accounts module's: asked for after the commit.
+    const holder = (await deps.contacts.contactsOf([changed.candidate_id])).get(changed.candidate_id)
     if (holder) {
       const what = `${credentialName(changed.type)} (${changed.type}) certificate ${number}`
       await deps.notifications.send({
@@ -72,14 +74,16 @@ export function createRevocationService(ctx: ServerContext, deps: { audit: Audit
       const number = canonicalNumber(input)
       const row = await credentialForStaff(db, number)
       if (!row) throw new AppError('NOT_FOUND', 'No certificate has this number.')
-      const [all, history] = await Promise.all([
+      const [all, history, contacts] = await Promise.all([
         credentialsOfHolder(db, row.candidate_id),
         deps.audit.list(actor, { entityType: 'credential', entityId: number, limit: 50 }),
+        deps.contacts.contactsOf([row.candidate_id]),
       ])
+      const contact = contacts.get(row.candidate_id)
       return {
         certificateNumber: row.certificate_number, type: row.type, typeName: credentialName(row.type), issuedOn: row.issued_on,
         status: row.status, publicStatus: publicStatus(row.status), statusReason: row.status_reason, statusChangedAt: row.status_changed_at,
-        holder: { id: row.candidate_id, name: holderName(row), email: row.email, state: row.state },
+        holder: { id: row.candidate_id, name: contact ? holderName(contact) : '', email: contact?.email ?? '', state: row.state ?? null },
         otherCredentials: all.filter((c) => c.certificate_number !== number).map((c) => ({
           certificateNumber: c.certificate_number, type: c.type, typeName: credentialName(c.type), issuedOn: c.issued_on, status: c.status, statusReason: c.status_reason,
         })),

@@ -8,9 +8,12 @@ import { trainingFor } from '../../../common/rules/skill-training.js'
 import type { ServerContext } from '../../context.js'
 import { AppError, notFound } from '../../errors.js'
 import { requireActor, type Actor } from '../accounts/actor.js'
+import type { ContactDirectory } from '../accounts/users.service.js'
+import type { AttemptRecordsService } from '../delivery/attempt-records.service.js'
 import type { ProgramService } from '../program/program.service.js'
+import type { CredentialRecordsService } from '../registry/credential-records.service.js'
 import { certificatePdf } from './certificate-pdf.js'
-import { credentialWithHolder, scoredResultWithCandidate } from './documents.repository.js'
+import { findResult } from './results.repository.js'
 import { scoreReportPdf } from './score-report-pdf.js'
 
 export interface PdfFile {
@@ -21,9 +24,18 @@ export interface PdfFile {
 /** "A and B", "A, B and C". */
 const listed = (names: string[]) => (names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`)
 
-export function createDocumentsService(ctx: ServerContext, deps: { program: ProgramService }) {
+export function createDocumentsService(
+  ctx: ServerContext,
+  deps: { program: ProgramService; attempts: AttemptRecordsService; credentials: CredentialRecordsService; contacts: ContactDirectory },
+) {
   const { db } = ctx
   const program = deps.program.definition
+
+  /** The name printed on a document: the holder's current account name. */
+  async function nameOf(userId: string): Promise<string> {
+    const contact = (await deps.contacts.contactsOf([userId])).get(userId)
+    return contact ? `${contact.first_name} ${contact.last_name}`.trim() : ''
+  }
 
   /** The title and the line under it that a certificate of this type carries. */
   function credentialWording(type: string): { title: string; note: string } {
@@ -40,15 +52,18 @@ export function createDocumentsService(ctx: ServerContext, deps: { program: Prog
   return {
     async scoreReport(actor: Actor | null, attemptId: string): Promise<PdfFile> {
       const who = requireActor(actor)
-      const row = await scoredResultWithCandidate(db, attemptId)
+      const row = await findResult(db, attemptId)
       if (!row || row.candidate_id !== who.userId) throw notFound('The score report')
+      // A voided attempt has no report.
+      const attempt = await deps.attempts.get(attemptId)
+      if (attempt?.status !== 'scored') throw notFound('The score report')
       const mod = deps.program.module(row.module)
       if (!mod) throw notFound('The module')
       const names = new Map(mod.skills.map((s) => [s.code, s.name]))
       const skills = (JSON.parse(row.skills) as SkillResult[]).map((s) => ({ code: s.code, name: names.get(s.code) ?? s.code, percent: s.percent, belowStandard: s.belowStandard }))
-      const date = row.submitted_at ?? row.scored_at
+      const date = attempt.submitted_at ?? row.scored_at
       const pdf = await scoreReportPdf({
-        candidateName: `${row.first_name} ${row.last_name}`.trim(),
+        candidateName: await nameOf(row.candidate_id),
         module: { code: mod.code, name: mod.name, passPercent: mod.passPercent },
         date, percent: Number(row.percent), passed: Number(row.passed) === 1, skills,
         training: trainingFor(skills, program.training ?? []),
@@ -62,14 +77,14 @@ export function createDocumentsService(ctx: ServerContext, deps: { program: Prog
       const who = requireActor(actor)
       const parsed = parseCertificateNumber(typed)
       if (!parsed.ok) throw new AppError('VALIDATION', parsed.reason === 'check' ? 'The certificate number has a mistyped character.' : 'That is not a certificate number.')
-      const row = await credentialWithHolder(db, parsed.number)
+      const row = await deps.credentials.find(parsed.number)
       if (!row || row.candidate_id !== who.userId) throw notFound('The certificate')
       // The same rule (and answer) as the signed Open Badges file: no new copy of an inactive credential.
       const refusal = credentialCopyRefusal(row.status)
       if (refusal) throw new AppError('CONFLICT', refusal)
       const wording = credentialWording(row.type)
       const pdf = await certificatePdf({
-        holderName: `${row.first_name} ${row.last_name}`.trim(),
+        holderName: await nameOf(row.candidate_id),
         credentialTitle: wording.title, credentialNote: wording.note,
         issuedOn: row.issued_on, certificateNumber: row.certificate_number,
         verifyUrl: `${ctx.config.publicUrl}/registry/${row.certificate_number}`,

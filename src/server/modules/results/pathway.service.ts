@@ -7,9 +7,10 @@ import type { ServerContext } from '../../context.js'
 import { requireRole, type Actor } from '../accounts/actor.js'
 import type { ProfileService } from '../accounts/profile.service.js'
 import type { ProgramService } from '../program/program.service.js'
+import type { CredentialRecordsService } from '../registry/credential-records.service.js'
 import type { RegistrationsService } from '../scheduling/registrations.service.js'
 import type { SessionsService } from '../scheduling/sessions.service.js'
-import { credentialsOfCandidate, resultsOfCandidate } from './results.repository.js'
+import type { ResultsService } from './results.service.js'
 
 const HOUR = 3_600_000
 /** Sessions read per page, and at most this many pages: enough to find one open session per module. */
@@ -18,9 +19,11 @@ const MAX_PAGES = 5
 
 export function createPathwayService(
   ctx: ServerContext,
-  deps: { program: ProgramService; profiles: ProfileService; registrations: RegistrationsService; sessions: SessionsService },
+  deps: {
+    program: ProgramService; profiles: ProfileService; registrations: RegistrationsService; sessions: SessionsService
+    results: ResultsService; credentials: CredentialRecordsService
+  },
 ) {
-  const { db } = ctx
   const program = deps.program.definition
   const { policies } = program
 
@@ -51,8 +54,8 @@ export function createPathwayService(
       const candidate = requireRole(actor, 'candidate')
       const now = ctx.clock()
       const profile = await deps.profiles.forCandidate(candidate.userId)
-      const results = await resultsOfCandidate(db, candidate.userId)
-      const held = await credentialsOfCandidate(db, candidate.userId)
+      const results = await deps.results.scoredResults(candidate.userId)
+      const held = await deps.credentials.ofCandidate(candidate.userId)
       const registrations = (await deps.registrations.mine(candidate)).items
       const passed = new Set(results.filter((r) => Number(r.passed) === 1).map((r) => r.module))
       const toPass = new Set(program.modules.map((m) => m.code).filter((m) => !passed.has(m)))

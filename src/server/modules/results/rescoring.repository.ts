@@ -1,3 +1,5 @@
+// SQL of rescoring: scoring corrections and the results they change. The attempts, their forms and
+// responses are delivery's (attempt-records.service.ts); names and emails the accounts module's.
 import type { Insertable, Updateable } from 'kysely'
 import type { DbOrTx } from '../../db/database.js'
 import type { ResultsTable, ScoringCorrectionsTable } from '../../db/schema.js'
@@ -10,36 +12,10 @@ export async function upsertCorrection(db: DbOrTx, row: Insertable<ScoringCorrec
     .execute()
 }
 
-/**
- * Scored attempts whose form drew this item version. The form is stored as JSON written by this
- * server (`{"itemId":…,"version":…,"skill":…}`), so a text match finds them without a row per item.
- */
-export async function affectedAttemptIds(db: DbOrTx, itemId: string, version: number): Promise<string[]> {
-  const rows = await db
-    .selectFrom('attempts')
-    .select('id')
-    .where('status', '=', 'scored')
-    .where('form', 'like', `%"itemId":"${itemId}","version":${version},%`)
-    .orderBy('id')
-    .execute()
-  return rows.map((r) => r.id)
-}
-
-export async function attemptsForRescoring(db: DbOrTx, ids: readonly string[]) {
+/** The stored results of these attempts, as a rescoring compares them (a batch of a few hundred). */
+export async function resultsOfAttempts(db: DbOrTx, ids: readonly string[]) {
   if (ids.length === 0) return []
-  return db
-    .selectFrom('attempts')
-    .innerJoin('results', 'results.attempt_id', 'attempts.id')
-    .innerJoin('users', 'users.id', 'attempts.candidate_id')
-    .select(['attempts.id', 'attempts.candidate_id', 'attempts.module', 'attempts.form', 'attempts.submitted_at', 'users.email', 'results.earned_micro', 'results.possible_micro', 'results.percent', 'results.passed'])
-    .where('attempts.id', 'in', ids)
-    .where('attempts.status', '=', 'scored')
-    .execute()
-}
-
-export async function responsesOfAttempts(db: DbOrTx, ids: readonly string[]) {
-  if (ids.length === 0) return []
-  return db.selectFrom('attempt_responses').select(['attempt_id', 'item_id', 'response']).where('attempt_id', 'in', ids).execute()
+  return db.selectFrom('results').select(['attempt_id', 'earned_micro', 'possible_micro', 'percent', 'passed']).where('attempt_id', 'in', ids).execute()
 }
 
 export async function updateResult(db: DbOrTx, attemptId: string, change: Updateable<ResultsTable>): Promise<void> {

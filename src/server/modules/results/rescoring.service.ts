@@ -9,11 +9,13 @@ import type { ServerContext } from '../../context.js'
 import { AppError, notFound } from '../../errors.js'
 import { inTransaction } from '../../db/transaction.js'
 import { requireRole, type Actor } from '../accounts/actor.js'
+import type { ContactDirectory } from '../accounts/users.service.js'
 import type { AuditService } from '../audit/audit.service.js'
+import type { AttemptRecordsService } from '../delivery/attempt-records.service.js'
 import type { JobsService } from '../jobs/jobs.service.js'
 import type { ItemBankService } from '../item-bank/item-bank.service.js'
 import type { NotificationsService } from '../notifications/notifications.service.js'
-import { affectedAttemptIds, attemptsForRescoring, responsesOfAttempts, updateResult, upsertCorrection } from './rescoring.repository.js'
+import { resultsOfAttempts, updateResult, upsertCorrection } from './rescoring.repository.js'
 import type { ResultsService } from './results.service.js'
 
 const BATCH = 200
@@ -28,13 +30,31 @@ export interface Correction {
 interface RescoreInput { itemId: string; version: number; note: string }
 interface RescoreReport { attempts: number; changed: number; candidatesTold: number }
 
-export function createRescoringService(ctx: ServerContext, deps: { audit: AuditService; notifications: NotificationsService; results: ResultsService; jobs: JobsService; itemBank: ItemBankService }) {
+export function createRescoringService(
+  ctx: ServerContext,
+  deps: {
+    audit: AuditService; notifications: NotificationsService; results: ResultsService; jobs: JobsService; itemBank: ItemBankService
+    attempts: AttemptRecordsService; contacts: ContactDirectory
+  },
+) {
   const { db } = ctx
   const now = () => ctx.clock().toISOString()
 
+  /** The batch's scored attempts with their stored results and their candidates' emails: one call to each owner. */
+  async function loadBatch(ids: string[]) {
+    const { attempts: scored, responses } = await deps.attempts.scoredWithResponses(ids)
+    const results = new Map((await resultsOfAttempts(db, ids)).map((r) => [r.attempt_id, r]))
+    const contacts = await deps.contacts.contactsOf([...new Set(scored.map((a) => a.candidate_id))])
+    const attempts = scored.flatMap((a) => {
+      const result = results.get(a.id)
+      const contact = contacts.get(a.candidate_id)
+      return result && contact ? [{ ...a, ...result, email: contact.email }] : []
+    })
+    return { attempts, responses }
+  }
+
   async function rescoreBatch(ids: string[], correctionNote: string) {
-    const attempts = await attemptsForRescoring(db, ids)
-    const responses = await responsesOfAttempts(db, ids)
+    const { attempts, responses } = await loadBatch(ids)
     const planned = await Promise.all(attempts.map(async (a) => {
       const models = await deps.results.modelsOf(JSON.parse(a.form) as FormItem[])
       const answers = new Map(responses.filter((r) => r.attempt_id === a.id).map((r) => [r.item_id, JSON.parse(r.response) as unknown]))
@@ -82,7 +102,7 @@ export function createRescoringService(ctx: ServerContext, deps: { audit: AuditS
     resumable: true,
     async run(job, input) {
       const before = (job.report as RescoreReport | null) ?? { attempts: 0, changed: 0, candidatesTold: 0 }
-      const ids = await affectedAttemptIds(db, input.itemId, input.version)
+      const ids = await deps.attempts.scoredDrawing(input.itemId, input.version)
       const report: RescoreReport = { attempts: ids.length, changed: before.changed, candidatesTold: before.candidatesTold }
       if (!(await job.checkpoint({ processed: 0, total: ids.length, report }))) return { status: 'stopped' }
       for (let i = 0; i < ids.length; i += BATCH) {

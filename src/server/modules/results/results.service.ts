@@ -2,23 +2,22 @@
 // judged by the pass rule, each skill gets a subscore, and the certificates it completes are awarded
 // once per candidate (the module certificate, then MS and MT1 dated by their last module).
 import { lockCandidate } from '../../db/candidate-lock.js'
-import { randomInt } from 'node:crypto'
 import { scoreItem, type CandidateResponse } from '../../../common/qti/scoring.js'
 import type { FormItem } from '../../../common/items/form-assembly.js'
-import { certificateNumberFrom } from '../../../common/rules/certificate-number.js'
 import { certificationDate, certificationsEarned } from '../../../common/rules/credential-rule.js'
 import type { AttemptRecord } from '../../../common/rules/eligibility.js'
 import { moduleResult, type SkillResult } from '../../../common/rules/module-result.js'
 import { trainingFor } from '../../../common/rules/skill-training.js'
 import type { ServerContext } from '../../context.js'
-import { nextCounter } from '../../db/counters.js'
 import type { DbOrTx, Tx } from '../../db/database.js'
 import { requireRole, type Actor } from '../accounts/actor.js'
 import type { AuditService } from '../audit/audit.service.js'
+import type { AttemptRecordsService } from '../delivery/attempt-records.service.js'
 import type { ItemBankService } from '../item-bank/item-bank.service.js'
 import type { StoredItemModel } from '../item-bank/item-model.js'
 import type { ProgramService } from '../program/program.service.js'
-import { attemptHistoryOf, correctionsFor, credentialsOfCandidate, findResult, insertCredential, insertResult, passedResultsOf, resultsOfCandidate, setCredentialStatus } from './results.repository.js'
+import type { CredentialRecordsService } from '../registry/credential-records.service.js'
+import { correctionsFor, findResult, insertResult, resultsOfCandidate } from './results.repository.js'
 
 export interface ResultView {
   module: string
@@ -42,11 +41,23 @@ export interface ScorableAttempt {
   submitted_at: string | null
 }
 
-export function createResultsService(ctx: ServerContext, deps: { audit: AuditService; program: ProgramService; itemBank: ItemBankService }) {
+/** Attempt statuses whose result stands (a voided attempt's result no longer counts). */
+const STANDING = new Set(['submitted', 'scored'])
+
+export function createResultsService(
+  ctx: ServerContext,
+  deps: { audit: AuditService; program: ProgramService; itemBank: ItemBankService; attempts: AttemptRecordsService; credentials: CredentialRecordsService },
+) {
   const { db } = ctx
   const program = deps.program.definition
 
-  const newCertificateNumber = () => certificateNumberFrom(Array.from({ length: 10 }, () => randomInt(0, 32)))
+  /** The candidate's passed results whose attempts still stand: what their certificates rest on. */
+  async function passedResultsOf(trx: Tx, candidateId: string) {
+    const results = await resultsOfCandidate(trx, candidateId)
+    const attempts = await deps.attempts.ofCandidate(candidateId, trx)
+    const standing = new Set(attempts.filter((a) => STANDING.has(a.status)).map((a) => a.id))
+    return results.filter((r) => Number(r.passed) === 1 && standing.has(r.attempt_id))
+  }
 
   function view(module: string, percent: number, passed: boolean, skills: SkillResult[]): ResultView {
     const names = new Map(deps.program.module(module)?.skills.map((s) => [s.code, s.name]))
@@ -100,7 +111,7 @@ export function createResultsService(ctx: ServerContext, deps: { audit: AuditSer
    */
   async function reconcile(trx: Tx, candidateId: string): Promise<{ awarded: Award[]; withdrawn: string[] }> {
     await lockCandidate(trx, candidateId, ctx.dialect)
-    const held = new Map((await credentialsOfCandidate(trx, candidateId)).map((c) => [c.type, c]))
+    const held = new Map((await deps.credentials.ofCandidate(candidateId, trx)).map((c) => [c.type, c]))
     const firstPassedOn = new Map<string, string>()
     for (const r of await passedResultsOf(trx, candidateId)) {
       const date = r.passed_on!
@@ -117,40 +128,52 @@ export function createResultsService(ctx: ServerContext, deps: { audit: AuditSer
       const existing = held.get(type)
       if (existing?.status === 'active' || existing?.status === 'revoked') continue
       if (existing) {
-        await setCredentialStatus(trx, existing.certificate_number, { status: 'active', issued_on: issuedOn, status_reason: 'restored by rescoring', status_changed_at: at })
+        await deps.credentials.restore(trx, existing.certificate_number, { issuedOn, reason: 'restored by rescoring', at })
         awarded.push({ type, certificateNumber: existing.certificate_number, issuedOn })
       } else {
-        const number = newCertificateNumber()
-        await insertCredential(trx, {
-          certificate_number: number, candidate_id: candidateId, type, issued_on: issuedOn, status: 'active',
-          status_index: await nextCounter(trx, 'credential_status_index'), status_reason: null, status_changed_at: null, created_at: at,
-        })
-        awarded.push({ type, certificateNumber: number, issuedOn })
+        awarded.push({ type, certificateNumber: await deps.credentials.award(trx, { candidateId, type, issuedOn, at }), issuedOn })
       }
       await deps.audit.record(trx, { actorId: null, action: 'credential.awarded', entityType: 'credential', entityId: awarded.at(-1)!.certificateNumber, details: { candidateId, type, issuedOn } })
     }
     for (const [type, c] of held) {
       if (due.has(type) || c.status !== 'active') continue
-      await setCredentialStatus(trx, c.certificate_number, { status: 'withdrawn', status_reason: 'its results no longer meet the standard after rescoring', status_changed_at: at })
+      await deps.credentials.withdraw(trx, c.certificate_number, { reason: 'its results no longer meet the standard after rescoring', at })
       withdrawn.push(c.certificate_number)
       await deps.audit.record(trx, { actorId: null, action: 'credential.withdrawn', entityType: 'credential', entityId: c.certificate_number, details: { candidateId, type } })
     }
     return { awarded, withdrawn }
   }
 
+  /**
+   * The candidate's results of attempts that are still scored (a voided attempt's result is not the
+   * candidate's any more), newest first, with the attempt's session and submission time.
+   */
+  async function scoredResults(candidateId: string) {
+    const [results, attempts] = await Promise.all([resultsOfCandidate(db, candidateId), deps.attempts.ofCandidate(candidateId)])
+    const scored = new Map(attempts.filter((a) => a.status === 'scored').map((a) => [a.id, a]))
+    return results.flatMap((r) => {
+      const attempt = scored.get(r.attempt_id)
+      return attempt ? [{ ...r, session_id: attempt.session_id, submitted_at: attempt.submitted_at }] : []
+    })
+  }
+
   return {
     computeResult,
     modelsOf,
     reconcile,
+    scoredResults,
 
     /**
      * The candidate's attempts with their outcome so far, for the registration rules (retakes), read in
      * the caller's transaction: running or unscored attempts are `pending`.
      */
     async attemptHistory(trx: DbOrTx, candidateId: string): Promise<AttemptRecord[]> {
-      return (await attemptHistoryOf(trx, candidateId)).map((a) => ({
+      const attempts = await deps.attempts.ofCandidate(candidateId, trx)
+      const results = await resultsOfCandidate(trx, candidateId)
+      const passed = new Map(results.map((r) => [r.attempt_id, Number(r.passed) === 1]))
+      return attempts.map((a) => ({
         registrationId: a.registration_id, module: a.module, startedAt: a.started_at,
-        outcome: a.status === 'voided' ? 'voided' : a.status !== 'scored' || a.passed === null ? 'pending' : Number(a.passed) === 1 ? 'passed' : 'failed',
+        outcome: a.status === 'voided' ? 'voided' : a.status !== 'scored' || !passed.has(a.id) ? 'pending' : passed.get(a.id) ? 'passed' : 'failed',
       }))
     },
 
@@ -181,9 +204,8 @@ export function createResultsService(ctx: ServerContext, deps: { audit: AuditSer
 
     async myResults(actor: Actor | null) {
       const candidate = requireRole(actor, 'candidate')
-      const rows = await resultsOfCandidate(db, candidate.userId)
       return {
-        items: rows.map((r) => {
+        items: (await scoredResults(candidate.userId)).map((r) => {
           const result = view(r.module, Number(r.percent), Number(r.passed) === 1, JSON.parse(r.skills) as SkillResult[])
           // Skills feedback: the training that covers each skill below standard.
           return { attemptId: r.attempt_id, sessionId: r.session_id, submittedAt: r.submitted_at, scoredAt: r.scored_at, ...result, training: trainingFor(result.skills, program.training ?? []) }
@@ -193,7 +215,7 @@ export function createResultsService(ctx: ServerContext, deps: { audit: AuditSer
 
     async myCredentials(actor: Actor | null) {
       const candidate = requireRole(actor, 'candidate')
-      const rows = await credentialsOfCandidate(db, candidate.userId)
+      const rows = await deps.credentials.ofCandidate(candidate.userId)
       return { items: rows.map((c) => ({ certificateNumber: c.certificate_number, type: c.type, issuedOn: c.issued_on, status: c.status })) }
     },
   }

@@ -1,0 +1,40 @@
+// SQL of the credentials the registry owns, as other modules need them: awarding and withdrawing
+// (results, in its transaction), a holder's certificates (results, documents, Open Badges) and the
+// status list's bits (credentials). Lookups, search and revocation are in registry.repository.ts.
+import { sql, type Insertable, type Updateable } from 'kysely'
+import type { DbOrTx } from '../../db/database.js'
+import type { CredentialsTable } from '../../db/schema.js'
+
+export async function credentialsOfCandidate(db: DbOrTx, candidateId: string) {
+  return db.selectFrom('credentials').selectAll().where('candidate_id', '=', candidateId).orderBy('created_at').execute()
+}
+
+export async function credentialByNumber(db: DbOrTx, certificateNumber: string) {
+  return db
+    .selectFrom('credentials')
+    .select(['certificate_number', 'candidate_id', 'type', 'issued_on', 'status', 'status_index'])
+    .where('certificate_number', '=', certificateNumber)
+    .executeTakeFirst()
+}
+
+export async function insertCredential(db: DbOrTx, row: Insertable<CredentialsTable>): Promise<void> {
+  await db.insertInto('credentials').values(row).execute()
+}
+
+export async function setCredentialStatus(db: DbOrTx, certificateNumber: string, change: Updateable<CredentialsTable>): Promise<void> {
+  await db.updateTable('credentials').set(change).where('certificate_number', '=', certificateNumber).execute()
+}
+
+/** The status indexes whose bit is set: every credential not active (revoked, withdrawn). */
+export async function inactiveStatusIndexes(db: DbOrTx): Promise<number[]> {
+  // Served by the partial index credentials_not_active_idx (migration 0009): only those rows are read.
+  // The literal (not a parameter) is what lets both planners match the index's predicate.
+  const rows = await db.selectFrom('credentials').select('status_index').where('status', '<>', sql.lit('active')).execute()
+  return rows.map((r) => Number(r.status_index))
+}
+
+/** The highest status index given out (the unique index answers it), or null before the first award. */
+export async function highestStatusIndex(db: DbOrTx): Promise<number | null> {
+  const row = await db.selectFrom('credentials').select((eb) => eb.fn.max('status_index').as('max')).executeTakeFirst()
+  return row?.max === null || row?.max === undefined ? null : Number(row.max)
+}
