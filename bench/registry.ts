@@ -1,7 +1,9 @@
 // Public registry lookups per second over a million certificate holders, through the real server
 // on SQLite (rate limit off), against a bare Fastify route answering the same path and shape with no
 // lookup, same machine, same run. Each request asks for a random existing number. Medians of rounds.
-// The seeded data directory is kept under the OS temp folder, keyed by holder count, and reused.
+// The seeded data directory is kept under the OS temp folder and reused, keyed by holder count and by
+// the schema (the migration list) and the seed's source, so a seed made for another schema is never reused.
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -10,6 +12,7 @@ import { sql } from 'kysely'
 import { progressBar } from '../src/cli/progress.js'
 import { buildApp } from '../src/server/app.js'
 import { loadConfig } from '../src/server/config.js'
+import { migrationNames } from '../src/server/db/migrate.js'
 import { seedSyntheticCertificates } from '../src/server/db/seed/synthetic-certificates.js'
 import { envNumber, median, printResult, printTable, startServer } from './lib/harness.js'
 
@@ -17,7 +20,9 @@ const SAMPLE = 20_000
 
 /** The data directory with `holders` synthetic holders, seeded once; and a random sample of their numbers. */
 async function prepare(holders: number): Promise<{ dataDir: string; numbers: string[] }> {
-  const dataDir = path.join(os.tmpdir(), `mt1-bench-registry-${holders}`)
+  const seedSource = fs.readFileSync(new URL('../src/server/db/seed/synthetic-certificates.ts', import.meta.url))
+  const schemaKey = createHash('sha256').update(migrationNames().join('\n')).update(seedSource).digest('hex').slice(0, 12)
+  const dataDir = path.join(os.tmpdir(), `mt1-bench-registry-${holders}-${schemaKey}`)
   const marker = path.join(dataDir, 'prepared.json')
   if (fs.existsSync(marker)) {
     console.log(`reusing ${dataDir} (${fs.readFileSync(marker, 'utf8').trim()}); delete it to seed again`)

@@ -39,6 +39,9 @@ const migrations: Record<string, DialectMigration> = {
   '0015-registry-holders': registryHolders,
 }
 
+/** The names of every migration, in order: what a cached database (the registry bench's seed) is keyed by. */
+export const migrationNames = (): string[] => Object.keys(migrations)
+
 class ListedMigrations implements MigrationProvider {
   constructor(private readonly dialect: DialectName) {}
   async getMigrations(): Promise<Record<string, Migration>> {
