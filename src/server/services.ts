@@ -44,7 +44,7 @@ export function createServices(ctx: ServerContext, program: Program) {
   const jobs = createJobsService(ctx)
   const notifications = createNotificationsService(ctx)
   const auth = createAuthService(ctx, { audit, notifications })
-  const users = createUsersService(ctx, { audit, notifications, auth })
+  const users = createUsersService(ctx, { audit, notifications, auth, registry: { nameChanged: (within, id) => registryHolders.nameChanged(within, id) } })
   // The registry owns the credentials and its copy of holders' names, states and search opt-in;
   // accounts tells it of name and profile changes (registryHolders), results awards through it.
   // Built from a lambda on users so the accounts services can be handed registryHolders too.
@@ -55,7 +55,7 @@ export function createServices(ctx: ServerContext, program: Program) {
   const programService = createProgramService(program)
   // Centers answer scheduling's and delivery's questions about a center (its kind, place, administrators).
   const centers = createCentersService(ctx)
-  const profiles = createProfileService(ctx, { program: programService })
+  const profiles = createProfileService(ctx, { program: programService, registry: registryHolders })
   const proctors = createProctorsService(ctx, { audit, program: programService, users })
   // Payments are a leaf (fees, vouchers, invoices); registrations own every transition of a
   // registration, paying included, and call payments inside their transactions.

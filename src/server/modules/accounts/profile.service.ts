@@ -3,16 +3,24 @@
 // The holder also decides here whether the public registry may find them by name (off by default).
 import { ncrcAdvice } from '../../../common/rules/ncrc-advice.js'
 import type { ServerContext } from '../../context.js'
+import type { DbOrTx } from '../../db/database.js'
+import { inTransaction } from '../../db/transaction.js'
 import { AppError } from '../../errors.js'
 import type { ProgramService } from '../program/program.service.js'
 import { requireActor, type Actor } from './actor.js'
+import { findProfile, upsertProfile } from './profiles.repository.js'
 
-export function createProfileService(ctx: ServerContext, deps: { program: ProgramService }) {
+/** What the registry needs to hear of a profile change (its copy of the holder's state and opt-in). */
+export interface ProfileListener {
+  profileChanged(within: DbOrTx, userId: string, profile: { state: string | null; listed: boolean }): Promise<void>
+}
+
+export function createProfileService(ctx: ServerContext, deps: { program: ProgramService; registry: ProfileListener }) {
   const { db } = ctx
   const policies = deps.program.definition.policies
 
   async function forCandidate(userId: string) {
-    const row = await db.selectFrom('candidate_profiles').selectAll().where('user_id', '=', userId).executeTakeFirst()
+    const row = await findProfile(db, userId)
     return row ? { ncrcLevel: row.ncrc_level, ncrcNumber: row.ncrc_number, state: row.state, registryListed: Number(row.registry_listed) === 1 } : null
   }
 
@@ -41,11 +49,11 @@ export function createProfileService(ctx: ServerContext, deps: { program: Progra
         registry_listed: (input.registryListed ?? current?.registryListed ?? false) ? 1 : 0,
         updated_at: ctx.clock().toISOString(),
       }
-      await db
-        .insertInto('candidate_profiles')
-        .values({ user_id: who.userId, ...next })
-        .onConflict((oc) => oc.column('user_id').doUpdateSet(next))
-        .execute()
+      // The registry's copy changes with the profile, so a search never finds a holder who opted out.
+      await inTransaction(db, async (trx) => {
+        await upsertProfile(trx, who.userId, next)
+        await deps.registry.profileChanged(trx, who.userId, { state: next.state, listed: next.registry_listed === 1 })
+      })
       return view(who.userId)
     },
   }

@@ -2,6 +2,7 @@
 import type { Role } from '../../../common/roles.js'
 import type { ServerContext } from '../../context.js'
 import type { DbOrTx, Tx } from '../../db/database.js'
+import { inTransaction } from '../../db/transaction.js'
 import { AppError, notFound } from '../../errors.js'
 import { newId } from '../../ids.js'
 import type { AuditService } from '../audit/audit.service.js'
@@ -25,6 +26,11 @@ import {
   type UserWithRoles,
 } from './users.repository.js'
 
+/** What the registry needs to hear of a name change (its copy of a holder's name). */
+export interface NameListener {
+  nameChanged(within: DbOrTx, userId: string): Promise<void>
+}
+
 /** What other modules may ask of accounts: no module reads the accounts tables itself. */
 export type UserDirectory = Pick<UsersService, 'findById' | 'findByEmail' | 'grantRole' | 'contactsOf'>
 
@@ -33,7 +39,7 @@ export type ContactDirectory = Pick<UsersService, 'contactsOf'>
 
 export function createUsersService(
   ctx: ServerContext,
-  deps: { audit: AuditService; notifications: NotificationsService; auth: AuthService },
+  deps: { audit: AuditService; notifications: NotificationsService; auth: AuthService; registry: NameListener },
 ) {
   const { db } = ctx
 
@@ -77,10 +83,14 @@ export function createUsersService(
 
     async updateProfile(actor: Actor | null, change: { firstName?: string | undefined; lastName?: string | undefined }) {
       const who = requireActor(actor)
-      await updateUser(db, who.userId, {
-        ...(change.firstName !== undefined ? { first_name: change.firstName.trim() } : {}),
-        ...(change.lastName !== undefined ? { last_name: change.lastName.trim() } : {}),
-        updated_at: ctx.clock().toISOString(),
+      // The registry prints the current name: its copy changes in the same transaction.
+      await inTransaction(db, async (trx) => {
+        await updateUser(trx, who.userId, {
+          ...(change.firstName !== undefined ? { first_name: change.firstName.trim() } : {}),
+          ...(change.lastName !== undefined ? { last_name: change.lastName.trim() } : {}),
+          updated_at: ctx.clock().toISOString(),
+        })
+        await deps.registry.nameChanged(trx, who.userId)
       })
       return getDto(who.userId)
     },
