@@ -59,7 +59,7 @@ export function createServices(ctx: ServerContext, program: Program) {
   const proctors = createProctorsService(ctx, { audit, program: programService, users })
   // Payments are a leaf (fees, vouchers, invoices); registrations own every transition of a
   // registration, paying included, and call payments inside their transactions.
-  const payments = createPaymentsService(ctx, { audit, program: programService })
+  const payments = createPaymentsService(ctx, { audit, program: programService, users })
   const invitations = createInvitationsService(ctx, { audit, centers })
   // Registration judges a candidate's module rules from their attempts, which the results service reads.
   const eligibility = createEligibilityService(ctx, { program: programService, centers, attempts: (trx, candidateId) => results.attemptHistory(trx, candidateId) })

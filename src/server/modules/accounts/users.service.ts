@@ -26,6 +26,8 @@ import {
   type UserWithRoles,
 } from './users.repository.js'
 
+export type { Contact }
+
 /** What the registry needs to hear of a name change (its copy of a holder's name). */
 export interface NameListener {
   nameChanged(within: DbOrTx, userId: string): Promise<void>

@@ -92,9 +92,8 @@ export async function openInvoices(db: DbOrTx) {
   return db
     .selectFrom('invoices')
     .innerJoin('registrations', 'registrations.id', 'invoices.registration_id')
-    .innerJoin('users', 'users.id', 'registrations.candidate_id')
     .selectAll('invoices')
-    .select(['users.email', 'users.first_name', 'users.last_name', 'registrations.session_id'])
+    .select(['registrations.candidate_id', 'registrations.session_id'])
     .where('invoices.status', '=', 'open')
     .orderBy('invoices.issued_at')
     .execute()

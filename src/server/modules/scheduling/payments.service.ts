@@ -10,6 +10,7 @@ import type { ServerContext } from '../../context.js'
 import type { DbOrTx, Tx } from '../../db/database.js'
 import type { InvoicesTable } from '../../db/schema.js'
 import { inTransaction } from '../../db/transaction.js'
+import type { ContactDirectory } from '../accounts/users.service.js'
 import { AppError } from '../../errors.js'
 import { newId } from '../../ids.js'
 import { requireRole, type Actor } from '../accounts/actor.js'
@@ -25,7 +26,7 @@ const VOUCHER_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
 const voucherCode = () =>
   `MT1-${Array.from({ length: 3 }, () => Array.from({ length: 4 }, () => VOUCHER_ALPHABET[randomInt(VOUCHER_ALPHABET.length)]).join('')).join('-')}`
 
-export function createPaymentsService(ctx: ServerContext, deps: { audit: AuditService; program: ProgramService }) {
+export function createPaymentsService(ctx: ServerContext, deps: { audit: AuditService; program: ProgramService; users: ContactDirectory }) {
   const { db } = ctx
   const currency = deps.program.definition.fees.currency
   const now = () => ctx.clock().toISOString()
@@ -82,8 +83,13 @@ export function createPaymentsService(ctx: ServerContext, deps: { audit: AuditSe
 
     async openInvoices(actor: Actor | null) {
       requireRole(actor, 'program_staff')
+      const invoices = await openInvoices(db)
+      const contacts = await deps.users.contactsOf(invoices.map((i) => i.candidate_id))
       return {
-        items: (await openInvoices(db)).map((i) => ({ id: i.id, registrationId: i.registration_id, sessionId: i.session_id, candidate: `${i.first_name} ${i.last_name}`, email: i.email, amountCents: i.amount_cents, currency: i.currency, issuedAt: i.issued_at })),
+        items: invoices.map((i) => {
+          const c = contacts.get(i.candidate_id)
+          return { id: i.id, registrationId: i.registration_id, sessionId: i.session_id, candidate: c ? `${c.first_name} ${c.last_name}` : '', email: c?.email ?? '', amountCents: i.amount_cents, currency: i.currency, issuedAt: i.issued_at }
+        }),
         nextCursor: null,
       }
     },
