@@ -23,6 +23,11 @@ export async function resultsOfCandidate(db: DbOrTx, candidateId: string) {
     .execute()
 }
 
+/** The candidate's passed results (the service keeps those whose attempts still stand). */
+export async function passedResultsOfCandidate(db: DbOrTx, candidateId: string) {
+  return db.selectFrom('results').select(['attempt_id', 'module', 'passed_on']).where('candidate_id', '=', candidateId).where('passed', '=', 1).execute()
+}
+
 export async function correctionsFor(db: DbOrTx, itemIds: readonly string[]) {
   if (itemIds.length === 0) return []
   return db.selectFrom('scoring_corrections').selectAll().where('item_id', 'in', itemIds).execute()

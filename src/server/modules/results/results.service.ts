@@ -17,7 +17,7 @@ import type { ItemBankService } from '../item-bank/item-bank.service.js'
 import type { StoredItemModel } from '../item-bank/item-model.js'
 import type { ProgramService } from '../program/program.service.js'
 import type { CredentialRecordsService } from '../registry/credential-records.service.js'
-import { correctionsFor, findResult, insertResult, resultsOfCandidate } from './results.repository.js'
+import { correctionsFor, findResult, insertResult, passedResultsOfCandidate, resultsOfCandidate } from './results.repository.js'
 
 export interface ResultView {
   module: string
@@ -53,10 +53,11 @@ export function createResultsService(
 
   /** The candidate's passed results whose attempts still stand: what their certificates rest on. */
   async function passedResultsOf(trx: Tx, candidateId: string) {
-    const results = await resultsOfCandidate(trx, candidateId)
+    const passed = await passedResultsOfCandidate(trx, candidateId)
+    if (passed.length === 0) return passed
     const attempts = await deps.attempts.ofCandidate(candidateId, trx)
     const standing = new Set(attempts.filter((a) => STANDING.has(a.status)).map((a) => a.id))
-    return results.filter((r) => Number(r.passed) === 1 && standing.has(r.attempt_id))
+    return passed.filter((r) => standing.has(r.attempt_id))
   }
 
   function view(module: string, percent: number, passed: boolean, skills: SkillResult[]): ResultView {
