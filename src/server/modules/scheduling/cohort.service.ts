@@ -176,7 +176,7 @@ export function createCohortService(
       const job = await deps.jobs.find(actor, id)
       const base = { id: job.id, kind: job.kind, status: job.status, total: job.total, processed: job.processed, createdAt: job.created_at, finishedAt: job.finished_at, error: job.error }
       // Other kinds of job (rescoring) keep a summary object as their report.
-      if (job.kind !== 'cohort_registration') return { ...base, summary: job.report ? (JSON.parse(job.report) as unknown) : null, report: null }
+      if (job.kind !== 'cohort_registration') return { ...base, summary: job.report ? (JSON.parse(job.report) as Record<string, unknown>) : null, report: null }
       const report = job.report ? (JSON.parse(job.report) as CohortLine[]) : null
       return {
         ...base,

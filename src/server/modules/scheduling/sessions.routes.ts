@@ -1,26 +1,13 @@
 // Public listing of upcoming testing sessions.
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
-import { Id, IsoDateTime, ModuleList, PageOf, PageQueryWith, Strict, StringEnum } from '../../../common/schemas/common.js'
+import { Id } from '../../../common/schemas/common.js'
+import {
+  AcceptedCohortInvitationView, CancelSessionBody, CohortInvitationView, CohortStartedView, CreateSessionBody, InviteTokenBody, JobView, MySessionsPage,
+  PublicSessionsPage, RosterQuery, RosterView, SessionsQuery, SessionView, UpdateSessionBody, VisibleSessionView,
+} from '../../../common/schemas/scheduling.js'
 import { AppError } from '../../errors.js'
-import { errorResponses, publicRateLimit, typed } from '../../http.js'
-import { InviteToken } from './invitations.routes.js'
-
-const PublicSession = Type.Object({
-  id: Type.String(), centerId: Type.String(), centerName: Type.String(), city: Type.String(), state: Type.String(),
-  startsAt: Type.String(), endsAt: Type.String(), seatsAvailable: Type.Integer(), modules: Type.Array(Type.String()), status: Type.String(),
-})
-
-const CohortInvitation = Type.Object({
-  sessionId: Type.String(), centerId: Type.String(), centerName: Type.String(), city: Type.String(), state: Type.String(),
-  startsAt: Type.String(), endsAt: Type.String(), modules: Type.Array(Type.String()), expiresAt: Type.String(),
-  status: StringEnum(['open', 'accepted', 'expired'] as const), registrationId: Type.Union([Type.String(), Type.Null()]),
-})
-
-const SessionDetail = Type.Object({
-  id: Type.String(), centerId: Type.String(), startsAt: Type.String(), endsAt: Type.String(), seats: Type.Integer(), seatsAvailable: Type.Integer(),
-  modules: Type.Array(Type.String()), status: Type.String(), proctorIds: Type.Array(Type.String()), cancelReason: Type.Union([Type.String(), Type.Null()]),
-})
+import { Binary, errorResponses, publicRateLimit, typed } from '../../http.js'
 
 export default async function sessionsRoutes(app: FastifyInstance) {
   const r = typed(app)
@@ -29,11 +16,8 @@ export default async function sessionsRoutes(app: FastifyInstance) {
   r.post('/api/v1/sessions', {
     schema: {
       tags: ['Sessions'], summary: "Schedule a session (the center's administrators, program staff); 422 when a proctor is not certified",
-      body: Type.Object({
-        centerId: Id, startsAt: IsoDateTime, endsAt: IsoDateTime, seats: Type.Integer({ minimum: 1, maximum: 500 }), modules: ModuleList,
-        proctorIds: Type.Array(Id, { minItems: 1, maxItems: 50, uniqueItems: true }),
-      }, Strict),
-      response: { 201: SessionDetail, ...errorResponses(400, 401, 403, 404, 422) },
+      body: CreateSessionBody,
+      response: { 201: SessionView, ...errorResponses(400, 401, 403, 404, 422) },
     },
   }, async (request, reply) => reply.status(201).send(await app.services.sessionAdmin.create(request.actor, request.body)))
 
@@ -41,19 +25,16 @@ export default async function sessionsRoutes(app: FastifyInstance) {
     schema: {
       tags: ['Sessions'], summary: 'Change a session (time, seats, modules, proctors)',
       params: Type.Object({ id: Id }),
-      body: Type.Object({
-        startsAt: Type.Optional(IsoDateTime), endsAt: Type.Optional(IsoDateTime), seats: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-        modules: Type.Optional(ModuleList), proctorIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 50, uniqueItems: true })),
-      }, { ...Strict, minProperties: 1 }),
-      response: { 200: SessionDetail, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      body: UpdateSessionBody,
+      response: { 200: SessionView, ...errorResponses(400, 401, 403, 404, 409, 422) },
     },
   }, async (request) => app.services.sessionAdmin.update(request.actor, request.params.id, request.body))
 
   r.post('/api/v1/sessions/:id/cancel', {
     schema: {
       tags: ['Sessions'], summary: 'Cancel a session; every registrant is told',
-      params: Type.Object({ id: Id }), body: Type.Object({ reason: Type.String({ minLength: 3, maxLength: 1000 }) }, Strict),
-      response: { 200: SessionDetail, ...errorResponses(400, 401, 403, 404, 409) },
+      params: Type.Object({ id: Id }), body: CancelSessionBody,
+      response: { 200: SessionView, ...errorResponses(400, 401, 403, 404, 409) },
     },
   }, async (request) => app.services.sessionAdmin.cancel(request.actor, request.params.id, request.body.reason))
 
@@ -61,10 +42,8 @@ export default async function sessionsRoutes(app: FastifyInstance) {
     config: { rateLimit: publicRateLimit(app) },
     schema: {
       tags: ['Sessions'], summary: 'Testing sessions (by default those not yet ended), ordered by start',
-      querystring: PageQueryWith({
-        from: Type.Optional(IsoDateTime), to: Type.Optional(IsoDateTime), centerId: Type.Optional(Id),
-      }),
-      response: { 200: PageOf(PublicSession), ...errorResponses(400, 429) },
+      querystring: SessionsQuery,
+      response: { 200: PublicSessionsPage, ...errorResponses(400, 429) },
     },
   }, async (request) => app.services.sessions.listPublic({ ...request.query, limit: request.query.limit ?? 50 }))
 
@@ -73,7 +52,7 @@ export default async function sessionsRoutes(app: FastifyInstance) {
     schema: {
       tags: ['Sessions'], summary: 'Upload a CSV cohort (columns name, email, modules) to register at once; returns a job to follow',
       params: Type.Object({ id: Id }), consumes: ['text/csv'],
-      response: { 202: Type.Object({ jobId: Type.String(), total: Type.Integer() }), ...errorResponses(400, 401, 403, 404, 413, 415) },
+      response: { 202: CohortStartedView, ...errorResponses(400, 401, 403, 404, 413, 415) },
     },
   }, async (request, reply) => {
     const body = request.body
@@ -82,37 +61,40 @@ export default async function sessionsRoutes(app: FastifyInstance) {
   })
 
   r.get('/api/v1/me/sessions', {
-    schema: { tags: ['Sessions'], summary: 'Sessions I proctor or whose center I administer', response: { 200: Type.Object({ items: Type.Array(Type.Object({ ...SessionDetail.properties, centerName: Type.String() })), nextCursor: Type.Null() }), ...errorResponses(401, 403) } },
+    schema: { tags: ['Sessions'], summary: 'Sessions I proctor or whose center I administer', response: { 200: MySessionsPage, ...errorResponses(401, 403) } },
   }, async (request) => app.services.sessionAdmin.mine(request.actor))
 
   r.post('/api/v1/cohort-invitations/lookup', {
     schema: {
       tags: ['Sessions'], summary: "A cohort invitation (sent instead of registering an existing account), read by the account it was sent to; the token travels in the body",
-      body: Type.Object({ token: InviteToken }, Strict),
-      response: { 200: CohortInvitation, ...errorResponses(400, 401, 422) },
+      body: InviteTokenBody,
+      response: { 200: CohortInvitationView, ...errorResponses(400, 401, 422) },
     },
   }, async (request) => app.services.cohorts.invitation.lookup(request.actor, request.body.token))
 
   r.post('/api/v1/cohort-invitations/accept', {
     schema: {
       tags: ['Sessions'], summary: 'Accept a cohort invitation: registers me for the session as the center asked (every registration rule applies)',
-      body: Type.Object({ token: InviteToken }, Strict),
+      body: InviteTokenBody,
       response: {
-        201: Type.Object({ id: Type.String(), status: Type.String(), sessionId: Type.String(), candidateId: Type.String(), modules: Type.Array(Type.String()), amountDueCents: Type.Integer() }),
+        201: AcceptedCohortInvitationView,
         ...errorResponses(400, 401, 403, 404, 409, 422),
       },
     },
   }, async (request, reply) => reply.status(201).send(await app.services.cohorts.invitation.accept(request.actor, request.body.token)))
 
   r.get('/api/v1/jobs/:id', {
-    schema: { tags: ['Sessions'], summary: 'Progress and report of a background job', params: Type.Object({ id: Id }), response: { 200: Type.Unknown(), ...errorResponses(400, 401, 404) } },
+    schema: { tags: ['Sessions'], summary: 'Progress and report of a background job', params: Type.Object({ id: Id }), response: { 200: JobView, ...errorResponses(400, 401, 404) } },
   }, async (request) => app.services.cohorts.job(request.actor, request.params.id))
 
   r.get('/api/v1/sessions/:id/roster', {
     schema: {
       tags: ['Sessions'], summary: "A session's roster with accommodation flags (center administrators, its proctors, staff); ?format=csv for a spreadsheet, ?format=pdf to print",
-      params: Type.Object({ id: Id }), querystring: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('pdf')])) }, Strict),
-      response: { 200: Type.Unknown(), ...errorResponses(400, 401, 403, 404) },
+      params: Type.Object({ id: Id }), querystring: RosterQuery,
+      response: {
+        200: { content: { 'application/json': { schema: RosterView }, 'text/csv': { schema: Type.String() }, 'application/pdf': { schema: Binary } } },
+        ...errorResponses(400, 401, 403, 404),
+      },
     },
   }, async (request, reply) => {
     if (request.query.format === 'pdf') {
@@ -132,7 +114,7 @@ export default async function sessionsRoutes(app: FastifyInstance) {
       tags: ['Sessions'], summary: 'One session',
       description: "proctorIds only for program staff, the center's administrators and the session's proctors: the public and candidates see no user ids.",
       params: Type.Object({ id: Id }),
-      response: { 200: Type.Object({ ...SessionDetail.properties, proctorIds: Type.Optional(SessionDetail.properties.proctorIds) }), ...errorResponses(400, 404, 429) },
+      response: { 200: VisibleSessionView, ...errorResponses(400, 404, 429) },
     },
   }, async (request) => app.services.sessions.visibleDetail(request.actor, await app.services.sessionAdmin.get(request.params.id)))
 }
