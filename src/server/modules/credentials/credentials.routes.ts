@@ -4,16 +4,11 @@
 // achievement's web page unless the request prefers JSON).
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
-import { CODE_PATTERN, ErrorBody } from '../../../common/schemas/common.js'
+import { ErrorBody } from '../../../common/schemas/common.js'
+import { AchievementCodeParams, AchievementView, IssuerView, MultikeyView, Ob3CredentialView, StatusListCredentialView } from '../../../common/schemas/credentials.js'
 import { prefersJson } from '../../content-negotiation.js'
 import { errorResponses, publicRateLimit, typed } from '../../http.js'
 import { KEY_ID } from './issuer-keys.js'
-
-/** A JSON-LD document: described loosely here, passed through whole by the serializer. */
-const JsonLd = (description: string) => Type.Object(
-  { '@context': Type.Unknown(), id: Type.String() },
-  { additionalProperties: true, description },
-)
 
 export default async function credentialsRoutes(app: FastifyInstance) {
   const r = typed(app)
@@ -26,7 +21,7 @@ export default async function credentialsRoutes(app: FastifyInstance) {
       tags, summary: 'My certificate as a signed Open Badges 3.0 credential (eddsa-rdfc-2022 Data Integrity proof)',
       params: Type.Object({ certificateNumber: Type.String({ maxLength: 40 }) }),
       description: 'A revoked or withdrawn credential is refused with 409 CONFLICT, as its PDF is.',
-      response: { 200: JsonLd('An OpenBadgeCredential (VC 2.0) with an embedded DataIntegrityProof'), ...errorResponses(401, 404, 409) },
+      response: { 200: Ob3CredentialView, ...errorResponses(401, 404, 409) },
     },
   }, async (request, reply) => {
     reply.header('cache-control', 'private, no-store')
@@ -39,7 +34,7 @@ export default async function credentialsRoutes(app: FastifyInstance) {
       tags, summary: 'A signed BitstringStatusListCredential: bit i is set when the credential with statusListIndex i is revoked',
       description: 'Valid for the program\'s statusListValidityHours from its validFrom (validUntil), and signed anew half-way through, so a copy taken before a revocation stops verifying soon after.',
       params: Type.Object({ listId: Type.Integer({ minimum: 1 }) }),
-      response: { 200: JsonLd('A BitstringStatusListCredential (VC 2.0)'), 304: Type.Null({ description: 'Unchanged since the ETag sent' }), ...errorResponses(400, 404, 429) },
+      response: { 200: StatusListCredentialView, 304: Type.Null({ description: 'Unchanged since the ETag sent' }), ...errorResponses(400, 404, 429) },
     },
   }, async (request, reply) => {
     const { etag, body } = await app.services.credentials.statusList(request.params.listId)
@@ -55,8 +50,8 @@ export default async function credentialsRoutes(app: FastifyInstance) {
     schema: {
       tags, summary: achievementSummary,
       description: 'The same document answers the achievement\'s id (PUBLIC_URL/achievements/{code}) when the request prefers JSON (Accept: application/json or application/ld+json); a browser gets the web page there.',
-      params: Type.Object({ code: Type.String({ pattern: CODE_PATTERN, maxLength: 10, description: 'A credential type: MM, SRMT, QBA, MS or MT1' }) }),
-      response: { 200: JsonLd('OB3 Achievement'), ...errorResponses(400, 404) },
+      params: AchievementCodeParams,
+      response: { 200: AchievementView, ...errorResponses(400, 404) },
     },
   }, async (request, reply) => {
     reply.header('cache-control', 'public, max-age=300')
@@ -72,7 +67,7 @@ export default async function credentialsRoutes(app: FastifyInstance) {
       hide: true,
       summary: `${achievementSummary}, when JSON is preferred (Accept: application/json or application/ld+json); otherwise the web page`,
       params: Type.Object({ '*': Type.String() }),
-      response: { 200: JsonLd('OB3 Achievement'), 404: ErrorBody },
+      response: { 200: AchievementView, 404: ErrorBody },
     },
   }, async (request, reply) => {
     reply.header('vary', 'Accept')
@@ -85,7 +80,7 @@ export default async function credentialsRoutes(app: FastifyInstance) {
   r.get('/api/v1/issuer', {
     schema: {
       tags, summary: 'The issuer: its Open Badges Profile and every key it has signed with (assertionMethod)',
-      response: { 200: JsonLd('OB3 Profile and controller document') },
+      response: { 200: IssuerView },
     },
   }, async (_request, reply) => {
     reply.header('cache-control', 'public, max-age=300')
@@ -96,7 +91,7 @@ export default async function credentialsRoutes(app: FastifyInstance) {
     schema: {
       tags, summary: 'One issuer public key as a Multikey verification method',
       params: Type.Object({ keyId: Type.String({ pattern: KEY_ID.source }) }),
-      response: { 200: JsonLd('Multikey'), ...errorResponses(400, 404) },
+      response: { 200: MultikeyView, ...errorResponses(400, 404) },
     },
   }, async (request, reply) => {
     reply.header('cache-control', 'public, max-age=86400')

@@ -2,41 +2,15 @@
 // candidates' browsers load images from.
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
-import { ITEM_POOLS, ITEM_STATUSES, ITEM_TYPES } from '../../../common/items/item-types.js'
-import { Code, Id, Nullable, PageOf, PageQueryWith, Strict, StringEnum } from '../../../common/schemas/common.js'
+import type { CandidateResponse } from '../../../common/qti/scoring.js'
+import { Id } from '../../../common/schemas/common.js'
+import {
+  ChangeItemStatusBody, CreateItemBody, FigureUploadQuery, FigureUploadView, FormPreviewBody, FormPreviewView, ImportReportView,
+  ItemDetailQuery, ItemDetailView, ItemListQuery, ItemPreviewBody, ItemPreviewView, ItemSummaryPage, UpdateItemBody,
+} from '../../../common/schemas/item-bank.js'
 import { errorResponses, typed, Binary } from '../../http.js'
 import { AppError } from '../../errors.js'
 import { readZipAsync, zipFiles } from './package.js'
-
-const Assets = Type.Record(Type.String({ maxLength: 300 }), Type.String({ pattern: '^[a-f0-9]{64}$' }), { maxProperties: 50 })
-const QtiXml = Type.String({ minLength: 20, maxLength: 512 * 1024 })
-
-const ItemSummary = Type.Object({
-  id: Type.String(), identifier: Type.String(), title: Type.String(), module: Nullable(Type.String()), skill: Nullable(Type.String()),
-  pool: Type.String(), type: Type.String(), status: Type.String(), scoringMode: Type.String(), version: Type.Integer(),
-  activeVersion: Type.Union([Type.Integer(), Type.Null()]), pendingReview: Type.Boolean(), origin: Type.String(),
-  exposureCount: Type.Integer(), createdAt: Type.String(), updatedAt: Type.String(),
-})
-const ItemDetail = Type.Object({
-  ...ItemSummary.properties,
-  correctResponse: Type.Unknown({ description: 'A response in exactly the shape PUT .../responses/{itemId} takes, scoring full marks; null when none is declared.' }),
-  maxScore: Type.Number(),
-  presentation: Type.Unknown(),
-  rationale: Type.Unknown(),
-  assets: Type.Record(Type.String(), Type.String()),
-  warnings: Type.Array(Type.String()),
-  contentProblems: Type.Array(Type.String()),
-  qtiXml: Type.String(),
-  versions: Type.Array(Type.Object({ version: Type.Integer(), createdAt: Type.String(), createdBy: Nullable(Type.String()), note: Nullable(Type.String()) })),
-})
-const ImportReport = Type.Object({
-  lines: Type.Array(Type.Object({
-    path: Type.String(), identifier: Nullable(Type.String()), outcome: Type.String(), reason: Type.Optional(Type.String()),
-    type: Type.Optional(Type.String()), manualScoring: Type.Optional(Type.Boolean()), warnings: Type.Optional(Type.Array(Type.String())),
-  })),
-  notes: Type.Array(Type.String()),
-  summary: Type.Object({ imported: Type.Integer(), updated: Type.Integer(), unchanged: Type.Integer(), failed: Type.Integer() }),
-})
 
 const MAX_PACKAGE_BYTES = 50 * 1024 * 1024
 const MAX_FIGURE_BYTES = 2 * 1024 * 1024
@@ -52,11 +26,8 @@ export default async function itemBankRoutes(app: FastifyInstance) {
   r.get('/api/v1/admin/items', {
     schema: {
       tags, summary: 'Find items',
-      querystring: PageQueryWith({
-        module: Type.Optional(Code), skill: Type.Optional(Code), status: Type.Optional(StringEnum(ITEM_STATUSES)),
-        type: Type.Optional(StringEnum(ITEM_TYPES)), pool: Type.Optional(StringEnum(ITEM_POOLS)), q: Type.Optional(Type.String({ maxLength: 100 })),
-      }),
-      response: { 200: PageOf(ItemSummary), ...errorResponses(400, 401, 403) },
+      querystring: ItemListQuery,
+      response: { 200: ItemSummaryPage, ...errorResponses(400, 401, 403) },
     },
   }, async (request) => app.services.itemBank.list(request.actor, { ...request.query, limit: request.query.limit ?? 50 }))
 
@@ -64,28 +35,30 @@ export default async function itemBankRoutes(app: FastifyInstance) {
     schema: {
       tags, summary: 'One item with its metadata, key and versions',
       description: 'With `attemptId`, `correctResponse` is the key of the version that attempt drew, in the identifiers its candidate sees (audited).',
-      params: Type.Object({ id: Id }), querystring: Type.Object({ attemptId: Type.Optional(Id) }, { additionalProperties: false }),
-      response: { 200: ItemDetail, ...errorResponses(400, 401, 403, 404) },
+      params: Type.Object({ id: Id }), querystring: ItemDetailQuery,
+      response: { 200: ItemDetailView, ...errorResponses(400, 401, 403, 404) },
     },
   }, async (request) => {
     const item = await app.services.itemBank.get(request.actor, request.params.id)
     if (!request.query.attemptId) return item
-    return { ...item, correctResponse: await app.services.delivery.keyAsPresented(request.actor, request.query.attemptId, request.params.id) }
+    // The same key, translated to the identifiers that attempt showed (delivery returns it untyped).
+    const key = (await app.services.delivery.keyAsPresented(request.actor, request.query.attemptId, request.params.id)) as CandidateResponse | null
+    return { ...item, correctResponse: key }
   })
 
   r.post('/api/v1/admin/items/preview', {
     schema: {
       tags, summary: 'Parse an item as it would be stored and show it as a candidate would see it',
-      body: Type.Object({ qtiXml: QtiXml, assets: Type.Optional(Assets), skill: Type.Optional(Code) }, Strict),
-      response: { 200: Type.Object({ contentProblems: Type.Array(Type.String()), identifier: Type.String(), title: Type.String(), type: Type.String(), scoringMode: Type.String(), presentation: Type.Unknown(), rationale: Type.Unknown(), warnings: Type.Array(Type.String()), correctResponse: Type.Unknown(), maxScore: Type.Number() }), ...errorResponses(400, 401, 403, 422) },
+      body: ItemPreviewBody,
+      response: { 200: ItemPreviewView, ...errorResponses(400, 401, 403, 422) },
     },
   }, async (request) => app.services.itemBank.preview(request.actor, request.body))
 
   r.post('/api/v1/admin/items', {
     schema: {
       tags, summary: 'Create a draft item from QTI 3.0 XML',
-      body: Type.Object({ qtiXml: QtiXml, skill: Type.Optional(Code), pool: StringEnum(ITEM_POOLS), assets: Type.Optional(Assets) }, Strict),
-      response: { 201: ItemDetail, ...errorResponses(400, 401, 403, 409, 422) },
+      body: CreateItemBody,
+      response: { 201: ItemDetailView, ...errorResponses(400, 401, 403, 409, 422) },
     },
   }, async (request, reply) => reply.status(201).send(await app.services.itemBank.create(request.actor, request.body)))
 
@@ -93,8 +66,8 @@ export default async function itemBankRoutes(app: FastifyInstance) {
     schema: {
       tags, summary: 'Save a new version of an item',
       params: Type.Object({ id: Id }),
-      body: Type.Object({ qtiXml: QtiXml, note: Type.Optional(Type.String({ maxLength: 500 })), skill: Type.Optional(Code), pool: Type.Optional(StringEnum(ITEM_POOLS)), assets: Type.Optional(Assets) }, Strict),
-      response: { 200: ItemDetail, ...errorResponses(400, 401, 403, 404, 422) },
+      body: UpdateItemBody,
+      response: { 200: ItemDetailView, ...errorResponses(400, 401, 403, 404, 422) },
     },
   }, async (request) => app.services.itemBank.update(request.actor, request.params.id, request.body))
 
@@ -102,8 +75,8 @@ export default async function itemBankRoutes(app: FastifyInstance) {
     schema: {
       tags, summary: 'Submit for review, approve, retire or return an item to draft',
       params: Type.Object({ id: Id }),
-      body: Type.Object({ status: StringEnum(ITEM_STATUSES), reason: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })) }, Strict),
-      response: { 200: ItemDetail, ...errorResponses(400, 401, 403, 404, 422) },
+      body: ChangeItemStatusBody,
+      response: { 200: ItemDetailView, ...errorResponses(400, 401, 403, 404, 422) },
     },
   }, async (request) => app.services.itemBank.changeStatus(request.actor, request.params.id, request.body))
 
@@ -112,7 +85,7 @@ export default async function itemBankRoutes(app: FastifyInstance) {
     schema: {
       tags, summary: 'Import a QTI 3.0 content package (.zip body); new items arrive as drafts',
       consumes: ['application/zip'],
-      response: { 200: ImportReport, ...errorResponses(400, 401, 403, 413, 415) },
+      response: { 200: ImportReportView, ...errorResponses(400, 401, 403, 413, 415) },
     },
   }, async (request) => {
     const body = request.body as Buffer | undefined
@@ -138,9 +111,9 @@ export default async function itemBankRoutes(app: FastifyInstance) {
     bodyLimit: MAX_FIGURE_BYTES,
     schema: {
       tags, summary: 'Upload a figure (SVG is sanitised; PNG, JPEG and GIF are checked by content)',
-      querystring: Type.Object({ fileName: Type.String({ minLength: 1, maxLength: 200 }) }, Strict),
+      querystring: FigureUploadQuery,
       consumes: ['image/svg+xml', 'image/png', 'image/jpeg', 'image/gif'],
-      response: { 201: Type.Object({ sha256: Type.String(), contentType: Type.String(), size: Type.Integer() }), ...errorResponses(400, 401, 403, 413, 415) },
+      response: { 201: FigureUploadView, ...errorResponses(400, 401, 403, 413, 415) },
     },
   }, async (request, reply) => {
     const body = request.body as Buffer | undefined
@@ -151,8 +124,8 @@ export default async function itemBankRoutes(app: FastifyInstance) {
   r.post('/api/v1/admin/forms/preview', {
     schema: {
       tags, summary: 'Assemble a form from the active pool by the blueprint, as a candidate would receive it',
-      body: Type.Object({ module: Code, pool: Type.Optional(StringEnum(ITEM_POOLS)), seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 4294967295 })) }, Strict),
-      response: { 200: Type.Object({ seed: Type.Integer(), form: Type.Array(Type.Object({ itemId: Type.String(), version: Type.Integer(), skill: Type.String() })), items: Type.Array(Type.Unknown()) }), ...errorResponses(400, 401, 403, 404, 422) },
+      body: FormPreviewBody,
+      response: { 200: FormPreviewView, ...errorResponses(400, 401, 403, 404, 422) },
     },
   }, async (request) => app.services.itemBank.previewForm(request.actor, request.body.module, request.body.pool ?? 'operational', request.body.seed))
 

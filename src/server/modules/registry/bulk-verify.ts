@@ -3,28 +3,12 @@
 import { parse } from 'csv-parse/sync'
 import { csvCell } from '../../csv.js'
 import { AppError } from '../../errors.js'
+import { BULK_LIMITS, type Verdict, type VerifyItem, type VerifyResultView } from '../../../common/schemas/registry.js'
 
-export const BULK_LIMITS = { jsonItems: 1000, csvBytes: 1024 * 1024, csvRows: 10_000, inputLength: 200 }
-
-export interface VerifyItem {
-  certificateNumber: string
-  name?: string | undefined
-}
-
-export type Verdict = 'valid' | 'revoked' | 'not_found' | 'mistyped'
-
-export interface VerifyResult {
-  /** The canonical number when the input reads as one; null when it cannot be one of ours. */
-  certificateNumber: string | null
-  input: string
-  name: string | null
-  result: Verdict
-  type: string | null
-  holderName: string | null
-  issuedOn: string | null
-  /** Whether the given name is the holder's (case, accents, spaces and punctuation aside); null when there is nothing to compare. */
-  nameMatches: boolean | null
-}
+export { BULK_LIMITS }
+export type { Verdict, VerifyItem }
+/** One row's verdict (the verification answers' shape). */
+export type VerifyResult = VerifyResultView
 
 const HEADER_WORDS = new Set(['certificatenumber', 'certificate', 'number', 'certificateno', 'certno'])
 

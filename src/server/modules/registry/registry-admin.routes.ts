@@ -3,20 +3,13 @@
 import { Readable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
-import { MultilineText, Nullable, StringEnum } from '../../../common/schemas/common.js'
+import {
+  CertificateNumberParams as Params, RegistryFiguresView, StaffCredentialDetailView, StatusChangeView, StatusReasonBody as ReasonBody,
+} from '../../../common/schemas/registry.js'
 import { csvCell } from '../../csv.js'
 import { errorResponses, typed } from '../../http.js'
 import type { RegistryRow } from './registry.repository.js'
 import { holderName } from './registry.service.js'
-
-const StoredStatus = StringEnum(['active', 'revoked', 'withdrawn'] as const)
-const Params = Type.Object({ certificateNumber: Type.String({ minLength: 1, maxLength: 64 }) })
-const ReasonBody = Type.Object({ reason: MultilineText(1000) }, { additionalProperties: false })
-const StatusChange = Type.Object({ certificateNumber: Type.String(), status: StringEnum(['active', 'revoked'] as const), reason: Type.String(), changedAt: Type.String() })
-
-const Credential = Type.Object({
-  certificateNumber: Type.String(), type: Type.String(), typeName: Type.String(), issuedOn: Type.String(), status: StoredStatus, statusReason: Nullable(Type.String()),
-})
 
 const EXPORT_HEADER = 'certificateNumber,type,holderName,issuedOn,status\r\n'
 const exportLine = (r: RegistryRow) => [r.certificate_number, r.type, holderName(r), r.issued_on, r.status].map(csvCell).join(',') + '\r\n'
@@ -30,12 +23,7 @@ export default async function registryAdminRoutes(app: FastifyInstance) {
       tags, summary: 'One credential with its holder, the holder\'s other credentials and its status history',
       params: Params,
       response: {
-        200: Type.Object({
-          ...Credential.properties, publicStatus: StringEnum(['active', 'revoked'] as const), statusChangedAt: Nullable(Type.String()),
-          holder: Type.Object({ id: Type.String(), name: Type.String(), email: Type.String(), state: Nullable(Type.String()) }),
-          otherCredentials: Type.Array(Credential),
-          history: Type.Array(Type.Object({ action: Type.String(), actorEmail: Nullable(Type.String()), reason: Nullable(Type.String()), at: Type.String() })),
-        }),
+        200: StaffCredentialDetailView,
         ...errorResponses(400, 401, 403, 404),
       },
     },
@@ -45,7 +33,7 @@ export default async function registryAdminRoutes(app: FastifyInstance) {
     schema: {
       tags, summary: 'Revoke a credential with a reason; the registry and the status list show it at once and the holder is emailed',
       params: Params, body: ReasonBody,
-      response: { 200: StatusChange, ...errorResponses(400, 401, 403, 404, 409) },
+      response: { 200: StatusChangeView, ...errorResponses(400, 401, 403, 404, 409) },
     },
   }, async (request) => app.services.revocation.revoke(request.actor, request.params.certificateNumber, request.body.reason))
 
@@ -53,7 +41,7 @@ export default async function registryAdminRoutes(app: FastifyInstance) {
     schema: {
       tags, summary: 'Reinstate a revoked credential with a reason (audited; the holder is emailed)',
       params: Params, body: ReasonBody,
-      response: { 200: StatusChange, ...errorResponses(400, 401, 403, 404, 409) },
+      response: { 200: StatusChangeView, ...errorResponses(400, 401, 403, 404, 409) },
     },
   }, async (request) => app.services.revocation.reinstate(request.actor, request.params.certificateNumber, request.body.reason))
 
@@ -76,12 +64,7 @@ export default async function registryAdminRoutes(app: FastifyInstance) {
     schema: {
       tags, summary: 'Holders by credential, by state and by year of issue',
       response: {
-        200: Type.Object({
-          activeHolders: Type.Integer(),
-          byCredential: Type.Array(Type.Object({ type: Type.String(), active: Type.Integer(), revoked: Type.Integer(), withdrawn: Type.Integer() })),
-          byState: Type.Array(Type.Object({ state: Nullable(Type.String()), holders: Type.Integer() })),
-          byYear: Type.Array(Type.Object({ year: Type.Integer(), type: Type.String(), active: Type.Integer() })),
-        }),
+        200: RegistryFiguresView,
         ...errorResponses(401, 403),
       },
     },

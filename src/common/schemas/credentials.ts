@@ -1,0 +1,52 @@
+// Response schemas of the verifiable-credential documents (src/server/modules/credentials): the signed
+// OB 3.0 credential, the status list, an achievement, the issuer profile and its keys, all JSON-LD.
+import { Type, type Static, type TProperties } from 'typebox'
+import { CODE_PATTERN } from './common.js'
+
+/**
+ * A JSON-LD document: the fields every verifier reads are listed; the rest of the document (nested
+ * objects a signature covers, extension terms) passes through whole (`additionalProperties`), since
+ * the serializer would otherwise drop what a schema does not name and break the signature.
+ */
+function JsonLdDocument<P extends TProperties>(properties: P, description: string) {
+  return Type.Object(
+    {
+      '@context': Type.Unknown({ description: 'The JSON-LD context: a URL, an object or a list of both, as JSON-LD allows.' }),
+      id: Type.String(),
+      ...properties,
+    },
+    { additionalProperties: true, description },
+  )
+}
+
+const TypeList = Type.Array(Type.String())
+
+export const Ob3CredentialView = JsonLdDocument({
+  type: TypeList, name: Type.String(), description: Type.String(), validFrom: Type.String(), validUntil: Type.Optional(Type.String()),
+}, 'An OpenBadgeCredential (VC 2.0) with an embedded DataIntegrityProof (issuer, credentialSubject, credentialStatus and proof as signed)')
+export type Ob3CredentialView = Static<typeof Ob3CredentialView>
+
+export const StatusListCredentialView = JsonLdDocument({
+  type: TypeList, issuer: Type.String(), validFrom: Type.String(), validUntil: Type.String(),
+}, 'A BitstringStatusListCredential (VC 2.0); credentialSubject.encodedList holds the bits, proof the signature')
+export type StatusListCredentialView = Static<typeof StatusListCredentialView>
+
+export const AchievementCodeParams = Type.Object({
+  code: Type.String({ pattern: CODE_PATTERN, maxLength: 10, description: 'A credential type: MM, SRMT, QBA, MS or MT1' }),
+})
+export type AchievementCodeParams = Static<typeof AchievementCodeParams>
+
+export const AchievementView = JsonLdDocument({
+  type: TypeList, name: Type.String(), description: Type.String(), humanCode: Type.String(),
+}, 'OB3 Achievement (with its criteria, alignment to the skills and creator)')
+export type AchievementView = Static<typeof AchievementView>
+
+export const IssuerView = JsonLdDocument({
+  type: TypeList, name: Type.String(), url: Type.String(), assertionMethod: Type.Array(Type.String({ description: 'A key id (a Multikey URL)' })),
+}, 'OB3 Profile and controller document')
+export type IssuerView = Static<typeof IssuerView>
+
+export const MultikeyView = JsonLdDocument({
+  type: Type.String({ description: 'Multikey' }), controller: Type.String(), publicKeyMultibase: Type.String(),
+}, 'Multikey')
+export type MultikeyView = Static<typeof MultikeyView>

@@ -1,0 +1,76 @@
+// Request and response schemas of the results module: the candidate's results, certificates and
+// pathway, the documents' parameters, and staff scoring corrections (src/server/modules/results).
+import { Type, type Static } from 'typebox'
+import { Nullable, PrintableText, Strict, StringEnum } from './common.js'
+
+/** One skill's subscore within a module result. */
+export const SkillResult = Type.Object({ code: Type.String(), name: Type.String(), percent: Type.Number(), belowStandard: Type.Boolean() })
+export type SkillResult = Static<typeof SkillResult>
+
+/** A scored module: its percent, pass and the skills feedback (also answered by delivery on submit). */
+export const ModuleResult = Type.Object({
+  module: Type.String(), percent: Type.Number(), passed: Type.Boolean(), skills: Type.Array(SkillResult),
+})
+export type ModuleResult = Static<typeof ModuleResult>
+
+/** A training offering recommended for one skill below standard (program.json `training`). */
+export const TrainingRecommendation = Type.Object({
+  skill: Type.String(), kind: Type.Union([Type.Literal('learning_lab'), Type.Literal('practice_test'), Type.Literal('course')]),
+  title: Type.String(), description: Type.String(), url: Type.Optional(Type.String()),
+})
+export type TrainingRecommendation = Static<typeof TrainingRecommendation>
+export type TrainingKind = TrainingRecommendation['kind']
+
+/** A certificate awarded by a result. */
+export const Award = Type.Object({ type: Type.String(), certificateNumber: Type.String(), issuedOn: Type.String() })
+export type Award = Static<typeof Award>
+
+export const MyResultView = Type.Object({
+  attemptId: Type.String(), sessionId: Type.String(), submittedAt: Nullable(Type.String()), scoredAt: Type.String(),
+  ...ModuleResult.properties, training: Type.Array(TrainingRecommendation),
+})
+export type MyResultView = Static<typeof MyResultView>
+export const MyResultsView = Type.Object({ items: Type.Array(MyResultView) })
+export type MyResultsView = Static<typeof MyResultsView>
+
+export const MyCredentialView = Type.Object({ certificateNumber: Type.String(), type: Type.String(), issuedOn: Type.String(), status: Type.String() })
+export type MyCredentialView = Static<typeof MyCredentialView>
+export const MyCredentialsView = Type.Object({ items: Type.Array(MyCredentialView) })
+export type MyCredentialsView = Static<typeof MyCredentialsView>
+
+export const PathwayModuleStatus = StringEnum(['passed', 'registered', 'attempted', 'not_started'] as const)
+export type PathwayModuleStatus = Static<typeof PathwayModuleStatus>
+
+export const PathwayView = Type.Object({
+  ncrc: Type.Object({ level: Nullable(Type.String()), recommended: Type.String(), meetsRecommendation: Type.Boolean(), advice: Nullable(Type.String()) }),
+  modules: Type.Array(Type.Object({
+    code: Type.String(), name: Type.String(), status: PathwayModuleStatus,
+    passedOn: Nullable(Type.String()), percent: Type.Optional(Type.Number()), certificateNumber: Type.Optional(Type.String()),
+    registration: Type.Optional(Type.Object({ sessionId: Type.String(), startsAt: Type.String(), status: Type.String() })),
+  })),
+  credentials: Type.Array(Type.Object({
+    code: Type.String(), name: Type.String(), earned: Type.Boolean(), issuedOn: Type.Optional(Type.String()), certificateNumber: Type.Optional(Type.String()),
+    remaining: Type.Array(Type.String()),
+  })),
+  nextSessions: Type.Array(Type.Object({
+    module: Type.String(), sessionId: Type.String(), startsAt: Type.String(), centerName: Type.String(), city: Type.String(), state: Type.String(),
+    seatsAvailable: Type.Integer(), waitlist: Type.Boolean(),
+  })),
+})
+export type PathwayView = Static<typeof PathwayView>
+
+/** Forgiving like the registry (case, dashes); the service checks the check character. */
+export const DocumentCertificateNumber = Type.String({ minLength: 4, maxLength: 40, pattern: '^[A-Za-z0-9-]+$' })
+
+/** Item versions are small counters; the bound keeps a hostile number out of an integer column (PostgreSQL: 500 on overflow). */
+const MAX_VERSION = 1_000_000
+
+export const ScoringCorrectionBody = Type.Object({
+  version: Type.Integer({ minimum: 1, maximum: MAX_VERSION }), action: StringEnum(['use_version', 'drop'] as const),
+  replacementVersion: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_VERSION })), reason: PrintableText(500),
+}, Strict)
+export type ScoringCorrectionBody = Static<typeof ScoringCorrectionBody>
+
+/** The rescoring job started by a correction. */
+export const ScoringCorrectionView = Type.Object({ jobId: Type.String() })
+export type ScoringCorrectionView = Static<typeof ScoringCorrectionView>
