@@ -4,7 +4,8 @@ import { Page } from "../components/page";
 import { Loading, QueryError } from "../components/query-status";
 import { useProgram } from "../features/program/program-queries";
 import { ResultCard } from "../features/results/result-card";
-import { useMyResults, type MyResult } from "../features/results/results-api";
+import type { MyResultView } from "../../common/schemas/results";
+import { useMyResults } from "../features/results/results-api";
 
 /** The program's contact for training ("Manufacturing Skills Institute, 804-…"), when it names one. */
 function contactOf(program: Program): string | null {
@@ -29,7 +30,7 @@ export function ResultsPage() {
       </p>
     );
   else {
-    const byModule = new Map<string, MyResult[]>();
+    const byModule = new Map<string, MyResultView[]>();
     // The API lists results latest first; each module keeps that order.
     for (const r of results.data.items) byModule.set(r.module, [...(byModule.get(r.module) ?? []), r]);
     const contact = contactOf(program.data);

@@ -2,7 +2,7 @@
 // report lists every item with its outcome and reason or warnings.
 import { useId, useRef, useState, type FormEvent } from "react";
 import { errorMessage } from "../../api/client";
-import type { ImportReport } from "../../api/types";
+import type { ImportReportView } from "../../../common/schemas/item-bank";
 import { FormAlert } from "../../components/form-alert";
 import { TableRegion } from "../../components/table-region";
 import { useImportPackage } from "./item-bank-api";
@@ -45,14 +45,14 @@ export function ImportPackage({ id }: { id: string }) {
           {importPackage.isPending ? "Importing…" : "Import the package"}
         </button>
       </form>
-      {importPackage.data ? <ImportReportView report={importPackage.data} /> : null}
+      {importPackage.data ? <ImportReportDetails report={importPackage.data} /> : null}
     </section>
   );
 }
 
 const OUTCOME_BADGE: Record<string, string> = { imported: "badge--success", updated: "badge--success", unchanged: "badge--muted", failed: "badge--warning" };
 
-function ImportReportView({ report }: { report: ImportReport }) {
+function ImportReportDetails({ report }: { report: ImportReportView }) {
   const { summary } = report;
   return (
     <div className="item-import__report">

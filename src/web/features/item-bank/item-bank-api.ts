@@ -2,7 +2,19 @@
 import { uploadRaw } from "../../api/upload";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client";
-import type { FigureUpload, FormPreview, ImportReport, ItemDetail, ItemPool, ItemPreview, ItemStatus } from "../../api/types";
+import type {
+  ChangeItemStatusBody,
+  CreateItemBody,
+  FigureUploadView,
+  FormPreviewBody,
+  FormPreviewView,
+  ImportReportView,
+  ItemDetailView,
+  ItemPool,
+  ItemPreviewBody,
+  ItemPreviewView,
+  UpdateItemBody,
+} from "../../../common/schemas/item-bank";
 
 export const itemKeys = {
   all: ["admin", "items"] as const,
@@ -15,7 +27,7 @@ export const ITEMS_PATH = "/api/v1/admin/items";
 export function useItem(id: string) {
   return useQuery({
     queryKey: itemKeys.detail(id),
-    queryFn: ({ signal }) => api.get<ItemDetail>(`${ITEMS_PATH}/${encodeURIComponent(id)}`, undefined, signal),
+    queryFn: ({ signal }) => api.get<ItemDetailView>(`${ITEMS_PATH}/${encodeURIComponent(id)}`, undefined, signal),
   });
 }
 
@@ -33,13 +45,13 @@ export function figureContentType(file: File): string | null {
 }
 
 export function uploadFigure(file: Blob, fileName: string, contentType: string) {
-  return postBytes<FigureUpload>(`/api/v1/admin/item-figures?fileName=${encodeURIComponent(fileName)}`, file, contentType);
+  return postBytes<FigureUploadView>(`/api/v1/admin/item-figures?fileName=${encodeURIComponent(fileName)}`, file, contentType);
 }
 
 export function useImportPackage() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (file: File) => postBytes<ImportReport>(`${ITEMS_PATH}/import`, file, "application/zip"),
+    mutationFn: (file: File) => postBytes<ImportReportView>(`${ITEMS_PATH}/import`, file, "application/zip"),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: itemKeys.all }),
   });
 }
@@ -56,7 +68,12 @@ export function useCreateItem() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: SaveInput) =>
-      api.post<ItemDetail>(ITEMS_PATH, { qtiXml: input.qtiXml, pool: input.pool, ...(input.skill ? { skill: input.skill } : {}), assets: input.assets }),
+      api.post<ItemDetailView>(ITEMS_PATH, {
+        qtiXml: input.qtiXml,
+        pool: input.pool,
+        ...(input.skill ? { skill: input.skill } : {}),
+        assets: input.assets,
+      } satisfies CreateItemBody),
     onSuccess: (item) => {
       queryClient.setQueryData(itemKeys.detail(item.id), item);
       void queryClient.invalidateQueries({ queryKey: itemKeys.list });
@@ -68,13 +85,13 @@ export function useUpdateItem(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: SaveInput) =>
-      api.put<ItemDetail>(`${ITEMS_PATH}/${encodeURIComponent(id)}`, {
+      api.put<ItemDetailView>(`${ITEMS_PATH}/${encodeURIComponent(id)}`, {
         qtiXml: input.qtiXml,
         pool: input.pool,
         ...(input.skill ? { skill: input.skill } : {}),
         assets: input.assets,
         ...(input.note?.trim() ? { note: input.note.trim() } : {}),
-      }),
+      } satisfies UpdateItemBody),
     onSuccess: (item) => {
       queryClient.setQueryData(itemKeys.detail(item.id), item);
       void queryClient.invalidateQueries({ queryKey: itemKeys.list });
@@ -85,8 +102,8 @@ export function useUpdateItem(id: string) {
 export function useChangeStatus(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { status: ItemStatus; reason?: string }) =>
-      api.post<ItemDetail>(`${ITEMS_PATH}/${encodeURIComponent(id)}/status`, input),
+    mutationFn: (input: ChangeItemStatusBody) =>
+      api.post<ItemDetailView>(`${ITEMS_PATH}/${encodeURIComponent(id)}/status`, input),
     onSuccess: (item) => {
       queryClient.setQueryData(itemKeys.detail(item.id), item);
       void queryClient.invalidateQueries({ queryKey: itemKeys.list });
@@ -99,7 +116,7 @@ export function useItemPreview(qtiXml: string, assets: Record<string, string>) {
   const enabled = qtiXml.trim().length >= 20;
   return useQuery({
     queryKey: ["admin", "items", "preview", qtiXml, assets],
-    queryFn: () => api.post<ItemPreview>(`${ITEMS_PATH}/preview`, { qtiXml, assets }),
+    queryFn: () => api.post<ItemPreviewView>(`${ITEMS_PATH}/preview`, { qtiXml, assets } satisfies ItemPreviewBody),
     enabled,
     retry: false,
     staleTime: Infinity,
@@ -110,6 +127,6 @@ export function useItemPreview(qtiXml: string, assets: Record<string, string>) {
 
 export function useFormPreview() {
   return useMutation({
-    mutationFn: (input: { module: string; pool: ItemPool; seed?: number }) => api.post<FormPreview>("/api/v1/admin/forms/preview", input),
+    mutationFn: (input: FormPreviewBody) => api.post<FormPreviewView>("/api/v1/admin/forms/preview", input),
   });
 }

@@ -3,7 +3,7 @@
 import { useId, useState, type FormEvent } from "react";
 import { useNavigate } from "react-router";
 import { errorMessage } from "../../api/client";
-import type { ItemDetail, ItemPool } from "../../api/types";
+import type { ItemDetailView, ItemPool } from "../../../common/schemas/item-bank";
 import { SelectField, TextAreaField, TextField } from "../../components/field";
 import { FormAlert, StatusMessage } from "../../components/form-alert";
 import { useProgram } from "../program/program-queries";
@@ -15,7 +15,7 @@ import { draftIdentifier, ITEM_TEMPLATES, type ItemTemplate } from "./templates"
 
 interface Props {
   /** The item being edited; absent for a new item. */
-  item?: ItemDetail;
+  item?: ItemDetailView;
 }
 
 export function ItemEditor({ item }: Props) {

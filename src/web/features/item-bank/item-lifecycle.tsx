@@ -3,7 +3,7 @@
 // reason).
 import { useId, useState, type FormEvent } from "react";
 import { errorMessage } from "../../api/client";
-import type { ItemDetail, ItemStatus } from "../../api/types";
+import type { ItemDetailView, ItemStatus } from "../../../common/schemas/item-bank";
 import { TextAreaField } from "../../components/field";
 import { FormAlert, StatusMessage } from "../../components/form-alert";
 import { useChangeStatus } from "./item-bank-api";
@@ -16,7 +16,7 @@ interface Action {
   secondary?: boolean;
 }
 
-function actionsFor(item: ItemDetail): Action[] {
+function actionsFor(item: ItemDetailView): Action[] {
   switch (item.status) {
     case "draft":
       return [{ to: "in_review", label: "Submit for review", done: "Submitted for review." }];
@@ -34,7 +34,7 @@ function actionsFor(item: ItemDetail): Action[] {
   }
 }
 
-export function ItemLifecycle({ item }: { item: ItemDetail }) {
+export function ItemLifecycle({ item }: { item: ItemDetailView }) {
   const change = useChangeStatus(item.id);
   const [retiring, setRetiring] = useState(false);
   const [reason, setReason] = useState("");

@@ -4,7 +4,8 @@
 // while the last readable version stays on screen.
 import { useId, useState } from "react";
 import { errorMessage } from "../../api/client";
-import type { CandidateResponse, ItemPreview } from "../../api/types";
+import type { CandidateResponse } from "../../api/types";
+import type { ItemPreviewView } from "../../../common/schemas/item-bank";
 import { describeResponse, ItemView, PresentationContent } from "../item-render";
 import { useItemPreview } from "./item-bank-api";
 import { typeLabel } from "./labels";
@@ -18,7 +19,7 @@ interface Props {
 export function ItemPreviewPanel({ qtiXml, assets }: Props) {
   const debouncedXml = useDebouncedValue(qtiXml, 500);
   const query = useItemPreview(debouncedXml, assets);
-  const [lastGood, setLastGood] = useState<ItemPreview | null>(null);
+  const [lastGood, setLastGood] = useState<ItemPreviewView | null>(null);
   const [response, setResponse] = useState<{ key: string; value: CandidateResponse }>({ key: "", value: {} });
   const headingId = useId();
   const candidateHeadingId = useId();
@@ -66,7 +67,7 @@ export function ItemPreviewPanel({ qtiXml, assets }: Props) {
   );
 }
 
-function StaffPanels({ preview, response }: { preview: ItemPreview; response: CandidateResponse }) {
+function StaffPanels({ preview, response }: { preview: ItemPreviewView; response: CandidateResponse }) {
   const key = describeResponse(preview.presentation, preview.correctResponse);
   const headingId = useId();
   return (

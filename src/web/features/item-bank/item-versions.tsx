@@ -1,8 +1,8 @@
-import type { ItemDetail } from "../../api/types";
+import type { ItemDetailView } from "../../../common/schemas/item-bank";
 import { TableRegion } from "../../components/table-region";
 import { formatDateTime } from "../../lib/format";
 
-export function ItemVersions({ item }: { item: ItemDetail }) {
+export function ItemVersions({ item }: { item: ItemDetailView }) {
   const versions = [...item.versions].sort((a, b) => b.version - a.version);
   return (
     <section aria-labelledby="item-versions-heading">

@@ -1,5 +1,5 @@
 import { ITEM_TYPE_LABELS, ITEM_TYPES, type ItemType } from "../../../common/items/item-types";
-import type { ItemPool, ItemStatus } from "../../api/types";
+import type { ItemPool, ItemStatus } from "../../../common/schemas/item-bank";
 
 export { ITEM_TYPES };
 

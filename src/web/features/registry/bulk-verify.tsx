@@ -5,7 +5,8 @@ import { TextAreaField } from "../../components/field";
 import { FormAlert, StatusMessage } from "../../components/form-alert";
 import { TableRegion } from "../../components/table-region";
 import { useProgram } from "../program/program-queries";
-import { credentialName, formatDay, verifyCsvFile, verifyList, type Verdict, type VerifyResult } from "./registry-api";
+import type { Verdict, VerifyResultView } from "../../../common/schemas/registry";
+import { credentialName, formatDay, verifyCsvFile, verifyList } from "./registry-api";
 
 const MAX_LINES = 1000;
 
@@ -28,7 +29,7 @@ function parseLines(text: string) {
     });
 }
 
-function ResultsTable({ items }: { items: VerifyResult[] }) {
+function ResultsTable({ items }: { items: VerifyResultView[] }) {
   const program = useProgram();
   return (
     <TableRegion label="Verification results">
@@ -65,7 +66,7 @@ function ResultsTable({ items }: { items: VerifyResult[] }) {
   );
 }
 
-function PasteList({ onVerified }: { onVerified: (items: VerifyResult[]) => void }) {
+function PasteList({ onVerified }: { onVerified: (items: VerifyResultView[]) => void }) {
   const [text, setText] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
   const verify = useMutation({ mutationFn: verifyList, onSuccess: (data) => onVerified(data.items) });
@@ -152,7 +153,7 @@ function UploadCsv() {
 
 // Bulk verification for employers, college partners and program staff.
 export function BulkVerify() {
-  const [results, setResults] = useState<VerifyResult[] | null>(null);
+  const [results, setResults] = useState<VerifyResultView[] | null>(null);
   return (
     <section aria-labelledby="bulk-heading" className="section">
       <h2 id="bulk-heading">Verify many certificates</h2>

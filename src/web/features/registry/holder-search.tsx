@@ -5,11 +5,12 @@ import { LoadMore } from "../../components/load-more";
 import { QueryStatus } from "../../components/query-status";
 import { useCursorList } from "../../lib/use-cursor-list";
 import { useProgram } from "../program/program-queries";
-import { US_STATES, credentialName, formatDay, registryKeys, registryLinks, type ListedHolder } from "./registry-api";
+import type { ListedHolderView } from "../../../common/schemas/registry";
+import { US_STATES, credentialName, formatDay, registryKeys, registryLinks } from "./registry-api";
 
 function Results({ name, state }: { name: string; state: string }) {
   const program = useProgram();
-  const { query, items } = useCursorList<ListedHolder>(registryKeys.search, "/api/v1/registry", { name, state: state || undefined }, 20);
+  const { query, items } = useCursorList<ListedHolderView>(registryKeys.search, "/api/v1/registry", { name, state: state || undefined }, 20);
   return (
     <QueryStatus query={query} loadingLabel="Searching the registry…">
       {() => (

@@ -1,63 +1,10 @@
-// Shapes and calls of the registry API (src/server/modules/registry): the public lookup and search,
-// bulk verification, and the staff side (one credential, revoke, reinstate, figures, export).
+// Calls of the registry API (src/server/modules/registry): the public lookup and search, bulk
+// verification, and the staff side (one credential, revoke, reinstate, figures, export). Shapes: src/common/schemas/registry.ts.
 import { formatCalendarDate } from "../../lib/format";
 import { useQuery } from "@tanstack/react-query";
 import { ApiError, api, getCsrfToken } from "../../api/client";
 import type { ApiErrorBody, Program } from "../../api/types";
-
-export interface RegistryEntry {
-  certificateNumber: string;
-  type: string;
-  holderName: string;
-  issuedOn: string;
-  status: "active" | "revoked";
-  revokedOn: string | null;
-}
-
-export interface ListedHolder {
-  holderName: string;
-  state: string | null;
-  credentials: { certificateNumber: string; type: string; issuedOn: string; status: "active" | "revoked" }[];
-}
-
-export type Verdict = "valid" | "revoked" | "not_found" | "mistyped";
-
-export interface VerifyResult {
-  certificateNumber: string | null;
-  input: string;
-  name: string | null;
-  result: Verdict;
-  type: string | null;
-  holderName: string | null;
-  issuedOn: string | null;
-  nameMatches: boolean | null;
-}
-
-export type StoredStatus = "active" | "revoked" | "withdrawn";
-
-export interface StaffCredential {
-  certificateNumber: string;
-  type: string;
-  typeName: string;
-  issuedOn: string;
-  status: StoredStatus;
-  statusReason: string | null;
-}
-
-export interface StaffCredentialDetail extends StaffCredential {
-  publicStatus: "active" | "revoked";
-  statusChangedAt: string | null;
-  holder: { id: string; name: string; email: string; state: string | null };
-  otherCredentials: StaffCredential[];
-  history: { action: string; actorEmail: string | null; reason: string | null; at: string }[];
-}
-
-export interface RegistryFigures {
-  activeHolders: number;
-  byCredential: { type: string; active: number; revoked: number; withdrawn: number }[];
-  byState: { state: string | null; holders: number }[];
-  byYear: { year: number; type: string; active: number }[];
-}
+import type { RegistryLookupView, StaffCredentialDetailView, VerifyBody, VerifyView } from "../../../common/schemas/registry";
 
 const enc = encodeURIComponent;
 
@@ -76,7 +23,7 @@ export const registryLinks = {
 export function useRegistryLookup(number: string | undefined) {
   return useQuery({
     queryKey: registryKeys.lookup(number ?? ""),
-    queryFn: ({ signal }) => api.get<RegistryEntry>(`/api/v1/registry/${enc(number!)}`, undefined, signal),
+    queryFn: ({ signal }) => api.get<RegistryLookupView>(`/api/v1/registry/${enc(number!)}`, undefined, signal),
     enabled: !!number,
     // A 4xx is an answer (mistyped, unknown, slow down), not a hiccup worth retrying.
     retry: false,
@@ -87,14 +34,13 @@ export function useRegistryLookup(number: string | undefined) {
 export function useStaffCredential(number: string | undefined) {
   return useQuery({
     queryKey: registryKeys.staffCredential(number ?? ""),
-    queryFn: ({ signal }) => api.get<StaffCredentialDetail>(`/api/v1/admin/credentials/${enc(number!)}`, undefined, signal),
+    queryFn: ({ signal }) => api.get<StaffCredentialDetailView>(`/api/v1/admin/credentials/${enc(number!)}`, undefined, signal),
     enabled: !!number,
     retry: false,
   });
 }
 
-export const verifyList = (items: { certificateNumber: string; name?: string }[]) =>
-  api.post<{ items: VerifyResult[] }>("/api/v1/registry/verify", { items });
+export const verifyList = (items: VerifyBody["items"]) => api.post<VerifyView>("/api/v1/registry/verify", { items } satisfies VerifyBody);
 
 /** POSTs a CSV file and resolves with the results CSV (a text body, so not through the JSON client). */
 export async function verifyCsvFile(file: Blob): Promise<Blob> {

@@ -3,11 +3,12 @@ import { api } from "../../api/client";
 import { QueryStatus } from "../../components/query-status";
 import { TableRegion } from "../../components/table-region";
 import { useProgram } from "../program/program-queries";
-import { credentialName, registryKeys, type RegistryFigures as Figures } from "./registry-api";
+import type { RegistryFiguresView } from "../../../common/schemas/registry";
+import { credentialName, registryKeys } from "./registry-api";
 
 const n = (value: number) => value.toLocaleString();
 
-function ByYear({ figures, types }: { figures: Figures; types: string[] }) {
+function ByYear({ figures, types }: { figures: RegistryFiguresView; types: string[] }) {
   const years = [...new Set(figures.byYear.map((r) => r.year))].sort((a, b) => b - a);
   const count = (year: number, type: string) => figures.byYear.find((r) => r.year === year && r.type === type)?.active ?? 0;
   return (
@@ -42,7 +43,7 @@ export function RegistryFigures() {
   const program = useProgram();
   const query = useQuery({
     queryKey: registryKeys.figures,
-    queryFn: ({ signal }) => api.get<Figures>("/api/v1/admin/registry/figures", undefined, signal),
+    queryFn: ({ signal }) => api.get<RegistryFiguresView>("/api/v1/admin/registry/figures", undefined, signal),
   });
   return (
     <QueryStatus query={query} loadingLabel="Counting holders…">

@@ -2,11 +2,12 @@ import { errorMessage } from "../../api/client";
 import { Loading } from "../../components/query-status";
 import { TableRegion } from "../../components/table-region";
 import { formatDateTime } from "../../lib/format";
-import { formatDay, useStaffCredential, type StoredStatus } from "./registry-api";
+import type { StoredCredentialStatus } from "../../../common/schemas/registry";
+import { formatDay, useStaffCredential } from "./registry-api";
 import { StatusChangeForm } from "./status-change-form";
 
-const STATUS_BADGE: Record<StoredStatus, string> = { active: "badge badge--success", revoked: "badge registry-badge--revoked", withdrawn: "badge badge--muted" };
-const STATUS_LABEL: Record<StoredStatus, string> = { active: "Active", revoked: "Revoked", withdrawn: "Withdrawn" };
+const STATUS_BADGE: Record<StoredCredentialStatus, string> = { active: "badge badge--success", revoked: "badge registry-badge--revoked", withdrawn: "badge badge--muted" };
+const STATUS_LABEL: Record<StoredCredentialStatus, string> = { active: "Active", revoked: "Revoked", withdrawn: "Withdrawn" };
 const ACTIONS: Record<string, string> = { "credential.awarded": "Awarded", "credential.revoked": "Revoked", "credential.reinstated": "Reinstated" };
 
 // One credential as staff see it: holder, status and reason, the holder's other credentials (a

@@ -3,11 +3,12 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, errorMessage } from "../../api/client";
 import { TextAreaField } from "../../components/field";
 import { FormAlert, StatusMessage } from "../../components/form-alert";
-import { registryKeys, type StaffCredentialDetail } from "./registry-api";
+import type { StaffCredentialDetailView, StatusChangeView, StatusReasonBody } from "../../../common/schemas/registry";
+import { registryKeys } from "./registry-api";
 
 // Revoke an active credential or reinstate a revoked one, always with a reason: the holder is
 // emailed it and the audit log keeps it.
-export function StatusChangeForm({ credential }: { credential: StaffCredentialDetail }) {
+export function StatusChangeForm({ credential }: { credential: StaffCredentialDetailView }) {
   const revoking = credential.status === "active";
   const action = revoking ? "revoke" : "reinstate";
   const [reason, setReason] = useState("");
@@ -15,7 +16,9 @@ export function StatusChangeForm({ credential }: { credential: StaffCredentialDe
   const [done, setDone] = useState<string | null>(null);
   const queryClient = useQueryClient();
   const change = useMutation({
-    mutationFn: () => api.post<{ status: string }>(`/api/v1/admin/credentials/${encodeURIComponent(credential.certificateNumber)}/${action}`, { reason: reason.trim() }),
+    mutationFn: () => api.post<StatusChangeView>(`/api/v1/admin/credentials/${encodeURIComponent(credential.certificateNumber)}/${action}`, {
+        reason: reason.trim(),
+      } satisfies StatusReasonBody),
     onSuccess: (data) => {
       setDone(`${credential.certificateNumber} is now ${data.status}. The registry shows it already, and ${credential.holder.name} has been emailed.`);
       setReason("");

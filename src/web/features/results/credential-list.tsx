@@ -1,7 +1,8 @@
 import { Link } from "react-router";
 import type { Program } from "../../api/types";
 import { formatCalendarDate } from "../../lib/format";
-import { documentLinks, type MyCredential } from "./results-api";
+import type { MyCredentialView } from "../../../common/schemas/results";
+import { documentLinks } from "./results-api";
 import "../../styles/results.css";
 
 /** "Math and Measurement certificate (MM)", "Manufacturing Specialist (MS)": a credential type's name. */
@@ -33,10 +34,10 @@ function byStanding(program: Program | undefined) {
     if (modules.includes(type)) return credentials.length + modules.indexOf(type);
     return credentials.length + modules.length;
   };
-  return (a: MyCredential, b: MyCredential) => rank(a.type) - rank(b.type) || b.issuedOn.localeCompare(a.issuedOn) || a.certificateNumber.localeCompare(b.certificateNumber);
+  return (a: MyCredentialView, b: MyCredentialView) => rank(a.type) - rank(b.type) || b.issuedOn.localeCompare(a.issuedOn) || a.certificateNumber.localeCompare(b.certificateNumber);
 }
 
-function CredentialItem({ credential, program }: { credential: MyCredential; program: Program | undefined }) {
+function CredentialItem({ credential, program }: { credential: MyCredentialView; program: Program | undefined }) {
   const name = credentialName(credential.type, program);
   const active = credential.status === "active";
   return (
@@ -76,7 +77,7 @@ function CredentialItem({ credential, program }: { credential: MyCredential; pro
 
 // The candidate's certificates with their documents: the printable PDF, the Open Badges 3.0
 // credential and the public registry page that verifies them.
-export function CredentialList({ credentials, program }: { credentials: MyCredential[]; program: Program | undefined }) {
+export function CredentialList({ credentials, program }: { credentials: MyCredentialView[]; program: Program | undefined }) {
   if (credentials.length === 0) return <p>You have no certificates yet. Each module you pass earns its certificate.</p>;
   return (
     <ul className="records credentials">

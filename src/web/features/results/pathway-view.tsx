@@ -3,7 +3,8 @@ import { Link } from "react-router";
 import { QueryStatus } from "../../components/query-status";
 import { formatCalendarDate, formatDateTime } from "../../lib/format";
 import { statusLabel } from "../registration/scheduling-api";
-import { documentLinks, formatPercent, usePathway, type Pathway } from "./results-api";
+import type { PathwayView as Pathway } from "../../../common/schemas/results";
+import { documentLinks, formatPercent, usePathway } from "./results-api";
 import "../../styles/results.css";
 
 type Tone = "done" | "active" | "todo";

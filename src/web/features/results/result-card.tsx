@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import { formatDate, formatDateTime } from "../../lib/format";
-import { documentLinks, formatPercent, type MyResult } from "./results-api";
+import type { MyResultView } from "../../../common/schemas/results";
+import { documentLinks, formatPercent } from "./results-api";
 import { SkillChart } from "./skill-chart";
 import { TrainingList } from "./training-list";
 import "../../styles/results.css";
@@ -8,7 +9,7 @@ import "../../styles/results.css";
 interface Props {
   module: { code: string; name: string; passPercent: number };
   /** The module's results, latest first. */
-  results: MyResult[];
+  results: MyResultView[];
   contact: string | null;
 }
 
@@ -16,7 +17,7 @@ function PassBadge({ passed }: { passed: boolean }) {
   return passed ? <span className="badge badge--success">Passed</span> : <span className="badge badge--warning">Not passed</span>;
 }
 
-function ReportLink({ result, moduleName }: { result: MyResult; moduleName: string }) {
+function ReportLink({ result, moduleName }: { result: MyResultView; moduleName: string }) {
   return (
     <a href={documentLinks.scoreReport(result.attemptId)} className="button button--secondary button--small" download>
       Download score report (PDF)

@@ -1,69 +1,8 @@
-// Types and query hooks for the candidate's results, certificates and pathway (the shapes of
-// src/server/modules/results routes: GET /me/results, /me/credentials, /me/pathway).
+// Query hooks and helpers for the candidate's results, certificates and pathway (GET /me/results,
+// /me/credentials, /me/pathway); their shapes are src/common/schemas/results.ts.
 import { useQuery } from "@tanstack/react-query";
 import { api } from "../../api/client";
-
-export type TrainingKind = "learning_lab" | "practice_test" | "course";
-
-export interface TrainingRecommendation {
-  skill: string;
-  kind: TrainingKind;
-  title: string;
-  description: string;
-  url?: string;
-}
-
-export interface SkillResult {
-  code: string;
-  name: string;
-  percent: number;
-  belowStandard: boolean;
-}
-
-export interface MyResult {
-  attemptId: string;
-  sessionId: string;
-  submittedAt: string | null;
-  scoredAt: string;
-  module: string;
-  percent: number;
-  passed: boolean;
-  skills: SkillResult[];
-  training: TrainingRecommendation[];
-}
-
-export interface MyCredential {
-  certificateNumber: string;
-  type: string;
-  issuedOn: string;
-  status: string;
-}
-
-export type ModuleStatus = "passed" | "registered" | "attempted" | "not_started";
-
-export interface Pathway {
-  ncrc: { level: string | null; recommended: string; meetsRecommendation: boolean; advice: string | null };
-  modules: {
-    code: string;
-    name: string;
-    status: ModuleStatus;
-    passedOn: string | null;
-    percent?: number;
-    certificateNumber?: string;
-    registration?: { sessionId: string; startsAt: string; status: string };
-  }[];
-  credentials: { code: string; name: string; earned: boolean; issuedOn?: string; certificateNumber?: string; remaining: string[] }[];
-  nextSessions: {
-    module: string;
-    sessionId: string;
-    startsAt: string;
-    centerName: string;
-    city: string;
-    state: string;
-    seatsAvailable: number;
-    waitlist: boolean;
-  }[];
-}
+import type { MyCredentialsView, MyResultsView, PathwayView, TrainingKind } from "../../../common/schemas/results";
 
 export const resultsKeys = {
   results: ["me", "results"] as const,
@@ -74,21 +13,21 @@ export const resultsKeys = {
 export function useMyResults() {
   return useQuery({
     queryKey: resultsKeys.results,
-    queryFn: ({ signal }) => api.get<{ items: MyResult[] }>("/api/v1/me/results", undefined, signal),
+    queryFn: ({ signal }) => api.get<MyResultsView>("/api/v1/me/results", undefined, signal),
   });
 }
 
 export function useMyCredentials() {
   return useQuery({
     queryKey: resultsKeys.credentials,
-    queryFn: ({ signal }) => api.get<{ items: MyCredential[] }>("/api/v1/me/credentials", undefined, signal),
+    queryFn: ({ signal }) => api.get<MyCredentialsView>("/api/v1/me/credentials", undefined, signal),
   });
 }
 
 export function usePathway() {
   return useQuery({
     queryKey: resultsKeys.pathway,
-    queryFn: ({ signal }) => api.get<Pathway>("/api/v1/me/pathway", undefined, signal),
+    queryFn: ({ signal }) => api.get<PathwayView>("/api/v1/me/pathway", undefined, signal),
   });
 }
 

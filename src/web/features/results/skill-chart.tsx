@@ -1,4 +1,5 @@
-import { formatPercent, type SkillResult } from "./results-api";
+import type { SkillResult } from "../../../common/schemas/results";
+import { formatPercent } from "./results-api";
 
 interface Props {
   skills: SkillResult[];

@@ -1,5 +1,6 @@
 import { groupByOffering } from "../../../common/rules/skill-training";
-import { formatPercent, TRAINING_KIND_LABELS, type SkillResult, type TrainingRecommendation } from "./results-api";
+import type { SkillResult, TrainingRecommendation } from "../../../common/schemas/results";
+import { formatPercent, TRAINING_KIND_LABELS } from "./results-api";
 
 interface Props {
   skills: SkillResult[];

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { errorMessage } from "../../api/client";
-import type { CandidateResponse, ItemPool } from "../../api/types";
+import type { CandidateResponse } from "../../api/types";
+import type { ItemPool } from "../../../common/schemas/item-bank";
 import { SelectField, TextField } from "../../components/field";
 import { FormAlert } from "../../components/form-alert";
 import { Page } from "../../components/page";

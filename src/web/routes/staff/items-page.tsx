@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
-import type { ItemPool, ItemStatus, ItemSummary } from "../../api/types";
+import type { ItemPool, ItemStatus, ItemSummaryView } from "../../../common/schemas/item-bank";
 import { SelectField, TextField } from "../../components/field";
 import { LoadMore } from "../../components/load-more";
 import { Page } from "../../components/page";
@@ -31,7 +31,7 @@ export function ItemsPage() {
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [importOpen, setImportOpen] = useState(false);
   const params = Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>;
-  const { query, items } = useCursorList<ItemSummary>(itemKeys.list, ITEMS_PATH, params);
+  const { query, items } = useCursorList<ItemSummaryView>(itemKeys.list, ITEMS_PATH, params);
   const modules = program.data?.modules ?? [];
   const skills = draft.module ? (modules.find((m) => m.code === draft.module)?.skills ?? []) : modules.flatMap((m) => m.skills);
   const filtered = Object.keys(params).length > 0;
