@@ -1,5 +1,5 @@
 // Schemas shared by every route: the error body, ids, pagination, and reusable field rules.
-import { Type, type Static, type TProperties, type TSchema } from 'typebox'
+import { Type, type TProperties, type TSchema } from 'typebox'
 import { isTimestamp } from '../dates.js'
 import { ROLES } from '../roles.js'
 
@@ -65,17 +65,3 @@ export function PageQueryWith<P extends TProperties>(filters: P) {
 export function PageOf<T extends TSchema>(item: T) {
   return Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) })
 }
-
-export const UserSchema = Type.Object(
-  {
-    id: Type.String(),
-    email: Type.String(),
-    firstName: Type.String(),
-    lastName: Type.String(),
-    roles: Type.Array(RoleSchema),
-    status: Type.Union([Type.Literal('active'), Type.Literal('disabled')]),
-    createdAt: Type.String(),
-  },
-  { description: 'A person with an account.' },
-)
-export type User = Static<typeof UserSchema>

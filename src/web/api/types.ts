@@ -1,106 +1,30 @@
-// Shapes of the API v1 responses the web app reads (the OpenAPI document at /api/openapi.json and ../shared/API.md are the reference).
+// The API v1 shapes the web app reads. Each is the static type of the schema the server's route
+// declares (src/common/schemas/<module>.ts), re-exported here under the names the web code uses.
+import type { Static } from "typebox";
 import type { ItemPresentation, PresentationNode } from "../../common/items/presentation";
+import { ROLES, type Role } from "../../common/roles";
+import type { ErrorBody, PageOf } from "../../common/schemas/common";
 
-export type Role =
-  | "candidate"
-  | "proctor"
-  | "center_admin"
-  | "program_staff"
-  | "employer"
-  | "college_partner";
+export type { Role };
+export const ALL_ROLES: readonly Role[] = ROLES;
 
-export const ALL_ROLES: readonly Role[] = [
-  "candidate",
-  "proctor",
-  "center_admin",
-  "program_staff",
-  "employer",
-  "college_partner",
-];
+export type { UserView as User, SessionView as AuthResponse, ApiTokenView as ApiToken, CreatedApiTokenView as CreatedApiToken } from "../../common/schemas/accounts";
+export { TOKEN_SCOPES, type TokenScope } from "../../common/schemas/accounts";
 
-export interface User {
-  id: string;
-  email: string;
-  firstName: string;
-  lastName: string;
-  roles: Role[];
-  status: "active" | "disabled";
-  createdAt: string;
-}
+/** A page of a list: the static type of `PageOf(item)` for items of type T. */
+export type Page<T> = Omit<Static<ReturnType<typeof PageOf>>, "items"> & { items: T[] };
 
-export interface AuthResponse {
-  user: User;
-  csrfToken: string;
-}
+export type ApiErrorBody = Static<typeof ErrorBody>;
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+export type {
+  ProgramSkillView as Skill,
+  ProgramModuleView as ProgramModule,
+  ProgramCredentialView as ProgramCredential,
+  ProgramPoliciesView as ProgramPolicies,
+  ProgramView as Program,
+} from "../../common/schemas/program";
 
-export interface ApiErrorBody {
-  error: { code: string; message: string; details?: unknown };
-}
-
-export interface Skill {
-  code: string;
-  name: string;
-  description: string;
-}
-
-export interface ProgramModule {
-  code: string;
-  name: string;
-  description: string;
-  passPercent: number;
-  timeLimitMinutes: number;
-  itemCount: number;
-  skills: Skill[];
-}
-
-export interface ProgramCredential {
-  code: string;
-  name: string;
-  description: string;
-  requiresModules: string[];
-}
-
-export interface ProgramPolicies {
-  registrationLeadHours: number;
-  /** Waits after the 1st, 2nd, … attempt of a module that did not pass (the last applies after), and a cap per 12 months. */
-  retake: { waitDaysAfterAttempt: number[]; maxAttemptsPer12Months: number | null };
-  certificateExpiryMonths: number | null;
-  recommendedNcrcLevel: string;
-  advancedStandingCreditsMax: number;
-}
-
-export interface Program {
-  code: string;
-  name: string;
-  /** The body that runs the program and issues its credentials. */
-  owner: string;
-  description: string;
-  modules: ProgramModule[];
-  credentials: ProgramCredential[];
-  policies: ProgramPolicies;
-  fees: { module: string; amountCents: number; currency: string }[];
-  contact: { phone: string; email?: string };
-}
-
-export interface Center {
-  id: string;
-  name: string;
-  kind: "center" | "onsite";
-  addressLine1: string;
-  addressLine2?: string | null;
-  city: string;
-  state: string;
-  postalCode: string;
-  phone: string | null;
-  email: string | null;
-  status?: string;
-  certifiedUntil: string | null;
-}
+export type { CenterView as Center } from "../../common/schemas/centers";
 
 export interface TestSession {
   id: string;
@@ -115,78 +39,15 @@ export interface TestSession {
   status: string;
 }
 
-export type HandbookFormat = "pdf" | "print";
+export type {
+  HandbookFormat,
+  HandbookRequestBody as HandbookRequestInput,
+  HandbookRequestView as HandbookRequest,
+} from "../../common/schemas/handbook";
 
-export interface HandbookRequestInput {
-  name: string;
-  email: string;
-  organization?: string;
-  mailingAddress?: string;
-  format: HandbookFormat;
-  message?: string;
-}
+export type { OutboxMessageView as OutboxMessage } from "../../common/schemas/notifications";
 
-export interface HandbookRequest {
-  id: string;
-  name: string;
-  email: string;
-  organization: string | null;
-  mailingAddress: string | null;
-  format: HandbookFormat;
-  message: string | null;
-  status: "open" | "fulfilled";
-  createdAt: string;
-  fulfilledAt: string | null;
-  fulfilledBy: string | null;
-  fulfilledByName: string | null;
-  fulfilmentNote: string | null;
-}
-
-export interface OutboxMessage {
-  id: string;
-  to: string;
-  subject: string;
-  text: string;
-  transport: "outbox" | "smtp";
-  status: string;
-  createdAt: string;
-}
-
-/** What an API token may be used for (server: accounts/token-scopes.ts). */
-export const TOKEN_SCOPES = ["registry:verify", "registrations", "results", "admin"] as const;
-export type TokenScope = (typeof TOKEN_SCOPES)[number];
-
-export interface ApiToken {
-  id: string;
-  name: string;
-  userId: string;
-  userEmail: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  scopes: TokenScope[];
-  expiresAt: string | null;
-}
-
-export interface CreatedApiToken {
-  id: string;
-  name: string;
-  token: string;
-  scopes: TokenScope[];
-  expiresAt: string;
-}
-
-export interface AuditEntry {
-  id: string;
-  actorId: string | null;
-  actorEmail: string | null;
-  action: string;
-  entityType: string | null;
-  entityId: string | null;
-  reason: string | null;
-  details: unknown;
-  createdAt: string;
-}
+export type { AuditEntryView as AuditEntry } from "../../common/schemas/audit";
 
 // ---------- Item bank (staff) and the candidate item presentation ----------
 

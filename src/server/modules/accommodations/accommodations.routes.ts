@@ -1,8 +1,11 @@
 // Accommodation requests, their documentation, and staff decisions.
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
-import { ADJUSTMENTS, DISABILITY_CATEGORIES } from '../../../common/rules/accommodations.js'
-import { Id, Strict, StringEnum } from '../../../common/schemas/common.js'
+import {
+  AccommodationDecisionBody, AccommodationDocumentQuery, AccommodationQueue, AccommodationQueueQuery, AccommodationRequestBody, AccommodationRequestView,
+  MyAccommodationRequests, UploadedAccommodationDocumentView,
+} from '../../../common/schemas/accommodations.js'
+import { Id } from '../../../common/schemas/common.js'
 import { errorResponses, typed, Binary } from '../../http.js'
 import { AppError } from '../../errors.js'
 import { MAX_DOCUMENT_BYTES } from './documents.js'
@@ -17,26 +20,22 @@ export default async function accommodationsRoutes(app: FastifyInstance) {
   r.post('/api/v1/me/accommodation-requests', {
     schema: {
       tags, summary: 'Ask for special accommodations (reading, eyesight, computer operation)',
-      body: Type.Object({
-        categories: Type.Array(StringEnum(DISABILITY_CATEGORIES), { minItems: 1, maxItems: 3, uniqueItems: true }),
-        adjustments: Type.Array(StringEnum(ADJUSTMENTS), { minItems: 1, maxItems: ADJUSTMENTS.length, uniqueItems: true }),
-        statement: Type.String({ minLength: 10, maxLength: 4000 }),
-      }, Strict),
-      response: { 201: Type.Unknown(), ...errorResponses(400, 401, 403) },
+      body: AccommodationRequestBody,
+      response: { 201: AccommodationRequestView, ...errorResponses(400, 401, 403) },
     },
   }, async (request, reply) => reply.status(201).send(await app.services.accommodations.request(request.actor, request.body)))
 
   r.get('/api/v1/me/accommodation-requests', {
-    schema: { tags, summary: 'My accommodation requests and decisions', response: { 200: Type.Unknown(), ...errorResponses(401) } },
+    schema: { tags, summary: 'My accommodation requests and decisions', response: { 200: MyAccommodationRequests, ...errorResponses(401) } },
   }, async (request) => app.services.accommodations.mine(request.actor))
 
   r.post('/api/v1/me/accommodation-requests/:id/documents', {
     bodyLimit: MAX_DOCUMENT_BYTES,
     schema: {
       tags, summary: 'Attach documentation (PDF, PNG or JPEG, up to 10 MB) as the raw request body',
-      params: Type.Object({ id: Id }), querystring: Type.Object({ fileName: Type.String({ minLength: 1, maxLength: 200 }) }, Strict),
+      params: Type.Object({ id: Id }), querystring: AccommodationDocumentQuery,
       consumes: ['application/pdf', 'image/png', 'image/jpeg', 'application/octet-stream'],
-      response: { 201: Type.Object({ id: Type.String(), fileName: Type.String(), contentType: Type.String(), size: Type.Integer() }), ...errorResponses(400, 401, 404, 409, 413, 415, 422) },
+      response: { 201: UploadedAccommodationDocumentView, ...errorResponses(400, 401, 404, 409, 413, 415, 422) },
     },
   }, async (request, reply) => {
     if (!Buffer.isBuffer(request.body)) throw new AppError('VALIDATION', 'Send the file as the request body.')
@@ -55,8 +54,8 @@ export default async function accommodationsRoutes(app: FastifyInstance) {
   r.get('/api/v1/admin/accommodation-requests', {
     schema: {
       tags, summary: 'Accommodation requests to decide',
-      querystring: Type.Object({ status: Type.Optional(StringEnum(['pending', 'approved', 'partly_approved', 'denied'] as const)) }, Strict),
-      response: { 200: Type.Unknown(), ...errorResponses(400, 401, 403) },
+      querystring: AccommodationQueueQuery,
+      response: { 200: AccommodationQueue, ...errorResponses(400, 401, 403) },
     },
   }, async (request) => app.services.accommodations.queue(request.actor, request.query.status))
 
@@ -64,12 +63,8 @@ export default async function accommodationsRoutes(app: FastifyInstance) {
     schema: {
       tags, summary: 'Approve, partly approve or deny, with a reason (the candidate is emailed)',
       params: Type.Object({ id: Id }),
-      body: Type.Object({
-        decision: StringEnum(['approved', 'partly_approved', 'denied'] as const),
-        approvedAdjustments: Type.Optional(Type.Array(StringEnum(ADJUSTMENTS), { uniqueItems: true })),
-        reason: Type.String({ minLength: 3, maxLength: 2000 }),
-      }, Strict),
-      response: { 200: Type.Unknown(), ...errorResponses(400, 401, 403, 404, 409) },
+      body: AccommodationDecisionBody,
+      response: { 200: AccommodationRequestView, ...errorResponses(400, 401, 403, 404, 409) },
     },
   }, async (request) => app.services.accommodations.decide(request.actor, request.params.id, request.body))
 }

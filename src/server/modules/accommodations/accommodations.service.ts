@@ -3,7 +3,7 @@
 // proctor's roster and to delivery. Documentation is for the candidate and program staff only, and
 // every read of it is audited.
 import { createHash } from 'node:crypto'
-import { ADJUSTMENT_LABELS, type Adjustment } from '../../../common/rules/accommodations.js'
+import { ADJUSTMENT_LABELS, type Adjustment, type DisabilityCategory } from '../../../common/rules/accommodations.js'
 import { documentQuotaRefusal } from '../../../common/rules/document-quota.js'
 import type { ServerContext } from '../../context.js'
 import { lockCandidate } from '../../db/candidate-lock.js'
@@ -33,8 +33,9 @@ export function createAccommodationsService(ctx: ServerContext, deps: { audit: A
   }
 
   const dto = (r: Awaited<ReturnType<typeof requestsOf>>[number], documents: Awaited<ReturnType<typeof documentsOf>>) => ({
-    id: r.id, candidateId: r.candidate_id, categories: JSON.parse(r.categories) as string[], adjustments: JSON.parse(r.adjustments) as string[],
-    statement: r.statement, status: r.status, approvedAdjustments: r.approved_adjustments ? (JSON.parse(r.approved_adjustments) as string[]) : null,
+    // Stored as the validated request and decision wrote them: the program's own category and adjustment codes.
+    id: r.id, candidateId: r.candidate_id, categories: JSON.parse(r.categories) as DisabilityCategory[], adjustments: JSON.parse(r.adjustments) as Adjustment[],
+    statement: r.statement, status: r.status, approvedAdjustments: r.approved_adjustments ? (JSON.parse(r.approved_adjustments) as Adjustment[]) : null,
     decisionReason: r.decision_reason, decidedAt: r.decided_at, createdAt: r.created_at,
     documents: documents.map((d) => ({ id: d.id, fileName: d.file_name, contentType: d.content_type, size: d.size, uploadedAt: d.uploaded_at })),
   })

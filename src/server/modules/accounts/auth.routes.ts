@@ -1,11 +1,11 @@
 // Register, log in and out, password reset, and the caller's own account.
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
-import { Email, Password, PersonName, Strict, UserSchema } from '../../../common/schemas/common.js'
+import {
+  ChangePasswordBody, LoginBody, MeView, OkView, PasswordResetBody, PasswordResetConfirmBody, RegisterBody, SessionView, UpdateMeBody, UserEnvelope,
+} from '../../../common/schemas/accounts.js'
 import { clientIp, errorResponses, publicRateLimit, typed } from '../../http.js'
 import { clearSessionCookie, csrfOf, setSessionCookie } from '../../plugins/auth.js'
-
-const Session = Type.Object({ user: UserSchema, csrfToken: Type.String() })
 
 export default async function authRoutes(app: FastifyInstance) {
   const r = typed(app)
@@ -16,8 +16,8 @@ export default async function authRoutes(app: FastifyInstance) {
     config: { rateLimit: publicRateLimit(app) },
     schema: {
       tags, summary: 'Create a candidate account and log in',
-      body: Type.Object({ email: Email, password: Password, firstName: PersonName, lastName: PersonName }, Strict),
-      response: { 201: Session, ...errorResponses(400, 409, 429) },
+      body: RegisterBody,
+      response: { 201: SessionView, ...errorResponses(400, 409, 429) },
     },
   }, async (request, reply) => {
     const { user, sessionToken, csrfToken } = await app.services.auth.register(request.body)
@@ -28,8 +28,8 @@ export default async function authRoutes(app: FastifyInstance) {
   r.post('/api/v1/auth/login', {
     schema: {
       tags, summary: 'Log in with email and password',
-      body: Type.Object({ email: Type.String({ minLength: 1, maxLength: 254 }), password: Type.String({ minLength: 1, maxLength: 200 }) }, Strict),
-      response: { 200: Session, ...errorResponses(400, 401, 403, 429) },
+      body: LoginBody,
+      response: { 200: SessionView, ...errorResponses(400, 401, 403, 429) },
     },
   }, async (request, reply) => {
     const { user, sessionToken, csrfToken } = await app.services.auth.login(request.body, clientIp(request))
@@ -49,8 +49,8 @@ export default async function authRoutes(app: FastifyInstance) {
     config: { rateLimit: publicRateLimit(app) },
     schema: {
       tags, summary: 'Email a single-use password reset link (answers 202 whether or not the account exists)',
-      body: Type.Object({ email: Type.String({ minLength: 1, maxLength: 254 }) }, Strict),
-      response: { 202: Type.Object({ ok: Type.Boolean() }), ...errorResponses(400, 429) },
+      body: PasswordResetBody,
+      response: { 202: OkView, ...errorResponses(400, 429) },
     },
   }, async (request, reply) => {
     await app.services.auth.requestPasswordReset(request.body.email)
@@ -62,8 +62,8 @@ export default async function authRoutes(app: FastifyInstance) {
     config: { rateLimit: publicRateLimit(app) },
     schema: {
       tags, summary: 'Choose a new password with a reset link token',
-      body: Type.Object({ token: Type.String({ minLength: 10, maxLength: 200 }), password: Password }, Strict),
-      response: { 200: Type.Object({ ok: Type.Boolean() }), ...errorResponses(400, 429) },
+      body: PasswordResetConfirmBody,
+      response: { 200: OkView, ...errorResponses(400, 429) },
     },
   }, async (request) => {
     await app.services.auth.confirmPasswordReset(request.body.token, request.body.password)
@@ -73,7 +73,7 @@ export default async function authRoutes(app: FastifyInstance) {
   r.get('/api/v1/me', {
     schema: {
       tags, summary: 'The logged-in user',
-      response: { 200: Type.Object({ user: UserSchema, csrfToken: Type.Optional(Type.String()) }), ...errorResponses(401) },
+      response: { 200: MeView, ...errorResponses(401) },
     },
   }, async (request) => {
     const user = await app.services.users.me(request.actor)
@@ -84,16 +84,16 @@ export default async function authRoutes(app: FastifyInstance) {
   r.patch('/api/v1/me', {
     schema: {
       tags, summary: 'Change my name',
-      body: Type.Object({ firstName: Type.Optional(PersonName), lastName: Type.Optional(PersonName) }, Strict),
-      response: { 200: Type.Object({ user: UserSchema }), ...errorResponses(400, 401, 403) },
+      body: UpdateMeBody,
+      response: { 200: UserEnvelope, ...errorResponses(400, 401, 403) },
     },
   }, async (request) => ({ user: await app.services.users.updateProfile(request.actor, request.body) }))
 
   r.post('/api/v1/me/password', {
     schema: {
       tags, summary: 'Change my password (ends my other sessions and every open reset link; I am emailed)',
-      body: Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Password }, Strict),
-      response: { 200: Type.Object({ ok: Type.Boolean() }), ...errorResponses(400, 401, 403, 429) },
+      body: ChangePasswordBody,
+      response: { 200: OkView, ...errorResponses(400, 401, 403, 429) },
     },
   }, async (request) => {
     await app.services.auth.changePassword(request.actor, request.body, { sessionToken: request.sessionToken, ip: clientIp(request) })

@@ -9,14 +9,13 @@
 // the table needs `admin`, so a new route is closed to scoped tokens until someone decides otherwise.
 // A route may also name its scope itself with `config: { tokenScope }`.
 
-export const TOKEN_SCOPES = ['registry:verify', 'registrations', 'results', 'admin'] as const
-export type TokenScope = (typeof TOKEN_SCOPES)[number]
+import { TOKEN_MAX_DAYS, TOKEN_SCOPES, type TokenScope } from '../../../common/schemas/accounts.js'
+
+// The scopes and the longest life are part of the API's contract, so they live with its schemas.
+export { TOKEN_MAX_DAYS, TOKEN_SCOPES, type TokenScope }
 
 /** What a route asks of a token: one scope, or `any` (public routes, who-am-I). */
 export type RouteTokenScope = TokenScope | 'any'
-
-/** Longest life of a token, in days; every token has an expiry. */
-export const TOKEN_MAX_DAYS = 365
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -1,7 +1,6 @@
 // Staff read the email the system sent.
 import type { FastifyInstance } from 'fastify'
-import { Type } from 'typebox'
-import { PageOf, PageQueryWith } from '../../../common/schemas/common.js'
+import { OutboxPage, OutboxQuery } from '../../../common/schemas/notifications.js'
 import { errorResponses, typed } from '../../http.js'
 
 
@@ -12,12 +11,9 @@ export default async function notificationsRoutes(app: FastifyInstance) {
   r.get('/api/v1/admin/outbox', {
     schema: {
       tags, summary: 'Email the system has sent (readable on installs without SMTP)',
-      querystring: PageQueryWith({ to: Type.Optional(Type.String({ maxLength: 254 })) }),
+      querystring: OutboxQuery,
       response: {
-        200: PageOf(Type.Object({
-          id: Type.String(), to: Type.String(), subject: Type.String(), text: Type.String(),
-          transport: Type.String(), status: Type.String(), createdAt: Type.String(), sentAt: Type.Union([Type.String(), Type.Null()]),
-        })),
+        200: OutboxPage,
         ...errorResponses(400, 401, 403),
       },
     },

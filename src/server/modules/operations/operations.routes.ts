@@ -6,16 +6,10 @@
 // - /api/v1/health/ready: the database answers within a short time (send traffic elsewhere when
 //   this fails).
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import { Type } from 'typebox'
+import { HealthyView as Healthy, LiveView, UnavailableView as Unavailable } from '../../../common/schemas/operations.js'
 import { pingDatabase } from '../../db/database.js'
 import { DATABASE_RETRY_AFTER_SECONDS } from '../../db/database-errors.js'
 
-const Database = Type.Union([Type.Literal('sqlite'), Type.Literal('postgres')])
-const Healthy = Type.Object({ status: Type.Literal('ok'), database: Database })
-const Unavailable = Type.Object(
-  { status: Type.Literal('unavailable'), database: Type.Literal('unavailable') },
-  { description: 'The database did not answer in time; Retry-After says when to ask again.' },
-)
 const RetryAfter = { 'retry-after': { type: 'integer', description: 'Seconds to wait before asking again.' } }
 
 export default async function operationsRoutes(app: FastifyInstance) {
@@ -38,7 +32,7 @@ export default async function operationsRoutes(app: FastifyInstance) {
   app.get('/api/v1/health/live', {
     schema: {
       tags: ['Operations'], summary: 'Liveness: the process is up (does not touch the database)',
-      response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+      response: { 200: LiveView },
     },
   }, async () => ({ status: 'ok' as const }))
 

@@ -1,0 +1,106 @@
+// Centers: the public list of certified assessment centers, applications and certification,
+// onsite company testing requests, and proctors' certification records and declared conflicts.
+import { Type, type Static } from 'typebox'
+import { Email, Id, IsoDateTime, ModuleList, Nullable, PageOf, PageQueryWith, PrintableText, Strict } from './common.js'
+
+const State = Type.String({ pattern: '^[A-Za-z]{2}$' })
+const PostalCode = Type.String({ pattern: '^[0-9]{5}(-[0-9]{4})?$' })
+/** Each list below answers in one page: `nextCursor` is always null. */
+const OnePage = { nextCursor: Type.Null() }
+
+export const CenterStatus = Type.Union([Type.Literal('applied'), Type.Literal('certified'), Type.Literal('suspended')])
+export type CenterStatus = Static<typeof CenterStatus>
+
+export const CenterView = Type.Object({
+  id: Type.String(), name: Type.String(), kind: Type.Union([Type.Literal('center'), Type.Literal('onsite')]),
+  addressLine1: Type.String(), addressLine2: Nullable(Type.String()), city: Type.String(), state: Type.String(),
+  postalCode: Type.String(), phone: Nullable(Type.String()), email: Nullable(Type.String()), status: CenterStatus,
+  certifiedUntil: Nullable(Type.String()),
+})
+export type CenterView = Static<typeof CenterView>
+
+export const CentersQuery = PageQueryWith({
+  state: Type.Optional(State),
+  city: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+})
+export type CentersQuery = Static<typeof CentersQuery>
+
+export const CentersPage = PageOf(CenterView)
+export type CentersPage = Static<typeof CentersPage>
+
+/** The centers a staff member or center administrator sees, all at once. */
+export const CenterList = Type.Object({ items: Type.Array(CenterView), ...OnePage })
+export type CenterList = Static<typeof CenterList>
+
+export const CenterApplicationBody = Type.Object({
+  name: PrintableText(200), addressLine1: PrintableText(200), addressLine2: Type.Optional(PrintableText(200)), city: PrintableText(100),
+  state: State, postalCode: PostalCode, phone: PrintableText(40), email: Email,
+}, Strict)
+export type CenterApplicationBody = Static<typeof CenterApplicationBody>
+
+export const AdminCentersQuery = Type.Object({ status: Type.Optional(CenterStatus) }, Strict)
+export type AdminCentersQuery = Static<typeof AdminCentersQuery>
+
+export const CertifyCenterBody = Type.Object({ certifiedUntil: IsoDateTime }, Strict)
+export type CertifyCenterBody = Static<typeof CertifyCenterBody>
+
+/** Suspending or reinstating a center says why. */
+export const CenterStatusChangeBody = Type.Object({ reason: PrintableText(1000) }, Strict)
+export type CenterStatusChangeBody = Static<typeof CenterStatusChangeBody>
+
+// ---------- Onsite company testing ----------
+
+export const OnsiteRequestStatus = Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('declined')])
+export type OnsiteRequestStatus = Static<typeof OnsiteRequestStatus>
+
+export const OnsiteRequestBody = Type.Object({
+  companyName: PrintableText(200), addressLine1: PrintableText(200), city: PrintableText(100), state: State, postalCode: PostalCode,
+  preferredDate: IsoDateTime, candidates: Type.Integer({ minimum: 1, maximum: 500 }), modules: ModuleList, notes: Type.Optional(Type.String({ maxLength: 2000 })),
+}, Strict)
+export type OnsiteRequestBody = Static<typeof OnsiteRequestBody>
+
+export const OnsiteRequestReceipt = Type.Object({ id: Type.String(), status: OnsiteRequestStatus })
+export type OnsiteRequestReceipt = Static<typeof OnsiteRequestReceipt>
+
+export const OnsiteRequestView = Type.Object({
+  id: Type.String(), companyName: Type.String(),
+  address: Type.String({ description: 'One line: street, city, state and postal code.' }),
+  preferredDate: Type.String(), candidates: Type.Integer(), modules: Type.Array(Type.String()), notes: Nullable(Type.String()),
+  status: OnsiteRequestStatus, sessionId: Nullable(Type.String()), createdAt: Type.String(),
+})
+export type OnsiteRequestView = Static<typeof OnsiteRequestView>
+
+export const OnsiteRequestList = Type.Object({ items: Type.Array(OnsiteRequestView), ...OnePage })
+export type OnsiteRequestList = Static<typeof OnsiteRequestList>
+
+export const ApproveOnsiteBody = Type.Object({
+  startsAt: IsoDateTime, endsAt: IsoDateTime, seats: Type.Integer({ minimum: 1, maximum: 500 }),
+  proctorIds: Type.Array(Id, { minItems: 1, maxItems: 50, uniqueItems: true }),
+}, Strict)
+export type ApproveOnsiteBody = Static<typeof ApproveOnsiteBody>
+
+export const ApprovedOnsiteView = Type.Object({ id: Type.String(), status: OnsiteRequestStatus, sessionId: Type.String(), centerId: Type.String() })
+export type ApprovedOnsiteView = Static<typeof ApprovedOnsiteView>
+
+// ---------- Proctors ----------
+
+export const ProctorStatus = Type.Union([Type.Literal('certified'), Type.Literal('suspended')])
+export type ProctorStatus = Static<typeof ProctorStatus>
+
+export const ProctorCertificationView = Type.Object({
+  userId: Type.String(), email: Type.String(), name: Type.String(), trainingCompletedOn: Type.String(), agreementSignedOn: Type.String(),
+  coiDeclaredOn: Type.String(), certifiedUntil: Type.String(), status: ProctorStatus, certifiedNow: Type.Boolean(),
+})
+export type ProctorCertificationView = Static<typeof ProctorCertificationView>
+
+export const ProctorList = Type.Object({ items: Type.Array(ProctorCertificationView), ...OnePage })
+export type ProctorList = Static<typeof ProctorList>
+
+export const ProctorCertificationBody = Type.Object({
+  trainingCompletedOn: IsoDateTime, agreementSignedOn: IsoDateTime, coiDeclaredOn: IsoDateTime, certifiedUntil: IsoDateTime,
+  status: ProctorStatus,
+}, Strict)
+export type ProctorCertificationBody = Static<typeof ProctorCertificationBody>
+
+export const ProctorConflictBody = Type.Object({ candidateId: Id, reason: Type.String({ minLength: 3, maxLength: 500 }) }, Strict)
+export type ProctorConflictBody = Static<typeof ProctorConflictBody>
