@@ -2,7 +2,6 @@ import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { api, errorMessage } from "../api/client";
-import type { Page as ListPage } from "../api/types";
 import { TextAreaField } from "../components/field";
 import { FormAlert, StatusMessage } from "../components/form-alert";
 import { Page } from "../components/page";
@@ -19,7 +18,8 @@ import {
   type Adjustment,
   type DisabilityCategory,
 } from "../features/accommodations/labels";
-import { schedulingKeys, type AccommodationRequest } from "../features/registration/scheduling-api";
+import type { AccommodationRequestBody, AccommodationRequestView, MyAccommodationRequests } from "../../common/schemas/accommodations";
+import { schedulingKeys } from "../features/registration/scheduling-api";
 import { StatusBadge } from "../features/registration/status-badge";
 import { formatDateTime } from "../lib/format";
 import "../styles/scheduling.css";
@@ -31,7 +31,7 @@ function RequestForm() {
   const [errors, setErrors] = useState<{ categories?: string; adjustments?: string; statement?: string }>({});
   const queryClient = useQueryClient();
   const create = useMutation({
-    mutationFn: () => api.post<AccommodationRequest>("/api/v1/me/accommodation-requests", { categories, adjustments, statement: statement.trim() }),
+    mutationFn: (body: AccommodationRequestBody) => api.post<AccommodationRequestView>("/api/v1/me/accommodation-requests", body),
     onSuccess: () => {
       setCategories([]);
       setAdjustments([]);
@@ -47,7 +47,7 @@ function RequestForm() {
     if (adjustments.length === 0) next.adjustments = "Choose at least one adjustment.";
     if (statement.trim().length < 10) next.statement = "Describe your needs in at least 10 characters.";
     setErrors(next);
-    if (Object.keys(next).length === 0) create.mutate();
+    if (Object.keys(next).length === 0) create.mutate({ categories, adjustments, statement: statement.trim() });
   }
 
   const problems = Object.values(errors).filter(Boolean);
@@ -95,7 +95,7 @@ function RequestForm() {
   );
 }
 
-function RequestItem({ request }: { request: AccommodationRequest }) {
+function RequestItem({ request }: { request: AccommodationRequestView }) {
   const headingId = `request-${request.id}`;
   return (
     <li className="card">
@@ -141,7 +141,7 @@ function RequestItem({ request }: { request: AccommodationRequest }) {
 function MyRequests() {
   const query = useQuery({
     queryKey: schedulingKeys.myAccommodations,
-    queryFn: ({ signal }) => api.get<ListPage<AccommodationRequest>>("/api/v1/me/accommodation-requests", undefined, signal),
+    queryFn: ({ signal }) => api.get<MyAccommodationRequests>("/api/v1/me/accommodation-requests", undefined, signal),
   });
   return (
     <section aria-labelledby="mine-heading" className="section">

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { useMutation } from "@tanstack/react-query";
+import type { OkView } from "../../common/schemas/accounts";
 import { ApiError, api, errorMessage } from "../api/client";
 import { TextField } from "../components/field";
 import { FormAlert, StatusMessage } from "../components/form-alert";
@@ -10,7 +11,7 @@ export function ForgotPasswordPage() {
   const [email, setEmail] = useState("");
   const [sent, setSent] = useState(false);
   const reset = useMutation({
-    mutationFn: (address: string) => api.post<void>("/api/v1/auth/password-reset", { email: address }),
+    mutationFn: (address: string) => api.post<OkView>("/api/v1/auth/password-reset", { email: address }),
     onSuccess: () => setSent(true),
   });
 

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useMutation } from "@tanstack/react-query";
+import type { OkView, PasswordResetConfirmBody } from "../../common/schemas/accounts";
 import { ApiError, api, errorMessage } from "../api/client";
 import { TextField } from "../components/field";
 import { FormAlert, StatusMessage } from "../components/form-alert";
@@ -13,8 +14,8 @@ export function ResetPasswordPage() {
   const [confirm, setConfirm] = useState("");
   const [mismatch, setMismatch] = useState(false);
   const confirmReset = useMutation({
-    mutationFn: (input: { token: string; password: string }) =>
-      api.post<{ ok: boolean }>("/api/v1/auth/password-reset/confirm", input),
+    mutationFn: (input: PasswordResetConfirmBody) =>
+      api.post<OkView>("/api/v1/auth/password-reset/confirm", input),
   });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {

@@ -3,32 +3,34 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, errorMessage } from "../../api/client";
 import { TextAreaField } from "../../components/field";
 import { FormAlert } from "../../components/form-alert";
-import { schedulingKeys, type AccommodationRequest } from "../registration/scheduling-api";
+import type { Adjustment } from "../../../common/rules/accommodations";
+import type {
+  AccommodationDecision,
+  AccommodationDecisionBody,
+  AccommodationRequestView,
+  QueuedAccommodationRequestView,
+} from "../../../common/schemas/accommodations";
+import { schedulingKeys } from "../registration/scheduling-api";
 import { CheckboxGroup } from "./checkbox-group";
 import { adjustmentLabel } from "./labels";
 
-type Decision = "approved" | "partly_approved" | "denied";
-const DECISIONS: { value: Decision; label: string }[] = [
+const DECISIONS: { value: AccommodationDecision; label: string }[] = [
   { value: "approved", label: "Approve everything asked for" },
   { value: "partly_approved", label: "Partly approve (choose the adjustments)" },
   { value: "denied", label: "Deny" },
 ];
 
-export function DecisionForm({ request, onDecided }: { request: AccommodationRequest; onDecided: (message: string) => void }) {
-  const [decision, setDecision] = useState<Decision | "">("");
-  const [approved, setApproved] = useState<string[]>([]);
+export function DecisionForm({ request, onDecided }: { request: QueuedAccommodationRequestView; onDecided: (message: string) => void }) {
+  const [decision, setDecision] = useState<AccommodationDecision | "">("");
+  const [approved, setApproved] = useState<Adjustment[]>([]);
   const [reason, setReason] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
   const queryClient = useQueryClient();
   const decide = useMutation({
-    mutationFn: () =>
-      api.post<AccommodationRequest>(`/api/v1/admin/accommodation-requests/${encodeURIComponent(request.id)}/decision`, {
-        decision,
-        ...(decision === "partly_approved" ? { approvedAdjustments: approved } : {}),
-        reason: reason.trim(),
-      }),
-    onSuccess: () => {
-      onDecided(`The request from ${request.candidate?.name ?? "the candidate"} was ${String(decision).replace("_", " ")}.`);
+    mutationFn: (body: AccommodationDecisionBody) =>
+      api.post<AccommodationRequestView>(`/api/v1/admin/accommodation-requests/${encodeURIComponent(request.id)}/decision`, body),
+    onSuccess: (_decided, body) => {
+      onDecided(`The request from ${request.candidate.name} was ${body.decision.replace("_", " ")}.`);
       void queryClient.invalidateQueries({ queryKey: schedulingKeys.accommodationQueue });
     },
   });
@@ -39,12 +41,16 @@ export function DecisionForm({ request, onDecided }: { request: AccommodationReq
     if (decision === "partly_approved" && approved.length === 0) return setProblem("Choose the adjustments you approve.");
     if (reason.trim().length < 3) return setProblem("Give the reason for the decision.");
     setProblem(null);
-    decide.mutate();
+    decide.mutate({
+      decision,
+      ...(decision === "partly_approved" ? { approvedAdjustments: approved } : {}),
+      reason: reason.trim(),
+    });
   }
 
   const name = `decision-${request.id}`;
   return (
-    <form className="decision" onSubmit={onSubmit} aria-label={`Decision for ${request.candidate?.name ?? "this request"}`} noValidate>
+    <form className="decision" onSubmit={onSubmit} aria-label={`Decision for ${request.candidate.name}`} noValidate>
       <FormAlert>{problem ?? (decide.isError ? errorMessage(decide.error) : null)}</FormAlert>
       <fieldset className="fieldset">
         <legend>Decision</legend>

@@ -3,7 +3,8 @@ import { useQueryClient } from "@tanstack/react-query";
 import { errorMessage } from "../../api/client";
 import { uploadRaw } from "../../api/upload";
 import { FormAlert, StatusMessage } from "../../components/form-alert";
-import { schedulingKeys, type AccommodationDocument } from "../registration/scheduling-api";
+import type { UploadedAccommodationDocumentView } from "../../../common/schemas/accommodations";
+import { schedulingKeys } from "../registration/scheduling-api";
 import { DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, formatBytes } from "./labels";
 
 // Uploads one documentation file as the raw body, with a real progress bar from the XHR upload events.
@@ -13,7 +14,7 @@ export function DocumentUpload({ requestId }: { requestId: string }) {
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<{ loaded: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [uploaded, setUploaded] = useState<AccommodationDocument | null>(null);
+  const [uploaded, setUploaded] = useState<UploadedAccommodationDocumentView | null>(null);
   const [busy, setBusy] = useState(false);
   const queryClient = useQueryClient();
 
@@ -33,7 +34,7 @@ export function DocumentUpload({ requestId }: { requestId: string }) {
     setProgress({ loaded: 0, total: file.size });
     try {
       const type = DOCUMENT_TYPES.includes(file.type) ? file.type : "application/octet-stream";
-      const result = await uploadRaw<AccommodationDocument>(
+      const result = await uploadRaw<UploadedAccommodationDocumentView>(
         `/api/v1/me/accommodation-requests/${encodeURIComponent(requestId)}/documents?fileName=${encodeURIComponent(file.name)}`,
         file,
         { contentType: type, onProgress: (loaded, total) => setProgress({ loaded, total }) },

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useMutation } from "@tanstack/react-query";
+import type { ChangePasswordBody, OkView } from "../../../common/schemas/accounts";
 import { api, errorMessage } from "../../api/client";
 import { TextField } from "../../components/field";
 import { FormAlert, StatusMessage } from "../../components/form-alert";
@@ -8,7 +9,7 @@ export function PasswordForm() {
   const [currentPassword, setCurrentPassword] = useState("");
   const [newPassword, setNewPassword] = useState("");
   const change = useMutation({
-    mutationFn: (input: { currentPassword: string; newPassword: string }) => api.post<unknown>("/api/v1/me/password", input),
+    mutationFn: (input: ChangePasswordBody) => api.post<OkView>("/api/v1/me/password", input),
     onSuccess: () => {
       setCurrentPassword("");
       setNewPassword("");

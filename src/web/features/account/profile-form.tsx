@@ -2,6 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, errorMessage } from "../../api/client";
 import type { User } from "../../api/types";
+import type { UpdateMeBody, UserEnvelope } from "../../../common/schemas/accounts";
 import { TextField } from "../../components/field";
 import { FormAlert, StatusMessage } from "../../components/form-alert";
 import { hasRole, meKey } from "../auth/auth-queries";
@@ -12,7 +13,7 @@ export function ProfileForm({ user }: { user: User }) {
   const [lastName, setLastName] = useState(user.lastName);
   const queryClient = useQueryClient();
   const save = useMutation({
-    mutationFn: (input: { firstName: string; lastName: string }) => api.patch<{ user: User }>("/api/v1/me", input),
+    mutationFn: (input: UpdateMeBody) => api.patch<UserEnvelope>("/api/v1/me", input),
     onSuccess: (data) => queryClient.setQueryData(meKey, data.user),
   });
 

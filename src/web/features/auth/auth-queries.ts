@@ -2,13 +2,14 @@
 // logout update that one cached value so every component sees the change at once.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, api, setCsrfToken } from "../../api/client";
-import type { AuthResponse, Role, User } from "../../api/types";
+import type { Role, User } from "../../api/types";
+import type { LoginBody, MeView, RegisterBody, SessionView } from "../../../common/schemas/accounts";
 
 export const meKey = ["me"] as const;
 
 async function fetchMe(): Promise<User | null> {
   try {
-    const data = await api.get<AuthResponse>("/api/v1/me");
+    const data = await api.get<MeView>("/api/v1/me");
     setCsrfToken(data.csrfToken ?? null);
     return data.user;
   } catch (error) {
@@ -31,7 +32,7 @@ export function hasRole(user: User | null | undefined, role: Role): boolean {
 function useAuthMutation<TInput>(path: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: TInput) => api.post<AuthResponse>(path, input),
+    mutationFn: (input: TInput) => api.post<SessionView>(path, input),
     onSuccess: (data) => {
       setCsrfToken(data.csrfToken);
       // Everything cached under the previous identity is stale now.
@@ -42,13 +43,11 @@ function useAuthMutation<TInput>(path: string) {
 }
 
 export function useLogin() {
-  return useAuthMutation<{ email: string; password: string }>("/api/v1/auth/login");
+  return useAuthMutation<LoginBody>("/api/v1/auth/login");
 }
 
 export function useRegister() {
-  return useAuthMutation<{ email: string; password: string; firstName: string; lastName: string }>(
-    "/api/v1/auth/register",
-  );
+  return useAuthMutation<RegisterBody>("/api/v1/auth/register");
 }
 
 export function useLogout() {

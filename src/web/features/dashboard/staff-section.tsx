@@ -1,25 +1,16 @@
 import { Link } from "react-router";
 import { useQuery } from "@tanstack/react-query";
 import { api } from "../../api/client";
-import type { HandbookRequest, Page } from "../../api/types";
+import type { HandbookRequestsPage } from "../../../common/schemas/handbook";
 import { staffKeys } from "../staff/staff-keys";
 
 function useOpenHandbookCount() {
   return useQuery({
     queryKey: [...staffKeys.handbookRequests, "count-open"],
     queryFn: ({ signal }) =>
-      api.get<Page<HandbookRequest> & { openCount?: number }>(
-        "/api/v1/admin/handbook-requests",
-        { status: "open", limit: 100 },
-        signal,
-      ),
-    // The server reports openCount; fall back to counting the first page.
-    select: (page) =>
-      typeof page.openCount === "number"
-        ? String(page.openCount)
-        : page.nextCursor
-          ? `${page.items.length}+`
-          : String(page.items.length),
+      api.get<HandbookRequestsPage>("/api/v1/admin/handbook-requests", { status: "open", limit: 1 }, signal),
+    // The server counts the open requests; the page itself is not needed.
+    select: (page) => String(page.openCount),
   });
 }
 

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { api, errorMessage } from "../../api/client";
 import type { HandbookFormat, HandbookRequestInput } from "../../api/types";
+import type { HandbookRequestReceipt } from "../../../common/schemas/handbook";
 import { TextAreaField, TextField } from "../../components/field";
 import { FormAlert, StatusMessage } from "../../components/form-alert";
 import { formatDateTime } from "../../lib/format";
@@ -15,7 +16,7 @@ export function HandbookForm() {
 
   const submit = useMutation({
     mutationFn: (input: HandbookRequestInput) =>
-      api.post<{ id: string; status: string; createdAt: string }>("/api/v1/program/handbook-requests", input),
+      api.post<HandbookRequestReceipt>("/api/v1/program/handbook-requests", input),
     onSuccess: (data, input) => {
       setConfirmation(
         `Thank you, ${input.name}. Your request for the MT1 Handbook (${input.format === "pdf" ? "PDF by email" : "printed copy by mail"}) was received on ${formatDateTime(data.createdAt)}. We have sent a confirmation to ${input.email}.`,

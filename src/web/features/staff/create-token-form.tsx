@@ -2,6 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, errorMessage } from "../../api/client";
 import { TOKEN_SCOPES, type CreatedApiToken, type TokenScope, type User } from "../../api/types";
+import type { CreateApiTokenBody } from "../../../common/schemas/accounts";
 import { SelectField, TextField } from "../../components/field";
 import { FormAlert } from "../../components/form-alert";
 import { staffKeys } from "./staff-keys";
@@ -33,7 +34,7 @@ export function CreateTokenForm() {
   const [created, setCreated] = useState<(CreatedApiToken & { userEmail: string }) | null>(null);
   const queryClient = useQueryClient();
   const create = useMutation({
-    mutationFn: (input: { name: string; userId: string; scopes: TokenScope[]; expiresInDays: number }) =>
+    mutationFn: (input: CreateApiTokenBody) =>
       api.post<CreatedApiToken>("/api/v1/admin/api-tokens", input),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: staffKeys.apiTokens }),
   });

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { api, errorMessage } from "../../api/client";
 import type { HandbookRequest } from "../../api/types";
+import type { FulfilledHandbookRequestView } from "../../../common/schemas/handbook";
 import { TextAreaField } from "../../components/field";
 import { FormAlert } from "../../components/form-alert";
 
@@ -19,7 +20,7 @@ export function FulfilForm({ request, onDone, onCancel }: Props) {
   useEffect(() => formRef.current?.querySelector("textarea")?.focus(), []);
   const fulfil = useMutation({
     mutationFn: (text: string) =>
-      api.post<{ request: HandbookRequest }>(`/api/v1/admin/handbook-requests/${encodeURIComponent(request.id)}/fulfil`, {
+      api.post<FulfilledHandbookRequestView>(`/api/v1/admin/handbook-requests/${encodeURIComponent(request.id)}/fulfil`, {
         note: text,
       }),
     onSuccess: (data) => onDone(data.request),

@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client";
-import type { Role, User } from "../../api/types";
+import type { CreateUserBody, UpdateUserBody, UserEnvelope } from "../../../common/schemas/accounts";
 import { staffKeys } from "./staff-keys";
 
 export function useUpdateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...patch }: { id: string; roles?: Role[]; status?: User["status"] }) =>
-      api.patch<{ user: User }>(`/api/v1/admin/users/${encodeURIComponent(id)}`, patch),
+    mutationFn: ({ id, ...patch }: UpdateUserBody & { id: string }) =>
+      api.patch<UserEnvelope>(`/api/v1/admin/users/${encodeURIComponent(id)}`, patch),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: staffKeys.users }),
   });
 }
@@ -15,8 +15,8 @@ export function useUpdateUser() {
 export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { email: string; firstName: string; lastName: string; roles: Role[] }) =>
-      api.post<{ user: User }>("/api/v1/admin/users", input),
+    mutationFn: (input: CreateUserBody) =>
+      api.post<UserEnvelope>("/api/v1/admin/users", input),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: staffKeys.users }),
   });
 }

@@ -1,26 +1,26 @@
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { api } from "../../api/client";
-import type { Page as ListPage } from "../../api/types";
 import { StatusMessage } from "../../components/form-alert";
 import { Page } from "../../components/page";
 import { QueryStatus } from "../../components/query-status";
 import { DecisionForm } from "../../features/accommodations/decision-form";
 import { adjustmentLabel, categoryLabel, formatBytes } from "../../features/accommodations/labels";
-import { schedulingKeys, type AccommodationRequest } from "../../features/registration/scheduling-api";
+import type { AccommodationQueue, QueuedAccommodationRequestView } from "../../../common/schemas/accommodations";
+import { schedulingKeys } from "../../features/registration/scheduling-api";
 import { formatDateTime } from "../../lib/format";
 import "../../styles/scheduling.css";
 
-function RequestCard({ request, onDecided }: { request: AccommodationRequest; onDecided: (message: string) => void }) {
+function RequestCard({ request, onDecided }: { request: QueuedAccommodationRequestView; onDecided: (message: string) => void }) {
   return (
     <li className="card">
       <div className="record__head">
-        <h2>{request.candidate?.name ?? "Candidate"}</h2>
+        <h2>{request.candidate.name}</h2>
         <span className="card__meta">Asked {formatDateTime(request.createdAt)}</span>
       </div>
       <dl className="details-list">
         <dt>Email</dt>
-        <dd>{request.candidate?.email}</dd>
+        <dd>{request.candidate.email}</dd>
         <dt>Areas</dt>
         <dd>{request.categories.map(categoryLabel).join(", ")}</dd>
         <dt>Asked for</dt>
@@ -63,7 +63,7 @@ export function AccommodationQueuePage() {
   const query = useQuery({
     queryKey: [...schedulingKeys.accommodationQueue, "pending"],
     queryFn: ({ signal }) =>
-      api.get<ListPage<AccommodationRequest>>("/api/v1/admin/accommodation-requests", { status: "pending" }, signal),
+      api.get<AccommodationQueue>("/api/v1/admin/accommodation-requests", { status: "pending" }, signal),
   });
   return (
     <Page

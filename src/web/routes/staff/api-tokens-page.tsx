@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { errorMessage, api } from "../../api/client";
 import type { ApiToken } from "../../api/types";
+import type { RevokedApiTokenView } from "../../../common/schemas/accounts";
 import { FormAlert } from "../../components/form-alert";
 import { LoadMore } from "../../components/load-more";
 import { Page } from "../../components/page";
@@ -14,7 +15,7 @@ import { useCursorList } from "../../lib/use-cursor-list";
 function TokenRow({ token }: { token: ApiToken }) {
   const queryClient = useQueryClient();
   const revoke = useMutation({
-    mutationFn: () => api.post<{ id: string; revokedAt: string }>(`/api/v1/admin/api-tokens/${encodeURIComponent(token.id)}/revoke`),
+    mutationFn: () => api.post<RevokedApiTokenView>(`/api/v1/admin/api-tokens/${encodeURIComponent(token.id)}/revoke`),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: staffKeys.apiTokens }),
   });
   const expired = !token.expiresAt || Date.parse(token.expiresAt) <= Date.now();

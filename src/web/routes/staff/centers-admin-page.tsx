@@ -1,17 +1,14 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, errorMessage } from "../../api/client";
-import type { Center, Page as ListPage } from "../../api/types";
+import type { Center } from "../../api/types";
+import type { ApprovedOnsiteView, ApproveOnsiteBody, CenterList, OnsiteRequestList, OnsiteRequestView } from "../../../common/schemas/centers";
 import { TextField } from "../../components/field";
 import { FormAlert, StatusMessage } from "../../components/form-alert";
 import { Page } from "../../components/page";
 import { QueryStatus } from "../../components/query-status";
 import { ProctorPicker } from "../../features/centers-admin/proctor-picker";
-import {
-  localInputToIso,
-  schedulingKeys,
-  type OnsiteRequest,
-} from "../../features/registration/scheduling-api";
+import { localInputToIso, schedulingKeys } from "../../features/registration/scheduling-api";
 import { StatusBadge } from "../../features/registration/status-badge";
 import { formatDate, formatDateTime } from "../../lib/format";
 import "../../styles/scheduling.css";
@@ -68,7 +65,7 @@ function CenterActions({ center, onDone }: { center: Center; onDone: (message: s
 function CentersList({ onDone }: { onDone: (message: string) => void }) {
   const query = useQuery({
     queryKey: schedulingKeys.adminCenters,
-    queryFn: ({ signal }) => api.get<ListPage<Center>>("/api/v1/admin/centers", undefined, signal),
+    queryFn: ({ signal }) => api.get<CenterList>("/api/v1/admin/centers", undefined, signal),
   });
   return (
     <section aria-labelledby="centers-heading">
@@ -102,7 +99,7 @@ function CentersList({ onDone }: { onDone: (message: string) => void }) {
   );
 }
 
-function ApproveOnsite({ request, onDone }: { request: OnsiteRequest; onDone: (message: string) => void }) {
+function ApproveOnsite({ request, onDone }: { request: OnsiteRequestView; onDone: (message: string) => void }) {
   const day = request.preferredDate.slice(0, 10);
   const [startsAt, setStartsAt] = useState(`${day}T09:00`);
   const [endsAt, setEndsAt] = useState(`${day}T13:00`);
@@ -111,13 +108,8 @@ function ApproveOnsite({ request, onDone }: { request: OnsiteRequest; onDone: (m
   const [problem, setProblem] = useState<string | null>(null);
   const queryClient = useQueryClient();
   const approve = useMutation({
-    mutationFn: () =>
-      api.post<{ sessionId: string }>(`/api/v1/admin/onsite-requests/${encodeURIComponent(request.id)}/approve`, {
-        startsAt: localInputToIso(startsAt),
-        endsAt: localInputToIso(endsAt),
-        seats: Number(seats),
-        proctorIds,
-      }),
+    mutationFn: (body: ApproveOnsiteBody) =>
+      api.post<ApprovedOnsiteView>(`/api/v1/admin/onsite-requests/${encodeURIComponent(request.id)}/approve`, body),
     onSuccess: () => {
       onDone(`The onsite event at ${request.companyName} is approved and scheduled.`);
       void queryClient.invalidateQueries({ queryKey: schedulingKeys.onsite });
@@ -127,7 +119,7 @@ function ApproveOnsite({ request, onDone }: { request: OnsiteRequest; onDone: (m
     event.preventDefault();
     if (proctorIds.length === 0) return setProblem("Choose at least one proctor.");
     setProblem(null);
-    approve.mutate();
+    approve.mutate({ startsAt: localInputToIso(startsAt), endsAt: localInputToIso(endsAt), seats: Number(seats), proctorIds });
   }
   return (
     <details className="onsite-approve">
@@ -151,7 +143,7 @@ function ApproveOnsite({ request, onDone }: { request: OnsiteRequest; onDone: (m
 function OnsiteRequests({ onDone }: { onDone: (message: string) => void }) {
   const query = useQuery({
     queryKey: schedulingKeys.onsite,
-    queryFn: ({ signal }) => api.get<ListPage<OnsiteRequest>>("/api/v1/onsite-requests", undefined, signal),
+    queryFn: ({ signal }) => api.get<OnsiteRequestList>("/api/v1/onsite-requests", undefined, signal),
   });
   return (
     <section aria-labelledby="onsite-heading" className="section">
@@ -186,7 +178,7 @@ function OnsiteRequests({ onDone }: { onDone: (message: string) => void }) {
                     <dt>Asked</dt>
                     <dd>{formatDateTime(request.createdAt)}</dd>
                   </dl>
-                  {request.status === "pending" || request.status === "open" ? <ApproveOnsite request={request} onDone={onDone} /> : null}
+                  {request.status === "pending" ? <ApproveOnsite request={request} onDone={onDone} /> : null}
                 </li>
               ))}
             </ul>

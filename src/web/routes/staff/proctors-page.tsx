@@ -6,6 +6,7 @@ import { FormAlert, StatusMessage } from "../../components/form-alert";
 import { Page } from "../../components/page";
 import { QueryStatus } from "../../components/query-status";
 import { TableRegion } from "../../components/table-region";
+import type { ProctorCertificationBody, ProctorCertificationView, ProctorStatus } from "../../../common/schemas/centers";
 import { schedulingKeys, useProctors, type ProctorCertification } from "../../features/registration/scheduling-api";
 import { formatDate } from "../../lib/format";
 import "../../styles/scheduling.css";
@@ -18,17 +19,11 @@ function CertificationForm({ proctor, onSaved }: { proctor: ProctorCertification
   const [agreement, setAgreement] = useState(day(proctor.agreementSignedOn));
   const [coi, setCoi] = useState(day(proctor.coiDeclaredOn));
   const [until, setUntil] = useState(day(proctor.certifiedUntil));
-  const [status, setStatus] = useState(proctor.status === "suspended" ? "suspended" : "certified");
+  const [status, setStatus] = useState<ProctorStatus>(proctor.status === "suspended" ? "suspended" : "certified");
   const queryClient = useQueryClient();
   const save = useMutation({
-    mutationFn: () =>
-      api.put<ProctorCertification>(`/api/v1/admin/proctors/${encodeURIComponent(proctor.userId)}/certification`, {
-        trainingCompletedOn: toIso(training),
-        agreementSignedOn: toIso(agreement),
-        coiDeclaredOn: toIso(coi),
-        certifiedUntil: new Date(`${until}T23:59:59Z`).toISOString(),
-        status,
-      }),
+    mutationFn: (body: ProctorCertificationBody) =>
+      api.put<ProctorCertificationView>(`/api/v1/admin/proctors/${encodeURIComponent(proctor.userId)}/certification`, body),
     onSuccess: () => {
       onSaved(`${proctor.name}'s certification has been saved.`);
       void queryClient.invalidateQueries({ queryKey: schedulingKeys.proctors });
@@ -36,7 +31,13 @@ function CertificationForm({ proctor, onSaved }: { proctor: ProctorCertification
   });
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    save.mutate();
+    save.mutate({
+      trainingCompletedOn: toIso(training),
+      agreementSignedOn: toIso(agreement),
+      coiDeclaredOn: toIso(coi),
+      certifiedUntil: new Date(`${until}T23:59:59Z`).toISOString(),
+      status,
+    });
   }
   return (
     <form className="form" onSubmit={onSubmit} aria-label={`Certification of ${proctor.name}`}>
@@ -45,7 +46,7 @@ function CertificationForm({ proctor, onSaved }: { proctor: ProctorCertification
       <TextField label="Agreement signed on" type="date" name="agreement" value={agreement} onChange={(e) => setAgreement(e.target.value)} />
       <TextField label="Conflict-of-interest declared on" type="date" name="coi" value={coi} onChange={(e) => setCoi(e.target.value)} />
       <TextField label="Certified until" type="date" name="until" value={until} onChange={(e) => setUntil(e.target.value)} />
-      <SelectField label="Status" name="status" value={status} onChange={(e) => setStatus(e.target.value)}>
+      <SelectField label="Status" name="status" value={status} onChange={(e) => setStatus(e.target.value === "suspended" ? "suspended" : "certified")}>
         <option value="certified">Certified</option>
         <option value="suspended">Suspended</option>
       </SelectField>
