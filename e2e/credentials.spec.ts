@@ -16,6 +16,7 @@ import { decodeList } from '@digitalbazaar/vc-bitstring-status-list'
 import { expect, test, type Browser, type BrowserContext, type Download, type Page } from '@playwright/test'
 import { parse } from 'csv-parse/sync'
 import { certificateNumberFrom } from '../src/common/rules/certificate-number.js'
+import type { Award, MyCredentialsView, MyCredentialView as Credential } from '../src/common/schemas/results.js'
 import { apiLogin, apiRegister, beginTest, deviceOf, logIn, mapButton, openBeginPage, question, questionHeading, visit, visitModal, watchErrors, type ApiUser } from './support.js'
 
 const J = 'credentials'
@@ -34,20 +35,9 @@ interface AttemptView {
   status: string
   items: { id: string; type: string }[]
 }
-interface Award {
-  type: string
-  certificateNumber: string
-  issuedOn: string
-}
 interface Submitted {
   result: { module: string; percent: number; passed: boolean }
   awarded: Award[]
-}
-interface Credential {
-  certificateNumber: string
-  type: string
-  issuedOn: string
-  status: string
 }
 
 // What the tests of this journey hand on to the next (serial: a failure skips the rest).
@@ -166,7 +156,7 @@ async function passOnTestScreen(page: Page, registrationId: string, module: { co
 }
 
 async function myCredentials(): Promise<Credential[]> {
-  return (await candidate().get<{ items: Credential[] }>('/api/v1/me/credentials')).items
+  return (await candidate().get<MyCredentialsView>('/api/v1/me/credentials')).items
 }
 
 async function logInCandidate(page: Page): Promise<void> {

@@ -5,6 +5,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { expect, test, type Locator, type Page } from '@playwright/test'
+import type { ItemSummaryView as Summary } from '../src/common/schemas/item-bank.js'
 import { visit } from './support.js'
 
 test.use({ actionTimeout: 15_000 })
@@ -20,7 +21,6 @@ async function logIn(page: Page) {
   await expect(page).toHaveURL(/\/dashboard/)
 }
 
-interface Summary { id: string; identifier: string; type: string }
 interface Hotspot { id: string; shape: string; coords: number[]; label?: string }
 
 async function firstOfType(page: Page, type: string): Promise<Summary> {

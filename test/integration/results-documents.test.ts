@@ -8,17 +8,9 @@ import type { LightMyRequestResponse } from 'fastify'
 import { call, errorCode, register, type Session } from '../helpers/http-client.js'
 import { deliveryWorld, type Admitted, type DeliveryWorld } from '../helpers/delivery.js'
 import { databases } from '../helpers/test-app.js'
+import type { MyCredentialsView, MyResultsView, PathwayView } from '../../src/common/schemas/results.js'
 
 const DAY = 24 * 3_600_000
-
-interface Training { skill: string; kind: string; title: string; description: string }
-interface MyResult { attemptId: string; module: string; percent: number; passed: boolean; skills: { code: string; belowStandard: boolean }[]; training: Training[] }
-interface Pathway {
-  ncrc: { level: string | null; recommended: string; meetsRecommendation: boolean; advice: string | null }
-  modules: { code: string; status: string; passedOn: string | null; percent?: number; certificateNumber?: string; registration?: { sessionId: string } }[]
-  credentials: { code: string; earned: boolean; issuedOn?: string; certificateNumber?: string; remaining: string[] }[]
-  nextSessions: { module: string; sessionId: string; startsAt: string; seatsAvailable: number; waitlist: boolean }[]
-}
 
 /** The PDF's text objects: the Info dictionary's Title, read without a PDF library. */
 function pdfTitle(pdf: Buffer): string {
@@ -88,13 +80,13 @@ describe.each(databases)('score reports, certificates and the pathway on %s', (k
     expect(res.statusCode, res.body).toBe(200)
     return attempt.id
   }
-  const results = async (c: Session) => (await call(w.t.app, 'GET', '/api/v1/me/results', { session: c })).json().items as MyResult[]
+  const results = async (c: Session) => (await call(w.t.app, 'GET', '/api/v1/me/results', { session: c })).json<MyResultsView>().items
   const pathway = async (c: Session) => {
     const res = await call(w.t.app, 'GET', '/api/v1/me/pathway', { session: c })
     expect(res.statusCode, res.body).toBe(200)
-    return res.json() as Pathway
+    return res.json<PathwayView>()
   }
-  const held = async (c: Session) => (await call(w.t.app, 'GET', '/api/v1/me/credentials', { session: c })).json().items as { certificateNumber: string; type: string }[]
+  const held = async (c: Session) => (await call(w.t.app, 'GET', '/api/v1/me/credentials', { session: c })).json<MyCredentialsView>().items
 
   // Proves the contract's "skills feedback and recommended training": training is listed for each
   // skill below standard and for no other, and it is the program's own offerings for that skill.

@@ -3,12 +3,7 @@
 import { parse } from 'csv-parse/sync'
 import { csvCell } from '../../csv.js'
 import { AppError } from '../../errors.js'
-import { BULK_LIMITS, type Verdict, type VerifyItem, type VerifyResultView } from '../../../common/schemas/registry.js'
-
-export { BULK_LIMITS }
-export type { Verdict, VerifyItem }
-/** One row's verdict (the verification answers' shape). */
-export type VerifyResult = VerifyResultView
+import { BULK_LIMITS, type VerifyItem, type VerifyResultView } from '../../../common/schemas/registry.js'
 
 const HEADER_WORDS = new Set(['certificatenumber', 'certificate', 'number', 'certificateno', 'certno'])
 
@@ -41,7 +36,7 @@ export function nameMatches(given: string, holder: { first_name: string; last_na
 export const RESULT_CSV_HEADER = ['input', 'name', 'certificateNumber', 'result', 'type', 'holderName', 'issuedOn', 'nameMatches'] as const
 
 /** The verdicts as CSV; every cell goes through csvCell, so a name like =HYPERLINK(...) stays text. */
-export function resultsToCsv(results: readonly VerifyResult[]): string {
+export function resultsToCsv(results: readonly VerifyResultView[]): string {
   const lines = [RESULT_CSV_HEADER.join(',')]
   for (const r of results) {
     lines.push([r.input, r.name, r.certificateNumber, r.result, r.type, r.holderName, r.issuedOn, r.nameMatches === null ? '' : String(r.nameMatches)].map(csvCell).join(','))

@@ -11,7 +11,8 @@ import { decodeCursor, encodeCursor } from '../../db/pagination.js'
 import { AppError } from '../../errors.js'
 import { requireRole, type Actor } from '../accounts/actor.js'
 import { createLookupBatcher } from './lookup-batcher.js'
-import { nameMatches, parseVerifyCsv, resultsToCsv, type VerifyItem, type VerifyResult } from './bulk-verify.js'
+import type { VerifyItem, VerifyResultView } from '../../../common/schemas/registry.js'
+import { nameMatches, parseVerifyCsv, resultsToCsv } from './bulk-verify.js'
 import {
   activeHoldersByState, credentialCounts, credentialsOfHolders, lookupCredentials, registryPage, searchListedHolders,
   type NameSplit, type RegistryRow,
@@ -52,7 +53,7 @@ export function createRegistryService(ctx: ServerContext) {
   }
 
   /** Verdicts for many numbers (employers, colleges, staff); looked up a few hundred at a time. */
-  async function verify(actor: Actor | null, items: readonly VerifyItem[]): Promise<VerifyResult[]> {
+  async function verify(actor: Actor | null, items: readonly VerifyItem[]): Promise<VerifyResultView[]> {
     requireRole(actor, 'employer', 'college_partner', 'program_staff')
     const parsed = items.map((item) => ({ item, parsed: parseCertificateNumber(item.certificateNumber) }))
     const wanted = [...new Set(parsed.flatMap((p) => (p.parsed.ok ? [p.parsed.number] : [])))]
