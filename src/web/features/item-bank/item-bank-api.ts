@@ -10,7 +10,6 @@ import type {
   FormPreviewView,
   ImportReportView,
   ItemDetailView,
-  ItemPool,
   ItemPreviewBody,
   ItemPreviewView,
   UpdateItemBody,
@@ -56,13 +55,8 @@ export function useImportPackage() {
   });
 }
 
-export interface SaveInput {
-  qtiXml: string;
-  skill?: string;
-  pool: ItemPool;
-  assets: Record<string, string>;
-  note?: string;
-}
+/** The editor's values: the update body, with the pool and the figures always given. */
+export type SaveInput = UpdateItemBody & Pick<CreateItemBody, "pool"> & { assets: NonNullable<UpdateItemBody["assets"]> };
 
 export function useCreateItem() {
   const queryClient = useQueryClient();
