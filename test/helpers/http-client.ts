@@ -1,5 +1,6 @@
 // A small client over app.inject that keeps the session cookie and CSRF token like a browser does.
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
+import type { SessionView } from '../../src/common/schemas/accounts.js'
 
 export interface Session {
   cookie: string
@@ -34,7 +35,7 @@ function sessionFrom(res: LightMyRequestResponse): Session {
   const setCookie = res.headers['set-cookie']
   const raw = Array.isArray(setCookie) ? setCookie[0] : setCookie
   if (!raw) throw new Error(`no session cookie in response ${res.statusCode}: ${res.body}`)
-  const body = res.json() as { csrfToken: string; user: { id: string } }
+  const body = res.json<SessionView>()
   return { cookie: raw.split(';')[0]!, csrfToken: body.csrfToken, userId: body.user.id }
 }
 
