@@ -10,7 +10,8 @@ import { QueryStatus } from "../components/query-status";
 import { TableRegion } from "../components/table-region";
 import { hasRole, useMe } from "../features/auth/auth-queries";
 import { ModuleCheckboxes } from "../features/registration/module-checkboxes";
-import { schedulingKeys, type OnsiteRequest, type Voucher } from "../features/registration/scheduling-api";
+import type { OnsiteRequestBody, OnsiteRequestList, OnsiteRequestReceipt } from "../../common/schemas/centers";
+import { schedulingKeys, type Voucher } from "../features/registration/scheduling-api";
 import { StatusBadge } from "../features/registration/status-badge";
 import { formatDate, formatDateTime } from "../lib/format";
 import "../styles/scheduling.css";
@@ -121,8 +122,8 @@ function OnsiteForm() {
   const [problem, setProblem] = useState<string | null>(null);
   const queryClient = useQueryClient();
   const send = useMutation({
-    mutationFn: () =>
-      api.post<{ id: string; status: string }>("/api/v1/onsite-requests", {
+    mutationFn: () => {
+      const body: OnsiteRequestBody = {
         companyName: form.companyName.trim(),
         addressLine1: form.addressLine1.trim(),
         city: form.city.trim(),
@@ -132,7 +133,9 @@ function OnsiteForm() {
         candidates: Number(form.candidates),
         modules,
         ...(form.notes.trim() ? { notes: form.notes.trim() } : {}),
-      }),
+      };
+      return api.post<OnsiteRequestReceipt>("/api/v1/onsite-requests", body);
+    },
     onSuccess: () => {
       setForm(empty);
       void queryClient.invalidateQueries({ queryKey: schedulingKeys.onsite });
@@ -198,7 +201,7 @@ function InvitationLink({ sessionId, companyName }: { sessionId: string; company
 function MyOnsiteRequests() {
   const query = useQuery({
     queryKey: schedulingKeys.onsite,
-    queryFn: ({ signal }) => api.get<ListPage<OnsiteRequest>>("/api/v1/onsite-requests", undefined, signal),
+    queryFn: ({ signal }) => api.get<OnsiteRequestList>("/api/v1/onsite-requests", undefined, signal),
   });
   return (
     <section aria-labelledby="my-onsite-heading" className="section">
