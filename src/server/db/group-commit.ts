@@ -9,6 +9,11 @@
 // database any other way inside a unit would wait for the batch itself), and may run more than once:
 // a batch the database aborts for a deadlock is run again from the start.
 //
+// Units may name the row they lock (a candidate, an attempt): a batch runs its units in the order of
+// those keys, so two batches (two processes on PostgreSQL) take the same rows in the same order and
+// cannot deadlock on them. A rerun in the arrival order met the same cycle again, often enough to use
+// up its retries under load.
+//
 // When the database goes away (the connection is terminated, refused or times out), the batch's
 // transaction is lost with it: every waiting unit is rejected with that error (the error plugin
 // answers 503 DATABASE_UNAVAILABLE), none is left waiting, and none is answered as saved.
@@ -30,6 +35,8 @@ const isRetryable = (err: unknown) => {
 const MAX_ATTEMPTS = 5
 interface Waiting {
   unit: Unit<unknown>
+  /** The row the unit locks first, by which a batch orders its units (unkeyed units keep their place before keyed ones). */
+  lockKey: string
   resolve: (value: unknown) => void
   reject: (err: unknown) => void
 }
@@ -49,9 +56,9 @@ export class GroupCommit {
     private readonly maxBatch = 256,
   ) {}
 
-  run<T>(unit: Unit<T>): Promise<T> {
+  run<T>(unit: Unit<T>, lockKey = ''): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ unit, resolve: resolve as (v: unknown) => void, reject })
+      this.queue.push({ unit, lockKey, resolve: resolve as (v: unknown) => void, reject })
       this.schedule()
     })
   }
@@ -67,7 +74,8 @@ export class GroupCommit {
 
   private pump(): void {
     while (this.running < this.concurrency && this.queue.length > 0) {
-      const batch = this.queue.splice(0, this.maxBatch)
+      // Array.prototype.sort is stable: units with the same key keep their arrival order.
+      const batch = this.queue.splice(0, this.maxBatch).sort((a, b) => (a.lockKey < b.lockKey ? -1 : a.lockKey > b.lockKey ? 1 : 0))
       this.running++
       this.commit(batch).finally(() => {
         this.running--

@@ -9,6 +9,7 @@ import { attemptItem, InvalidResponseError, responseTranslator, type ResponseTra
 import type { CandidateItem } from '../../../common/items/candidate-item.js'
 import { formLength } from '../../../common/program/program-consistency.js'
 import { correctResponseOf } from '../../../common/qti/scoring.js'
+import type { PauseReason } from '../../../common/schemas/delivery.js'
 import { timeFactor } from '../../../common/rules/accommodations.js'
 import { calculatorAllowed } from '../../../common/rules/calculator.js'
 import { acceptsResponses, breakEndsAt, deadlineAfterBreak, initialDeadline, mayTakeBreak, remainingMs } from '../../../common/rules/attempt-lifecycle.js'
@@ -198,7 +199,7 @@ export function createDeliveryService(
       id: attempt.id, registrationId: attempt.registration_id, sessionId: attempt.session_id, module: attempt.module,
       moduleName: deps.program.module(attempt.module)?.name ?? attempt.module, status: attempt.status, startedAt: attempt.started_at, deadline: attempt.deadline_at,
       remainingMs: remainingMs({ status: attempt.status, deadlineAt: attempt.deadline_at, pausedAt: attempt.paused_at }, now()), serverTime: iso(),
-      pauseReason: attempt.status === 'paused' ? attempt.pause_reason : null, calculator: calculatorAllowed(attempt.module),
+      pauseReason: attempt.status === 'paused' ? (attempt.pause_reason as PauseReason | null) : null, calculator: calculatorAllowed(attempt.module),
       accommodations: await adjustmentsOf(attempt.candidate_id), items, responses, flags: JSON.parse(attempt.flags) as string[],
       result: attempt.status === 'scored' ? await deps.results.resultOf(attempt.id) : null,
     }
@@ -244,7 +245,7 @@ export function createDeliveryService(
       const stored = wrote ? seq : ((await storedSeq(trx, attemptId, itemId)) ?? seq)
       if (scribeId) await deps.audit.record(trx, { actorId: scribeId, action: 'attempt.response_scribed', entityType: 'attempt', entityId: attemptId, details: { itemId, seq: stored } })
       return { kind: 'saved', applied: wrote, seq: stored, savedAt: at }
-    })
+    }, attemptId)
   }
 
   /**
@@ -261,7 +262,7 @@ export function createDeliveryService(
       if (!(await moveAttempt(trx, id, 'submitted', { submitted_at: at, paused_at: null, updated_at: at }))) return null
       await insertEvent(trx, { id: newId(), attempt_id: id, kind: 'submitted', actor_id: by.actorId, reason: by.reason, at })
       return scoreIn(trx, { ...attempt, submitted_at: at }, models)
-    })
+    }, attempt.candidate_id)
   }
 
   async function scoreIn(trx: Tx, attempt: AttemptRow, models: Map<string, StoredItemModel | null>) {
@@ -276,7 +277,7 @@ export function createDeliveryService(
     const attempt = await findAttempt(db, id)
     if (!attempt || attempt.status !== 'submitted') return null
     const models = await deps.results.modelsOf(JSON.parse(attempt.form) as FormItem[])
-    return sittingCommits.run(async (trx) => ((await findAttempt(trx, id))?.status === 'submitted' ? scoreIn(trx, attempt, models) : null))
+    return sittingCommits.run(async (trx) => ((await findAttempt(trx, id))?.status === 'submitted' ? scoreIn(trx, attempt, models) : null), attempt.candidate_id)
   }
 
   return {
@@ -379,7 +380,7 @@ export function createDeliveryService(
           })
           await deps.itemBank.recordExposure(trx, assembled.form.map((f) => f.itemId))
           await insertEvent(trx, { id: newId(), attempt_id: id, kind: 'started', actor_id: candidate.userId, reason: null, at: at.toISOString() })
-        })
+        }, candidate.userId)
       } catch (err) {
         const raced = await attemptFor(db, registration.id, input.module)
         if (raced) throw new AppError('ATTEMPT_EXISTS', 'You have already started this module; resume it.', { attemptId: raced.id })
