@@ -212,13 +212,16 @@ export type CohortLineView = Static<typeof CohortLineView>
 export const CohortSummaryView = Type.Object({ registered: Type.Integer(), waitlisted: Type.Integer(), invited: Type.Integer(), failed: Type.Integer() })
 export type CohortSummaryView = Static<typeof CohortSummaryView>
 
+/** A rescoring job's counts so far (and, when it stopped, why); the results module runs it. */
+export const RescoreSummaryView = Type.Object({
+  attempts: Type.Optional(Type.Integer()), changed: Type.Optional(Type.Integer()), candidatesTold: Type.Optional(Type.Integer()), error: Type.Optional(Type.String()),
+})
+export type RescoreSummaryView = Static<typeof RescoreSummaryView>
+
 export const JobView = Type.Object({
   id: Type.String(), kind: Type.String(), status: StringEnum(['running', 'done', 'failed'] as const), total: Type.Integer(), processed: Type.Integer(),
   createdAt: Type.String(), finishedAt: Nullable(Type.String()), error: Nullable(Type.String()),
-  summary: Nullable(Type.Union([
-    CohortSummaryView,
-    Type.Record(Type.String(), Type.Unknown(), { description: "Another kind of job's own summary (a rescoring's counts)" }),
-  ])),
+  summary: Nullable(Type.Union([CohortSummaryView, RescoreSummaryView], { description: "A cohort's counts per outcome, or a rescoring's counts" })),
   report: Nullable(Type.Array(CohortLineView, { description: "A cohort's line-by-line report; null for other kinds of job" })),
 })
 export type JobView = Static<typeof JobView>

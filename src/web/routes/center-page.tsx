@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { api, errorMessage } from "../api/client";
-import type { Page as ListPage } from "../api/types";
+import type { CancelSessionBody, MySessionsPage, MySessionView, SessionView } from "../../common/schemas/scheduling";
 import { TextField } from "../components/field";
 import { FormAlert, StatusMessage } from "../components/form-alert";
 import { NotAllowed } from "../components/not-allowed";
@@ -10,16 +10,16 @@ import { Page } from "../components/page";
 import { QueryStatus } from "../components/query-status";
 import { hasRole, useMe } from "../features/auth/auth-queries";
 import { ScheduleSessionForm } from "../features/centers-admin/schedule-session-form";
-import { schedulingKeys, useMyCenters, type SessionDetail } from "../features/registration/scheduling-api";
+import { schedulingKeys, useMyCenters } from "../features/registration/scheduling-api";
 import { StatusBadge } from "../features/registration/status-badge";
 import { formatDate, formatTimeRange } from "../lib/format";
 import "../styles/scheduling.css";
 
-function CancelSession({ session, onDone }: { session: SessionDetail; onDone: (message: string) => void }) {
+function CancelSession({ session, onDone }: { session: MySessionView; onDone: (message: string) => void }) {
   const [reason, setReason] = useState("");
   const queryClient = useQueryClient();
   const cancel = useMutation({
-    mutationFn: () => api.post<SessionDetail>(`/api/v1/sessions/${encodeURIComponent(session.id)}/cancel`, { reason: reason.trim() }),
+    mutationFn: () => api.post<SessionView>(`/api/v1/sessions/${encodeURIComponent(session.id)}/cancel`, { reason: reason.trim() } satisfies CancelSessionBody),
     onSuccess: () => {
       onDone("The session is cancelled; every registrant has been told.");
       void queryClient.invalidateQueries({ queryKey: schedulingKeys.mySessions });
@@ -50,7 +50,7 @@ function MySessions({ canManage }: { canManage: boolean }) {
   const [message, setMessage] = useState<string | null>(null);
   const query = useQuery({
     queryKey: schedulingKeys.mySessions,
-    queryFn: ({ signal }) => api.get<ListPage<SessionDetail>>("/api/v1/me/sessions", undefined, signal),
+    queryFn: ({ signal }) => api.get<MySessionsPage>("/api/v1/me/sessions", undefined, signal),
   });
   return (
     <section aria-labelledby="sessions-heading" className="section">

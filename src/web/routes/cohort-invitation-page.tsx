@@ -8,27 +8,14 @@ import { FormAlert } from "../components/form-alert";
 import { Page } from "../components/page";
 import { QueryStatus } from "../components/query-status";
 import { formatDateTime, formatLongDate, formatTimeRange } from "../lib/format";
+import type { AcceptedCohortInvitationView, CohortInvitationView, InviteTokenBody } from "../../common/schemas/scheduling";
 import "../styles/scheduling.css";
 
-interface CohortInvitation {
-  sessionId: string;
-  centerId: string;
-  centerName: string;
-  city: string;
-  state: string;
-  startsAt: string;
-  endsAt: string;
-  modules: string[];
-  expiresAt: string;
-  status: "open" | "accepted" | "expired";
-  registrationId: string | null;
-}
-
-function Invitation({ invitation, token }: { invitation: CohortInvitation; token: string }) {
+function Invitation({ invitation, token }: { invitation: CohortInvitationView; token: string }) {
   const queryClient = useQueryClient();
   const [done, setDone] = useState<string | null>(null);
   const accept = useMutation({
-    mutationFn: () => api.post<{ id: string; status: string }>("/api/v1/cohort-invitations/accept", { token }),
+    mutationFn: () => api.post<AcceptedCohortInvitationView>("/api/v1/cohort-invitations/accept", { token } satisfies InviteTokenBody),
     onSuccess: (registration) => {
       setDone(registration.status === "waitlisted" ? "You are on the session's waitlist." : "You are registered for the session.");
       void queryClient.invalidateQueries({ queryKey: ["cohort-invitation", token] });
@@ -75,7 +62,7 @@ export function CohortInvitationPage() {
     queryKey: ["cohort-invitation", token],
     enabled: token !== "",
     retry: false,
-    queryFn: () => api.post<CohortInvitation>("/api/v1/cohort-invitations/lookup", { token }),
+    queryFn: () => api.post<CohortInvitationView>("/api/v1/cohort-invitations/lookup", { token } satisfies InviteTokenBody),
   });
   return (
     <Page title="An invitation to register for MT1 assessment" lead="An assessment center asked to register your account for one of its sessions.">

@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, errorMessage } from "../api/client";
-import type { Page as ListPage } from "../api/types";
 import { TextAreaField, TextField } from "../components/field";
 import { FormAlert, StatusMessage } from "../components/form-alert";
 import { NotAllowed } from "../components/not-allowed";
@@ -11,7 +10,8 @@ import { TableRegion } from "../components/table-region";
 import { hasRole, useMe } from "../features/auth/auth-queries";
 import { ModuleCheckboxes } from "../features/registration/module-checkboxes";
 import type { OnsiteRequestBody, OnsiteRequestList, OnsiteRequestReceipt } from "../../common/schemas/centers";
-import { schedulingKeys, type Voucher } from "../features/registration/scheduling-api";
+import type { BoughtVouchersView, BuyVouchersBody, CreateInvitationBody, InvitationView, MyVouchersPage } from "../../common/schemas/scheduling";
+import { schedulingKeys } from "../features/registration/scheduling-api";
 import { StatusBadge } from "../features/registration/status-badge";
 import { formatDate, formatDateTime } from "../lib/format";
 import "../styles/scheduling.css";
@@ -24,7 +24,7 @@ function BuyVouchers() {
   const [problem, setProblem] = useState<string | null>(null);
   const queryClient = useQueryClient();
   const buy = useMutation({
-    mutationFn: () => api.post<{ items: Voucher[] }>("/api/v1/vouchers", { modules, quantity: Number(quantity) }),
+    mutationFn: () => api.post<BoughtVouchersView>("/api/v1/vouchers", { modules, quantity: Number(quantity) } satisfies BuyVouchersBody),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: schedulingKeys.vouchers }),
   });
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -71,7 +71,7 @@ function BuyVouchers() {
 function MyVouchers() {
   const query = useQuery({
     queryKey: schedulingKeys.vouchers,
-    queryFn: ({ signal }) => api.get<ListPage<Voucher>>("/api/v1/vouchers", undefined, signal),
+    queryFn: ({ signal }) => api.get<MyVouchersPage>("/api/v1/vouchers", undefined, signal),
   });
   return (
     <section aria-labelledby="vouchers-heading" className="section">
@@ -177,7 +177,7 @@ function OnsiteForm() {
 /** An approved event is private: the employer hands its employees an invitation link (or uploads their roster). */
 function InvitationLink({ sessionId, companyName }: { sessionId: string; companyName: string }) {
   const make = useMutation({
-    mutationFn: () => api.post<{ url: string; expiresAt: string }>(`/api/v1/sessions/${encodeURIComponent(sessionId)}/invitations`, {}),
+    mutationFn: () => api.post<InvitationView>(`/api/v1/sessions/${encodeURIComponent(sessionId)}/invitations`, {} satisfies CreateInvitationBody),
   });
   return (
     <div className="stack">

@@ -3,7 +3,7 @@
 import { Link, useSearchParams } from "react-router";
 import { useQuery } from "@tanstack/react-query";
 import { api } from "../api/client";
-import type { TestSession } from "../api/types";
+import type { InvitedSessionView, InviteTokenBody, PublicSessionView } from "../../common/schemas/scheduling";
 import { Page } from "../components/page";
 import { QueryStatus } from "../components/query-status";
 import { hasRole, useMe } from "../features/auth/auth-queries";
@@ -13,24 +13,10 @@ import { formatDateTime, formatLongDate, formatTimeRange } from "../lib/format";
 import { registrationDeadline } from "../../common/rules/registration-window";
 import "../styles/scheduling.css";
 
-interface InvitedSession {
-  sessionId: string;
-  centerId: string;
-  centerName: string;
-  city: string;
-  state: string;
-  startsAt: string;
-  endsAt: string;
-  seatsAvailable: number;
-  modules: string[];
-  status: string;
-  expiresAt: string;
-}
-
-function Invitation({ invitation, token }: { invitation: InvitedSession; token: string }) {
+function Invitation({ invitation, token }: { invitation: InvitedSessionView; token: string }) {
   const me = useMe();
   const leadHours = useRegistrationLeadHours() ?? 48;
-  const session: TestSession = {
+  const session: PublicSessionView = {
     id: invitation.sessionId, centerId: invitation.centerId, centerName: invitation.centerName, city: invitation.city, state: invitation.state,
     startsAt: invitation.startsAt, endsAt: invitation.endsAt, seatsAvailable: invitation.seatsAvailable, modules: invitation.modules, status: invitation.status,
   };
@@ -77,7 +63,7 @@ export function InvitationPage() {
     // After /me: a signed-in browser's POST must carry the CSRF token that /me hands back.
     enabled: token !== "" && !me.isPending,
     retry: false,
-    queryFn: () => api.post<InvitedSession>("/api/v1/invitations/lookup", { token }),
+    queryFn: () => api.post<InvitedSessionView>("/api/v1/invitations/lookup", { token } satisfies InviteTokenBody),
   });
   return (
     <Page title="Your invitation to an MT1 session" lead="Your employer or an assessment center invited you to a session that is not open to the public.">

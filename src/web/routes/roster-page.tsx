@@ -8,12 +8,13 @@ import { TableRegion } from "../components/table-region";
 import { adjustmentLabel } from "../features/accommodations/labels";
 import { hasRole, useMe } from "../features/auth/auth-queries";
 import { CohortUpload } from "../features/centers-admin/cohort-upload";
-import { schedulingKeys, type Roster } from "../features/registration/scheduling-api";
+import type { RosterView } from "../../common/schemas/scheduling";
+import { schedulingKeys } from "../features/registration/scheduling-api";
 import { StatusBadge } from "../features/registration/status-badge";
 import { formatTimeRange } from "../lib/format";
 import "../styles/scheduling.css";
 
-function RosterTable({ roster }: { roster: Roster }) {
+function RosterTable({ roster }: { roster: RosterView }) {
   if (roster.items.length === 0) return <p>No one is registered yet.</p>;
   return (
     <TableRegion label="Roster">
@@ -66,7 +67,7 @@ export function RosterPage() {
   const allowed = ["center_admin", "proctor", "program_staff"].some((r) => hasRole(me.data, r as "proctor"));
   const roster = useQuery({
     queryKey: schedulingKeys.roster(id),
-    queryFn: ({ signal }) => api.get<Roster>(`/api/v1/sessions/${encodeURIComponent(id)}/roster`, undefined, signal),
+    queryFn: ({ signal }) => api.get<RosterView>(`/api/v1/sessions/${encodeURIComponent(id)}/roster`, undefined, signal),
     enabled: allowed,
   });
   if (!allowed) return <NotAllowed />;

@@ -4,6 +4,7 @@
 // gap as an incident), submits attempts whose time is up, and finishes scoring a crash interrupted.
 import { ADJUSTMENT_LABELS, type Adjustment } from '../../../common/rules/accommodations.js'
 import { deadlineAfterPause, remainingMs } from '../../../common/rules/attempt-lifecycle.js'
+import type { IncidentCategory, PauseReason } from '../../../common/schemas/delivery.js'
 import type { ServerContext } from '../../context.js'
 import type { Tx } from '../../db/database.js'
 import { inTransaction } from '../../db/transaction.js'
@@ -25,8 +26,6 @@ import {
 import { sessionReportPdf } from './session-report-pdf.js'
 import { sittersOfSession } from './sitters.js'
 
-export const INCIDENT_CATEGORIES = ['proctor_absent', 'technical', 'identity', 'misconduct', 'disruption', 'health', 'other'] as const
-export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number]
 
 /** How recent the candidate's last request must be to count as online / idle. */
 const ONLINE_MS = 30_000
@@ -107,7 +106,7 @@ export function createProctoringService(ctx: ServerContext, deps: {
   }
 
   const incidentView = (i: Awaited<ReturnType<typeof incidentsOfSession>>[number]) => ({
-    id: i.id, category: i.category, occurredAt: i.occurred_at, endedAt: i.ended_at, narrative: i.narrative, actionTaken: i.action_taken,
+    id: i.id, category: i.category as IncidentCategory, occurredAt: i.occurred_at, endedAt: i.ended_at, narrative: i.narrative, actionTaken: i.action_taken,
     registrationId: i.registration_id, reportedBy: i.reported_by, automatic: Number(i.automatic) === 1,
   })
 
@@ -122,7 +121,7 @@ export function createProctoringService(ctx: ServerContext, deps: {
     const attemptView = (a: (typeof attempts)[number]) => {
       const evs = eventsBy.get(a.id) ?? []
       return {
-        id: a.id, module: a.module, status: a.status, pauseReason: a.status === 'paused' ? a.pause_reason : null, deadline: a.deadline_at,
+        id: a.id, module: a.module, status: a.status, pauseReason: a.status === 'paused' ? (a.pause_reason as PauseReason | null) : null, deadline: a.deadline_at,
         remainingMs: remainingMs({ status: a.status, deadlineAt: a.deadline_at, pausedAt: a.paused_at }, now()),
         answered: Number(summary.get(a.id)?.answered ?? 0), total: (JSON.parse(a.form) as unknown[]).length, lastSaveAt: (summary.get(a.id)?.last_save_at as string | null | undefined) ?? null,
         connection: connection(a.last_seen_at), focusLost: evs.filter((e) => e.kind === 'focus_lost').length, awaitingReadmit: Number(a.awaiting_readmit) === 1,

@@ -9,6 +9,7 @@
 import { setImmediate } from 'node:timers/promises'
 import { parse } from 'csv-parse/sync'
 import { PRINTABLE_TEXT_PATTERN } from '../../../common/schemas/common.js'
+import type { CohortLineView as CohortLine, RescoreSummaryView } from '../../../common/schemas/scheduling.js'
 import type { ServerContext } from '../../context.js'
 import { inTransaction } from '../../db/transaction.js'
 import { AppError, notFound } from '../../errors.js'
@@ -33,14 +34,6 @@ const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/
 // The same printable-text rule the API applies to a name typed into a form.
 const PRINTABLE = new RegExp(PRINTABLE_TEXT_PATTERN)
 const isName = (name: string) => name.length <= 100 && PRINTABLE.test(name)
-
-export interface CohortLine {
-  row: number
-  email: string
-  /** `invited`: the email has an account (of whatever kind), which is emailed an invitation to accept instead. */
-  outcome: 'registered' | 'waitlisted' | 'invited' | 'failed'
-  reason?: string
-}
 
 export function parseCohort(text: string): { rows: Record<string, string>[] } {
   let records: Record<string, string>[]
@@ -176,7 +169,7 @@ export function createCohortService(
       const job = await deps.jobs.find(actor, id)
       const base = { id: job.id, kind: job.kind, status: job.status, total: job.total, processed: job.processed, createdAt: job.created_at, finishedAt: job.finished_at, error: job.error }
       // Other kinds of job (rescoring) keep a summary object as their report.
-      if (job.kind !== 'cohort_registration') return { ...base, summary: job.report ? (JSON.parse(job.report) as Record<string, unknown>) : null, report: null }
+      if (job.kind !== 'cohort_registration') return { ...base, summary: job.report ? (JSON.parse(job.report) as RescoreSummaryView) : null, report: null }
       const report = job.report ? (JSON.parse(job.report) as CohortLine[]) : null
       return {
         ...base,

@@ -4,7 +4,8 @@ import { api, errorMessage } from "../../api/client";
 import { uploadRaw } from "../../api/upload";
 import { FormAlert } from "../../components/form-alert";
 import { TableRegion } from "../../components/table-region";
-import { schedulingKeys, type Job } from "../registration/scheduling-api";
+import type { CohortStartedView, JobView } from "../../../common/schemas/scheduling";
+import { schedulingKeys } from "../registration/scheduling-api";
 
 // Uploads a cohort CSV (name, email, modules), then follows the job every second until it is done.
 export function CohortUpload({ sessionId }: { sessionId: string }) {
@@ -18,7 +19,7 @@ export function CohortUpload({ sessionId }: { sessionId: string }) {
 
   const job = useQuery({
     queryKey: ["jobs", jobId],
-    queryFn: ({ signal }) => api.get<Job>(`/api/v1/jobs/${encodeURIComponent(jobId!)}`, undefined, signal),
+    queryFn: ({ signal }) => api.get<JobView>(`/api/v1/jobs/${encodeURIComponent(jobId!)}`, undefined, signal),
     enabled: !!jobId,
     refetchInterval: (query) => (query.state.data && query.state.data.status !== "running" ? false : 1000),
   });
@@ -34,7 +35,7 @@ export function CohortUpload({ sessionId }: { sessionId: string }) {
     if (!file) return setError("Choose a CSV file.");
     setBusy(true);
     try {
-      const result = await uploadRaw<{ jobId: string; total: number }>(`/api/v1/sessions/${encodeURIComponent(sessionId)}/cohort`, file, {
+      const result = await uploadRaw<CohortStartedView>(`/api/v1/sessions/${encodeURIComponent(sessionId)}/cohort`, file, {
         contentType: "text/csv",
       });
       setJobId(result.jobId);
@@ -80,10 +81,10 @@ export function CohortUpload({ sessionId }: { sessionId: string }) {
           <p>
             {data.status === "running" ? "Registering the cohort" : data.status === "done" ? "The cohort is done" : "The cohort import failed"}:{" "}
             {data.processed} of {data.total} rows processed.
-            {data.summary ? (
+            {data.summary && "registered" in data.summary ? (
               <>
                 {" "}
-                {data.summary.registered} registered, {data.summary.waitlisted} waitlisted, {data.summary.invited ?? 0} invited,{" "}
+                {data.summary.registered} registered, {data.summary.waitlisted} waitlisted, {data.summary.invited} invited,{" "}
                 {data.summary.failed} failed.
               </>
             ) : null}

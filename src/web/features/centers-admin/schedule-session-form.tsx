@@ -6,7 +6,8 @@ import { SelectField, TextField } from "../../components/field";
 import { FormAlert, StatusMessage } from "../../components/form-alert";
 import { formatDateTime } from "../../lib/format";
 import { ModuleCheckboxes } from "../registration/module-checkboxes";
-import { isoToLocalInput, localInputToIso, schedulingKeys, type SessionDetail } from "../registration/scheduling-api";
+import type { CreateSessionBody, SessionView } from "../../../common/schemas/scheduling";
+import { isoToLocalInput, localInputToIso, schedulingKeys } from "../registration/scheduling-api";
 import { ProctorPicker } from "./proctor-picker";
 
 const ALL_MODULES = ["MM", "SRMT", "QBA"];
@@ -29,14 +30,14 @@ export function ScheduleSessionForm({ centers }: { centers: Center[] }) {
   const queryClient = useQueryClient();
   const create = useMutation({
     mutationFn: () =>
-      api.post<SessionDetail>("/api/v1/sessions", {
+      api.post<SessionView>("/api/v1/sessions", {
         centerId,
         startsAt: localInputToIso(startsAt),
         endsAt: localInputToIso(endsAt),
         seats: Number(seats),
         modules,
         proctorIds,
-      }),
+      } satisfies CreateSessionBody),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: schedulingKeys.mySessions });
       void queryClient.invalidateQueries({ queryKey: ["sessions"] });

@@ -1,13 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { api } from "../../api/client";
-import type { Page as ListPage } from "../../api/types";
+import type { MySessionsPage, MySessionView } from "../../../common/schemas/scheduling";
 import { QueryStatus } from "../../components/query-status";
 import { formatDate, formatTimeRange } from "../../lib/format";
-import { schedulingKeys, type SessionDetail } from "../registration/scheduling-api";
+import { schedulingKeys } from "../registration/scheduling-api";
 
 /** Sessions worth a console link: not cancelled, and not ended more than a day ago (the report stays reachable). */
-function consoleSessions(items: SessionDetail[], now: number): SessionDetail[] {
+function consoleSessions(items: MySessionView[], now: number): MySessionView[] {
   return items
     .filter((s) => s.status !== "cancelled" && Date.parse(s.endsAt) > now - 24 * 3600_000)
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
@@ -15,7 +15,7 @@ function consoleSessions(items: SessionDetail[], now: number): SessionDetail[] {
 }
 
 /** "Nov 21, 2026, 9:00 AM – 1:00 PM EST"; a range across midnight already names both dates. */
-function whenOf(session: SessionDetail): string {
+function whenOf(session: MySessionView): string {
   const range = formatTimeRange(session.startsAt, session.endsAt);
   const sameDay = new Date(session.startsAt).toDateString() === new Date(session.endsAt).toDateString();
   return sameDay ? `${formatDate(session.startsAt)}, ${range}` : range;
@@ -24,7 +24,7 @@ function whenOf(session: SessionDetail): string {
 function ProctorSessions() {
   const sessions = useQuery({
     queryKey: schedulingKeys.mySessions,
-    queryFn: ({ signal }) => api.get<ListPage<SessionDetail>>("/api/v1/me/sessions", undefined, signal),
+    queryFn: ({ signal }) => api.get<MySessionsPage>("/api/v1/me/sessions", undefined, signal),
   });
   return (
     <QueryStatus query={sessions} loadingLabel="Loading your sessions…">

@@ -2,7 +2,7 @@
 // went offline, left the test window, submitted). The table itself is not live: it ticks every second.
 import { useEffect, useRef, useState } from "react";
 import { rosterChanges } from "./roster-model";
-import type { ConsoleView } from "./types";
+import type { ConsoleView } from "../../../common/schemas/delivery";
 
 export function RosterAnnouncer({ view }: { view: ConsoleView | undefined }) {
   const previous = useRef<ConsoleView | null>(null);

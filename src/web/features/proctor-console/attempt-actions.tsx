@@ -2,13 +2,13 @@
 // Jane Doe") so a screen-reader user tabbing through the table knows which row they are on.
 import { Link } from "react-router";
 import { isOpenAttempt } from "./format";
-import type { ConsoleAttempt, ConsoleCandidate } from "./types";
+import type { ConsoleAttemptView, ConsoleCandidateView } from "../../../common/schemas/delivery";
 
 export type AttemptActionKind = "pause" | "addTime" | "void" | "readmit";
 
 interface Props {
-  candidate: ConsoleCandidate;
-  attempt: ConsoleAttempt;
+  candidate: ConsoleCandidateView;
+  attempt: ConsoleAttemptView;
   scribe: boolean;
   /** A resume in flight (it needs no dialog). */
   resuming: boolean;

@@ -1,11 +1,11 @@
 // One module's cells in the roster: status, time left, progress, last save, connection, focus.
 import { CONNECTION_LABELS, attemptStatusLabel, attemptStatusTone, formatClock, liveRemainingMs, relativeTime } from "./format";
-import type { ConsoleAttempt } from "./types";
+import type { ConsoleAttemptView } from "../../../common/schemas/delivery";
 
 const CONNECTION_SYMBOL = { online: "●", idle: "◐", offline: "○" } as const;
 
 interface Props {
-  attempt: ConsoleAttempt | null;
+  attempt: ConsoleAttemptView | null;
   fetchedAt: number;
   now: number;
 }

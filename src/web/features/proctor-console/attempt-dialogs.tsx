@@ -7,12 +7,12 @@ import { FormAlert } from "../../components/form-alert";
 import { consoleCalls, useConsoleAction } from "./console-api";
 import { Dialog, DialogActions } from "./dialog";
 import { formatClock, markupError } from "./format";
-import type { ConsoleAttempt, ConsoleCandidate } from "./types";
+import type { ConsoleAttemptView, ConsoleCandidateView } from "../../../common/schemas/delivery";
 
 export interface AttemptDialogProps {
   sessionId: string;
-  candidate: ConsoleCandidate;
-  attempt: ConsoleAttempt;
+  candidate: ConsoleCandidateView;
+  attempt: ConsoleAttemptView;
   onClose: () => void;
   /** Called with a sentence for the console's status line once the action succeeded. */
   onDone: (message: string) => void;

@@ -1,7 +1,20 @@
 // The proctor console's calls (docs/DELIVERY.md, "Proctor") and the live console query.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client";
-import type { AttemptChange, ConsoleView, Incident, NewIncident } from "./types";
+import type {
+  AttemptStateView,
+  ChangedCountView,
+  CheckinBody,
+  CheckinView,
+  ClosedSessionView,
+  ConsoleView,
+  ExtraTimeBody,
+  IncidentBody,
+  IncidentView,
+  ReadmittedAttemptView,
+  ReasonBody,
+  VoidedAttemptView,
+} from "../../../common/schemas/delivery";
 
 /** The roster refreshes this often while the console is open. */
 export const CONSOLE_POLL_MS = 5_000;
@@ -27,17 +40,17 @@ export function useConsole(sessionId: string, options: { poll?: boolean; enabled
 
 export const consoleCalls = {
   checkIn: (sessionId: string, registrationId: string) =>
-    api.post(`${session(sessionId)}/checkins`, { registrationId, idVerified: true }),
-  pause: (attemptId: string, reason: string) => api.post<AttemptChange>(`${attempt(attemptId)}/pause`, { reason }),
-  resume: (attemptId: string) => api.post<AttemptChange>(`${attempt(attemptId)}/resume`),
+    api.post<CheckinView>(`${session(sessionId)}/checkins`, { registrationId, idVerified: true } satisfies CheckinBody),
+  pause: (attemptId: string, reason: string) => api.post<AttemptStateView>(`${attempt(attemptId)}/pause`, { reason } satisfies ReasonBody),
+  resume: (attemptId: string) => api.post<AttemptStateView>(`${attempt(attemptId)}/resume`),
   addTime: (attemptId: string, minutes: number, reason: string) =>
-    api.post<AttemptChange>(`${attempt(attemptId)}/extra-time`, { minutes, reason }),
-  void: (attemptId: string, reason: string) => api.post<AttemptChange>(`${attempt(attemptId)}/void`, { reason }),
-  readmit: (attemptId: string) => api.post<{ id: string }>(`${attempt(attemptId)}/readmit`),
-  pauseAll: (sessionId: string, reason: string) => api.post<{ changed: number }>(`${session(sessionId)}/pause-all`, { reason }),
-  resumeAll: (sessionId: string) => api.post<{ changed: number }>(`${session(sessionId)}/resume-all`),
-  reportIncident: (sessionId: string, incident: NewIncident) => api.post<Incident>(`${session(sessionId)}/incidents`, incident),
-  close: (sessionId: string) => api.post<unknown>(`${session(sessionId)}/close`),
+    api.post<AttemptStateView>(`${attempt(attemptId)}/extra-time`, { minutes, reason } satisfies ExtraTimeBody),
+  void: (attemptId: string, reason: string) => api.post<VoidedAttemptView>(`${attempt(attemptId)}/void`, { reason } satisfies ReasonBody),
+  readmit: (attemptId: string) => api.post<ReadmittedAttemptView>(`${attempt(attemptId)}/readmit`),
+  pauseAll: (sessionId: string, reason: string) => api.post<ChangedCountView>(`${session(sessionId)}/pause-all`, { reason } satisfies ReasonBody),
+  resumeAll: (sessionId: string) => api.post<ChangedCountView>(`${session(sessionId)}/resume-all`),
+  reportIncident: (sessionId: string, incident: IncidentBody) => api.post<IncidentView>(`${session(sessionId)}/incidents`, incident),
+  close: (sessionId: string) => api.post<ClosedSessionView>(`${session(sessionId)}/close`),
 };
 
 export const reportPdfUrl = (sessionId: string) => `${session(sessionId)}/report.pdf`;

@@ -3,7 +3,7 @@ import { AddTimeDialog, PauseDialog, ReadmitDialog, VoidDialog } from "./attempt
 import type { AttemptActionKind } from "./attempt-actions";
 import { candidateHomeSelector } from "./roster-table";
 import { CheckInDialog, CloseSessionDialog, PauseAllDialog } from "./session-dialogs";
-import type { ConsoleAttempt, ConsoleCandidate, ConsoleView } from "./types";
+import type { ConsoleAttemptView, ConsoleCandidateView, ConsoleView } from "../../../common/schemas/delivery";
 
 export type OpenDialog =
   | { kind: "checkIn"; registrationId: string }
@@ -27,13 +27,13 @@ export function ConsoleDialogs({ open, view, onClose, onDone }: Props) {
   if (open.kind === "close") return <CloseSessionDialog {...common} view={view} fallbackFocus={() => document.querySelector<HTMLElement>("main h1")} />;
 
   // Looked up in the latest poll, so the dialog shows current figures (time left, re-admission).
-  const candidate: ConsoleCandidate | undefined = view.candidates.find((c) => c.registrationId === open.registrationId);
+  const candidate: ConsoleCandidateView | undefined = view.candidates.find((c) => c.registrationId === open.registrationId);
   if (!candidate) return null;
   // When the opener is gone (the Check in or Void button after its action), focus the candidate's row header.
   const fallbackFocus = () => document.querySelector<HTMLElement>(candidateHomeSelector(candidate.registrationId));
   if (open.kind === "checkIn") return <CheckInDialog {...common} candidate={candidate} fallbackFocus={fallbackFocus} />;
 
-  const attempt: ConsoleAttempt | undefined = candidate.attempts.find((a) => a.id === open.attemptId);
+  const attempt: ConsoleAttemptView | undefined = candidate.attempts.find((a) => a.id === open.attemptId);
   if (!attempt) return null;
   const props = { ...common, candidate, attempt, fallbackFocus };
   switch (open.kind) {

@@ -11,7 +11,7 @@ import { IncidentForm } from "./incident-form";
 import { IncidentList } from "./incident-list";
 import { CHECKIN_NOTE_ID, RosterTable } from "./roster-table";
 import { SessionControls } from "./session-controls";
-import type { ConsoleAttempt, ConsoleCandidate, ConsoleView as View } from "./types";
+import type { ConsoleAttemptView, ConsoleCandidateView, ConsoleView as View } from "../../../common/schemas/delivery";
 import { useCheckinClosedReason } from "./use-checkin-window";
 
 interface Props {
@@ -26,7 +26,7 @@ export function ConsoleView({ query, view, now }: Props) {
   const sessionId = view.session.id;
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const resume = useConsoleAction(sessionId, (a: { attempt: ConsoleAttempt; candidate: ConsoleCandidate }) => consoleCalls.resume(a.attempt.id));
+  const resume = useConsoleAction(sessionId, (a: { attempt: ConsoleAttemptView; candidate: ConsoleCandidateView }) => consoleCalls.resume(a.attempt.id));
   const resumeAll = useConsoleAction(sessionId, () => consoleCalls.resumeAll(sessionId));
   const closed = !!view.session.closedAt;
   const checkinClosed = useCheckinClosedReason(view.session, now);
@@ -35,7 +35,7 @@ export function ConsoleView({ query, view, now }: Props) {
     setDialog(null);
     setMessage(text);
   };
-  const onResume = (candidate: ConsoleCandidate, attempt: ConsoleAttempt) => {
+  const onResume = (candidate: ConsoleCandidateView, attempt: ConsoleAttemptView) => {
     setMessage(null);
     resume.mutate({ attempt, candidate }, { onSuccess: () => setMessage(`${attempt.module} for ${candidate.name} is running again.`) });
   };

@@ -1,5 +1,5 @@
 // Pure wording and arithmetic for the console: clocks, relative times and human labels.
-import type { AttemptStatus, Connection, IncidentCategory, PauseReason } from "./types";
+import type { AttemptStatus, Connection, IncidentCategory, PauseReason } from "../../../common/schemas/delivery";
 
 /** Milliseconds as a clock, "mm:ss" (minutes may exceed 59: "95:00"); never negative. */
 export function formatClock(ms: number): string {

@@ -7,11 +7,11 @@ import { FormAlert, StatusMessage } from "../../components/form-alert";
 import { isoToLocalInput, localInputToIso } from "../registration/scheduling-api";
 import { consoleCalls, useConsoleAction } from "./console-api";
 import { INCIDENT_CATEGORY_LABELS, markupError } from "./format";
-import { INCIDENT_CATEGORIES, type ConsoleCandidate, type IncidentCategory, type NewIncident } from "./types";
+import { INCIDENT_CATEGORIES, type ConsoleCandidateView, type IncidentCategory, type IncidentBody } from "../../../common/schemas/delivery";
 
 interface Props {
   sessionId: string;
-  candidates: ConsoleCandidate[];
+  candidates: ConsoleCandidateView[];
 }
 
 const blank = () => ({ category: "technical" as IncidentCategory, occurredAt: isoToLocalInput(new Date().toISOString()), registrationId: "", narrative: "", actionTaken: "" });
@@ -19,7 +19,7 @@ const blank = () => ({ category: "technical" as IncidentCategory, occurredAt: is
 export function IncidentForm({ sessionId, candidates }: Props) {
   const [form, setForm] = useState(blank);
   const [saved, setSaved] = useState<string | null>(null);
-  const report = useConsoleAction(sessionId, (incident: NewIncident) => consoleCalls.reportIncident(sessionId, incident));
+  const report = useConsoleAction(sessionId, (incident: IncidentBody) => consoleCalls.reportIncident(sessionId, incident));
   const set = <K extends keyof ReturnType<typeof blank>>(key: K, value: ReturnType<typeof blank>[K]) => {
     setSaved(null);
     setForm((f) => ({ ...f, [key]: value }));
@@ -28,7 +28,7 @@ export function IncidentForm({ sessionId, candidates }: Props) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (markupError(form.narrative) || markupError(form.actionTaken)) return;
-    const incident: NewIncident = {
+    const incident: IncidentBody = {
       category: form.category,
       occurredAt: localInputToIso(form.occurredAt),
       narrative: form.narrative.trim(),

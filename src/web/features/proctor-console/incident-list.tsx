@@ -1,9 +1,9 @@
 // The session's incidents, newest first; the ones the server recorded itself are marked.
 import { formatDateTime } from "../../lib/format";
 import { incidentCategoryLabel } from "./format";
-import type { ConsoleCandidate, Incident } from "./types";
+import type { ConsoleCandidateView, IncidentView } from "../../../common/schemas/delivery";
 
-export function IncidentList({ incidents, candidates }: { incidents: Incident[]; candidates: ConsoleCandidate[] }) {
+export function IncidentList({ incidents, candidates }: { incidents: IncidentView[]; candidates: ConsoleCandidateView[] }) {
   if (incidents.length === 0) return <p>No incidents recorded in this session.</p>;
   const names = new Map(candidates.map((c) => [c.registrationId, c.name]));
   const sorted = [...incidents].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));

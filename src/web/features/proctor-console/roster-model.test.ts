@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { candidatesStillTesting, moduleRows, rosterChanges } from "./roster-model";
-import type { ConsoleAttempt, ConsoleCandidate, ConsoleView } from "./types";
+import type { ConsoleAttemptView, ConsoleCandidateView, ConsoleView } from "../../../common/schemas/delivery";
 
-const attempt = (over: Partial<ConsoleAttempt> = {}): ConsoleAttempt => ({
+const attempt = (over: Partial<ConsoleAttemptView> = {}): ConsoleAttemptView => ({
   id: "a1", module: "MM", status: "in_progress", pauseReason: null, deadline: "2030-01-01T11:00:00Z", remainingMs: 600_000,
   answered: 3, total: 30, lastSaveAt: null, connection: "online", focusLost: 0, awaitingReadmit: false, extraMinutes: 0, ...over,
 });
-const candidate = (attempts: ConsoleAttempt[], over: Partial<ConsoleCandidate> = {}): ConsoleCandidate => ({
+const candidate = (attempts: ConsoleAttemptView[], over: Partial<ConsoleCandidateView> = {}): ConsoleCandidateView => ({
   registrationId: "r1", candidateId: "c1", name: "Jane Doe", modules: ["MM", "QBA"], checkedInAt: "2030-01-01T09:00:00Z",
   accommodations: [], attempts, ...over,
 });
-const view = (candidates: ConsoleCandidate[]): ConsoleView => ({
+const view = (candidates: ConsoleCandidateView[]): ConsoleView => ({
   session: { id: "s1", centerName: "Demo", startsAt: "", endsAt: "", status: "in_progress", closedAt: null },
   proctorPresent: true, candidates, incidents: [],
 });

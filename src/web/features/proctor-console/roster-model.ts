@@ -1,19 +1,19 @@
 // Pure shaping of the console's candidates for the table, the close-session check and the
 // screen-reader announcements.
 import { isOpenAttempt } from "./format";
-import type { ConsoleAttempt, ConsoleCandidate, ConsoleView } from "./types";
+import type { ConsoleAttemptView, ConsoleCandidateView, ConsoleView } from "../../../common/schemas/delivery";
 
 /** One table row: a module the candidate registered for, with its attempt once started. */
 export interface ModuleRow {
   module: string;
-  attempt: ConsoleAttempt | null;
+  attempt: ConsoleAttemptView | null;
 }
 
 /**
  * A row per registered module (so the proctor sees what is still to start) plus any attempt whose
  * module is not among them, in the registration's module order.
  */
-export function moduleRows(candidate: ConsoleCandidate): ModuleRow[] {
+export function moduleRows(candidate: ConsoleCandidateView): ModuleRow[] {
   const rows: ModuleRow[] = candidate.modules.map((module) => ({
     module,
     attempt: candidate.attempts.find((a) => a.module === module) ?? null,
@@ -29,13 +29,13 @@ export function moduleRows(candidate: ConsoleCandidate): ModuleRow[] {
  * its refusal) or, without that list, those still running or paused in the last poll.
  */
 export function candidatesStillTesting(view: ConsoleView, attemptIds?: readonly string[]): { name: string; modules: string[] }[] {
-  const blocking = attemptIds ? (a: ConsoleAttempt) => attemptIds.includes(a.id) : (a: ConsoleAttempt) => isOpenAttempt(a.status);
+  const blocking = attemptIds ? (a: ConsoleAttemptView) => attemptIds.includes(a.id) : (a: ConsoleAttemptView) => isOpenAttempt(a.status);
   return view.candidates
     .map((c) => ({ name: c.name, modules: c.attempts.filter(blocking).map((a) => a.module) }))
     .filter((c) => c.modules.length > 0);
 }
 
-export const hasScribe = (candidate: ConsoleCandidate) => candidate.accommodations.includes("scribe");
+export const hasScribe = (candidate: ConsoleCandidateView) => candidate.accommodations.includes("scribe");
 
 /**
  * What changed between two polls that a proctor must hear about, as sentences for a polite live

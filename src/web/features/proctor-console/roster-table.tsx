@@ -5,19 +5,19 @@ import { adjustmentLabel } from "../accommodations/labels";
 import { AttemptActions, type AttemptActionKind } from "./attempt-actions";
 import { AttemptCells } from "./attempt-cells";
 import { hasScribe, moduleRows } from "./roster-model";
-import type { ConsoleAttempt, ConsoleCandidate } from "./types";
+import type { ConsoleAttemptView, ConsoleCandidateView } from "../../../common/schemas/delivery";
 
 const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" });
 
 export interface RosterHandlers {
-  onCheckIn: (candidate: ConsoleCandidate) => void;
-  onAction: (kind: AttemptActionKind, candidate: ConsoleCandidate, attempt: ConsoleAttempt) => void;
-  onResume: (candidate: ConsoleCandidate, attempt: ConsoleAttempt) => void;
+  onCheckIn: (candidate: ConsoleCandidateView) => void;
+  onAction: (kind: AttemptActionKind, candidate: ConsoleCandidateView, attempt: ConsoleAttemptView) => void;
+  onResume: (candidate: ConsoleCandidateView, attempt: ConsoleAttemptView) => void;
   resumingId: string | null;
 }
 
 interface Props extends RosterHandlers {
-  candidates: ConsoleCandidate[];
+  candidates: ConsoleCandidateView[];
   /** When the roster was fetched (this computer's clock): the countdowns run from it. */
   fetchedAt: number;
   now: number;
@@ -33,7 +33,7 @@ export const CHECKIN_NOTE_ID = "checkin-window-note";
 /** The candidate's group header, focused when the control that opened a dialog is gone. */
 export const candidateHomeSelector = (registrationId: string) => `[data-candidate-home="${CSS.escape(registrationId)}"]`;
 
-function CandidateGroup({ candidate, fetchedAt, now, readOnly, checkinClosed, ...handlers }: Omit<Props, "candidates"> & { candidate: ConsoleCandidate }) {
+function CandidateGroup({ candidate, fetchedAt, now, readOnly, checkinClosed, ...handlers }: Omit<Props, "candidates"> & { candidate: ConsoleCandidateView }) {
   const rows = moduleRows(candidate);
   const span = Math.max(1, rows.length);
   const checkedIn = !!candidate.checkedInAt;

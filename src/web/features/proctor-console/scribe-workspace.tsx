@@ -3,12 +3,12 @@
 import { useId, useState } from "react";
 import { ItemView } from "../item-render";
 import { attemptStatusLabel, formatClock, liveRemainingMs } from "./format";
-import type { ScribeAttempt } from "./scribe-api";
+import type { AttemptView } from "../../../common/schemas/delivery";
 import { saveErrorAdvice, saveStatus, FINAL_SAVE_ERRORS } from "./scribe-model";
 import { useScribeSaves } from "./use-scribe-saves";
 
 interface Props {
-  attempt: ScribeAttempt;
+  attempt: AttemptView;
   fetchedAt: number;
   now: number;
 }

@@ -1,6 +1,6 @@
 // Session-wide controls: pause or resume everyone, close the session, and the session report.
 import { reportPdfUrl } from "./console-api";
-import type { ConsoleView } from "./types";
+import type { ConsoleView } from "../../../common/schemas/delivery";
 
 interface Props {
   view: ConsoleView;

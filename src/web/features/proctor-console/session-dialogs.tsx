@@ -8,7 +8,7 @@ import { consoleCalls, reportPdfUrl, useConsoleAction } from "./console-api";
 import { Dialog, DialogActions } from "./dialog";
 import { markupError } from "./format";
 import { candidatesStillTesting } from "./roster-model";
-import type { ConsoleCandidate, ConsoleView } from "./types";
+import type { ConsoleCandidateView, ConsoleView } from "../../../common/schemas/delivery";
 
 /** The attempts the server named in its ATTEMPTS_RUNNING refusal ({attemptIds}), if it named any. */
 function attemptIdsOf(details: unknown): string[] | undefined {
@@ -23,7 +23,7 @@ interface Common {
   fallbackFocus?: () => HTMLElement | null;
 }
 
-export function CheckInDialog({ sessionId, candidate, onClose, onDone, fallbackFocus }: Common & { candidate: ConsoleCandidate }) {
+export function CheckInDialog({ sessionId, candidate, onClose, onDone, fallbackFocus }: Common & { candidate: ConsoleCandidateView }) {
   const [verified, setVerified] = useState(false);
   const checkboxId = useId();
   const checkIn = useConsoleAction(sessionId, () => consoleCalls.checkIn(sessionId, candidate.registrationId));

@@ -4,7 +4,9 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, errorMessage } from "../../api/client";
 import type { CandidateResponse } from "../../api/types";
-import { saveResponse, type ScribeAttempt } from "./scribe-api";
+import type { AttemptView } from "../../../common/schemas/delivery";
+import { asResponse } from "../test-delivery/restore";
+import { saveResponse } from "./scribe-api";
 import { lastSavedSeq, nextSeq, type SaveState } from "./scribe-model";
 
 const TYPING_PAUSE_MS = 600;
@@ -19,10 +21,10 @@ export interface ScribeSaves {
   retry: () => void;
 }
 
-export function useScribeSaves(attempt: ScribeAttempt): ScribeSaves {
+export function useScribeSaves(attempt: AttemptView): ScribeSaves {
   const attemptId = attempt.id;
   const [responses, setResponses] = useState(() =>
-    Object.fromEntries(Object.entries(attempt.responses).map(([itemId, saved]) => [itemId, saved.response])),
+    Object.fromEntries(Object.entries(attempt.responses).map(([itemId, saved]) => [itemId, asResponse(saved.response)])),
   );
   const [state, setState] = useState<SaveState>({ pending: 0, inFlight: 0, error: null, lastSavedAt: null });
   const [errorCode, setErrorCode] = useState<string | null>(null);

@@ -3,21 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { api, ApiError } from "../../api/client";
 import { formatDateTime } from "../../lib/format";
-
-export type EligibilityReason = "MODULE_ALREADY_BOOKED" | "MODULE_ALREADY_PASSED" | "RETAKE_TOO_SOON";
-
-export interface ModuleEligibility {
-  module: string;
-  eligible: boolean;
-  reason: EligibilityReason | null;
-  nextEligibleAt: string | null;
-}
-
-export interface Eligibility {
-  sessionId: string | null;
-  startsAt: string | null;
-  items: ModuleEligibility[];
-}
+import type { EligibilityView } from "../../../common/schemas/scheduling";
 
 export const eligibilityKeys = {
   all: ["me", "eligibility"] as const,
@@ -28,7 +14,7 @@ export const eligibilityKeys = {
 export function useEligibility(sessionId: string | null, enabled = true) {
   return useQuery({
     queryKey: eligibilityKeys.session(sessionId),
-    queryFn: ({ signal }) => api.get<Eligibility>("/api/v1/me/eligibility", sessionId ? { sessionId } : undefined, signal),
+    queryFn: ({ signal }) => api.get<EligibilityView>("/api/v1/me/eligibility", sessionId ? { sessionId } : undefined, signal),
     enabled,
   });
 }
@@ -48,7 +34,7 @@ export function reasonText(item: { reason: string | null; nextEligibleAt: string
 }
 
 /** Module code → why it cannot be booked, for the modules that cannot. */
-export function unavailableModules(eligibility: Eligibility | undefined): Record<string, string> {
+export function unavailableModules(eligibility: EligibilityView | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const item of eligibility?.items ?? []) if (!item.eligible) out[item.module] = reasonText(item);
   return out;

@@ -5,16 +5,17 @@ import { TextField } from "../../components/field";
 import { FormAlert, StatusMessage } from "../../components/form-alert";
 import { QueryStatus } from "../../components/query-status";
 import { formatDateTime, formatTimeRange } from "../../lib/format";
-import { formatMoney, schedulingKeys, useMyRegistrations, type MyRegistration } from "./scheduling-api";
+import type { MyRegistrationView, PaymentBody, PaymentView, RegistrationView } from "../../../common/schemas/scheduling";
+import { formatMoney, schedulingKeys, useMyRegistrations } from "./scheduling-api";
 import { StatusBadge } from "./status-badge";
 import "../../styles/scheduling.css";
 
-function PaymentForms({ registration }: { registration: MyRegistration }) {
+function PaymentForms({ registration }: { registration: MyRegistrationView }) {
   const [code, setCode] = useState("");
   const queryClient = useQueryClient();
   const pay = useMutation({
-    mutationFn: (body: { method: "voucher"; code: string } | { method: "invoice" }) =>
-      api.post<unknown>(`/api/v1/registrations/${encodeURIComponent(registration.id)}/payment`, body),
+    mutationFn: (body: PaymentBody) =>
+      api.post<PaymentView>(`/api/v1/registrations/${encodeURIComponent(registration.id)}/payment`, body),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: schedulingKeys.myRegistrations }),
   });
   const invoiced = pay.isSuccess && pay.variables?.method === "invoice";
@@ -57,10 +58,10 @@ function PaymentForms({ registration }: { registration: MyRegistration }) {
   );
 }
 
-function CancelButton({ registration }: { registration: MyRegistration }) {
+function CancelButton({ registration }: { registration: MyRegistrationView }) {
   const queryClient = useQueryClient();
   const cancel = useMutation({
-    mutationFn: () => api.post<unknown>(`/api/v1/registrations/${encodeURIComponent(registration.id)}/cancel`, {}),
+    mutationFn: () => api.post<RegistrationView>(`/api/v1/registrations/${encodeURIComponent(registration.id)}/cancel`, {}),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: schedulingKeys.myRegistrations });
       void queryClient.invalidateQueries({ queryKey: ["sessions"] });
@@ -83,7 +84,7 @@ function CancelButton({ registration }: { registration: MyRegistration }) {
   );
 }
 
-function RegistrationItem({ registration }: { registration: MyRegistration }) {
+function RegistrationItem({ registration }: { registration: MyRegistrationView }) {
   return (
     <li className="card registration">
       <div className="record__head">

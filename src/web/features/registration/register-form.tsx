@@ -2,14 +2,14 @@ import { useState, type FormEvent } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { api, errorMessage } from "../../api/client";
-import type { TestSession } from "../../api/types";
+import type { NewRegistrationView, PublicSessionView, RegisterBody } from "../../../common/schemas/scheduling";
 import { FormAlert } from "../../components/form-alert";
 import { formatDateTime } from "../../lib/format";
 import { eligibilityKeys, refusalMessage, unavailableModules, useEligibility } from "./eligibility";
 import { ModuleCheckboxes, useModuleNames } from "./module-checkboxes";
-import { formatMoney, schedulingKeys, type NewRegistration } from "./scheduling-api";
+import { formatMoney, schedulingKeys } from "./scheduling-api";
 
-function ResultPanel({ result }: { result: NewRegistration }) {
+function ResultPanel({ result }: { result: NewRegistrationView }) {
   let headline;
   if (result.status === "confirmed") {
     headline = <p><strong>You are registered.</strong> Your place is confirmed for {result.modules.join(", ")}.</p>;
@@ -43,7 +43,7 @@ function ResultPanel({ result }: { result: NewRegistration }) {
 }
 
 /** `inviteToken`: the token of the invitation link that opens a private (onsite) session. */
-export function RegisterForm({ session, headingId, inviteToken }: { session: TestSession; headingId: string; inviteToken?: string }) {
+export function RegisterForm({ session, headingId, inviteToken }: { session: Pick<PublicSessionView, "id" | "modules" | "seatsAvailable">; headingId: string; inviteToken?: string }) {
   const [modules, setModules] = useState<string[]>(session.modules);
   const [waitlist, setWaitlist] = useState(session.seatsAvailable <= 0);
   const [missingModules, setMissingModules] = useState(false);
@@ -57,7 +57,7 @@ export function RegisterForm({ session, headingId, inviteToken }: { session: Tes
   const chosen = modules.filter((m) => !unavailable[m]);
   const noneBookable = session.modules.every((m) => unavailable[m]);
   const register = useMutation({
-    mutationFn: () => api.post<NewRegistration>("/api/v1/registrations", { sessionId: session.id, modules: chosen, waitlist, ...(inviteToken ? { inviteToken } : {}) }),
+    mutationFn: () => api.post<NewRegistrationView>("/api/v1/registrations", { sessionId: session.id, modules: chosen, waitlist, ...(inviteToken ? { inviteToken } : {}) } satisfies RegisterBody),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: schedulingKeys.myRegistrations });
       void queryClient.invalidateQueries({ queryKey: ["sessions"] });

@@ -4,39 +4,7 @@ import { useProgram } from "../program/program-queries";
 import { useQuery } from "@tanstack/react-query";
 import { api } from "../../api/client";
 import type { Center, Page } from "../../api/types";
-
-export type RegistrationStatus = "pending_payment" | "confirmed" | "waitlisted" | "cancelled" | "expired" | string;
-
-export interface Registration {
-  id: string;
-  status: RegistrationStatus;
-  sessionId: string;
-  candidateId: string;
-  modules: string[];
-  holdExpiresAt: string | null;
-  paymentMethod: string | null;
-  createdAt: string;
-  amountDueCents: number;
-  waitlistPosition: number | null;
-}
-
-export interface NewRegistration extends Registration {
-  advice: string | null;
-}
-
-export interface MyRegistration extends Registration {
-  startsAt: string;
-  endsAt: string;
-  centerName: string;
-  city: string;
-  state: string;
-  canCancel: boolean;
-}
-
-export interface Fees {
-  currency: string;
-  items: { module: string; amountCents: number | null }[];
-}
+import type { FeesView, MyRegistrationsPage } from "../../../common/schemas/scheduling";
 
 export interface Profile {
   ncrcLevel: string | null;
@@ -69,20 +37,6 @@ export interface AccommodationRequest {
   candidate?: { email: string; name: string };
 }
 
-export interface SessionDetail {
-  id: string;
-  centerId: string;
-  startsAt: string;
-  endsAt: string;
-  seats: number;
-  seatsAvailable: number;
-  modules: string[];
-  status: string;
-  proctorIds: string[];
-  cancelReason: string | null;
-  centerName?: string;
-}
-
 export interface ProctorCertification {
   userId: string;
   email: string;
@@ -93,60 +47,6 @@ export interface ProctorCertification {
   certifiedUntil: string;
   status: string;
   certifiedNow: boolean;
-}
-
-export interface RosterEntry {
-  registrationId: string;
-  candidateId: string;
-  name: string;
-  email: string;
-  modules: string[];
-  status: string;
-  accommodations: string[];
-}
-
-export interface Roster {
-  session: { id: string; startsAt: string; endsAt: string; seats: number; status: string };
-  items: RosterEntry[];
-}
-
-export interface CohortLine {
-  row: number;
-  email: string;
-  outcome: "registered" | "waitlisted" | "invited" | "failed";
-  reason?: string;
-}
-
-export interface Job {
-  id: string;
-  kind: string;
-  status: "running" | "done" | "failed" | string;
-  total: number;
-  processed: number;
-  createdAt: string;
-  finishedAt: string | null;
-  summary: { registered: number; waitlisted: number; invited?: number; failed: number } | null;
-  report: CohortLine[] | null;
-}
-
-export interface Voucher {
-  id: string;
-  code: string;
-  modules: string[];
-  status: string;
-  redeemedAt?: string | null;
-  expiresAt: string | null;
-}
-
-export interface Invoice {
-  id: string;
-  registrationId: string;
-  sessionId: string;
-  candidate: string;
-  email: string;
-  amountCents: number;
-  currency: string;
-  issuedAt: string;
 }
 
 export interface OnsiteRequest {
@@ -181,7 +81,7 @@ export const schedulingKeys = {
 export function useMyRegistrations(enabled = true) {
   return useQuery({
     queryKey: schedulingKeys.myRegistrations,
-    queryFn: ({ signal }) => api.get<Page<MyRegistration>>("/api/v1/me/registrations", undefined, signal),
+    queryFn: ({ signal }) => api.get<MyRegistrationsPage>("/api/v1/me/registrations", undefined, signal),
     enabled,
   });
 }
@@ -189,7 +89,7 @@ export function useMyRegistrations(enabled = true) {
 export function useFees() {
   return useQuery({
     queryKey: schedulingKeys.fees,
-    queryFn: ({ signal }) => api.get<Fees>("/api/v1/fees", undefined, signal),
+    queryFn: ({ signal }) => api.get<FeesView>("/api/v1/fees", undefined, signal),
   });
 }
 

@@ -4,13 +4,13 @@
 import { useRef } from "react";
 import { Link } from "react-router";
 import { FormAlert } from "../../components/form-alert";
-import type { Sitting } from "./delivery-api";
+import type { SittingView } from "../../../common/schemas/delivery";
 import { SampleQuestion } from "./sample-question";
 import { startErrorMessage, useStartModule } from "./sitting-queries";
 import { Tutorial } from "./tutorial";
 import "../../styles/test-screen.css";
 
-export function BeginScreen({ sitting, module }: { sitting: Sitting; module: string }) {
+export function BeginScreen({ sitting, module }: { sitting: SittingView; module: string }) {
   const start = useStartModule(sitting.registrationId);
   const heading = useRef<HTMLHeadingElement>(null);
   const mod = sitting.modules.find((m) => m.code === module);

@@ -3,19 +3,19 @@
 import { formatPercent } from "../../../common/rules/pass-rule";
 import { Link } from "react-router";
 import { formatCalendarDate } from "../../lib/format";
-import type { AttemptResult, Award } from "./delivery-api";
+import type { Award, ModuleResult } from "../../../common/schemas/results";
 import { StatusScreen } from "./status-screen";
 
 interface Props {
   status: string | null;
   moduleName: string;
-  result: AttemptResult | null;
+  result: ModuleResult | null;
   awarded: Award[];
   registrationId: string | null;
   timeUp: boolean;
 }
 
-function ResultSummary({ result }: { result: AttemptResult }) {
+function ResultSummary({ result }: { result: ModuleResult }) {
   const below = result.skills.filter((s) => s.belowStandard);
   return (
     <section className="result" aria-labelledby="result-title">

@@ -16,7 +16,8 @@ export interface Restored {
   maxSeq: number;
 }
 
-const asResponse = (v: unknown): CandidateResponse => (v && typeof v === "object" && !Array.isArray(v) ? (v as CandidateResponse) : {});
+/** A saved response as the item screens read it: an object by response identifier (anything else: none). */
+export const asResponse = (v: unknown): CandidateResponse => (v && typeof v === "object" && !Array.isArray(v) ? (v as CandidateResponse) : {});
 
 export function restoreAnswers(server: ServerSaved, queued: readonly QueueEntry[]): Restored {
   const responses: Record<string, CandidateResponse> = {};

@@ -6,7 +6,7 @@ import { CalculatorPanel, type CalculatorHandle } from "./calculator-panel";
 import type { ClockAnchor } from "./clock";
 import { remainingAt, spokenDuration } from "./clock";
 import type { ClockHandle } from "./clock-display";
-import type { Attempt } from "./delivery-api";
+import type { AttemptView } from "../../../common/schemas/delivery";
 import { ItemPanel } from "./item-panel";
 import { QuestionMap, type QuestionMapHandle } from "./question-map";
 import { summarize } from "./question-status";
@@ -23,7 +23,7 @@ import { useSpeech } from "./use-speech";
 import { useTestPosition } from "./use-test-position";
 
 interface Props {
-  attempt: Attempt;
+  attempt: AttemptView;
   moduleName: string;
   anchor: ClockAnchor;
   responses: Record<string, CandidateResponse>;
@@ -32,7 +32,7 @@ interface Props {
   notice: string;
   display: DisplaySettings;
   onDisplay: (patch: Partial<DisplaySettings>) => void;
-  onResponse: (item: Attempt["items"][number], next: CandidateResponse) => void;
+  onResponse: (item: AttemptView["items"][number], next: CandidateResponse) => void;
   onToggleFlag: (itemId: string) => void;
   onExpire: () => void;
   breaks: { available: boolean; busy: boolean; start: () => void };

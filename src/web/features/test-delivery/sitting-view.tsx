@@ -4,7 +4,7 @@ import { Link } from "react-router";
 import { formatPercent } from "../../../common/rules/pass-rule";
 import { formatDate, formatTimeRange } from "../../lib/format";
 import { FormAlert } from "../../components/form-alert";
-import type { MyAttempt, Sitting, SittingModule } from "./delivery-api";
+import type { MyAttemptView, SittingModuleView, SittingView as SittingData } from "../../../common/schemas/delivery";
 import { startErrorMessage, useMyAttempts, useStartModule } from "./sitting-queries";
 import "../../styles/test-screen.css";
 
@@ -16,7 +16,7 @@ function sessionTime(startsAt: string, endsAt: string): string {
   return sameDay ? `${formatDate(startsAt)}, ${formatTimeRange(startsAt, endsAt)}` : formatTimeRange(startsAt, endsAt);
 }
 
-function ModuleCard({ registrationId, module, result, onStart, busy }: { registrationId: string; module: SittingModule; result: MyAttempt | undefined; onStart: () => void; busy: boolean }) {
+function ModuleCard({ registrationId, module, result, onStart, busy }: { registrationId: string; module: SittingModuleView; result: MyAttemptView | undefined; onStart: () => void; busy: boolean }) {
   const status = module.attempt?.status;
   const titleId = `module-${module.code}`;
   return (
@@ -57,11 +57,11 @@ function ModuleCard({ registrationId, module, result, onStart, busy }: { registr
   );
 }
 
-export function SittingView({ sitting }: { sitting: Sitting }) {
+export function SittingView({ sitting }: { sitting: SittingData }) {
   const start = useStartModule(sitting.registrationId);
   const anyDone = sitting.modules.some((m) => m.attempt && DONE.has(m.attempt.status));
   const attempts = useMyAttempts(anyDone);
-  const resultFor = (m: SittingModule) => attempts.data?.items.find((a) => a.id === m.attempt?.id);
+  const resultFor = (m: SittingModuleView) => attempts.data?.items.find((a) => a.id === m.attempt?.id);
   const ready = sitting.checkedIn && sitting.proctorPresent;
 
   return (

@@ -6,7 +6,8 @@ import { useQueryClient } from "@tanstack/react-query";
 import { ApiError, errorMessage } from "../../api/client";
 import { useProgram } from "../program/program-queries";
 import type { ClockAnchor } from "./clock";
-import { deliveryApi, deliveryKeys, type SubmitOutcome } from "./delivery-api";
+import type { SubmitView } from "../../../common/schemas/delivery";
+import { deliveryApi, deliveryKeys } from "./delivery-api";
 import { FinishedScreen } from "./finished-screen";
 import { localStore, sessionStore, storageKeys } from "./local-store";
 import { DeviceScreen, FinishingScreen, LoadErrorScreen, LoadingScreen, SignedOutScreen } from "./other-screens";
@@ -27,7 +28,8 @@ const BLOCKED_NOTICE = "Copying, pasting and the right-click menu are turned off
 export function TestScreen({ attemptId }: { attemptId: string }) {
   const queryClient = useQueryClient();
   const [timeUp, setTimeUp] = useState(false);
-  const [submitted, setSubmitted] = useState<SubmitOutcome | null>(null);
+  // The submit answer, or no result when the attempt was closed before it could be submitted.
+  const [submitted, setSubmitted] = useState<{ result: SubmitView["result"] | null; awarded?: SubmitView["awarded"] } | null>(null);
   const [notice, setNotice] = useState("");
   const [breakBusy, setBreakBusy] = useState(false);
   const query = useAttemptQuery(attemptId, timeUp);

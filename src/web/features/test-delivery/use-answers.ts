@@ -3,7 +3,7 @@
 // queue: choices immediately, typing after a 300 ms pause, flags as the whole set.
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { CandidateResponse } from "../../api/types";
-import type { Attempt } from "./delivery-api";
+import type { AttemptView } from "../../../common/schemas/delivery";
 import { localStore, storageKeys } from "./local-store";
 import { isTypingChange } from "./response-change";
 import { restoreAnswers } from "./restore";
@@ -17,7 +17,7 @@ interface Answers {
   flags: ReadonlySet<string>;
 }
 
-export function useAnswers(attemptId: string, queue: SaveQueue, attempt: Attempt | undefined) {
+export function useAnswers(attemptId: string, queue: SaveQueue, attempt: AttemptView | undefined) {
   const [seq] = useState(() => createSeqSource(localStore(), storageKeys.lastSeq(attemptId)));
   const [answers, setAnswers] = useState<Answers | null>(null);
   const [typing, setTyping] = useState(false);
@@ -55,7 +55,7 @@ export function useAnswers(attemptId: string, queue: SaveQueue, attempt: Attempt
   }, [send]);
 
   const setResponse = useCallback(
-    (item: Attempt["items"][number], next: CandidateResponse) => {
+    (item: AttemptView["items"][number], next: CandidateResponse) => {
       const before = current.current;
       if (!before) return;
       update({ ...before, responses: { ...before.responses, [item.id]: next } });

@@ -1,20 +1,20 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, errorMessage } from "../../api/client";
-import type { Page as ListPage } from "../../api/types";
+import type { FeesView, InvoicePaidView, InvoiceView, OpenInvoicesPage, SetFeesBody } from "../../../common/schemas/scheduling";
 import { TextField } from "../../components/field";
 import { FormAlert, StatusMessage } from "../../components/form-alert";
 import { Page } from "../../components/page";
 import { QueryStatus } from "../../components/query-status";
 import { TableRegion } from "../../components/table-region";
 import { useModuleNames } from "../../features/registration/module-checkboxes";
-import { formatMoney, schedulingKeys, useFees, type Fees, type Invoice } from "../../features/registration/scheduling-api";
+import { formatMoney, schedulingKeys, useFees } from "../../features/registration/scheduling-api";
 import { formatDateTime } from "../../lib/format";
 import "../../styles/scheduling.css";
 
 const toDollars = (cents: number | null) => (cents === null ? "" : (cents / 100).toFixed(2));
 
-function FeesForm({ fees }: { fees: Fees }) {
+function FeesForm({ fees }: { fees: FeesView }) {
   const nameOf = useModuleNames();
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(fees.items.map((f) => [f.module, toDollars(f.amountCents)])),
@@ -22,7 +22,7 @@ function FeesForm({ fees }: { fees: Fees }) {
   const [problem, setProblem] = useState<string | null>(null);
   const queryClient = useQueryClient();
   const save = useMutation({
-    mutationFn: (body: Record<string, number>) => api.put<Fees>("/api/v1/admin/fees", body),
+    mutationFn: (body: SetFeesBody) => api.put<FeesView>("/api/v1/admin/fees", body),
     onSuccess: (data) => {
       if (data && typeof data === "object" && "items" in data) queryClient.setQueryData(schedulingKeys.fees, data);
       void queryClient.invalidateQueries({ queryKey: schedulingKeys.fees });
@@ -78,10 +78,10 @@ function Invoices() {
   const [message, setMessage] = useState<string | null>(null);
   const query = useQuery({
     queryKey: schedulingKeys.invoices,
-    queryFn: ({ signal }) => api.get<ListPage<Invoice>>("/api/v1/admin/invoices", undefined, signal),
+    queryFn: ({ signal }) => api.get<OpenInvoicesPage>("/api/v1/admin/invoices", undefined, signal),
   });
   const markPaid = useMutation({
-    mutationFn: (invoice: Invoice) => api.post<{ id: string; status: string }>(`/api/v1/admin/invoices/${encodeURIComponent(invoice.id)}/paid`, {}),
+    mutationFn: (invoice: InvoiceView) => api.post<InvoicePaidView>(`/api/v1/admin/invoices/${encodeURIComponent(invoice.id)}/paid`, {}),
     onSuccess: (_data, invoice) => {
       setMessage(`The invoice for ${invoice.candidate} is marked paid; the registration is confirmed.`);
       void queryClient.invalidateQueries({ queryKey: schedulingKeys.invoices });
