@@ -4,20 +4,21 @@ import { api, errorMessage } from "../../api/client";
 import { SelectField, TextField } from "../../components/field";
 import { FormAlert, StatusMessage } from "../../components/form-alert";
 import { QueryStatus } from "../../components/query-status";
-import { schedulingKeys, useProfile, type Profile } from "./scheduling-api";
+import type { ProfileView, UpdateProfileBody } from "../../../common/schemas/accounts";
+import { schedulingKeys, useProfile } from "./scheduling-api";
 
-function NcrcFields({ profile }: { profile: Profile }) {
+function NcrcFields({ profile }: { profile: ProfileView }) {
   const [level, setLevel] = useState(profile.ncrcLevel ?? "none");
   const [number, setNumber] = useState(profile.ncrcNumber ?? "");
   const [state, setState] = useState(profile.state ?? "");
   const queryClient = useQueryClient();
   const save = useMutation({
     mutationFn: () =>
-      api.put<Profile>("/api/v1/me/profile", {
+      api.put<ProfileView>("/api/v1/me/profile", {
         ncrcLevel: level === "none" ? null : level,
         ncrcNumber: number.trim() || null,
         state: state.trim() ? state.trim().toUpperCase() : null,
-      }),
+      } satisfies UpdateProfileBody),
     onSuccess: (data) => queryClient.setQueryData(schedulingKeys.profile, data),
   });
   const advice = (save.data ?? profile).ncrcAdvice;

@@ -1,18 +1,16 @@
-import { useProgram } from "../program/program-queries";
-// Types and query hooks for scheduling, registration, fees, accommodations, centers and proctors
-// (the shapes of src/server/modules/scheduling, accommodations and centers routes).
+// Query hooks and helpers for scheduling, registration, fees, the profile, centers and proctors; their
+// types are the static types of src/common/schemas (the accommodation types below are still copies).
 import { useQuery } from "@tanstack/react-query";
+import { useProgram } from "../program/program-queries";
 import { api } from "../../api/client";
 import type { Center, Page } from "../../api/types";
 import type { FeesView, MyRegistrationsPage } from "../../../common/schemas/scheduling";
+import type { ProfileView } from "../../../common/schemas/accounts";
+import type { ProctorList } from "../../../common/schemas/centers";
 
-export interface Profile {
-  ncrcLevel: string | null;
-  ncrcNumber: string | null;
-  state: string | null;
-  ncrcAdvice: string | null;
-  ncrcLevels: string[];
-}
+/** The names the registry and proctor pages import from here: the accounts and centers schemas' static types. */
+export type { ProfileView as Profile } from "../../../common/schemas/accounts";
+export type { ProctorCertificationView as ProctorCertification } from "../../../common/schemas/centers";
 
 export interface AccommodationDocument {
   id: string;
@@ -35,31 +33,6 @@ export interface AccommodationRequest {
   createdAt: string;
   documents: AccommodationDocument[];
   candidate?: { email: string; name: string };
-}
-
-export interface ProctorCertification {
-  userId: string;
-  email: string;
-  name: string;
-  trainingCompletedOn: string;
-  agreementSignedOn: string;
-  coiDeclaredOn: string;
-  certifiedUntil: string;
-  status: string;
-  certifiedNow: boolean;
-}
-
-export interface OnsiteRequest {
-  id: string;
-  companyName: string;
-  address: string;
-  preferredDate: string;
-  candidates: number;
-  modules: string[];
-  notes: string | null;
-  status: string;
-  sessionId: string | null;
-  createdAt: string;
 }
 
 export const schedulingKeys = {
@@ -96,14 +69,14 @@ export function useFees() {
 export function useProfile() {
   return useQuery({
     queryKey: schedulingKeys.profile,
-    queryFn: ({ signal }) => api.get<Profile>("/api/v1/me/profile", undefined, signal),
+    queryFn: ({ signal }) => api.get<ProfileView>("/api/v1/me/profile", undefined, signal),
   });
 }
 
 export function useProctors(enabled = true) {
   return useQuery({
     queryKey: schedulingKeys.proctors,
-    queryFn: ({ signal }) => api.get<Page<ProctorCertification>>("/api/v1/admin/proctors", undefined, signal),
+    queryFn: ({ signal }) => api.get<ProctorList>("/api/v1/admin/proctors", undefined, signal),
     enabled,
   });
 }
