@@ -1,10 +1,7 @@
 // The candidate's results and credentials (contract: GET /me/results, GET /me/credentials).
 import type { FastifyInstance } from 'fastify'
-import { Award, ModuleResult, MyCredentialsView, MyResultsView } from '../../../common/schemas/results.js'
+import { MyCredentialsView, MyResultsView } from '../../../common/schemas/results.js'
 import { errorResponses, typed } from '../../http.js'
-
-/** The names delivery's routes import from here (its answer on submit holds a result and its awards). */
-export { ModuleResult as ResultSchema, Award as AwardSchema }
 
 export default async function resultsRoutes(app: FastifyInstance) {
   const r = typed(app)
