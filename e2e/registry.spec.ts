@@ -2,7 +2,7 @@
 // the QR address), mistypes one and tries an unknown one; the holder opts in to the name search and
 // is found; an employer verifies a pasted list; program staff revoke the certificate with a reason
 // (the public page shows it revoked at once) and reinstate it. axe on every page.
-// The holder's credentials are written into the server's SQLite file the way awarding stores them
+// The holder's credentials (and registry holder row) are written into the server's SQLite file the way awarding stores them
 // (a real sitting per credential is the delivery journey's), so this journey skips on PostgreSQL.
 import { randomInt } from 'node:crypto'
 import { expect, request as apiRequest, test, type Page } from '@playwright/test'
@@ -36,6 +36,8 @@ async function holder(baseURL: string) {
   const userId = ((await res.json()) as { user: { id: string } }).user.id
   await ctx.dispose()
   const numbers: Record<string, string> = {}
+  // Awarding makes the candidate a registry holder (the registry's copy of the name) with the first credential.
+  serverDbRun('insert into registry_holders (user_id, first_name, last_name, state, listed) values (?, ?, ?, null, 0)', userId, 'Imani', `Registrova${stamp}`)
   for (const [type, issuedOn] of [['MM', '2025-04-10'], ['SRMT', '2025-05-02'], ['MS', '2025-05-02']] as const) {
     const index = serverDbGet<{ value: number }>("update counters set value = value + 1 where name = 'credential_status_index' returning value")!.value
     numbers[type] = newNumber()
