@@ -1,5 +1,5 @@
 // Query hooks and helpers for scheduling, registration, fees, the profile, centers and proctors; their
-// types are the static types of src/common/schemas (the accommodation types below are still copies).
+// types are the static types of src/common/schemas.
 import { useQuery } from "@tanstack/react-query";
 import { useProgram } from "../program/program-queries";
 import { api } from "../../api/client";
@@ -7,33 +7,6 @@ import type { Center, Page } from "../../api/types";
 import type { FeesView, MyRegistrationsPage } from "../../../common/schemas/scheduling";
 import type { ProfileView } from "../../../common/schemas/accounts";
 import type { ProctorList } from "../../../common/schemas/centers";
-
-/** The names the registry and proctor pages import from here: the accounts and centers schemas' static types. */
-export type { ProfileView as Profile } from "../../../common/schemas/accounts";
-export type { ProctorCertificationView as ProctorCertification } from "../../../common/schemas/centers";
-
-export interface AccommodationDocument {
-  id: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-  uploadedAt?: string;
-}
-
-export interface AccommodationRequest {
-  id: string;
-  candidateId: string;
-  categories: string[];
-  adjustments: string[];
-  statement: string;
-  status: "pending" | "approved" | "partly_approved" | "denied" | string;
-  approvedAdjustments: string[] | null;
-  decisionReason: string | null;
-  decidedAt: string | null;
-  createdAt: string;
-  documents: AccommodationDocument[];
-  candidate?: { email: string; name: string };
-}
 
 export const schedulingKeys = {
   myRegistrations: ["me", "registrations"] as const,

@@ -3,7 +3,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, errorMessage } from "../../api/client";
 import { FormAlert, StatusMessage } from "../../components/form-alert";
 import { QueryStatus } from "../../components/query-status";
-import { schedulingKeys, useProfile, type Profile } from "../registration/scheduling-api";
+import type { ProfileView as Profile } from "../../../common/schemas/accounts";
+import { schedulingKeys, useProfile } from "../registration/scheduling-api";
 
 type ListedProfile = Profile & { registryListed?: boolean };
 

@@ -7,7 +7,8 @@ import { Page } from "../../components/page";
 import { QueryStatus } from "../../components/query-status";
 import { TableRegion } from "../../components/table-region";
 import type { ProctorCertificationBody, ProctorCertificationView, ProctorStatus } from "../../../common/schemas/centers";
-import { schedulingKeys, useProctors, type ProctorCertification } from "../../features/registration/scheduling-api";
+import type { ProctorCertificationView as ProctorCertification } from "../../../common/schemas/centers";
+import { schedulingKeys, useProctors } from "../../features/registration/scheduling-api";
 import { formatDate } from "../../lib/format";
 import "../../styles/scheduling.css";
 
