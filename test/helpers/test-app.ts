@@ -57,13 +57,18 @@ export async function createTestApp(kind: DatabaseKind, overrides: Partial<AppCo
     dataDir,
     async close() {
       await app.close()
-      if (schema && postgresUrl) {
-        const client = new pg.Client({ connectionString: postgresUrl })
-        await client.connect()
-        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
-        await client.end()
-      }
-      fs.rmSync(dataDir, { recursive: true, force: true })
+      await removeTestStorage(dataDir, schema)
     },
   }
+}
+
+/** Drops a test's PostgreSQL schema (when it had one) and its data directory. */
+export async function removeTestStorage(dataDir: string, schema: string | undefined): Promise<void> {
+  if (schema && postgresUrl) {
+    const client = new pg.Client({ connectionString: postgresUrl })
+    await client.connect()
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+    await client.end()
+  }
+  fs.rmSync(dataDir, { recursive: true, force: true })
 }

@@ -9,7 +9,6 @@ import os from 'node:os'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedDemo } from '../../src/server/db/seed/demo.js'
 import { openDatabase } from '../../src/server/db/database.js'
@@ -17,7 +16,7 @@ import { ROUTE_TOKEN_SCOPES } from '../../src/server/modules/accounts/token-scop
 import { metricsAllowList } from '../../src/server/plugins/metrics.js'
 import { call, errorCode, login, register, staffSession, type Session } from '../helpers/http-client.js'
 import { deliveredMail, deliveredToken } from '../helpers/mail.js'
-import { createTestApp, databases, type TestApp } from '../helpers/test-app.js'
+import { createTestApp, databases, type TestApp, removeTestStorage } from '../helpers/test-app.js'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
@@ -521,13 +520,7 @@ describe.each(databases)('accounts hardening with other settings on %s', (kind) 
       expect(expires).toBeLessThanOrEqual(Date.now() + 365 * DAY + 1000)
     } finally {
       await handle.close()
-      if (schema) {
-        const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL })
-        await client.connect()
-        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
-        await client.end()
-      }
-      fs.rmSync(dataDir, { recursive: true, force: true })
+      await removeTestStorage(dataDir, schema)
     }
   })
 })

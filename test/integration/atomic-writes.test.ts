@@ -10,7 +10,6 @@ import os from 'node:os'
 import path from 'node:path'
 import { sql } from 'kysely'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
-import pg from 'pg'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../../src/server/app.js'
 import { loadConfig, projectRoot } from '../../src/server/config.js'
@@ -22,7 +21,7 @@ import { bookProblems } from '../helpers/books.js'
 import { auditEntries, deliveryWorld, type AttemptView, type DeliveryWorld } from '../helpers/delivery.js'
 import { call, errorCode, login, register, staffSession, type Session } from '../helpers/http-client.js'
 import { exited, killServerProcesses, startServerProcess } from '../helpers/server-process.js'
-import { createTestApp, databases, testClock, type TestApp } from '../helpers/test-app.js'
+import { createTestApp, databases, testClock, type TestApp, removeTestStorage } from '../helpers/test-app.js'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -559,13 +558,7 @@ describe.each(databases)('jobs across a graceful stop on %s', (kind) => {
     } finally {
       await first?.close()
       await second?.close()
-      if (schema) {
-        const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL })
-        await client.connect()
-        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
-        await client.end()
-      }
-      fs.rmSync(dataDir, { recursive: true, force: true })
+      await removeTestStorage(dataDir, schema)
     }
   }, 180_000)
 })
@@ -683,13 +676,7 @@ describe.each(databases)('registration books after a SIGKILL on %s', (kind) => {
       }
     } finally {
       killServerProcesses()
-      if (schema) {
-        const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL })
-        await client.connect()
-        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
-        await client.end()
-      }
-      fs.rmSync(dataDir, { recursive: true, force: true })
+      await removeTestStorage(dataDir, schema)
     }
   }, 240_000)
 })

@@ -7,11 +7,10 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/server/db/database.js'
 import { call, register, staffSession, type Session } from '../helpers/http-client.js'
-import { createTestApp, databases, type TestApp } from '../helpers/test-app.js'
+import { createTestApp, databases, type TestApp, removeTestStorage } from '../helpers/test-app.js'
 
 describe.each(databases)('registry holders on %s', (kind) => {
   let t: TestApp
@@ -121,13 +120,7 @@ describe.each(databases)('registry holders on %s', (kind) => {
       ])
     } finally {
       await handle.close()
-      if (schema) {
-        const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL })
-        await client.connect()
-        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
-        await client.end()
-      }
-      fs.rmSync(dataDir, { recursive: true, force: true })
+      await removeTestStorage(dataDir, schema)
     }
   })
 })
