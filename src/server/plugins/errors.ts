@@ -27,6 +27,13 @@ function body(code: string, message: string, details?: unknown) {
   return { error: details === undefined ? { code, message } : { code, message, details } }
 }
 
+function fieldOf(instancePath: string, keyword: string, params: { additionalProperty?: string; missingProperty?: string }) {
+  if (keyword === 'additionalProperties' && params.additionalProperty) return { field: params.additionalProperty }
+  if (keyword === 'required' && params.missingProperty) return { field: params.missingProperty.replace(/^\//, '') }
+  const first = instancePath.split('/')[1]
+  return first ? { field: first } : {}
+}
+
 export default fp(async function errorsPlugin(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
     if (err instanceof AppError) {
@@ -39,9 +46,9 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
       const details = err.validation.map((v) => ({
         path: `${err.validationContext ?? 'body'}${v.instancePath || ''}`,
         message: v.message ?? 'is invalid',
-        ...(v.keyword === 'additionalProperties'
-          ? { field: (v.params as { additionalProperty?: string }).additionalProperty }
-          : {}),
+        // The field a form shows the message beside: the one named by the path, or the property that
+        // is missing or not allowed (those errors point at the object that holds it).
+        ...fieldOf(v.instancePath || '', v.keyword, v.params as { additionalProperty?: string; missingProperty?: string }),
       }))
       return reply.status(400).send(body('VALIDATION', 'The request is not valid. See details.', details))
     }

@@ -5,12 +5,15 @@ interface FieldShellProps {
   hint?: ReactNode;
   error?: ReactNode;
   optional?: boolean;
+  /** A fixed id, so an error summary can link to the control; generated when absent. */
+  id?: string;
   children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
 }
 
 // A visible label, an optional hint and an inline error, tied to the control with aria-describedby.
-function FieldShell({ label, hint, error, optional, children }: FieldShellProps) {
-  const id = useId();
+function FieldShell({ label, hint, error, optional, id: fixedId, children }: FieldShellProps) {
+  const generated = useId();
+  const id = fixedId ?? generated;
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
@@ -38,9 +41,9 @@ function FieldShell({ label, hint, error, optional, children }: FieldShellProps)
 
 type Common = { label: ReactNode; hint?: ReactNode; error?: ReactNode; optional?: boolean };
 
-export function TextField({ label, hint, error, optional, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({ label, hint, error, optional, id, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
   return (
-    <FieldShell label={label} hint={hint} error={error} optional={optional}>
+    <FieldShell label={label} hint={hint} error={error} optional={optional} id={id}>
       {({ id, describedBy, invalid }) => (
         <input
           id={id}
@@ -55,9 +58,9 @@ export function TextField({ label, hint, error, optional, ...input }: Common & I
   );
 }
 
-export function TextAreaField({ label, hint, error, optional, ...input }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({ label, hint, error, optional, id, ...input }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
-    <FieldShell label={label} hint={hint} error={error} optional={optional}>
+    <FieldShell label={label} hint={hint} error={error} optional={optional} id={id}>
       {({ id, describedBy, invalid }) => (
         <textarea
           id={id}
@@ -78,11 +81,12 @@ export function SelectField({
   hint,
   error,
   optional,
+  id,
   children,
   ...select
 }: Common & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
-    <FieldShell label={label} hint={hint} error={error} optional={optional}>
+    <FieldShell label={label} hint={hint} error={error} optional={optional} id={id}>
       {({ id, describedBy, invalid }) => (
         <select id={id} className="input input--select" aria-describedby={describedBy} aria-invalid={invalid || undefined} {...select}>
           {children}
