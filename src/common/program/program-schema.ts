@@ -95,6 +95,22 @@ export const PoliciesSchema = Type.Object(
       { maxFilesPerCandidate: Type.Integer({ minimum: 1, maximum: 100 }), maxMegabytesPerCandidate: Type.Integer({ minimum: 1, maximum: 1024 }) },
       { additionalProperties: false },
     ),
+    /**
+     * When reminders go out: to a registered candidate this many hours before the session (each
+     * entry one reminder), and to staff and the holder this many days before a center's, proctor's
+     * or trainer's certification expires.
+     */
+    reminders: Type.Object(
+      {
+        sessionHoursBefore: Type.Array(Type.Integer({ minimum: 1, maximum: 24 * 60 }), { minItems: 0, maxItems: 5 }),
+        certificationExpiryDaysBefore: Type.Array(Type.Integer({ minimum: 1, maximum: 365 }), { minItems: 0, maxItems: 5 }),
+      },
+      { additionalProperties: false },
+    ),
+    /** How many days a candidate has to appeal a held or voided result after being told of the decision. */
+    appealWindowDays: Type.Integer({ minimum: 1, maximum: 365 }),
+    /** How long a certification (center, proctor, trainer) lasts when staff certify without a date. */
+    certificationPeriodMonths: Type.Integer({ minimum: 1, maximum: 120 }),
   },
   { additionalProperties: false },
 )
