@@ -34,6 +34,9 @@ import programRoutes from './modules/program/program.routes.js'
 import sessionsRoutes from './modules/scheduling/sessions.routes.js'
 import invitationsRoutes from './modules/scheduling/invitations.routes.js'
 import credentialsRoutes from './modules/credentials/credentials.routes.js'
+// ---- issue 12, person stream
+import peopleRoutes from './modules/people/people.routes.js'
+import staffRegistrationsRoutes from './modules/scheduling/staff-registrations.routes.js'
 import authPlugin from './plugins/auth.js'
 import inputGuardPlugin from './plugins/input-guard.js'
 import errorsPlugin from './plugins/errors.js'
@@ -150,6 +153,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(registryAdminRoutes)
   await app.register(rescoringRoutes)
   await app.register(credentialsRoutes)
+  // ---- issue 12, person stream
+  await app.register(peopleRoutes)
+  await app.register(staffRegistrationsRoutes)
 
   await app.register(staticWebPlugin)
   await app.ready()

@@ -48,6 +48,9 @@ export const errorStatus = {
   DEVICE_REQUIRED: 400,
   BREAKS_USED: 422,
   ATTEMPTS_RUNNING: 409,
+  // A no-show is marked only after the session ended, and never for a candidate who checked in.
+  SESSION_NOT_OVER: 422,
+  CHECKED_IN: 409,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   DATABASE_UNAVAILABLE: 503,

@@ -36,10 +36,15 @@ import { createRegistryHoldersService } from './modules/registry/holders.service
 import { createCredentialRecordsService } from './modules/registry/credential-records.service.js'
 import { createAttemptRecordsService } from './modules/delivery/attempt-records.service.js'
 import { createJobsService } from './modules/jobs/jobs.service.js'
+// ---- issue 12, person stream
+import { createAttentionService } from './modules/people/attention.service.js'
+import { createPersonRecordService } from './modules/people/person-record.service.js'
+import { createRecordNames } from './modules/people/record-names.js'
 
 export function createServices(ctx: ServerContext, program: Program) {
   // The audit log names actors through the accounts module, which is built after it and records audit entries itself.
-  const audit = createAuditService(ctx, { contacts: (ids) => users.contactsOf(ids) })
+  // Records are named by the modules that own them (people/record-names.ts), built further down.
+  const audit = createAuditService(ctx, { contacts: (ids) => users.contactsOf(ids), describe: (refs) => recordNames(refs) })
   // Background jobs (cohort uploads, rescoring): each module registers its kind; recovered at start, drained at stop.
   const jobs = createJobsService(ctx)
   const notifications = createNotificationsService(ctx)
@@ -63,14 +68,26 @@ export function createServices(ctx: ServerContext, program: Program) {
   const invitations = createInvitationsService(ctx, { audit, centers })
   // Registration judges a candidate's module rules from their attempts, which the results service reads.
   const eligibility = createEligibilityService(ctx, { program: programService, centers, attempts: (trx, candidateId) => results.attemptHistory(trx, candidateId) })
-  const registrations = createRegistrationsService(ctx, { audit, notifications, program: programService, payments, profiles, invitations, eligibility, users, centers })
+  const registrations = createRegistrationsService(ctx, {
+    audit, notifications, program: programService, payments, profiles, invitations, eligibility, users, centers,
+    checkins: (within, ids) => attemptRecords.checkinsOf(ids, within),
+  })
   const sessionAdmin = createSessionAdminService(ctx, { audit, proctors, program: programService, registrations, centers })
   const accommodations = createAccommodationsService(ctx, { audit, notifications, program: programService, users })
   const itemBank = createItemBankService(ctx, { audit, program: programService, users })
   const results = createResultsService(ctx, { audit, program: programService, itemBank, attempts: attemptRecords, credentials: credentialRecords })
   const delivery = createDeliveryService(ctx, { audit, program: programService, itemBank, accommodations, registrations, results, sessions: sessionAdmin, proctors, centers })
   const sessions = createSessionsService(ctx, { centers })
+  const handbook = createHandbookService(ctx, { audit, notifications, users })
+  // ---- issue 12, person stream: a person's record and the staff dashboard read through the owners' services.
+  const recordNames = createRecordNames({ contacts: users, centers, registrations, sessions, attempts: attemptRecords, accommodations })
+  const personRecords = createPersonRecordService({
+    users, registrations, payments, attempts: attemptRecords, results, credentials: credentialRecords, accommodations, audit,
+  })
+  const attention = createAttentionService(ctx, { accommodations, handbook, attempts: attemptRecords, centers, proctors, jobs })
   return {
+    personRecords,
+    attention,
     jobs,
     delivery,
     proctoring: createProctoringService(ctx, { audit, accommodations, delivery, results, sessions: sessionAdmin, registrations, users, centers }),
@@ -95,7 +112,7 @@ export function createServices(ctx: ServerContext, program: Program) {
     auth,
     users,
     apiTokens: createApiTokensService(ctx, { audit }),
-    handbook: createHandbookService(ctx, { audit, notifications, users }),
+    handbook,
     centers,
     sessions,
     itemBank,

@@ -5,7 +5,7 @@ import { Code, Id, IsoDateTime, ModuleList, Nullable, PageOf, PageQueryWith, Str
 
 // ---- Shared values
 
-export const REGISTRATION_STATUSES = ['pending_payment', 'confirmed', 'waitlisted', 'cancelled', 'expired'] as const
+export const REGISTRATION_STATUSES = ['pending_payment', 'confirmed', 'waitlisted', 'cancelled', 'expired', 'no_show'] as const
 export const RegistrationStatus = StringEnum(REGISTRATION_STATUSES)
 export type RegistrationStatus = Static<typeof RegistrationStatus>
 

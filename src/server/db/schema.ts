@@ -211,7 +211,8 @@ export interface CandidateProfilesTable {
   registry_listed: Generated<number>
 }
 
-export type RegistrationStatus = 'pending_payment' | 'confirmed' | 'waitlisted' | 'cancelled' | 'expired'
+/** `no_show`: staff marked a confirmed registration whose session ended without the candidate checking in. */
+export type RegistrationStatus = 'pending_payment' | 'confirmed' | 'waitlisted' | 'cancelled' | 'expired' | 'no_show'
 
 export interface RegistrationsTable {
   id: string

@@ -76,3 +76,15 @@ export async function approvedAdjustments(db: DbOrTx, candidateIds: readonly str
   for (const r of rows) if (!out.has(r.candidate_id)) out.set(r.candidate_id, JSON.parse(r.approved_adjustments ?? '[]') as string[])
   return out
 }
+
+/** Requests waiting for a decision (the staff dashboard). */
+export async function countPendingRequests(db: DbOrTx): Promise<number> {
+  const row = await db.selectFrom('accommodation_requests').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'pending').executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/** Requests by id with their candidate (the audit log names them). */
+export async function requestCandidates(db: DbOrTx, ids: readonly string[]) {
+  if (ids.length === 0) return []
+  return db.selectFrom('accommodation_requests').select(['id', 'candidate_id']).where('id', 'in', [...new Set(ids)]).execute()
+}

@@ -15,7 +15,7 @@ import type { AuditService } from '../audit/audit.service.js'
 import type { NotificationsService } from '../notifications/notifications.service.js'
 import type { ProgramService } from '../program/program.service.js'
 import {
-  approvedAdjustments, decide, documentCount, documentsOf, documentUsage, findDocument, findRequest, insertDocument, insertRequest, requestsByStatus, requestsOf,
+  approvedAdjustments, countPendingRequests, decide, documentCount, requestCandidates, documentsOf, documentUsage, findDocument, findRequest, insertDocument, insertRequest, requestsByStatus, requestsOf,
 } from './accommodations.repository.js'
 import { cleanFileName, documentType, MAX_DOCUMENT_BYTES } from './documents.js'
 
@@ -84,6 +84,17 @@ export function createAccommodationsService(ctx: ServerContext, deps: { audit: A
       const who = requireActor(actor)
       return { items: (await withDocuments(await requestsOf(db, who.userId))).map((x) => dto(x.request, x.documents)), nextCursor: null }
     },
+
+    /** A candidate's requests with their documents' names, for their record (the caller checks staff). */
+    async ofCandidate(candidateId: string) {
+      return (await withDocuments(await requestsOf(db, candidateId))).map((x) => dto(x.request, x.documents))
+    },
+
+    /** How many requests wait for a decision (the staff dashboard; the caller checks staff). */
+    countPending: () => countPendingRequests(db),
+
+    /** Whose request each of these is (the audit log names them). */
+    candidatesOf: (ids: readonly string[]) => requestCandidates(db, ids),
 
     async queue(actor: Actor | null, status?: 'pending' | 'approved' | 'partly_approved' | 'denied') {
       requireRole(actor, 'program_staff')

@@ -126,3 +126,9 @@ export async function consumePasswordReset(db: DbOrTx, tokenHash: string, now: s
     .executeTakeFirst()
   return row?.user_id
 }
+
+/** When the person last logged in, as far as their sessions still tell (expired sessions are deleted). */
+export async function lastSessionStart(db: DbOrTx, userId: string): Promise<string | null> {
+  const row = await db.selectFrom('auth_sessions').select((eb) => eb.fn.max('created_at').as('at')).where('user_id', '=', userId).executeTakeFirst()
+  return (row?.at as string | null | undefined) ?? null
+}

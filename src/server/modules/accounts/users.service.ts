@@ -9,7 +9,7 @@ import type { AuditService } from '../audit/audit.service.js'
 import type { NotificationsService } from '../notifications/notifications.service.js'
 import { requireActor, requireRole, type Actor } from './actor.js'
 import { INVITE_LINK_TTL_MS, normalizeEmail, type AuthService } from './auth.service.js'
-import { deleteSessionsOfUser } from './credentials.repository.js'
+import { deleteSessionsOfUser, lastSessionStart } from './credentials.repository.js'
 import { hashPassword } from './password.js'
 import {
   countUsersWithRole,
@@ -78,6 +78,9 @@ export function createUsersService(
       const user = await findUserById(trx, userId)
       if (user && !user.roles.includes(role)) await replaceRoles(trx, userId, [...user.roles, role], grantedBy, ctx.clock().toISOString())
     },
+
+    /** When the person last logged in, if a session of theirs still says (a person's record). */
+    lastLoginAt: (id: string) => lastSessionStart(db, id),
 
     async me(actor: Actor | null) {
       return getDto(requireActor(actor).userId)

@@ -4,7 +4,7 @@ import type { ServerContext } from '../../context.js'
 import type { DbOrTx } from '../../db/database.js'
 import { newId } from '../../ids.js'
 import { requireRole, type Actor } from '../accounts/actor.js'
-import { insertAuditEntry, listAuditEntries, type AuditFilter } from './audit.repository.js'
+import { insertAuditEntry, listAuditEntries, trailEntries, type AuditFilter } from './audit.repository.js'
 
 export interface AuditEntry {
   actorId: string | null
@@ -16,9 +16,35 @@ export interface AuditEntry {
 }
 
 /** Who an actor is, from the accounts module (which itself records audit entries, so it is passed in late). */
-export type ContactsOf = (ids: readonly string[]) => Promise<ReadonlyMap<string, { email: string }>>
+export type ContactsOf = (ids: readonly string[]) => Promise<ReadonlyMap<string, { email: string; first_name: string; last_name: string }>>
 
-export function createAuditService(ctx: ServerContext, deps: { contacts: ContactsOf }) {
+/** A record as people read it ("Registration of Ana Ruiz at Pittsburgh Center, Mar 10"), and whose record it is. */
+export interface RecordName { label: string; personId: string | null }
+
+/** Names the records of one page of entries in a few batched reads through the owning modules (people/record-names.ts). */
+export type DescribeRecords = (refs: readonly { type: string; id: string }[]) => Promise<ReadonlyMap<string, RecordName>>
+
+export const recordKey = (type: string, id: string) => `${type}:${id}`
+
+type StoredEntry = Awaited<ReturnType<typeof trailEntries>>[number]
+
+export function createAuditService(ctx: ServerContext, deps: { contacts: ContactsOf; describe: DescribeRecords }) {
+  /** Entries with their actor's name and email and their record's name: one batch per page, never a read per row. */
+  async function named(entries: StoredEntry[]) {
+    const [contacts, records] = await Promise.all([
+      deps.contacts(entries.flatMap((e) => (e.actorId ? [e.actorId] : []))),
+      deps.describe(entries.map((e) => ({ type: e.entityType, id: e.entityId }))),
+    ])
+    return entries.map((e) => {
+      const actor = e.actorId ? contacts.get(e.actorId) : undefined
+      const record = records.get(recordKey(e.entityType, e.entityId))
+      return {
+        ...e, actorEmail: actor?.email ?? null, actorName: actor ? `${actor.first_name} ${actor.last_name}`.trim() : null,
+        recordLabel: record?.label ?? null, recordPersonId: record?.personId ?? null,
+      }
+    })
+  }
+
   return {
     async record(trx: DbOrTx, entry: AuditEntry): Promise<void> {
       await insertAuditEntry(trx, {
@@ -36,8 +62,12 @@ export function createAuditService(ctx: ServerContext, deps: { contacts: Contact
     async list(actor: Actor | null, filter: AuditFilter) {
       requireRole(actor, 'program_staff')
       const page = await listAuditEntries(ctx.db, filter)
-      const contacts = await deps.contacts(page.items.flatMap((e) => (e.actorId ? [e.actorId] : [])))
-      return { ...page, items: page.items.map((e) => ({ ...e, actorEmail: e.actorId ? (contacts.get(e.actorId)?.email ?? null) : null })) }
+      return { ...page, items: await named(page.items) }
+    },
+
+    /** A person's trail for their record (the caller checks staff): what they did and what was done to their records, newest first. */
+    async trailOf(personId: string, recordIds: readonly string[], limit = 100) {
+      return named(await trailEntries(ctx.db, personId, recordIds, limit))
     },
   }
 }

@@ -102,3 +102,10 @@ export async function decideOnsiteRequest(trx: Tx, id: string, change: Pick<Onsi
 export async function setOnsiteSession(trx: Tx, id: string, sessionId: string): Promise<void> {
   await trx.updateTable('onsite_requests').set({ session_id: sessionId }).where('id', '=', id).execute()
 }
+
+/** Certified assessment centers whose certification ends between two moments (the staff dashboard). */
+export async function countCentersCertifiedUntilBetween(db: DbOrTx, from: string, to: string): Promise<number> {
+  const row = await db.selectFrom('centers').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('kind', '=', 'center').where('status', '=', 'certified').where('certified_until', '>=', from).where('certified_until', '<=', to).executeTakeFirstOrThrow()
+  return Number(row.n)
+}

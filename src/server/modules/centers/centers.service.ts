@@ -3,7 +3,7 @@ import type { ServerContext } from '../../context.js'
 import type { DbOrTx } from '../../db/database.js'
 import { decodeCursor, toPage } from '../../db/pagination.js'
 import type { CentersTable } from '../../db/schema.js'
-import { centerIdsOfMember, findCenter, findCenters, isCenterMember, listCertifiedCenters, publicCenterIds, toCenterDto } from './centers.repository.js'
+import { centerIdsOfMember, countCentersCertifiedUntilBetween, findCenter, findCenters, isCenterMember, listCertifiedCenters, publicCenterIds, toCenterDto } from './centers.repository.js'
 
 /**
  * What other modules (scheduling, delivery) may ask about centers: they call these instead of joining
@@ -14,6 +14,9 @@ export type CenterDirectory = Pick<CentersService, 'find' | 'findMany' | 'isMemb
 export function createCentersService(ctx: ServerContext) {
   const { db } = ctx
   return {
+    /** Certified assessment centers whose certification ends between two moments (the staff dashboard). */
+    certificationsEndingBetween: (from: string, to: string) => countCentersCertifiedUntilBetween(db, from, to),
+
     find(id: string, within: DbOrTx = db): Promise<CentersTable | undefined> {
       return findCenter(within, id)
     },

@@ -55,3 +55,10 @@ export async function conflictsBetween(db: DbOrTx, proctorIds: readonly string[]
   if (proctorIds.length === 0 || candidateIds.length === 0) return []
   return db.selectFrom('proctor_conflicts').selectAll().where('proctor_id', 'in', proctorIds).where('candidate_id', 'in', candidateIds).execute()
 }
+
+/** Certified proctors whose certification ends between two moments (the staff dashboard). */
+export async function countProctorsCertifiedUntilBetween(db: DbOrTx, from: string, to: string): Promise<number> {
+  const row = await db.selectFrom('proctor_certifications').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'certified').where('certified_until', '>=', from).where('certified_until', '<=', to).executeTakeFirstOrThrow()
+  return Number(row.n)
+}

@@ -9,7 +9,7 @@ import { requireRole, type Actor } from '../accounts/actor.js'
 import type { Contact, UserDirectory } from '../accounts/users.service.js'
 import type { AuditService } from '../audit/audit.service.js'
 import type { ProgramService } from '../program/program.service.js'
-import { certificationsOf, conflictsBetween, insertConflict, listCertifications, lockCertifications, upsertCertification } from './proctors.repository.js'
+import { certificationsOf, conflictsBetween, countProctorsCertifiedUntilBetween, insertConflict, listCertifications, lockCertifications, upsertCertification } from './proctors.repository.js'
 
 export interface CertificationInput {
   trainingCompletedOn: string
@@ -28,6 +28,9 @@ export function createProctorsService(ctx: ServerContext, deps: { audit: AuditSe
   })
 
   return {
+    /** Certified proctors whose certification ends between two moments (the staff dashboard). */
+    certificationsEndingBetween: (from: string, to: string) => countProctorsCertifiedUntilBetween(ctx.db, from, to),
+
     async setCertification(actor: Actor | null, userId: string, input: CertificationInput) {
       const staff = requireRole(actor, 'program_staff')
       const user = await deps.users.findById(userId)

@@ -44,3 +44,22 @@ export async function responsesOfAttempts(db: DbOrTx, ids: readonly string[]) {
   if (ids.length === 0) return []
   return db.selectFrom('attempt_responses').select(['attempt_id', 'item_id', 'response']).where('attempt_id', 'in', ids).execute()
 }
+
+/** When each of these registrations was checked in (a person's record, the no-show rule). */
+export async function checkinTimes(db: DbOrTx, registrationIds: readonly string[]): Promise<Map<string, string>> {
+  if (registrationIds.length === 0) return new Map()
+  const rows = await db.selectFrom('checkins').select(['registration_id', 'checked_in_at']).where('registration_id', 'in', [...new Set(registrationIds)]).execute()
+  return new Map(rows.map((r) => [r.registration_id, r.checked_in_at]))
+}
+
+/** Incidents logged at or after `since` (the staff dashboard). */
+export async function countIncidentsSince(db: DbOrTx, since: string): Promise<number> {
+  const row = await db.selectFrom('session_incidents').select((eb) => eb.fn.countAll<number>().as('n')).where('occurred_at', '>=', since).executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/** Attempts by id (the audit log names them: whose, which module). */
+export async function attemptsByIds(db: DbOrTx, ids: readonly string[]) {
+  if (ids.length === 0) return []
+  return db.selectFrom('attempts').select(recordColumns).where('id', 'in', [...new Set(ids)]).execute()
+}

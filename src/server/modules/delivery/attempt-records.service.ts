@@ -4,7 +4,7 @@
 // Nothing here writes; the attempt's lifecycle stays in delivery.service.ts and proctoring.service.ts.
 import type { ServerContext } from '../../context.js'
 import type { DbOrTx } from '../../db/database.js'
-import { attemptById, attemptsOfCandidate, responsesOfAttempts, scoredAttemptIdsDrawing, scoredAttemptsWithForms } from './attempt-records.repository.js'
+import { attemptById, attemptsByIds, attemptsOfCandidate, checkinTimes, countIncidentsSince, responsesOfAttempts, scoredAttemptIdsDrawing, scoredAttemptsWithForms } from './attempt-records.repository.js'
 
 export function createAttemptRecordsService(ctx: ServerContext) {
   const { db } = ctx
@@ -13,8 +13,17 @@ export function createAttemptRecordsService(ctx: ServerContext) {
     /** One attempt (id, registration, session, candidate, module, status, start and submission times). */
     get: (attemptId: string, within: DbOrTx = db) => attemptById(within, attemptId),
 
+    /** Attempts by id (one page of the audit log). */
+    many: (ids: readonly string[]) => attemptsByIds(db, ids),
+
     /** Every attempt of a candidate, in the caller's transaction when given (awards and bookings read it there). */
     ofCandidate: (candidateId: string, within: DbOrTx = db) => attemptsOfCandidate(within, candidateId),
+
+    /** When each of these registrations was checked in, in the caller's transaction when given (no-show marking reads it there). */
+    checkinsOf: (registrationIds: readonly string[], within: DbOrTx = db) => checkinTimes(within, registrationIds),
+
+    /** How many incidents were logged since a moment (the staff dashboard). */
+    incidentsSince: (since: string) => countIncidentsSince(db, since),
 
     /** Ids of the scored attempts that drew this item version, in id order (what a rescoring walks). */
     scoredDrawing: (itemId: string, version: number) => scoredAttemptIdsDrawing(db, itemId, version),

@@ -52,3 +52,9 @@ export async function claimJob(db: DbOrTx, id: string, previous: string | null, 
   if (previous !== null && staleBefore !== null) q = q.where((eb) => eb.or([eb('heartbeat_at', 'is', null), eb('heartbeat_at', '<', staleBefore)]))
   return q.returningAll().executeTakeFirst()
 }
+
+/** Jobs that failed since a moment (the staff dashboard). */
+export async function countFailedJobsSince(db: DbOrTx, since: string): Promise<number> {
+  const row = await db.selectFrom('jobs').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'failed').where('finished_at', '>=', since).executeTakeFirstOrThrow()
+  return Number(row.n)
+}

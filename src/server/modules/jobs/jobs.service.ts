@@ -12,7 +12,7 @@ import type { DbOrTx } from '../../db/database.js'
 import { AppError, notFound } from '../../errors.js'
 import { newId } from '../../ids.js'
 import { hasRole, requireActor, type Actor } from '../accounts/actor.js'
-import { checkpointJob, claimJob, findJob, finishJob, heartbeatJobs, insertJob, releaseJob, runningJobs, type JobRow } from './jobs.repository.js'
+import { checkpointJob, claimJob, countFailedJobsSince, findJob, finishJob, heartbeatJobs, insertJob, releaseJob, runningJobs, type JobRow } from './jobs.repository.js'
 
 /** How often a process says it is alive for the jobs it runs, and how long without that until they are taken over. */
 export const JOB_HEARTBEAT_MS = 10_000
@@ -96,6 +96,9 @@ export function createJobsService(ctx: ServerContext) {
   }
 
   const service = {
+    /** How many jobs failed since a moment (the staff dashboard; the caller checks staff). */
+    failedSince: (since: string) => countFailedJobsSince(ctx.db, since),
+
     /** Declares how jobs of a kind run (each module registers its own when it is built). */
     register<I>(kind: string, definition: JobKind<I>) {
       kinds.set(kind, definition as JobKind<unknown>)

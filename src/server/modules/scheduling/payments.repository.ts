@@ -98,3 +98,15 @@ export async function openInvoices(db: DbOrTx) {
     .orderBy('invoices.issued_at')
     .execute()
 }
+
+/** The invoices of these registrations (a person's record), oldest first. */
+export async function invoicesOfRegistrations(db: DbOrTx, registrationIds: readonly string[]) {
+  if (registrationIds.length === 0) return []
+  return db.selectFrom('invoices').selectAll().where('registration_id', 'in', [...new Set(registrationIds)]).orderBy('issued_at').execute()
+}
+
+/** The vouchers redeemed for these registrations (a person's record). */
+export async function vouchersOfRegistrations(db: DbOrTx, registrationIds: readonly string[]) {
+  if (registrationIds.length === 0) return []
+  return db.selectFrom('vouchers').selectAll().where('registration_id', 'in', [...new Set(registrationIds)]).orderBy('redeemed_at').execute()
+}

@@ -18,7 +18,7 @@ import type { AuditService } from '../audit/audit.service.js'
 import type { ProgramService } from '../program/program.service.js'
 import {
   feeSchedule, findInvoice, findVoucherByCode, insertVouchers, issueInvoice, markInvoicePaid, moveInvoices, moveVoucher, openInvoices, redeemVoucher, restoreVoucher,
-  upsertFee, voidOpenInvoices, vouchersOf,
+  upsertFee, voidOpenInvoices, vouchersOf, invoicesOfRegistrations, vouchersOfRegistrations,
 } from './payments.repository.js'
 
 // No 0/O or 1/I/L: codes are read aloud and typed from paper.
@@ -143,6 +143,15 @@ export function createPaymentsService(ctx: ServerContext, deps: { audit: AuditSe
       if (from.voucher_id && !(await moveVoucher(trx, from.voucher_id, from.id, to))) throw new AppError('CONFLICT', 'The voucher of this registration is no longer attached to it.')
       await moveInvoices(trx, from.id, to, withOpenInvoice ? ['open', 'paid'] : ['paid'])
       if (!withOpenInvoice) await voidOpenInvoices(trx, from.id)
+    },
+
+    /** The invoices and redeemed vouchers of these registrations, for a person's record (the caller checks staff). */
+    async ofRegistrations(registrationIds: readonly string[]) {
+      const [invoices, vouchers] = await Promise.all([invoicesOfRegistrations(db, registrationIds), vouchersOfRegistrations(db, registrationIds)])
+      return {
+        invoices: invoices.map((i) => ({ id: i.id, registrationId: i.registration_id, amountCents: i.amount_cents, currency: i.currency, status: i.status, issuedAt: i.issued_at, paidAt: i.paid_at })),
+        vouchers: vouchers.map((v) => ({ id: v.id, code: v.code, registrationId: v.registration_id, modules: JSON.parse(v.modules) as string[], status: v.status, redeemedAt: v.redeemed_at })),
+      }
     },
   }
   return service

@@ -203,3 +203,28 @@ export async function seatMismatches(db: DbOrTx): Promise<{ id: string; seats_ta
     .execute()
   return rows.map((r) => ({ id: r.id, seats_taken: Number(r.seats_taken), held: Number(r.held) })).filter((r) => r.seats_taken !== r.held)
 }
+
+// ---- A person's record and the audit log's names for records (staff)
+
+/** Every registration of a candidate with its session's times and status, newest session first. */
+export async function registrationsOfCandidateWithSessions(db: DbOrTx, candidateId: string) {
+  return db
+    .selectFrom('registrations')
+    .innerJoin('test_sessions', 'test_sessions.id', 'registrations.session_id')
+    .selectAll('registrations')
+    .select(['test_sessions.starts_at', 'test_sessions.ends_at', 'test_sessions.center_id', 'test_sessions.status as session_status'])
+    .where('registrations.candidate_id', '=', candidateId)
+    .orderBy('test_sessions.starts_at', 'desc')
+    .execute()
+}
+
+/** Registrations by id with their session's start and center (one page of the audit log at most). */
+export async function registrationsWithSessions(db: DbOrTx, ids: readonly string[]) {
+  if (ids.length === 0) return []
+  return db
+    .selectFrom('registrations')
+    .innerJoin('test_sessions', 'test_sessions.id', 'registrations.session_id')
+    .select(['registrations.id', 'registrations.candidate_id', 'registrations.session_id', 'test_sessions.starts_at', 'test_sessions.center_id'])
+    .where('registrations.id', 'in', [...new Set(ids)])
+    .execute()
+}

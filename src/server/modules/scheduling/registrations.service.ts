@@ -12,6 +12,7 @@
 import { holdExpiresAt } from '../../../common/rules/fees.js'
 import { ncrcAdvice } from '../../../common/rules/ncrc-advice.js'
 import { isRegistrationInTime } from '../../../common/rules/registration-window.js'
+import { DEFAULT_TIME_ZONE } from '../../../common/time-zones.js'
 import type { ServerContext } from '../../context.js'
 import type { DbOrTx, Tx } from '../../db/database.js'
 import { inTransaction } from '../../db/transaction.js'
@@ -31,13 +32,17 @@ import { createRegistrationMail } from './registration-mail.js'
 import {
   confirmedRegistrationsOfSession, dueReminders, expiredHolds, expireHold, findRegistration, insertRegistration, liveCandidateIds, LIVE, liveRegistrationFor, liveRegistrationsOfSession, lockSessions,
   markReminded, nextQueueNumber, oldestWaitlisted, registrationsOfCandidate, releaseHeldSeat, seatRegistration, sessionsToPromote, takeSeat, transition,
-  waitlistPosition, type RegistrationRow,
+  waitlistPosition, registrationsOfCandidateWithSessions, registrationsWithSessions, type RegistrationRow,
 } from './registrations.repository.js'
 import type { CenterDirectory } from '../centers/centers.service.js'
 import { findSessionWithCenter } from './session-centers.js'
 import { findSession } from './sessions.repository.js'
 
 const HOUR = 3_600_000
+
+/** A center's IANA zone (migration 0016 adds the column); the program's default until it exists. */
+const timeZoneOf = (center: object | undefined): string =>
+  center && 'time_zone' in center && typeof center.time_zone === 'string' ? center.time_zone : DEFAULT_TIME_ZONE
 
 export interface RegisterInput {
   sessionId: string
@@ -74,6 +79,8 @@ export function createRegistrationsService(
   deps: {
     audit: AuditService; notifications: NotificationsService; program: ProgramService; payments: PaymentsService; profiles: ProfileService
     invitations: InvitationsService; eligibility: EligibilityService; users: UserDirectory; centers: CenterDirectory
+    /** When each of these registrations was checked in (delivery's check-ins), read in the caller's transaction. */
+    checkins: (within: DbOrTx, registrationIds: readonly string[]) => Promise<Map<string, string>>
   },
 ) {
   const { db } = ctx
@@ -274,7 +281,7 @@ export function createRegistrationsService(
      * with it (a voucher, a paid or open invoice; onto a waitlist too, confirmed when a seat comes), and
      * the old seat is released. A refusal at any step leaves the old registration as it was.
      */
-    async reschedule(actor: Actor | null, id: string, input: { sessionId: string; waitlist?: boolean | undefined }) {
+    async reschedule(actor: Actor | null, id: string, input: { sessionId: string; waitlist?: boolean | undefined; reason?: string | undefined }) {
       const who = requireActor(actor)
       const staff = hasRole(who, 'program_staff')
       const old = await findRegistration(db, id)
@@ -295,12 +302,70 @@ export function createRegistrationsService(
         const row = await createIn(trx, current.candidate_id, session, modules, !!input.waitlist, { createdBy: who.userId, access, replacing: current, lockSessions: [current.session_id, session.id] })
         await deps.payments.transferIn(trx, current, row.id, row.status === 'pending_payment' && row.payment_method === 'invoice')
         await releaseHeldSeat(trx, current)
-        await deps.audit.record(trx, { actorId: who.userId, action: 'registration.rescheduled', entityType: 'registration', entityId: old.id, details: { to: row.id, sessionId: session.id, status: row.status } })
+        await deps.audit.record(trx, { actorId: who.userId, action: 'registration.rescheduled', entityType: 'registration', entityId: old.id, reason: input.reason ?? null, details: { to: row.id, sessionId: session.id, status: row.status } })
         return row
       }).catch((err: unknown) => orAlreadyRegistered(err, session.id, old.candidate_id))
       await service.promoteWaitlist(old.session_id)
       await announce(moved)
       return dto((await findRegistration(db, moved.id))!)
+    },
+
+    /** Staff move a registration to another session at any time, with a reason the audit entry keeps. */
+    async rescheduleByStaff(actor: Actor | null, id: string, input: { sessionId: string; reason: string; waitlist?: boolean | undefined }) {
+      requireRole(actor, 'program_staff')
+      return service.reschedule(actor, id, input)
+    },
+
+    /**
+     * Staff mark a confirmed registration a no-show once its session is over (closed, or past its end)
+     * and the candidate never checked in. The seat is released with it (the books stay balanced); a
+     * fee paid is not returned. A no-show is not a live booking, so the modules may be booked again
+     * under the eligibility rules (no attempt was made, so no retake wait applies).
+     */
+    async markNoShow(actor: Actor | null, id: string, note: string) {
+      const staff = requireRole(actor, 'program_staff')
+      const r = await findRegistration(db, id)
+      if (!r) throw notFound('The registration')
+      if (r.status !== 'confirmed') throw new AppError('CONFLICT', 'Only a confirmed registration can be marked a no-show.')
+      const session = (await findSession(db, r.session_id))!
+      if (session.status !== 'closed' && Date.parse(session.ends_at) > ctx.clock().getTime()) {
+        throw new AppError('SESSION_NOT_OVER', 'A no-show can be marked once the session has ended.')
+      }
+      await inTransaction(db, async (trx) => {
+        if ((await deps.checkins(trx, [id])).has(id)) throw new AppError('CHECKED_IN', 'This candidate checked in at the session: they were not a no-show.')
+        const row = await transition(trx, id, ['confirmed'], { status: 'no_show', updated_at: now(), hold_expires_at: null })
+        if (!row) throw new AppError('CONFLICT', 'Only a confirmed registration can be marked a no-show.')
+        await releaseHeldSeat(trx, row)
+        await deps.audit.record(trx, { actorId: staff.userId, action: 'registration.no_show', entityType: 'registration', entityId: id, reason: note, details: { sessionId: r.session_id } })
+      })
+      return dto((await findRegistration(db, id))!)
+    },
+
+    /**
+     * A candidate's registrations for their record (the caller checks staff): each with its session,
+     * center, payment and check-in, and whether staff may mark it a no-show now.
+     */
+    async ofCandidate(candidateId: string) {
+      const rows = await registrationsOfCandidateWithSessions(db, candidateId)
+      const [centers, checkins] = await Promise.all([deps.centers.findMany(rows.map((r) => r.center_id)), deps.checkins(db, rows.map((r) => r.id))])
+      const at = ctx.clock().getTime()
+      return Promise.all(rows.map(async (r) => {
+        const center = centers.get(r.center_id)
+        const over = r.session_status === 'closed' || Date.parse(r.ends_at) <= at
+        return {
+          ...(await dto(r)), paidAt: r.paid_at, overrideReason: r.override_reason, updatedAt: r.updated_at,
+          session: { id: r.session_id, startsAt: r.starts_at, endsAt: r.ends_at, status: r.session_status, centerId: r.center_id, centerName: center?.name ?? '', city: center?.city ?? '', state: center?.state ?? '', timeZone: timeZoneOf(center) },
+          checkedInAt: checkins.get(r.id) ?? null,
+          canMarkNoShow: r.status === 'confirmed' && over && !checkins.has(r.id),
+          canReschedule: LIVE.includes(r.status),
+          canWaive: r.status === 'pending_payment',
+        }
+      }))
+    },
+
+    /** Registrations by id as the audit log names them: whose, and which session (one page at a time). */
+    async describe(ids: readonly string[]) {
+      return registrationsWithSessions(db, ids)
     },
 
     /** Gives free seats to the waitlist, oldest first: each promotion takes its seat in its own transaction. */

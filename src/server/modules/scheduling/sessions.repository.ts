@@ -104,3 +104,9 @@ export async function closeSessionRow(trx: Tx, id: string, at: string): Promise<
   const result = await trx.updateTable('test_sessions').set({ closed_at: at, status: 'closed' }).where('id', '=', id).where('closed_at', 'is', null).executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
 }
+
+/** Sessions by id (one page of the audit log at most). */
+export async function findSessions(db: DbOrTx, ids: readonly string[]) {
+  if (ids.length === 0) return []
+  return db.selectFrom('test_sessions').select(['id', 'center_id', 'starts_at', 'ends_at', 'status']).where('id', 'in', [...new Set(ids)]).execute()
+}

@@ -6,10 +6,17 @@ import { AppError } from '../../errors.js'
 import { decodeCursor, toPage } from '../../db/pagination.js'
 import { hasRole, type Actor } from '../accounts/actor.js'
 import type { CenterDirectory } from '../centers/centers.service.js'
-import { listPublicSessions } from './sessions.repository.js'
+import { findSessions, listPublicSessions } from './sessions.repository.js'
 
 export function createSessionsService(ctx: ServerContext, deps: { centers: CenterDirectory }) {
   return {
+    /** Sessions by id with their center, as the audit log names them (one page at a time). */
+    async describe(ids: readonly string[]) {
+      const rows = await findSessions(ctx.db, ids)
+      const centers = await deps.centers.findMany(rows.map((r) => r.center_id))
+      return rows.map((r) => ({ id: r.id, startsAt: r.starts_at, center: centers.get(r.center_id) }))
+    },
+
     /** A session's details for this caller: without its proctors' user ids unless the caller runs or administers it. */
     async visibleDetail<T extends { centerId: string; proctorIds: string[] }>(actor: Actor | null, detail: T): Promise<T | Omit<T, 'proctorIds'>> {
       const { proctorIds, ...rest } = detail

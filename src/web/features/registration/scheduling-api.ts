@@ -78,6 +78,7 @@ export const STATUS_LABELS: Record<string, string> = {
   waitlisted: "Waitlisted",
   cancelled: "Cancelled",
   expired: "Expired (unpaid)",
+  no_show: "No-show",
   pending: "Pending review",
   approved: "Approved",
   partly_approved: "Partly approved",
