@@ -281,7 +281,7 @@ export function createRegistrationsService(
      * with it (a voucher, a paid or open invoice; onto a waitlist too, confirmed when a seat comes), and
      * the old seat is released. A refusal at any step leaves the old registration as it was.
      */
-    async reschedule(actor: Actor | null, id: string, input: { sessionId: string; waitlist?: boolean | undefined; reason?: string | undefined }) {
+    async reschedule(actor: Actor | null, id: string, input: { sessionId: string; waitlist?: boolean | undefined; reason?: string | undefined }, staffMove = false) {
       const who = requireActor(actor)
       const staff = hasRole(who, 'program_staff')
       const old = await findRegistration(db, id)
@@ -294,7 +294,9 @@ export function createRegistrationsService(
       }
       const modules = modulesOf(old)
       const access: Access = staff ? 'trusted' : 'public'
-      const { session } = await checkRegistrable({ sessionId: input.sessionId, modules }, false, access)
+      // Staff moving a registration from the person's record may set the 48-hour rule aside (the audit entry says so).
+      const { session } = await checkRegistrable({ sessionId: input.sessionId, modules }, staffMove, access)
+      const late = !isRegistrationInTime(ctx.clock(), new Date(session.starts_at), policies.registrationLeadHours)
       if (await liveRegistrationFor(db, session.id, old.candidate_id)) throw new AppError('ALREADY_REGISTERED', 'You are already registered for this session.')
       const moved = await inTransaction(db, async (trx) => {
         const current = await transition(trx, old.id, LIVE, { status: 'cancelled', cancelled_at: now(), updated_at: now(), hold_expires_at: null })
@@ -302,7 +304,7 @@ export function createRegistrationsService(
         const row = await createIn(trx, current.candidate_id, session, modules, !!input.waitlist, { createdBy: who.userId, access, replacing: current, lockSessions: [current.session_id, session.id] })
         await deps.payments.transferIn(trx, current, row.id, row.status === 'pending_payment' && row.payment_method === 'invoice')
         await releaseHeldSeat(trx, current)
-        await deps.audit.record(trx, { actorId: who.userId, action: 'registration.rescheduled', entityType: 'registration', entityId: old.id, reason: input.reason ?? null, details: { to: row.id, sessionId: session.id, status: row.status } })
+        await deps.audit.record(trx, { actorId: who.userId, action: 'registration.rescheduled', entityType: 'registration', entityId: old.id, reason: input.reason ?? null, details: { to: row.id, sessionId: session.id, status: row.status, ...(late ? { overridden: [{ rule: 'REGISTRATION_TOO_LATE' }] } : {}) } })
         return row
       }).catch((err: unknown) => orAlreadyRegistered(err, session.id, old.candidate_id))
       await service.promoteWaitlist(old.session_id)
@@ -310,10 +312,13 @@ export function createRegistrationsService(
       return dto((await findRegistration(db, moved.id))!)
     },
 
-    /** Staff move a registration to another session at any time, with a reason the audit entry keeps. */
+    /**
+     * Staff move a registration to another session at any time, even one starting within 48 hours,
+     * with a reason the audit entry keeps; the module rules still apply.
+     */
     async rescheduleByStaff(actor: Actor | null, id: string, input: { sessionId: string; reason: string; waitlist?: boolean | undefined }) {
       requireRole(actor, 'program_staff')
-      return service.reschedule(actor, id, input)
+      return service.reschedule(actor, id, input, true)
     },
 
     /**
