@@ -21,6 +21,7 @@ import { ResetPasswordPage } from "./routes/reset-password-page";
 import { RouteErrorPage } from "./routes/route-error-page";
 import { ApiTokensPage } from "./routes/staff/api-tokens-page";
 import { AuditPage } from "./routes/staff/audit-page";
+import { PersonPage } from "./routes/staff/person-page";
 import { FormPreviewPage } from "./routes/staff/form-preview-page";
 import { HandbookRequestsPage } from "./routes/staff/handbook-requests-page";
 import { ItemNewPage } from "./routes/staff/item-new-page";
@@ -84,6 +85,7 @@ export const router = createBrowserRouter([
       { path: "credentials", element: <RequireAuth requiredRole="candidate"><CredentialsPage /></RequireAuth> },
       { path: "staff/handbook-requests", element: staff(<HandbookRequestsPage />) },
       { path: "staff/users", element: staff(<UsersPage />) },
+      { path: "staff/people/:id", element: staff(<PersonPage />) },
       { path: "staff/outbox", element: staff(<OutboxPage />) },
       { path: "staff/api-tokens", element: staff(<ApiTokensPage />) },
       { path: "staff/audit", element: staff(<AuditPage />) },

@@ -20,7 +20,7 @@ export default async function auditRoutes(app: FastifyInstance) {
   }, async (request) => {
     const { from, to } = request.query
     const range = { from: from ? new Date(from).toISOString() : undefined, to: to ? new Date(to).toISOString() : undefined }
-    if (range.from && range.to && range.to <= range.from) throw new AppError('VALIDATION', '"to" must be after "from".', { field: 'to' })
+    if (range.from && range.to && range.to <= range.from) throw new AppError('VALIDATION', '"to" must be after "from".', [{ field: 'to', message: 'must be after "from"' }])
     return app.services.audit.list(request.actor, { ...request.query, ...range, limit: request.query.limit ?? 50 })
   })
 }

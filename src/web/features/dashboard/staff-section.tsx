@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { api } from "../../api/client";
 import type { HandbookRequestsPage } from "../../../common/schemas/handbook";
 import { staffKeys } from "../staff/staff-keys";
+import { AttentionPanel } from "./attention-panel";
 
 function useOpenHandbookCount() {
   return useQuery({
@@ -34,6 +35,9 @@ export function StaffSection() {
   return (
     <section aria-labelledby="staff-heading">
       <h2 id="staff-heading">Program staff</h2>
+      <h3>Needs attention</h3>
+      <AttentionPanel />
+      <h3>Staff pages</h3>
       <ul className="grid">
         <li className="card card--accent">
           <h3>

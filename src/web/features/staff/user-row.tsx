@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { Link } from "react-router";
 import { errorMessage } from "../../api/client";
 import type { Role, User } from "../../api/types";
 import { FormAlert } from "../../components/form-alert";
@@ -23,7 +24,9 @@ export function UserRow({ user, isSelf }: { user: User; isSelf: boolean }) {
   return (
     <>
       <tr>
-        <th scope="row">{name}</th>
+        <th scope="row">
+          <Link to={`/staff/people/${user.id}`}>{name}</Link>
+        </th>
         <td>{user.email}</td>
         <td>{user.roles.length ? user.roles.map((role) => ROLE_LABELS[role] ?? role).join(", ") : "—"}</td>
         <td>
