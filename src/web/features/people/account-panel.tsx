@@ -30,7 +30,7 @@ export function AccountPanel({ record, onDone }: { record: PersonRecordView; onD
   }
 
   return (
-    <section className="person-section" aria-labelledby="account-heading">
+    <section className="person-section">
       <h2 id="account-heading">Account</h2>
       <dl className="person-facts">
         <dt>Email</dt>

@@ -1,5 +1,7 @@
 // A person's record for program staff: account and roles, registrations with their actions,
 // attempts, results, credentials, accommodations, payments and their audit trail.
+// Sections are not named landmarks: each table is already a region named by its caption, and a
+// second region with the same name fails axe (landmark-unique); headings give the page its outline.
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { DataTable } from "../../components/data-table";
@@ -30,7 +32,7 @@ export function PersonPage() {
       <StatusMessage>{message}</StatusMessage>
       <AccountPanel record={r} onDone={setMessage} />
 
-      <section className="person-section" aria-labelledby="registrations-heading">
+      <section className="person-section">
         <h2 id="registrations-heading">Registrations</h2>
         <RegistrationsTable record={r} onDone={setMessage} />
         <button type="button" className="button button--secondary" onClick={() => setRegistering(true)}>
@@ -39,27 +41,27 @@ export function PersonPage() {
         {registering ? <OverrideDialog record={r} onClose={() => setRegistering(false)} onDone={(m) => { setRegistering(false); setMessage(m); }} /> : null}
       </section>
 
-      <section className="person-section" aria-labelledby="attempts-heading">
+      <section className="person-section">
         <h2 id="attempts-heading">Attempts</h2>
         <AttemptsTable record={r} />
       </section>
-      <section className="person-section" aria-labelledby="results-heading">
+      <section className="person-section">
         <h2 id="results-heading">Results</h2>
         <ResultsTable record={r} />
       </section>
-      <section className="person-section" aria-labelledby="credentials-heading">
+      <section className="person-section">
         <h2 id="credentials-heading">Credentials</h2>
         <CredentialsTable record={r} />
       </section>
-      <section className="person-section" aria-labelledby="accommodations-heading">
+      <section className="person-section">
         <h2 id="accommodations-heading">Accommodations</h2>
         <AccommodationsTable record={r} />
       </section>
-      <section className="person-section" aria-labelledby="payments-heading">
+      <section className="person-section">
         <h2 id="payments-heading">Payments</h2>
         <PaymentsTables record={r} />
       </section>
-      <section className="person-section" aria-labelledby="trail-heading">
+      <section className="person-section">
         <h2 id="trail-heading">Audit trail</h2>
         <p>
           What {name} did, and what was done to their records, newest first.{" "}
