@@ -26,15 +26,15 @@ export const auditColumns: Column<AuditEntryView>[] = [
         "The system"
       ),
   },
-  { id: "action", header: "Action", cell: (e) => <code>{e.action}</code> },
+  { id: "action", header: "Action", className: "nowrap", cell: (e) => <code>{e.action}</code> },
   {
     id: "record",
     header: "Record",
     cell: (e) => (
       <>
         {e.recordPersonId ? <Link to={`/staff/people/${e.recordPersonId}`}>{e.recordLabel ?? e.entityType}</Link> : (e.recordLabel ?? e.entityType.replace(/_/g, " "))}
-        <span className="audit-record">
-          {e.entityType} {e.entityId}
+        <span className="audit-record" title={e.entityId}>
+          {e.entityType} {e.entityId.length > 12 ? `${e.entityId.slice(0, 8)}…` : e.entityId}
         </span>
       </>
     ),

@@ -11,7 +11,7 @@ import { useProgram } from "../program/program-queries";
 import { ModuleCheckboxes } from "../registration/module-checkboxes";
 import { overriddenRules } from "./overridden-rules";
 import { useBookableSessions, useStaffRegister } from "./person-api";
-import { sessionLabel } from "./registration-dialogs";
+import { sessionLabel, sessionOption } from "./registration-dialogs";
 import { RuleNotice } from "./rule-notice";
 
 export function OverrideDialog({ record, onClose, onDone }: { record: PersonRecordView; onClose: () => void; onDone: (message: string) => void }) {
@@ -32,6 +32,13 @@ export function OverrideDialog({ record, onClose, onDone }: { record: PersonReco
   function submit(event: FormEvent) {
     event.preventDefault();
     errors.clear();
+    const missing = [
+      ...(sessionId ? [] : [{ field: "sessionId", message: "Choose a session." }]),
+      ...(picked.length > 0 ? [] : [{ field: "modules", message: "Choose at least one module." }]),
+      // The server's own limit, said in words before asking it.
+      ...(reason.trim().length >= 5 ? [] : [{ field: "overrideReason", message: "Enter a reason of at least 5 characters." }]),
+    ];
+    if (missing.length > 0) return errors.setProblems(missing);
     register.mutate({ candidateId: record.account.id, sessionId, modules: picked, overrideReason: reason.trim() }, {
       onSuccess: (r) => onDone(`Registered for ${picked.join(", ")} at ${chosen ? sessionLabel(chosen) : "the session"} (${r.status.replace(/_/g, " ")}).`),
       onError: errors.showError,
@@ -50,7 +57,7 @@ export function OverrideDialog({ record, onClose, onDone }: { record: PersonReco
           <option value="">Choose a session</option>
           {(sessions.data ?? []).map((s) => (
             <option key={s.id} value={s.id}>
-              {sessionLabel(s)} ({s.seatsAvailable} {s.seatsAvailable === 1 ? "seat" : "seats"} free)
+              {sessionOption(s)}
             </option>
           ))}
         </SelectField>

@@ -27,6 +27,11 @@ export function sessionLabel(session: { centerName: string; startsAt: string; ti
   return `${session.centerName}, ${formatZonedShort(session.startsAt, session.timeZone ?? DEFAULT_TIME_ZONE)}`;
 }
 
+/** A session as an option of a select: the date first, so a narrow select cuts the center's name, not the time. */
+export function sessionOption(session: { centerName: string; startsAt: string; timeZone?: string; seatsAvailable: number }) {
+  return `${formatZonedShort(session.startsAt, session.timeZone ?? DEFAULT_TIME_ZONE)} · ${session.centerName} (${session.seatsAvailable} ${session.seatsAvailable === 1 ? "seat" : "seats"} free)`;
+}
+
 export function WaiveDialog({ record, registration, onClose, onDone }: Props) {
   const waive = useWaiveFee(record.account.id);
   const errors = useFormErrors("waive", { reason: "Reason" });
@@ -34,6 +39,7 @@ export function WaiveDialog({ record, registration, onClose, onDone }: Props) {
   function submit(event: FormEvent) {
     event.preventDefault();
     errors.clear();
+    if (reason.trim().length < 3) return errors.setProblems([{ field: "reason", message: "Enter a reason of at least 3 characters." }]);
     waive.mutate({ registrationId: registration.id, reason: reason.trim() }, {
       onSuccess: () => onDone(`The fee for ${sessionLabel(registration.session)} was waived.`),
       onError: errors.showError,
@@ -69,6 +75,11 @@ export function RescheduleDialog({ record, registration, onClose, onDone }: Prop
   function submit(event: FormEvent) {
     event.preventDefault();
     errors.clear();
+    const missing = [
+      ...(sessionId ? [] : [{ field: "sessionId", message: "Choose the session to move to." }]),
+      ...(reason.trim() ? [] : [{ field: "reason", message: "Enter the reason for the move." }]),
+    ];
+    if (missing.length > 0) return errors.setProblems(missing);
     move.mutate({ registrationId: registration.id, sessionId, reason: reason.trim(), ...(waitlist ? { waitlist } : {}) }, {
       onSuccess: (moved) => onDone(`Moved to ${chosen ? sessionLabel(chosen) : "the new session"} (${moved.status.replace(/_/g, " ")}).`),
       onError: errors.showError,
@@ -86,7 +97,7 @@ export function RescheduleDialog({ record, registration, onClose, onDone }: Prop
           <option value="">Choose a session</option>
           {choices.map((s) => (
             <option key={s.id} value={s.id}>
-              {sessionLabel(s)} ({s.seatsAvailable} {s.seatsAvailable === 1 ? "seat" : "seats"} free)
+              {sessionOption(s)}
             </option>
           ))}
         </SelectField>

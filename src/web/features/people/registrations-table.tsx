@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { formatMoney } from "../../../common/rules/fees";
 import type { PersonRecordView, PersonRegistrationView } from "../../../common/schemas/people";
-import { formatZonedRange } from "../../../common/time-zones";
+import { formatZonedRange, formatZonedShort } from "../../../common/time-zones";
 import { DataTable } from "../../components/data-table";
 import { formatDateTime } from "../../lib/format";
 import { useProgram } from "../program/program-queries";
@@ -30,8 +30,9 @@ export function RegistrationsTable({ record, onDone }: { record: PersonRecordVie
             id: "session", header: "Session", rowHeader: true, sortValue: (r) => r.session.startsAt,
             cell: (r) => (
               <>
-                {where(r)}
-                <span className="audit-record">{r.session.city}, {r.session.state} · session {r.session.status.replace(/_/g, " ")}</span>
+                <span className="nowrap">{formatZonedShort(r.session.startsAt, r.session.timeZone)}</span>
+                <span className="audit-record">{r.session.centerName}, {r.session.city}, {r.session.state}</span>
+                <span className="audit-record">Session {r.session.status.replace(/_/g, " ")}</span>
               </>
             ),
           },
@@ -42,6 +43,7 @@ export function RegistrationsTable({ record, onDone }: { record: PersonRecordVie
               <>
                 <StatusBadge status={r.status} />
                 <span className="audit-record">{r.checkedInAt ? `Checked in ${formatDateTime(r.checkedInAt)}` : "Not checked in"}</span>
+                {r.overrideReason ? <span className="audit-record">Override: {r.overrideReason}</span> : null}
               </>
             ),
           },
@@ -51,12 +53,7 @@ export function RegistrationsTable({ record, onDone }: { record: PersonRecordVie
           },
           {
             id: "reference", header: "Reference", className: "nowrap",
-            cell: (r) => (
-              <>
-                <code>{r.id.slice(0, 8).toUpperCase()}</code>
-                {r.overrideReason ? <span className="audit-record">Override: {r.overrideReason}</span> : null}
-              </>
-            ),
+            cell: (r) => <code>{r.id.slice(0, 8).toUpperCase()}</code>,
           },
           {
             id: "actions", header: "Actions", className: "actions",
