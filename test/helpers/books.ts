@@ -1,7 +1,8 @@
 // The books of registration, read straight from the database, so a test can say whether they balance
 // after a race: every session's seat counter equals the registrations holding a seat; a registration
 // holds a seat exactly while it is pending payment or confirmed; a voucher pays for at most one live
-// registration, and is redeemed exactly when one does; a registration has at most one open invoice,
+// registration, and is redeemed exactly when one does (or when the no-show it paid for spent it); a
+// registration has at most one open invoice,
 // only while it waits for payment; and a live registration that was paid was paid once.
 import type { Kysely } from 'kysely'
 import type { Database } from '../../src/server/db/schema.js'
@@ -22,8 +23,10 @@ export async function bookProblems(db: Kysely<Database>): Promise<string[]> {
     if ((Number(r.holds_seat) === 1) !== holding) problems.push(`registration ${r.id} is ${r.status} with holds_seat ${r.holds_seat}`)
   }
   const live = registrations.filter((r) => LIVE.includes(r.status))
+  // A no-show forfeits its fee: the voucher that paid for it stays redeemed, spent on it.
+  const spent = registrations.filter((r) => LIVE.includes(r.status) || r.status === 'no_show')
   for (const v of await db.selectFrom('vouchers').selectAll().execute()) {
-    const paying = live.filter((r) => r.voucher_id === v.id)
+    const paying = spent.filter((r) => r.voucher_id === v.id)
     if (paying.length > 1) problems.push(`voucher ${v.code} pays for ${paying.length} live registrations`)
     if (v.status === 'redeemed' && (paying.length !== 1 || v.registration_id !== paying[0]!.id)) {
       problems.push(`voucher ${v.code} is redeemed for ${v.registration_id}, but pays for [${paying.map((r) => `${r.id} (${r.status})`).join(', ')}]`)

@@ -109,8 +109,12 @@ describe.each(databases)('a person\'s record on %s', (kind) => {
     const absentReg = await staffRegister(absent.userId, session, ['MM', 'QBA'])
     const presentReg = await staffRegister(present.userId, session, ['MM'])
     expect(absentReg.status).toBe('pending_payment')
-    const waived = await call(w.t.app, 'POST', `/api/v1/admin/registrations/${absentReg.id}/waive`, { session: w.staff, body: { reason: 'Sponsored by the state workforce board' } })
-    expect(waived.statusCode, waived.body).toBe(200)
+    // The absent candidate pays with an employer's voucher: a no-show spends it (the fee is not returned).
+    const employer = await login(w.t.app, 'employer@demo.test', 'mt1-demo')
+    const bought = await call(w.t.app, 'POST', '/api/v1/vouchers', { session: employer, body: { modules: ['MM', 'QBA'], quantity: 1 } })
+    expect(bought.statusCode, bought.body).toBe(201)
+    const paid = await call(w.t.app, 'POST', `/api/v1/registrations/${absentReg.id}/payment`, { session: absent, body: { method: 'voucher', code: bought.json().items[0].code } })
+    expect(paid.statusCode, paid.body).toBe(200)
     await call(w.t.app, 'POST', `/api/v1/admin/registrations/${presentReg.id}/waive`, { session: w.staff, body: { reason: 'Sponsored by the state workforce board' } })
 
     // Not before the session ends.
@@ -143,6 +147,7 @@ describe.each(databases)('a person\'s record on %s', (kind) => {
     const entries = await auditEntries(w, 'registration.no_show', absentReg.id)
     expect(entries).toEqual([expect.objectContaining({ actorId: w.staff.userId, reason: 'Did not arrive; no call.', entityType: 'registration' })])
     expect(await bookProblems(w.t.app.db)).toEqual([])
+    expect((await recordOf(absent.userId)).payments.vouchers).toEqual([expect.objectContaining({ registrationId: absentReg.id, status: 'redeemed' })])
 
     // The modules are free again: the candidate books them at a later session themselves.
     const next = await w.newSession(72 * HOUR)
