@@ -248,12 +248,17 @@ describe.each(databases)('a person\'s record on %s', (kind) => {
       session: w.staff, body: { trainingCompletedOn: since, agreementSignedOn: since, coiDeclaredOn: since, certifiedUntil: new Date(w.t.clock().getTime() + 30 * 24 * HOUR).toISOString(), status: 'certified' },
     })
     expect(certified.statusCode, certified.body).toBe(200)
+    const certifyCenter = (days: number) => call(w.t.app, 'POST', `/api/v1/admin/centers/${w.centerId}/certify`, {
+      session: w.staff, body: { certifiedUntil: new Date(w.t.clock().getTime() + days * 24 * HOUR).toISOString() },
+    })
+    expect((await certifyCenter(45)).statusCode).toBe(200)
 
     const moved = await attention()
     expect(moved.accommodationRequestsPending).toBe(start.accommodationRequestsPending + 1)
     expect(moved.handbookRequestsOpen).toBe(start.handbookRequestsOpen + 1)
     expect(moved.incidentsRecent).toBe(start.incidentsRecent + 1)
     expect(moved.proctorsExpiring).toBe(start.proctorsExpiring + 1)
+    expect(moved.centersExpiring).toBe(start.centersExpiring + 1)
 
     // Deciding and fulfilling take them off; the certification renewed beyond 60 days does too.
     expect((await call(w.t.app, 'POST', `/api/v1/admin/accommodation-requests/${asked.json().id}/decision`, { session: w.staff, body: { decision: 'approved', reason: 'Documented.' } })).statusCode).toBe(200)
@@ -262,9 +267,11 @@ describe.each(databases)('a person\'s record on %s', (kind) => {
       session: w.staff, body: { trainingCompletedOn: since, agreementSignedOn: since, coiDeclaredOn: since, certifiedUntil: new Date(w.t.clock().getTime() + 400 * 24 * HOUR).toISOString(), status: 'certified' },
     })
     expect(renewed.statusCode, renewed.body).toBe(200)
+    expect((await certifyCenter(400)).statusCode).toBe(200)
     const back = await attention()
     expect(back.accommodationRequestsPending).toBe(start.accommodationRequestsPending)
     expect(back.handbookRequestsOpen).toBe(start.handbookRequestsOpen)
     expect(back.proctorsExpiring).toBe(start.proctorsExpiring)
+    expect(back.centersExpiring).toBe(start.centersExpiring)
   })
 })
