@@ -22,7 +22,6 @@ export async function bookProblems(db: Kysely<Database>): Promise<string[]> {
     const holding = r.status === 'pending_payment' || r.status === 'confirmed'
     if ((Number(r.holds_seat) === 1) !== holding) problems.push(`registration ${r.id} is ${r.status} with holds_seat ${r.holds_seat}`)
   }
-  const live = registrations.filter((r) => LIVE.includes(r.status))
   // A no-show forfeits its fee: the voucher that paid for it stays redeemed, spent on it.
   const spent = registrations.filter((r) => LIVE.includes(r.status) || r.status === 'no_show')
   for (const v of await db.selectFrom('vouchers').selectAll().execute()) {
