@@ -34,6 +34,7 @@ import programRoutes from './modules/program/program.routes.js'
 import sessionsRoutes from './modules/scheduling/sessions.routes.js'
 import invitationsRoutes from './modules/scheduling/invitations.routes.js'
 import credentialsRoutes from './modules/credentials/credentials.routes.js'
+import sessionOperationsRoutes from './modules/scheduling/session-operations.routes.js'
 import authPlugin from './plugins/auth.js'
 import inputGuardPlugin from './plugins/input-guard.js'
 import errorsPlugin from './plugins/errors.js'
@@ -135,6 +136,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(handbookRoutes)
   await app.register(centersRoutes)
   await app.register(sessionsRoutes)
+  await app.register(sessionOperationsRoutes)
   await app.register(invitationsRoutes)
   await app.register(itemBankRoutes)
   await app.register(profileRoutes)

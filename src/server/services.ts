@@ -36,6 +36,9 @@ import { createRegistryHoldersService } from './modules/registry/holders.service
 import { createCredentialRecordsService } from './modules/registry/credential-records.service.js'
 import { createAttemptRecordsService } from './modules/delivery/attempt-records.service.js'
 import { createJobsService } from './modules/jobs/jobs.service.js'
+// Session operations (issue 12): staff's list across centers, edits that tell candidates, cancelling.
+import { createSessionOperationsService } from './modules/scheduling/session-operations.service.js'
+import { createSessionCancellation } from './modules/scheduling/session-cancellation.js'
 
 export function createServices(ctx: ServerContext, program: Program) {
   // The audit log names actors through the accounts module, which is built after it and records audit entries itself.
@@ -89,6 +92,8 @@ export function createServices(ctx: ServerContext, program: Program) {
     eligibility,
     invitations,
     sessionAdmin,
+    sessionOperations: createSessionOperationsService(ctx, { centers, users, notifications, sessionAdmin }),
+    cancelSession: createSessionCancellation(ctx, { audit, centers, users, notifications, registrations, sessionAdmin }),
     program: programService,
     audit,
     notifications,

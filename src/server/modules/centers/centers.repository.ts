@@ -102,3 +102,8 @@ export async function decideOnsiteRequest(trx: Tx, id: string, change: Pick<Onsi
 export async function setOnsiteSession(trx: Tx, id: string, sessionId: string): Promise<void> {
   await trx.updateTable('onsite_requests').set({ session_id: sessionId }).where('id', '=', id).execute()
 }
+
+/** Every center (any kind or status) in a state: staff's session filter. */
+export async function centerIdsInState(db: DbOrTx, state: string): Promise<string[]> {
+  return (await db.selectFrom('centers').select('id').where('state', '=', state.toUpperCase()).execute()).map((r) => r.id)
+}

@@ -1,4 +1,5 @@
-// Scheduling sessions: a center's administrators (or program staff) create, edit and cancel them.
+// Scheduling sessions: a center's administrators (or program staff) create and edit them (cancelling
+// is session-cancellation.ts).
 // Every proctor assignment goes through the proctors service's eligibility check and the overlap
 // rule (a proctor is in one session at a time); a session ends by its center's certification end.
 import { centerCertificationCovers, sessionTimesProblem, sessionsOverlap } from '../../../common/rules/session-schedule.js'
@@ -14,7 +15,7 @@ import type { CenterDirectory } from '../centers/centers.service.js'
 import type { ProgramService } from '../program/program.service.js'
 import type { RegistrationsService } from './registrations.service.js'
 import {
-  closeSessionRow, findSession, insertTestSession, overlappingSessionsOf, proctorsOfSession, replaceSessionProctors, reviseOpenSession, sessionsOfStaffMember, updateSessionRow,
+  closeSessionRow, findSession, insertTestSession, overlappingSessionsOf, proctorsOfSession, replaceSessionProctors, reviseOpenSession, sessionsOfStaffMember,
 } from './sessions.repository.js'
 
 export interface SessionInput {
@@ -152,22 +153,6 @@ export function createSessionAdminService(
       })
       // More seats may let waitlisted candidates in.
       await deps.registrations.promoteWaitlist(id)
-      return dto(id)
-    },
-
-    async cancel(actor: Actor | null, id: string, reason: string) {
-      const session = await findSession(db, id)
-      if (!session) throw notFound('The session')
-      const who = await requireCenterRight(actor, session.center_id)
-      if (session.status === 'cancelled') throw new AppError('SESSION_CLOSED', 'The session is already cancelled.')
-      // The session and every registration in it are cancelled together (seats, vouchers, invoices);
-      // the candidates are told after the commit.
-      const cancelled = await inTransaction(db, async (trx) => {
-        await updateSessionRow(trx, id, { status: 'cancelled', cancel_reason: reason })
-        await deps.audit.record(trx, { actorId: who.userId, action: 'session.cancelled', entityType: 'session', entityId: id, reason })
-        return deps.registrations.cancelAllIn(trx, id, reason, who.userId)
-      })
-      await deps.registrations.tellSessionCancelled(cancelled, reason)
       return dto(id)
     },
 

@@ -46,10 +46,6 @@ export async function replaceSessionProctors(db: DbOrTx, sessionId: string, proc
   if (proctorIds.length > 0) await db.insertInto('session_proctors').values(proctorIds.map((user_id) => ({ session_id: sessionId, user_id }))).execute()
 }
 
-export async function updateSessionRow(db: DbOrTx, id: string, change: Partial<Pick<TestSessionsTable, 'starts_at' | 'ends_at' | 'seats' | 'modules' | 'status' | 'cancel_reason'>>) {
-  await db.updateTable('test_sessions').set(change).where('id', '=', id).execute()
-}
-
 /**
  * Changes an open session's times, seats and modules in one conditional update: only while it is
  * neither cancelled nor closed and no more seats are taken than it will have, so a registration
