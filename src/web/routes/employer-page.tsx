@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link } from "react-router";
 import { api, errorMessage } from "../api/client";
 import { TextAreaField, TextField } from "../components/field";
 import { FormAlert, StatusMessage } from "../components/form-alert";
@@ -221,7 +222,16 @@ function MyOnsiteRequests() {
                   <p className="card__meta">
                     {r.address} · preferred {formatDate(r.preferredDate)} · {r.candidates} candidates · {r.modules.join(", ")}
                   </p>
-                  {r.sessionId ? <InvitationLink sessionId={r.sessionId} companyName={r.companyName} /> : null}
+                  {r.sessionId ? (
+                    <>
+                      <p>
+                        <Link to={`/employer/events/${encodeURIComponent(r.sessionId)}`}>
+                          Your scheduled event: roster and registrations<span className="visually-hidden"> for {r.companyName}</span>
+                        </Link>
+                      </p>
+                      <InvitationLink sessionId={r.sessionId} companyName={r.companyName} />
+                    </>
+                  ) : null}
                 </li>
               ))}
             </ul>

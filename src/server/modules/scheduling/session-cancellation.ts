@@ -33,7 +33,7 @@ export function createSessionCancellation(
       throw new AppError('FORBIDDEN', "Only this center's administrators and program staff manage its sessions.")
     }
     const why = reason.trim()
-    if (why.length < 3) throw new AppError('VALIDATION', 'Give the reason for cancelling (at least 3 characters).', { field: 'reason' })
+    if (why.length < 3) throw new AppError('VALIDATION', 'Give the reason for cancelling (at least 3 characters).', [{ field: 'reason', message: 'Give the reason for cancelling (at least 3 characters).' }])
     if (session.status === 'cancelled' || session.status === 'closed') throw new AppError('SESSION_CLOSED', `The session is already ${session.status}.`)
     const ended = await inTransaction(db, async (trx) => {
       if (!(await cancelOpenSession(trx, id, why))) throw new AppError('SESSION_CLOSED', 'The session was cancelled or closed meanwhile.')

@@ -73,7 +73,7 @@ export function createSessionOperationsService(
     /** Sessions across every center, filtered, by start, a page at a time (program staff). */
     async list(actor: Actor | null, q: { centerId?: string | undefined; state?: string | undefined; status?: SessionRow['status'] | undefined; module?: string | undefined; from?: string | undefined; to?: string | undefined; limit: number; cursor?: string | undefined }) {
       requireRole(actor, 'program_staff')
-      if (q.from && q.to && Date.parse(q.to) < Date.parse(q.from)) throw new AppError('VALIDATION', '"to" must not be before "from".', { field: 'to' })
+      if (q.from && q.to && Date.parse(q.to) < Date.parse(q.from)) throw new AppError('VALIDATION', '"to" must not be before "from".', [{ field: 'to', message: 'The end of the range must not be before its start.' }])
       let centerIds: string[] | undefined
       if (q.state) centerIds = await deps.centers.idsInState(q.state)
       if (q.centerId) centerIds = centerIds ? centerIds.filter((id) => id === q.centerId) : [q.centerId]
