@@ -280,4 +280,36 @@ describe.each(databases)('session operations on %s', (kind) => {
     const filled = (await call(t.app, 'GET', `/api/v1/employer/events/${eventId}`, { session: employer })).json()
     expect(filled.registrants.map((r: { email: string }) => r.email)).toContain(`new-hire-${kind}@example.com`)
   })
+
+  it('schedules an onsite request as a private event at a certified center, which the public cannot see or book', async () => {
+    const employer = await login(t.app, 'employer@demo.test', 'mt1-demo')
+    const req = await call(t.app, 'POST', '/api/v1/onsite-requests', {
+      session: employer, body: { companyName: 'Harbor Logistics', addressLine1: '2 Pier Road', city: 'Baltimore', state: 'MD', postalCode: '21230', preferredDate: iso(now() + 22 * DAY), candidates: 6, modules: ['MM', 'QBA'] },
+    })
+    const startsAt = now() + 22 * DAY
+    const body = { startsAt: iso(startsAt), endsAt: iso(startsAt + 3 * HOUR), seats: 6, proctorIds: [await freshProctor()] }
+    const centersBefore = Number((await t.app.db.selectFrom('centers').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+    // An onsite center is no place to hold another company's event.
+    const onsiteCenter = (await t.app.db.selectFrom('centers').select('id').where('kind', '=', 'onsite').executeTakeFirstOrThrow()).id
+    expect(errorCode(await call(t.app, 'POST', `/api/v1/admin/onsite-requests/${req.json().id}/approve`, { session: staff, body: { ...body, centerId: onsiteCenter } }))).toBe('RULE_VIOLATION')
+    expect((await call(t.app, 'POST', `/api/v1/admin/onsite-requests/${req.json().id}/approve`, { session: staff, body: { ...body, centerId: 'no-such-center' } })).statusCode).toBe(404)
+    const approved = await call(t.app, 'POST', `/api/v1/admin/onsite-requests/${req.json().id}/approve`, { session: staff, body: { ...body, centerId: otherCenterId } })
+    expect(approved.statusCode, approved.body).toBe(200)
+    expect(approved.json()).toMatchObject({ status: 'approved', centerId: otherCenterId })
+    const eventId = approved.json().sessionId as string
+    expect(Number((await t.app.db.selectFrom('centers').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(centersBefore)
+
+    // Private: not listed, not bookable by the public; the employer organises it, the center runs it.
+    const listed = (await call(t.app, 'GET', `/api/v1/sessions?centerId=${otherCenterId}&from=${encodeURIComponent(iso(now()))}`)).json().items.map((s: { id: string }) => s.id)
+    expect(listed).not.toContain(eventId)
+    const walkIn = await candidate('walkin')
+    expect((await call(t.app, 'POST', '/api/v1/registrations', { session: walkIn, body: { sessionId: eventId, modules: ['MM'] } })).statusCode).toBe(404)
+    expect((await call(t.app, 'GET', `/api/v1/employer/events/${eventId}`, { session: employer })).json()).toMatchObject({ id: eventId, centerName: 'Harbor Skills Center' })
+    const mine = (await call(t.app, 'GET', '/api/v1/me/sessions', { session: otherAdmin })).json().items.find((s: { id: string }) => s.id === eventId)
+    expect(mine).toMatchObject({ privateEvent: true, centerName: 'Harbor Skills Center' })
+    const staffRow = (await call(t.app, 'GET', `/api/v1/admin/sessions?centerId=${otherCenterId}&from=${encodeURIComponent(iso(startsAt - HOUR))}&to=${encodeURIComponent(iso(startsAt + HOUR))}`, { session: staff })).json().items
+    expect(staffRow).toEqual([expect.objectContaining({ id: eventId, privateEvent: true })])
+    const invite = await call(t.app, 'POST', `/api/v1/sessions/${eventId}/invitations`, { session: employer, body: {} })
+    expect(invite.statusCode, invite.body).toBe(201)
+  })
 })

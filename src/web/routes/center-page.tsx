@@ -22,7 +22,17 @@ const sessionColumns = (canManage: boolean): Column<MySessionView>[] => [
     sortValue: (s) => s.startsAt,
     cell: (s) => formatTimeRange(s.startsAt, s.endsAt),
   },
-  { id: "center", header: "Center", sortValue: (s) => s.centerName, cell: (s) => s.centerName },
+  {
+    id: "center",
+    header: "Center",
+    sortValue: (s) => s.centerName,
+    cell: (s) => (
+      <>
+        {s.centerName}
+        {s.privateEvent ? <span className="card__meta"> · private onsite event</span> : null}
+      </>
+    ),
+  },
   { id: "modules", header: "Modules", cell: (s) => s.modules.join(", ") },
   { id: "seats", header: "Seats available", className: "numeric", sortValue: (s) => s.seatsAvailable, cell: (s) => `${s.seatsAvailable} of ${s.seats}` },
   {
@@ -65,7 +75,7 @@ function MySessions({ canManage }: { canManage: boolean }) {
     <section aria-labelledby="sessions-heading" className="section">
       <h2 id="sessions-heading">Your sessions</h2>
       <DataTable
-        caption="Your sessions"
+        caption="Your sessions by start, with their rosters"
         columns={sessionColumns(canManage)}
         rows={query.data?.items ?? []}
         rowKey={(s) => s.id}

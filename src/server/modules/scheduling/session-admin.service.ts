@@ -25,6 +25,8 @@ export interface SessionInput {
   seats: number
   modules: string[]
   proctorIds: string[]
+  /** An employer's onsite event held at a certified center: private, organised by this employer. */
+  privateEmployerId?: string | undefined
 }
 
 export function createSessionAdminService(
@@ -93,6 +95,7 @@ export function createSessionAdminService(
     await insertTestSession(trx, {
       id, center_id: input.centerId, starts_at: new Date(input.startsAt).toISOString(), ends_at: new Date(input.endsAt).toISOString(),
       seats: input.seats, modules: JSON.stringify([...new Set(input.modules)]), status: 'scheduled', created_at: ctx.clock().toISOString(), created_by: actorId,
+      private_employer_id: input.privateEmployerId ?? null,
     }, [...new Set(input.proctorIds)])
     await deps.audit.record(trx, { actorId, action: 'session.created', entityType: 'session', entityId: id, details: { ...input } })
     return id
@@ -168,7 +171,13 @@ export function createSessionAdminService(
       const since = new Date(ctx.clock().getTime() - 86_400_000).toISOString()
       const rows = await sessionsOfStaffMember(db, who.userId, await deps.centers.idsOfMember(who.userId), since)
       const centers = await deps.centers.findMany(rows.map((r) => r.center_id))
-      return { items: await Promise.all(rows.map(async (r) => ({ ...(await dto(r.id)), centerName: centers.get(r.center_id)?.name ?? '' }))), nextCursor: null }
+      return {
+        items: await Promise.all(rows.map(async (r) => ({
+          ...(await dto(r.id)), centerName: centers.get(r.center_id)?.name ?? '',
+          privateEvent: !!r.private_employer_id || centers.get(r.center_id)?.kind === 'onsite',
+        }))),
+        nextCursor: null,
+      }
     },
 
   }

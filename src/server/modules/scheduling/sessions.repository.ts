@@ -27,6 +27,8 @@ export async function listPublicSessions(db: DbOrTx, filter: SessionFilter) {
     .select(['id', 'center_id', 'starts_at', 'ends_at', 'seats', 'seats_taken', 'modules', 'status'])
     .where('test_sessions.status', '!=', 'cancelled')
     .where('test_sessions.center_id', 'in', filter.centerIds)
+    // An employer's private event at a certified center is not listed (issue 12).
+    .where('test_sessions.private_employer_id', 'is', null)
     .where('test_sessions.ends_at', '>=', filter.from)
   if (filter.to) query = query.where('test_sessions.starts_at', '<=', filter.to)
   if (filter.after) query = query.where(pastCursor('test_sessions.starts_at', 'test_sessions.id', filter.after, 'asc'))
@@ -85,7 +87,7 @@ export async function overlappingSessionsOf(db: DbOrTx, proctorIds: readonly str
 export async function sessionsOfStaffMember(db: DbOrTx, userId: string, centerIds: readonly string[], since: string) {
   return db
     .selectFrom('test_sessions')
-    .select(['id', 'center_id'])
+    .select(['id', 'center_id', 'private_employer_id'])
     .where('ends_at', '>=', since)
     .where((eb) => eb.or([
       eb('id', 'in', eb.selectFrom('session_proctors').select('session_id').where('user_id', '=', userId)),
