@@ -10,7 +10,8 @@ import { hasRole, useMe } from "../features/auth/auth-queries";
 import { ScheduleSessionForm } from "../features/centers-admin/schedule-session-form";
 import { schedulingKeys, useMyCenters } from "../features/registration/scheduling-api";
 import { StatusBadge } from "../features/registration/status-badge";
-import { formatDate, formatTimeRange } from "../lib/format";
+import { formatDate } from "../lib/format";
+import { shortSpan } from "../features/session-operations/session-time";
 import "../styles/scheduling.css";
 
 const sessionColumns = (canManage: boolean): Column<MySessionView>[] => [
@@ -20,7 +21,8 @@ const sessionColumns = (canManage: boolean): Column<MySessionView>[] => [
     rowHeader: true,
     className: "nowrap",
     sortValue: (s) => s.startsAt,
-    cell: (s) => formatTimeRange(s.startsAt, s.endsAt),
+    // At the center's time (MySessionView has no zone yet: the program's default until centers carry one).
+    cell: (s) => shortSpan(s),
   },
   {
     id: "center",
@@ -130,7 +132,7 @@ export function CenterPage() {
   return (
     <Page
       title={isAdmin ? "Your assessment center" : "Your proctoring sessions"}
-      lead="Sessions, seats, proctors and rosters. Times are shown in your own time zone."
+      lead="Sessions, seats, proctors and rosters. Session times are the center's own."
       wide
     >
       <div className="stack">
