@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Link } from "react-router";
 import { api, errorMessage } from "../api/client";
 import { TextAreaField, TextField } from "../components/field";
 import { FormAlert, StatusMessage } from "../components/form-alert";
@@ -14,6 +13,7 @@ import type { OnsiteRequestBody, OnsiteRequestList, OnsiteRequestReceipt } from 
 import type { BoughtVouchersView, BuyVouchersBody, CreateInvitationBody, InvitationView, MyVouchersPage } from "../../common/schemas/scheduling";
 import { schedulingKeys } from "../features/registration/scheduling-api";
 import { StatusBadge } from "../features/registration/status-badge";
+import { ScheduledEventSummary } from "../features/session-operations/scheduled-event-summary";
 import { formatDate, formatDateTime } from "../lib/format";
 import "../styles/scheduling.css";
 
@@ -224,11 +224,7 @@ function MyOnsiteRequests() {
                   </p>
                   {r.sessionId ? (
                     <>
-                      <p>
-                        <Link to={`/employer/events/${encodeURIComponent(r.sessionId)}`}>
-                          Your scheduled event: roster and registrations<span className="visually-hidden"> for {r.companyName}</span>
-                        </Link>
-                      </p>
+                      <ScheduledEventSummary sessionId={r.sessionId} companyName={r.companyName} />
                       <InvitationLink sessionId={r.sessionId} companyName={r.companyName} />
                     </>
                   ) : null}
