@@ -189,11 +189,15 @@ test("an employer's onsite request becomes a scheduled event they fill from a ro
 
   await logIn(page, 'employer@demo.test')
   await page.goto('/employer')
-  await page.getByRole('link', { name: new RegExp(`Your scheduled event: roster and registrations for ${company}`) }).click()
+  const card = page.locator('li.card').filter({ hasText: company })
+  await expect(card.getByText(/Scheduled: .* at Tidewater Manufacturing Training Center, 1200 Harbor Way/)).toBeVisible()
+  await expect(card).toContainText('0 of 5 seats taken')
+  await visit(page, J, '16-employer-page-scheduled')
+  await card.getByRole('link', { name: new RegExp(`Your scheduled event: roster and registrations for ${company}`) }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Your onsite event' })).toBeVisible()
   await expect(page.getByText('No one is registered yet')).toBeVisible()
   await expect(page.getByText('Tidewater Manufacturing Training Center', { exact: true })).toBeVisible()
-  await visit(page, J, '16-employer-event-empty')
+  await visit(page, J, '17-employer-event-empty')
   const roster = [
     'name,email,modules',
     `Dana Whitfield,dana-${stamp}@keystone.example,MM SRMT`,
@@ -206,5 +210,5 @@ test("an employer's onsite request becomes a scheduled event they fill from a ro
   await expect(registrants.getByRole('row').filter({ hasText: `dana-${stamp}@keystone.example` })).toBeVisible()
   await expect(registrants.getByRole('row').filter({ hasText: `luis-${stamp}@keystone.example` })).toBeVisible()
   await expect(page.getByText('2 of 5 taken')).toBeVisible()
-  await visit(page, J, '17-employer-event-filled')
+  await visit(page, J, '18-employer-event-filled')
 })
