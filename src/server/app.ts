@@ -37,6 +37,7 @@ import credentialsRoutes from './modules/credentials/credentials.routes.js'
 // ---- issue 12, person stream
 import peopleRoutes from './modules/people/people.routes.js'
 import staffRegistrationsRoutes from './modules/scheduling/staff-registrations.routes.js'
+import sessionOperationsRoutes from './modules/scheduling/session-operations.routes.js'
 import authPlugin from './plugins/auth.js'
 import inputGuardPlugin from './plugins/input-guard.js'
 import errorsPlugin from './plugins/errors.js'
@@ -138,6 +139,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(handbookRoutes)
   await app.register(centersRoutes)
   await app.register(sessionsRoutes)
+  await app.register(sessionOperationsRoutes)
   await app.register(invitationsRoutes)
   await app.register(itemBankRoutes)
   await app.register(profileRoutes)

@@ -40,6 +40,9 @@ import { createJobsService } from './modules/jobs/jobs.service.js'
 import { createAttentionService } from './modules/people/attention.service.js'
 import { createPersonRecordService } from './modules/people/person-record.service.js'
 import { createRecordNames } from './modules/people/record-names.js'
+// Session operations (issue 12): staff's list across centers, edits that tell candidates, cancelling.
+import { createSessionOperationsService } from './modules/scheduling/session-operations.service.js'
+import { createSessionCancellation } from './modules/scheduling/session-cancellation.js'
 
 export function createServices(ctx: ServerContext, program: Program) {
   // The audit log names actors through the accounts module, which is built after it and records audit entries itself.
@@ -106,6 +109,8 @@ export function createServices(ctx: ServerContext, program: Program) {
     eligibility,
     invitations,
     sessionAdmin,
+    sessionOperations: createSessionOperationsService(ctx, { centers, users, notifications, sessionAdmin }),
+    cancelSession: createSessionCancellation(ctx, { audit, centers, users, notifications, registrations, sessionAdmin }),
     program: programService,
     audit,
     notifications,

@@ -55,6 +55,11 @@ import { RegistryAdminPage } from "./routes/staff/registry-admin-page";
 // The candidate's results, certificates and documents.
 import { CredentialsPage } from "./routes/credentials-page";
 import { ResultsPage } from "./routes/results-page";
+// Session operations: staff's sessions across centers, a center's own session, an employer's event.
+import { StaffSessionsPage } from "./routes/staff/sessions-page";
+import { StaffSessionPage } from "./routes/staff/session-page";
+import { CenterSessionPage } from "./routes/center-session-page";
+import { EmployerEventPage } from "./routes/employer-event-page";
 
 const staff = (element: ReactNode) => <RequireAuth requiredRole="program_staff">{element}</RequireAuth>;
 
@@ -110,6 +115,10 @@ export const router = createBrowserRouter([
       { path: "registry/:certificateNumber?", element: <RegistryPage /> },
       { path: "achievements/:code", element: <AchievementPage /> },
       { path: "staff/registry", element: staff(<RegistryAdminPage />) },
+      { path: "staff/sessions", element: staff(<StaffSessionsPage />) },
+      { path: "staff/sessions/:id", element: staff(<StaffSessionPage />) },
+      { path: "center/sessions/:id", element: <RequireAuth><CenterSessionPage /></RequireAuth> },
+      { path: "employer/events/:id", element: <RequireAuth requiredRole="employer"><EmployerEventPage /></RequireAuth> },
       { path: "*", element: <NotFoundPage /> },
         ],
       },

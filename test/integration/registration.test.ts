@@ -293,8 +293,8 @@ describe.each(databases)('registration on %s', (kind) => {
     const res = await call(t.app, 'POST', `/api/v1/sessions/${s.id}/cancel`, { session: centerAdmin, body: { reason: 'The building is closed for repairs' } })
     expect(res.json().status).toBe('cancelled')
     expect((await call(t.app, 'GET', `/api/v1/registrations/${reg.id}`, { session: c })).json().status).toBe('cancelled')
-    const mail = (await call(t.app, 'GET', `/api/v1/admin/outbox?to=cancelled-${kind}@example.com`, { session: staff })).json().items.find((m: { subject: string }) => m.subject === 'Your MT1 registration is cancelled')
-    expect(mail.text).toMatch(/building is closed for repairs/)
+    const mail = (await call(t.app, 'GET', `/api/v1/admin/outbox?to=cancelled-${kind}@example.com`, { session: staff })).json().items.find((m: { subject: string }) => m.subject === 'Your MT1 session is cancelled')
+    expect(mail.text).toMatch(/Reason: The building is closed for repairs/)
   })
 
   it('records an NCRC and advises (never blocks) below Silver', async () => {

@@ -76,6 +76,8 @@ export type OnsiteRequestList = Static<typeof OnsiteRequestList>
 export const ApproveOnsiteBody = Type.Object({
   startsAt: IsoDateTime, endsAt: IsoDateTime, seats: Type.Integer({ minimum: 1, maximum: 500 }),
   proctorIds: Type.Array(Id, { minItems: 1, maxItems: 50, uniqueItems: true }),
+  /** A certified center to hold the private event at; without it, the event is at the company's address. */
+  centerId: Type.Optional(Id),
 }, Strict)
 export type ApproveOnsiteBody = Static<typeof ApproveOnsiteBody>
 

@@ -61,7 +61,10 @@ export type SessionView = Static<typeof SessionView>
 export const VisibleSessionView = Type.Object({ ...SessionView.properties, proctorIds: Type.Optional(SessionView.properties.proctorIds) })
 export type VisibleSessionView = Static<typeof VisibleSessionView>
 
-export const MySessionView = Type.Object({ ...SessionView.properties, centerName: Type.String() })
+export const MySessionView = Type.Object({
+  ...SessionView.properties, centerName: Type.String(),
+  privateEvent: Type.Boolean({ description: "An employer's onsite event (at the company or at this center): not listed publicly" }),
+})
 export type MySessionView = Static<typeof MySessionView>
 
 export const MySessionsPage = Type.Object({ items: Type.Array(MySessionView), nextCursor: Type.Null() })

@@ -19,6 +19,8 @@ import * as atomicWrites from './migrations/0014-atomic-writes.js'
 import * as registryHolders from './migrations/0015-registry-holders.js'
 // ---- issue 12, person stream
 import * as noShows from './migrations/0021-no-shows.js'
+// Issue 12, session operations: a private onsite event at a certified center.
+import * as sessionOperations from './migrations/0020-session-operations.js'
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: DialectName): Promise<void> }
 
@@ -41,6 +43,7 @@ const migrations: Record<string, DialectMigration> = {
   '0015-registry-holders': registryHolders,
   // ---- issue 12, person stream (0016–0020 are other streams')
   '0021-no-shows': noShows,
+  '0020-session-operations': sessionOperations,
 }
 
 /** The names of every migration, in order: what a cached database (the registry bench's seed) is keyed by. */

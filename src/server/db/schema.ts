@@ -137,6 +137,9 @@ export interface TestSessionsTable {
   cancel_reason: string | null
   /** When its proctor closed the session (the session report is final from then). */
   closed_at: ColumnType<string | null, string | null | undefined, string | null>
+  // ---- Issue 12, session operations (migration 0020)
+  /** An employer's onsite event held at a certified center: private, organised by this employer. */
+  private_employer_id: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface SessionProctorsTable {

@@ -1,10 +1,8 @@
-import { useState, type FormEvent } from "react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { api, errorMessage } from "../api/client";
-import type { CancelSessionBody, MySessionsPage, MySessionView, SessionView } from "../../common/schemas/scheduling";
-import { TextField } from "../components/field";
-import { FormAlert, StatusMessage } from "../components/form-alert";
+import { api } from "../api/client";
+import type { MySessionsPage, MySessionView } from "../../common/schemas/scheduling";
+import { DataTable, type Column } from "../components/data-table";
 import { NotAllowed } from "../components/not-allowed";
 import { Page } from "../components/page";
 import { QueryStatus } from "../components/query-status";
@@ -12,42 +10,65 @@ import { hasRole, useMe } from "../features/auth/auth-queries";
 import { ScheduleSessionForm } from "../features/centers-admin/schedule-session-form";
 import { schedulingKeys, useMyCenters } from "../features/registration/scheduling-api";
 import { StatusBadge } from "../features/registration/status-badge";
-import { formatDate, formatTimeRange } from "../lib/format";
+import { formatDate } from "../lib/format";
+import { shortSpan } from "../features/session-operations/session-time";
 import "../styles/scheduling.css";
 
-function CancelSession({ session, onDone }: { session: MySessionView; onDone: (message: string) => void }) {
-  const [reason, setReason] = useState("");
-  const queryClient = useQueryClient();
-  const cancel = useMutation({
-    mutationFn: () => api.post<SessionView>(`/api/v1/sessions/${encodeURIComponent(session.id)}/cancel`, { reason: reason.trim() } satisfies CancelSessionBody),
-    onSuccess: () => {
-      onDone("The session is cancelled; every registrant has been told.");
-      void queryClient.invalidateQueries({ queryKey: schedulingKeys.mySessions });
-      void queryClient.invalidateQueries({ queryKey: ["sessions"] });
-    },
-  });
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (window.confirm("Cancel this session? Every registered candidate is told.")) cancel.mutate();
-  }
-  return (
-    <details>
-      <summary>
-        Cancel this session<span className="visually-hidden">: {formatTimeRange(session.startsAt, session.endsAt)}</span>
-      </summary>
-      <form className="inline-form" onSubmit={onSubmit} aria-label="Cancel the session">
-        <FormAlert>{cancel.isError ? errorMessage(cancel.error) : null}</FormAlert>
-        <TextField label="Reason for cancelling" name="reason" minLength={3} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />
-        <button type="submit" className="button button--danger button--small" disabled={cancel.isPending}>
-          Cancel the session
-        </button>
-      </form>
-    </details>
-  );
-}
+const sessionColumns = (canManage: boolean): Column<MySessionView>[] => [
+  {
+    id: "when",
+    header: "When",
+    rowHeader: true,
+    className: "nowrap",
+    sortValue: (s) => s.startsAt,
+    // At the center's time (MySessionView has no zone yet: the program's default until centers carry one).
+    cell: (s) => shortSpan(s),
+  },
+  {
+    id: "center",
+    header: "Center",
+    sortValue: (s) => s.centerName,
+    cell: (s) => (
+      <>
+        {s.centerName}
+        {s.privateEvent ? <span className="card__meta"> · private onsite event</span> : null}
+      </>
+    ),
+  },
+  { id: "modules", header: "Modules", cell: (s) => s.modules.join(", ") },
+  { id: "seats", header: "Seats available", className: "numeric", sortValue: (s) => s.seatsAvailable, cell: (s) => `${s.seatsAvailable} of ${s.seats}` },
+  {
+    id: "status",
+    header: "Status",
+    sortValue: (s) => s.status,
+    cell: (s) => (
+      <>
+        <StatusBadge status={s.status} />
+        {s.cancelReason ? <span className="card__meta"> {s.cancelReason}</span> : null}
+      </>
+    ),
+  },
+  {
+    id: "actions",
+    header: "Actions",
+    className: "actions",
+    cell: (s) => (
+      <>
+        <Link to={`/sessions/${encodeURIComponent(s.id)}/roster`}>
+          Roster<span className="visually-hidden"> of {formatDate(s.startsAt)} at {s.centerName}</span>
+        </Link>
+        {canManage ? (
+          <Link to={`/center/sessions/${encodeURIComponent(s.id)}`}>
+            Manage<span className="visually-hidden"> the session of {formatDate(s.startsAt)} at {s.centerName}</span>
+          </Link>
+        ) : null}
+      </>
+    ),
+  },
+];
 
+// Sessions I proctor, or at the centers I administer; administrators edit or cancel them from each session's page.
 function MySessions({ canManage }: { canManage: boolean }) {
-  const [message, setMessage] = useState<string | null>(null);
   const query = useQuery({
     queryKey: schedulingKeys.mySessions,
     queryFn: ({ signal }) => api.get<MySessionsPage>("/api/v1/me/sessions", undefined, signal),
@@ -55,51 +76,17 @@ function MySessions({ canManage }: { canManage: boolean }) {
   return (
     <section aria-labelledby="sessions-heading" className="section">
       <h2 id="sessions-heading">Your sessions</h2>
-      <StatusMessage>{message}</StatusMessage>
-      <QueryStatus query={query} loadingLabel="Loading your sessions…">
-        {(data) =>
-          data.items.length === 0 ? (
-            <p>You have no sessions.</p>
-          ) : (
-            <ul className="records">
-              {[...data.items]
-                .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
-                .map((session) => (
-                  <li key={session.id} className="card">
-                    <div className="record__head">
-                      <h3>
-                        {formatDate(session.startsAt)} at {session.centerName}
-                      </h3>
-                      <StatusBadge status={session.status} />
-                    </div>
-                    <dl className="details-list">
-                      <dt>When</dt>
-                      <dd>{formatTimeRange(session.startsAt, session.endsAt)}</dd>
-                      <dt>Seats</dt>
-                      <dd>
-                        {session.seatsAvailable} of {session.seats} available
-                      </dd>
-                      <dt>Modules</dt>
-                      <dd>{session.modules.join(", ")}</dd>
-                      {session.cancelReason ? (
-                        <>
-                          <dt>Cancelled because</dt>
-                          <dd>{session.cancelReason}</dd>
-                        </>
-                      ) : null}
-                    </dl>
-                    <p>
-                      <Link to={`/sessions/${encodeURIComponent(session.id)}/roster`}>
-                        Roster<span className="visually-hidden"> of {formatDate(session.startsAt)} at {session.centerName}</span>
-                      </Link>
-                    </p>
-                    {canManage && session.status === "scheduled" ? <CancelSession session={session} onDone={setMessage} /> : null}
-                  </li>
-                ))}
-            </ul>
-          )
-        }
-      </QueryStatus>
+      <DataTable
+        caption="Your sessions by start, with their rosters"
+        columns={sessionColumns(canManage)}
+        rows={query.data?.items ?? []}
+        rowKey={(s) => s.id}
+        empty={<p>You have no sessions.</p>}
+        status={query}
+        initialSort={{ id: "when" }}
+        pageSize={25}
+        loadingLabel="Loading your sessions…"
+      />
     </section>
   );
 }
@@ -145,7 +132,7 @@ export function CenterPage() {
   return (
     <Page
       title={isAdmin ? "Your assessment center" : "Your proctoring sessions"}
-      lead="Sessions, seats, proctors and rosters. Times are shown in your own time zone."
+      lead="Sessions, seats, proctors and rosters. Session times are the center's own."
       wide
     >
       <div className="stack">

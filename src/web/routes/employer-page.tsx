@@ -13,6 +13,7 @@ import type { OnsiteRequestBody, OnsiteRequestList, OnsiteRequestReceipt } from 
 import type { BoughtVouchersView, BuyVouchersBody, CreateInvitationBody, InvitationView, MyVouchersPage } from "../../common/schemas/scheduling";
 import { schedulingKeys } from "../features/registration/scheduling-api";
 import { StatusBadge } from "../features/registration/status-badge";
+import { ScheduledEventSummary } from "../features/session-operations/scheduled-event-summary";
 import { formatDate, formatDateTime } from "../lib/format";
 import "../styles/scheduling.css";
 
@@ -221,7 +222,12 @@ function MyOnsiteRequests() {
                   <p className="card__meta">
                     {r.address} · preferred {formatDate(r.preferredDate)} · {r.candidates} candidates · {r.modules.join(", ")}
                   </p>
-                  {r.sessionId ? <InvitationLink sessionId={r.sessionId} companyName={r.companyName} /> : null}
+                  {r.sessionId ? (
+                    <>
+                      <ScheduledEventSummary sessionId={r.sessionId} companyName={r.companyName} />
+                      <InvitationLink sessionId={r.sessionId} companyName={r.companyName} />
+                    </>
+                  ) : null}
                 </li>
               ))}
             </ul>

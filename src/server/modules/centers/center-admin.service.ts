@@ -15,6 +15,7 @@ import {
   setOnsiteSession, toCenterDto, updateCenterStatus,
 } from './centers.repository.js'
 import type { ProctorsService } from './proctors.service.js'
+import type { OnsiteRequestsTable } from '../../db/schema.js'
 
 export interface CenterApplication {
   name: string
@@ -60,6 +61,28 @@ export function createCenterAdminService(ctx: ServerContext, deps: { audit: Audi
       await deps.audit.record(trx, { actorId: staff.userId, action, entityType: 'center', entityId: id, reason: change.reason, details: { certifiedUntil: change.certifiedUntil } })
     })
     return toCenterDto((await find(id))!)
+  }
+
+  /**
+   * Approves an onsite event held at a certified center (issue 12): a private session of that center,
+   * organised by the employer, in one transaction with the decision and its audit entry. The
+   * center's own certification and the proctors' rules apply as to any session there.
+   */
+  async function approveAtCenter(staffId: string, request: OnsiteRequestsTable, input: { startsAt: string; endsAt: string; seats: number; proctorIds: string[]; centerId: string }) {
+    const center = await find(input.centerId)
+    if (!center) throw notFound('The center')
+    if (center.kind !== 'center') throw new AppError('RULE_VIOLATION', "A private event is held at a certified assessment center or at the company's address.")
+    const sessionId = await inTransaction(db, async (trx) => {
+      if (!(await decideOnsiteRequest(trx, request.id, { status: 'approved', session_id: null, decided_by: staffId }))) throw new AppError('CONFLICT', 'This request has already been decided.')
+      const created = await deps.sessionAdmin.createIn(trx, staffId, {
+        centerId: center.id, startsAt: input.startsAt, endsAt: input.endsAt, seats: input.seats, modules: JSON.parse(request.modules) as string[], proctorIds: input.proctorIds,
+        privateEmployerId: request.employer_id,
+      }, center)
+      await setOnsiteSession(trx, request.id, created)
+      await deps.audit.record(trx, { actorId: staffId, action: 'onsite.approved', entityType: 'onsite_request', entityId: request.id, details: { sessionId: created, centerId: center.id, place: 'center' } })
+      return created
+    })
+    return { id: request.id, status: 'approved' as const, sessionId, centerId: center.id }
   }
 
   return {
@@ -126,7 +149,7 @@ export function createCenterAdminService(ctx: ServerContext, deps: { audit: Audi
      * certified through the end, or busy then) or a failure leaves no center behind; a second approval
      * at the same time finds the request decided.
      */
-    async approveOnsite(actor: Actor | null, id: string, input: { startsAt: string; endsAt: string; seats: number; proctorIds: string[] }) {
+    async approveOnsite(actor: Actor | null, id: string, input: { startsAt: string; endsAt: string; seats: number; proctorIds: string[]; centerId?: string | undefined }) {
       const staff = requireRole(actor, 'program_staff')
       const request = await findOnsiteRequest(db, id)
       if (!request) throw notFound('The onsite request')
@@ -134,6 +157,7 @@ export function createCenterAdminService(ctx: ServerContext, deps: { audit: Audi
       // Checked before the center is built: its certification is derived from the event's end.
       const timesProblem = sessionTimesProblem(input, ctx.clock())
       if (timesProblem) throw new AppError('VALIDATION', timesProblem)
+      if (input.centerId) return approveAtCenter(staff.userId, request, { ...input, centerId: input.centerId })
       const centerId = newId()
       const center = {
         id: centerId, name: `${request.company_name} (onsite)`, kind: 'onsite' as const, address_line1: request.address_line1, address_line2: null, city: request.city,

@@ -109,3 +109,8 @@ export async function countCentersCertifiedUntilBetween(db: DbOrTx, from: string
     .where('kind', '=', 'center').where('status', '=', 'certified').where('certified_until', '>=', from).where('certified_until', '<=', to).executeTakeFirstOrThrow()
   return Number(row.n)
 }
+
+/** Every center (any kind or status) in a state: staff's session filter. */
+export async function centerIdsInState(db: DbOrTx, state: string): Promise<string[]> {
+  return (await db.selectFrom('centers').select('id').where('state', '=', state.toUpperCase()).execute()).map((r) => r.id)
+}

@@ -3,13 +3,13 @@ import type { ServerContext } from '../../context.js'
 import type { DbOrTx } from '../../db/database.js'
 import { decodeCursor, toPage } from '../../db/pagination.js'
 import type { CentersTable } from '../../db/schema.js'
-import { centerIdsOfMember, countCentersCertifiedUntilBetween, findCenter, findCenters, isCenterMember, listCertifiedCenters, publicCenterIds, toCenterDto } from './centers.repository.js'
+import { centerIdsInState, centerIdsOfMember, countCentersCertifiedUntilBetween, findCenter, findCenters, isCenterMember, listCertifiedCenters, publicCenterIds, toCenterDto } from './centers.repository.js'
 
 /**
  * What other modules (scheduling, delivery) may ask about centers: they call these instead of joining
  * the centers tables. Each reads in the caller's transaction when one is given.
  */
-export type CenterDirectory = Pick<CentersService, 'find' | 'findMany' | 'isMember' | 'idsOfMember' | 'publicIds'>
+export type CenterDirectory = Pick<CentersService, 'find' | 'findMany' | 'isMember' | 'idsOfMember' | 'publicIds' | 'idsInState'>
 
 export function createCentersService(ctx: ServerContext) {
   const { db } = ctx
@@ -38,6 +38,11 @@ export function createCentersService(ctx: ServerContext) {
     /** Certified assessment centers, whose sessions are listed publicly. */
     publicIds(within: DbOrTx = db): Promise<string[]> {
       return publicCenterIds(within)
+    },
+
+    /** Every center in a state, whatever its kind or status (staff's session filter). */
+    idsInState(state: string, within: DbOrTx = db): Promise<string[]> {
+      return centerIdsInState(within, state)
     },
 
     /** Certified centers in name order, a page at a time. */

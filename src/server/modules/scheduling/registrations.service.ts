@@ -493,7 +493,7 @@ export function createRegistrationsService(
       return due.length
     },
 
-    /** Cancels every live registration of a session being cancelled, in the session's transaction; returns them for tellSessionCancelled. */
+    /** Cancels every live registration of a session being cancelled, in the session's transaction; returns them so the caller can tell each candidate (session-cancellation.ts). */
     /** A session's confirmed registrations, for delivery's console (read in the caller's transaction when given). */
     confirmedInSession(sessionId: string, within: DbOrTx = db) {
       return confirmedRegistrationsOfSession(within, sessionId)
@@ -508,10 +508,6 @@ export function createRegistrationsService(
         ended.push(row)
       }
       return ended
-    },
-
-    async tellSessionCancelled(registrations: readonly RegistrationRow[], reason: string) {
-      for (const r of registrations) await tell(r.candidate_id, (n, w) => registrationEmails.cancelled(n, w, `the session was cancelled (${reason})`), r.session_id)
     },
 
     liveCandidateIds: (trx: DbOrTx, sessionId: string) => liveCandidateIds(trx, sessionId),

@@ -1,4 +1,5 @@
-// Scheduling sessions: a center's administrators (or program staff) create, edit and cancel them.
+// Scheduling sessions: a center's administrators (or program staff) create and edit them (cancelling
+// is session-cancellation.ts).
 // Every proctor assignment goes through the proctors service's eligibility check and the overlap
 // rule (a proctor is in one session at a time); a session ends by its center's certification end.
 import { centerCertificationCovers, sessionTimesProblem, sessionsOverlap } from '../../../common/rules/session-schedule.js'
@@ -14,7 +15,7 @@ import type { CenterDirectory } from '../centers/centers.service.js'
 import type { ProgramService } from '../program/program.service.js'
 import type { RegistrationsService } from './registrations.service.js'
 import {
-  closeSessionRow, findSession, insertTestSession, overlappingSessionsOf, proctorsOfSession, replaceSessionProctors, reviseOpenSession, sessionsOfStaffMember, updateSessionRow,
+  closeSessionRow, findSession, insertTestSession, overlappingSessionsOf, proctorsOfSession, replaceSessionProctors, reviseOpenSession, sessionsOfStaffMember,
 } from './sessions.repository.js'
 
 export interface SessionInput {
@@ -24,6 +25,8 @@ export interface SessionInput {
   seats: number
   modules: string[]
   proctorIds: string[]
+  /** An employer's onsite event held at a certified center: private, organised by this employer. */
+  privateEmployerId?: string | undefined
 }
 
 export function createSessionAdminService(
@@ -92,6 +95,7 @@ export function createSessionAdminService(
     await insertTestSession(trx, {
       id, center_id: input.centerId, starts_at: new Date(input.startsAt).toISOString(), ends_at: new Date(input.endsAt).toISOString(),
       seats: input.seats, modules: JSON.stringify([...new Set(input.modules)]), status: 'scheduled', created_at: ctx.clock().toISOString(), created_by: actorId,
+      private_employer_id: input.privateEmployerId ?? null,
     }, [...new Set(input.proctorIds)])
     await deps.audit.record(trx, { actorId, action: 'session.created', entityType: 'session', entityId: id, details: { ...input } })
     return id
@@ -155,22 +159,6 @@ export function createSessionAdminService(
       return dto(id)
     },
 
-    async cancel(actor: Actor | null, id: string, reason: string) {
-      const session = await findSession(db, id)
-      if (!session) throw notFound('The session')
-      const who = await requireCenterRight(actor, session.center_id)
-      if (session.status === 'cancelled') throw new AppError('SESSION_CLOSED', 'The session is already cancelled.')
-      // The session and every registration in it are cancelled together (seats, vouchers, invoices);
-      // the candidates are told after the commit.
-      const cancelled = await inTransaction(db, async (trx) => {
-        await updateSessionRow(trx, id, { status: 'cancelled', cancel_reason: reason })
-        await deps.audit.record(trx, { actorId: who.userId, action: 'session.cancelled', entityType: 'session', entityId: id, reason })
-        return deps.registrations.cancelAllIn(trx, id, reason, who.userId)
-      })
-      await deps.registrations.tellSessionCancelled(cancelled, reason)
-      return dto(id)
-    },
-
     /** A session's row and its proctors, for the modules that run it (delivery). */
     find: (id: string) => findSession(db, id),
     proctorIds: (id: string) => proctorsOfSession(db, id),
@@ -183,7 +171,13 @@ export function createSessionAdminService(
       const since = new Date(ctx.clock().getTime() - 86_400_000).toISOString()
       const rows = await sessionsOfStaffMember(db, who.userId, await deps.centers.idsOfMember(who.userId), since)
       const centers = await deps.centers.findMany(rows.map((r) => r.center_id))
-      return { items: await Promise.all(rows.map(async (r) => ({ ...(await dto(r.id)), centerName: centers.get(r.center_id)?.name ?? '' }))), nextCursor: null }
+      return {
+        items: await Promise.all(rows.map(async (r) => ({
+          ...(await dto(r.id)), centerName: centers.get(r.center_id)?.name ?? '',
+          privateEvent: !!r.private_employer_id || centers.get(r.center_id)?.kind === 'onsite',
+        }))),
+        nextCursor: null,
+      }
     },
 
   }

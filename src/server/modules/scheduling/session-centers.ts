@@ -28,6 +28,11 @@ export interface SessionPlaceRow {
 }
 
 export function withCenter(session: SessionRow, center: CentersTable): SessionWithCenter {
+  // An employer's event held at a certified center is as private as one at the company's address,
+  // and that employer organises it (issue 12, session operations).
+  if (session.private_employer_id) {
+    return { ...session, center_kind: 'onsite', center_applied_by: session.private_employer_id, center_name: center.name, city: center.city, state: center.state }
+  }
   return { ...session, center_kind: center.kind, center_applied_by: center.applied_by ?? null, center_name: center.name, city: center.city, state: center.state }
 }
 

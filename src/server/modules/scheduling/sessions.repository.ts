@@ -27,6 +27,8 @@ export async function listPublicSessions(db: DbOrTx, filter: SessionFilter) {
     .select(['id', 'center_id', 'starts_at', 'ends_at', 'seats', 'seats_taken', 'modules', 'status'])
     .where('test_sessions.status', '!=', 'cancelled')
     .where('test_sessions.center_id', 'in', filter.centerIds)
+    // An employer's private event at a certified center is not listed (issue 12).
+    .where('test_sessions.private_employer_id', 'is', null)
     .where('test_sessions.ends_at', '>=', filter.from)
   if (filter.to) query = query.where('test_sessions.starts_at', '<=', filter.to)
   if (filter.after) query = query.where(pastCursor('test_sessions.starts_at', 'test_sessions.id', filter.after, 'asc'))
@@ -44,10 +46,6 @@ export async function proctorsOfSession(db: DbOrTx, sessionId: string): Promise<
 export async function replaceSessionProctors(db: DbOrTx, sessionId: string, proctorIds: readonly string[]): Promise<void> {
   await db.deleteFrom('session_proctors').where('session_id', '=', sessionId).execute()
   if (proctorIds.length > 0) await db.insertInto('session_proctors').values(proctorIds.map((user_id) => ({ session_id: sessionId, user_id }))).execute()
-}
-
-export async function updateSessionRow(db: DbOrTx, id: string, change: Partial<Pick<TestSessionsTable, 'starts_at' | 'ends_at' | 'seats' | 'modules' | 'status' | 'cancel_reason'>>) {
-  await db.updateTable('test_sessions').set(change).where('id', '=', id).execute()
 }
 
 /**
@@ -89,7 +87,7 @@ export async function overlappingSessionsOf(db: DbOrTx, proctorIds: readonly str
 export async function sessionsOfStaffMember(db: DbOrTx, userId: string, centerIds: readonly string[], since: string) {
   return db
     .selectFrom('test_sessions')
-    .select(['id', 'center_id'])
+    .select(['id', 'center_id', 'private_employer_id'])
     .where('ends_at', '>=', since)
     .where((eb) => eb.or([
       eb('id', 'in', eb.selectFrom('session_proctors').select('session_id').where('user_id', '=', userId)),

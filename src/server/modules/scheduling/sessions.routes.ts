@@ -23,20 +23,20 @@ export default async function sessionsRoutes(app: FastifyInstance) {
 
   r.patch('/api/v1/sessions/:id', {
     schema: {
-      tags: ['Sessions'], summary: 'Change a session (time, seats, modules, proctors)',
+      tags: ['Sessions'], summary: "Change a session (time, seats, modules, proctors): program staff and the center's administrators; every registered candidate is told what changed",
       params: Type.Object({ id: Id }),
       body: UpdateSessionBody,
       response: { 200: SessionView, ...errorResponses(400, 401, 403, 404, 409, 422) },
     },
-  }, async (request) => app.services.sessionAdmin.update(request.actor, request.params.id, request.body))
+  }, async (request) => app.services.sessionOperations.edit(request.actor, request.params.id, request.body))
 
   r.post('/api/v1/sessions/:id/cancel', {
     schema: {
-      tags: ['Sessions'], summary: 'Cancel a session; every registrant is told',
+      tags: ['Sessions'], summary: 'Cancel a session with a reason: seats released, vouchers returned, open invoices voided; every registrant is told',
       params: Type.Object({ id: Id }), body: CancelSessionBody,
       response: { 200: SessionView, ...errorResponses(400, 401, 403, 404, 409) },
     },
-  }, async (request) => app.services.sessionAdmin.cancel(request.actor, request.params.id, request.body.reason))
+  }, async (request) => app.services.cancelSession(request.actor, request.params.id, request.body.reason))
 
   r.get('/api/v1/sessions', {
     config: { rateLimit: publicRateLimit(app) },

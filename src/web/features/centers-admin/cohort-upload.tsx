@@ -26,7 +26,10 @@ export function CohortUpload({ sessionId }: { sessionId: string }) {
   const finished = job.data && job.data.status !== "running";
 
   useEffect(() => {
-    if (finished) void queryClient.invalidateQueries({ queryKey: schedulingKeys.roster(sessionId) });
+    if (!finished) return;
+    void queryClient.invalidateQueries({ queryKey: schedulingKeys.roster(sessionId) });
+    // An employer's event page lists who registered (session operations).
+    void queryClient.invalidateQueries({ queryKey: ["session-operations"] });
   }, [finished, queryClient, sessionId]);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {

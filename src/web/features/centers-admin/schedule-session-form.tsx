@@ -41,6 +41,8 @@ export function ScheduleSessionForm({ centers }: { centers: Center[] }) {
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: schedulingKeys.mySessions });
       void queryClient.invalidateQueries({ queryKey: ["sessions"] });
+      // Staff's list and calendar of sessions across centers (session operations).
+      void queryClient.invalidateQueries({ queryKey: ["session-operations"] });
     },
   });
 

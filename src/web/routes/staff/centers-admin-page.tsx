@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, errorMessage } from "../../api/client";
 import type { Center } from "../../api/types";
 import type { ApprovedOnsiteView, ApproveOnsiteBody, CenterList, OnsiteRequestList, OnsiteRequestView } from "../../../common/schemas/centers";
-import { TextField } from "../../components/field";
+import { SelectField, TextField } from "../../components/field";
 import { FormAlert, StatusMessage } from "../../components/form-alert";
 import { Page } from "../../components/page";
 import { QueryStatus } from "../../components/query-status";
@@ -105,8 +105,14 @@ function ApproveOnsite({ request, onDone }: { request: OnsiteRequestView; onDone
   const [endsAt, setEndsAt] = useState(`${day}T13:00`);
   const [seats, setSeats] = useState(String(request.candidates));
   const [proctorIds, setProctorIds] = useState<string[]>([]);
+  const [place, setPlace] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
   const queryClient = useQueryClient();
+  // Where the private event is held: the company's address, or one of the certified assessment centers.
+  const centers = useQuery({
+    queryKey: schedulingKeys.adminCenters,
+    queryFn: ({ signal }) => api.get<CenterList>("/api/v1/admin/centers", undefined, signal),
+  });
   const approve = useMutation({
     mutationFn: (body: ApproveOnsiteBody) =>
       api.post<ApprovedOnsiteView>(`/api/v1/admin/onsite-requests/${encodeURIComponent(request.id)}/approve`, body),
@@ -119,7 +125,7 @@ function ApproveOnsite({ request, onDone }: { request: OnsiteRequestView; onDone
     event.preventDefault();
     if (proctorIds.length === 0) return setProblem("Choose at least one proctor.");
     setProblem(null);
-    approve.mutate({ startsAt: localInputToIso(startsAt), endsAt: localInputToIso(endsAt), seats: Number(seats), proctorIds });
+    approve.mutate({ startsAt: localInputToIso(startsAt), endsAt: localInputToIso(endsAt), seats: Number(seats), proctorIds, ...(place ? { centerId: place } : {}) });
   }
   return (
     <details className="onsite-approve">
@@ -131,6 +137,16 @@ function ApproveOnsite({ request, onDone }: { request: OnsiteRequestView; onDone
         <TextField label="Starts" type="datetime-local" name="startsAt" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} />
         <TextField label="Ends" type="datetime-local" name="endsAt" value={endsAt} onChange={(e) => setEndsAt(e.target.value)} />
         <TextField label="Seats" type="number" min={1} max={500} name="seats" value={seats} onChange={(e) => setSeats(e.target.value)} />
+        <SelectField label="Where" hint="The event stays private wherever it is held." name="place" value={place} onChange={(e) => setPlace(e.target.value)}>
+          <option value="">At the company: {request.address}</option>
+          {(centers.data?.items ?? [])
+            .filter((c) => c.kind === "center" && c.status === "certified")
+            .map((c) => (
+              <option key={c.id} value={c.id}>
+                At {c.name}, {c.city}, {c.state}
+              </option>
+            ))}
+        </SelectField>
         <ProctorPicker value={proctorIds} onChange={setProctorIds} name={`proctors-${request.id}`} />
         <button type="submit" className="button" disabled={approve.isPending}>
           Approve and schedule
