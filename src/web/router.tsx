@@ -54,6 +54,13 @@ import { RegistryAdminPage } from "./routes/staff/registry-admin-page";
 // The candidate's results, certificates and documents.
 import { CredentialsPage } from "./routes/credentials-page";
 import { ResultsPage } from "./routes/results-page";
+// Candidate self-service (issue 12): receipts, moving and cancelling a registration, and the program's notices.
+import { AccessibilityPage } from "./routes/self-service/accessibility-page";
+import { CancelPage } from "./routes/self-service/cancel-page";
+import { PrivacyPage } from "./routes/self-service/privacy-page";
+import { ReceiptPage } from "./routes/self-service/receipt-page";
+import { ReschedulePage } from "./routes/self-service/reschedule-page";
+import { TermsPage } from "./routes/self-service/terms-page";
 
 const staff = (element: ReactNode) => <RequireAuth requiredRole="program_staff">{element}</RequireAuth>;
 
@@ -108,6 +115,13 @@ export const router = createBrowserRouter([
       { path: "registry/:certificateNumber?", element: <RegistryPage /> },
       { path: "achievements/:code", element: <AchievementPage /> },
       { path: "staff/registry", element: staff(<RegistryAdminPage />) },
+      // issue 12, candidate self-service
+      { path: "registrations/:id/receipt", element: <RequireAuth><ReceiptPage /></RequireAuth> },
+      { path: "registrations/:id/reschedule", element: <RequireAuth requiredRole="candidate"><ReschedulePage /></RequireAuth> },
+      { path: "registrations/:id/cancel", element: <RequireAuth requiredRole="candidate"><CancelPage /></RequireAuth> },
+      { path: "privacy", element: <PrivacyPage /> },
+      { path: "terms", element: <TermsPage /> },
+      { path: "accessibility", element: <AccessibilityPage /> },
       { path: "*", element: <NotFoundPage /> },
         ],
       },
