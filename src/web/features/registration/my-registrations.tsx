@@ -119,7 +119,7 @@ export function MyRegistrations() {
     <section aria-labelledby="registrations-heading" className="my-registrations">
       <h3 id="registrations-heading">Your registrations</h3>
       <DataTable
-        caption="Your registrations"
+        caption="Registrations with their confirmation numbers"
         columns={columns}
         rows={query.data?.items ?? []}
         rowKey={(r) => r.id}

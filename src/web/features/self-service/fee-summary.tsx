@@ -41,14 +41,16 @@ export function FeeSummary({ fees, modules, nameOf, captionId }: { fees: FeesVie
           </tr>
         </tfoot>
       </table>
+      {total > 0 ? (
+        <p className="field__hint">
+          After you register, your seat is held while you pay {formatMoney(total, fees.currency)} with a voucher or ask for an invoice. Cards are not taken.
+        </p>
+      ) : null}
       {unpriced.length > 0 ? (
         <p className="field__hint">
-          The program publishes no online fee for {unpriced.map((l) => l.code).join(", ")}. Those modules are paid with a voucher (often bought by
-          your employer) or by an invoice from the program, and the invoice states the amount. Registering does not charge you anything.
-        </p>
-      ) : total > 0 ? (
-        <p className="field__hint">
-          After you register, your seat is held while you pay with a voucher or ask for an invoice. Cards are not taken.
+          The program publishes no online fee for {unpriced.map((l) => l.code).join(", ")}. {unpriced.length === 1 ? "It is" : "They are"} paid with a voucher
+          (often bought by your employer) or by an invoice from the program, and the invoice states the amount.
+          {total === 0 ? " Registering does not charge you anything." : ""}
         </p>
       ) : null}
     </div>

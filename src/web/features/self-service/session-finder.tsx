@@ -46,13 +46,6 @@ export function SessionFinder({ centers, value, onChange }: { centers: readonly 
           ))}
         </SelectField>
       </div>
-      {value.state || value.city ? (
-        <p>
-          <button type="button" className="button button--secondary button--small" onClick={() => onChange({ state: "", city: "" })}>
-            Show sessions everywhere
-          </button>
-        </p>
-      ) : null}
     </section>
   );
 }

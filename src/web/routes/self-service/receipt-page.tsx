@@ -24,6 +24,7 @@ function howPaid(r: ReceiptView): string {
 function Receipt({ r }: { r: ReceiptView }) {
   // The center's zone once the receipt carries it (time-zone stream); Eastern until then.
   const zone = DEFAULT_TIME_ZONE;
+  const unpriced = r.modules.some((m) => m.amountCents === null);
   return (
     <article className="receipt" aria-labelledby="receipt-number">
       <header className="receipt__head">
@@ -75,9 +76,9 @@ function Receipt({ r }: { r: ReceiptView }) {
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row">{r.invoice ? "Invoiced amount" : "Total"}</th>
+            <th scope="row">{r.invoice ? "Invoiced amount" : unpriced ? "Total of published fees" : "Total"}</th>
             <td className="numeric">
-              <strong>{formatMoney(r.amountCents, r.currency)}</strong>
+              <strong>{!r.invoice && unpriced && r.amountCents === 0 ? "By voucher or invoice" : formatMoney(r.amountCents, r.currency)}</strong>
             </td>
           </tr>
         </tfoot>

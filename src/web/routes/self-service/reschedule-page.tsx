@@ -136,8 +136,8 @@ export function ReschedulePage() {
         </section>
         <ChangePolicy registration={registration} leadHours={leadHours} action="move" />
         {inTime ? (
-          <section aria-labelledby="choices-heading">
-            <h2 id="choices-heading">Sessions you can move to</h2>
+          <div>
+            <h2>Choose the new session</h2>
             <DataTable
               caption="Sessions you can move to"
               columns={columns}
@@ -153,7 +153,7 @@ export function ReschedulePage() {
                 </>
               }
             />
-          </section>
+          </div>
         ) : (
           <p className="notice notice--warning">It is less than {leadHours} hours before this session: it can no longer be moved online. Call the program.</p>
         )}
