@@ -6,7 +6,8 @@ import { FormAlert, StatusMessage } from "../../components/form-alert";
 import { Link } from "react-router";
 import { DataTable, type Column } from "../../components/data-table";
 import { calendarUrl } from "../self-service/registration-queries";
-import { formatDateTime, formatTimeRange } from "../../lib/format";
+import { DEFAULT_TIME_ZONE, formatZonedRange } from "../../../common/time-zones";
+import { formatDateTime } from "../../lib/format";
 import type { MyRegistrationView, PaymentBody, PaymentView } from "../../../common/schemas/scheduling";
 import { formatMoney, schedulingKeys, useMyRegistrations } from "./scheduling-api";
 import { StatusBadge } from "./status-badge";
@@ -96,7 +97,8 @@ function paymentText(registration: MyRegistrationView): string {
 
 const columns: Column<MyRegistrationView>[] = [
   { id: "number", header: "Confirmation number", rowHeader: true, className: "nowrap", cell: (r) => r.confirmationNumber, sortValue: (r) => r.confirmationNumber },
-  { id: "when", header: "When", cell: (registration) => formatTimeRange(registration.startsAt, registration.endsAt), sortValue: (r) => r.startsAt },
+  // With its date (the card showed only the hours); in the center's zone once this view carries it (time-zone stream).
+  { id: "when", header: "When", cell: (registration) => formatZonedRange(registration.startsAt, registration.endsAt, DEFAULT_TIME_ZONE), sortValue: (r) => r.startsAt },
   { id: "where", header: "Where", cell: (r) => `${r.centerName}, ${r.city} ${r.state}`, sortValue: (r) => r.centerName },
   { id: "modules", header: "Modules", cell: (r) => r.modules.join(", ") },
   {

@@ -98,7 +98,7 @@ export function PrivacyPage() {
           <li>explain a decision about your result, an irregularity or an accommodation, and review it.</li>
         </ul>
         <p>
-          To use a right, email the program from the address on your account, or call <a href="tel:+18046437489,131">804-643-7489 ext 131</a>. We
+          To use a right, reply to any email we sent you (from the address on your account), or call <a href="tel:+18046437489,131">804-643-7489 ext 131</a>. We
           answer within 30 days. We never sell your data or use it for advertising.
         </p>
       </div>
