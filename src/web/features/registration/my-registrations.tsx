@@ -131,7 +131,7 @@ export function MyRegistrations() {
         loadingLabel="Loading your registrations…"
         empty={
           <>
-            You have not registered for a session yet. <Link to="/sessions">Find a session</Link>.
+            You have not registered for a session yet. Choose one on the <Link to="/sessions">sessions page</Link>.
           </>
         }
         after={(r) =>
