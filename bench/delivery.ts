@@ -46,7 +46,7 @@ export async function prepare(dataDir: string, candidates: number) {
       await trx.insertInto('auth_sessions').values({ id_hash: sha256(who.token), user_id: id, csrf_token: who.csrf, created_at: iso(now), last_seen_at: iso(now), expires_at: iso(now + 8 * 3_600_000) }).execute()
       await trx.insertInto('registrations').values({
         id: registrationId, session_id: sessionId, candidate_id: id, modules: '["QBA"]', status: 'confirmed', holds_seat: 1, hold_expires_at: null, payment_method: 'none', voucher_id: null,
-        override_reason: null, created_by: null, created_at: iso(now), updated_at: iso(now), cancelled_at: null, reminder_sent_at: null, queue_no: i + 1,
+        override_reason: null, created_by: null, created_at: iso(now), updated_at: iso(now), cancelled_at: null, reminder_sent_at: null, queue_no: i + 1, confirmation_number: `BENCH-${i}`,
       }).execute()
       await trx.insertInto('checkins').values({ registration_id: registrationId, session_id: sessionId, checked_in_by: proctor.id, checked_in_at: iso(now) }).execute()
       sitters.push({ cookie: `mt1_session=${who.token}`, csrf: who.csrf, registrationId })

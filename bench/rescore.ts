@@ -59,7 +59,7 @@ export async function run(): Promise<void> {
         await trx.insertInto('users').values(rows.map((r) => ({ id: r.user, email: `rescore-${r.i}@bench.test`, password_hash: null, first_name: 'Bench', last_name: `Holder ${r.i}`, status: 'active' as const, created_at: now, updated_at: now }))).execute()
         await trx.insertInto('registrations').values(rows.map((r) => ({
           id: r.reg, session_id: sessionId, candidate_id: r.user, modules: '["MM"]', status: 'confirmed' as const, holds_seat: 1, hold_expires_at: null, payment_method: 'none' as const,
-          voucher_id: null, override_reason: null, created_by: null, created_at: now, updated_at: now, cancelled_at: null, reminder_sent_at: null, queue_no: r.i + 1,
+          voucher_id: null, override_reason: null, created_by: null, created_at: now, updated_at: now, cancelled_at: null, reminder_sent_at: null, queue_no: r.i + 1, confirmation_number: `BENCH-${r.i}`,
         }))).execute()
         await trx.insertInto('attempts').values(rows.map((r) => ({
           id: r.attempt, registration_id: r.reg, session_id: sessionId, candidate_id: r.user, module: 'MM', status: 'scored' as const, seed: 7, form: formJson, time_factor: 1,

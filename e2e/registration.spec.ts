@@ -138,11 +138,13 @@ test('a new candidate records an NCRC, registers, pays with the voucher and asks
 
   // Pay with the employer's voucher.
   await result.getByRole('link', { name: /see your registrations/i }).click()
-  const card = page.locator('li.registration').filter({ hasText: 'MM, SRMT' })
+  // My registrations is a table; a held seat's payment forms are in the row under it.
+  const card = page.getByRole('row').filter({ hasText: 'MM, SRMT' })
   await expect(card.getByText('Seat held: payment due')).toBeVisible()
   await visit(page, J, '10-dashboard-payment-due')
-  await card.getByLabel('Voucher code').fill(voucherCode)
-  await card.getByRole('button', { name: 'Pay with a voucher' }).click()
+  const pay = page.getByRole('form', { name: /Pay with a voucher for/ })
+  await pay.getByLabel('Voucher code').fill(voucherCode)
+  await pay.getByRole('button', { name: 'Pay with a voucher' }).click()
   await expect(card.getByText('Confirmed', { exact: true })).toBeVisible()
   await visit(page, J, '11-dashboard-confirmed')
 
@@ -276,16 +278,20 @@ test('a 1-seat session: the second candidate waits and is promoted when the firs
 
   // The first candidate cancels.
   await logIn(page, candidateA.email, PASSWORD)
-  const seat = page.locator('li.registration').filter({ hasText: 'QBA' })
+  // Cancelling is a screen that states the policy, then a dialog (no browser pop-up).
+  const seat = page.getByRole('row').filter({ hasText: 'QBA' })
   await expect(seat.getByText('Confirmed', { exact: true })).toBeVisible()
-  page.once('dialog', (dialog) => void dialog.accept())
-  await seat.getByRole('button', { name: /cancel registration/i }).click()
-  await expect(seat.getByText('Cancelled', { exact: true })).toBeVisible()
+  await seat.getByRole('link', { name: /^Cancel/ }).click()
+  await page.getByRole('button', { name: 'Cancel this registration…' }).click()
+  await page.getByRole('dialog', { name: 'Cancel this registration?' }).getByRole('button', { name: 'Yes, cancel my registration' }).click()
+  await expect(page.getByText('Your registration is cancelled.')).toBeVisible()
+  await page.getByRole('link', { name: 'Back to your registrations' }).click()
+  await expect(page.getByRole('row').filter({ hasText: 'QBA' }).getByText('Cancelled', { exact: true })).toBeVisible()
   await visit(page, J, '24-cancelled')
 
   // The second is promoted and told.
   await logIn(page, candidateB.email, PASSWORD)
-  const promoted = page.locator('li.registration').filter({ hasText: 'QBA' })
+  const promoted = page.getByRole('row').filter({ hasText: 'QBA' })
   await expect(promoted.getByText('Confirmed', { exact: true })).toBeVisible()
   await visit(page, J, '25-promoted-dashboard')
 

@@ -17,6 +17,7 @@ import { createProfileService } from './modules/accounts/profile.service.js'
 import { createProctorsService } from './modules/centers/proctors.service.js'
 import { createPaymentsService } from './modules/scheduling/payments.service.js'
 import { createRegistrationsService } from './modules/scheduling/registrations.service.js'
+import { createReceiptsService } from './modules/scheduling/receipts.service.js'
 import { createSessionAdminService } from './modules/scheduling/session-admin.service.js'
 import { createRosterService } from './modules/scheduling/roster.service.js'
 import { createCohortService } from './modules/scheduling/cohort.service.js'
@@ -78,7 +79,7 @@ export function createServices(ctx: ServerContext, program: Program) {
   const sessionAdmin = createSessionAdminService(ctx, { audit, proctors, program: programService, registrations, centers })
   const accommodations = createAccommodationsService(ctx, { audit, notifications, program: programService, users })
   const itemBank = createItemBankService(ctx, { audit, program: programService, users })
-  const results = createResultsService(ctx, { audit, program: programService, itemBank, attempts: attemptRecords, credentials: credentialRecords })
+  const results = createResultsService(ctx, { audit, program: programService, itemBank, attempts: attemptRecords, credentials: credentialRecords, notifications, contacts: users })
   const delivery = createDeliveryService(ctx, { audit, program: programService, itemBank, accommodations, registrations, results, sessions: sessionAdmin, proctors, centers })
   const sessions = createSessionsService(ctx, { centers })
   const handbook = createHandbookService(ctx, { audit, notifications, users })
@@ -88,6 +89,8 @@ export function createServices(ctx: ServerContext, program: Program) {
     users, registrations, payments, attempts: attemptRecords, results, credentials: credentialRecords, accommodations, audit,
   })
   const attention = createAttentionService(ctx, { accommodations, handbook, attempts: attemptRecords, centers, proctors, jobs })
+  // issue 12, candidate self-service: a registration's receipt and calendar invitation
+  const receipts = createReceiptsService(ctx, { payments, program: programService, users, centers })
   return {
     personRecords,
     attention,
@@ -106,6 +109,7 @@ export function createServices(ctx: ServerContext, program: Program) {
     proctors,
     payments,
     registrations,
+    receipts,
     eligibility,
     invitations,
     sessionAdmin,

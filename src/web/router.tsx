@@ -60,6 +60,13 @@ import { StaffSessionsPage } from "./routes/staff/sessions-page";
 import { StaffSessionPage } from "./routes/staff/session-page";
 import { CenterSessionPage } from "./routes/center-session-page";
 import { EmployerEventPage } from "./routes/employer-event-page";
+// Candidate self-service (issue 12): receipts, moving and cancelling a registration, and the program's notices.
+import { AccessibilityPage } from "./routes/self-service/accessibility-page";
+import { CancelPage } from "./routes/self-service/cancel-page";
+import { PrivacyPage } from "./routes/self-service/privacy-page";
+import { ReceiptPage } from "./routes/self-service/receipt-page";
+import { ReschedulePage } from "./routes/self-service/reschedule-page";
+import { TermsPage } from "./routes/self-service/terms-page";
 
 const staff = (element: ReactNode) => <RequireAuth requiredRole="program_staff">{element}</RequireAuth>;
 
@@ -119,6 +126,13 @@ export const router = createBrowserRouter([
       { path: "staff/sessions/:id", element: staff(<StaffSessionPage />) },
       { path: "center/sessions/:id", element: <RequireAuth><CenterSessionPage /></RequireAuth> },
       { path: "employer/events/:id", element: <RequireAuth requiredRole="employer"><EmployerEventPage /></RequireAuth> },
+      // issue 12, candidate self-service
+      { path: "registrations/:id/receipt", element: <RequireAuth><ReceiptPage /></RequireAuth> },
+      { path: "registrations/:id/reschedule", element: <RequireAuth requiredRole="candidate"><ReschedulePage /></RequireAuth> },
+      { path: "registrations/:id/cancel", element: <RequireAuth requiredRole="candidate"><CancelPage /></RequireAuth> },
+      { path: "privacy", element: <PrivacyPage /> },
+      { path: "terms", element: <TermsPage /> },
+      { path: "accessibility", element: <AccessibilityPage /> },
       { path: "*", element: <NotFoundPage /> },
         ],
       },

@@ -138,7 +138,7 @@ describe.each(databases)('registration on %s', (kind) => {
     const c = await register(t.app, { email: `ics-${kind}@example.com` })
     const reg = (await call(t.app, 'POST', '/api/v1/registrations', { session: c, body: { sessionId: s.id, modules: ['QBA'] } })).json()
     const mail = (await call(t.app, 'GET', `/api/v1/admin/outbox?to=ics-${kind}@example.com`, { session: staff })).json().items[0]
-    expect(mail.subject).toBe('Your MT1 assessment is confirmed')
+    expect(mail.subject).toBe(`Your MT1 assessment is confirmed (${reg.confirmationNumber})`)
     await t.app.services.notifications.flush()
     const eml = fs.readFileSync(path.join(t.dataDir, 'outbox', `${mail.id}.eml`), 'utf8')
     expect(eml).toMatch(/Content-Type: text\/calendar/)

@@ -37,8 +37,15 @@ export type UpdateSessionBody = Static<typeof UpdateSessionBody>
 export const CancelSessionBody = Type.Object({ reason: Type.String({ minLength: 3, maxLength: 1000 }) }, Strict)
 export type CancelSessionBody = Static<typeof CancelSessionBody>
 
+/** A US state or territory code, as centers record it (the session finder filters by it). */
+export const StateCode = Type.String({ pattern: '^[A-Z]{2}$', description: 'Two capital letters, e.g. OH' })
+/** A city name as typed: letters, spaces and the punctuation city names use; compared without regard to case. */
+export const CityName = Type.String({ minLength: 1, maxLength: 80, pattern: "^[\\p{L}\\p{M}][\\p{L}\\p{M} .'-]*$" })
+
 export const SessionsQuery = PageQueryWith({
   from: Type.Optional(IsoDateTime), to: Type.Optional(IsoDateTime), centerId: Type.Optional(Id),
+  // issue 12, candidate self-service: the session finder
+  state: Type.Optional(StateCode), city: Type.Optional(CityName),
 })
 export type SessionsQuery = Static<typeof SessionsQuery>
 
@@ -110,7 +117,9 @@ export const WaiveBody = Type.Object({ reason: Type.String({ minLength: 3, maxLe
 export type WaiveBody = Static<typeof WaiveBody>
 
 export const RegistrationView = Type.Object({
-  id: Type.String(), status: RegistrationStatus, sessionId: Type.String(), candidateId: Type.String(), modules: Type.Array(Type.String()),
+  id: Type.String(),
+  confirmationNumber: Type.String({ description: 'The short code the candidate quotes to the program (MT1-XXXX-XXXX)' }),
+  status: RegistrationStatus, sessionId: Type.String(), candidateId: Type.String(), modules: Type.Array(Type.String()),
   holdExpiresAt: Nullable(Type.String()), paymentMethod: Nullable(Type.String()), createdAt: Type.String(), amountDueCents: Type.Integer(),
   waitlistPosition: Type.Union([Type.Integer(), Type.Null()]),
 })
@@ -127,6 +136,20 @@ export type MyRegistrationView = Static<typeof MyRegistrationView>
 
 export const MyRegistrationsPage = Type.Object({ items: Type.Array(MyRegistrationView), nextCursor: Type.Null() })
 export type MyRegistrationsPage = Static<typeof MyRegistrationsPage>
+
+// ---- Receipts (issue 12, candidate self-service)
+
+/** A registration's printable receipt: what was booked, where, when, the amount and how it is paid. */
+export const ReceiptView = Type.Object({
+  registrationId: Type.String(), confirmationNumber: Type.String(), status: RegistrationStatus, bookedAt: Type.String(),
+  candidateName: Type.String(), candidateEmail: Type.String(),
+  modules: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), amountCents: Nullable(Type.Integer({ description: 'null: the program publishes no fee for it' })) })),
+  centerName: Type.String(), address: Type.String(), startsAt: Type.String(), endsAt: Type.String(),
+  amountCents: Type.Integer({ description: 'The invoice amount when one was issued, otherwise the sum of the published fees' }), currency: Type.String(),
+  paymentMethod: Nullable(StringEnum(['voucher', 'invoice', 'waived', 'none'] as const)), paidAt: Nullable(Type.String()),
+  invoice: Nullable(Type.Object({ id: Type.String(), status: StringEnum(['open', 'paid', 'void'] as const), issuedAt: Type.String() })),
+})
+export type ReceiptView = Static<typeof ReceiptView>
 
 /** Asking for an invoice: what it will be for. */
 export const InvoiceRequestedView = Type.Object({ invoiceId: Type.String(), amountCents: Type.Integer(), currency: Type.String() })

@@ -21,6 +21,8 @@ import * as registryHolders from './migrations/0015-registry-holders.js'
 import * as noShows from './migrations/0021-no-shows.js'
 // Issue 12, session operations: a private onsite event at a certified center.
 import * as sessionOperations from './migrations/0020-session-operations.js'
+// issue 12, candidate self-service
+import * as confirmationNumbers from './migrations/0017-confirmation-numbers.js'
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: DialectName): Promise<void> }
 
@@ -44,6 +46,8 @@ const migrations: Record<string, DialectMigration> = {
   // ---- issue 12, person stream (0016–0020 are other streams')
   '0021-no-shows': noShows,
   '0020-session-operations': sessionOperations,
+  // issue 12, candidate self-service
+  '0017-confirmation-numbers': confirmationNumbers,
 }
 
 /** The names of every migration, in order: what a cached database (the registry bench's seed) is keyed by. */

@@ -238,6 +238,9 @@ export interface RegistrationsTable {
   queue_no: number
   /** When its fee was paid (voucher, invoice, waiver); the payment moves with it to another session. */
   paid_at: ColumnType<string | null, string | null | undefined, string | null>
+  // ---- issue 12, candidate self-service (migration 0017)
+  /** The code the candidate quotes (MT1-XXXX-XXXX); unique, set on insert, backfilled for older rows. */
+  confirmation_number: string
 }
 
 export interface CountersTable {

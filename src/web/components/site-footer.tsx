@@ -19,6 +19,11 @@ export function SiteFooter() {
             <li><Link to="/handbook">Request the handbook</Link></li>
             <li><Link to="/employers">For employers</Link></li>
           </ul>
+          <ul className="site-footer__links site-footer__links--legal">
+            <li><Link to="/privacy">Privacy notice</Link></li>
+            <li><Link to="/terms">Terms of use</Link></li>
+            <li><Link to="/accessibility">Accessibility statement</Link></li>
+          </ul>
         </nav>
       </div>
     </footer>

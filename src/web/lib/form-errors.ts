@@ -21,6 +21,7 @@ interface Detail {
 function plain(message: string, label: string | undefined): string {
   if (/required property/.test(message)) return `Enter ${label ? label.toLowerCase() : "this field"}.`;
   if (/fewer than 1 characters/.test(message)) return `Enter ${label ? label.toLowerCase() : "this field"}.`;
+  if (/^must NOT have fewer than (\d+) characters$/.test(message)) return message.replace(/^must NOT have fewer than (\d+) characters$/, "Use at least $1 characters.");
   if (/must NOT have more than (\d+) characters/.test(message)) return message.replace(/^must NOT have more than (\d+) characters$/, "Use $1 characters or fewer.");
   if (/^must match format "email"$/.test(message)) return "Enter an email address like name@example.com.";
   if (/^must match format "date-time"$/.test(message)) return "Enter a valid date and time.";

@@ -1,9 +1,11 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { api, errorMessage } from "../api/client";
+import { api } from "../api/client";
+import { ErrorSummary } from "../components/error-summary";
 import { TextAreaField } from "../components/field";
-import { FormAlert, StatusMessage } from "../components/form-alert";
+import { useFormErrors, type FormProblem } from "../lib/form-errors";
+import { StatusMessage } from "../components/form-alert";
 import { Page } from "../components/page";
 import { QueryStatus } from "../components/query-status";
 import { hasRole, useMe } from "../features/auth/auth-queries";
@@ -28,11 +30,13 @@ function RequestForm() {
   const [categories, setCategories] = useState<DisabilityCategory[]>([]);
   const [adjustments, setAdjustments] = useState<Adjustment[]>([]);
   const [statement, setStatement] = useState("");
-  const [errors, setErrors] = useState<{ categories?: string; adjustments?: string; statement?: string }>({});
+  const errors = useFormErrors("accommodation-request", { categories: "Areas of documented disability", adjustments: "Adjustments you ask for", statement: "Your statement" });
   const queryClient = useQueryClient();
   const create = useMutation({
     mutationFn: (body: AccommodationRequestBody) => api.post<AccommodationRequestView>("/api/v1/me/accommodation-requests", body),
+    onError: errors.showError,
     onSuccess: () => {
+      errors.clear();
       setCategories([]);
       setAdjustments([]);
       setStatement("");
@@ -42,21 +46,18 @@ function RequestForm() {
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const next: typeof errors = {};
-    if (categories.length === 0) next.categories = "Choose at least one area.";
-    if (adjustments.length === 0) next.adjustments = "Choose at least one adjustment.";
-    if (statement.trim().length < 10) next.statement = "Describe your needs in at least 10 characters.";
-    setErrors(next);
-    if (Object.keys(next).length === 0) create.mutate({ categories, adjustments, statement: statement.trim() });
+    const problems: FormProblem[] = [];
+    if (categories.length === 0) problems.push({ field: "categories", message: "Choose at least one area." });
+    if (adjustments.length === 0) problems.push({ field: "adjustments", message: "Choose at least one adjustment." });
+    if (statement.trim().length < 10) problems.push({ field: "statement", message: "Describe your needs in at least 10 characters." });
+    errors.setProblems(problems);
+    if (problems.length === 0) create.mutate({ categories, adjustments, statement: statement.trim() });
   }
 
-  const problems = Object.values(errors).filter(Boolean);
   return (
     <form className="form form--card" onSubmit={onSubmit} aria-labelledby="request-heading" noValidate>
       <h2 id="request-heading">Ask for accommodations</h2>
-      <FormAlert>
-        {problems.length ? `Please check the form: ${problems.join(" ")}` : create.isError ? errorMessage(create.error) : null}
-      </FormAlert>
+      <ErrorSummary errors={errors} title="Your request was not sent" />
       <StatusMessage>
         {create.isSuccess ? "Your request has been sent. Add your documentation to it under “Your requests” below." : null}
       </StatusMessage>
@@ -67,7 +68,8 @@ function RequestForm() {
         value={categories}
         onChange={setCategories}
         name="categories"
-        error={errors.categories}
+        id={errors.fieldId("categories")}
+        error={errors.errorFor("categories")}
       />
       <CheckboxGroup
         legend="Adjustments you ask for"
@@ -76,7 +78,8 @@ function RequestForm() {
         value={adjustments}
         onChange={setAdjustments}
         name="adjustments"
-        error={errors.adjustments}
+        id={errors.fieldId("adjustments")}
+        error={errors.errorFor("adjustments")}
       />
       <TextAreaField
         label="Your statement"
@@ -85,7 +88,8 @@ function RequestForm() {
         minLength={10}
         maxLength={4000}
         value={statement}
-        error={errors.statement}
+        id={errors.fieldId("statement")}
+        error={errors.errorFor("statement")}
         onChange={(e) => setStatement(e.target.value)}
       />
       <button type="submit" className="button" disabled={create.isPending}>

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
-import { ApiError, errorMessage } from "../api/client";
+import { ApiError } from "../api/client";
+import { ErrorSummary } from "../components/error-summary";
 import { TextField } from "../components/field";
-import { FormAlert } from "../components/form-alert";
+import { useFormErrors } from "../lib/form-errors";
 import { Page } from "../components/page";
 import { useRegister } from "../features/auth/auth-queries";
 
@@ -11,6 +12,7 @@ export function RegisterPage() {
   const register = useRegister();
   const navigate = useNavigate();
   const emailTaken = register.error instanceof ApiError && register.error.code === "EMAIL_TAKEN";
+  const errors = useFormErrors("sign-up", { firstName: "First name", lastName: "Last name", email: "Email", password: "Password" }, { EMAIL_TAKEN: "email" });
 
   const set = (key: keyof typeof form) => (event: { target: { value: string } }) =>
     setForm((current) => ({ ...current, [key]: event.target.value }));
@@ -19,7 +21,7 @@ export function RegisterPage() {
     event.preventDefault();
     register.mutate(
       { firstName: form.firstName.trim(), lastName: form.lastName.trim(), email: form.email.trim(), password: form.password },
-      { onSuccess: () => void navigate("/dashboard", { replace: true }) },
+      { onSuccess: () => void navigate("/dashboard", { replace: true }), onError: errors.showError },
     );
   }
 
@@ -28,17 +30,12 @@ export function RegisterPage() {
       title="Create an account"
       lead="Anyone may take the MT1 assessment. Your account lets you choose sessions and see your results and certificates."
     >
-      <form className="form form--card" onSubmit={onSubmit}>
-        <FormAlert>
-          {register.isError
-            ? emailTaken
-              ? "An account with this email address already exists. Log in instead, or use another address."
-              : errorMessage(register.error)
-            : null}
-        </FormAlert>
-        <TextField label="First name" name="firstName" autoComplete="given-name" value={form.firstName} onChange={set("firstName")} />
-        <TextField label="Last name" name="lastName" autoComplete="family-name" value={form.lastName} onChange={set("lastName")} />
+      <form className="form form--card" onSubmit={onSubmit} noValidate aria-label="Create an account">
+        <ErrorSummary errors={errors} title="Your account was not created" />
+        <TextField label="First name" name="firstName" autoComplete="given-name" value={form.firstName} onChange={set("firstName")} id={errors.fieldId("firstName")} error={errors.errorFor("firstName")} />
+        <TextField label="Last name" name="lastName" autoComplete="family-name" value={form.lastName} onChange={set("lastName")} id={errors.fieldId("lastName")} error={errors.errorFor("lastName")} />
         <TextField
+          id={errors.fieldId("email")}
           label="Email"
           name="email"
           type="email"
@@ -51,7 +48,7 @@ export function RegisterPage() {
                 This email address is already registered. <Link to="/login">Log in</Link> or{" "}
                 <Link to="/forgot-password">reset your password</Link>.
               </>
-            ) : undefined
+            ) : errors.errorFor("email")
           }
         />
         <TextField
@@ -61,6 +58,8 @@ export function RegisterPage() {
           autoComplete="new-password"
           minLength={10}
           hint="At least 10 characters."
+          id={errors.fieldId("password")}
+          error={errors.errorFor("password")}
           value={form.password}
           onChange={set("password")}
         />

@@ -1,10 +1,11 @@
 import { useState } from "react";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import type { TestSession } from "../api/types";
 import { Page } from "../components/page";
 import { Loading, QueryError } from "../components/query-status";
 import { hasRole, useMe } from "../features/auth/auth-queries";
-import { useUpcomingSessions } from "../features/centers/center-queries";
+import { useCenters, useUpcomingSessions } from "../features/centers/center-queries";
+import { SessionFinder, type FinderFilter } from "../features/self-service/session-finder";
 import { ModuleStanding } from "../features/registration/module-standing";
 import { RegisterForm } from "../features/registration/register-form";
 import { formatMoney, useFees, useRegistrationLeadHours } from "../features/registration/scheduling-api";
@@ -98,9 +99,43 @@ function FeeNote() {
   );
 }
 
+/** What an empty finder says: where nothing was found, and what to try next. */
+function NoSessions({ filter, onClear }: { filter: FinderFilter; onClear: () => void }) {
+  if (!filter.state && !filter.city) return <p>No sessions are scheduled at the moment. Centers add sessions every month: check back soon.</p>;
+  const place = [filter.city, filter.state].filter(Boolean).join(", ");
+  return (
+    <div className="notice notice--info" role="status">
+      <p>
+        <strong>No upcoming sessions in {place}.</strong>
+      </p>
+      <ul>
+        {filter.city && filter.state ? <li>Choose “All cities in {filter.state}” to see nearby centers.</li> : null}
+        <li>Try another state or city, or show sessions everywhere.</li>
+        <li>
+          Ask a <Link to="/centers">nearby assessment center</Link> when it plans its next session; employers can also ask for an onsite session.
+        </li>
+      </ul>
+      <p>
+        <button type="button" className="button button--secondary" onClick={onClear}>
+          Show sessions everywhere
+        </button>
+      </p>
+    </div>
+  );
+}
+
 export function SessionsPage() {
   const me = useMe();
-  const sessions = useUpcomingSessions();
+  const [params, setParams] = useSearchParams();
+  const filter: FinderFilter = { state: params.get("state") ?? "", city: params.get("city") ?? "" };
+  const setFilter = (next: FinderFilter) => {
+    const query = new URLSearchParams();
+    if (next.state) query.set("state", next.state);
+    if (next.city) query.set("city", next.city);
+    setParams(query, { replace: true });
+  };
+  const centers = useCenters();
+  const sessions = useUpcomingSessions(filter);
   const leadHours = useRegistrationLeadHours();
   const loggedIn = !!me.data;
   const canRegister = hasRole(me.data, "candidate");
@@ -108,7 +143,7 @@ export function SessionsPage() {
   let body;
   if (sessions.isPending || leadHours === undefined) body = <Loading label="Loading sessions…" />;
   else if (sessions.isError) body = <QueryError error={sessions.error} onRetry={() => void sessions.refetch()} />;
-  else if (sessions.data.items.length === 0) body = <p>No sessions are scheduled at the moment.</p>;
+  else if (sessions.data.items.length === 0) body = <NoSessions filter={filter} onClear={() => setFilter({ state: "", city: "" })} />;
   else
     body = (
       <div className="stack">
@@ -138,6 +173,14 @@ export function SessionsPage() {
       </p>
       <FeeNote />
       {canRegister ? <ModuleStanding /> : null}
+      {centers.data ? <SessionFinder centers={centers.data.items} value={filter} onChange={setFilter} /> : null}
+      <div aria-live="polite" aria-busy={sessions.isFetching}>
+        {sessions.data && !sessions.isPending ? (
+          <p className="visually-hidden">
+            {sessions.data.items.length} {sessions.data.items.length === 1 ? "session" : "sessions"} found.
+          </p>
+        ) : null}
+      </div>
       {body}
     </Page>
   );

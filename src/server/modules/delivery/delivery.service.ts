@@ -257,12 +257,14 @@ export function createDeliveryService(
     const attempt = await findAttempt(db, id)
     if (!attempt || (attempt.status !== 'in_progress' && attempt.status !== 'paused')) return null
     const models = await deps.results.modelsOf(JSON.parse(attempt.form) as FormItem[])
-    return sittingCommits.run(async (trx) => {
+    const outcome = await sittingCommits.run(async (trx) => {
       const at = iso()
       if (!(await moveAttempt(trx, id, 'submitted', { submitted_at: at, paused_at: null, updated_at: at }))) return null
       await insertEvent(trx, { id: newId(), attempt_id: id, kind: 'submitted', actor_id: by.actorId, reason: by.reason, at })
       return scoreIn(trx, { ...attempt, submitted_at: at }, models)
     }, attempt.candidate_id)
+    if (outcome) deps.results.emails.afterScoring(attempt.candidate_id, id, outcome.awarded)
+    return outcome
   }
 
   async function scoreIn(trx: Tx, attempt: AttemptRow, models: Map<string, StoredItemModel | null>) {
@@ -277,7 +279,9 @@ export function createDeliveryService(
     const attempt = await findAttempt(db, id)
     if (!attempt || attempt.status !== 'submitted') return null
     const models = await deps.results.modelsOf(JSON.parse(attempt.form) as FormItem[])
-    return sittingCommits.run(async (trx) => ((await findAttempt(trx, id))?.status === 'submitted' ? scoreIn(trx, attempt, models) : null), attempt.candidate_id)
+    const outcome = await sittingCommits.run(async (trx) => ((await findAttempt(trx, id))?.status === 'submitted' ? scoreIn(trx, attempt, models) : null), attempt.candidate_id)
+    if (outcome) deps.results.emails.afterScoring(attempt.candidate_id, id, outcome.awarded)
+    return outcome
   }
 
   return {

@@ -17,6 +17,9 @@ import type { ItemBankService } from '../item-bank/item-bank.service.js'
 import type { StoredItemModel } from '../item-bank/item-model.js'
 import type { ProgramService } from '../program/program.service.js'
 import type { CredentialRecordsService } from '../registry/credential-records.service.js'
+import type { ContactDirectory } from '../accounts/users.service.js'
+import type { NotificationsService } from '../notifications/notifications.service.js'
+import { createResultEmails } from './result-emails.js'
 import { correctionsFor, findResult, insertResult, passedResultsOfCandidate, resultsOfCandidate } from './results.repository.js'
 
 export interface ResultView {
@@ -46,9 +49,13 @@ const STANDING = new Set(['submitted', 'scored'])
 
 export function createResultsService(
   ctx: ServerContext,
-  deps: { audit: AuditService; program: ProgramService; itemBank: ItemBankService; attempts: AttemptRecordsService; credentials: CredentialRecordsService },
+  deps: {
+    audit: AuditService; program: ProgramService; itemBank: ItemBankService; attempts: AttemptRecordsService; credentials: CredentialRecordsService
+    notifications: NotificationsService; contacts: ContactDirectory
+  },
 ) {
   const { db } = ctx
+  const emails = createResultEmails(ctx, deps)
   const program = deps.program.definition
 
   /** The candidate's passed results whose attempts still stand: what their certificates rest on. */
@@ -159,6 +166,8 @@ export function createResultsService(
   }
 
   return {
+    /** The result-released and certificate-issued emails (one function each, shared by every path that releases a result). */
+    emails,
     computeResult,
     modelsOf,
     reconcile,

@@ -88,6 +88,11 @@ export async function moveInvoices(trx: Tx, from: string, to: string, statuses: 
   return Number(result.numUpdatedRows)
 }
 
+/** A registration's invoices that were not voided, newest first (its receipt shows the one that stands). */
+export async function standingInvoicesOf(db: DbOrTx, registrationId: string) {
+  return db.selectFrom('invoices').selectAll().where('registration_id', '=', registrationId).where('status', '!=', 'void').orderBy('issued_at', 'desc').execute()
+}
+
 export async function openInvoices(db: DbOrTx) {
   return db
     .selectFrom('invoices')

@@ -17,7 +17,7 @@ import { requireRole, type Actor } from '../accounts/actor.js'
 import type { AuditService } from '../audit/audit.service.js'
 import type { ProgramService } from '../program/program.service.js'
 import {
-  feeSchedule, findInvoice, findVoucherByCode, insertVouchers, issueInvoice, markInvoicePaid, moveInvoices, moveVoucher, openInvoices, redeemVoucher, restoreVoucher,
+  feeSchedule, findInvoice, standingInvoicesOf, findVoucherByCode, insertVouchers, issueInvoice, markInvoicePaid, moveInvoices, moveVoucher, openInvoices, redeemVoucher, restoreVoucher,
   upsertFee, voidOpenInvoices, vouchersOf, invoicesOfRegistrations, vouchersOfRegistrations,
 } from './payments.repository.js'
 
@@ -95,6 +95,21 @@ export function createPaymentsService(ctx: ServerContext, deps: { audit: AuditSe
     },
 
     findInvoice: (id: string) => findInvoice(db, id),
+
+    /**
+     * What a registration costs for its receipt: the amount of its invoice when it has one (what was
+     * billed), otherwise its modules' fees now; each module's fee (null: the program publishes none).
+     */
+    async receiptAmount(registrationId: string, modules: string[]) {
+      const fees = new Map((await feeSchedule(db)).map((f) => [f.module, f.amount_cents]))
+      const [invoice] = await standingInvoicesOf(db, registrationId)
+      const cents = invoice ? invoice.amount_cents : amountDue(fees, modules)
+      return {
+        currency, amountCents: cents,
+        lines: modules.map((m) => ({ module: m, amountCents: fees.get(m) ?? null })),
+        invoice: invoice ? { id: invoice.id, status: invoice.status, issuedAt: invoice.issued_at } : null,
+      }
+    },
 
     /** The voucher a code names, if it would cover these modules (checked again when it is redeemed). */
     async voucherFor(rawCode: string, modules: readonly string[]) {

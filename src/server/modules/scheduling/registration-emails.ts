@@ -35,18 +35,21 @@ export function calendarInvite(place: SessionPlace, modules: string[], registrat
   return value
 }
 
+/** The line that gives the candidate their confirmation number and where the receipt is. */
+const confirmationLine = (confirmation: string) => `Your confirmation number is ${confirmation}. Quote it when you contact the program; your receipt is under My registrations on your dashboard.\n`
+
 export const registrationEmails = {
-  confirmed: (name: string, place: SessionPlace, modules: string[]) => ({
-    subject: 'Your MT1 assessment is confirmed',
-    text: `Hello ${name},\n\nYour seat is confirmed for ${modules.join(', ')} at ${place.centerName}, ${place.address}, starting ${when(place.startsAt)}.\n\nBring a government-issued photo ID. The calendar invitation is attached.\n`,
+  confirmed: (name: string, place: SessionPlace, modules: string[], confirmation: string) => ({
+    subject: `Your MT1 assessment is confirmed (${confirmation})`,
+    text: `Hello ${name},\n\nYour seat is confirmed for ${modules.join(', ')} at ${place.centerName}, ${place.address}, starting ${when(place.startsAt)}.\n\n${confirmationLine(confirmation)}\nBring a government-issued photo ID. The calendar invitation is attached.\n`,
   }),
-  held: (name: string, place: SessionPlace, modules: string[], holdExpiresAt: string, amount: string) => ({
+  held: (name: string, place: SessionPlace, modules: string[], holdExpiresAt: string, amount: string, confirmation: string) => ({
     subject: 'Your MT1 seat is held until payment',
-    text: `Hello ${name},\n\nWe are holding a seat for you for ${modules.join(', ')} at ${place.centerName}, starting ${when(place.startsAt)}. The fee is ${amount}. Pay with a voucher or ask for an invoice before ${when(holdExpiresAt)}, or the seat goes to the next person on the waitlist.\n`,
+    text: `Hello ${name},\n\nWe are holding a seat for you for ${modules.join(', ')} at ${place.centerName}, starting ${when(place.startsAt)}. The fee is ${amount}. Pay with a voucher or ask for an invoice before ${when(holdExpiresAt)}, or the seat goes to the next person on the waitlist.\n\n${confirmationLine(confirmation)}`,
   }),
-  waitlisted: (name: string, place: SessionPlace, position: number) => ({
+  waitlisted: (name: string, place: SessionPlace, position: number, confirmation: string) => ({
     subject: 'You are on the waitlist for an MT1 session',
-    text: `Hello ${name},\n\nThe session at ${place.centerName} starting ${when(place.startsAt)} is full. You are number ${position} on its waitlist; we will email you as soon as a seat frees up.\n`,
+    text: `Hello ${name},\n\nThe session at ${place.centerName} starting ${when(place.startsAt)} is full. You are number ${position} on its waitlist; we will email you as soon as a seat frees up.\n\n${confirmationLine(confirmation)}`,
   }),
   promoted: (name: string, place: SessionPlace) => ({
     subject: 'A seat opened up: you are off the waitlist',

@@ -32,15 +32,15 @@ export function createRegistrationMail(ctx: ServerContext, deps: { notifications
   /** Tells the candidate what their registration now is: confirmed, held until payment, or waitlisted. */
   async function announce(row: RegistrationRow) {
     const modules = JSON.parse(row.modules) as string[]
-    if (row.status === 'confirmed') await tell(row.candidate_id, (n, w) => registrationEmails.confirmed(n, w, modules), row.session_id, { modules, registrationId: row.id })
+    if (row.status === 'confirmed') await tell(row.candidate_id, (n, w) => registrationEmails.confirmed(n, w, modules, row.confirmation_number), row.session_id, { modules, registrationId: row.id })
     else if (row.status === 'pending_payment') {
       // A seat moved with its open invoice has no hold to announce: the invoice stands.
       if (!row.hold_expires_at) return
       const due = await deps.payments.amountDue(db, modules)
-      await tell(row.candidate_id, (n, w) => registrationEmails.held(n, w, modules, row.hold_expires_at!, due.label), row.session_id)
+      await tell(row.candidate_id, (n, w) => registrationEmails.held(n, w, modules, row.hold_expires_at!, due.label, row.confirmation_number), row.session_id)
     } else if (row.status === 'waitlisted') {
       const position = await waitlistPosition(db, row.session_id, Number(row.queue_no))
-      await tell(row.candidate_id, (n, w) => registrationEmails.waitlisted(n, w, position), row.session_id)
+      await tell(row.candidate_id, (n, w) => registrationEmails.waitlisted(n, w, position, row.confirmation_number), row.session_id)
     }
   }
 

@@ -55,6 +55,11 @@ export async function insertRegistration(trx: Tx, row: Insertable<RegistrationsT
   await trx.insertInto('registrations').values(row).execute()
 }
 
+/** Whether a confirmation number is already some registration's (the writer then draws another). */
+export async function confirmationNumberTaken(db: DbOrTx, code: string): Promise<boolean> {
+  return (await db.selectFrom('registrations').select('id').where('confirmation_number', '=', code).executeTakeFirst()) !== undefined
+}
+
 export async function findRegistration(db: DbOrTx, id: string): Promise<RegistrationRow | undefined> {
   return db.selectFrom('registrations').selectAll().where('id', '=', id).executeTakeFirst()
 }

@@ -4,7 +4,7 @@ import { Type } from 'typebox'
 import { Id } from '../../../common/schemas/common.js'
 import {
   BoughtVouchersView, BuyVouchersBody, CancelRegistrationBody, EligibilityQuery, EligibilityView, FeesView, InvoicePaidView, MyRegistrationsPage,
-  MyVouchersPage, NewRegistrationView, OpenInvoicesPage, PaymentBody, PaymentView, RegisterBody, RegistrationView, RescheduleBody, SetFeesBody,
+  MyVouchersPage, NewRegistrationView, OpenInvoicesPage, PaymentBody, PaymentView, ReceiptView, RegisterBody, RegistrationView, RescheduleBody, SetFeesBody,
   StaffRegisterBody, WaiveBody,
 } from '../../../common/schemas/scheduling.js'
 import { errorResponses, typed } from '../../http.js'
@@ -53,6 +53,25 @@ export default async function registrationsRoutes(app: FastifyInstance) {
   r.get('/api/v1/registrations/:id', {
     schema: { tags, summary: 'One registration (its candidate, or staff)', params: Type.Object({ id: Id }), response: { 200: RegistrationView, ...errorResponses(400, 401, 404) } },
   }, async (request) => app.services.registrations.get(request.actor, request.params.id))
+
+  r.get('/api/v1/registrations/:id/receipt', {
+    schema: {
+      tags, summary: "A registration's receipt: what was booked, where, when, the amount, how it is paid and its confirmation number (its candidate, or staff)",
+      params: Type.Object({ id: Id }), response: { 200: ReceiptView, ...errorResponses(400, 401, 404) },
+    },
+  }, async (request) => app.services.receipts.receipt(request.actor, request.params.id))
+
+  r.get('/api/v1/registrations/:id/calendar', {
+    schema: {
+      tags, summary: 'The calendar invitation (.ics) of a confirmed seat (its candidate, or staff)',
+      params: Type.Object({ id: Id }),
+      response: { 200: { content: { 'text/calendar': { schema: Type.String() } } }, ...errorResponses(400, 401, 404, 409) },
+    },
+  }, async (request, reply) => {
+    const { filename, ics } = await app.services.receipts.calendar(request.actor, request.params.id)
+    reply.header('content-disposition', `attachment; filename="${filename}"`)
+    return reply.type('text/calendar; charset=utf-8').send(ics)
+  })
 
   r.post('/api/v1/registrations/:id/cancel', {
     schema: {

@@ -9,6 +9,8 @@
 // under the candidate's lock in the registration's transaction (eligibility.service.ts).
 // A private session (an onsite company event) takes candidates only from its roster (registered on
 // their behalf), program staff, or a current invitation link; to anyone else it does not exist (404).
+import { randomInt } from 'node:crypto'
+import { confirmationNumberFrom } from '../../../common/rules/confirmation-number.js'
 import { holdExpiresAt } from '../../../common/rules/fees.js'
 import { ncrcAdvice } from '../../../common/rules/ncrc-advice.js'
 import { isRegistrationInTime } from '../../../common/rules/registration-window.js'
@@ -30,7 +32,7 @@ import type { PaymentsService } from './payments.service.js'
 import { registrationEmails } from './registration-emails.js'
 import { createRegistrationMail } from './registration-mail.js'
 import {
-  confirmedRegistrationsOfSession, dueReminders, expiredHolds, expireHold, findRegistration, insertRegistration, liveCandidateIds, LIVE, liveRegistrationFor, liveRegistrationsOfSession, lockSessions,
+  confirmationNumberTaken, confirmedRegistrationsOfSession, dueReminders, expiredHolds, expireHold, findRegistration, insertRegistration, liveCandidateIds, LIVE, liveRegistrationFor, liveRegistrationsOfSession, lockSessions,
   markReminded, nextQueueNumber, oldestWaitlisted, registrationsOfCandidate, releaseHeldSeat, seatRegistration, sessionsToPromote, takeSeat, transition,
   waitlistPosition, registrationsOfCandidateWithSessions, registrationsWithSessions, type RegistrationRow,
 } from './registrations.repository.js'
@@ -72,6 +74,14 @@ type PaymentState = Pick<RegistrationRow, 'status' | 'payment_method' | 'voucher
 class NoSeat extends Error {}
 
 const modulesOf = (r: { modules: string }) => JSON.parse(r.modules) as string[]
+
+/** A confirmation number no registration has (the unique index would refuse a clash drawn at the same instant elsewhere). */
+async function freshConfirmationNumber(trx: Tx): Promise<string> {
+  for (;;) {
+    const code = confirmationNumberFrom(Array.from({ length: 8 }, () => randomInt(1 << 16)))
+    if (!(await confirmationNumberTaken(trx, code))) return code
+  }
+}
 const notActive = () => new AppError('CONFLICT', 'This registration is no longer active.')
 
 export function createRegistrationsService(
@@ -108,7 +118,7 @@ export function createRegistrationsService(
     : { status: 'waitlisted', payment_method: null, voucher_id: null, paid_at: null, hold_expires_at: null }
 
   const dto = async (r: RegistrationRow) => ({
-    id: r.id, status: r.status, sessionId: r.session_id, candidateId: r.candidate_id, modules: modulesOf(r),
+    id: r.id, confirmationNumber: r.confirmation_number, status: r.status, sessionId: r.session_id, candidateId: r.candidate_id, modules: modulesOf(r),
     holdExpiresAt: r.hold_expires_at, paymentMethod: r.payment_method, createdAt: r.created_at,
     amountDueCents: r.status === 'pending_payment' ? (await deps.payments.amountDue(db, modulesOf(r))).cents : 0,
     waitlistPosition: r.status === 'waitlisted' ? await waitlistPosition(db, r.session_id, Number(r.queue_no)) : null,
@@ -143,7 +153,7 @@ export function createRegistrationsService(
     const row: RegistrationRow = {
       id: newId(), session_id: session.id, candidate_id: candidateId, modules: JSON.stringify(modules), ...state, holds_seat: seated ? 1 : 0,
       override_reason: options.overrideReason ?? null, created_by: options.createdBy, created_at: at, updated_at: at,
-      cancelled_at: null, reminder_sent_at: null, queue_no: await nextQueueNumber(trx),
+      cancelled_at: null, reminder_sent_at: null, queue_no: await nextQueueNumber(trx), confirmation_number: await freshConfirmationNumber(trx),
     }
     await insertRegistration(trx, row)
     await deps.audit.record(trx, {

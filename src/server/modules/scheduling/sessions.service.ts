@@ -9,6 +9,17 @@ import type { CenterDirectory } from '../centers/centers.service.js'
 import { findSessions, listPublicSessions } from './sessions.repository.js'
 
 export function createSessionsService(ctx: ServerContext, deps: { centers: CenterDirectory }) {
+  /** The centers among these in the state and city asked for (the city compared without regard to case or outer spaces). */
+  async function centersIn(ids: string[], state: string | undefined, city: string | undefined): Promise<string[]> {
+    if (state === undefined && city === undefined) return ids
+    const wanted = city?.trim().toLocaleLowerCase('en-US')
+    const centers = await deps.centers.findMany(ids)
+    return ids.filter((id) => {
+      const c = centers.get(id)
+      return c !== undefined && (state === undefined || c.state === state) && (wanted === undefined || c.city.trim().toLocaleLowerCase('en-US') === wanted)
+    })
+  }
+
   return {
     /** Sessions by id with their center, as the audit log names them (one page at a time). */
     async describe(ids: readonly string[]) {
@@ -26,14 +37,16 @@ export function createSessionsService(ctx: ServerContext, deps: { centers: Cente
       return rest
     },
 
-    async listPublic(filter: { from?: string | undefined; to?: string | undefined; centerId?: string | undefined; limit: number; cursor?: string | undefined }) {
+    async listPublic(filter: {
+      from?: string | undefined; to?: string | undefined; centerId?: string | undefined; state?: string | undefined; city?: string | undefined; limit: number; cursor?: string | undefined
+    }) {
       const from = filter.from ?? ctx.clock().toISOString()
       if (filter.to && Date.parse(filter.to) < Date.parse(from)) {
         throw new AppError('VALIDATION', '"to" must not be before "from".')
       }
       // Only certified assessment centers list their sessions: an onsite company event is private
       // (its candidates reach it through its roster or an invitation).
-      const publicIds = await deps.centers.publicIds()
+      const publicIds = await centersIn(await deps.centers.publicIds(), filter.state, filter.city)
       const rows = await listPublicSessions(ctx.db, {
         centerIds: filter.centerId ? publicIds.filter((id) => id === filter.centerId) : publicIds,
         from: new Date(from).toISOString(),

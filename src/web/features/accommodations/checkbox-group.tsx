@@ -7,10 +7,12 @@ interface Props<T extends string> {
   onChange: (value: T[]) => void;
   name: string;
   error?: string | null;
+  /** The id of the first checkbox, so an error summary can link to the group. */
+  id?: string;
 }
 
 // A group of checkboxes in a fieldset with a legend; the error, when there is one, is tied to the group.
-export function CheckboxGroup<T extends string>({ legend, hint, options, labelOf, value, onChange, name, error }: Props<T>) {
+export function CheckboxGroup<T extends string>({ legend, hint, options, labelOf, value, onChange, name, error, id }: Props<T>) {
   const errorId = `${name}-error`;
   const hintId = `${name}-hint`;
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
@@ -32,6 +34,7 @@ export function CheckboxGroup<T extends string>({ legend, hint, options, labelOf
         <label key={option} className="choice">
           <input
             type="checkbox"
+            id={id && option === options[0] ? id : undefined}
             name={name}
             value={option}
             checked={value.includes(option)}

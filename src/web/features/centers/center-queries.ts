@@ -9,11 +9,12 @@ export function useCenters() {
   });
 }
 
-/** Sessions from now on (the list is public). */
-export function useUpcomingSessions() {
+/** Sessions from now on (the list is public), in a state and city when given (the session finder). */
+export function useUpcomingSessions(place: { state?: string; city?: string } = {}) {
+  const filter = { ...(place.state ? { state: place.state } : {}), ...(place.city ? { city: place.city } : {}) };
   return useQuery({
-    queryKey: ["sessions", "upcoming"],
+    queryKey: ["sessions", "upcoming", filter],
     queryFn: ({ signal }) =>
-      api.get<Page<TestSession>>("/api/v1/sessions", { from: new Date().toISOString(), limit: 100 }, signal),
+      api.get<Page<TestSession>>("/api/v1/sessions", { from: new Date().toISOString(), limit: 100, ...filter }, signal),
   });
 }

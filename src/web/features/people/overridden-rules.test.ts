@@ -11,7 +11,7 @@ function registration(id: string, modules: string[], startsInHours: number, stat
     id, status: status as PersonRegistrationView["status"], sessionId: `s-${id}`, candidateId: "c", modules, holdExpiresAt: null, paymentMethod: "none", createdAt: inHours(-100),
     amountDueCents: 0, waitlistPosition: null, paidAt: null, overrideReason: null, updatedAt: inHours(-100),
     session: { id: `s-${id}`, startsAt: inHours(startsInHours), endsAt: inHours(startsInHours + 4), status: "scheduled", centerId: "x", centerName: "C", city: "A", state: "PA", timeZone: "America/New_York" },
-    checkedInAt: null, canMarkNoShow: false, canReschedule: true, canWaive: false,
+    confirmationNumber: `MT1-TEST-${id.slice(0, 4).toUpperCase().padEnd(4, "X")}`, checkedInAt: null, canMarkNoShow: false, canReschedule: true, canWaive: false,
   };
 }
 

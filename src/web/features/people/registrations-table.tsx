@@ -52,8 +52,8 @@ export function RegistrationsTable({ record, onDone }: { record: PersonRecordVie
             cell: (r) => (r.amountDueCents > 0 ? `${formatMoney(r.amountDueCents, currency)} due${r.paymentMethod === "invoice" ? " (invoice)" : ""}` : r.paymentMethod ? PAYMENT[r.paymentMethod] ?? r.paymentMethod : "—"),
           },
           {
-            id: "reference", header: "Reference", className: "nowrap",
-            cell: (r) => <code>{r.id.slice(0, 8).toUpperCase()}</code>,
+            id: "reference", header: "Confirmation", className: "nowrap",
+            cell: (r) => <code>{r.confirmationNumber}</code>,
           },
           {
             id: "actions", header: "Actions", className: "actions",

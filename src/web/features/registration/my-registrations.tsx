@@ -3,9 +3,12 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, errorMessage } from "../../api/client";
 import { TextField } from "../../components/field";
 import { FormAlert, StatusMessage } from "../../components/form-alert";
-import { QueryStatus } from "../../components/query-status";
-import { formatDateTime, formatTimeRange } from "../../lib/format";
-import type { MyRegistrationView, PaymentBody, PaymentView, RegistrationView } from "../../../common/schemas/scheduling";
+import { Link } from "react-router";
+import { DataTable, type Column } from "../../components/data-table";
+import { calendarUrl } from "../self-service/registration-queries";
+import { DEFAULT_TIME_ZONE, formatZonedRange } from "../../../common/time-zones";
+import { formatDateTime } from "../../lib/format";
+import type { MyRegistrationView, PaymentBody, PaymentView } from "../../../common/schemas/scheduling";
 import { formatMoney, schedulingKeys, useMyRegistrations } from "./scheduling-api";
 import { StatusBadge } from "./status-badge";
 import "../../styles/scheduling.css";
@@ -58,91 +61,89 @@ function PaymentForms({ registration }: { registration: MyRegistrationView }) {
   );
 }
 
-function CancelButton({ registration }: { registration: MyRegistrationView }) {
-  const queryClient = useQueryClient();
-  const cancel = useMutation({
-    mutationFn: () => api.post<RegistrationView>(`/api/v1/registrations/${encodeURIComponent(registration.id)}/cancel`, {}),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: schedulingKeys.myRegistrations });
-      void queryClient.invalidateQueries({ queryKey: ["sessions"] });
-    },
-  });
+/** Where a candidate goes next with a registration: its receipt, its calendar invitation, and the move and cancel screens (each shows the policy first). */
+function RegistrationActions({ registration }: { registration: MyRegistrationView }) {
+  const where = <span className="visually-hidden"> {registration.confirmationNumber}</span>;
   return (
     <>
-      <FormAlert>{cancel.isError ? errorMessage(cancel.error) : null}</FormAlert>
-      <button
-        type="button"
-        className="button button--danger button--small"
-        disabled={cancel.isPending}
-        onClick={() => {
-          if (window.confirm(`Cancel your registration at ${registration.centerName} on ${formatDateTime(registration.startsAt)}?`)) cancel.mutate();
-        }}
-      >
-        Cancel registration<span className="visually-hidden"> at {registration.centerName} on {formatDateTime(registration.startsAt)}</span>
-      </button>
+      <Link className="button button--secondary button--small" to={`/registrations/${encodeURIComponent(registration.id)}/receipt`}>
+        Receipt{where}
+      </Link>
+      {registration.status === "confirmed" ? (
+        <a className="button button--secondary button--small" href={calendarUrl(registration.id)} download>
+          Calendar (.ics){where}
+        </a>
+      ) : null}
+      {registration.canCancel ? (
+        <>
+          <Link className="button button--secondary button--small" to={`/registrations/${encodeURIComponent(registration.id)}/reschedule`}>
+            Reschedule{where}
+          </Link>
+          <Link className="button button--danger button--small" to={`/registrations/${encodeURIComponent(registration.id)}/cancel`}>
+            Cancel{where}
+          </Link>
+        </>
+      ) : null}
     </>
   );
 }
 
-function RegistrationItem({ registration }: { registration: MyRegistrationView }) {
-  return (
-    <li className="card registration">
-      <div className="record__head">
-        <h4>
-          {registration.centerName}, {registration.city} {registration.state}
-        </h4>
-        <StatusBadge status={registration.status} />
-      </div>
-      <dl className="details-list">
-        <dt>When</dt>
-        <dd>{formatTimeRange(registration.startsAt, registration.endsAt)}</dd>
-        <dt>Modules</dt>
-        <dd>{registration.modules.join(", ")}</dd>
-        {registration.status === "pending_payment" ? (
-          <>
-            <dt>Amount due</dt>
-            <dd>{formatMoney(registration.amountDueCents)}</dd>
-            <dt>Seat held until</dt>
-            <dd>{formatDateTime(registration.holdExpiresAt)}</dd>
-          </>
-        ) : null}
-        {registration.status === "waitlisted" && registration.waitlistPosition ? (
-          <>
-            <dt>Waitlist position</dt>
-            <dd>{registration.waitlistPosition}</dd>
-          </>
-        ) : null}
-        {registration.paymentMethod && registration.status === "confirmed" ? (
-          <>
-            <dt>Paid by</dt>
-            <dd>{registration.paymentMethod === "none" ? "No fee due" : registration.paymentMethod}</dd>
-          </>
-        ) : null}
-      </dl>
-      {registration.status === "pending_payment" ? <PaymentForms registration={registration} /> : null}
-      {registration.canCancel ? <CancelButton registration={registration} /> : null}
-    </li>
-  );
+function paymentText(registration: MyRegistrationView): string {
+  if (registration.status === "pending_payment") return `${formatMoney(registration.amountDueCents)} due by ${formatDateTime(registration.holdExpiresAt)}`;
+  if (registration.status === "waitlisted" && registration.waitlistPosition) return `Waitlist position ${registration.waitlistPosition}`;
+  if (registration.paymentMethod && registration.status === "confirmed") return registration.paymentMethod === "none" ? "No fee due" : `Paid by ${registration.paymentMethod}`;
+  return "";
 }
+
+const columns: Column<MyRegistrationView>[] = [
+  { id: "number", header: "Confirmation number", rowHeader: true, className: "nowrap", cell: (r) => r.confirmationNumber, sortValue: (r) => r.confirmationNumber },
+  // With its date (the card showed only the hours); in the center's zone once this view carries it (time-zone stream).
+  { id: "when", header: "When", cell: (registration) => formatZonedRange(registration.startsAt, registration.endsAt, DEFAULT_TIME_ZONE), sortValue: (r) => r.startsAt },
+  { id: "where", header: "Where", cell: (r) => `${r.centerName}, ${r.city} ${r.state}`, sortValue: (r) => r.centerName },
+  { id: "modules", header: "Modules", cell: (r) => r.modules.join(", ") },
+  {
+    id: "status",
+    header: "Status",
+    cell: (r) => (
+      <>
+        <StatusBadge status={r.status} />
+        {paymentText(r) ? <span className="registration-row__payment">{paymentText(r)}</span> : null}
+      </>
+    ),
+    sortValue: (r) => r.status,
+  },
+  { id: "actions", header: "Actions", className: "actions", cell: (r) => <RegistrationActions registration={r} /> },
+];
 
 export function MyRegistrations() {
   const query = useMyRegistrations();
   return (
     <section aria-labelledby="registrations-heading" className="my-registrations">
       <h3 id="registrations-heading">Your registrations</h3>
-      <QueryStatus query={query} loadingLabel="Loading your registrations…">
-        {(data) =>
-          data.items.length === 0 ? (
-            <p>You have not registered for a session yet.</p>
-          ) : (
-            <ul className="records">
-              {data.items.map((registration) => (
-                <RegistrationItem key={registration.id} registration={registration} />
-              ))}
-            </ul>
-          )
+      <DataTable
+        caption="Registrations with their confirmation numbers"
+        columns={columns}
+        rows={query.data?.items ?? []}
+        rowKey={(r) => r.id}
+        status={query}
+        initialSort={{ id: "when", desc: true }}
+        pageSize={10}
+        loadingLabel="Loading your registrations…"
+        empty={
+          <>
+            You have not registered for a session yet. Choose one on the <Link to="/sessions">sessions page</Link>.
+          </>
         }
-      </QueryStatus>
+        after={(r) =>
+          r.status === "pending_payment" ? (
+            <tr className="registration-row__after">
+              <td colSpan={columns.length}>
+                <PaymentForms registration={r} />
+              </td>
+            </tr>
+          ) : null
+        }
+      />
     </section>
   );
 }

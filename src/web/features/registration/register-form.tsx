@@ -1,13 +1,15 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { api, errorMessage } from "../../api/client";
+import { api } from "../../api/client";
 import type { NewRegistrationView, PublicSessionView, RegisterBody } from "../../../common/schemas/scheduling";
-import { FormAlert } from "../../components/form-alert";
+import { ErrorSummary } from "../../components/error-summary";
+import { useFormErrors } from "../../lib/form-errors";
 import { formatDateTime } from "../../lib/format";
+import { FeeSummary } from "../self-service/fee-summary";
 import { eligibilityKeys, refusalMessage, unavailableModules, useEligibility } from "./eligibility";
 import { ModuleCheckboxes, useModuleNames } from "./module-checkboxes";
-import { formatMoney, schedulingKeys } from "./scheduling-api";
+import { formatMoney, schedulingKeys, useFees } from "./scheduling-api";
 
 function ResultPanel({ result }: { result: NewRegistrationView }) {
   let headline;
@@ -34,8 +36,15 @@ function ResultPanel({ result }: { result: NewRegistrationView }) {
   return (
     <>
       {headline}
+      <p className="confirmation-number">
+        Your confirmation number: <strong>{result.confirmationNumber}</strong>
+      </p>
+      <p className="field__hint">Quote it when you contact the program. We have emailed it to you too.</p>
       {result.advice ? <p className="registration-advice">{result.advice}</p> : null}
-      <p>
+      <p className="button-row">
+        <Link className="button button--secondary" to={`/registrations/${encodeURIComponent(result.id)}/receipt`}>
+          View and print your receipt
+        </Link>
         <Link to="/dashboard">See your registrations</Link>
       </p>
     </>
@@ -46,9 +55,12 @@ function ResultPanel({ result }: { result: NewRegistrationView }) {
 export function RegisterForm({ session, headingId, inviteToken }: { session: Pick<PublicSessionView, "id" | "modules" | "seatsAvailable">; headingId: string; inviteToken?: string }) {
   const [modules, setModules] = useState<string[]>(session.modules);
   const [waitlist, setWaitlist] = useState(session.seatsAvailable <= 0);
-  const [missingModules, setMissingModules] = useState(false);
   const queryClient = useQueryClient();
   const nameOf = useModuleNames();
+  const fees = useFees();
+  const errors = useFormErrors(`register-${session.id}`, { modules: "Modules to take", waitlist: "Waitlist" }, {
+    MODULE_ALREADY_BOOKED: "modules", MODULE_ALREADY_PASSED: "modules", RETAKE_TOO_SOON: "modules", MODULE_NOT_OFFERED: "modules", SESSION_FULL: "waitlist",
+  });
   // Modules the candidate may not book here (passed, booked elsewhere, a retake too soon) are shown
   // disabled with the reason; a private session the candidate is not on yet answers nothing (all are
   // offered), and the server still judges every registration.
@@ -59,22 +71,26 @@ export function RegisterForm({ session, headingId, inviteToken }: { session: Pic
   const register = useMutation({
     mutationFn: () => api.post<NewRegistrationView>("/api/v1/registrations", { sessionId: session.id, modules: chosen, waitlist, ...(inviteToken ? { inviteToken } : {}) } satisfies RegisterBody),
     onSuccess: () => {
+      errors.clear();
       void queryClient.invalidateQueries({ queryKey: schedulingKeys.myRegistrations });
       void queryClient.invalidateQueries({ queryKey: ["sessions"] });
       void queryClient.invalidateQueries({ queryKey: eligibilityKeys.all });
     },
     onError: (error) => {
-      if (refusalMessage(error, nameOf)) void queryClient.invalidateQueries({ queryKey: eligibilityKeys.all });
+      const refusal = refusalMessage(error, nameOf);
+      if (refusal) {
+        void queryClient.invalidateQueries({ queryKey: eligibilityKeys.all });
+        errors.setProblems([{ field: "modules", message: refusal }]);
+      } else errors.showError(error);
     },
   });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (chosen.length === 0) {
-      setMissingModules(true);
+      errors.setProblems([{ field: "modules", message: "Choose at least one module." }]);
       return;
     }
-    setMissingModules(false);
     register.mutate();
   }
 
@@ -86,9 +102,7 @@ export function RegisterForm({ session, headingId, inviteToken }: { session: Pic
       </div>
       {done ? null : (
         <form className="form" onSubmit={onSubmit} aria-labelledby={headingId} noValidate>
-          <FormAlert>
-            {missingModules ? "Choose at least one module." : register.isError ? (refusalMessage(register.error, nameOf) ?? errorMessage(register.error)) : null}
-          </FormAlert>
+          <ErrorSummary errors={errors} title="Your registration was not made" />
           {eligibility.isPending ? (
             // Shown once the rules are known, so a module never flips from open to closed under the pointer.
             <p className="field__hint">Checking which modules you can book…</p>
@@ -101,13 +115,17 @@ export function RegisterForm({ session, headingId, inviteToken }: { session: Pic
               onChange={setModules}
               name={`modules-${session.id}`}
               unavailable={unavailable}
+              id={errors.fieldId("modules")}
+              error={errors.errorFor("modules")}
             />
           )}
           {noneBookable ? <p className="notice notice--info">You cannot book any module at this session. The reason is given under each module.</p> : null}
+          {fees.data ? <FeeSummary fees={fees.data} modules={chosen} nameOf={nameOf} captionId={`fees-${session.id}`} /> : null}
           <label className="choice">
-            <input type="checkbox" checked={waitlist} onChange={(e) => setWaitlist(e.target.checked)} />
+            <input id={errors.fieldId("waitlist")} type="checkbox" checked={waitlist} onChange={(e) => setWaitlist(e.target.checked)} />
             <span>Join the waitlist if the session is full</span>
           </label>
+          {errors.errorFor("waitlist") ? <p className="field__error">{errors.errorFor("waitlist")}</p> : null}
           <p className="button-row">
             <button type="submit" className="button" disabled={register.isPending || eligibility.isPending || noneBookable}>
               {register.isPending ? "Registering…" : "Register"}
