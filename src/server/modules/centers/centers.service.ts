@@ -3,13 +3,13 @@ import type { ServerContext } from '../../context.js'
 import type { DbOrTx } from '../../db/database.js'
 import { decodeCursor, toPage } from '../../db/pagination.js'
 import type { CentersTable } from '../../db/schema.js'
-import { centerIdsOfMember, findCenter, findCenters, isCenterMember, listCertifiedCenters, publicCenterIds, toCenterDto } from './centers.repository.js'
+import { centerIdsOfMember, findCenter, findCenters, isCenterMember, listCenters, listCertifiedCenters, publicCenterIds, toCenterDto } from './centers.repository.js'
 
 /**
  * What other modules (scheduling, delivery) may ask about centers: they call these instead of joining
  * the centers tables. Each reads in the caller's transaction when one is given.
  */
-export type CenterDirectory = Pick<CentersService, 'find' | 'findMany' | 'isMember' | 'idsOfMember' | 'publicIds'>
+export type CenterDirectory = Pick<CentersService, 'find' | 'findMany' | 'isMember' | 'idsOfMember' | 'publicIds' | 'listAll'>
 
 export function createCentersService(ctx: ServerContext) {
   const { db } = ctx
@@ -22,6 +22,11 @@ export function createCentersService(ctx: ServerContext) {
       return new Map((await findCenters(within, ids)).map((c) => [c.id, c]))
     },
 
+    /** Every center, any status, in name order (the certification watch). */
+    listAll(within: DbOrTx = db): Promise<CentersTable[]> {
+      return listCenters(within)
+    },
+
     /** Whether the person administers the center. */
     isMember(centerId: string, userId: string, within: DbOrTx = db): Promise<boolean> {
       return isCenterMember(within, centerId, userId)
@@ -32,9 +37,9 @@ export function createCentersService(ctx: ServerContext) {
       return centerIdsOfMember(within, userId)
     },
 
-    /** Certified assessment centers, whose sessions are listed publicly. */
+    /** Certified assessment centers whose certification has not lapsed: their sessions are listed publicly. */
     publicIds(within: DbOrTx = db): Promise<string[]> {
-      return publicCenterIds(within)
+      return publicCenterIds(within, ctx.clock().toISOString())
     },
 
     /** Certified centers in name order, a page at a time. */

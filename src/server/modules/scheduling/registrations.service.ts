@@ -11,6 +11,8 @@
 // their behalf), program staff, or a current invitation link; to anyone else it does not exist (404).
 import { holdExpiresAt } from '../../../common/rules/fees.js'
 import { ncrcAdvice } from '../../../common/rules/ncrc-advice.js'
+import { certificationCurrent } from '../../../common/rules/certification-period.js'
+import { centerCertificationCovers } from '../../../common/rules/session-schedule.js'
 import { isRegistrationInTime } from '../../../common/rules/registration-window.js'
 import type { ServerContext } from '../../context.js'
 import type { DbOrTx, Tx } from '../../db/database.js'
@@ -113,6 +115,11 @@ export function createRegistrationsService(
     if (!session || session.status === 'cancelled') throw notFound('The session')
     if (session.center_kind === 'onsite' && access !== 'trusted') throw notFound('The session')
     if (session.status === 'closed') throw new AppError('SESSION_CLOSED', 'The session is closed.')
+    // An expired or suspended center takes no new registrations (staff included: the center may not
+    // run the session). Its existing ones stay, flagged for staff on the certifications page.
+    if (!certificationCurrent(session.center_status, session.center_certified_until, ctx.clock()) || !centerCertificationCovers(session.center_certified_until, session.ends_at)) {
+      throw new AppError('CENTER_NOT_CERTIFIED', 'This center\'s certification does not cover the session, so it takes no new registrations. Choose a session at another center.', { certifiedUntil: session.center_certified_until })
+    }
     const offered = JSON.parse(session.modules) as string[]
     const modules = [...new Set(input.modules)]
     const missing = modules.filter((m) => !offered.includes(m))
