@@ -99,7 +99,7 @@ export function createCenterAdminService(ctx: ServerContext, deps: { audit: Audi
       if (!center) throw notFound('The center')
       const until = certifiedUntil !== undefined ? new Date(certifiedUntil).toISOString()
         : renewedUntil(center.status === 'certified' ? center.certified_until : null, ctx.clock(), deps.program.definition.policies.certificationPeriodMonths)
-      if (Date.parse(until) <= ctx.clock().getTime()) throw new AppError('VALIDATION', 'A certification must run into the future.', { field: 'certifiedUntil' })
+      if (Date.parse(until) <= ctx.clock().getTime()) throw new AppError('VALIDATION', 'A certification must run into the future.', [{ field: 'certifiedUntil', message: 'Choose a date in the future.' }])
       return setStatus(actor, id, { status: 'certified', certifiedUntil: until, reason: null }, center.status === 'certified' ? 'center.renewed' : 'center.certified')
     },
     suspend: (actor: Actor | null, id: string, reason: string) => setStatus(actor, id, { status: 'suspended', reason }, 'center.suspended'),

@@ -75,7 +75,7 @@ export function createProctorsService(ctx: ServerContext, deps: { audit: AuditSe
       const now = ctx.clock()
       const until = input.certifiedUntil !== undefined ? new Date(input.certifiedUntil).toISOString()
         : renewedUntil(record.certified_until, now, deps.program.definition.policies.certificationPeriodMonths)
-      if (Date.parse(until) <= now.getTime()) throw new AppError('VALIDATION', 'A certification must run into the future.', { field: 'certifiedUntil' })
+      if (Date.parse(until) <= now.getTime()) throw new AppError('VALIDATION', 'A certification must run into the future.', [{ field: 'certifiedUntil', message: 'Choose a date in the future.' }])
       await db.transaction().execute(async (trx) => {
         await upsertCertification(trx, { ...record, certified_until: until, updated_at: now.toISOString(), updated_by: staff.userId })
         await deps.audit.record(trx, {
