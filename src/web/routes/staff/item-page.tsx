@@ -66,7 +66,7 @@ export function ItemPage() {
             <ItemEditor key={item.id} item={item} />
             <ItemVersions item={item} />
             {/* Keyed by item only: saving the corrected version must not reset the job being watched. */}
-            <KeyCorrectionPanel key={item.id} item={item} />
+            <KeyCorrectionPanel key={`key-correction-${item.id}`} item={item} />
           </div>
         )}
       </QueryStatus>

@@ -125,9 +125,23 @@ export function ProctorsPage() {
     },
     { id: "status", header: "Status", cell: (p) => <PeriodBadge status={p.status} current={p.certifiedNow} daysLeft={p.daysLeft} /> },
     { id: "until", header: "Certified until", className: "nowrap", sortValue: (p) => p.certifiedUntil, cell: (p) => <ExpiryCell certifiedUntil={p.certifiedUntil} daysLeft={p.daysLeft} /> },
-    { id: "training", header: "Training", className: "nowrap", cell: (p) => formatDate(p.trainingCompletedOn) },
-    { id: "agreement", header: "Agreement", className: "nowrap", cell: (p) => formatDate(p.agreementSignedOn) },
-    { id: "coi", header: "Conflict of interest", className: "nowrap", cell: (p) => formatDate(p.coiDeclaredOn) },
+    {
+      id: "record",
+      header: "Training, agreement, declaration",
+      className: "nowrap",
+      cell: (p) =>
+        p.status === "none" ? (
+          "Not recorded"
+        ) : (
+          <>
+            Training {formatDate(p.trainingCompletedOn)}
+            <br />
+            Agreement {formatDate(p.agreementSignedOn)}
+            <br />
+            Conflict of interest {formatDate(p.coiDeclaredOn)}
+          </>
+        ),
+    },
     {
       id: "actions",
       header: "Actions",
