@@ -78,7 +78,7 @@ test('staff correct an item key from its page, watch the rescoring finish and se
     await expect(row).toContainText('MM')
     const history = page.getByRole('table', { name: /Corrections of this item/ })
     await expect(history.getByRole('row').nth(1)).toContainText('scored with the key of version')
-    await expect(history.getByRole('row').nth(1)).toContainText('Done: 1 attempts')
+    await expect(history.getByRole('row').nth(1)).toContainText('Done: 1 attempt')
     await visit(page, J, '03-rescored-changes')
   } finally {
     stop()

@@ -2,10 +2,13 @@
 // reminder window, the centers' administrators, and the reminders already sent (claimed once).
 import type { DbOrTx, Tx } from '../../db/database.js'
 
-/** Certified centers whose certification ends after `now` and by `until`. */
+/**
+ * Certified assessment centers whose certification ends after `now` and by `until`. An onsite
+ * company event's "center" is certified to the day after its event: nothing to renew or remind of.
+ */
 export async function centersEndingBetween(db: DbOrTx, now: string, until: string) {
   return db.selectFrom('centers').select(['id', 'name', 'certified_until', 'email'])
-    .where('status', '=', 'certified').where('certified_until', '>', now).where('certified_until', '<=', until)
+    .where('status', '=', 'certified').where('kind', '=', 'center').where('certified_until', '>', now).where('certified_until', '<=', until)
     .orderBy('certified_until').orderBy('id').execute()
 }
 

@@ -43,7 +43,8 @@ export function createCertificationOverviewService(ctx: ServerContext, deps: { c
         }
       }
       const items: CertificationPeriodView[] = [
-        ...centers.filter((c) => c.status !== 'applied').map((c) => ({
+        // Onsite events' centers last as long as their event: they are watched through their sessions only.
+        ...centers.filter((c) => c.status !== 'applied' && c.kind === 'center').map((c) => ({
           kind: 'center' as const, id: c.id, name: c.name, status: c.status, certifiedUntil: c.certified_until,
           current: certificationCurrent(c.status, c.certified_until, now), daysLeft: c.certified_until ? daysUntil(c.certified_until, now) : null,
           sessionsAtRisk: atRisk.get(`center:${c.id}`) ?? 0,

@@ -22,7 +22,7 @@ export function CorrectionHistory({ itemId, selected, onSelect }: { itemId: stri
     {
       id: "job",
       header: "Rescoring",
-      cell: (r) => (r.status === "running" ? `Running: ${r.processed} of ${r.total}` : r.status === "done" ? `Done: ${r.total} attempts` : "Failed"),
+      cell: (r) => (r.status === "running" ? `Running: ${r.processed} of ${r.total}` : r.status === "done" ? `Done: ${r.total} attempt${r.total === 1 ? "" : "s"}` : "Failed"),
     },
     { id: "changed", header: "Results changed", className: "numeric", sortValue: (r) => r.changed, cell: (r) => r.changed },
     {
