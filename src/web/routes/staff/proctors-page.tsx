@@ -127,8 +127,7 @@ export function ProctorsPage() {
     { id: "until", header: "Certified until", className: "nowrap", sortValue: (p) => p.certifiedUntil, cell: (p) => <ExpiryCell certifiedUntil={p.certifiedUntil} daysLeft={p.daysLeft} /> },
     {
       id: "record",
-      header: "Training, agreement, declaration",
-      className: "nowrap",
+      header: "Record",
       cell: (p) =>
         p.status === "none" ? (
           "Not recorded"
@@ -138,7 +137,7 @@ export function ProctorsPage() {
             <br />
             Agreement {formatDate(p.agreementSignedOn)}
             <br />
-            Conflict of interest {formatDate(p.coiDeclaredOn)}
+            Declaration {formatDate(p.coiDeclaredOn)}
           </>
         ),
     },
