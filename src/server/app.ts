@@ -38,6 +38,8 @@ import credentialsRoutes from './modules/credentials/credentials.routes.js'
 import peopleRoutes from './modules/people/people.routes.js'
 import staffRegistrationsRoutes from './modules/scheduling/staff-registrations.routes.js'
 import sessionOperationsRoutes from './modules/scheduling/session-operations.routes.js'
+// issue 12, certification periods stream
+import certificationOverviewRoutes from './modules/scheduling/certification-overview.routes.js'
 import authPlugin from './plugins/auth.js'
 import inputGuardPlugin from './plugins/input-guard.js'
 import errorsPlugin from './plugins/errors.js'
@@ -158,6 +160,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   // ---- issue 12, person stream
   await app.register(peopleRoutes)
   await app.register(staffRegistrationsRoutes)
+  await app.register(certificationOverviewRoutes)
 
   await app.register(staticWebPlugin)
   await app.ready()

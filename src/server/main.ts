@@ -31,6 +31,8 @@ async function main(): Promise<void> {
       app.services.registrations.releaseExpiredHolds(),
       app.services.registrations.sendReminders(),
       app.services.auth.purgeExpiredSessions(),
+      // Certification expiry reminders (60 and 30 days ahead), each once per period.
+      app.services.certificationReminders.sendExpiryReminders(),
     ]).catch((err: unknown) =>
       app.log.error({ err }, 'registration housekeeping failed'),
     )

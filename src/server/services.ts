@@ -44,6 +44,9 @@ import { createRecordNames } from './modules/people/record-names.js'
 // Session operations (issue 12): staff's list across centers, edits that tell candidates, cancelling.
 import { createSessionOperationsService } from './modules/scheduling/session-operations.service.js'
 import { createSessionCancellation } from './modules/scheduling/session-cancellation.js'
+// issue 12, certification periods stream
+import { createCertificationRemindersService } from './modules/centers/certification-reminders.service.js'
+import { createCertificationOverviewService } from './modules/scheduling/certification-overview.service.js'
 
 export function createServices(ctx: ServerContext, program: Program) {
   // The audit log names actors through the accounts module, which is built after it and records audit entries itself.
@@ -104,7 +107,10 @@ export function createServices(ctx: ServerContext, program: Program) {
     accommodations,
     roster: createRosterService(ctx, { accommodations, centers, users }),
     cohorts: createCohortService(ctx, { audit, users, auth, notifications, registrations, jobs, centers }),
-    centerAdmin: createCenterAdminService(ctx, { audit, proctors, sessionAdmin, users }),
+    centerAdmin: createCenterAdminService(ctx, { audit, proctors, sessionAdmin, users, program: programService }),
+    // issue 12, certification periods stream: expiry reminders (on the minute, in main.ts) and the staff watch
+    certificationReminders: createCertificationRemindersService(ctx, { users, notifications, program: programService }),
+    certificationOverview: createCertificationOverviewService(ctx, { centers, proctors }),
     profiles,
     proctors,
     payments,

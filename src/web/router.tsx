@@ -41,6 +41,8 @@ import { AccommodationQueuePage } from "./routes/staff/accommodation-queue-page"
 import { CentersAdminPage } from "./routes/staff/centers-admin-page";
 import { FeesPage } from "./routes/staff/fees-page";
 import { ProctorsPage } from "./routes/staff/proctors-page";
+// issue 12, certification periods stream
+import { CertificationsPage } from "./routes/staff/certifications-page";
 // Test delivery: the candidate's sitting and test screen, the proctor's console and scribe mode.
 import { ProctorConsolePage } from "./routes/proctor-console-page";
 import { ScribePage } from "./routes/scribe-page";
@@ -119,6 +121,7 @@ export const router = createBrowserRouter([
       { path: "staff/fees", element: staff(<FeesPage />) },
       { path: "staff/centers", element: staff(<CentersAdminPage />) },
       { path: "staff/proctors", element: staff(<ProctorsPage />) },
+      { path: "staff/certifications", element: staff(<CertificationsPage />) },
       { path: "registry/:certificateNumber?", element: <RegistryPage /> },
       { path: "achievements/:code", element: <AchievementPage /> },
       { path: "staff/registry", element: staff(<RegistryAdminPage />) },

@@ -77,6 +77,23 @@ describe.each(databases)('rescoring on %s', (kind) => {
     expect((await call(w.t.app, 'POST', path, { session: w.staff, body: { version: 1, action: 'drop', reason: '<script>' } })).statusCode).toBe(400)
     expect((await call(w.t.app, 'POST', path, { session: a.c, body: { version: 1, action: 'drop', reason: 'a candidate tries' } })).statusCode).toBe(403)
 
+    // The item page's dry run: the scored attempts that drew version 1 (A's and D's among them), nothing stored.
+    const preview = await call(w.t.app, 'GET', `${path}/preview?version=1`, { session: w.staff })
+    expect(preview.statusCode, preview.body).toBe(200)
+    expect(preview.json()).toMatchObject({ version: 1, current: null })
+    expect(preview.json().attempts).toBeGreaterThanOrEqual(2)
+    expect(preview.json().candidates).toBeGreaterThanOrEqual(2)
+    expect(preview.json().candidates).toBeLessThanOrEqual(preview.json().attempts)
+    expect((await call(w.t.app, 'GET', path, { session: w.staff })).json().items).toEqual([])
+    expect((await call(w.t.app, 'GET', `${path}/preview?version=0`, { session: w.staff })).statusCode).toBe(400)
+    expect((await call(w.t.app, 'GET', `${path}/preview?version=abc`, { session: w.staff })).statusCode).toBe(400)
+    expect((await call(w.t.app, 'GET', `${path}/preview?version=99`, { session: w.staff })).statusCode).toBe(404)
+    expect((await call(w.t.app, 'GET', `${path}/preview`, { session: w.staff })).statusCode).toBe(400)
+    expect((await call(w.t.app, 'GET', `${path}/preview?version=1`, { session: a.c })).statusCode).toBe(403)
+    expect((await call(w.t.app, 'GET', `${path}/preview?version=1`)).statusCode).toBe(401)
+    expect((await call(w.t.app, 'GET', path, { session: w.proctor })).statusCode).toBe(403)
+    expect((await call(w.t.app, 'GET', '/api/v1/admin/items/no-such-item/scoring-corrections', { session: w.staff })).statusCode).toBe(404)
+
     const started = await call(w.t.app, 'POST', path, { session: w.staff, body: { version: 1, action: 'use_version', replacementVersion: version2, reason: 'The keyed answer was wrong.' } })
     expect(started.statusCode, started.body).toBe(202)
     await w.t.app.services.rescoring.idle()
@@ -100,7 +117,29 @@ describe.each(databases)('rescoring on %s', (kind) => {
     const outbox = (await call(w.t.app, 'GET', `/api/v1/admin/outbox?to=${encodeURIComponent(`rescore-a-${kind}@example.com`)}`, { session: w.staff })).json().items as { subject: string }[]
     expect(outbox.some((m) => m.subject === 'Your MT1 results were rescored')).toBe(true)
 
+    // The item page lists the correction with its job, and exactly the results it changed.
+    const history = (await call(w.t.app, 'GET', path, { session: w.staff })).json().items as { jobId: string; status: string; changed: number; action: string; replacementVersion: number | null; createdBy: string }[]
+    expect(history).toHaveLength(1)
+    expect(history[0]).toMatchObject({ jobId: started.json().jobId, status: 'done', action: 'use_version', replacementVersion: version2, changed: job.summary.changed, createdBy: 'Sam Staff' })
+    const changesPath = `/api/v1/admin/scoring-corrections/${started.json().jobId}/changes`
+    const changes = (await call(w.t.app, 'GET', changesPath, { session: w.staff })).json().items as { attemptId: string; beforePassed: boolean; afterPassed: boolean; beforePercent: number; afterPercent: number; awarded: { type: string }[]; withdrawn: string[] }[]
+    expect(changes).toHaveLength(job.summary.changed)
+    expect(changes.find((c) => c.attemptId === attemptA.id)).toMatchObject({ beforePercent: 75, afterPercent: 70.83, beforePassed: true, afterPassed: false, withdrawn: [mmOfA.certificateNumber] })
+    expect(changes.find((c) => c.attemptId === d!.attempt.id)).toMatchObject({ beforePercent: 70.83, afterPercent: 75, beforePassed: false, afterPassed: true, awarded: [{ type: 'MM' }] })
+    expect(changes.some((c) => c.attemptId === control!.attempt.id)).toBe(false)
+    // Paged in attempt order: one at a time gives the same rows.
+    const first = (await call(w.t.app, 'GET', `${changesPath}?limit=1`, { session: w.staff })).json()
+    expect(first.items).toHaveLength(1)
+    const second = (await call(w.t.app, 'GET', `${changesPath}?limit=1&cursor=${first.nextCursor}`, { session: w.staff })).json()
+    expect(second.items[0].attemptId > first.items[0].attemptId).toBe(true)
+    expect((await call(w.t.app, 'GET', `${changesPath}?cursor=forged`, { session: w.staff })).statusCode).toBe(400)
+    expect((await call(w.t.app, 'GET', `${changesPath}?limit=100000`, { session: w.staff })).statusCode).toBe(400)
+    expect((await call(w.t.app, 'GET', changesPath, { session: d!.who.c })).statusCode).toBe(403)
+    expect((await call(w.t.app, 'GET', '/api/v1/admin/scoring-corrections/no-such-job/changes', { session: w.staff })).statusCode).toBe(404)
+    expect((await call(w.t.app, 'GET', `${path}/preview?version=1`, { session: w.staff })).json().current).toMatchObject({ action: 'use_version', replacementVersion: version2 })
+
     // Dropping the version instead: X counts for nobody. A is 17/23 (73.91%), D 17/23 as well.
+    w.t.clock.advance(1000)
     const dropped = await call(w.t.app, 'POST', path, { session: w.staff, body: { version: 1, action: 'drop', reason: 'Ambiguous figure; dropped for everyone.' } })
     expect(dropped.statusCode).toBe(202)
     await w.t.app.services.rescoring.idle()
@@ -108,5 +147,7 @@ describe.each(databases)('rescoring on %s', (kind) => {
     expect(await resultOf(d!.who.c, d!.attempt.id)).toMatchObject({ percent: 73.91, passed: false })
     expect((await credentials(d!.who.c)).find((c) => c.type === 'MM')).toMatchObject({ status: 'withdrawn' })
     expect(await resultOf(control!.who.c, control!.attempt.id)).toEqual(controlBefore)
+    const both = (await call(w.t.app, 'GET', path, { session: w.staff })).json().items as { jobId: string; action: string }[]
+    expect(both.map((r) => r.action)).toEqual(['drop', 'use_version'])
   }, 180_000)
 })

@@ -41,7 +41,8 @@ export type CenterApplicationBody = Static<typeof CenterApplicationBody>
 export const AdminCentersQuery = Type.Object({ status: Type.Optional(CenterStatus) }, Strict)
 export type AdminCentersQuery = Static<typeof AdminCentersQuery>
 
-export const CertifyCenterBody = Type.Object({ certifiedUntil: IsoDateTime }, Strict)
+/** Without a date the certification runs `policies.certificationPeriodMonths` from its current end (or from now, when lapsed). */
+export const CertifyCenterBody = Type.Object({ certifiedUntil: Type.Optional(IsoDateTime) }, Strict)
 export type CertifyCenterBody = Static<typeof CertifyCenterBody>
 
 /** Suspending or reinstating a center says why. */
@@ -89,9 +90,15 @@ export type ApprovedOnsiteView = Static<typeof ApprovedOnsiteView>
 export const ProctorStatus = Type.Union([Type.Literal('certified'), Type.Literal('suspended')])
 export type ProctorStatus = Static<typeof ProctorStatus>
 
+/** `none`: the account has the proctor role but no certification record yet (listed so staff can record one). */
+export const ProctorRecordStatus = Type.Union([Type.Literal('certified'), Type.Literal('suspended'), Type.Literal('none')])
+export type ProctorRecordStatus = Static<typeof ProctorRecordStatus>
+
 export const ProctorCertificationView = Type.Object({
-  userId: Type.String(), email: Type.String(), name: Type.String(), trainingCompletedOn: Type.String(), agreementSignedOn: Type.String(),
-  coiDeclaredOn: Type.String(), certifiedUntil: Type.String(), status: ProctorStatus, certifiedNow: Type.Boolean(),
+  userId: Type.String(), email: Type.String(), name: Type.String(), trainingCompletedOn: Nullable(Type.String()), agreementSignedOn: Nullable(Type.String()),
+  coiDeclaredOn: Nullable(Type.String()), certifiedUntil: Nullable(Type.String()), status: ProctorRecordStatus, certifiedNow: Type.Boolean(),
+  /** Whole days until the certification ends (negative once lapsed); null without a record. */
+  daysLeft: Nullable(Type.Integer()),
 })
 export type ProctorCertificationView = Static<typeof ProctorCertificationView>
 
@@ -106,3 +113,31 @@ export type ProctorCertificationBody = Static<typeof ProctorCertificationBody>
 
 export const ProctorConflictBody = Type.Object({ candidateId: Id, reason: Type.String({ minLength: 3, maxLength: 500 }) }, Strict)
 export type ProctorConflictBody = Static<typeof ProctorConflictBody>
+
+// ---------- Certification periods (issue 12) ----------
+
+/** Renew a proctor's certification: until a date, or by the program's period from its current end. */
+export const RenewProctorBody = Type.Object({ certifiedUntil: Type.Optional(IsoDateTime) }, Strict)
+export type RenewProctorBody = Static<typeof RenewProctorBody>
+
+export const CertificationSubjectKind = Type.Union([Type.Literal('center'), Type.Literal('proctor')])
+export type CertificationSubjectKind = Static<typeof CertificationSubjectKind>
+
+/** One center's or proctor's certification period as staff watch it. */
+export const CertificationPeriodView = Type.Object({
+  kind: CertificationSubjectKind, id: Type.String(), name: Type.String(), status: Type.String(),
+  certifiedUntil: Nullable(Type.String()), current: Type.Boolean(), daysLeft: Nullable(Type.Integer()),
+  /** Upcoming sessions (of the center, or the proctor's) that end after this certification does. */
+  sessionsAtRisk: Type.Integer(),
+})
+export type CertificationPeriodView = Static<typeof CertificationPeriodView>
+
+/** An upcoming session its center's or a proctor's certification no longer covers: flagged for staff, never cancelled silently. */
+export const FlaggedSessionView = Type.Object({
+  sessionId: Type.String(), centerId: Type.String(), centerName: Type.String(), startsAt: Type.String(), endsAt: Type.String(),
+  reasons: Type.Array(Type.String()),
+})
+export type FlaggedSessionView = Static<typeof FlaggedSessionView>
+
+export const CertificationOverview = Type.Object({ items: Type.Array(CertificationPeriodView), flaggedSessions: Type.Array(FlaggedSessionView), ...OnePage })
+export type CertificationOverview = Static<typeof CertificationOverview>

@@ -1,7 +1,7 @@
 // Request and response schemas of the results module: the candidate's results, certificates and
 // pathway, the documents' parameters, and staff scoring corrections (src/server/modules/results).
 import { Type, type Static } from 'typebox'
-import { Nullable, PrintableText, Strict, StringEnum } from './common.js'
+import { Nullable, PageOf, PageQuery, PrintableText, Strict, StringEnum } from './common.js'
 
 /** One skill's subscore within a module result. */
 export const SkillResult = Type.Object({ code: Type.String(), name: Type.String(), percent: Type.Number(), belowStandard: Type.Boolean() })
@@ -74,3 +74,43 @@ export type ScoringCorrectionBody = Static<typeof ScoringCorrectionBody>
 /** The rescoring job started by a correction. */
 export const ScoringCorrectionView = Type.Object({ jobId: Type.String() })
 export type ScoringCorrectionView = Static<typeof ScoringCorrectionView>
+
+// ---------- Key correction screen (issue 12) ----------
+
+export const ScoringCorrectionPreviewQuery = Type.Object({ version: Type.Integer({ minimum: 1, maximum: MAX_VERSION }) }, Strict)
+export type ScoringCorrectionPreviewQuery = Static<typeof ScoringCorrectionPreviewQuery>
+
+/** A dry run: what a correction of this version would rescore, before staff confirm it. Nothing is stored. */
+export const ScoringCorrectionPreview = Type.Object({
+  version: Type.Integer(),
+  /** Scored attempts that drew this version: each is rescored. */
+  attempts: Type.Integer(),
+  /** Distinct candidates among them. */
+  candidates: Type.Integer(),
+  /** The correction of this version in force now, if any (a new one replaces it). */
+  current: Nullable(Type.Object({ action: StringEnum(['use_version', 'drop'] as const), replacementVersion: Nullable(Type.Integer()), createdAt: Type.String() })),
+})
+export type ScoringCorrectionPreview = Static<typeof ScoringCorrectionPreview>
+
+/** One correction staff made of an item, with its rescoring job's state. */
+export const ScoringCorrectionRunView = Type.Object({
+  jobId: Type.String(), version: Type.Integer(), action: StringEnum(['use_version', 'drop'] as const), replacementVersion: Nullable(Type.Integer()),
+  reason: Type.String(), createdAt: Type.String(), createdBy: Nullable(Type.String()),
+  status: StringEnum(['running', 'done', 'failed'] as const), processed: Type.Integer(), total: Type.Integer(), changed: Type.Integer(),
+})
+export type ScoringCorrectionRunView = Static<typeof ScoringCorrectionRunView>
+export const ScoringCorrectionRunList = Type.Object({ items: Type.Array(ScoringCorrectionRunView), nextCursor: Type.Null() })
+export type ScoringCorrectionRunList = Static<typeof ScoringCorrectionRunList>
+
+/** A result a rescoring changed, and the certificates its candidate gained or lost with it. */
+export const RescoringChangeView = Type.Object({
+  attemptId: Type.String(), candidateId: Type.String(), candidateName: Type.String(), module: Type.String(),
+  beforePercent: Type.Number(), afterPercent: Type.Number(), beforePassed: Type.Boolean(), afterPassed: Type.Boolean(),
+  awarded: Type.Array(Type.Object({ type: Type.String(), certificateNumber: Type.String() })), withdrawn: Type.Array(Type.String()),
+  changedAt: Type.String(),
+})
+export type RescoringChangeView = Static<typeof RescoringChangeView>
+export const RescoringChangesPage = PageOf(RescoringChangeView)
+export type RescoringChangesPage = Static<typeof RescoringChangesPage>
+export const RescoringChangesQuery = PageQuery
+export type RescoringChangesQuery = Static<typeof RescoringChangesQuery>

@@ -23,6 +23,8 @@ import * as noShows from './migrations/0021-no-shows.js'
 import * as sessionOperations from './migrations/0020-session-operations.js'
 // issue 12, candidate self-service
 import * as confirmationNumbers from './migrations/0017-confirmation-numbers.js'
+// issue 12, certification periods stream
+import * as certificationPeriods from './migrations/0022-certification-periods.js'
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: DialectName): Promise<void> }
 
@@ -48,6 +50,8 @@ const migrations: Record<string, DialectMigration> = {
   '0020-session-operations': sessionOperations,
   // issue 12, candidate self-service
   '0017-confirmation-numbers': confirmationNumbers,
+  // issue 12, certification periods stream
+  '0022-certification-periods': certificationPeriods,
 }
 
 /** The names of every migration, in order: what a cached database (the registry bench's seed) is keyed by. */

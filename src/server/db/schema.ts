@@ -499,6 +499,46 @@ export interface CohortInvitationsTable {
   registration_id: string | null
 }
 
+// ---------- issue 12: certification periods and key-correction records (migration 0022) ----------
+
+/** An expiry reminder sent for one certification period (its end) and lead time: sent once. */
+export interface CertificationRemindersSentTable {
+  subject_kind: 'center' | 'proctor'
+  subject_id: string
+  certified_until: string
+  days_before: number
+  sent_at: string
+}
+
+/** Every scoring correction staff made, with the rescoring job it started (the item page's history). */
+export interface ScoringCorrectionRunsTable {
+  job_id: string
+  item_id: string
+  version: number
+  action: 'use_version' | 'drop'
+  replacement_version: number | null
+  reason: string
+  created_by: string
+  created_at: string
+}
+
+/** One result a rescoring changed: before and after, and the certificates the candidate gained or lost. */
+export interface RescoringChangesTable {
+  job_id: string
+  attempt_id: string
+  candidate_id: string
+  module: string
+  before_percent: number
+  after_percent: number
+  before_passed: number
+  after_passed: number
+  /** JSON array of {type, certificateNumber}. */
+  awarded: string
+  /** JSON array of certificate numbers. */
+  withdrawn: string
+  changed_at: string
+}
+
 export interface Database {
   users: UsersTable
   user_roles: UserRolesTable
@@ -540,6 +580,10 @@ export interface Database {
   scoring_corrections: ScoringCorrectionsTable
   session_invitations: SessionInvitationsTable
   cohort_invitations: CohortInvitationsTable
+  // issue 12, certification periods stream (migration 0022)
+  certification_reminders_sent: CertificationRemindersSentTable
+  scoring_correction_runs: ScoringCorrectionRunsTable
+  rescoring_changes: RescoringChangesTable
 }
 
 export type UserRow = Selectable<UsersTable>

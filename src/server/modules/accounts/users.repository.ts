@@ -115,6 +115,18 @@ export async function listUsers(db: DbOrTx, filter: UserFilter) {
   return toPage(withR, filter.limit, toUserDto)
 }
 
+/** The active accounts holding a role (proctors for the Proctors page, staff for reminders): ids only. */
+export async function activeUserIdsWithRole(db: DbOrTx, role: Role): Promise<string[]> {
+  const rows = await db
+    .selectFrom('user_roles')
+    .innerJoin('users', 'users.id', 'user_roles.user_id')
+    .select('users.id')
+    .where('user_roles.role', '=', role)
+    .where('users.status', '=', 'active')
+    .execute()
+  return rows.map((r) => r.id)
+}
+
 export async function countUsersWithRole(db: DbOrTx, role: Role): Promise<number> {
   const row = await db
     .selectFrom('user_roles')

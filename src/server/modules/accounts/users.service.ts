@@ -12,6 +12,7 @@ import { INVITE_LINK_TTL_MS, normalizeEmail, type AuthService } from './auth.ser
 import { deleteSessionsOfUser, lastSessionStart } from './credentials.repository.js'
 import { hashPassword } from './password.js'
 import {
+  activeUserIdsWithRole,
   countUsersWithRole,
   findContacts,
   findUserByEmail,
@@ -34,7 +35,7 @@ export interface NameListener {
 }
 
 /** What other modules may ask of accounts: no module reads the accounts tables itself. */
-export type UserDirectory = Pick<UsersService, 'findById' | 'findByEmail' | 'grantRole' | 'contactsOf'>
+export type UserDirectory = Pick<UsersService, 'findById' | 'findByEmail' | 'grantRole' | 'contactsOf' | 'activeIdsWithRole'>
 
 /** Only names and emails: what a module that lists people needs. */
 export type ContactDirectory = Pick<UsersService, 'contactsOf'>
@@ -58,6 +59,11 @@ export function createUsersService(
      */
     findById(id: string, within: DbOrTx = db): Promise<UserWithRoles | undefined> {
       return findUserById(within, id)
+    },
+
+    /** The active accounts holding a role (the proctors to list, the staff to remind). */
+    activeIdsWithRole(role: Role, within: DbOrTx = db): Promise<string[]> {
+      return activeUserIdsWithRole(within, role)
     },
 
     /**

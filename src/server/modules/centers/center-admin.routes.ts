@@ -29,7 +29,7 @@ export default async function centerAdminRoutes(app: FastifyInstance) {
   }, async (request) => app.services.centerAdmin.list(request.actor, request.query.status))
 
   r.post('/api/v1/admin/centers/:id/certify', {
-    schema: { tags, summary: 'Certify a center until a date', params: Type.Object({ id: Id }), body: CertifyCenterBody, response: { 200: CenterView, ...errorResponses(400, 401, 403, 404) } },
+    schema: { tags, summary: "Certify or renew a center until a date, or (without one) by the program's certification period", params: Type.Object({ id: Id }), body: CertifyCenterBody, response: { 200: CenterView, ...errorResponses(400, 401, 403, 404) } },
   }, async (request) => app.services.centerAdmin.certify(request.actor, request.params.id, request.body.certifiedUntil))
 
   r.post('/api/v1/admin/centers/:id/suspend', {

@@ -1,6 +1,7 @@
 // Certified assessment centers: a center applies; program staff certify it until a date, suspend or
 // reinstate it. Onsite company testing: an employer asks for an event at its site; staff approve it
 // as a session at that address, with certified proctors.
+import { renewedUntil } from '../../../common/rules/certification-period.js'
 import { sessionTimesProblem } from '../../../common/rules/session-schedule.js'
 import type { ServerContext } from '../../context.js'
 import { inTransaction } from '../../db/transaction.js'
@@ -9,6 +10,7 @@ import { newId } from '../../ids.js'
 import { requireActor, requireRole, type Actor } from '../accounts/actor.js'
 import type { UserDirectory } from '../accounts/users.service.js'
 import type { AuditService } from '../audit/audit.service.js'
+import type { ProgramService } from '../program/program.service.js'
 import type { SessionAdminService } from '../scheduling/session-admin.service.js'
 import {
   addCenterMember, centersOfMember, decideOnsiteRequest, findCenter, findOnsiteRequest, insertCenter, insertOnsiteRequest, isCenterMember, listCenters, listOnsiteRequests,
@@ -40,7 +42,7 @@ export interface OnsiteRequestInput {
   notes?: string | undefined
 }
 
-export function createCenterAdminService(ctx: ServerContext, deps: { audit: AuditService; proctors: ProctorsService; sessionAdmin: SessionAdminService; users: UserDirectory }) {
+export function createCenterAdminService(ctx: ServerContext, deps: { audit: AuditService; proctors: ProctorsService; sessionAdmin: SessionAdminService; users: UserDirectory; program: ProgramService }) {
   const { db } = ctx
   const now = () => ctx.clock().toISOString()
   const find = (id: string) => findCenter(db, id)
@@ -110,9 +112,18 @@ export function createCenterAdminService(ctx: ServerContext, deps: { audit: Audi
       return { items: (await centersOfMember(db, who.userId)).map(toCenterDto), nextCursor: null }
     },
 
-    certify(actor: Actor | null, id: string, certifiedUntil: string) {
-      if (Date.parse(certifiedUntil) <= ctx.clock().getTime()) throw new AppError('VALIDATION', 'A certification must run into the future.')
-      return setStatus(actor, id, { status: 'certified', certifiedUntil: new Date(certifiedUntil).toISOString(), reason: null }, 'center.certified')
+    /**
+     * Certifies or renews a center until a date, or (without one) by the program's certification
+     * period from its current end, or from now when it has lapsed or is new.
+     */
+    async certify(actor: Actor | null, id: string, certifiedUntil?: string) {
+      requireRole(actor, 'program_staff')
+      const center = await find(id)
+      if (!center) throw notFound('The center')
+      const until = certifiedUntil !== undefined ? new Date(certifiedUntil).toISOString()
+        : renewedUntil(center.status === 'certified' ? center.certified_until : null, ctx.clock(), deps.program.definition.policies.certificationPeriodMonths)
+      if (Date.parse(until) <= ctx.clock().getTime()) throw new AppError('VALIDATION', 'A certification must run into the future.', [{ field: 'certifiedUntil', message: 'Choose a date in the future.' }])
+      return setStatus(actor, id, { status: 'certified', certifiedUntil: until, reason: null }, center.status === 'certified' ? 'center.renewed' : 'center.certified')
     },
     suspend: (actor: Actor | null, id: string, reason: string) => setStatus(actor, id, { status: 'suspended', reason }, 'center.suspended'),
     reinstate: (actor: Actor | null, id: string, reason: string) => setStatus(actor, id, { status: 'certified', reason }, 'center.reinstated'),

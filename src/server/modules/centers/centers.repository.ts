@@ -52,9 +52,10 @@ export async function findCenters(db: DbOrTx, ids: readonly string[]): Promise<C
   return db.selectFrom('centers').selectAll().where('id', 'in', unique).execute()
 }
 
-/** Centers whose sessions the public sees: certified assessment centers (an onsite company event is private). */
-export async function publicCenterIds(db: DbOrTx): Promise<string[]> {
-  return (await db.selectFrom('centers').select('id').where('status', '=', 'certified').where('kind', '=', 'center').execute()).map((r) => r.id)
+/** Centers whose sessions the public sees: certified assessment centers not past their certification (an onsite company event is private). */
+export async function publicCenterIds(db: DbOrTx, now: string): Promise<string[]> {
+  return (await db.selectFrom('centers').select('id').where('status', '=', 'certified').where('kind', '=', 'center')
+    .where((eb) => eb.or([eb('certified_until', 'is', null), eb('certified_until', '>', now)])).execute()).map((r) => r.id)
 }
 
 export async function listCenters(db: DbOrTx, status?: CentersTable['status']) {

@@ -3,13 +3,13 @@ import type { ServerContext } from '../../context.js'
 import type { DbOrTx } from '../../db/database.js'
 import { decodeCursor, toPage } from '../../db/pagination.js'
 import type { CentersTable } from '../../db/schema.js'
-import { centerIdsInState, centerIdsOfMember, countCentersCertifiedUntilBetween, findCenter, findCenters, isCenterMember, listCertifiedCenters, publicCenterIds, toCenterDto } from './centers.repository.js'
+import { centerIdsInState, centerIdsOfMember, countCentersCertifiedUntilBetween, findCenter, findCenters, isCenterMember, listCenters, listCertifiedCenters, publicCenterIds, toCenterDto } from './centers.repository.js'
 
 /**
  * What other modules (scheduling, delivery) may ask about centers: they call these instead of joining
  * the centers tables. Each reads in the caller's transaction when one is given.
  */
-export type CenterDirectory = Pick<CentersService, 'find' | 'findMany' | 'isMember' | 'idsOfMember' | 'publicIds' | 'idsInState'>
+export type CenterDirectory = Pick<CentersService, 'find' | 'findMany' | 'isMember' | 'idsOfMember' | 'publicIds' | 'idsInState' | 'listAll'>
 
 export function createCentersService(ctx: ServerContext) {
   const { db } = ctx
@@ -25,6 +25,11 @@ export function createCentersService(ctx: ServerContext) {
       return new Map((await findCenters(within, ids)).map((c) => [c.id, c]))
     },
 
+    /** Every center, any status, in name order (the certification watch). */
+    listAll(within: DbOrTx = db): Promise<CentersTable[]> {
+      return listCenters(within)
+    },
+
     /** Whether the person administers the center. */
     isMember(centerId: string, userId: string, within: DbOrTx = db): Promise<boolean> {
       return isCenterMember(within, centerId, userId)
@@ -35,9 +40,9 @@ export function createCentersService(ctx: ServerContext) {
       return centerIdsOfMember(within, userId)
     },
 
-    /** Certified assessment centers, whose sessions are listed publicly. */
+    /** Certified assessment centers whose certification has not lapsed: their sessions are listed publicly. */
     publicIds(within: DbOrTx = db): Promise<string[]> {
-      return publicCenterIds(within)
+      return publicCenterIds(within, ctx.clock().toISOString())
     },
 
     /** Every center in a state, whatever its kind or status (staff's session filter). */

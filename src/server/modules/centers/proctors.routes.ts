@@ -1,7 +1,7 @@
 // Proctor certification records and declared conflicts.
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
-import { ProctorCertificationBody, ProctorCertificationView, ProctorConflictBody, ProctorList } from '../../../common/schemas/centers.js'
+import { ProctorCertificationBody, ProctorCertificationView, ProctorConflictBody, ProctorList, RenewProctorBody } from '../../../common/schemas/centers.js'
 import { Id } from '../../../common/schemas/common.js'
 import { errorResponses, typed } from '../../http.js'
 
@@ -21,6 +21,15 @@ export default async function proctorsRoutes(app: FastifyInstance) {
       response: { 200: ProctorCertificationView, ...errorResponses(400, 401, 403, 404, 422) },
     },
   }, async (request) => app.services.proctors.setCertification(request.actor, request.params.userId, request.body))
+
+  r.post('/api/v1/admin/proctors/:userId/certification/renew', {
+    schema: {
+      tags, summary: "Renew a proctor's certification until a date, or by the program's certification period from its current end",
+      params: Type.Object({ userId: Id }),
+      body: RenewProctorBody,
+      response: { 200: ProctorCertificationView, ...errorResponses(400, 401, 403, 404, 422) },
+    },
+  }, async (request) => app.services.proctors.renew(request.actor, request.params.userId, request.body))
 
   r.post('/api/v1/proctors/:userId/conflicts', {
     schema: {

@@ -1,6 +1,7 @@
 // Certified proctors: their certification record (training, agreement, conflict-of-interest
 // declaration, certified until, suspension), declared conflicts with candidates they train, and the
 // eligibility check every session assignment goes through.
+import { daysUntil, renewedUntil } from '../../../common/rules/certification-period.js'
 import { certificationCovers, certificationShortfall, proctorsRequired } from '../../../common/rules/proctoring.js'
 import type { ServerContext } from '../../context.js'
 import type { DbOrTx, Tx } from '../../db/database.js'
@@ -21,11 +22,24 @@ export interface CertificationInput {
 
 export function createProctorsService(ctx: ServerContext, deps: { audit: AuditService; program: ProgramService; users: UserDirectory }) {
   const { db } = ctx
-  const toDto = (r: Awaited<ReturnType<typeof listCertifications>>[number] & Contact) => ({
-    userId: r.user_id, email: r.email, name: `${r.first_name} ${r.last_name}`, trainingCompletedOn: r.training_completed_on,
-    agreementSignedOn: r.agreement_signed_on, coiDeclaredOn: r.coi_declared_on, certifiedUntil: r.certified_until, status: r.status,
-    certifiedNow: certificationCovers({ status: r.status, certifiedUntil: r.certified_until }, ctx.clock().toISOString()),
-  })
+  type CertificationRow = Awaited<ReturnType<typeof listCertifications>>[number]
+  const toDto = (userId: string, c: Contact, r: CertificationRow | undefined) => {
+    const at = ctx.clock()
+    return {
+      userId, email: c.email, name: `${c.first_name} ${c.last_name}`, trainingCompletedOn: r?.training_completed_on ?? null,
+      agreementSignedOn: r?.agreement_signed_on ?? null, coiDeclaredOn: r?.coi_declared_on ?? null, certifiedUntil: r?.certified_until ?? null,
+      status: r?.status ?? ('none' as const),
+      certifiedNow: r ? certificationCovers({ status: r.status, certifiedUntil: r.certified_until }, at.toISOString()) : false,
+      daysLeft: r ? daysUntil(r.certified_until, at) : null,
+    }
+  }
+
+  async function viewOf(userId: string) {
+    const [record] = await certificationsOf(db, [userId])
+    const contact = (await deps.users.contactsOf([userId])).get(userId)
+    if (!contact) throw notFound('The proctor')
+    return toDto(userId, contact, record)
+  }
 
   return {
     /** Certified proctors whose certification ends between two moments (the staff dashboard). */
@@ -47,16 +61,47 @@ export function createProctorsService(ctx: ServerContext, deps: { audit: AuditSe
         })
         await deps.audit.record(trx, { actorId: staff.userId, action: `proctor.${input.status}`, entityType: 'user', entityId: userId, details: { ...input } })
       })
-      return (await this.list(actor)).items.find((p) => p.userId === userId)!
+      return viewOf(userId)
     },
 
+    /**
+     * Renews a recorded certification until a date, or by the program's period from its current end
+     * (from now once lapsed). A suspension stays a suspension: reinstating is a decision of its own.
+     */
+    async renew(actor: Actor | null, userId: string, input: { certifiedUntil?: string | undefined }) {
+      const staff = requireRole(actor, 'program_staff')
+      const [record] = await certificationsOf(db, [userId])
+      if (!record) {
+        if (!(await deps.users.findById(userId))) throw notFound('The proctor')
+        throw new AppError('RULE_VIOLATION', 'Record the proctor\'s training, agreement and declaration before renewing a certification.')
+      }
+      const now = ctx.clock()
+      const until = input.certifiedUntil !== undefined ? new Date(input.certifiedUntil).toISOString()
+        : renewedUntil(record.certified_until, now, deps.program.definition.policies.certificationPeriodMonths)
+      if (Date.parse(until) <= now.getTime()) throw new AppError('VALIDATION', 'A certification must run into the future.', [{ field: 'certifiedUntil', message: 'Choose a date in the future.' }])
+      await db.transaction().execute(async (trx) => {
+        await upsertCertification(trx, { ...record, certified_until: until, updated_at: now.toISOString(), updated_by: staff.userId })
+        await deps.audit.record(trx, {
+          actorId: staff.userId, action: 'proctor.renewed', entityType: 'user', entityId: userId,
+          details: { from: record.certified_until, certifiedUntil: until, byPeriod: input.certifiedUntil === undefined },
+        })
+      })
+      return viewOf(userId)
+    },
+
+    /**
+     * Every active account with the proctor role, with its certification record when it has one: a
+     * proctor created a moment ago is listed at once (as not yet certified) so staff can record it.
+     * Records of accounts that lost the role are still listed, since their sessions may name them.
+     */
     async list(actor: Actor | null) {
       requireRole(actor, 'program_staff', 'center_admin')
-      const rows = await listCertifications(db)
-      const contacts = await deps.users.contactsOf(rows.map((r) => r.user_id))
-      const withContacts = rows.flatMap((r) => { const c = contacts.get(r.user_id); return c ? [{ ...r, ...c }] : [] })
-      withContacts.sort((a, b) => a.last_name.localeCompare(b.last_name) || a.first_name.localeCompare(b.first_name))
-      return { items: withContacts.map(toDto), nextCursor: null }
+      const records = new Map((await listCertifications(db)).map((r) => [r.user_id, r]))
+      const ids = [...new Set([...(await deps.users.activeIdsWithRole('proctor')), ...records.keys()])]
+      const contacts = await deps.users.contactsOf(ids)
+      const rows = ids.flatMap((id) => { const c = contacts.get(id); return c ? [{ id, c }] : [] })
+      rows.sort((a, b) => a.c.last_name.localeCompare(b.c.last_name) || a.c.first_name.localeCompare(b.c.first_name) || a.id.localeCompare(b.id))
+      return { items: rows.map(({ id, c }) => toDto(id, c, records.get(id))), nextCursor: null }
     },
 
     async declareConflict(actor: Actor | null, proctorId: string, candidateId: string, reason: string) {

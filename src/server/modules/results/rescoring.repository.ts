@@ -2,7 +2,7 @@
 // responses are delivery's (attempt-records.service.ts); names and emails the accounts module's.
 import type { Insertable, Updateable } from 'kysely'
 import type { DbOrTx } from '../../db/database.js'
-import type { ResultsTable, ScoringCorrectionsTable } from '../../db/schema.js'
+import type { RescoringChangesTable, ResultsTable, ScoringCorrectionRunsTable, ScoringCorrectionsTable } from '../../db/schema.js'
 
 export async function upsertCorrection(db: DbOrTx, row: Insertable<ScoringCorrectionsTable>): Promise<void> {
   await db
@@ -20,4 +20,50 @@ export async function resultsOfAttempts(db: DbOrTx, ids: readonly string[]) {
 
 export async function updateResult(db: DbOrTx, attemptId: string, change: Updateable<ResultsTable>): Promise<void> {
   await db.updateTable('results').set(change).where('attempt_id', '=', attemptId).execute()
+}
+
+// ---------- The key-correction screen (issue 12): every correction made, and the changes its rescoring made ----------
+
+export async function insertCorrectionRun(db: DbOrTx, row: Insertable<ScoringCorrectionRunsTable>): Promise<void> {
+  await db.insertInto('scoring_correction_runs').values(row).execute()
+}
+
+export async function correctionRunsOfItem(db: DbOrTx, itemId: string) {
+  return db.selectFrom('scoring_correction_runs').selectAll().where('item_id', '=', itemId).orderBy('created_at', 'desc').orderBy('job_id', 'desc').execute()
+}
+
+export async function findCorrectionRun(db: DbOrTx, jobId: string) {
+  return db.selectFrom('scoring_correction_runs').selectAll().where('job_id', '=', jobId).executeTakeFirst()
+}
+
+export async function correctionOfVersion(db: DbOrTx, itemId: string, version: number) {
+  return db.selectFrom('scoring_corrections').selectAll().where('item_id', '=', itemId).where('version', '=', version).executeTakeFirst()
+}
+
+/** Records a changed result once per job (a resumed job that meets it again changes nothing). */
+export async function insertRescoringChange(db: DbOrTx, row: Insertable<RescoringChangesTable>): Promise<void> {
+  await db.insertInto('rescoring_changes').values(row).onConflict((oc) => oc.columns(['job_id', 'attempt_id']).doNothing()).execute()
+}
+
+export async function countRescoringChanges(db: DbOrTx, jobIds: readonly string[]): Promise<Map<string, number>> {
+  if (jobIds.length === 0) return new Map()
+  const rows = await db.selectFrom('rescoring_changes').select(['job_id', (eb) => eb.fn.countAll<number>().as('n')]).where('job_id', 'in', jobIds).groupBy('job_id').execute()
+  return new Map(rows.map((r) => [r.job_id, Number(r.n)]))
+}
+
+/** A page of a job's changes in attempt id order, after `afterAttemptId`. */
+export async function rescoringChangesPage(db: DbOrTx, jobId: string, limit: number, afterAttemptId?: string) {
+  let q = db.selectFrom('rescoring_changes').selectAll().where('job_id', '=', jobId)
+  if (afterAttemptId !== undefined) q = q.where('attempt_id', '>', afterAttemptId)
+  return q.orderBy('attempt_id').limit(limit + 1).execute()
+}
+
+/** The distinct candidates whose results these attempts are (a dry run's count), in batches the drivers accept. */
+export async function candidatesOfAttempts(db: DbOrTx, ids: readonly string[]): Promise<number> {
+  const candidates = new Set<string>()
+  for (let i = 0; i < ids.length; i += 1000) {
+    const rows = await db.selectFrom('results').select('candidate_id').where('attempt_id', 'in', ids.slice(i, i + 1000)).execute()
+    for (const r of rows) candidates.add(r.candidate_id)
+  }
+  return candidates.size
 }

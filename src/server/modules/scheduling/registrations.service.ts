@@ -13,6 +13,8 @@ import { randomInt } from 'node:crypto'
 import { confirmationNumberFrom } from '../../../common/rules/confirmation-number.js'
 import { holdExpiresAt } from '../../../common/rules/fees.js'
 import { ncrcAdvice } from '../../../common/rules/ncrc-advice.js'
+import { certificationCurrent } from '../../../common/rules/certification-period.js'
+import { centerCertificationCovers } from '../../../common/rules/session-schedule.js'
 import { isRegistrationInTime } from '../../../common/rules/registration-window.js'
 import { DEFAULT_TIME_ZONE } from '../../../common/time-zones.js'
 import type { ServerContext } from '../../context.js'
@@ -130,6 +132,11 @@ export function createRegistrationsService(
     if (!session || session.status === 'cancelled') throw notFound('The session')
     if (session.center_kind === 'onsite' && access !== 'trusted') throw notFound('The session')
     if (session.status === 'closed') throw new AppError('SESSION_CLOSED', 'The session is closed.')
+    // An expired or suspended center takes no new registrations (staff included: the center may not
+    // run the session). Its existing ones stay, flagged for staff on the certifications page.
+    if (!certificationCurrent(session.center_status, session.center_certified_until, ctx.clock()) || !centerCertificationCovers(session.center_certified_until, session.ends_at)) {
+      throw new AppError('CENTER_NOT_CERTIFIED', 'This center\'s certification does not cover the session, so it takes no new registrations. Choose a session at another center.', { certifiedUntil: session.center_certified_until })
+    }
     const offered = JSON.parse(session.modules) as string[]
     const modules = [...new Set(input.modules)]
     const missing = modules.filter((m) => !offered.includes(m))

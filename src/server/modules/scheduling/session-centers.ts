@@ -14,6 +14,8 @@ export interface SessionWithCenter extends SessionRow {
   center_name: string
   city: string
   state: string
+  center_status: CentersTable['status']
+  center_certified_until: string | null
 }
 
 /** When and where a session is, for the registration emails and the roster. */
@@ -31,9 +33,9 @@ export function withCenter(session: SessionRow, center: CentersTable): SessionWi
   // An employer's event held at a certified center is as private as one at the company's address,
   // and that employer organises it (issue 12, session operations).
   if (session.private_employer_id) {
-    return { ...session, center_kind: 'onsite', center_applied_by: session.private_employer_id, center_name: center.name, city: center.city, state: center.state }
+    return { ...session, center_kind: 'onsite', center_applied_by: session.private_employer_id, center_name: center.name, city: center.city, state: center.state, center_status: center.status, center_certified_until: center.certified_until }
   }
-  return { ...session, center_kind: center.kind, center_applied_by: center.applied_by ?? null, center_name: center.name, city: center.city, state: center.state }
+  return { ...session, center_kind: center.kind, center_applied_by: center.applied_by ?? null, center_name: center.name, city: center.city, state: center.state, center_status: center.status, center_certified_until: center.certified_until }
 }
 
 /** A session with what decides who may see and book it: its center's kind and, for an onsite event, its employer. */

@@ -24,7 +24,7 @@ export function ProctorPicker({ value, onChange, name, error }: Props) {
       <QueryStatus query={proctors} loadingLabel="Loading proctors…">
         {(data) =>
           data.items.length === 0 ? (
-            <p>No proctors have a certification record yet.</p>
+            <p>No accounts have the proctor role yet.</p>
           ) : (
             <>
               {data.items.map((p) => (
@@ -41,7 +41,7 @@ export function ProctorPicker({ value, onChange, name, error }: Props) {
                     {p.certifiedNow ? (
                       <span className="badge badge--success">Certified until {formatDate(p.certifiedUntil)}</span>
                     ) : (
-                      <span className="badge badge--warning">Not certified now ({p.status})</span>
+                      <span className="badge badge--warning">{p.status === "none" ? "No certification yet" : `Not certified now (${p.status})`}</span>
                     )}
                   </span>
                 </label>

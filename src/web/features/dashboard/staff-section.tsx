@@ -28,6 +28,7 @@ const LINKS = [
   { to: "/staff/fees", title: "Fees and invoices", text: "Set the fee per module and mark invoices paid." },
   { to: "/staff/centers", title: "Centers and onsite testing", text: "Certify, suspend or reinstate centers; approve onsite events." },
   { to: "/staff/proctors", title: "Proctors", text: "Proctor training, agreements and certification periods." },
+  { to: "/staff/certifications", title: "Certifications", text: "Who expires when, and the sessions an expired certification no longer covers." },
   { to: "/staff/registry", title: "Registry and revocation", text: "Revoke or reinstate certificates, registry figures and the CSV export." },
 ];
 

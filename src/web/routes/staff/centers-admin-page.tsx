@@ -3,98 +3,129 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, errorMessage } from "../../api/client";
 import type { Center } from "../../api/types";
 import type { ApprovedOnsiteView, ApproveOnsiteBody, CenterList, OnsiteRequestList, OnsiteRequestView } from "../../../common/schemas/centers";
+import { DataTable, type Column } from "../../components/data-table";
+import { ErrorSummary } from "../../components/error-summary";
 import { SelectField, TextField } from "../../components/field";
 import { FormAlert, StatusMessage } from "../../components/form-alert";
 import { Page } from "../../components/page";
 import { QueryStatus } from "../../components/query-status";
+import { certificationKeys, useCertifyCenter } from "../../features/certifications/certification-api";
+import { daysFromNow, ExpiryCell, PeriodBadge } from "../../features/certifications/expiry";
+import { RenewDialog } from "../../features/certifications/renew-dialog";
 import { ProctorPicker } from "../../features/centers-admin/proctor-picker";
+import { Dialog, DialogActions } from "../../features/proctor-console/dialog";
+import { useFormErrors } from "../../lib/form-errors";
 import { localInputToIso, schedulingKeys } from "../../features/registration/scheduling-api";
 import { StatusBadge } from "../../features/registration/status-badge";
 import { formatDate, formatDateTime } from "../../lib/format";
 import "../../styles/scheduling.css";
 
-function CenterActions({ center, onDone }: { center: Center; onDone: (message: string) => void }) {
-  const [until, setUntil] = useState(() => new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10));
+/** Suspend a certified center or reinstate a suspended one, with the reason the audit log keeps. */
+function StatusDialog({ center, onClose, onDone }: { center: Center; onClose: () => void; onDone: (message: string) => void }) {
+  const action = center.status === "certified" ? "suspend" : "reinstate";
   const [reason, setReason] = useState("");
+  const errors = useFormErrors(`status-${center.id}`, { reason: "Reason" });
   const queryClient = useQueryClient();
   const act = useMutation({
-    mutationFn: (action: "certify" | "suspend" | "reinstate") =>
-      api.post<Center>(
-        `/api/v1/admin/centers/${encodeURIComponent(center.id)}/${action}`,
-        action === "certify" ? { certifiedUntil: new Date(`${until}T23:59:59`).toISOString() } : { reason: reason.trim() },
-      ),
-    onSuccess: (data, action) => {
-      onDone(`${data.name} is ${action === "suspend" ? "suspended" : "certified"}.`);
+    mutationFn: () => api.post<Center>(`/api/v1/admin/centers/${encodeURIComponent(center.id)}/${action}`, { reason: reason.trim() }),
+    onSuccess: (data) => {
       void queryClient.invalidateQueries({ queryKey: schedulingKeys.adminCenters });
+      void queryClient.invalidateQueries({ queryKey: certificationKeys.overview });
+      onDone(`${data.name} is ${action === "suspend" ? "suspended" : "certified again"}.`);
     },
+    onError: errors.showError,
   });
-
-  function submit(event: FormEvent<HTMLFormElement>, action: "certify" | "suspend" | "reinstate") {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    act.mutate(action);
+    if (!reason.trim()) return errors.setProblems([{ field: "reason", message: "Give the reason." }]);
+    errors.clear();
+    act.mutate();
   }
-
-  const status = center.status ?? "applied";
   return (
-    <>
-      <FormAlert>{act.isError ? errorMessage(act.error) : null}</FormAlert>
-      {status === "applied" || status === "certified" ? (
-        <form className="inline-form" onSubmit={(e) => submit(e, "certify")} aria-label={`Certify ${center.name}`}>
-          <TextField label="Certified until" type="date" name="certifiedUntil" value={until} onChange={(e) => setUntil(e.target.value)} />
-          <button type="submit" className="button button--small" disabled={act.isPending}>
-            {status === "applied" ? "Certify" : "Renew certification"}
-          </button>
-        </form>
-      ) : null}
-      {status === "certified" || status === "suspended" ? (
-        <form
-          className="inline-form"
-          onSubmit={(e) => submit(e, status === "certified" ? "suspend" : "reinstate")}
-          aria-label={`${status === "certified" ? "Suspend" : "Reinstate"} ${center.name}`}
-        >
-          <TextField label="Reason" name="reason" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} />
-          <button type="submit" className={status === "certified" ? "button button--danger button--small" : "button button--small"} disabled={act.isPending}>
-            {status === "certified" ? "Suspend" : "Reinstate"}
-          </button>
-        </form>
-      ) : null}
-    </>
+    <Dialog title={`${action === "suspend" ? "Suspend" : "Reinstate"} ${center.name}`} onClose={onClose} tone={action === "suspend" ? "danger" : "default"}>
+      <form className="form" onSubmit={onSubmit} noValidate>
+        <ErrorSummary errors={errors} />
+        <TextField label="Reason" name="reason" id={errors.fieldId("reason")} error={errors.errorFor("reason")} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} />
+        <DialogActions submitLabel={action === "suspend" ? "Suspend" : "Reinstate"} busy={act.isPending} onCancel={onClose} danger={action === "suspend"} />
+      </form>
+    </Dialog>
   );
 }
+
+function CertifyDialog({ center, onClose, onDone }: { center: Center; onClose: () => void; onDone: (message: string) => void }) {
+  const certify = useCertifyCenter(center.id);
+  const running = center.status === "certified" && (daysFromNow(center.certifiedUntil) ?? 0) >= 0;
+  return (
+    <RenewDialog
+      title={`${center.status === "applied" ? "Certify" : "Renew the certification of"} ${center.name}`}
+      formId={`certify-${center.id}`}
+      currentUntil={center.status === "certified" ? center.certifiedUntil : null}
+      running={running}
+      mutation={certify}
+      submitLabel={center.status === "applied" ? "Certify" : "Renew"}
+      onClose={onClose}
+      onDone={(data) => onDone(`${data.name} is certified until ${formatDate(data.certifiedUntil)}.`)}
+    />
+  );
+}
+
+const STATUS_ORDER = ["applied", "certified", "suspended"];
 
 function CentersList({ onDone }: { onDone: (message: string) => void }) {
   const query = useQuery({
     queryKey: schedulingKeys.adminCenters,
     queryFn: ({ signal }) => api.get<CenterList>("/api/v1/admin/centers", undefined, signal),
   });
+  const [open, setOpen] = useState<{ center: Center; dialog: "certify" | "status" } | null>(null);
+  const done = (message: string) => {
+    setOpen(null);
+    onDone(message);
+  };
+  const columns: Column<Center>[] = [
+    { id: "name", header: "Center", rowHeader: true, sortValue: (c) => c.name, cell: (c) => (
+      <>
+        {c.name}
+        <br />
+        <span className="card__meta">
+          {c.kind === "onsite" ? "Onsite" : "Center"} · {c.addressLine1}, {c.city}, {c.state} {c.postalCode}
+        </span>
+      </>
+    ) },
+    { id: "status", header: "Status", sortValue: (c) => STATUS_ORDER.indexOf(c.status ?? "applied"), cell: (c) => {
+      const days = daysFromNow(c.certifiedUntil);
+      return <PeriodBadge status={c.status ?? "applied"} current={c.status === "certified" && (days === null || days >= 0)} daysLeft={days} />;
+    } },
+    { id: "until", header: "Certified until", className: "nowrap", sortValue: (c) => c.certifiedUntil, cell: (c) => <ExpiryCell certifiedUntil={c.certifiedUntil} daysLeft={daysFromNow(c.certifiedUntil)} /> },
+    { id: "actions", header: "Actions", className: "actions", cell: (c) => (
+      <>
+        {c.status === "applied" || c.status === "certified" ? (
+          <button type="button" className="button button--small" onClick={() => setOpen({ center: c, dialog: "certify" })}>
+            {c.status === "applied" ? "Certify" : "Renew"}<span className="visually-hidden"> {c.name}</span>
+          </button>
+        ) : null}
+        {c.status === "certified" || c.status === "suspended" ? (
+          <button type="button" className={c.status === "certified" ? "button button--danger button--small" : "button button--secondary button--small"} onClick={() => setOpen({ center: c, dialog: "status" })}>
+            {c.status === "certified" ? "Suspend" : "Reinstate"}<span className="visually-hidden"> {c.name}</span>
+          </button>
+        ) : null}
+      </>
+    ) },
+  ];
   return (
     <section aria-labelledby="centers-heading">
       <h2 id="centers-heading">Centers</h2>
-      <QueryStatus query={query} loadingLabel="Loading centers…">
-        {(data) => {
-          const order = ["applied", "certified", "suspended"];
-          const sorted = [...data.items].sort((a, b) => order.indexOf(a.status ?? "") - order.indexOf(b.status ?? ""));
-          return sorted.length === 0 ? (
-            <p>No centers yet.</p>
-          ) : (
-            <ul className="records">
-              {sorted.map((center) => (
-                <li key={center.id} className="card">
-                  <div className="record__head">
-                    <h3>{center.name}</h3>
-                    <StatusBadge status={center.status ?? "applied"} />
-                  </div>
-                  <p className="card__meta">
-                    {center.kind === "onsite" ? "Onsite" : "Center"} · {center.addressLine1}, {center.city}, {center.state} {center.postalCode}
-                    {center.certifiedUntil ? <> · certified until {formatDate(center.certifiedUntil)}</> : null}
-                  </p>
-                  <CenterActions center={center} onDone={onDone} />
-                </li>
-              ))}
-            </ul>
-          );
-        }}
-      </QueryStatus>
+      <DataTable
+        caption="Centers and their certification periods"
+        columns={columns}
+        rows={query.data?.items ?? []}
+        rowKey={(c) => c.id}
+        status={query}
+        empty="No centers yet."
+        initialSort={{ id: "until" }}
+        pageSize={50}
+      />
+      {open?.dialog === "certify" ? <CertifyDialog center={open.center} onClose={() => setOpen(null)} onDone={done} /> : null}
+      {open?.dialog === "status" ? <StatusDialog center={open.center} onClose={() => setOpen(null)} onDone={done} /> : null}
     </section>
   );
 }
@@ -208,7 +239,7 @@ function OnsiteRequests({ onDone }: { onDone: (message: string) => void }) {
 export function CentersAdminPage() {
   const [message, setMessage] = useState<string | null>(null);
   return (
-    <Page title="Centers and onsite testing" lead="Certify, suspend and reinstate assessment centers, and approve onsite testing at companies." wide>
+    <Page title="Centers and onsite testing" lead="Certify, renew, suspend and reinstate assessment centers, and approve onsite testing at companies." wide>
       <StatusMessage>{message}</StatusMessage>
       <CentersList onDone={setMessage} />
       <OnsiteRequests onDone={setMessage} />

@@ -5,6 +5,7 @@ import { useItem } from "../../features/item-bank/item-bank-api";
 import { ItemEditor } from "../../features/item-bank/item-editor";
 import { ItemLifecycle } from "../../features/item-bank/item-lifecycle";
 import { ItemVersions } from "../../features/item-bank/item-versions";
+import { KeyCorrectionPanel } from "../../features/key-correction/key-correction-panel";
 import { POOL_LABELS, typeLabel } from "../../features/item-bank/labels";
 import { formatDateTime } from "../../lib/format";
 import "../../styles/item-bank.css";
@@ -64,6 +65,8 @@ export function ItemPage() {
             {/* Keyed by item so a different item starts a fresh editor. */}
             <ItemEditor key={item.id} item={item} />
             <ItemVersions item={item} />
+            {/* Keyed by item only: saving the corrected version must not reset the job being watched. */}
+            <KeyCorrectionPanel key={`key-correction-${item.id}`} item={item} />
           </div>
         )}
       </QueryStatus>
