@@ -34,6 +34,8 @@ import programRoutes from './modules/program/program.routes.js'
 import sessionsRoutes from './modules/scheduling/sessions.routes.js'
 import invitationsRoutes from './modules/scheduling/invitations.routes.js'
 import credentialsRoutes from './modules/credentials/credentials.routes.js'
+// issue 12, integrity stream
+import integrityRoutes from './modules/integrity/integrity.routes.js'
 import authPlugin from './plugins/auth.js'
 import inputGuardPlugin from './plugins/input-guard.js'
 import errorsPlugin from './plugins/errors.js'
@@ -150,6 +152,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(registryAdminRoutes)
   await app.register(rescoringRoutes)
   await app.register(credentialsRoutes)
+  // issue 12, integrity stream
+  await app.register(integrityRoutes)
 
   await app.register(staticWebPlugin)
   await app.ready()

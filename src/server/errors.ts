@@ -48,6 +48,17 @@ export const errorStatus = {
   DEVICE_REQUIRED: 400,
   BREAKS_USED: 422,
   ATTEMPTS_RUNNING: 409,
+  // issue 12, integrity stream: irregularity cases and appeals
+  RESULT_UNDER_REVIEW: 409,
+  RESULT_IN_CASE: 409,
+  CASE_CHANGED: 409,
+  CASE_DECIDED: 409,
+  APPEAL_PENDING: 409,
+  APPEAL_EXISTS: 409,
+  NOT_APPEALABLE: 409,
+  APPEAL_WINDOW_CLOSED: 422,
+  SAME_DECIDER: 403,
+  // end integrity stream
   RATE_LIMITED: 429,
   INTERNAL: 500,
   DATABASE_UNAVAILABLE: 503,

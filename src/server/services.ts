@@ -36,6 +36,9 @@ import { createRegistryHoldersService } from './modules/registry/holders.service
 import { createCredentialRecordsService } from './modules/registry/credential-records.service.js'
 import { createAttemptRecordsService } from './modules/delivery/attempt-records.service.js'
 import { createJobsService } from './modules/jobs/jobs.service.js'
+// issue 12, integrity stream
+import { createIntegrityService } from './modules/integrity/integrity.service.js'
+import { createIrregularityRecordsService } from './modules/delivery/irregularity-records.service.js'
 
 export function createServices(ctx: ServerContext, program: Program) {
   // The audit log names actors through the accounts module, which is built after it and records audit entries itself.
@@ -67,15 +70,24 @@ export function createServices(ctx: ServerContext, program: Program) {
   const sessionAdmin = createSessionAdminService(ctx, { audit, proctors, program: programService, registrations, centers })
   const accommodations = createAccommodationsService(ctx, { audit, notifications, program: programService, users })
   const itemBank = createItemBankService(ctx, { audit, program: programService, users })
-  const results = createResultsService(ctx, { audit, program: programService, itemBank, attempts: attemptRecords, credentials: credentialRecords })
+  // issue 12, integrity stream: results held by an irregularity case count for nothing until released;
+  // the integrity module (built below) answers which, and calls results back to reconcile.
+  const holds = { heldAttemptIds: (within: Parameters<typeof integrity.heldAttemptIds>[0], candidateId: string) => integrity.heldAttemptIds(within, candidateId) }
+  const results = createResultsService(ctx, { audit, program: programService, itemBank, attempts: attemptRecords, credentials: credentialRecords, holds })
   const delivery = createDeliveryService(ctx, { audit, program: programService, itemBank, accommodations, registrations, results, sessions: sessionAdmin, proctors, centers })
   const sessions = createSessionsService(ctx, { centers })
+  // issue 12, integrity stream
+  const integrity = createIntegrityService(ctx, {
+    audit, notifications, program: programService, records: createIrregularityRecordsService(ctx), attempts: attemptRecords, results: () => results,
+    contacts: users, centers, sessions: sessionAdmin, registrations,
+  })
   return {
+    integrity,
     jobs,
     delivery,
     proctoring: createProctoringService(ctx, { audit, accommodations, delivery, results, sessions: sessionAdmin, registrations, users, centers }),
     results,
-    documents: createDocumentsService(ctx, { program: programService, attempts: attemptRecords, credentials: credentialRecords, contacts: users }),
+    documents: createDocumentsService(ctx, { program: programService, attempts: attemptRecords, credentials: credentialRecords, contacts: users, holds }),
     pathway: createPathwayService(ctx, { program: programService, profiles, registrations, sessions, results, credentials: credentialRecords }),
     rescoring: createRescoringService(ctx, { audit, notifications, results, jobs, itemBank, attempts: attemptRecords, contacts: users }),
     accommodations,
