@@ -54,6 +54,10 @@ import { RegistryAdminPage } from "./routes/staff/registry-admin-page";
 // The candidate's results, certificates and documents.
 import { CredentialsPage } from "./routes/credentials-page";
 import { ResultsPage } from "./routes/results-page";
+// issue 12, integrity stream: the irregularity queue, cases and appeals.
+import { IrregularitiesPage } from "./routes/staff/irregularities-page";
+import { IrregularityCasePage } from "./routes/staff/irregularity-case-page";
+import { IrregularityCasesPage } from "./routes/staff/irregularity-cases-page";
 
 const staff = (element: ReactNode) => <RequireAuth requiredRole="program_staff">{element}</RequireAuth>;
 
@@ -108,6 +112,10 @@ export const router = createBrowserRouter([
       { path: "registry/:certificateNumber?", element: <RegistryPage /> },
       { path: "achievements/:code", element: <AchievementPage /> },
       { path: "staff/registry", element: staff(<RegistryAdminPage />) },
+      // issue 12, integrity stream
+      { path: "staff/irregularities", element: staff(<IrregularitiesPage />) },
+      { path: "staff/irregularities/cases", element: staff(<IrregularityCasesPage />) },
+      { path: "staff/irregularities/:caseId", element: staff(<IrregularityCasePage />) },
       { path: "*", element: <NotFoundPage /> },
         ],
       },

@@ -6,6 +6,8 @@ import { useProgram } from "../features/program/program-queries";
 import { ResultCard } from "../features/results/result-card";
 import type { MyResultView } from "../../common/schemas/results";
 import { useMyResults } from "../features/results/results-api";
+// issue 12, integrity stream: results held for review, and the appeal.
+import { UnderReview } from "../features/integrity/under-review";
 
 /** The program's contact for training ("Manufacturing Skills Institute, 804-…"), when it names one. */
 function contactOf(program: Program): string | null {
@@ -54,6 +56,7 @@ export function ResultsPage() {
       <p>
         <Link to="/credentials">Your certificates</Link> · <Link to="/dashboard">Your path to MT1</Link>
       </p>
+      <UnderReview />
       {body}
     </Page>
   );

@@ -27,6 +27,7 @@ const LINKS = [
   { to: "/staff/centers", title: "Centers and onsite testing", text: "Certify, suspend or reinstate centers; approve onsite events." },
   { to: "/staff/proctors", title: "Proctors", text: "Proctor training, agreements and certification periods." },
   { to: "/staff/registry", title: "Registry and revocation", text: "Revoke or reinstate certificates, registry figures and the CSV export." },
+  { to: "/staff/irregularities", title: "Irregularities", text: "Every session's incidents; hold, release or void results; decide appeals." },
 ];
 
 export function StaffSection() {
