@@ -1,7 +1,7 @@
 // Words for the integrity screens: statuses, incident categories and timeline events, so no status
 // is told by colour alone and every screen says the same thing.
 import type { AppealStatus, CaseEvent, CaseStatus, QueueStatus } from "../../../common/schemas/integrity";
-import type { IncidentCategory } from "../../../common/schemas/delivery";
+import { INCIDENT_CATEGORY_LABELS } from "../proctor-console/format";
 
 export const QUEUE_STATUS_LABELS: Record<QueueStatus, string> = {
   awaiting: "Awaiting review",
@@ -24,15 +24,8 @@ export const APPEAL_STATUS_LABELS: Record<AppealStatus, string> = {
   denied: "Appeal denied",
 };
 
-export const CATEGORY_LABELS: Record<IncidentCategory, string> = {
-  proctor_absent: "Proctor absent",
-  technical: "Technical problem",
-  identity: "Identity",
-  misconduct: "Misconduct",
-  disruption: "Disruption",
-  health: "Health",
-  other: "Other",
-};
+/** The console's words for an incident's category, so staff read what the proctor chose. */
+export const CATEGORY_LABELS = INCIDENT_CATEGORY_LABELS;
 
 export const EVENT_LABELS: Record<CaseEvent["kind"], string> = {
   opened: "Case opened",

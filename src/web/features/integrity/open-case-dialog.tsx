@@ -63,7 +63,7 @@ export function OpenCaseDialog({ incidentId, onClose }: { incidentId: string; on
                     <p className="open-case__name">
                       {candidate.name} <span className="card__meta">{candidate.email}</span>
                     </p>
-                    <ul className="plain-list">
+                    <ul className="open-case__results">
                       {results.map((r) => {
                         const blocked = r.attemptStatus !== "scored" || r.caseId !== null;
                         return (

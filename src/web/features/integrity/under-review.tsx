@@ -105,7 +105,7 @@ export function UnderReview() {
   if (!cases.data || cases.data.items.length === 0) return null;
   return (
     <section aria-labelledby="under-review-heading" className="stack">
-      <h2 id="under-review-heading">Results under review</h2>
+      <h2 id="under-review-heading">{cases.data.items.some((c) => c.status === "held" || c.status === "open") ? "Results under review" : "Reviews of your results"}</h2>
       <ul className="records">
         {cases.data.items.map((item) => (
           <CaseNotice key={item.id} item={item} />

@@ -68,9 +68,19 @@ export function IrregularitiesPage() {
         </>
       ),
     },
-    { id: "candidate", header: "Candidate", sortValue: (i) => i.candidate?.name ?? "", cell: (i) => i.candidate ? <>{i.candidate.name}<br /><span className="card__meta">{i.candidate.email}</span></> : "Whole session" },
-    { id: "narrative", header: "What happened", cell: (i) => <p className="queue__text">{i.narrative}</p> },
-    { id: "action", header: "Action taken", cell: (i) => <p className="queue__text">{i.actionTaken}</p> },
+    { id: "candidate", header: "Candidate", sortValue: (i) => i.candidate?.name ?? "", cell: (i) => i.candidate?.name ?? "Whole session" },
+    {
+      id: "report",
+      header: "What happened",
+      cell: (i) => (
+        <div className="queue__text">
+          <p>{i.narrative}</p>
+          <p>
+            <span className="queue__label">Action taken:</span> {i.actionTaken}
+          </p>
+        </div>
+      ),
+    },
     { id: "status", header: "Status", sortValue: (i) => i.status, cell: (i) => <span className={statusTone(i.status)}>{QUEUE_STATUS_LABELS[i.status]}</span> },
     {
       id: "case",

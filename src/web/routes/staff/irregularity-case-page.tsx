@@ -137,7 +137,7 @@ function CaseBody({ view }: { view: CaseView }) {
       <section aria-labelledby="results-heading">
         <h2 id="results-heading">Results concerned</h2>
         <DataTable
-          caption="Results concerned"
+          caption="Results in this case, with their scores"
           rows={view.results}
           rowKey={(r) => r.attemptId}
           empty="No results."
@@ -145,7 +145,7 @@ function CaseBody({ view }: { view: CaseView }) {
             { id: "module", header: "Module", rowHeader: true, cell: (r) => r.module },
             { id: "score", header: "Score", className: "numeric", cell: (r) => (r.percent === null ? "—" : `${r.percent}%`) },
             { id: "passed", header: "Outcome", cell: (r) => (r.passed === null ? "—" : r.passed ? "Passed" : "Not passed") },
-            { id: "attempt", header: "Attempt", cell: (r) => r.attemptStatus },
+            { id: "attempt", header: "Attempt", cell: (r) => r.attemptStatus.charAt(0).toUpperCase() + r.attemptStatus.slice(1) },
           ]}
         />
       </section>
