@@ -100,8 +100,8 @@ describe.each(databases)('irregularity cases on %s', (kind) => {
     // Withheld from the candidate: no result, no score on the attempt, no score report; told why.
     expect((await results(a.c)).map((r) => r.attemptId)).not.toContain(mm.id)
     expect(((await w.get(a.c, mm.id)).json() as AttemptView).result).toBeNull()
-    const report = await call(app(), 'GET', `/api/v1/me/results/${mm.id}/report.pdf`, { session: a.c })
-    expect(errorCode(report)).toBe('RESULT_UNDER_REVIEW')
+    const scoreReport = await call(app(), 'GET', `/api/v1/me/results/${mm.id}/report.pdf`, { session: a.c })
+    expect(errorCode(scoreReport)).toBe('RESULT_UNDER_REVIEW')
     const mine = await myCases(a.c)
     expect(mine).toHaveLength(1)
     expect(mine[0]).toMatchObject({ id: opened.id, status: 'held', canAppeal: true, holdReason: 'Decision: hold.', modules: [{ attemptId: mm.id, module: 'MM' }] })
@@ -109,6 +109,14 @@ describe.each(databases)('irregularity cases on %s', (kind) => {
     expect((await deliveredMail(w.t, candidateEmail, /under review/)).text).toContain('Decision: hold.')
     // Withheld from the registry: the certificate resting on it no longer verifies.
     expect(await registryStatus(mmCert.certificateNumber)).toBe('revoked')
+    expect((await credentials(a.c)).find((c) => c.type === 'MM')!.status).toBe('withdrawn')
+    // The booking rules see a held result as pending: it neither passes nor fails until decided.
+    const history = await app().services.results.attemptHistory(app().db, a.c.userId)
+    expect(history.find((h) => h.module === 'MM')!.outcome).toBe('pending')
+    // Staff read the session report from the queue's link.
+    const report = await call(app(), 'GET', `/api/v1/sessions/${w.liveSessionId}/report.pdf`, { session: w.staff })
+    expect(report.statusCode, report.body.slice(0, 200)).toBe(200)
+    expect(report.headers['content-type']).toBe('application/pdf')
 
     // Nothing is issued from a held result: passing SRMT now gives SRMT alone, not the MS.
     await passed(a, 'SRMT')

@@ -186,7 +186,9 @@ export function createResultsService(
     async attemptHistory(trx: DbOrTx, candidateId: string): Promise<AttemptRecord[]> {
       const attempts = await deps.attempts.ofCandidate(candidateId, trx)
       const results = await resultsOfCandidate(trx, candidateId)
-      const passed = new Map(results.map((r) => [r.attempt_id, Number(r.passed) === 1]))
+      // A result held for review is pending until it is released or voided (and does not say whether it passed).
+      const held = await deps.holds.heldAttemptIds(trx, candidateId)
+      const passed = new Map(results.filter((r) => !held.has(r.attempt_id)).map((r) => [r.attempt_id, Number(r.passed) === 1]))
       return attempts.map((a) => ({
         registrationId: a.registration_id, module: a.module, startedAt: a.started_at,
         outcome: a.status === 'voided' ? 'voided' : a.status !== 'scored' || !passed.has(a.id) ? 'pending' : passed.get(a.id) ? 'passed' : 'failed',
