@@ -65,7 +65,7 @@ test('an incident, a held result, an appeal decided by another staff member, and
   await expect(row).toContainText('Awaiting review')
   await expect(row.getByRole('link', { name: /Session report/ })).toBeVisible()
   await visit(staff, J, '02-queue')
-  await row.getByRole('button', { name: /Open a case/ }).click()
+  await row.getByRole('button', { name: /Open case/ }).click()
   const open = staff.getByRole('dialog', { name: 'Open an irregularity case' })
   await open.getByRole('button', { name: 'Open case' }).click()
   await expect(open.getByRole('alert')).toContainText('Choose at least one result the case concerns.')

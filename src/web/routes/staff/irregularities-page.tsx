@@ -92,8 +92,8 @@ export function IrregularitiesPage() {
             Open the case<span className="visually-hidden"> of the incident at {formatZonedShort(i.occurredAt, zone(i))}</span>
           </Link>
         ) : (
-          <button type="button" className="button button--secondary" onClick={() => setOpening(i.id)}>
-            Open a case<span className="visually-hidden"> on the incident at {formatZonedShort(i.occurredAt, zone(i))}</span>
+          <button type="button" className="button button--secondary queue__open" onClick={() => setOpening(i.id)}>
+            Open case<span className="visually-hidden"> on the incident at {formatZonedShort(i.occurredAt, zone(i))}</span>
           </button>
         ),
     },

@@ -49,7 +49,8 @@ function Decisions({ view, onDone }: { view: CaseView; onDone: (message: string)
           <>
             <dt>Candidate told</dt>
             <dd>
-              {when(view.noticedAt)}; may appeal until {when(view.appealDeadline)}
+              {when(view.noticedAt)}
+              {(view.status === "held" || view.status === "voided") && !view.appeal ? `; may appeal until ${when(view.appealDeadline)}` : ""}
             </dd>
           </>
         ) : null}
