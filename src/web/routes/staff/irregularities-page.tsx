@@ -51,7 +51,6 @@ export function IrregularitiesPage() {
   const zone = (i: QueueIncident) => i.session.timeZone ?? DEFAULT_TIME_ZONE;
   const columns: Column<QueueIncident>[] = [
     { id: "occurred", header: "When", rowHeader: true, className: "nowrap", sortValue: (i) => i.occurredAt, cell: (i) => formatZonedShort(i.occurredAt, zone(i)) },
-    { id: "category", header: "Category", sortValue: (i) => CATEGORY_LABELS[i.category], cell: (i) => <>{CATEGORY_LABELS[i.category]}{i.automatic ? <span className="card__meta"> (recorded automatically)</span> : null}</> },
     {
       id: "session",
       header: "Session",
@@ -72,8 +71,13 @@ export function IrregularitiesPage() {
     {
       id: "report",
       header: "What happened",
+      sortValue: (i) => CATEGORY_LABELS[i.category],
       cell: (i) => (
         <div className="queue__text">
+          <p>
+            <strong>{CATEGORY_LABELS[i.category]}</strong>
+            {i.automatic ? " (recorded automatically)" : null}
+          </p>
           <p>{i.narrative}</p>
           <p>
             <span className="queue__label">Action taken:</span> {i.actionTaken}
@@ -92,7 +96,7 @@ export function IrregularitiesPage() {
             Open the case<span className="visually-hidden"> of the incident at {formatZonedShort(i.occurredAt, zone(i))}</span>
           </Link>
         ) : (
-          <button type="button" className="button button--secondary queue__open" onClick={() => setOpening(i.id)}>
+          <button type="button" className="button button--secondary" onClick={() => setOpening(i.id)}>
             Open case<span className="visually-hidden"> on the incident at {formatZonedShort(i.occurredAt, zone(i))}</span>
           </button>
         ),
