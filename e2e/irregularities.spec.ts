@@ -7,7 +7,7 @@
 // as the delivery journeys do (staff's walk-in registration has no screen yet). axe on every page,
 // screenshots under e2e/screenshots/irregularities/.
 import { expect, test, type Browser, type Page } from '@playwright/test'
-import { CANDIDATE_PASSWORD, MODULES, beginTest, candidateInLiveSession, consoleGroup, logIn, openBeginPage, openConsole, visit, visitModal, watchErrors } from './support'
+import { CANDIDATE_PASSWORD, MODULES, beginTest, candidateInLiveSession, consoleGroup, logIn, openBeginPage, openConsole, visit, visitModal, watchErrors } from './support.js'
 
 const J = 'irregularities'
 
