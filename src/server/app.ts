@@ -40,6 +40,8 @@ import staffRegistrationsRoutes from './modules/scheduling/staff-registrations.r
 import sessionOperationsRoutes from './modules/scheduling/session-operations.routes.js'
 // issue 12, certification periods stream
 import certificationOverviewRoutes from './modules/scheduling/certification-overview.routes.js'
+// issue 12, integrity stream
+import integrityRoutes from './modules/integrity/integrity.routes.js'
 import authPlugin from './plugins/auth.js'
 import inputGuardPlugin from './plugins/input-guard.js'
 import errorsPlugin from './plugins/errors.js'
@@ -161,6 +163,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(peopleRoutes)
   await app.register(staffRegistrationsRoutes)
   await app.register(certificationOverviewRoutes)
+  // issue 12, integrity stream
+  await app.register(integrityRoutes)
 
   await app.register(staticWebPlugin)
   await app.ready()

@@ -52,6 +52,17 @@ export const errorStatus = {
   // A no-show is marked only after the session ended, and never for a candidate who checked in.
   SESSION_NOT_OVER: 422,
   CHECKED_IN: 409,
+  // issue 12, integrity stream: irregularity cases and appeals
+  RESULT_UNDER_REVIEW: 409,
+  RESULT_IN_CASE: 409,
+  CASE_CHANGED: 409,
+  CASE_DECIDED: 409,
+  APPEAL_PENDING: 409,
+  APPEAL_EXISTS: 409,
+  NOT_APPEALABLE: 409,
+  APPEAL_WINDOW_CLOSED: 422,
+  SAME_DECIDER: 403,
+  // end integrity stream
   RATE_LIMITED: 429,
   INTERNAL: 500,
   DATABASE_UNAVAILABLE: 503,

@@ -47,6 +47,9 @@ import { createSessionCancellation } from './modules/scheduling/session-cancella
 // issue 12, certification periods stream
 import { createCertificationRemindersService } from './modules/centers/certification-reminders.service.js'
 import { createCertificationOverviewService } from './modules/scheduling/certification-overview.service.js'
+// issue 12, integrity stream
+import { createIntegrityService } from './modules/integrity/integrity.service.js'
+import { createIrregularityRecordsService } from './modules/delivery/irregularity-records.service.js'
 
 export function createServices(ctx: ServerContext, program: Program) {
   // The audit log names actors through the accounts module, which is built after it and records audit entries itself.
@@ -82,26 +85,35 @@ export function createServices(ctx: ServerContext, program: Program) {
   const sessionAdmin = createSessionAdminService(ctx, { audit, proctors, program: programService, registrations, centers })
   const accommodations = createAccommodationsService(ctx, { audit, notifications, program: programService, users })
   const itemBank = createItemBankService(ctx, { audit, program: programService, users })
-  const results = createResultsService(ctx, { audit, program: programService, itemBank, attempts: attemptRecords, credentials: credentialRecords, notifications, contacts: users })
+  // issue 12, integrity stream: results held by an irregularity case count for nothing until released;
+  // the integrity module (built below) answers which, and calls results back to reconcile.
+  const holds = { heldAttemptIds: (within: Parameters<typeof integrity.heldAttemptIds>[0], candidateId: string) => integrity.heldAttemptIds(within, candidateId) }
+  const results = createResultsService(ctx, { audit, program: programService, itemBank, attempts: attemptRecords, credentials: credentialRecords, notifications, contacts: users, holds })
   const delivery = createDeliveryService(ctx, { audit, program: programService, itemBank, accommodations, registrations, results, sessions: sessionAdmin, proctors, centers })
   const sessions = createSessionsService(ctx, { centers })
   const handbook = createHandbookService(ctx, { audit, notifications, users })
+  // issue 12, integrity stream
+  const integrity = createIntegrityService(ctx, {
+    audit, notifications, program: programService, records: createIrregularityRecordsService(ctx), attempts: attemptRecords, results: () => results,
+    contacts: users, centers, sessions: sessionAdmin, registrations,
+  })
   // ---- issue 12, person stream: a person's record and the staff dashboard read through the owners' services.
   const recordNames = createRecordNames({ contacts: users, centers, registrations, sessions, attempts: attemptRecords, accommodations })
   const personRecords = createPersonRecordService({
     users, registrations, payments, attempts: attemptRecords, results, credentials: credentialRecords, accommodations, audit,
   })
-  const attention = createAttentionService(ctx, { accommodations, handbook, attempts: attemptRecords, centers, proctors, jobs })
+  const attention = createAttentionService(ctx, { accommodations, handbook, attempts: attemptRecords, centers, proctors, jobs, integrity })
   // issue 12, candidate self-service: a registration's receipt and calendar invitation
   const receipts = createReceiptsService(ctx, { payments, program: programService, users, centers })
   return {
+    integrity,
     personRecords,
     attention,
     jobs,
     delivery,
     proctoring: createProctoringService(ctx, { audit, accommodations, delivery, results, sessions: sessionAdmin, registrations, users, centers }),
     results,
-    documents: createDocumentsService(ctx, { program: programService, attempts: attemptRecords, credentials: credentialRecords, contacts: users }),
+    documents: createDocumentsService(ctx, { program: programService, attempts: attemptRecords, credentials: credentialRecords, contacts: users, holds }),
     pathway: createPathwayService(ctx, { program: programService, profiles, registrations, sessions, results, credentials: credentialRecords }),
     rescoring: createRescoringService(ctx, { audit, notifications, results, jobs, itemBank, attempts: attemptRecords, contacts: users }),
     accommodations,

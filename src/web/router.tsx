@@ -69,6 +69,10 @@ import { PrivacyPage } from "./routes/self-service/privacy-page";
 import { ReceiptPage } from "./routes/self-service/receipt-page";
 import { ReschedulePage } from "./routes/self-service/reschedule-page";
 import { TermsPage } from "./routes/self-service/terms-page";
+// issue 12, integrity stream: the irregularity queue, cases and appeals.
+import { IrregularitiesPage } from "./routes/staff/irregularities-page";
+import { IrregularityCasePage } from "./routes/staff/irregularity-case-page";
+import { IrregularityCasesPage } from "./routes/staff/irregularity-cases-page";
 
 const staff = (element: ReactNode) => <RequireAuth requiredRole="program_staff">{element}</RequireAuth>;
 
@@ -136,6 +140,10 @@ export const router = createBrowserRouter([
       { path: "privacy", element: <PrivacyPage /> },
       { path: "terms", element: <TermsPage /> },
       { path: "accessibility", element: <AccessibilityPage /> },
+      // issue 12, integrity stream
+      { path: "staff/irregularities", element: staff(<IrregularitiesPage />) },
+      { path: "staff/irregularities/cases", element: staff(<IrregularityCasesPage />) },
+      { path: "staff/irregularities/:caseId", element: staff(<IrregularityCasePage />) },
       { path: "*", element: <NotFoundPage /> },
         ],
       },

@@ -73,7 +73,7 @@ describe.each(databases)('operations and public data on %s', (kind) => {
   it('is idempotent: seeding twice adds nothing', async () => {
     await seedDemo(t.app, t.clock())
     const users = await t.app.db.selectFrom('users').select('email').where('email', 'like', '%@demo.test').execute()
-    expect(users).toHaveLength(6)
+    expect(users).toHaveLength(7) // issue 12: reviewer@demo.test, a second staff member for appeals
     expect((await call(t.app, 'GET', '/api/v1/centers')).json().items).toHaveLength(3)
   })
 

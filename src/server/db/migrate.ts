@@ -25,6 +25,8 @@ import * as sessionOperations from './migrations/0020-session-operations.js'
 import * as confirmationNumbers from './migrations/0017-confirmation-numbers.js'
 // issue 12, certification periods stream
 import * as certificationPeriods from './migrations/0022-certification-periods.js'
+// issue 12, integrity stream
+import * as irregularityCases from './migrations/0018-irregularity-cases.js'
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: DialectName): Promise<void> }
 
@@ -52,6 +54,8 @@ const migrations: Record<string, DialectMigration> = {
   '0017-confirmation-numbers': confirmationNumbers,
   // issue 12, certification periods stream
   '0022-certification-periods': certificationPeriods,
+  // issue 12, integrity stream
+  '0018-irregularity-cases': irregularityCases,
 }
 
 /** The names of every migration, in order: what a cached database (the registry bench's seed) is keyed by. */

@@ -584,7 +584,64 @@ export interface Database {
   certification_reminders_sent: CertificationRemindersSentTable
   scoring_correction_runs: ScoringCorrectionRunsTable
   rescoring_changes: RescoringChangesTable
+  // issue 12, integrity stream: irregularity cases (migration 0018)
+  irregularity_cases: IrregularityCasesTable
+  irregularity_case_results: IrregularityCaseResultsTable
+  irregularity_case_incidents: IrregularityCaseIncidentsTable
+  irregularity_case_events: IrregularityCaseEventsTable
 }
+
+// --- issue 12, integrity stream: irregularity cases (migration 0018) ---
+export interface IrregularityCasesTable {
+  id: string
+  candidate_id: string
+  status: 'open' | 'held' | 'released' | 'voided'
+  version: number
+  opened_by: string
+  opened_at: string
+  note: string
+  held_by: string | null
+  held_at: string | null
+  hold_reason: string | null
+  decided_by: string | null
+  decided_at: string | null
+  decision_reason: string | null
+  /** When the candidate was last told of a decision they may appeal (a hold or a void). */
+  noticed_at: string | null
+  appeal_statement: string | null
+  appealed_at: string | null
+  appeal_status: 'pending' | 'upheld' | 'denied' | null
+  appeal_decided_by: string | null
+  appeal_decided_at: string | null
+  appeal_reason: string | null
+  updated_at: string
+}
+
+export interface IrregularityCaseResultsTable {
+  case_id: string
+  attempt_id: string
+  module: string
+  session_id: string
+}
+
+export interface IrregularityCaseIncidentsTable {
+  case_id: string
+  incident_id: string
+}
+
+export interface IrregularityCaseEventsTable {
+  id: string
+  case_id: string
+  kind: string
+  actor_id: string | null
+  reason: string | null
+  /** JSON object, or null. */
+  details: string | null
+  at: string
+  /** Order within the case (events of one action share their time). */
+  seq: number
+}
+// --- end integrity stream ---
 
 export type UserRow = Selectable<UsersTable>
 export type NewUser = Insertable<UsersTable>

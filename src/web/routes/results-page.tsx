@@ -6,6 +6,9 @@ import { useProgram } from "../features/program/program-queries";
 import { ResultCard } from "../features/results/result-card";
 import type { MyResultView } from "../../common/schemas/results";
 import { useMyResults } from "../features/results/results-api";
+// issue 12, integrity stream: results held for review, and the appeal.
+import { UnderReview } from "../features/integrity/under-review";
+import { useMyCases } from "../features/integrity/integrity-api";
 
 /** The program's contact for training ("Manufacturing Skills Institute, 804-…"), when it names one. */
 function contactOf(program: Program): string | null {
@@ -18,6 +21,7 @@ function contactOf(program: Program): string | null {
 export function ResultsPage() {
   const results = useMyResults();
   const program = useProgram();
+  const held = (useMyCases().data?.items ?? []).some((c) => c.status === "held");
 
   let body;
   if (results.isPending || program.isPending) body = <Loading label="Loading your results…" />;
@@ -26,7 +30,7 @@ export function ResultsPage() {
   else if (results.data.items.length === 0)
     body = (
       <p>
-        You have no results yet. They appear here once you submit a module. <Link to="/sessions">Find a session</Link>.
+        {held ? "You have no other results yet." : "You have no results yet."} They appear here once you submit a module. <Link to="/sessions">Find a session</Link>.
       </p>
     );
   else {
@@ -54,6 +58,7 @@ export function ResultsPage() {
       <p>
         <Link to="/credentials">Your certificates</Link> · <Link to="/dashboard">Your path to MT1</Link>
       </p>
+      <UnderReview />
       {body}
     </Page>
   );

@@ -18,6 +18,9 @@ const DEMO_ACCOUNTS: { email: string; firstName: string; lastName: string; roles
   { email: 'candidate@demo.test', firstName: 'Casey', lastName: 'Jordan', roles: ['candidate'] },
   { email: 'employer@demo.test', firstName: 'Erin', lastName: 'Walsh', roles: ['employer'] },
   { email: 'college@demo.test', firstName: 'Colin', lastName: 'Reyes', roles: ['college_partner'] },
+  // issue 12, integrity stream: a second staff member, since an appeal is decided by someone other
+  // than the one who took the decision under appeal.
+  { email: 'reviewer@demo.test', firstName: 'Riley', lastName: 'Morgan', roles: ['program_staff'] },
 ]
 
 const HOUR = 3_600_000

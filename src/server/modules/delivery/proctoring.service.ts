@@ -10,7 +10,7 @@ import type { Tx } from '../../db/database.js'
 import { inTransaction } from '../../db/transaction.js'
 import { AppError, notFound } from '../../errors.js'
 import { newId } from '../../ids.js'
-import type { Actor } from '../accounts/actor.js'
+import { hasRole, type Actor } from '../accounts/actor.js'
 import type { ContactDirectory } from '../accounts/users.service.js'
 import type { AccommodationsService } from '../accommodations/accommodations.service.js'
 import type { AuditService } from '../audit/audit.service.js'
@@ -265,7 +265,10 @@ export function createProctoringService(ctx: ServerContext, deps: {
     },
 
     async report(actor: Actor | null, sessionId: string): Promise<Buffer> {
-      const { session } = await delivery.requireSessionProctor(actor, sessionId)
+      // issue 12 (integrity stream): program staff read any session's report from the irregularity queue.
+      const staffSession = hasRole(actor, 'program_staff') ? await deps.sessions.find(sessionId) : undefined
+      if (hasRole(actor, 'program_staff') && !staffSession) throw notFound('The session')
+      const { session } = staffSession ? { session: staffSession } : await delivery.requireSessionProctor(actor, sessionId)
       const sitting = await sittingOf(sessionId)
       const center = await deps.centers.find(session.center_id)
       return sessionReportPdf({

@@ -1,11 +1,13 @@
 // What needs program staff's attention, counted through the module that owns each kind of item:
-// accommodation requests to decide, handbook requests to fulfil, recent incidents, certifications of
+// accommodation requests to decide, handbook requests to fulfil, recent incidents, cases holding
+// results and appeals to decide, certifications of
 // centers and proctors ending within 60 days, and background jobs that failed.
 import { requireRole, type Actor } from '../accounts/actor.js'
 import type { AccommodationsService } from '../accommodations/accommodations.service.js'
 import type { CentersService } from '../centers/centers.service.js'
 import type { ProctorsService } from '../centers/proctors.service.js'
 import type { AttemptRecordsService } from '../delivery/attempt-records.service.js'
+import type { IntegrityService } from '../integrity/integrity.service.js'
 import type { HandbookService } from '../handbook/handbook.service.js'
 import type { JobsService } from '../jobs/jobs.service.js'
 import type { ServerContext } from '../../context.js'
@@ -23,6 +25,7 @@ export interface AttentionDeps {
   centers: Pick<CentersService, 'certificationsEndingBetween'>
   proctors: Pick<ProctorsService, 'certificationsEndingBetween'>
   jobs: Pick<JobsService, 'failedSince'>
+  integrity: Pick<IntegrityService, 'needingStaff'>
 }
 
 export function createAttentionService(ctx: ServerContext, deps: AttentionDeps) {
@@ -32,19 +35,19 @@ export function createAttentionService(ctx: ServerContext, deps: AttentionDeps) 
       const now = ctx.clock()
       const ago = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString()
       const horizon = new Date(now.getTime() + EXPIRY_HORIZON_DAYS * DAY_MS).toISOString()
-      const [accommodationRequestsPending, handbookRequestsOpen, incidentsRecent, centersExpiring, proctorsExpiring, jobsFailed] = await Promise.all([
+      const [accommodationRequestsPending, handbookRequestsOpen, incidentsRecent, centersExpiring, proctorsExpiring, jobsFailed, cases] = await Promise.all([
         deps.accommodations.countPending(),
         deps.handbook.countOpen(actor),
         deps.attempts.incidentsSince(ago(INCIDENT_WINDOW_DAYS)),
         deps.centers.certificationsEndingBetween(now.toISOString(), horizon),
         deps.proctors.certificationsEndingBetween(now.toISOString(), horizon),
         deps.jobs.failedSince(ago(FAILED_JOB_WINDOW_DAYS)),
+        deps.integrity.needingStaff(),
       ])
       return {
         accommodationRequestsPending, handbookRequestsOpen, incidentsRecent, centersExpiring, proctorsExpiring, jobsFailed,
-        // Held results and open appeals: the integrity module (issue 12, another stream) was not on main
-        // when this was written; its counts go here through its service, and the dashboard shows them then.
-        resultsHeld: null, appealsOpen: null,
+        // Counted per case: one case may hold several modules' results.
+        resultsHeld: cases.held, appealsOpen: cases.appealsPending,
         asOf: now.toISOString(),
       }
     },

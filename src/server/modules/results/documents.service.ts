@@ -14,6 +14,7 @@ import type { ProgramService } from '../program/program.service.js'
 import type { CredentialRecordsService } from '../registry/credential-records.service.js'
 import { certificatePdf } from './certificate-pdf.js'
 import { findResult } from './results.repository.js'
+import type { HeldResults } from './results.service.js'
 import { scoreReportPdf } from './score-report-pdf.js'
 
 export interface PdfFile {
@@ -26,7 +27,7 @@ const listed = (names: string[]) => (names.length <= 1 ? names.join('') : `${nam
 
 export function createDocumentsService(
   ctx: ServerContext,
-  deps: { program: ProgramService; attempts: AttemptRecordsService; credentials: CredentialRecordsService; contacts: ContactDirectory },
+  deps: { program: ProgramService; attempts: AttemptRecordsService; credentials: CredentialRecordsService; contacts: ContactDirectory; holds: HeldResults },
 ) {
   const { db } = ctx
   const program = deps.program.definition
@@ -57,6 +58,8 @@ export function createDocumentsService(
       // A voided attempt has no report.
       const attempt = await deps.attempts.get(attemptId)
       if (attempt?.status !== 'scored') throw notFound('The score report')
+      // issue 12, integrity stream: a result held for review has no report until it is released.
+      if ((await deps.holds.heldAttemptIds(db, row.candidate_id)).has(attemptId)) throw new AppError('RESULT_UNDER_REVIEW', 'This result is under review by the program; its score report is issued when the review ends.')
       const mod = deps.program.module(row.module)
       if (!mod) throw notFound('The module')
       const names = new Map(mod.skills.map((s) => [s.code, s.name]))

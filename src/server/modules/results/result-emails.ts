@@ -1,13 +1,14 @@
 // The emails the results module sends: a result released to its candidate, and a certificate issued.
 // They say what happened and link to the candidate's own pages; never an answer, an item or a skill's
-// content. Each is one function so the paths that release a result share it: scoring (below, for a
-// result that is not held) and, later, staff releasing a held result. Send after the commit that
+// content. Scoring announces a result that is not held (below); a held result's release is told by the
+// integrity module's case emails, which also give the review's outcome. Send after the commit that
 // stored or released what they announce: the outbox records the message then and delivers it in the
 // background (notifications.service.ts).
 import type { ServerContext } from '../../context.js'
 import type { ContactDirectory } from '../accounts/users.service.js'
 import type { NotificationsService } from '../notifications/notifications.service.js'
 import type { ProgramService } from '../program/program.service.js'
+import type { HeldResults } from './results.service.js'
 import { findResult } from './results.repository.js'
 
 export const resultEmailTexts = {
@@ -21,7 +22,7 @@ export const resultEmailTexts = {
   }),
 }
 
-export function createResultEmails(ctx: ServerContext, deps: { notifications: NotificationsService; contacts: ContactDirectory; program: ProgramService }) {
+export function createResultEmails(ctx: ServerContext, deps: { notifications: NotificationsService; contacts: ContactDirectory; program: ProgramService; holds: HeldResults }) {
   const link = (path: string) => `${ctx.config.publicUrl}${path}`
 
   async function to(candidateId: string) {
@@ -53,8 +54,9 @@ export function createResultEmails(ctx: ServerContext, deps: { notifications: No
      */
     afterScoring(candidateId: string, resultId: string, awarded: readonly { type: string; certificateNumber: string }[]): void {
       deps.notifications.inBackground(async () => {
-        // Result holds (issue 12, irregularity queue): a held result is not announced here; its release
-        // calls `released` then. There are no holds yet, so every scored result is announced.
+        // A result staff hold for review (a case opened from an incident before scoring finished) is not
+        // announced here, nor anything it earned: the case's release tells the candidate.
+        if ((await deps.holds.heldAttemptIds(ctx.db, candidateId)).has(resultId)) return
         await emails.released(resultId)
         for (const award of awarded) await emails.certificateIssued(candidateId, award)
       })

@@ -47,23 +47,35 @@ export interface ScorableAttempt {
 /** Attempt statuses whose result stands (a voided attempt's result no longer counts). */
 const STANDING = new Set(['submitted', 'scored'])
 
+// --- issue 12, integrity stream: results held by an irregularity case ---
+/** Which of a candidate's results staff hold for review (the integrity module answers, in the caller's transaction). */
+export interface HeldResults {
+  heldAttemptIds(within: DbOrTx, candidateId: string): Promise<ReadonlySet<string>>
+}
+/** Why reconcile withdraws or restores, when it is not a rescoring (an irregularity hold, release or void). */
+export interface ReconcileReasons { withdrawn: string; restored: string }
+// --- end integrity stream ---
+
 export function createResultsService(
   ctx: ServerContext,
   deps: {
     audit: AuditService; program: ProgramService; itemBank: ItemBankService; attempts: AttemptRecordsService; credentials: CredentialRecordsService
-    notifications: NotificationsService; contacts: ContactDirectory
+    notifications: NotificationsService; contacts: ContactDirectory; holds: HeldResults
   },
 ) {
   const { db } = ctx
   const emails = createResultEmails(ctx, deps)
   const program = deps.program.definition
 
-  /** The candidate's passed results whose attempts still stand: what their certificates rest on. */
+  /**
+   * The candidate's passed results whose attempts still stand and that staff do not hold for review:
+   * what their certificates rest on.
+   */
   async function passedResultsOf(trx: Tx, candidateId: string) {
     const passed = await passedResultsOfCandidate(trx, candidateId)
     if (passed.length === 0) return passed
-    const attempts = await deps.attempts.ofCandidate(candidateId, trx)
-    const standing = new Set(attempts.filter((a) => STANDING.has(a.status)).map((a) => a.id))
+    const [attempts, held] = await Promise.all([deps.attempts.ofCandidate(candidateId, trx), deps.holds.heldAttemptIds(trx, candidateId)])
+    const standing = new Set(attempts.filter((a) => STANDING.has(a.status) && !held.has(a.id)).map((a) => a.id))
     return passed.filter((r) => standing.has(r.attempt_id))
   }
 
@@ -115,9 +127,11 @@ export function createResultsService(
    * and under the candidate's lock: a module certificate for each module passed (dated by its first
    * pass), MS and MT1 when their modules are (dated by the last of them); a certificate whose basis a
    * rescoring took away is withdrawn, and given back if a later rescoring restores it. A certificate
-   * staff revoked stays revoked. Returns what this call awarded and withdrew.
+   * staff revoked stays revoked. A result held for review counts for nothing until released, so a
+   * hold withdraws what rests on it and a release restores or awards it (`reasons` say why, for the
+   * registry's record). Returns what this call awarded and withdrew.
    */
-  async function reconcile(trx: Tx, candidateId: string): Promise<{ awarded: Award[]; withdrawn: string[] }> {
+  async function reconcile(trx: Tx, candidateId: string, reasons?: ReconcileReasons): Promise<{ awarded: Award[]; withdrawn: string[] }> {
     await lockCandidate(trx, candidateId, ctx.dialect)
     const held = new Map((await deps.credentials.ofCandidate(candidateId, trx)).map((c) => [c.type, c]))
     const firstPassedOn = new Map<string, string>()
@@ -136,7 +150,7 @@ export function createResultsService(
       const existing = held.get(type)
       if (existing?.status === 'active' || existing?.status === 'revoked') continue
       if (existing) {
-        await deps.credentials.restore(trx, existing.certificate_number, { issuedOn, reason: 'restored by rescoring', at })
+        await deps.credentials.restore(trx, existing.certificate_number, { issuedOn, reason: reasons?.restored ?? 'restored by rescoring', at })
         awarded.push({ type, certificateNumber: existing.certificate_number, issuedOn })
       } else {
         awarded.push({ type, certificateNumber: await deps.credentials.award(trx, { candidateId, type, issuedOn, at }), issuedOn })
@@ -145,7 +159,7 @@ export function createResultsService(
     }
     for (const [type, c] of held) {
       if (due.has(type) || c.status !== 'active') continue
-      await deps.credentials.withdraw(trx, c.certificate_number, { reason: 'its results no longer meet the standard after rescoring', at })
+      await deps.credentials.withdraw(trx, c.certificate_number, { reason: reasons?.withdrawn ?? 'its results no longer meet the standard after rescoring', at })
       withdrawn.push(c.certificate_number)
       await deps.audit.record(trx, { actorId: null, action: 'credential.withdrawn', entityType: 'credential', entityId: c.certificate_number, details: { candidateId, type } })
     }
@@ -154,11 +168,12 @@ export function createResultsService(
 
   /**
    * The candidate's results of attempts that are still scored (a voided attempt's result is not the
-   * candidate's any more), newest first, with the attempt's session and submission time.
+   * candidate's any more) and not held for review, newest first, with the attempt's session and
+   * submission time.
    */
   async function scoredResults(candidateId: string) {
-    const [results, attempts] = await Promise.all([resultsOfCandidate(db, candidateId), deps.attempts.ofCandidate(candidateId)])
-    const scored = new Map(attempts.filter((a) => a.status === 'scored').map((a) => [a.id, a]))
+    const [results, attempts, held] = await Promise.all([resultsOfCandidate(db, candidateId), deps.attempts.ofCandidate(candidateId), deps.holds.heldAttemptIds(db, candidateId)])
+    const scored = new Map(attempts.filter((a) => a.status === 'scored' && !held.has(a.id)).map((a) => [a.id, a]))
     return results.flatMap((r) => {
       const attempt = scored.get(r.attempt_id)
       return attempt ? [{ ...r, session_id: attempt.session_id, submitted_at: attempt.submitted_at }] : []
@@ -180,7 +195,9 @@ export function createResultsService(
     async attemptHistory(trx: DbOrTx, candidateId: string): Promise<AttemptRecord[]> {
       const attempts = await deps.attempts.ofCandidate(candidateId, trx)
       const results = await resultsOfCandidate(trx, candidateId)
-      const passed = new Map(results.map((r) => [r.attempt_id, Number(r.passed) === 1]))
+      // A result held for review is pending until it is released or voided (and does not say whether it passed).
+      const held = await deps.holds.heldAttemptIds(trx, candidateId)
+      const passed = new Map(results.filter((r) => !held.has(r.attempt_id)).map((r) => [r.attempt_id, Number(r.passed) === 1]))
       return attempts.map((a) => ({
         registrationId: a.registration_id, module: a.module, startedAt: a.started_at,
         outcome: a.status === 'voided' ? 'voided' : a.status !== 'scored' || !passed.has(a.id) ? 'pending' : passed.get(a.id) ? 'passed' : 'failed',
@@ -206,10 +223,17 @@ export function createResultsService(
       return { result, awarded: (await reconcile(trx, attempt.candidate_id)).awarded }
     },
 
-    /** The stored result of an attempt, as people see it. */
+    /** The stored result of an attempt, as people see it; null while staff hold it for review. */
     async resultOf(attemptId: string): Promise<ResultView | null> {
       const row = await findResult(db, attemptId)
+      if (row && (await deps.holds.heldAttemptIds(db, row.candidate_id)).has(attemptId)) return null
       return row ? view(row.module, Number(row.percent), Number(row.passed) === 1, JSON.parse(row.skills) as SkillResult[]) : null
+    },
+
+    /** issue 12, integrity stream: a stored result whatever its hold, for staff reviewing it (percent and pass only). */
+    async storedResult(attemptId: string): Promise<{ percent: number; passed: boolean } | null> {
+      const row = await findResult(db, attemptId)
+      return row ? { percent: Number(row.percent), passed: Number(row.passed) === 1 } : null
     },
 
     async myResults(actor: Actor | null) {

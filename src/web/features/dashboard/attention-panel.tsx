@@ -15,11 +15,11 @@ interface Item {
 const ITEMS: Item[] = [
   { key: "accommodationRequestsPending", title: "Accommodation requests", to: "/staff/accommodations", meta: "waiting for a decision" },
   { key: "handbookRequestsOpen", title: "Handbook requests", to: "/staff/handbook-requests", meta: "to fulfil" },
-  { key: "incidentsRecent", title: "Incidents", to: null, meta: "logged in the last 30 days" },
-  { key: "resultsHeld", title: "Held results", to: null, meta: "withheld pending review" },
-  { key: "appealsOpen", title: "Appeals", to: null, meta: "waiting for a decision" },
-  { key: "centersExpiring", title: "Center certifications", to: "/staff/centers", meta: "ending within 60 days" },
-  { key: "proctorsExpiring", title: "Proctor certifications", to: "/staff/proctors", meta: "ending within 60 days" },
+  { key: "incidentsRecent", title: "Incidents", to: "/staff/irregularities", meta: "logged in the last 30 days" },
+  { key: "resultsHeld", title: "Held results", to: "/staff/irregularities/cases?status=held", meta: "withheld pending review" },
+  { key: "appealsOpen", title: "Appeals", to: "/staff/irregularities/cases?appeal=pending", meta: "waiting for a decision" },
+  { key: "centersExpiring", title: "Center certifications", to: "/staff/certifications", meta: "ending within 60 days" },
+  { key: "proctorsExpiring", title: "Proctor certifications", to: "/staff/certifications", meta: "ending within 60 days" },
   { key: "jobsFailed", title: "Failed jobs", to: null, meta: "in the last 7 days" },
 ];
 
@@ -30,7 +30,6 @@ export function AttentionPanel() {
   const counts = attention.data;
   return (
     <ul className="attention-grid" aria-label="Needs attention">
-      {/* Held results and appeals come from the integrity module; they appear once it reports them (null until then). */}
       {ITEMS.filter((item) => counts[item.key] !== null).map((item) => {
         const count = counts[item.key] ?? 0;
         return (

@@ -30,6 +30,7 @@ const LINKS = [
   { to: "/staff/proctors", title: "Proctors", text: "Proctor training, agreements and certification periods." },
   { to: "/staff/certifications", title: "Certifications", text: "Who expires when, and the sessions an expired certification no longer covers." },
   { to: "/staff/registry", title: "Registry and revocation", text: "Revoke or reinstate certificates, registry figures and the CSV export." },
+  { to: "/staff/irregularities", title: "Irregularities", text: "Every session's incidents; hold, release or void results; decide appeals." },
 ];
 
 export function StaffSection() {
