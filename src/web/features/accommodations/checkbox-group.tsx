@@ -7,10 +7,12 @@ interface Props<T extends string> {
   onChange: (value: T[]) => void;
   name: string;
   error?: string | null;
+  /** The first checkbox's id, so an error summary can move focus into the group. */
+  id?: string;
 }
 
 // A group of checkboxes in a fieldset with a legend; the error, when there is one, is tied to the group.
-export function CheckboxGroup<T extends string>({ legend, hint, options, labelOf, value, onChange, name, error }: Props<T>) {
+export function CheckboxGroup<T extends string>({ legend, hint, options, labelOf, value, onChange, name, error, id }: Props<T>) {
   const errorId = `${name}-error`;
   const hintId = `${name}-hint`;
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
@@ -28,10 +30,11 @@ export function CheckboxGroup<T extends string>({ legend, hint, options, labelOf
           {error}
         </p>
       ) : null}
-      {options.map((option) => (
+      {options.map((option, index) => (
         <label key={option} className="choice">
           <input
             type="checkbox"
+            id={index === 0 ? id : undefined}
             name={name}
             value={option}
             checked={value.includes(option)}

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, errorMessage } from "../../api/client";
-import type { User } from "../../api/types";
+import type { UserView as User } from "../../../common/schemas/accounts";
 import type { UpdateMeBody, UserEnvelope } from "../../../common/schemas/accounts";
 import { TextField } from "../../components/field";
 import { FormAlert, StatusMessage } from "../../components/form-alert";

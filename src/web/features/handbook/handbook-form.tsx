@@ -1,21 +1,24 @@
 import { useState, type FormEvent } from "react";
 import { useMutation } from "@tanstack/react-query";
-import { api, errorMessage } from "../../api/client";
-import type { HandbookFormat, HandbookRequestInput } from "../../api/types";
-import type { HandbookRequestReceipt } from "../../../common/schemas/handbook";
+import { api } from "../../api/client";
+import type { HandbookFormat, HandbookRequestBody, HandbookRequestReceipt } from "../../../common/schemas/handbook";
+import { ErrorSummary } from "../../components/error-summary";
 import { TextAreaField, TextField } from "../../components/field";
-import { FormAlert, StatusMessage } from "../../components/form-alert";
+import { StatusMessage } from "../../components/form-alert";
 import { formatDateTime } from "../../lib/format";
+import { useFormErrors } from "../../lib/form-errors";
 
 const EMPTY = { name: "", email: "", organization: "", mailingAddress: "", message: "" };
+const LABELS = { name: "Your name", email: "Email", organization: "Organization", format: "Format", mailingAddress: "Mailing address", message: "Message" };
 
 export function HandbookForm() {
   const [values, setValues] = useState(EMPTY);
   const [format, setFormat] = useState<HandbookFormat>("pdf");
   const [confirmation, setConfirmation] = useState<string | null>(null);
+  const errors = useFormErrors("handbook", LABELS);
 
   const submit = useMutation({
-    mutationFn: (input: HandbookRequestInput) =>
+    mutationFn: (input: HandbookRequestBody) =>
       api.post<HandbookRequestReceipt>("/api/v1/program/handbook-requests", input),
     onSuccess: (data, input) => {
       setConfirmation(
@@ -24,6 +27,7 @@ export function HandbookForm() {
       setValues(EMPTY);
       setFormat("pdf");
     },
+    onError: errors.showError,
   });
 
   const set = (key: keyof typeof EMPTY) => (event: { target: { value: string } }) =>
@@ -32,6 +36,7 @@ export function HandbookForm() {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setConfirmation(null);
+    errors.clear();
     const optional = (value: string) => (value.trim() ? value.trim() : undefined);
     submit.mutate({
       name: values.name.trim(),
@@ -46,13 +51,15 @@ export function HandbookForm() {
   return (
     <>
       <StatusMessage>{confirmation}</StatusMessage>
-      <form className="form form--card" onSubmit={onSubmit}>
-        <FormAlert>{submit.isError ? errorMessage(submit.error) : null}</FormAlert>
-        <TextField label="Your name" name="name" autoComplete="name" value={values.name} onChange={set("name")} />
-        <TextField label="Email" name="email" type="email" autoComplete="email" value={values.email} onChange={set("email")} />
+      <form className="form form--card" onSubmit={onSubmit} noValidate>
+        <ErrorSummary errors={errors} />
+        <TextField label="Your name" name="name" autoComplete="name" id={errors.fieldId("name")} error={errors.errorFor("name")} value={values.name} onChange={set("name")} />
+        <TextField label="Email" name="email" type="email" autoComplete="email" id={errors.fieldId("email")} error={errors.errorFor("email")} value={values.email} onChange={set("email")} />
         <TextField
           label="Organization"
           name="organization"
+          id={errors.fieldId("organization")}
+          error={errors.errorFor("organization")}
           optional
           autoComplete="organization"
           value={values.organization}
@@ -62,7 +69,7 @@ export function HandbookForm() {
           <legend>Format</legend>
           <div className="choices-inline">
             <label className="choice">
-              <input type="radio" name="format" value="pdf" checked={format === "pdf"} onChange={() => setFormat("pdf")} />
+              <input type="radio" name="format" value="pdf" id={errors.fieldId("format")} checked={format === "pdf"} onChange={() => setFormat("pdf")} />
               PDF by email
             </label>
             <label className="choice">
@@ -74,13 +81,15 @@ export function HandbookForm() {
         <TextAreaField
           label="Mailing address"
           name="mailingAddress"
+          id={errors.fieldId("mailingAddress")}
+          error={errors.errorFor("mailingAddress")}
           optional={format !== "print"}
           hint="Needed for a printed copy."
           autoComplete="street-address"
           value={values.mailingAddress}
           onChange={set("mailingAddress")}
         />
-        <TextAreaField label="Message" name="message" optional value={values.message} onChange={set("message")} />
+        <TextAreaField label="Message" name="message" optional id={errors.fieldId("message")} error={errors.errorFor("message")} value={values.message} onChange={set("message")} />
         <button type="submit" className="button" disabled={submit.isPending}>
           {submit.isPending ? "Sending…" : "Request the handbook"}
         </button>

@@ -1,14 +1,22 @@
 import { errorMessage } from "../../api/client";
 import { Loading } from "../../components/query-status";
-import { TableRegion } from "../../components/table-region";
+import { DataTable, type Column } from "../../components/data-table";
 import { formatDateTime } from "../../lib/format";
-import type { StoredCredentialStatus } from "../../../common/schemas/registry";
+import type { StaffCredentialDetailView, StoredCredentialStatus } from "../../../common/schemas/registry";
 import { formatDay, useStaffCredential } from "./registry-api";
 import { StatusChangeForm } from "./status-change-form";
 
 const STATUS_BADGE: Record<StoredCredentialStatus, string> = { active: "badge badge--success", revoked: "badge registry-badge--revoked", withdrawn: "badge badge--muted" };
 const STATUS_LABEL: Record<StoredCredentialStatus, string> = { active: "Active", revoked: "Revoked", withdrawn: "Withdrawn" };
 const ACTIONS: Record<string, string> = { "credential.awarded": "Awarded", "credential.revoked": "Revoked", "credential.reinstated": "Reinstated" };
+
+type HistoryEntry = StaffCredentialDetailView["history"][number];
+const HISTORY_COLUMNS: Column<HistoryEntry>[] = [
+  { id: "when", header: "When", rowHeader: true, className: "nowrap", cell: (h) => formatDateTime(h.at), sortValue: (h) => h.at },
+  { id: "what", header: "What", cell: (h) => ACTIONS[h.action] ?? h.action, sortValue: (h) => h.action },
+  { id: "by", header: "By", cell: (h) => h.actorEmail ?? "the system", sortValue: (h) => h.actorEmail ?? "" },
+  { id: "reason", header: "Reason", cell: (h) => <span className="pre-line">{h.reason ?? "—"}</span> },
+];
 
 // One credential as staff see it: holder, status and reason, the holder's other credentials (a
 // revoked module does not revoke the MS or MT1 built on it), the history, and the action.
@@ -52,24 +60,14 @@ export function StaffCredential({ number, onOpen }: { number: string; onOpen: (n
       </section>
       <section aria-labelledby="credential-history-heading">
         <h3 id="credential-history-heading">History</h3>
-        {c.history.length === 0 ? <p>No recorded changes.</p> : (
-          <TableRegion label="Certificate history">
-            <table className="table">
-              <caption className="visually-hidden">Changes to this certificate, newest first</caption>
-              <thead><tr><th scope="col">When</th><th scope="col">What</th><th scope="col">By</th><th scope="col">Reason</th></tr></thead>
-              <tbody>
-                {c.history.map((h, i) => (
-                  <tr key={i}>
-                    <td>{formatDateTime(h.at)}</td>
-                    <td>{ACTIONS[h.action] ?? h.action}</td>
-                    <td>{h.actorEmail ?? "the system"}</td>
-                    <td className="pre-line">{h.reason ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
-        )}
+        <DataTable
+          caption="Certificate history"
+          columns={HISTORY_COLUMNS}
+          rows={c.history}
+          rowKey={(h) => `${h.at} ${h.action} ${h.actorEmail ?? ""}`}
+          empty="No recorded changes."
+          initialSort={{ id: "when", desc: true }}
+        />
       </section>
     </div>
   );
