@@ -24,7 +24,7 @@ const EXPIRY_CHOICES = [
   { days: 365, label: "1 year (the longest)" },
 ];
 
-const LABELS = { name: "Token name", userId: "User", scopes: "What the token may do", expiresInDays: "Expires after" };
+const LABELS = { name: "Token name", userId: "Find the user", scopes: "What the token may do", expiresInDays: "Expires after" };
 
 export function CreateTokenForm() {
   const [name, setName] = useState("");
