@@ -10,6 +10,7 @@ const STATUS_BADGE: Record<StoredCredentialStatus, string> = { active: "badge ba
 const STATUS_LABEL: Record<StoredCredentialStatus, string> = { active: "Active", revoked: "Revoked", withdrawn: "Withdrawn" };
 const ACTIONS: Record<string, string> = { "credential.awarded": "Awarded", "credential.revoked": "Revoked", "credential.reinstated": "Reinstated" };
 
+type OtherCredential = StaffCredentialDetailView["otherCredentials"][number];
 type HistoryEntry = StaffCredentialDetailView["history"][number];
 const HISTORY_COLUMNS: Column<HistoryEntry>[] = [
   { id: "when", header: "When", rowHeader: true, className: "nowrap", cell: (h) => formatDateTime(h.at), sortValue: (h) => h.at },
@@ -25,6 +26,20 @@ export function StaffCredential({ number, onOpen }: { number: string; onOpen: (n
   if (query.isPending) return <Loading label="Loading the certificate…" />;
   if (query.isError) return <div className="notice notice--error" role="alert">{errorMessage(query.error)}</div>;
   const c = query.data;
+  const otherColumns: Column<OtherCredential>[] = [
+    { id: "credential", header: "Credential", rowHeader: true, cell: (o) => `${o.typeName} (${o.type})`, sortValue: (o) => o.type },
+    { id: "issued", header: "Issued", className: "nowrap", cell: (o) => formatDay(o.issuedOn), sortValue: (o) => o.issuedOn },
+    { id: "status", header: "Status", cell: (o) => <span className={STATUS_BADGE[o.status]}>{STATUS_LABEL[o.status]}</span>, sortValue: (o) => o.status },
+    {
+      id: "open",
+      header: "Certificate",
+      cell: (o) => (
+        <button type="button" className="link-button" onClick={() => onOpen(o.certificateNumber)}>
+          Open {o.certificateNumber}
+        </button>
+      ),
+    },
+  ];
   return (
     <div className="stack">
       <article className="card" aria-labelledby="staff-credential-title">
@@ -45,18 +60,13 @@ export function StaffCredential({ number, onOpen }: { number: string; onOpen: (n
       <StatusChangeForm key={c.certificateNumber} credential={c} />
       <section aria-labelledby="other-credentials-heading">
         <h3 id="other-credentials-heading">The holder's other credentials</h3>
-        {c.otherCredentials.length === 0 ? <p>None.</p> : (
-          <ul className="records">
-            {c.otherCredentials.map((o) => (
-              <li key={o.certificateNumber}>
-                {o.typeName} ({o.type}), issued {formatDay(o.issuedOn)} <span className={STATUS_BADGE[o.status]}>{STATUS_LABEL[o.status]}</span>{" "}
-                <button type="button" className="link-button" onClick={() => onOpen(o.certificateNumber)}>
-                  Open {o.certificateNumber}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
+        <DataTable
+          caption="The holder's other credentials"
+          columns={otherColumns}
+          rows={c.otherCredentials}
+          rowKey={(o) => o.certificateNumber}
+          empty="None."
+        />
       </section>
       <section aria-labelledby="credential-history-heading">
         <h3 id="credential-history-heading">History</h3>
