@@ -5,7 +5,7 @@ import { NotAllowed } from "../components/not-allowed";
 import { Page } from "../components/page";
 import { QueryStatus } from "../components/query-status";
 import { DataTable, type Column } from "../components/data-table";
-import { adjustmentLabel } from "../features/accommodations/labels";
+import { AdjustmentTags } from "../features/accommodations/adjustment-tags";
 import { hasRole, useMe } from "../features/auth/auth-queries";
 import { CohortUpload } from "../features/centers-admin/cohort-upload";
 import type { RosterView } from "../../common/schemas/scheduling";
@@ -40,13 +40,7 @@ const COLUMNS: Column<RosterEntry>[] = [
       e.accommodations.length === 0 ? (
         <span className="card__meta">None</span>
       ) : (
-        <ul className="tag-list">
-          {e.accommodations.map((a) => (
-            <li key={a} className="badge badge--accommodation">
-              {adjustmentLabel(a)}
-            </li>
-          ))}
-        </ul>
+        <AdjustmentTags adjustments={e.accommodations} />
       ),
   },
 ];

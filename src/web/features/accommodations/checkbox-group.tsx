@@ -1,3 +1,5 @@
+import { FieldError } from "../../components/field";
+
 interface Props<T extends string> {
   legend: string;
   hint?: string;
@@ -24,12 +26,7 @@ export function CheckboxGroup<T extends string>({ legend, hint, options, labelOf
           {hint}
         </p>
       ) : null}
-      {error ? (
-        <p className="field__error" id={errorId}>
-          <span aria-hidden="true">⚠ </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={errorId}>{error}</FieldError>
       {options.map((option, index) => (
         <label key={option} className="choice">
           <input

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client";
 import { ErrorSummary } from "../../components/error-summary";
-import { TextAreaField } from "../../components/field";
+import { FieldError, TextAreaField } from "../../components/field";
 import { useFormErrors } from "../../lib/form-errors";
 import type { Adjustment } from "../../../common/rules/accommodations";
 import type {
@@ -62,12 +62,7 @@ export function DecisionForm({ request, onDecided }: { request: QueuedAccommodat
       <ErrorSummary errors={errors} />
       <fieldset className={errors.errorFor("decision") ? "fieldset field--invalid" : "fieldset"}>
         <legend>Decision</legend>
-        {errors.errorFor("decision") ? (
-          <p className="field__error">
-            <span aria-hidden="true">⚠ </span>
-            {errors.errorFor("decision")}
-          </p>
-        ) : null}
+        <FieldError>{errors.errorFor("decision")}</FieldError>
         {DECISIONS.map((d, index) => (
           <label key={d.value} className="choice">
             <input

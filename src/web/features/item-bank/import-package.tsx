@@ -3,6 +3,7 @@
 import { useId, useRef, type FormEvent } from "react";
 import type { ImportReportView } from "../../../common/schemas/item-bank";
 import { ErrorSummary } from "../../components/error-summary";
+import { FieldError } from "../../components/field";
 import { useFormErrors } from "../../lib/form-errors";
 import { DataTable, type Column } from "../../components/data-table";
 import { useImportPackage } from "./item-bank-api";
@@ -38,12 +39,7 @@ export function ImportPackage({ id }: { id: string }) {
             A zip with imsmanifest.xml, the items and their figures, up to 50 MB. New items arrive as drafts; items already in the bank get a new version when
             they changed.
           </p>
-          {packageError ? (
-            <p className="field__error" id={`${inputId}-error`}>
-              <span aria-hidden="true">⚠ </span>
-              {packageError}
-            </p>
-          ) : null}
+          <FieldError id={`${inputId}-error`}>{packageError}</FieldError>
           <input
             ref={input}
             id={inputId}

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client";
 import { TOKEN_SCOPES, type CreateApiTokenBody, type CreatedApiTokenView, type TokenScope, type UserView } from "../../../common/schemas/accounts";
 import { ErrorSummary } from "../../components/error-summary";
-import { SelectField, TextField } from "../../components/field";
+import { FieldError, SelectField, TextField } from "../../components/field";
 import { useFormErrors } from "../../lib/form-errors";
 import { staffKeys } from "./staff-keys";
 import { TokenReveal } from "./token-reveal";
@@ -83,12 +83,7 @@ export function CreateTokenForm() {
         <fieldset className={errors.errorFor("scopes") ? "fieldset field--invalid" : "fieldset"}>
           <legend>What the token may do</legend>
           <p className="field__hint">The token also never does more than its user may. Give it only what the integration needs.</p>
-          {errors.errorFor("scopes") ? (
-            <p className="field__error">
-              <span aria-hidden="true">⚠ </span>
-              {errors.errorFor("scopes")}
-            </p>
-          ) : null}
+          <FieldError>{errors.errorFor("scopes")}</FieldError>
           {TOKEN_SCOPES.map((scope, index) => (
             <label key={scope} className="choice">
               <input

@@ -1,4 +1,5 @@
 import { ROLES, ROLE_LABELS, type Role } from "../../../common/roles";
+import { FieldError } from "../../components/field";
 
 interface Props {
   legend: string;
@@ -18,12 +19,7 @@ export function RoleCheckboxes({ legend, value, onChange, name, id, error }: Pro
   return (
     <fieldset className={error ? "fieldset field--invalid" : "fieldset"} aria-describedby={errorId}>
       <legend>{legend}</legend>
-      {error ? (
-        <p className="field__error" id={errorId}>
-          <span aria-hidden="true">⚠ </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={errorId}>{error}</FieldError>
       <div className="choices-inline">
         {ROLES.map((role, index) => (
           <label key={role} className="choice">

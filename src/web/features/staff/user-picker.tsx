@@ -2,6 +2,7 @@ import { useId, useState, type KeyboardEvent } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { api } from "../../api/client";
 import type { UsersPage, UserView } from "../../../common/schemas/accounts";
+import { FieldError } from "../../components/field";
 import { Loading, QueryError } from "../../components/query-status";
 import { fullName } from "../../lib/format";
 import { staffKeys } from "./staff-keys";
@@ -49,12 +50,7 @@ export function UserPicker({ value, onChange, error, id: fixedId }: Props) {
       <p className="field__hint" id={`${id}-hint`}>
         Search by name or email, then choose the user the token acts as.
       </p>
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          <span aria-hidden="true">⚠ </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`}>{error}</FieldError>
       <div className="input-with-button">
         <input
           id={fixedId ?? `${id}-q`}

@@ -5,7 +5,8 @@ import { DataTable, type Column } from "../../components/data-table";
 import { StatusMessage } from "../../components/form-alert";
 import { Page } from "../../components/page";
 import { DecisionForm } from "../../features/accommodations/decision-form";
-import { adjustmentLabel, categoryLabel, formatBytes } from "../../features/accommodations/labels";
+import { AdjustmentTags } from "../../features/accommodations/adjustment-tags";
+import { categoryLabel, formatBytes } from "../../features/accommodations/labels";
 import type { AccommodationQueue, QueuedAccommodationRequestView } from "../../../common/schemas/accommodations";
 import { schedulingKeys } from "../../features/registration/scheduling-api";
 import { formatDateTime } from "../../lib/format";
@@ -54,15 +55,7 @@ export function AccommodationQueuePage() {
     {
       id: "adjustments",
       header: "Asked for",
-      cell: (r) => (
-        <ul className="tag-list">
-          {r.adjustments.map((a) => (
-            <li key={a} className="badge badge--muted">
-              {adjustmentLabel(a)}
-            </li>
-          ))}
-        </ul>
-      ),
+      cell: (r) => <AdjustmentTags adjustments={r.adjustments} tone="muted" />,
     },
     {
       id: "documents",
