@@ -68,6 +68,19 @@ test('staff sort and page the item bank, and see its empty state', async ({ page
   await expect(page.getByText('No items match.')).toBeVisible()
   await expect(page.getByRole('table', { name: /^Items/ })).toHaveCount(0)
   await visit(page, J, '03-items-empty')
+
+  // A package that is not a zip: the server's refusal is linked to the file field.
+  await page.getByRole('button', { name: 'Import a package' }).click()
+  const importForm = page.getByRole('region', { name: 'Import a package' })
+  await importForm.getByRole('button', { name: 'Import the package' }).click()
+  await expect(importForm.getByRole('link', { name: /Choose a \.zip package first\./ })).toBeVisible()
+  await importForm.getByLabel('QTI 3.0 content package (.zip)').setInputFiles({ name: 'notes.zip', mimeType: 'application/zip', buffer: Buffer.from('not a zip at all') })
+  await importForm.getByRole('button', { name: 'Import the package' }).click()
+  const refused = importForm.getByRole('link', { name: /^QTI 3\.0 content package \(\.zip\): / })
+  await expect(refused).toBeVisible()
+  await visit(page, J, '03b-import-refused')
+  await refused.click()
+  await expect(importForm.getByLabel('QTI 3.0 content package (.zip)')).toBeFocused()
 })
 
 test('a refused form lists its problems and each link puts the cursor in the field', async ({ page }) => {

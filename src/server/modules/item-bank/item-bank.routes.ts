@@ -93,7 +93,7 @@ export default async function itemBankRoutes(app: FastifyInstance) {
     try {
       files = await readZipAsync(body)
     } catch (err) {
-      throw new AppError('PACKAGE_INVALID', (err as Error).message)
+      throw new AppError('PACKAGE_INVALID', `The package cannot be read: ${(err as Error).message}`)
     }
     return app.services.itemBank.importFiles(request.actor, files)
   })
