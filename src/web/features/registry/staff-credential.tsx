@@ -60,8 +60,9 @@ export function StaffCredential({ number, onOpen }: { number: string; onOpen: (n
       <StatusChangeForm key={c.certificateNumber} credential={c} />
       <section aria-labelledby="other-credentials-heading">
         <h3 id="other-credentials-heading">The holder's other credentials</h3>
+        {/* Not the section's own name: the table's scroll region is a landmark too, and two alike confuse. */}
         <DataTable
-          caption="The holder's other credentials"
+          caption={`Other credentials of ${c.holder.name}`}
           columns={otherColumns}
           rows={c.otherCredentials}
           rowKey={(o) => o.certificateNumber}
