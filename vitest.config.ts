@@ -11,6 +11,15 @@ export default defineConfig({
         },
       },
       {
+        // React components, rendered into jsdom (no browser): the DataTable, the error summary.
+        esbuild: { jsx: 'automatic' },
+        test: {
+          name: 'web',
+          include: ['src/web/**/*.test.tsx'],
+          environment: 'jsdom',
+        },
+      },
+      {
         test: {
           name: 'content',
           include: ['test/content/**/*.test.ts'],

@@ -85,7 +85,7 @@ test('a certificate is verified, found by name, checked in bulk, revoked and rei
   await page.goto('/registry')
   await page.getByLabel('Name', { exact: true }).fill(`registrova${stamp}`)
   await page.getByRole('button', { name: 'Search' }).click()
-  await expect(page.getByRole('heading', { name: new RegExp(h.name) })).toBeVisible()
+  await expect(page.getByRole('table', { name: /Listed holders matching/ }).getByRole('rowheader', { name: new RegExp(h.name) })).toBeVisible()
   await visit(page, J, '05-search')
 
   // An employer checks a pasted list, with names.

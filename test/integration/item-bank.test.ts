@@ -241,6 +241,8 @@ describe.each(databases)('item bank on %s', (kind) => {
       const notZip = await call(t.app, 'POST', '/api/v1/admin/items/import', { session: staff, payload: 'just text' as string, headers: { 'content-type': 'application/zip' } })
       expect(notZip.statusCode).toBe(400)
       expect(errorCode(notZip)).toBe('PACKAGE_INVALID')
+      // Read as a sentence beside the file field: what was wrong with the package, capitalised.
+      expect(notZip.json().error.message).toMatch(/^The package cannot be read: the file is not a readable zip/)
       const climbing = zipFiles(new Map([['../../etc/evil.xml', Buffer.from('<x/>')]]))
       const res = await call(t.app, 'POST', '/api/v1/admin/items/import', { session: staff, payload: climbing as unknown as string, headers: { 'content-type': 'application/zip' } })
       expect(res.statusCode).toBe(400)

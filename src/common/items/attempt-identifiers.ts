@@ -172,8 +172,11 @@ function identifierTables(id: string, presentation: ItemPresentation, seed: numb
 }
 
 export interface ResponseTranslator {
-  /** Authored → opaque, for a stored response (resume) or a key (staff asking for one attempt). */
-  toOpaque(response: unknown): unknown
+  /**
+   * Authored → opaque, for a stored response (resume) or a key (staff asking for one attempt). The
+   * response keeps its shape (identifiers become identifiers), so its type does too.
+   */
+  toOpaque<T>(response: T): T
   /** Opaque → authored, for a save; throws UnknownIdentifierError for an identifier not shown. */
   toAuthored(response: unknown): unknown
 }
@@ -201,7 +204,7 @@ function translator({ byResponse }: IdentifierTables): ResponseTranslator {
     }
     return out
   }
-  return { toOpaque: (r) => translate(r, 'opaque'), toAuthored: (r) => translate(r, 'authored') }
+  return { toOpaque: <T>(r: T) => translate(r, 'opaque') as T, toAuthored: (r) => translate(r, 'authored') }
 }
 
 /** The translation of one item's responses for one attempt, without building its presentation (the save path). */

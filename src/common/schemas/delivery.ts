@@ -1,9 +1,8 @@
 // Delivery's request and response schemas: the candidate's side (presence, check-in, the test day,
 // attempts, responses, flags, breaks, submission) and the proctor's (console, incidents, pause/resume…).
 import { Type, type Static } from 'typebox'
-import { ITEM_TYPES } from '../items/item-types.js'
-import type { ItemPresentation } from '../items/presentation.js'
 import { Code, Id, MultilineText, Nullable, PrintableText, Strict, StringEnum } from './common.js'
+import { CandidateItemView } from './item-bank.js'
 import { Award, ModuleResult } from './results.js'
 import { RegistrationStatus, SessionStatus } from './scheduling.js'
 
@@ -73,13 +72,6 @@ export type MyAttemptsView = Static<typeof MyAttemptsView>
 export const StartAttemptBody = Type.Object({ registrationId: Id, module: Code }, Strict)
 export type StartAttemptBody = Static<typeof StartAttemptBody>
 
-/** An item as the candidate receives it: never its answer; options in this attempt's order and identifiers. */
-export const AttemptItemView = Type.Object({
-  id: Type.String(), type: StringEnum(ITEM_TYPES),
-  presentation: Type.Unsafe<ItemPresentation>(Type.Unknown({ description: "The item's presentation tree (src/common/items/presentation.ts); its nodes vary by interaction" })),
-})
-export type AttemptItemView = Static<typeof AttemptItemView>
-
 export const SavedResponseEntry = Type.Object({ response: ResponseValue, seq: Type.Integer(), savedAt: Type.String() })
 export type SavedResponseEntry = Static<typeof SavedResponseEntry>
 
@@ -87,7 +79,8 @@ export const AttemptView = Type.Object({
   id: Type.String(), registrationId: Type.String(), sessionId: Type.String(), module: Type.String(), moduleName: Type.String(), status: AttemptStatus,
   startedAt: Type.String(), deadline: Type.String(), remainingMs: Type.Integer(), serverTime: Type.String(),
   pauseReason: Nullable(PauseReason), calculator: Type.Boolean(), accommodations: Type.Array(Type.String()),
-  items: Type.Array(AttemptItemView),
+  // Item bank's candidate view: never the answer; options in this attempt's order and identifiers.
+  items: Type.Array(CandidateItemView),
   responses: Type.Record(Type.String(), SavedResponseEntry),
   flags: Type.Array(Type.String()),
   result: Nullable(ModuleResult),

@@ -179,7 +179,8 @@ export function DataTable<T>({
           </button>
         </nav>
       ) : null}
-      {more?.hasNextPage ? (
+      {/* More rows from the server join the last page, so the button shows there. */}
+      {more?.hasNextPage && pageIndex + 1 >= pageCount ? (
         <p className="load-more">
           <button type="button" className="button button--secondary" onClick={() => void more.fetchNextPage()} disabled={more.isFetchingNextPage}>
             {more.isFetchingNextPage ? "Loading more…" : "Load more"}

@@ -28,14 +28,20 @@ function FieldShell({ label, hint, error, optional, id: fixedId, children }: Fie
           {hint}
         </p>
       ) : null}
-      {error ? (
-        <p className="field__error" id={errorId}>
-          <span aria-hidden="true">⚠ </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={errorId}>{error}</FieldError>
       {children({ id, describedBy, invalid: !!error })}
     </div>
+  );
+}
+
+/** A field's or a group's error message, marked by more than colour; nothing when there is none. */
+export function FieldError({ id, children }: { id?: string; children?: ReactNode }) {
+  if (!children) return null;
+  return (
+    <p className="field__error" id={id}>
+      <span aria-hidden="true">⚠ </span>
+      {children}
+    </p>
   );
 }
 

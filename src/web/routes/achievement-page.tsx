@@ -1,6 +1,6 @@
 import { Link, useParams } from "react-router";
 import { achievementOf } from "../../common/program/achievement";
-import type { Program } from "../api/types";
+import type { ProgramView as Program } from "../../common/schemas/program";
 import { Page } from "../components/page";
 import { QueryStatus } from "../components/query-status";
 import { useProgram } from "../features/program/program-queries";

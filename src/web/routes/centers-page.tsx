@@ -2,11 +2,11 @@ import { Page } from "../components/page";
 import { Loading, QueryError } from "../components/query-status";
 import { CenterCard } from "../features/centers/center-card";
 import { useCenters, useUpcomingSessions } from "../features/centers/center-queries";
-import type { TestSession } from "../api/types";
+import type { PublicSessionView } from "../../common/schemas/scheduling";
 import { Link } from "react-router";
 
-function groupByCenter(sessions: TestSession[]): Map<string, TestSession[]> {
-  const groups = new Map<string, TestSession[]>();
+function groupByCenter(sessions: PublicSessionView[]): Map<string, PublicSessionView[]> {
+  const groups = new Map<string, PublicSessionView[]>();
   const sorted = [...sessions].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   for (const session of sorted) {
     const list = groups.get(session.centerId) ?? [];

@@ -7,7 +7,7 @@ import { BulkVerify } from "../features/registry/bulk-verify";
 import { HolderSearch } from "../features/registry/holder-search";
 import { LookupResult } from "../features/registry/lookup-result";
 import { registryLinks } from "../features/registry/registry-api";
-import type { Role } from "../api/types";
+import type { Role } from "../../common/roles";
 import "../styles/registry.css";
 
 const BULK_ROLES: Role[] = ["employer", "college_partner", "program_staff"];

@@ -4,8 +4,8 @@ import { api } from "../api/client";
 import { NotAllowed } from "../components/not-allowed";
 import { Page } from "../components/page";
 import { QueryStatus } from "../components/query-status";
-import { TableRegion } from "../components/table-region";
-import { adjustmentLabel } from "../features/accommodations/labels";
+import { DataTable, type Column } from "../components/data-table";
+import { AdjustmentTags } from "../features/accommodations/adjustment-tags";
 import { hasRole, useMe } from "../features/auth/auth-queries";
 import { CohortUpload } from "../features/centers-admin/cohort-upload";
 import type { RosterView } from "../../common/schemas/scheduling";
@@ -14,50 +14,48 @@ import { StatusBadge } from "../features/registration/status-badge";
 import { formatTimeRange } from "../lib/format";
 import "../styles/scheduling.css";
 
+type RosterEntry = RosterView["items"][number];
+
+const COLUMNS: Column<RosterEntry>[] = [
+  {
+    id: "candidate",
+    header: "Candidate",
+    rowHeader: true,
+    sortValue: (e) => e.name.toLowerCase(),
+    cell: (e) => (
+      <>
+        {e.name}
+        <br />
+        <span className="card__meta">{e.email}</span>
+      </>
+    ),
+  },
+  { id: "modules", header: "Modules", cell: (e) => e.modules.join(", "), sortValue: (e) => e.modules.join(" ") },
+  { id: "status", header: "Registration", cell: (e) => <StatusBadge status={e.status} />, sortValue: (e) => e.status },
+  {
+    id: "accommodations",
+    header: "Accommodations",
+    sortValue: (e) => e.accommodations.length,
+    cell: (e) =>
+      e.accommodations.length === 0 ? (
+        <span className="card__meta">None</span>
+      ) : (
+        <AdjustmentTags adjustments={e.accommodations} />
+      ),
+  },
+];
+
 function RosterTable({ roster }: { roster: RosterView }) {
-  if (roster.items.length === 0) return <p>No one is registered yet.</p>;
   return (
-    <TableRegion label="Roster">
-      <table className="table roster">
-        <caption className="visually-hidden">Candidates registered for this session</caption>
-        <thead>
-          <tr>
-            <th scope="col">Candidate</th>
-            <th scope="col">Modules</th>
-            <th scope="col">Registration</th>
-            <th scope="col">Accommodations</th>
-          </tr>
-        </thead>
-        <tbody>
-          {roster.items.map((entry) => (
-            <tr key={entry.registrationId}>
-              <th scope="row">
-                {entry.name}
-                <br />
-                <span className="card__meta">{entry.email}</span>
-              </th>
-              <td>{entry.modules.join(", ")}</td>
-              <td>
-                <StatusBadge status={entry.status} />
-              </td>
-              <td>
-                {entry.accommodations.length === 0 ? (
-                  <span className="card__meta">None</span>
-                ) : (
-                  <ul className="tag-list">
-                    {entry.accommodations.map((a) => (
-                      <li key={a} className="badge badge--accommodation">
-                        {adjustmentLabel(a)}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableRegion>
+    <DataTable
+      caption="Candidates registered for this session"
+      columns={COLUMNS}
+      rows={roster.items}
+      rowKey={(e) => e.registrationId}
+      empty="No one is registered yet."
+      initialSort={{ id: "candidate" }}
+      pageSize={50}
+    />
   );
 }
 

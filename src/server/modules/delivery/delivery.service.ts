@@ -8,7 +8,7 @@ import { optionSeed, type FormItem } from '../../../common/items/form-assembly.j
 import { attemptItem, InvalidResponseError, responseTranslator, type ResponseTranslator } from '../../../common/items/attempt-identifiers.js'
 import type { CandidateItem } from '../../../common/items/candidate-item.js'
 import { formLength } from '../../../common/program/program-consistency.js'
-import { correctResponseOf } from '../../../common/qti/scoring.js'
+import { correctResponseOf, type CandidateResponse } from '../../../common/qti/scoring.js'
 import type { PauseReason } from '../../../common/schemas/delivery.js'
 import { timeFactor } from '../../../common/rules/accommodations.js'
 import { calculatorAllowed } from '../../../common/rules/calculator.js'
@@ -305,7 +305,7 @@ export function createDeliveryService(
      * An item's key as one attempt presents it (staff only, audited): the key of the version the
      * attempt drew, in that attempt's identifiers, so saving it to the attempt scores full marks.
      */
-    async keyAsPresented(actor: Actor | null, attemptId: string, itemId: string): Promise<unknown> {
+    async keyAsPresented(actor: Actor | null, attemptId: string, itemId: string): Promise<CandidateResponse | null> {
       const staff = requireRole(actor, 'program_staff')
       const attempt = await findAttempt(db, attemptId)
       const drawn = attempt && (JSON.parse(attempt.form) as FormItem[]).find((f) => f.itemId === itemId)

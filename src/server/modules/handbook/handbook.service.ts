@@ -35,7 +35,7 @@ export function createHandbookService(
     async request(input: HandbookRequestInput) {
       if (input.format === 'print' && !blankToNull(input.mailingAddress)) {
         throw new AppError('VALIDATION', 'A printed handbook needs a mailing address.', [
-          { path: '/mailingAddress', message: 'is required for a printed copy' },
+          { path: '/mailingAddress', field: 'mailingAddress', message: 'Enter the address to mail the printed copy to' },
         ])
       }
       const row = {

@@ -2,7 +2,6 @@
 // candidates' browsers load images from.
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
-import type { CandidateResponse } from '../../../common/qti/scoring.js'
 import { Id } from '../../../common/schemas/common.js'
 import {
   ChangeItemStatusBody, CreateItemBody, FigureUploadQuery, FigureUploadView, FormPreviewBody, FormPreviewView, ImportReportView,
@@ -41,8 +40,8 @@ export default async function itemBankRoutes(app: FastifyInstance) {
   }, async (request) => {
     const item = await app.services.itemBank.get(request.actor, request.params.id)
     if (!request.query.attemptId) return item
-    // The same key, translated to the identifiers that attempt showed (delivery returns it untyped).
-    const key = (await app.services.delivery.keyAsPresented(request.actor, request.query.attemptId, request.params.id)) as CandidateResponse | null
+    // The same key, translated to the identifiers that attempt showed.
+    const key = await app.services.delivery.keyAsPresented(request.actor, request.query.attemptId, request.params.id)
     return { ...item, correctResponse: key }
   })
 
@@ -94,7 +93,7 @@ export default async function itemBankRoutes(app: FastifyInstance) {
     try {
       files = await readZipAsync(body)
     } catch (err) {
-      throw new AppError('PACKAGE_INVALID', (err as Error).message)
+      throw new AppError('PACKAGE_INVALID', `The package cannot be read: ${(err as Error).message}`)
     }
     return app.services.itemBank.importFiles(request.actor, files)
   })

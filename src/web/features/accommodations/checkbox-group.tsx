@@ -1,3 +1,5 @@
+import { FieldError } from "../../components/field";
+
 interface Props<T extends string> {
   legend: string;
   hint?: string;
@@ -7,7 +9,7 @@ interface Props<T extends string> {
   onChange: (value: T[]) => void;
   name: string;
   error?: string | null;
-  /** The id of the first checkbox, so an error summary can link to the group. */
+  /** The first checkbox's id, so an error summary can move focus into the group. */
   id?: string;
 }
 
@@ -24,17 +26,12 @@ export function CheckboxGroup<T extends string>({ legend, hint, options, labelOf
           {hint}
         </p>
       ) : null}
-      {error ? (
-        <p className="field__error" id={errorId}>
-          <span aria-hidden="true">⚠ </span>
-          {error}
-        </p>
-      ) : null}
-      {options.map((option) => (
+      <FieldError id={errorId}>{error}</FieldError>
+      {options.map((option, index) => (
         <label key={option} className="choice">
           <input
             type="checkbox"
-            id={id && option === options[0] ? id : undefined}
+            id={index === 0 ? id : undefined}
             name={name}
             value={option}
             checked={value.includes(option)}

@@ -2,7 +2,8 @@
 // logout update that one cached value so every component sees the change at once.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, api, setCsrfToken } from "../../api/client";
-import type { Role, User } from "../../api/types";
+import type { Role } from "../../../common/roles";
+import type { UserView as User } from "../../../common/schemas/accounts";
 import type { LoginBody, MeView, RegisterBody, SessionView } from "../../../common/schemas/accounts";
 
 export const meKey = ["me"] as const;

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { Navigate, useLocation } from "react-router";
-import type { Role } from "../../api/types";
+import type { Role } from "../../../common/roles";
 import { Loading, QueryError } from "../../components/query-status";
 import { NotAllowed } from "../../components/not-allowed";
 import { hasRole, useMe } from "./auth-queries";

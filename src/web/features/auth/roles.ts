@@ -1,10 +1,2 @@
-import type { Role } from "../../api/types";
-
-export const ROLE_LABELS: Record<Role, string> = {
-  candidate: "Candidate",
-  proctor: "Proctor",
-  center_admin: "Center administrator",
-  program_staff: "Program staff",
-  employer: "Employer",
-  college_partner: "College partner",
-};
+// The roles' names as people read them: one list, shared with the server's emails and documents.
+export { ROLE_LABELS } from "../../../common/roles";

@@ -1,4 +1,5 @@
-import type { Center, TestSession } from "../../api/types";
+import type { CenterView as Center } from "../../../common/schemas/centers";
+import type { PublicSessionView } from "../../../common/schemas/scheduling";
 import { formatDate, formatLongDate, formatTimeRange } from "../../lib/format";
 
 const STATUS_LABELS: Record<string, string> = {
@@ -8,7 +9,7 @@ const STATUS_LABELS: Record<string, string> = {
   completed: "Completed",
 };
 
-function SessionItem({ session }: { session: TestSession }) {
+function SessionItem({ session }: { session: PublicSessionView }) {
   const full = session.seatsAvailable <= 0;
   const statusLabel = STATUS_LABELS[session.status];
   return (
@@ -35,7 +36,7 @@ function SessionItem({ session }: { session: TestSession }) {
   );
 }
 
-export function CenterCard({ center, sessions }: { center: Center; sessions: TestSession[] }) {
+export function CenterCard({ center, sessions }: { center: Center; sessions: PublicSessionView[] }) {
   const headingId = `center-${center.id}`;
   return (
     <section className="card" aria-labelledby={headingId}>

@@ -1,11 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { api } from "../../api/client";
-import type { Center, Page, TestSession } from "../../api/types";
+import type { CentersPage } from "../../../common/schemas/centers";
+import type { PublicSessionsPage } from "../../../common/schemas/scheduling";
 
 export function useCenters() {
   return useQuery({
     queryKey: ["centers"],
-    queryFn: ({ signal }) => api.get<Page<Center>>("/api/v1/centers", undefined, signal),
+    queryFn: ({ signal }) => api.get<CentersPage>("/api/v1/centers", undefined, signal),
   });
 }
 
@@ -15,6 +16,6 @@ export function useUpcomingSessions(place: { state?: string; city?: string } = {
   return useQuery({
     queryKey: ["sessions", "upcoming", filter],
     queryFn: ({ signal }) =>
-      api.get<Page<TestSession>>("/api/v1/sessions", { from: new Date().toISOString(), limit: 100, ...filter }, signal),
+      api.get<PublicSessionsPage>("/api/v1/sessions", { from: new Date().toISOString(), limit: 100, ...filter }, signal),
   });
 }

@@ -1,37 +1,37 @@
 // Import a QTI 3.0 content package (.zip, sent as raw bytes): new items arrive as drafts. The
 // report lists every item with its outcome and reason or warnings.
-import { useId, useRef, useState, type FormEvent } from "react";
-import { errorMessage } from "../../api/client";
+import { useId, useRef, type FormEvent } from "react";
 import type { ImportReportView } from "../../../common/schemas/item-bank";
-import { FormAlert } from "../../components/form-alert";
-import { TableRegion } from "../../components/table-region";
+import { ErrorSummary } from "../../components/error-summary";
+import { FieldError } from "../../components/field";
+import { useFormErrors } from "../../lib/form-errors";
+import { DataTable, type Column } from "../../components/data-table";
 import { useImportPackage } from "./item-bank-api";
 import { typeLabel } from "./labels";
 
 export function ImportPackage({ id }: { id: string }) {
   const importPackage = useImportPackage();
   const input = useRef<HTMLInputElement>(null);
-  const inputId = useId();
   const hintId = useId();
-  const [missing, setMissing] = useState(false);
+  // The package is the request body itself, so every refusal (not a zip, too large, no manifest) is about it.
+  const errors = useFormErrors(`${id}-form`, { package: "QTI 3.0 content package (.zip)" }, PACKAGE_CODES);
+  const inputId = errors.fieldId("package");
+  const packageError = errors.errorFor("package");
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const file = input.current?.files?.[0];
-    if (!file) {
-      setMissing(true);
-      return;
-    }
-    setMissing(false);
-    importPackage.mutate(file);
+    if (!file) return errors.setProblems([{ field: "package", message: "Choose a .zip package first." }]);
+    errors.clear();
+    importPackage.mutate(file, { onError: errors.showError });
   }
 
   return (
     <section id={id} className="form--card item-import" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Import a package</h2>
-      <form onSubmit={onSubmit}>
-        <FormAlert>{missing ? "Choose a .zip package first." : importPackage.isError ? errorMessage(importPackage.error) : null}</FormAlert>
-        <div className="field">
+      <form onSubmit={onSubmit} noValidate>
+        <ErrorSummary errors={errors} />
+        <div className={packageError ? "field field--invalid" : "field"}>
           <label className="field__label" htmlFor={inputId}>
             QTI 3.0 content package (.zip)
           </label>
@@ -39,7 +39,16 @@ export function ImportPackage({ id }: { id: string }) {
             A zip with imsmanifest.xml, the items and their figures, up to 50 MB. New items arrive as drafts; items already in the bank get a new version when
             they changed.
           </p>
-          <input ref={input} id={inputId} className="input" type="file" accept=".zip,application/zip" aria-describedby={hintId} />
+          <FieldError id={`${inputId}-error`}>{packageError}</FieldError>
+          <input
+            ref={input}
+            id={inputId}
+            className="input"
+            type="file"
+            accept=".zip,application/zip"
+            aria-describedby={packageError ? `${hintId} ${inputId}-error` : hintId}
+            aria-invalid={packageError ? true : undefined}
+          />
         </div>
         <button type="submit" className="button" disabled={importPackage.isPending}>
           {importPackage.isPending ? "Importing…" : "Import the package"}
@@ -50,7 +59,49 @@ export function ImportPackage({ id }: { id: string }) {
   );
 }
 
+/** Refusals of the package as a whole, shown beside the file field. */
+const PACKAGE_CODES = { VALIDATION: "package", PAYLOAD_TOO_LARGE: "package", UNSUPPORTED_MEDIA_TYPE: "package", PACKAGE_INVALID: "package" };
+
+type ReportLine = ImportReportView["lines"][number];
+
 const OUTCOME_BADGE: Record<string, string> = { imported: "badge--success", updated: "badge--success", unchanged: "badge--muted", failed: "badge--warning" };
+
+// Failures first when sorted by outcome: they are what the importer has to act on.
+const OUTCOME_ORDER: Record<string, number> = { failed: 0, imported: 1, updated: 2, unchanged: 3 };
+
+const REPORT_COLUMNS: Column<ReportLine>[] = [
+  { id: "identifier", header: "Identifier", rowHeader: true, cell: (line) => line.identifier ?? "—", sortValue: (line) => line.identifier },
+  { id: "path", header: "Path", cell: (line) => <code>{line.path}</code>, sortValue: (line) => line.path },
+  {
+    id: "outcome",
+    header: "Outcome",
+    sortValue: (line) => OUTCOME_ORDER[line.outcome] ?? 9,
+    cell: (line) => (
+      <>
+        <span className={`badge ${OUTCOME_BADGE[line.outcome] ?? ""}`}>{line.outcome}</span>
+        {line.type ? <span className="item-bank__sub">{typeLabel(line.type)}</span> : null}
+        {line.manualScoring ? <span className="item-bank__sub">scored by a person</span> : null}
+      </>
+    ),
+  },
+  {
+    id: "reason",
+    header: "Reason or warnings",
+    cell: (line) => (
+      <>
+        {line.reason ? <p className="item-bank__reason">{line.reason}</p> : null}
+        {line.warnings?.length ? (
+          <ul className="item-bank__warnings">
+            {line.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        ) : null}
+        {!line.reason && !line.warnings?.length ? "—" : null}
+      </>
+    ),
+  },
+];
 
 function ImportReportDetails({ report }: { report: ImportReportView }) {
   const { summary } = report;
@@ -67,45 +118,14 @@ function ImportReportDetails({ report }: { report: ImportReportView }) {
           ))}
         </ul>
       ) : null}
-      <TableRegion label="Import report">
-        <table className="table">
-          <caption className="visually-hidden">Items in the package and what happened to each</caption>
-          <thead>
-            <tr>
-              <th scope="col">Identifier</th>
-              <th scope="col">Path</th>
-              <th scope="col">Outcome</th>
-              <th scope="col">Reason or warnings</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.lines.map((line, index) => (
-              <tr key={`${line.path}-${index}`}>
-                <th scope="row">{line.identifier ?? "—"}</th>
-                <td>
-                  <code>{line.path}</code>
-                </td>
-                <td>
-                  <span className={`badge ${OUTCOME_BADGE[line.outcome] ?? ""}`}>{line.outcome}</span>
-                  {line.type ? <span className="item-bank__sub">{typeLabel(line.type)}</span> : null}
-                  {line.manualScoring ? <span className="item-bank__sub">scored by a person</span> : null}
-                </td>
-                <td>
-                  {line.reason ? <p className="item-bank__reason">{line.reason}</p> : null}
-                  {line.warnings?.length ? (
-                    <ul className="item-bank__warnings">
-                      {line.warnings.map((w) => (
-                        <li key={w}>{w}</li>
-                      ))}
-                    </ul>
-                  ) : null}
-                  {!line.reason && !line.warnings?.length ? "—" : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableRegion>
+      <DataTable
+        caption="Import report"
+        columns={REPORT_COLUMNS}
+        rows={report.lines}
+        rowKey={(line) => `${line.path}#${line.identifier ?? ""}`}
+        empty="The package held no items."
+        pageSize={50}
+      />
     </div>
   );
 }

@@ -4,7 +4,7 @@
 // while the last readable version stays on screen.
 import { useId, useState } from "react";
 import { errorMessage } from "../../api/client";
-import type { CandidateResponse } from "../../api/types";
+import type { CandidateResponse } from "../../../common/qti/scoring";
 import type { ItemPreviewView } from "../../../common/schemas/item-bank";
 import { describeResponse, ItemView, PresentationContent } from "../item-render";
 import { useItemPreview } from "./item-bank-api";

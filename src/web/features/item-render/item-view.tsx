@@ -2,7 +2,8 @@
 // each interaction as native, keyboard-operable controls, and the response in the shapes the
 // server's scorer reads (see response-shapes.ts).
 import { useCallback, useId, useMemo, useState, type ReactNode } from "react";
-import type { CandidateResponse, ItemPresentation, PresentationNode } from "../../api/types";
+import type { CandidateResponse } from "../../../common/qti/scoring";
+import type { ItemPresentation, PresentationNode } from "../../../common/items/presentation";
 import "../../styles/item-render.css";
 import { interactionsOf, isElement } from "./presentation-utils";
 import type { RenderCtx } from "./render-context";

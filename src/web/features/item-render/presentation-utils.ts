@@ -1,6 +1,6 @@
 // Reading the candidate presentation tree: plain text of nodes (for accessible names and option
 // text), the interactions an item holds, and the figure geometry the graphic interactions need.
-import type { ElementNode, GapNode, Interaction, InteractionNode, PresentationNode } from "../../api/types";
+import type { ElementNode, GapNode, Interaction, InteractionNode, PresentationNode } from "../../../common/items/presentation";
 
 export const isInteraction = (n: PresentationNode): n is InteractionNode => typeof n === "object" && "interaction" in n;
 export const isGap = (n: PresentationNode): n is GapNode => typeof n === "object" && "gap" in n;

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import type { CandidateResponse, PresentationNode } from "../../api/types";
+import type { CandidateResponse } from "../../../common/qti/scoring";
+import type { PresentationNode } from "../../../common/items/presentation";
 
 /** What every part of one rendered item shares. */
 export interface RenderCtx {

@@ -2,7 +2,7 @@
 // ever inserted as HTML: text stays text, unknown tags keep only their text, and images load only
 // from the item-asset route.
 import { createElement, Fragment, type ReactNode } from "react";
-import type { ElementNode, PresentationNode } from "../../api/types";
+import type { ElementNode, PresentationNode } from "../../../common/items/presentation";
 import { InteractionView } from "./interactions/interaction-view";
 import { hasInlineControl, isAllowedImageSrc, isElement, isGap, isInteraction } from "./presentation-utils";
 import type { RenderCtx } from "./render-context";

@@ -9,7 +9,8 @@
 //   hotspot         maxChoices === 1 → "B"; otherwise ["B", "D"]
 //   selectPoint     [x, y] in image pixels; maxChoices > 1 → [[x, y], …]
 // And a readable account of a response (for staff: the key of an item).
-import type { CandidateResponse, Interaction, ItemPresentation } from "../../api/types";
+import type { CandidateResponse } from "../../../common/qti/scoring";
+import type { Interaction, ItemPresentation } from "../../../common/items/presentation";
 import { interactionsOf, textOf } from "./presentation-utils";
 
 const str = (v: unknown) => (Array.isArray(v) ? v.map(String).join(" ") : String(v));

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { errorMessage } from "../../api/client";
-import type { Role } from "../../api/types";
+import type { Role } from "../../../common/roles";
 import type { PersonRecordView } from "../../../common/schemas/people";
 import { FormAlert } from "../../components/form-alert";
 import { formatDateTime } from "../../lib/format";

@@ -1,4 +1,4 @@
-import type { ProgramModule } from "../../api/types";
+import type { ProgramModuleView as ProgramModule } from "../../../common/schemas/program";
 
 // One module as the public modules page shows it: its facts, then each skill with what it covers.
 export function ModuleCard({ module }: { module: ProgramModule }) {

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { api } from "../../api/client";
-import type { Program } from "../../api/types";
+import type { ProgramView as Program } from "../../../common/schemas/program";
 
 // The program definition changes rarely: cache it for the whole visit.
 export function useProgram() {

@@ -3,12 +3,15 @@ import { useMutation } from "@tanstack/react-query";
 import { errorMessage } from "../../api/client";
 import { TextAreaField } from "../../components/field";
 import { FormAlert, StatusMessage } from "../../components/form-alert";
-import { TableRegion } from "../../components/table-region";
+import { DataTable, type Column } from "../../components/data-table";
 import { useProgram } from "../program/program-queries";
 import type { Verdict, VerifyResultView } from "../../../common/schemas/registry";
 import { credentialName, formatDay, verifyCsvFile, verifyList } from "./registry-api";
 
 const MAX_LINES = 1000;
+
+/** Sorted by result, the numbers to look into come first. */
+const VERDICT_ORDER: Record<Verdict, number> = { revoked: 0, mistyped: 1, not_found: 2, valid: 3 };
 
 const VERDICT: Record<Verdict, { label: string; className: string }> = {
   valid: { label: "Valid", className: "badge badge--success" },
@@ -29,41 +32,27 @@ function parseLines(text: string) {
     });
 }
 
+type Row = VerifyResultView & { line: number };
+
 function ResultsTable({ items }: { items: VerifyResultView[] }) {
   const program = useProgram();
-  return (
-    <TableRegion label="Verification results">
-      <table className="table">
-        <caption className="visually-hidden">Verification results, one row per number</caption>
-        <thead>
-          <tr>
-            <th scope="col">Number as given</th>
-            <th scope="col">Result</th>
-            <th scope="col">Credential</th>
-            <th scope="col">Holder</th>
-            <th scope="col">Issued</th>
-            <th scope="col">Name given matches</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((r, i) => (
-            <tr key={i}>
-              <th scope="row">
-                <code>{r.input || "(empty)"}</code>
-              </th>
-              <td>
-                <span className={VERDICT[r.result].className}>{VERDICT[r.result].label}</span>
-              </td>
-              <td>{r.type ? `${credentialName(program.data, r.type)} (${r.type})` : "—"}</td>
-              <td>{r.holderName ?? "—"}</td>
-              <td>{r.issuedOn ? formatDay(r.issuedOn) : "—"}</td>
-              <td>{r.nameMatches === null ? "—" : r.nameMatches ? "Yes" : "No"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableRegion>
-  );
+  // Each result keeps the line it answers, so the rows have a key and "as given" order can return.
+  const rows: Row[] = items.map((r, i) => ({ ...r, line: i + 1 }));
+  const columns: Column<Row>[] = [
+    { id: "line", header: "Line", className: "numeric", cell: (r) => r.line, sortValue: (r) => r.line },
+    { id: "input", header: "Number as given", rowHeader: true, cell: (r) => <code>{r.input || "(empty)"}</code>, sortValue: (r) => r.input },
+    {
+      id: "result",
+      header: "Result",
+      cell: (r) => <span className={VERDICT[r.result].className}>{VERDICT[r.result].label}</span>,
+      sortValue: (r) => VERDICT_ORDER[r.result],
+    },
+    { id: "credential", header: "Credential", cell: (r) => (r.type ? `${credentialName(program.data, r.type)} (${r.type})` : "—"), sortValue: (r) => r.type },
+    { id: "holder", header: "Holder", cell: (r) => r.holderName ?? "—", sortValue: (r) => r.holderName },
+    { id: "issued", header: "Issued", className: "nowrap", cell: (r) => (r.issuedOn ? formatDay(r.issuedOn) : "—"), sortValue: (r) => r.issuedOn },
+    { id: "nameMatches", header: "Name given matches", cell: (r) => (r.nameMatches === null ? "—" : r.nameMatches ? "Yes" : "No"), sortValue: (r) => (r.nameMatches === null ? null : r.nameMatches ? 1 : 0) },
+  ];
+  return <DataTable caption="Verification results" columns={columns} rows={rows} rowKey={(r) => String(r.line)} empty="No numbers were checked." pageSize={50} />;
 }
 
 function PasteList({ onVerified }: { onVerified: (items: VerifyResultView[]) => void }) {

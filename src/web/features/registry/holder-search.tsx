@@ -1,52 +1,61 @@
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { SelectField, TextField } from "../../components/field";
-import { LoadMore } from "../../components/load-more";
-import { QueryStatus } from "../../components/query-status";
+import { DataTable, type Column } from "../../components/data-table";
 import { useCursorList } from "../../lib/use-cursor-list";
 import { useProgram } from "../program/program-queries";
 import type { ListedHolderView } from "../../../common/schemas/registry";
 import { US_STATES, credentialName, formatDay, registryKeys, registryLinks } from "./registry-api";
 
+type Row = ListedHolderView & { key: string };
+
 function Results({ name, state }: { name: string; state: string }) {
   const program = useProgram();
   const { query, items } = useCursorList<ListedHolderView>(registryKeys.search, "/api/v1/registry", { name, state: state || undefined }, 20);
+  // Holders have no public id; a holder's certificate numbers are theirs alone, so they key the row.
+  const rows: Row[] = items.map((h) => ({ ...h, key: h.credentials.map((c) => c.certificateNumber).join(" ") || h.holderName }));
+  const columns: Column<Row>[] = [
+    { id: "name", header: "Holder", rowHeader: true, cell: (h) => h.holderName, sortValue: (h) => h.holderName.toLowerCase() },
+    { id: "state", header: "State", cell: (h) => h.state ?? "—", sortValue: (h) => h.state },
+    {
+      id: "credentials",
+      header: "Credentials",
+      cell: (h) => (
+        <ul className="registry-holder__credentials">
+          {h.credentials.map((c) => (
+            <li key={c.certificateNumber}>
+              <Link to={registryLinks.page(c.certificateNumber)}>
+                {credentialName(program.data, c.type)} ({c.type})
+              </Link>
+              , issued {formatDay(c.issuedOn)}{" "}
+              <span className={c.status === "revoked" ? "badge registry-badge--revoked" : "badge badge--success"}>{c.status === "revoked" ? "Revoked" : "Active"}</span>
+            </li>
+          ))}
+        </ul>
+      ),
+    },
+  ];
+  const where = `“${name}”${state ? ` in ${state}` : ""}`;
   return (
-    <QueryStatus query={query} loadingLabel="Searching the registry…">
-      {() => (
-        <>
-          <p role="status">
-            {items.length === 0
-              ? `No listed holder matches “${name}”${state ? ` in ${state}` : ""}.`
-              : `${items.length}${query.hasNextPage ? "+" : ""} listed ${items.length === 1 ? "holder matches" : "holders match"} “${name}”${state ? ` in ${state}` : ""}.`}
-          </p>
-          <ul className="records registry-holders">
-            {items.map((holder, i) => (
-              <li key={`${holder.holderName}-${i}`} className="card">
-                <h3 className="registry-holder__name">
-                  {holder.holderName}
-                  {holder.state ? <span className="card__meta"> · {holder.state}</span> : null}
-                </h3>
-                <ul className="registry-holder__credentials">
-                  {holder.credentials.map((c) => (
-                    <li key={c.certificateNumber}>
-                      <Link to={registryLinks.page(c.certificateNumber)}>
-                        {credentialName(program.data, c.type)} ({c.type})
-                      </Link>
-                      , issued {formatDay(c.issuedOn)}{" "}
-                      <span className={c.status === "revoked" ? "badge registry-badge--revoked" : "badge badge--success"}>
-                        {c.status === "revoked" ? "Revoked" : "Active"}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              </li>
-            ))}
-          </ul>
-          <LoadMore hasNextPage={query.hasNextPage} isFetchingNextPage={query.isFetchingNextPage} onLoadMore={() => void query.fetchNextPage()} />
-        </>
-      )}
-    </QueryStatus>
+    <>
+      {query.isSuccess ? (
+        <p role="status">
+          {items.length === 0
+            ? `No listed holder matches ${where}.`
+            : `${items.length}${query.hasNextPage ? "+" : ""} listed ${items.length === 1 ? "holder matches" : "holders match"} ${where}.`}
+        </p>
+      ) : null}
+      <DataTable
+        caption={`Listed holders matching ${where}`}
+        columns={columns}
+        rows={rows}
+        rowKey={(h) => h.key}
+        empty="Check the spelling, or search by certificate number: holders who have not chosen to be listed are found only that way."
+        status={query}
+        more={query}
+        loadingLabel="Searching the registry…"
+      />
+    </>
   );
 }
 

@@ -3,7 +3,8 @@
 import { formatCalendarDate } from "../../lib/format";
 import { useQuery } from "@tanstack/react-query";
 import { ApiError, api, getCsrfToken } from "../../api/client";
-import type { ApiErrorBody, Program } from "../../api/types";
+import type { ApiErrorBody } from "../../api/types";
+import type { ProgramView as Program } from "../../../common/schemas/program";
 import type { RegistryLookupView, StaffCredentialDetailView, VerifyBody, VerifyView } from "../../../common/schemas/registry";
 
 const enc = encodeURIComponent;

@@ -1,14 +1,23 @@
 import { errorMessage } from "../../api/client";
 import { Loading } from "../../components/query-status";
-import { TableRegion } from "../../components/table-region";
+import { DataTable, type Column } from "../../components/data-table";
 import { formatDateTime } from "../../lib/format";
-import type { StoredCredentialStatus } from "../../../common/schemas/registry";
+import type { StaffCredentialDetailView, StoredCredentialStatus } from "../../../common/schemas/registry";
 import { formatDay, useStaffCredential } from "./registry-api";
 import { StatusChangeForm } from "./status-change-form";
 
 const STATUS_BADGE: Record<StoredCredentialStatus, string> = { active: "badge badge--success", revoked: "badge registry-badge--revoked", withdrawn: "badge badge--muted" };
 const STATUS_LABEL: Record<StoredCredentialStatus, string> = { active: "Active", revoked: "Revoked", withdrawn: "Withdrawn" };
 const ACTIONS: Record<string, string> = { "credential.awarded": "Awarded", "credential.revoked": "Revoked", "credential.reinstated": "Reinstated" };
+
+type OtherCredential = StaffCredentialDetailView["otherCredentials"][number];
+type HistoryEntry = StaffCredentialDetailView["history"][number];
+const HISTORY_COLUMNS: Column<HistoryEntry>[] = [
+  { id: "when", header: "When", rowHeader: true, className: "nowrap", cell: (h) => formatDateTime(h.at), sortValue: (h) => h.at },
+  { id: "what", header: "What", cell: (h) => ACTIONS[h.action] ?? h.action, sortValue: (h) => h.action },
+  { id: "by", header: "By", cell: (h) => h.actorEmail ?? "the system", sortValue: (h) => h.actorEmail ?? "" },
+  { id: "reason", header: "Reason", cell: (h) => <span className="pre-line">{h.reason ?? "—"}</span> },
+];
 
 // One credential as staff see it: holder, status and reason, the holder's other credentials (a
 // revoked module does not revoke the MS or MT1 built on it), the history, and the action.
@@ -17,6 +26,20 @@ export function StaffCredential({ number, onOpen }: { number: string; onOpen: (n
   if (query.isPending) return <Loading label="Loading the certificate…" />;
   if (query.isError) return <div className="notice notice--error" role="alert">{errorMessage(query.error)}</div>;
   const c = query.data;
+  const otherColumns: Column<OtherCredential>[] = [
+    { id: "credential", header: "Credential", rowHeader: true, cell: (o) => `${o.typeName} (${o.type})`, sortValue: (o) => o.type },
+    { id: "issued", header: "Issued", className: "nowrap", cell: (o) => formatDay(o.issuedOn), sortValue: (o) => o.issuedOn },
+    { id: "status", header: "Status", cell: (o) => <span className={STATUS_BADGE[o.status]}>{STATUS_LABEL[o.status]}</span>, sortValue: (o) => o.status },
+    {
+      id: "open",
+      header: "Certificate",
+      cell: (o) => (
+        <button type="button" className="link-button" onClick={() => onOpen(o.certificateNumber)}>
+          Open {o.certificateNumber}
+        </button>
+      ),
+    },
+  ];
   return (
     <div className="stack">
       <article className="card" aria-labelledby="staff-credential-title">
@@ -37,39 +60,25 @@ export function StaffCredential({ number, onOpen }: { number: string; onOpen: (n
       <StatusChangeForm key={c.certificateNumber} credential={c} />
       <section aria-labelledby="other-credentials-heading">
         <h3 id="other-credentials-heading">The holder's other credentials</h3>
-        {c.otherCredentials.length === 0 ? <p>None.</p> : (
-          <ul className="records">
-            {c.otherCredentials.map((o) => (
-              <li key={o.certificateNumber}>
-                {o.typeName} ({o.type}), issued {formatDay(o.issuedOn)} <span className={STATUS_BADGE[o.status]}>{STATUS_LABEL[o.status]}</span>{" "}
-                <button type="button" className="link-button" onClick={() => onOpen(o.certificateNumber)}>
-                  Open {o.certificateNumber}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
+        {/* Not the section's own name: the table's scroll region is a landmark too, and two alike confuse. */}
+        <DataTable
+          caption={`Other credentials of ${c.holder.name}`}
+          columns={otherColumns}
+          rows={c.otherCredentials}
+          rowKey={(o) => o.certificateNumber}
+          empty="None."
+        />
       </section>
       <section aria-labelledby="credential-history-heading">
         <h3 id="credential-history-heading">History</h3>
-        {c.history.length === 0 ? <p>No recorded changes.</p> : (
-          <TableRegion label="Certificate history">
-            <table className="table">
-              <caption className="visually-hidden">Changes to this certificate, newest first</caption>
-              <thead><tr><th scope="col">When</th><th scope="col">What</th><th scope="col">By</th><th scope="col">Reason</th></tr></thead>
-              <tbody>
-                {c.history.map((h, i) => (
-                  <tr key={i}>
-                    <td>{formatDateTime(h.at)}</td>
-                    <td>{ACTIONS[h.action] ?? h.action}</td>
-                    <td>{h.actorEmail ?? "the system"}</td>
-                    <td className="pre-line">{h.reason ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
-        )}
+        <DataTable
+          caption="Certificate history"
+          columns={HISTORY_COLUMNS}
+          rows={c.history}
+          rowKey={(h) => `${h.at} ${h.action} ${h.actorEmail ?? ""}`}
+          empty="No recorded changes."
+          initialSort={{ id: "when", desc: true }}
+        />
       </section>
     </div>
   );

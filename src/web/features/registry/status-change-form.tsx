@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { api, errorMessage } from "../../api/client";
+import { api } from "../../api/client";
+import { ErrorSummary } from "../../components/error-summary";
 import { TextAreaField } from "../../components/field";
-import { FormAlert, StatusMessage } from "../../components/form-alert";
+import { StatusMessage } from "../../components/form-alert";
+import { useFormErrors } from "../../lib/form-errors";
 import type { StaffCredentialDetailView, StatusChangeView, StatusReasonBody } from "../../../common/schemas/registry";
 import { registryKeys } from "./registry-api";
 
@@ -12,7 +14,7 @@ export function StatusChangeForm({ credential }: { credential: StaffCredentialDe
   const revoking = credential.status === "active";
   const action = revoking ? "revoke" : "reinstate";
   const [reason, setReason] = useState("");
-  const [problem, setProblem] = useState<string | null>(null);
+  const errors = useFormErrors("status-change", { reason: "Reason" });
   const [done, setDone] = useState<string | null>(null);
   const queryClient = useQueryClient();
   const change = useMutation({
@@ -26,12 +28,13 @@ export function StatusChangeForm({ credential }: { credential: StaffCredentialDe
       void queryClient.invalidateQueries({ queryKey: registryKeys.figures });
       void queryClient.invalidateQueries({ queryKey: ["registry"] });
     },
+    onError: errors.showError,
   });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!reason.trim()) return setProblem(`Give the reason to ${action}: the holder is told it and the audit log keeps it.`);
-    setProblem(null);
+    if (!reason.trim()) return errors.setProblems([{ field: "reason", message: `Give the reason to ${action}: the holder is told it and the audit log keeps it.` }]);
+    errors.clear();
     setDone(null);
     change.mutate();
   }
@@ -51,8 +54,8 @@ export function StatusChangeForm({ credential }: { credential: StaffCredentialDe
         <p>The registry shows it as active again at once.</p>
       )}
       <StatusMessage>{done}</StatusMessage>
-      <FormAlert>{change.isError ? errorMessage(change.error) : null}</FormAlert>
-      <TextAreaField label="Reason" name="reason" maxLength={1000} value={reason} error={problem} onChange={(e) => setReason(e.target.value)} />
+      <ErrorSummary errors={errors} />
+      <TextAreaField label="Reason" name="reason" maxLength={1000} id={errors.fieldId("reason")} value={reason} error={errors.errorFor("reason")} onChange={(e) => setReason(e.target.value)} />
       <button type="submit" className={revoking ? "button button--danger" : "button"} disabled={change.isPending}>
         {change.isPending ? "Saving…" : revoking ? "Revoke certificate" : "Reinstate certificate"}
       </button>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import type { CreatedApiToken } from "../../api/types";
+import type { CreatedApiTokenView as CreatedApiToken } from "../../../common/schemas/accounts";
 
 interface Props {
   created: (CreatedApiToken & { userEmail: string }) | null;

@@ -1,25 +1,29 @@
 import { useId, useState, type KeyboardEvent } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { api } from "../../api/client";
-import type { Page, User } from "../../api/types";
+import type { UsersPage, UserView } from "../../../common/schemas/accounts";
+import { FieldError } from "../../components/field";
 import { Loading, QueryError } from "../../components/query-status";
 import { fullName } from "../../lib/format";
 import { staffKeys } from "./staff-keys";
 
 interface Props {
   value: string | null;
-  onChange: (user: User | null) => void;
+  onChange: (user: UserView | null) => void;
   error?: string;
+  /** The search box's id, so an error summary can link to it. */
+  id?: string;
 }
 
 // Search users by name or email and pick one (radio buttons), for use inside a larger form.
-export function UserPicker({ value, onChange, error }: Props) {
-  const id = useId();
+export function UserPicker({ value, onChange, error, id: fixedId }: Props) {
+  const generated = useId();
+  const id = fixedId ?? generated;
   const [draft, setDraft] = useState("");
   const [q, setQ] = useState<string | null>(null);
   const results = useQuery({
     queryKey: [...staffKeys.users, "picker", q],
-    queryFn: ({ signal }) => api.get<Page<User>>("/api/v1/admin/users", { q: q ?? "", limit: 10 }, signal),
+    queryFn: ({ signal }) => api.get<UsersPage>("/api/v1/admin/users", { q: q ?? "", limit: 10 }, signal),
     enabled: q !== null,
   });
 
@@ -40,21 +44,16 @@ export function UserPicker({ value, onChange, error }: Props) {
 
   return (
     <div className={error ? "field field--invalid" : "field"}>
-      <label className="field__label" htmlFor={`${id}-q`}>
+      <label className="field__label" htmlFor={fixedId ?? `${id}-q`}>
         Find the user
       </label>
       <p className="field__hint" id={`${id}-hint`}>
         Search by name or email, then choose the user the token acts as.
       </p>
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          <span aria-hidden="true">⚠ </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`}>{error}</FieldError>
       <div className="input-with-button">
         <input
-          id={`${id}-q`}
+          id={fixedId ?? `${id}-q`}
           className="input"
           type="search"
           value={draft}

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { errorMessage } from "../../api/client";
-import type { CandidateResponse } from "../../api/types";
-import type { ItemPool } from "../../../common/schemas/item-bank";
+import type { CandidateResponse } from "../../../common/qti/scoring";
+import type { FormPreviewView, ItemPool } from "../../../common/schemas/item-bank";
+import { DataTable, type Column } from "../../components/data-table";
 import { SelectField, TextField } from "../../components/field";
 import { FormAlert } from "../../components/form-alert";
 import { Page } from "../../components/page";
@@ -11,6 +12,40 @@ import { POOL_LABELS, POOL_LIST, typeLabel } from "../../features/item-bank/labe
 import { ItemView } from "../../features/item-render";
 import { useProgram } from "../../features/program/program-queries";
 import "../../styles/item-bank.css";
+
+type OverviewRow = { index: number; itemId: string; version: number; skill: string; type: string };
+
+/** The drawn form at a glance: which skill and type each question is, sortable to check the blueprint's spread. */
+function FormOverview({ preview }: { preview: FormPreviewView }) {
+  const rows: OverviewRow[] = preview.form.map((entry, index) => ({
+    index: index + 1,
+    itemId: entry.itemId,
+    version: entry.version,
+    skill: entry.skill,
+    type: preview.items[index]?.type ?? "",
+  }));
+  const columns: Column<OverviewRow>[] = [
+    { id: "question", header: "Question", rowHeader: true, className: "numeric", cell: (r) => <a href={`#question-${r.index}`}>{r.index}</a>, sortValue: (r) => r.index },
+    { id: "skill", header: "Skill", cell: (r) => r.skill, sortValue: (r) => r.skill },
+    { id: "type", header: "Type", cell: (r) => typeLabel(r.type), sortValue: (r) => typeLabel(r.type) },
+    { id: "version", header: "Version", className: "numeric", cell: (r) => r.version, sortValue: (r) => r.version },
+    {
+      id: "item",
+      header: "Item",
+      cell: (r) => (
+        <Link to={`/staff/items/${r.itemId}`}>
+          Open in the bank<span className="visually-hidden"> (question {r.index})</span>
+        </Link>
+      ),
+    },
+  ];
+  return (
+    <details className="form-preview__overview">
+      <summary>The form at a glance ({rows.length} questions by skill and type)</summary>
+      <DataTable caption="Questions of the form" columns={columns} rows={rows} rowKey={(r) => String(r.index)} empty="The form has no questions." />
+    </details>
+  );
+}
 
 export function FormPreviewPage() {
   const program = useProgram();
@@ -84,6 +119,7 @@ export function FormPreviewPage() {
               Enter seed {data.seed} to see this form again.
             </p>
           </div>
+          <FormOverview preview={data} />
           <ol className="form-preview__list">
             {data.items.map((item, index) => {
               const headingId = `question-${index + 1}`;

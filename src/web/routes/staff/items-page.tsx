@@ -1,11 +1,9 @@
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import type { ItemPool, ItemStatus, ItemSummaryView } from "../../../common/schemas/item-bank";
+import { DataTable, type Column } from "../../components/data-table";
 import { SelectField, TextField } from "../../components/field";
-import { LoadMore } from "../../components/load-more";
 import { Page } from "../../components/page";
-import { Loading, QueryError } from "../../components/query-status";
-import { TableRegion } from "../../components/table-region";
 import { ImportPackage } from "../../features/item-bank/import-package";
 import { itemKeys, ITEMS_PATH } from "../../features/item-bank/item-bank-api";
 import { ITEM_STATUS_LIST, ITEM_TYPES, POOL_LABELS, POOL_LIST, STATUS_LABELS, StatusBadge, typeLabel } from "../../features/item-bank/labels";
@@ -24,6 +22,41 @@ interface Filters {
 }
 
 const EMPTY: Filters = { module: "", skill: "", status: "", type: "", pool: "", q: "" };
+
+const COLUMNS: Column<ItemSummaryView>[] = [
+  {
+    id: "identifier",
+    header: "Identifier",
+    rowHeader: true,
+    className: "nowrap",
+    cell: (item) => <Link to={`/staff/items/${item.id}`}>{item.identifier}</Link>,
+    sortValue: (item) => item.identifier,
+  },
+  { id: "title", header: "Title", cell: (item) => item.title, sortValue: (item) => item.title.toLowerCase() },
+  {
+    id: "skill",
+    header: "Skill",
+    className: "nowrap",
+    cell: (item) => (item.skill ? `${item.module ?? "?"} · ${item.skill}` : "—"),
+    sortValue: (item) => (item.skill ? `${item.module ?? ""} ${item.skill}` : null),
+  },
+  { id: "type", header: "Type", cell: (item) => typeLabel(item.type), sortValue: (item) => typeLabel(item.type) },
+  { id: "pool", header: "Pool", cell: (item) => POOL_LABELS[item.pool] ?? item.pool, sortValue: (item) => item.pool },
+  {
+    id: "status",
+    header: "Status",
+    cell: (item) => (
+      <>
+        <StatusBadge status={item.status} />
+        {item.pendingReview ? <span className="item-bank__sub">edit awaits review</span> : null}
+      </>
+    ),
+    sortValue: (item) => STATUS_LABELS[item.status],
+  },
+  { id: "version", header: "Version", className: "numeric", cell: (item) => item.version, sortValue: (item) => item.version },
+  { id: "exposure", header: "Exposure", className: "numeric", cell: (item) => item.exposureCount, sortValue: (item) => item.exposureCount },
+  { id: "updated", header: "Updated", className: "nowrap", cell: (item) => formatDate(item.updatedAt), sortValue: (item) => item.updatedAt },
+];
 
 export function ItemsPage() {
   const program = useProgram();
@@ -119,60 +152,25 @@ export function ItemsPage() {
       </form>
 
       <h2>Items</h2>
-      {query.isPending ? (
-        <Loading label="Loading items…" />
-      ) : query.isError ? (
-        <QueryError error={query.error} onRetry={() => void query.refetch()} />
-      ) : items.length === 0 ? (
-        <p>No items match.</p>
-      ) : (
-        <>
-          <p className="item-bank__count">
-            Showing {items.length}
-            {query.hasNextPage ? "+" : ""} item{items.length === 1 ? "" : "s"}
-            {filtered ? " that match the filters" : ""}.
-          </p>
-          <TableRegion label="Items">
-            <table className="table item-bank__table">
-              <caption className="visually-hidden">Items{filtered ? " matching the filters" : ""}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Identifier</th>
-                  <th scope="col">Title</th>
-                  <th scope="col">Skill</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">Pool</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Version</th>
-                  <th scope="col">Exposure</th>
-                  <th scope="col">Updated</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((item) => (
-                  <tr key={item.id}>
-                    <th scope="row" className="nowrap">
-                      <Link to={`/staff/items/${item.id}`}>{item.identifier}</Link>
-                    </th>
-                    <td>{item.title}</td>
-                    <td className="nowrap">{item.skill ? `${item.module ?? "?"} · ${item.skill}` : "—"}</td>
-                    <td>{typeLabel(item.type)}</td>
-                    <td>{POOL_LABELS[item.pool] ?? item.pool}</td>
-                    <td>
-                      <StatusBadge status={item.status} />
-                      {item.pendingReview ? <span className="item-bank__sub">edit awaits review</span> : null}
-                    </td>
-                    <td>{item.version}</td>
-                    <td>{item.exposureCount}</td>
-                    <td className="nowrap">{formatDate(item.updatedAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
-          <LoadMore hasNextPage={query.hasNextPage} isFetchingNextPage={query.isFetchingNextPage} onLoadMore={() => void query.fetchNextPage()} />
-        </>
-      )}
+      {items.length > 0 ? (
+        <p className="item-bank__count">
+          Showing {items.length}
+          {query.hasNextPage ? "+" : ""} item{items.length === 1 ? "" : "s"}
+          {filtered ? " that match the filters" : ""}.
+        </p>
+      ) : null}
+      <div className="item-bank__list">
+        <DataTable
+          caption={filtered ? "Items matching the filters" : "Items"}
+          columns={COLUMNS}
+          rows={items}
+          rowKey={(item) => item.id}
+          empty="No items match."
+          status={query}
+          more={query}
+          pageSize={25}
+        />
+      </div>
     </Page>
   );
 }

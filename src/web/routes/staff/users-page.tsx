@@ -1,27 +1,48 @@
+import { Link } from "react-router";
 import { useState, type FormEvent } from "react";
-import { ALL_ROLES, type User } from "../../api/types";
+import { ROLES } from "../../../common/roles";
+import type { UserView } from "../../../common/schemas/accounts";
+import { DataTable, type Column } from "../../components/data-table";
 import { SelectField, TextField } from "../../components/field";
-import { LoadMore } from "../../components/load-more";
 import { Page } from "../../components/page";
-import { Loading, QueryError } from "../../components/query-status";
-import { TableRegion } from "../../components/table-region";
 import { useMe } from "../../features/auth/auth-queries";
 import { ROLE_LABELS } from "../../features/auth/roles";
 import { CreateUserForm } from "../../features/staff/create-user-form";
 import { staffKeys } from "../../features/staff/staff-keys";
-import { UserRow } from "../../features/staff/user-row";
+import { UserActions, UserRolesRow } from "../../features/staff/user-row";
+import { formatDate, fullName } from "../../lib/format";
 import { useCursorList } from "../../lib/use-cursor-list";
 
 export function UsersPage() {
   const me = useMe();
   const [draft, setDraft] = useState({ q: "", role: "" });
   const [filters, setFilters] = useState({ q: "", role: "" });
-  const { query, items } = useCursorList<User>(staffKeys.users, "/api/v1/admin/users", filters);
+  const [editing, setEditing] = useState<string | null>(null);
+  const { query, items } = useCursorList<UserView>(staffKeys.users, "/api/v1/admin/users", filters);
 
   function onSearch(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setFilters({ q: draft.q.trim(), role: draft.role });
   }
+
+  const columns: Column<UserView>[] = [
+    { id: "name", header: "Name", rowHeader: true, cell: (u) => <Link to={`/staff/people/${u.id}`}>{fullName(u)}</Link>, sortValue: (u) => `${u.lastName} ${u.firstName}`.toLowerCase() },
+    { id: "email", header: "Email", cell: (u) => u.email, sortValue: (u) => u.email },
+    { id: "roles", header: "Roles", cell: (u) => (u.roles.length ? u.roles.map((role) => ROLE_LABELS[role] ?? role).join(", ") : "—") },
+    {
+      id: "status",
+      header: "Status",
+      sortValue: (u) => u.status,
+      cell: (u) => (u.status === "disabled" ? <span className="badge badge--muted">Disabled</span> : <span className="badge badge--success">Active</span>),
+    },
+    { id: "created", header: "Created", className: "nowrap", cell: (u) => formatDate(u.createdAt), sortValue: (u) => u.createdAt },
+    {
+      id: "actions",
+      header: "Actions",
+      className: "actions",
+      cell: (u) => <UserActions user={u} isSelf={u.id === me.data?.id} editing={editing === u.id} onToggleEdit={() => setEditing((id) => (id === u.id ? null : u.id))} />,
+    },
+  ];
 
   return (
     <Page title="Users" wide lead="Find people by name or email, change their roles, and disable or enable accounts.">
@@ -29,7 +50,7 @@ export function UsersPage() {
         <TextField label="Name or email" name="q" type="search" required={false} value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} />
         <SelectField label="Role" name="role" value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.target.value })}>
           <option value="">Any role</option>
-          {ALL_ROLES.map((role) => (
+          {ROLES.map((role) => (
             <option key={role} value={role}>
               {ROLE_LABELS[role]}
             </option>
@@ -41,37 +62,17 @@ export function UsersPage() {
       </form>
 
       <h2>Results</h2>
-      {query.isPending ? (
-        <Loading label="Loading users…" />
-      ) : query.isError ? (
-        <QueryError error={query.error} onRetry={() => void query.refetch()} />
-      ) : items.length === 0 ? (
-        <p>No users match.</p>
-      ) : (
-        <>
-          <TableRegion label="Users">
-            <table className="table">
-              <caption className="visually-hidden">Users{filters.q ? ` matching “${filters.q}”` : ""}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Email</th>
-                  <th scope="col">Roles</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">Actions</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((user) => (
-                  <UserRow key={user.id} user={user} isSelf={user.id === me.data?.id} />
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
-          <LoadMore hasNextPage={query.hasNextPage} isFetchingNextPage={query.isFetchingNextPage} onLoadMore={() => void query.fetchNextPage()} />
-        </>
-      )}
+      <DataTable
+        caption={filters.q ? `Users matching “${filters.q}”` : "Users"}
+        columns={columns}
+        rows={items}
+        rowKey={(u) => u.id}
+        empty="No users match."
+        status={query}
+        more={query}
+        pageSize={25}
+        after={(u) => (editing === u.id ? <UserRolesRow user={u} columns={columns.length} onClose={() => setEditing(null)} /> : null)}
+      />
 
       <div className="section">
         <CreateUserForm />

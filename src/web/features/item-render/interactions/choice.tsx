@@ -1,7 +1,7 @@
 // Single choice: a radio group. Multiple response: checkboxes. Both in a fieldset whose legend is
 // the prompt, each option a whole clickable label.
 import { useState } from "react";
-import type { Interaction } from "../../../api/types";
+import type { Interaction } from "../../../../common/items/presentation";
 import { textOf } from "../presentation-utils";
 import type { RenderCtx } from "../render-context";
 import { asString, asStringArray, groupLabel, LiveRegion } from "./shared";

@@ -1,4 +1,4 @@
-import type { Interaction } from "../../../api/types";
+import type { Interaction } from "../../../../common/items/presentation";
 import type { RenderCtx } from "../render-context";
 import { asString } from "./shared";
 

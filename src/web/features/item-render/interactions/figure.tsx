@@ -1,7 +1,7 @@
 // The image of a hotspot or select-point interaction: its size in image pixels (from the item,
 // else from the loaded file) and a stage that scales it down to fit while overlays stay aligned.
 import { useState, type SyntheticEvent } from "react";
-import type { FigureRef } from "../../../api/types";
+import type { FigureRef } from "../../../../common/items/presentation";
 import { isAllowedImageSrc } from "../presentation-utils";
 import type { RenderCtx } from "../render-context";
 

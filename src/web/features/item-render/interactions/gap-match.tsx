@@ -1,10 +1,9 @@
 // Gap match: the text with a native select in each gap ("Blank 1", "Blank 2", described by the
 // sentence around it) offering the gap texts.
 import { createContext, useContext } from "react";
-import type { Interaction } from "../../../api/types";
+import type { Interaction, PresentationNode } from "../../../../common/items/presentation";
 import type { RenderCtx } from "../render-context";
 import { isElement, isGap } from "../presentation-utils";
-import type { PresentationNode } from "../../../api/types";
 import { asPairs, groupLabel } from "./shared";
 
 type GapMatch = Extract<Interaction, { kind: "gapMatch" }>;

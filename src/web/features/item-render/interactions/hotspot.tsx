@@ -1,7 +1,7 @@
 // Hotspot: the image with a real button over each hotspot's bounding box. aria-pressed says which
 // are chosen; the name is the hotspot's label (else "Area 1", "Area 2"…). The chosen state shows as
 // a thick solid outline, a hatched fill and a check mark, never by colour alone.
-import type { Interaction } from "../../../api/types";
+import type { Interaction } from "../../../../common/items/presentation";
 import { shapeBox } from "../presentation-utils";
 import type { RenderCtx } from "../render-context";
 import { FigureImage, pct, useFigureSize } from "./figure";

@@ -1,7 +1,7 @@
 // Controls inside a sentence: a text box or a native select. The accessible name is the
 // interaction's label or "Answer" (numbered when a sentence holds several); the sentence around it
 // is the description, so a screen reader gives the context.
-import type { Interaction } from "../../../api/types";
+import type { Interaction } from "../../../../common/items/presentation";
 import type { RenderCtx } from "../render-context";
 import { useState } from "react";
 import { isNumericInput, NUMERIC_ENTRY_MESSAGE } from "../../../../common/rules/numeric-entry";

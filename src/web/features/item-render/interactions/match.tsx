@@ -1,5 +1,5 @@
 // Matching and associating with native selects: one per source (or per choice), labelled by it.
-import type { Interaction } from "../../../api/types";
+import type { Interaction } from "../../../../common/items/presentation";
 import { textOf } from "../presentation-utils";
 import type { RenderCtx } from "../render-context";
 import { asPairs, groupLabel } from "./shared";

@@ -1,7 +1,7 @@
 // Ordering: a numbered list; each option has Move up / Move down buttons naming the option, and a
 // live region says where it went. No drag-only interface: the buttons are the interface.
 import { useEffect, useRef, useState } from "react";
-import type { Interaction } from "../../../api/types";
+import type { Interaction } from "../../../../common/items/presentation";
 import { textOf } from "../presentation-utils";
 import type { RenderCtx } from "../render-context";
 import { asStringArray, groupLabel, LiveRegion } from "./shared";

@@ -2,7 +2,7 @@
 // arrow keys move the marker 5 px (Shift: 1 px), Enter places a new one, Delete removes it. The
 // coordinates, in image pixels, are shown and announced.
 import { useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
-import type { Interaction } from "../../../api/types";
+import type { Interaction } from "../../../../common/items/presentation";
 import type { RenderCtx } from "../render-context";
 import { FigureImage, pct, useFigureSize, type FigureSize } from "./figure";
 import { groupLabel, LiveRegion } from "./shared";

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { PresentationNode } from "../../../api/types";
+import type { PresentationNode } from "../../../../common/items/presentation";
 import type { RenderCtx } from "../render-context";
 
 /**
