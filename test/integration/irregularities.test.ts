@@ -298,10 +298,14 @@ describe.each(databases)('irregularity cases on %s', (kind) => {
     const late = await w.admitted(lateEmail, ['MM'])
     const onTimeMm = await passed(onTime, 'MM')
     const lateMm = await passed(late, 'MM')
+    const attention = async () => (await call(app(), 'GET', '/api/v1/admin/attention', { session: w.staff })).json() as { resultsHeld: number; appealsOpen: number }
+    const before = await attention()
     const c1 = await openCase([onTimeMm.id])
     const c2 = await openCase([lateMm.id])
     expect((await decide(c1.id, 'hold', 1)).statusCode).toBe(200)
     expect((await decide(c2.id, 'hold', 1)).statusCode).toBe(200)
+    // The staff dashboard counts the held cases.
+    expect(await attention()).toMatchObject({ resultsHeld: before.resultsHeld + 2, appealsOpen: before.appealsOpen })
     const windowDays = app().services.program.definition.policies.appealWindowDays
 
     w.t.clock.advance(windowDays * DAY)
@@ -310,6 +314,7 @@ describe.each(databases)('irregularity cases on %s', (kind) => {
     const candidate1 = await login(app(), onTimeEmail, CANDIDATE_PASSWORD)
     const ok = await appeal(candidate1, c1.id)
     expect(ok.statusCode, ok.body).toBe(201)
+    expect((await attention()).appealsOpen).toBe(before.appealsOpen + 1)
 
     w.t.clock.advance(1)
     const candidate2 = await login(app(), lateEmail, CANDIDATE_PASSWORD)
@@ -326,5 +331,6 @@ describe.each(databases)('irregularity cases on %s', (kind) => {
     expect((await results(candidate1)).map((r) => r.attemptId)).not.toContain(onTimeMm.id)
     // After a denied appeal the first decider may still release.
     expect((await decide(c1.id, 'release', 4)).statusCode).toBe(200)
+    expect(await attention()).toMatchObject({ resultsHeld: before.resultsHeld + 1, appealsOpen: before.appealsOpen })
   })
 })
