@@ -117,9 +117,11 @@ export default async function registrationsRoutes(app: FastifyInstance) {
   }, async (request) => app.services.invoices.list(request.actor, request.query))
 
   r.post('/api/v1/admin/invoices/:id/paid', {
+    // The body (the payment's reference) is optional: callers from before it existed send none.
+    preValidation: async (request) => { request.body ??= {} },
     schema: {
       tags: ['Fees'], summary: "Mark an invoice paid, with the payment's reference (a registration's invoice confirms its registration)",
-      params: Type.Object({ id: Id }), body: Type.Optional(MarkInvoicePaidBody), response: { 200: InvoicePaidView, ...errorResponses(400, 401, 403, 404, 409) },
+      params: Type.Object({ id: Id }), body: MarkInvoicePaidBody, response: { 200: InvoicePaidView, ...errorResponses(400, 401, 403, 404, 409) },
     },
   }, async (request) => {
     return app.services.voucherLedger.markInvoicePaid(request.actor, request.params.id, request.body?.paymentReference?.trim() || null)

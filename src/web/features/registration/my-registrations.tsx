@@ -32,6 +32,7 @@ function PaymentForms({ registration }: { registration: MyRegistrationView }) {
       <form className="inline-form payment__voucher" onSubmit={onVoucher} aria-label={`Pay with a voucher for ${registration.centerName}`}>
         <TextField
           label="Voucher code"
+          hint="Whoever gave you the voucher (your employer or center) will see that you used it and for which session."
           name="voucher"
           autoComplete="off"
           spellCheck={false}
@@ -115,7 +116,17 @@ function RegistrationItem({ registration }: { registration: MyRegistrationView }
         {registration.paymentMethod && registration.status === "confirmed" ? (
           <>
             <dt>Paid by</dt>
-            <dd>{registration.paymentMethod === "none" ? "No fee due" : registration.paymentMethod}</dd>
+            <dd>
+              {registration.paymentMethod === "none" ? (
+                "No fee due"
+              ) : registration.paymentMethod === "voucher" && registration.voucherCode ? (
+                <>
+                  Voucher <code>{registration.voucherCode}</code>
+                </>
+              ) : (
+                registration.paymentMethod
+              )}
+            </dd>
           </>
         ) : null}
       </dl>
