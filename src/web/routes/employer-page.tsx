@@ -140,7 +140,7 @@ export function EmployerPage() {
   const me = useMe();
   if (!hasRole(me.data, "employer")) return <NotAllowed />;
   return (
-    <Page title="Sponsor candidates" lead="Buy vouchers that pay your candidates' fees, and ask for onsite testing at your company.">
+    <Page title="Sponsor candidates" wide lead="Buy vouchers that pay your candidates' fees, and ask for onsite testing at your company.">
       <BuyVouchersForm />
       <section aria-labelledby="vouchers-heading" className="section">
         <h2 id="vouchers-heading">Your vouchers</h2>

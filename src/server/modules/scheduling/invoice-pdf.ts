@@ -58,13 +58,12 @@ export function invoicePdf(input: { programName: string; invoice: InvoiceDetail 
     }
     const width = COLUMNS.reduce((s, c) => s + c.width, 0)
     const rule = () => pdf.artifact(() => doc.moveTo(left, doc.y - 3).lineTo(left + width, doc.y - 3).strokeColor('#9aa5b4').stroke().strokeColor('#000000'))
-    pdf.tag('Table', () => {
-      row(COLUMNS.map((c) => c.label), true)
-      rule()
-      for (const line of invoice.lines) row([line.description, String(line.quantity), money(line.unitCents), money(line.amountCents)], false)
-      rule()
-      row(['Total', '', '', money(invoice.amountCents)], true)
-    })
+    // Each row is one paragraph in reading order (its cells left to right); the rules are decoration.
+    pdf.tag('P', () => row(COLUMNS.map((c) => c.label), true))
+    rule()
+    for (const line of invoice.lines) pdf.tag('P', () => row([line.description, String(line.quantity), money(line.unitCents), money(line.amountCents)], false))
+    rule()
+    pdf.tag('P', () => row(['Total', '', '', money(invoice.amountCents)], true))
 
     doc.moveDown(1.2)
     pdf.tag('P', () =>

@@ -77,7 +77,14 @@ export function BuyVouchersForm({ staff = false, onBought }: { staff?: boolean; 
       </p>
       <ErrorSummary errors={errors} />
       <div id={errors.fieldId("modules")} tabIndex={-1}>
-        <ModuleCheckboxes legend={LABELS.modules} options={ALL_MODULES} value={modules} onChange={setModules} name="voucher-modules" />
+        <ModuleCheckboxes
+          legend={LABELS.modules} options={ALL_MODULES} value={modules} name="voucher-modules"
+          onChange={(next) => {
+            setModules(next);
+            // A choice made answers a "choose a module" problem: the summary should not say it still stands.
+            if (next.length > 0 && errors.errorFor("modules")) errors.setProblems(errors.problems.filter((p) => p.field !== "modules"));
+          }}
+        />
         {errors.errorFor("modules") ? <p className="field__error">{errors.errorFor("modules")}</p> : null}
       </div>
       <TextField
