@@ -45,7 +45,9 @@ export function VouchersPage() {
         </p>
         <VoucherLedger staff filters={filters} />
       </section>
-      <BuyVouchersForm staff />
+      <div className="section">
+        <BuyVouchersForm staff />
+      </div>
     </Page>
   );
 }
