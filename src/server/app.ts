@@ -28,6 +28,8 @@ import rescoringRoutes from './modules/results/rescoring.routes.js'
 import proctorsRoutes from './modules/centers/proctors.routes.js'
 import centerAdminRoutes from './modules/centers/center-admin.routes.js'
 import registrationsRoutes from './modules/scheduling/registrations.routes.js'
+// Issue 12, voucher ledger stream.
+import voucherLedgerRoutes from './modules/scheduling/voucher-ledger.routes.js'
 import notificationsRoutes from './modules/notifications/notifications.routes.js'
 import operationsRoutes from './modules/operations/operations.routes.js'
 import programRoutes from './modules/program/program.routes.js'
@@ -150,6 +152,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(proctorsRoutes)
   await app.register(centerAdminRoutes)
   await app.register(registrationsRoutes)
+  await app.register(voucherLedgerRoutes)
   await app.register(accommodationsRoutes)
   await app.register(deliveryRoutes)
   await app.register(proctoringRoutes)

@@ -37,6 +37,9 @@ export const errorStatus = {
   RETAKE_TOO_SOON: 422,
   MODULE_NOT_OFFERED: 422,
   VOUCHER_INVALID: 422,
+  // Issue 12, voucher ledger: a module of the batch has no fee set (staff enter the price), or the price changed since it was shown.
+  VOUCHER_PRICE_UNSET: 422,
+  PRICE_CHANGED: 409,
   SESSION_FULL: 409,
   ALREADY_REGISTERED: 409,
   SESSION_CLOSED: 409,

@@ -16,6 +16,9 @@ import { createSessionsService } from './modules/scheduling/sessions.service.js'
 import { createProfileService } from './modules/accounts/profile.service.js'
 import { createProctorsService } from './modules/centers/proctors.service.js'
 import { createPaymentsService } from './modules/scheduling/payments.service.js'
+// Issue 12, voucher ledger stream.
+import { createInvoicesService } from './modules/scheduling/invoices.service.js'
+import { createVoucherLedgerService } from './modules/scheduling/voucher-ledger.service.js'
 import { createRegistrationsService } from './modules/scheduling/registrations.service.js'
 import { createReceiptsService } from './modules/scheduling/receipts.service.js'
 import { createSessionAdminService } from './modules/scheduling/session-admin.service.js'
@@ -74,7 +77,14 @@ export function createServices(ctx: ServerContext, program: Program) {
   const proctors = createProctorsService(ctx, { audit, program: programService, users })
   // Payments are a leaf (fees, vouchers, invoices); registrations own every transition of a
   // registration, paying included, and call payments inside their transactions.
-  const payments = createPaymentsService(ctx, { audit, program: programService, users })
+  // Invoices are documents of either subject (a registration, a voucher batch); the voucher ledger
+  // sells batches against them and settles them, a registration's through the registrations service.
+  const invoices = createInvoicesService(ctx, { program: programService, users })
+  const voucherLedger = createVoucherLedgerService(ctx, {
+    audit, program: programService, users, centers, invoices,
+    registrationInvoicePaid: (actor, invoiceId, reference) => registrations.markInvoicePaid(actor, invoiceId, reference),
+  })
+  const payments = createPaymentsService(ctx, { audit, program: programService, invoices, ledger: voucherLedger })
   const invitations = createInvitationsService(ctx, { audit, centers })
   // Registration judges a candidate's module rules from their attempts, which the results service reads.
   const eligibility = createEligibilityService(ctx, { program: programService, centers, attempts: (trx, candidateId) => results.attemptHistory(trx, candidateId) })
@@ -126,6 +136,8 @@ export function createServices(ctx: ServerContext, program: Program) {
     profiles,
     proctors,
     payments,
+    invoices,
+    voucherLedger,
     registrations,
     receipts,
     eligibility,

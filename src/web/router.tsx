@@ -43,6 +43,10 @@ import { FeesPage } from "./routes/staff/fees-page";
 import { ProctorsPage } from "./routes/staff/proctors-page";
 // issue 12, certification periods stream
 import { CertificationsPage } from "./routes/staff/certifications-page";
+// Issue 12, voucher ledger stream: the ledger and invoices.
+import { VouchersPage } from "./routes/staff/vouchers-page";
+import { InvoicesPage } from "./routes/staff/invoices-page";
+import { InvoicePage } from "./routes/staff/invoice-page";
 // Test delivery: the candidate's sitting and test screen, the proctor's console and scribe mode.
 import { ProctorConsolePage } from "./routes/proctor-console-page";
 import { ScribePage } from "./routes/scribe-page";
@@ -123,6 +127,9 @@ export const router = createBrowserRouter([
       { path: "employer", element: <RequireAuth requiredRole="employer"><EmployerPage /></RequireAuth> },
       { path: "staff/accommodations", element: staff(<AccommodationQueuePage />) },
       { path: "staff/fees", element: staff(<FeesPage />) },
+      { path: "staff/vouchers", element: staff(<VouchersPage />) },
+      { path: "staff/invoices", element: staff(<InvoicesPage />) },
+      { path: "staff/invoices/:id", element: staff(<InvoicePage />) },
       { path: "staff/centers", element: staff(<CentersAdminPage />) },
       { path: "staff/proctors", element: staff(<ProctorsPage />) },
       { path: "staff/certifications", element: staff(<CertificationsPage />) },

@@ -30,3 +30,19 @@ describe('fees', () => {
     expect(holdExpiresAt(now, 72, '2026-05-02T09:00:00.000Z')).toBe('2026-05-02T09:00:00.000Z')
   })
 })
+
+describe('voucher batch price and invoice numbers', () => {
+  it('prices a batch from the fees of its modules, or not at all when one has no fee', async () => {
+    const { voucherBatchPrice } = await import('./fees.js')
+    const fees = new Map<string, number | null>([['MM', 5000], ['SRMT', 7000], ['QBA', null]])
+    expect(voucherBatchPrice(fees, ['MM', 'SRMT', 'MM'], 3)).toEqual({ unitCents: 12000, totalCents: 36000 })
+    expect(voucherBatchPrice(fees, ['MM', 'QBA'], 3)).toBeNull()
+    expect(voucherBatchPrice(new Map(), ['MM'], 1)).toBeNull()
+  })
+
+  it('numbers invoices with six digits per year', async () => {
+    const { invoiceNumber } = await import('./fees.js')
+    expect(invoiceNumber(2026, 123)).toBe('INV-2026-000123')
+    expect(invoiceNumber(2027, 1234567)).toBe('INV-2027-1234567')
+  })
+})

@@ -24,3 +24,19 @@ export function voucherCovers(covered: readonly string[], modules: readonly stri
 export function holdExpiresAt(now: Date, holdHours: number, sessionStartsAt: string): string {
   return new Date(Math.min(now.getTime() + holdHours * 3_600_000, Date.parse(sessionStartsAt))).toISOString()
 }
+
+/**
+ * The price of a voucher batch from the fee schedule: one voucher costs the fees of the modules it
+ * covers; null when a module has no fee set (the program's "contact us": staff enter the price).
+ */
+export function voucherBatchPrice(fees: ReadonlyMap<string, number | null>, modules: readonly string[], quantity: number): { unitCents: number; totalCents: number } | null {
+  const unique = [...new Set(modules)]
+  if (unique.some((m) => fees.get(m) == null)) return null
+  const unitCents = unique.reduce((sum, m) => sum + (fees.get(m) ?? 0), 0)
+  return { unitCents, totalCents: unitCents * quantity }
+}
+
+/** An invoice's human number: INV-2026-000123, sequential per year of issue. */
+export function invoiceNumber(year: number, sequence: number): string {
+  return `INV-${year}-${String(sequence).padStart(6, '0')}`
+}

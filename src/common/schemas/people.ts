@@ -56,7 +56,7 @@ export const PersonCredentialView = Type.Object({
 export type PersonCredentialView = Static<typeof PersonCredentialView>
 
 export const PersonInvoiceView = Type.Object({
-  id: Type.String(), registrationId: Type.String(), amountCents: Type.Integer(), currency: Type.String(), status: Type.String(),
+  id: Type.String(), number: Nullable(Type.String()), registrationId: Nullable(Type.String()), amountCents: Type.Integer(), currency: Type.String(), status: Type.String(),
   issuedAt: Type.String(), paidAt: Nullable(Type.String()),
 })
 export type PersonInvoiceView = Static<typeof PersonInvoiceView>

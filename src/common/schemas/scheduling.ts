@@ -131,6 +131,7 @@ export type NewRegistrationView = Static<typeof NewRegistrationView>
 
 export const MyRegistrationView = Type.Object({
   ...RegistrationView.properties, startsAt: Type.String(), endsAt: Type.String(), centerName: Type.String(), city: Type.String(), state: Type.String(), canCancel: Type.Boolean(),
+  voucherCode: Nullable(Type.String({ description: 'The voucher that paid this registration' })),
 })
 export type MyRegistrationView = Static<typeof MyRegistrationView>
 
@@ -181,8 +182,7 @@ export type FeesView = Static<typeof FeesView>
 export const SetFeesBody = Type.Record(Code, Type.Integer({ minimum: 0, maximum: 10_000_000 }), { minProperties: 1, maxProperties: 3 })
 export type SetFeesBody = Static<typeof SetFeesBody>
 
-export const BuyVouchersBody = Type.Object({ modules: ModuleList, quantity: Type.Integer({ minimum: 1, maximum: 500 }), expiresAt: Type.Optional(Type.String({ format: 'date-time' })) }, Strict)
-export type BuyVouchersBody = Static<typeof BuyVouchersBody>
+// Buying vouchers: BuyVoucherBatchBody in ./payments.ts (a batch against an invoice).
 
 export const VOUCHER_STATUSES = ['available', 'redeemed', 'void'] as const
 export const VoucherView = Type.Object({
@@ -199,14 +199,7 @@ export type MyVoucherView = Static<typeof MyVoucherView>
 export const MyVouchersPage = Type.Object({ items: Type.Array(MyVoucherView), nextCursor: Type.Null() })
 export type MyVouchersPage = Static<typeof MyVouchersPage>
 
-export const InvoiceView = Type.Object({
-  id: Type.String(), registrationId: Type.String(), sessionId: Type.String(), candidate: Type.String({ description: "The candidate's name (empty when unknown)" }),
-  email: Type.String(), amountCents: Type.Integer(), currency: Type.String(), issuedAt: Type.String(),
-})
-export type InvoiceView = Static<typeof InvoiceView>
-
-export const OpenInvoicesPage = Type.Object({ items: Type.Array(InvoiceView), nextCursor: Type.Null() })
-export type OpenInvoicesPage = Static<typeof OpenInvoicesPage>
+// The invoice list and an invoice's detail: ./payments.ts.
 
 export const InvoicePaidView = Type.Object({ id: Type.String(), status: Type.Literal('paid') })
 export type InvoicePaidView = Static<typeof InvoicePaidView>

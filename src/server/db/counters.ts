@@ -9,3 +9,14 @@ export async function nextCounter(trx: Tx, name: CounterName): Promise<number> {
   const row = await trx.updateTable('counters').set({ value: sql`value + 1` }).where('name', '=', name).returning('value').executeTakeFirstOrThrow()
   return Number(row.value)
 }
+
+/**
+ * The next value of a counter that is created on first use (one per year: `invoice_number_2026`).
+ * The insert that creates it and the increment are in the caller's transaction, so a rolled-back
+ * transaction gives its number back: the numbers have no gaps and no repeats under concurrency.
+ */
+export async function nextCreatedCounter(trx: Tx, name: string): Promise<number> {
+  await trx.insertInto('counters').values({ name, value: 0 }).onConflict((oc) => oc.column('name').doNothing()).execute()
+  const row = await trx.updateTable('counters').set({ value: sql`value + 1` }).where('name', '=', name).returning('value').executeTakeFirstOrThrow()
+  return Number(row.value)
+}

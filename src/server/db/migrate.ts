@@ -27,6 +27,8 @@ import * as confirmationNumbers from './migrations/0017-confirmation-numbers.js'
 import * as certificationPeriods from './migrations/0022-certification-periods.js'
 // issue 12, integrity stream
 import * as irregularityCases from './migrations/0018-irregularity-cases.js'
+// Issue 12, voucher ledger stream.
+import * as voucherLedger from './migrations/0019-voucher-ledger.js'
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: DialectName): Promise<void> }
 
@@ -56,6 +58,8 @@ const migrations: Record<string, DialectMigration> = {
   '0022-certification-periods': certificationPeriods,
   // issue 12, integrity stream
   '0018-irregularity-cases': irregularityCases,
+  // Issue 12, voucher ledger stream.
+  '0019-voucher-ledger': voucherLedger,
 }
 
 /** The names of every migration, in order: what a cached database (the registry bench's seed) is keyed by. */

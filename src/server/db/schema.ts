@@ -266,18 +266,71 @@ export interface VouchersTable {
   redeemed_at: string | null
   created_at: string
   expires_at: string | null
+  /** The batch it was bought in (migration 0019; every voucher has one since). */
+  batch_id: string | null
 }
 
 export interface InvoicesTable {
   id: string
-  registration_id: string
+  /** Set when `subject_type` is 'registration'. */
+  registration_id: string | null
   amount_cents: number
   currency: string
   status: 'open' | 'paid' | 'void'
   issued_at: string
   paid_at: string | null
   marked_by: string | null
+  // ---- Issue 12, voucher ledger stream (migration 0019)
+  subject_type: 'registration' | 'voucher_batch'
+  /** Set when `subject_type` is 'voucher_batch'. */
+  voucher_batch_id: string | null
+  /** INV-YYYY-NNNNNN, from the per-year counter `invoice_number_YYYY`. */
+  number: string | null
+  payment_reference: string | null
+  voided_at: string | null
+  voided_by: string | null
+  void_reason: string | null
 }
+
+// ---- Issue 12, voucher ledger stream (migration 0019)
+export interface VoucherBatchesTable {
+  id: string
+  /** The employer or center account it was bought by or for; null when staff bought it for an organization. */
+  buyer_id: string | null
+  buyer_kind: 'employer' | 'center' | 'staff' | 'unknown'
+  organization: string | null
+  /** JSON array of module codes each voucher covers. */
+  modules: string
+  quantity: number
+  unit_price_cents: number
+  total_cents: number
+  currency: string
+  price_source: 'schedule' | 'staff' | 'legacy'
+  invoice_id: string | null
+  created_at: string
+  created_by: string | null
+  expires_at: string | null
+}
+
+export interface InvoiceLinesTable {
+  invoice_id: string
+  position: number
+  description: string
+  quantity: number
+  unit_cents: number
+  amount_cents: number
+}
+
+export interface InvoiceEventsTable {
+  id: string
+  invoice_id: string
+  kind: 'issued' | 'paid' | 'voided'
+  actor_id: string | null
+  at: string
+  /** The payment reference (paid) or the reason (voided). */
+  note: string | null
+}
+// ---- end of the voucher ledger stream's tables
 
 export interface AccommodationRequestsTable {
   id: string
@@ -589,6 +642,10 @@ export interface Database {
   irregularity_case_results: IrregularityCaseResultsTable
   irregularity_case_incidents: IrregularityCaseIncidentsTable
   irregularity_case_events: IrregularityCaseEventsTable
+  // Issue 12, voucher ledger stream.
+  voucher_batches: VoucherBatchesTable
+  invoice_lines: InvoiceLinesTable
+  invoice_events: InvoiceEventsTable
 }
 
 // --- issue 12, integrity stream: irregularity cases (migration 0018) ---

@@ -6,115 +6,19 @@ import { FormAlert, StatusMessage } from "../components/form-alert";
 import { NotAllowed } from "../components/not-allowed";
 import { Page } from "../components/page";
 import { QueryStatus } from "../components/query-status";
-import { TableRegion } from "../components/table-region";
 import { hasRole, useMe } from "../features/auth/auth-queries";
 import { ModuleCheckboxes } from "../features/registration/module-checkboxes";
 import type { OnsiteRequestBody, OnsiteRequestList, OnsiteRequestReceipt } from "../../common/schemas/centers";
-import type { BoughtVouchersView, BuyVouchersBody, CreateInvitationBody, InvitationView, MyVouchersPage } from "../../common/schemas/scheduling";
+import type { CreateInvitationBody, InvitationView } from "../../common/schemas/scheduling";
 import { schedulingKeys } from "../features/registration/scheduling-api";
 import { StatusBadge } from "../features/registration/status-badge";
 import { ScheduledEventSummary } from "../features/session-operations/scheduled-event-summary";
 import { formatDate, formatDateTime } from "../lib/format";
+import { BuyVouchersForm } from "../features/vouchers/buy-vouchers-form";
+import { VoucherLedger } from "../features/vouchers/voucher-ledger";
 import "../styles/scheduling.css";
 
 const ALL_MODULES = ["MM", "SRMT", "QBA"];
-
-function BuyVouchers() {
-  const [modules, setModules] = useState<string[]>([]);
-  const [quantity, setQuantity] = useState("1");
-  const [problem, setProblem] = useState<string | null>(null);
-  const queryClient = useQueryClient();
-  const buy = useMutation({
-    mutationFn: () => api.post<BoughtVouchersView>("/api/v1/vouchers", { modules, quantity: Number(quantity) } satisfies BuyVouchersBody),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: schedulingKeys.vouchers }),
-  });
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (modules.length === 0) return setProblem("Choose at least one module.");
-    const n = Number(quantity);
-    if (!Number.isInteger(n) || n < 1 || n > 500) return setProblem("Buy between 1 and 500 vouchers.");
-    setProblem(null);
-    buy.mutate();
-  }
-  return (
-    <form className="form form--card" onSubmit={onSubmit} aria-labelledby="buy-heading" noValidate>
-      <h2 id="buy-heading">Buy vouchers</h2>
-      <p>Each voucher pays for the chosen modules of one registration and can be used once. You are invoiced for them.</p>
-      <FormAlert>{problem ?? (buy.isError ? errorMessage(buy.error) : null)}</FormAlert>
-      <ModuleCheckboxes legend="Modules each voucher covers" options={ALL_MODULES} value={modules} onChange={setModules} name="voucher-modules" />
-      <TextField label="How many vouchers" type="number" min={1} max={500} inputMode="numeric" name="quantity" value={quantity} onChange={(e) => setQuantity(e.target.value)} />
-      <button type="submit" className="button" disabled={buy.isPending}>
-        {buy.isPending ? "Buying…" : "Buy vouchers"}
-      </button>
-      <div role="status" className={buy.isSuccess ? "notice notice--success" : "visually-hidden"}>
-        {buy.isSuccess ? (
-          <>
-            <p>
-              <strong>
-                {buy.data.items.length} {buy.data.items.length === 1 ? "voucher" : "vouchers"} bought.
-              </strong>{" "}
-              Give each candidate one code:
-            </p>
-            <ul className="voucher-codes">
-              {buy.data.items.map((v) => (
-                <li key={v.id}>
-                  <code className="voucher-code">{v.code}</code>
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-      </div>
-    </form>
-  );
-}
-
-function MyVouchers() {
-  const query = useQuery({
-    queryKey: schedulingKeys.vouchers,
-    queryFn: ({ signal }) => api.get<MyVouchersPage>("/api/v1/vouchers", undefined, signal),
-  });
-  return (
-    <section aria-labelledby="vouchers-heading" className="section">
-      <h2 id="vouchers-heading">Your vouchers</h2>
-      <QueryStatus query={query} loadingLabel="Loading your vouchers…">
-        {(data) =>
-          data.items.length === 0 ? (
-            <p>You have not bought vouchers yet.</p>
-          ) : (
-            <TableRegion label="Voucher codes and their status">
-              <table className="table">
-                <caption className="visually-hidden">Your vouchers</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Code</th>
-                    <th scope="col">Modules</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Used</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((v) => (
-                    <tr key={v.id}>
-                      <th scope="row">
-                        <code>{v.code}</code>
-                      </th>
-                      <td>{v.modules.join(", ")}</td>
-                      <td>
-                        <StatusBadge status={v.status} />
-                      </td>
-                      <td>{v.redeemedAt ? formatDateTime(v.redeemedAt) : "—"}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableRegion>
-          )
-        }
-      </QueryStatus>
-    </section>
-  );
-}
 
 function OnsiteForm() {
   const empty = { companyName: "", addressLine1: "", city: "", state: "", postalCode: "", preferredDate: "", candidates: "10", notes: "" };
@@ -242,9 +146,16 @@ export function EmployerPage() {
   const me = useMe();
   if (!hasRole(me.data, "employer")) return <NotAllowed />;
   return (
-    <Page title="Sponsor candidates" lead="Buy vouchers that pay your candidates' fees, and ask for onsite testing at your company.">
-      <BuyVouchers />
-      <MyVouchers />
+    <Page title="Sponsor candidates" wide lead="Buy vouchers that pay your candidates' fees, and ask for onsite testing at your company.">
+      <BuyVouchersForm />
+      <section aria-labelledby="vouchers-heading" className="section">
+        <h2 id="vouchers-heading">Your vouchers</h2>
+        <p>
+          You paid for these codes, so you see who used each one: the employee&rsquo;s name, when they used it and for which session. Candidates are told
+          that the sponsor of their voucher sees this.
+        </p>
+        <VoucherLedger selectNewest />
+      </section>
       <OnsiteForm />
       <MyOnsiteRequests />
     </Page>

@@ -1,7 +1,6 @@
 // Fees, vouchers and invoices. Every change of a voucher or an invoice is a conditional update that
 // says whether it happened, so the registrations service can make it part of a registration's
 // transition (one transaction) and refuse when it did not; nothing here knows a registration's states.
-import { sql } from 'kysely'
 import type { DbOrTx, Tx } from '../../db/database.js'
 import type { InvoicesTable, VouchersTable } from '../../db/schema.js'
 
@@ -55,31 +54,8 @@ export async function vouchersOf(db: DbOrTx, purchasedBy: string) {
   return db.selectFrom('vouchers').selectAll().where('purchased_by', '=', purchasedBy).orderBy('created_at', 'desc').execute()
 }
 
-/**
- * Issues an invoice unless the registration already has an open one (the partial unique index
- * `invoices_one_open_idx` decides between simultaneous requests); returns the open invoice either way.
- */
-export async function issueInvoice(trx: Tx, row: InvoicesTable): Promise<InvoicesTable> {
-  await trx
-    .insertInto('invoices')
-    .values({ ...row, status: 'open' })
-    .onConflict((oc) => oc.column('registration_id').where(sql.ref('status'), '=', sql.lit('open')).doNothing())
-    .execute()
-  return trx.selectFrom('invoices').selectAll().where('registration_id', '=', row.registration_id).where('status', '=', 'open').executeTakeFirstOrThrow()
-}
-
 export async function findInvoice(db: DbOrTx, id: string) {
   return db.selectFrom('invoices').selectAll().where('id', '=', id).executeTakeFirst()
-}
-
-export async function markInvoicePaid(trx: Tx, id: string, at: string, by: string) {
-  return trx.updateTable('invoices').set({ status: 'paid', paid_at: at, marked_by: by }).where('id', '=', id).where('status', '=', 'open').returningAll().executeTakeFirst()
-}
-
-/** Voids the registration's open invoices (it was cancelled, its fee waived or its hold ended). */
-export async function voidOpenInvoices(trx: Tx, registrationId: string): Promise<number> {
-  const result = await trx.updateTable('invoices').set({ status: 'void' }).where('registration_id', '=', registrationId).where('status', '=', 'open').executeTakeFirst()
-  return Number(result.numUpdatedRows)
 }
 
 /** Moves a registration's invoices in these states to the registration replacing it; returns how many. */
@@ -93,16 +69,6 @@ export async function standingInvoicesOf(db: DbOrTx, registrationId: string) {
   return db.selectFrom('invoices').selectAll().where('registration_id', '=', registrationId).where('status', '!=', 'void').orderBy('issued_at', 'desc').execute()
 }
 
-export async function openInvoices(db: DbOrTx) {
-  return db
-    .selectFrom('invoices')
-    .innerJoin('registrations', 'registrations.id', 'invoices.registration_id')
-    .selectAll('invoices')
-    .select(['registrations.candidate_id', 'registrations.session_id'])
-    .where('invoices.status', '=', 'open')
-    .orderBy('invoices.issued_at')
-    .execute()
-}
 
 /** The invoices of these registrations (a person's record), oldest first. */
 export async function invoicesOfRegistrations(db: DbOrTx, registrationIds: readonly string[]) {

@@ -1,32 +1,33 @@
 // Fees: the per-module fee schedule set by staff, vouchers bought by employers (single use, tied to
-// modules), invoices staff mark paid. A leaf: the fee rules are src/common/rules/fees.ts, and what a
+// modules, bought in batches through the voucher ledger), invoices staff mark paid (documents of the
+// invoices service). A leaf: the fee rules are src/common/rules/fees.ts, and what a
 // payment does to a registration is the registrations service's to decide. The functions taking a Tx
 // are the payment's half of a registration's transition, run inside that transaction; each is a
 // conditional update that refuses (AppError) when the voucher or invoice is not in the state it needs,
 // which rolls the whole transition back.
-import { randomInt } from 'node:crypto'
 import { amountDue, formatMoney, normalizeVoucherCode, voucherCovers } from '../../../common/rules/fees.js'
 import type { ServerContext } from '../../context.js'
 import type { DbOrTx, Tx } from '../../db/database.js'
 import type { InvoicesTable } from '../../db/schema.js'
+import type { BuyVoucherBatchBody } from '../../../common/schemas/payments.js'
 import { inTransaction } from '../../db/transaction.js'
-import type { ContactDirectory } from '../accounts/users.service.js'
 import { AppError } from '../../errors.js'
-import { newId } from '../../ids.js'
 import { requireRole, type Actor } from '../accounts/actor.js'
 import type { AuditService } from '../audit/audit.service.js'
 import type { ProgramService } from '../program/program.service.js'
+import type { InvoicesService } from './invoices.service.js'
+import { openInvoiceOf } from './invoices.repository.js'
 import {
-  feeSchedule, findInvoice, standingInvoicesOf, findVoucherByCode, insertVouchers, issueInvoice, markInvoicePaid, moveInvoices, moveVoucher, openInvoices, redeemVoucher, restoreVoucher,
-  upsertFee, voidOpenInvoices, vouchersOf, invoicesOfRegistrations, vouchersOfRegistrations,
+  feeSchedule, findInvoice, standingInvoicesOf, findVoucherByCode, moveInvoices, moveVoucher, redeemVoucher, restoreVoucher, upsertFee, vouchersOf,
+  invoicesOfRegistrations, vouchersOfRegistrations,
 } from './payments.repository.js'
+import { codesOfRegistrations } from './voucher-ledger.repository.js'
+import type { VoucherLedgerService } from './voucher-ledger.service.js'
 
-// No 0/O or 1/I/L: codes are read aloud and typed from paper.
-const VOUCHER_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
-const voucherCode = () =>
-  `MT1-${Array.from({ length: 3 }, () => Array.from({ length: 4 }, () => VOUCHER_ALPHABET[randomInt(VOUCHER_ALPHABET.length)]).join('')).join('-')}`
-
-export function createPaymentsService(ctx: ServerContext, deps: { audit: AuditService; program: ProgramService; users: ContactDirectory }) {
+export function createPaymentsService(
+  ctx: ServerContext,
+  deps: { audit: AuditService; program: ProgramService; invoices: InvoicesService; ledger: Pick<VoucherLedgerService, 'buy'> },
+) {
   const { db } = ctx
   const currency = deps.program.definition.fees.currency
   const now = () => ctx.clock().toISOString()
@@ -57,39 +58,21 @@ export function createPaymentsService(ctx: ServerContext, deps: { audit: AuditSe
       return service.schedule()
     },
 
-    /** An employer (or staff) buys vouchers for modules; payment for them is arranged with the program. */
-    async buyVouchers(actor: Actor | null, input: { modules: string[]; quantity: number; expiresAt?: string | undefined }) {
-      const buyer = requireRole(actor, 'employer', 'program_staff')
-      const unknown = input.modules.filter((m) => !deps.program.module(m))
-      if (unknown.length) throw new AppError('VALIDATION', `No such module: ${unknown.join(', ')}.`)
-      const rows = Array.from({ length: input.quantity }, () => ({
-        id: newId(), code: voucherCode(), modules: JSON.stringify([...new Set(input.modules)]), purchased_by: buyer.userId, status: 'available' as const,
-        registration_id: null, redeemed_at: null, created_at: now(), expires_at: input.expiresAt ? new Date(input.expiresAt).toISOString() : null,
-      }))
-      await inTransaction(db, async (trx) => {
-        await insertVouchers(trx, rows)
-        await deps.audit.record(trx, { actorId: buyer.userId, action: 'vouchers.bought', entityType: 'user', entityId: buyer.userId, details: { quantity: input.quantity, modules: input.modules } })
-      })
-      return { items: rows.map((r) => ({ id: r.id, code: r.code, modules: input.modules, status: r.status, expiresAt: r.expires_at })) }
+    /** An employer (or staff) buys vouchers for modules: a batch in the ledger, against an invoice. */
+    async buyVouchers(actor: Actor | null, input: BuyVoucherBatchBody) {
+      const batch = await deps.ledger.buy(actor, input)
+      return { items: batch.codes.map((c) => ({ id: c.id, code: c.code, modules: batch.modules, status: c.status, expiresAt: c.expiresAt })) }
+    },
+
+    /** The code that paid each of these registrations (a registration says which voucher paid it). */
+    async voucherCodesOf(registrationIds: readonly string[]): Promise<Map<string, string>> {
+      return new Map((await codesOfRegistrations(db, registrationIds)).map((r) => [r.registration_id!, r.code]))
     },
 
     async myVouchers(actor: Actor | null) {
       const buyer = requireRole(actor, 'employer', 'program_staff')
       return {
         items: (await vouchersOf(db, buyer.userId)).map((v) => ({ id: v.id, code: v.code, modules: JSON.parse(v.modules) as string[], status: v.status, redeemedAt: v.redeemed_at, expiresAt: v.expires_at })),
-        nextCursor: null,
-      }
-    },
-
-    async openInvoices(actor: Actor | null) {
-      requireRole(actor, 'program_staff')
-      const invoices = await openInvoices(db)
-      const contacts = await deps.users.contactsOf(invoices.map((i) => i.candidate_id))
-      return {
-        items: invoices.map((i) => {
-          const c = contacts.get(i.candidate_id)
-          return { id: i.id, registrationId: i.registration_id, sessionId: i.session_id, candidate: c ? `${c.first_name} ${c.last_name}` : '', email: c?.email ?? '', amountCents: i.amount_cents, currency: i.currency, issuedAt: i.issued_at }
-        }),
         nextCursor: null,
       }
     },
@@ -127,27 +110,36 @@ export function createPaymentsService(ctx: ServerContext, deps: { audit: AuditSe
       return redeemed.id
     },
 
-    /** Issues the registration's invoice, or gives back the open one it has: asking twice makes one invoice. */
-    async invoiceIn(trx: Tx, registrationId: string, modules: string[]): Promise<{ invoice: InvoicesTable; issued: boolean }> {
-      const due = await service.amountDue(trx, modules)
-      const id = newId()
-      const invoice = await issueInvoice(trx, { id, registration_id: registrationId, amount_cents: due.cents, currency, status: 'open', issued_at: now(), paid_at: null, marked_by: null })
-      return { invoice, issued: invoice.id === id }
+    /**
+     * Issues the registration's invoice (numbered, one line per module), or gives back the open one it
+     * has: asking twice makes one invoice. The caller has updated the registration's row first, which
+     * serializes two requests for one registration, so the check and the insert cannot race; a number
+     * is drawn only for an invoice that is inserted.
+     */
+    async invoiceIn(trx: Tx, registrationId: string, modules: string[], actorId: string | null = null): Promise<{ invoice: InvoicesTable; issued: boolean }> {
+      const open = await openInvoiceOf(trx, registrationId)
+      if (open) return { invoice: open, issued: false }
+      const fees = new Map((await feeSchedule(trx)).map((f) => [f.module, f.amount_cents]))
+      const lines = [...new Set(modules)].map((m) => ({ description: `Registration fee: ${deps.program.module(m)?.name ?? m} (${m})`, quantity: 1, unitCents: fees.get(m) ?? 0 }))
+      const invoice = await deps.invoices.issueIn(trx, { subject: { registrationId }, currency, lines, actorId })
+      return { invoice, issued: true }
     },
 
-    /** Marks the registration's open invoice paid; refuses one that is not open (paid, or voided by a cancellation). */
-    async payInvoiceIn(trx: Tx, invoiceId: string, registrationId: string, staffId: string): Promise<void> {
-      const paid = await markInvoicePaid(trx, invoiceId, now(), staffId)
-      if (!paid || paid.registration_id !== registrationId) throw new AppError('CONFLICT', 'This invoice is not open.')
+    /** Marks the registration's open invoice paid (with the payment's reference); refuses one that is not open (paid, or voided by a cancellation). */
+    async payInvoiceIn(trx: Tx, invoiceId: string, registrationId: string, staffId: string, reference: string | null = null): Promise<void> {
+      const invoice = await findInvoice(trx, invoiceId)
+      if (!invoice || invoice.registration_id !== registrationId) throw new AppError('CONFLICT', 'This invoice is not open.')
+      if (!(await deps.invoices.payIn(trx, invoiceId, staffId, reference))) throw new AppError('CONFLICT', 'This invoice is not open.')
     },
 
     /** A cancelled registration gives its voucher back and its open invoices are voided. */
     async settleCancelledIn(trx: Tx, registration: { id: string; voucher_id: string | null }): Promise<void> {
       if (registration.voucher_id) await restoreVoucher(trx, registration.voucher_id, registration.id)
-      await voidOpenInvoices(trx, registration.id)
+      await deps.invoices.voidOpenOfRegistrationIn(trx, registration.id, 'The registration was cancelled.')
     },
 
-    voidInvoicesIn: (trx: Tx, registrationId: string) => voidOpenInvoices(trx, registrationId),
+    voidInvoicesIn: (trx: Tx, registrationId: string, reason = 'The registration no longer needs it (paid otherwise, or its fee waived).') =>
+      deps.invoices.voidOpenOfRegistrationIn(trx, registrationId, reason),
 
     /**
      * Moves what was paid (a voucher, paid invoices) from a registration to the one replacing it, and
@@ -157,14 +149,14 @@ export function createPaymentsService(ctx: ServerContext, deps: { audit: AuditSe
     async transferIn(trx: Tx, from: { id: string; voucher_id: string | null }, to: string, withOpenInvoice: boolean): Promise<void> {
       if (from.voucher_id && !(await moveVoucher(trx, from.voucher_id, from.id, to))) throw new AppError('CONFLICT', 'The voucher of this registration is no longer attached to it.')
       await moveInvoices(trx, from.id, to, withOpenInvoice ? ['open', 'paid'] : ['paid'])
-      if (!withOpenInvoice) await voidOpenInvoices(trx, from.id)
+      if (!withOpenInvoice) await deps.invoices.voidOpenOfRegistrationIn(trx, from.id, 'The registration moved to another session.')
     },
 
     /** The invoices and redeemed vouchers of these registrations, for a person's record (the caller checks staff). */
     async ofRegistrations(registrationIds: readonly string[]) {
       const [invoices, vouchers] = await Promise.all([invoicesOfRegistrations(db, registrationIds), vouchersOfRegistrations(db, registrationIds)])
       return {
-        invoices: invoices.map((i) => ({ id: i.id, registrationId: i.registration_id, amountCents: i.amount_cents, currency: i.currency, status: i.status, issuedAt: i.issued_at, paidAt: i.paid_at })),
+        invoices: invoices.map((i) => ({ id: i.id, number: i.number, registrationId: i.registration_id, amountCents: i.amount_cents, currency: i.currency, status: i.status, issuedAt: i.issued_at, paidAt: i.paid_at })),
         vouchers: vouchers.map((v) => ({ id: v.id, code: v.code, registrationId: v.registration_id, modules: JSON.parse(v.modules) as string[], status: v.status, redeemedAt: v.redeemed_at })),
       }
     },

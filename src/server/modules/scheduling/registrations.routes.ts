@@ -3,10 +3,11 @@ import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
 import { Id } from '../../../common/schemas/common.js'
 import {
-  BoughtVouchersView, BuyVouchersBody, CancelRegistrationBody, EligibilityQuery, EligibilityView, FeesView, InvoicePaidView, MyRegistrationsPage,
-  MyVouchersPage, NewRegistrationView, OpenInvoicesPage, PaymentBody, PaymentView, ReceiptView, RegisterBody, RegistrationView, RescheduleBody, SetFeesBody,
+  BoughtVouchersView, CancelRegistrationBody, EligibilityQuery, EligibilityView, FeesView, InvoicePaidView, MyRegistrationsPage,
+  MyVouchersPage, NewRegistrationView, PaymentBody, PaymentView, ReceiptView, RegisterBody, RegistrationView, RescheduleBody, SetFeesBody,
   StaffRegisterBody, WaiveBody,
 } from '../../../common/schemas/scheduling.js'
+import { BuyVoucherBatchBody, InvoicesPage, InvoicesQuery, MarkInvoicePaidBody } from '../../../common/schemas/payments.js'
 import { errorResponses, typed } from '../../http.js'
 
 export default async function registrationsRoutes(app: FastifyInstance) {
@@ -118,8 +119,8 @@ export default async function registrationsRoutes(app: FastifyInstance) {
   r.post('/api/v1/vouchers', {
     schema: {
       tags: ['Fees'], summary: 'Buy vouchers for modules (employers); codes are single use',
-      body: BuyVouchersBody,
-      response: { 201: BoughtVouchersView, ...errorResponses(400, 401, 403) },
+      body: BuyVoucherBatchBody,
+      response: { 201: BoughtVouchersView, ...errorResponses(400, 401, 403, 409, 422) },
     },
   }, async (request, reply) => reply.status(201).send(await app.services.payments.buyVouchers(request.actor, request.body)))
 
@@ -128,10 +129,20 @@ export default async function registrationsRoutes(app: FastifyInstance) {
   }, async (request) => app.services.payments.myVouchers(request.actor))
 
   r.get('/api/v1/admin/invoices', {
-    schema: { tags: ['Fees'], summary: 'Open invoices', response: { 200: OpenInvoicesPage, ...errorResponses(401, 403) } },
-  }, async (request) => app.services.payments.openInvoices(request.actor))
+    schema: {
+      tags: ['Fees'], summary: 'Invoices, newest first, with number, bill-to, amount and status (filters: status, subject, number)',
+      querystring: InvoicesQuery, response: { 200: InvoicesPage, ...errorResponses(400, 401, 403) },
+    },
+  }, async (request) => app.services.invoices.list(request.actor, request.query))
 
   r.post('/api/v1/admin/invoices/:id/paid', {
-    schema: { tags: ['Fees'], summary: 'Mark an invoice paid (confirms its registration)', params: Type.Object({ id: Id }), response: { 200: InvoicePaidView, ...errorResponses(400, 401, 403, 404, 409) } },
-  }, async (request) => app.services.registrations.markInvoicePaid(request.actor, request.params.id))
+    // The body (the payment's reference) is optional: callers from before it existed send none.
+    preValidation: async (request) => { request.body ??= {} },
+    schema: {
+      tags: ['Fees'], summary: "Mark an invoice paid, with the payment's reference (a registration's invoice confirms its registration)",
+      params: Type.Object({ id: Id }), body: MarkInvoicePaidBody, response: { 200: InvoicePaidView, ...errorResponses(400, 401, 403, 404, 409) },
+    },
+  }, async (request) => {
+    return app.services.voucherLedger.markInvoicePaid(request.actor, request.params.id, request.body?.paymentReference?.trim() || null)
+  })
 }

@@ -254,8 +254,10 @@ export function createRegistrationsService(
       const who = requireActor(actor)
       const rows = await registrationsOfCandidate(db, who.userId)
       const centers = await deps.centers.findMany(rows.map((r) => r.center_id))
+      const vouchers = await deps.payments.voucherCodesOf(rows.filter((r) => r.payment_method === 'voucher').map((r) => r.id))
       return {
         items: await Promise.all(rows.map(async (r) => ({
+          voucherCode: vouchers.get(r.id) ?? null,
           ...(await dto(r)), startsAt: r.starts_at, endsAt: r.ends_at, centerName: centers.get(r.center_id)?.name ?? '', city: centers.get(r.center_id)?.city ?? '', state: centers.get(r.center_id)?.state ?? '',
           canCancel: (r.status === 'pending_payment' || r.status === 'confirmed' || r.status === 'waitlisted') && isRegistrationInTime(ctx.clock(), new Date(r.starts_at), policies.registrationLeadHours),
         }))),
@@ -442,7 +444,7 @@ export function createRegistrationsService(
       const invoice = await inTransaction(db, async (trx) => {
         const held = await transition(trx, registrationId, ['pending_payment'], { payment_method: 'invoice', hold_expires_at: null, updated_at: now() })
         if (!held) throw new AppError('CONFLICT', 'This registration has no seat waiting for payment.')
-        const out = await deps.payments.invoiceIn(trx, registrationId, modulesOf(held))
+        const out = await deps.payments.invoiceIn(trx, registrationId, modulesOf(held), who.userId)
         if (out.issued) await deps.audit.record(trx, { actorId: who.userId, action: 'invoice.issued', entityType: 'invoice', entityId: out.invoice.id, details: { registrationId, amountCents: out.invoice.amount_cents } })
         return out.invoice
       })
@@ -450,19 +452,22 @@ export function createRegistrationsService(
     },
 
     /** Staff mark an open invoice paid, which confirms its registration if that still waits for payment. */
-    async markInvoicePaid(actor: Actor | null, invoiceId: string) {
+    async markInvoicePaid(actor: Actor | null, invoiceId: string, paymentReference: string | null = null) {
       const staff = requireRole(actor, 'program_staff')
       const invoice = await deps.payments.findInvoice(invoiceId)
       if (!invoice) throw notFound('The invoice')
       if (invoice.status !== 'open') throw new AppError('CONFLICT', 'This invoice is not open.')
+      // A voucher batch's invoice confirms no registration: the voucher ledger settles it.
+      const registrationId = invoice.registration_id
+      if (registrationId === null) throw new AppError('CONFLICT', 'This invoice is not a registration\'s.')
       await inTransaction(db, async (trx) => {
-        if (!(await transition(trx, invoice.registration_id, ['pending_payment'], paidBy('invoice', null)))) {
+        if (!(await transition(trx, registrationId, ['pending_payment'], paidBy('invoice', null)))) {
           throw new AppError('CONFLICT', 'This invoice\'s registration is no longer waiting for payment.')
         }
-        await deps.payments.payInvoiceIn(trx, invoiceId, invoice.registration_id, staff.userId)
-        await deps.audit.record(trx, { actorId: staff.userId, action: 'invoice.paid', entityType: 'invoice', entityId: invoiceId, details: { registrationId: invoice.registration_id } })
+        await deps.payments.payInvoiceIn(trx, invoiceId, registrationId, staff.userId, paymentReference)
+        await deps.audit.record(trx, { actorId: staff.userId, action: 'invoice.paid', entityType: 'invoice', entityId: invoiceId, details: { registrationId, paymentReference } })
       })
-      await sendConfirmation(invoice.registration_id)
+      await sendConfirmation(registrationId)
       return { id: invoiceId, status: 'paid' as const }
     },
 

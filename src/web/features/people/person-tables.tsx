@@ -81,7 +81,8 @@ export function PaymentsTables({ record }: { record: R }) {
       <h3>Invoices</h3>
       <DataTable caption="Invoices" rows={record.payments.invoices} rowKey={(i) => i.id} empty="No invoices."
         columns={[
-          { id: "issued", header: "Issued", rowHeader: true, className: "nowrap", cell: (i) => formatDate(i.issuedAt), sortValue: (i) => i.issuedAt },
+          { id: "number", header: "Invoice", rowHeader: true, className: "nowrap", cell: (i) => <Link to={`/staff/invoices/${i.id}`}>{i.number ?? "Unnumbered"}</Link>, sortValue: (i) => i.number },
+          { id: "issued", header: "Issued", className: "nowrap", cell: (i) => formatDate(i.issuedAt), sortValue: (i) => i.issuedAt },
           { id: "amount", header: "Amount", className: "numeric", cell: (i) => formatMoney(i.amountCents, i.currency), sortValue: (i) => i.amountCents },
           { id: "status", header: "Status", cell: (i) => <StatusBadge status={i.status} /> },
           { id: "paid", header: "Paid", className: "nowrap", cell: (i) => formatDate(i.paidAt) },

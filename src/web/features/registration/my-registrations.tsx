@@ -35,6 +35,7 @@ function PaymentForms({ registration }: { registration: MyRegistrationView }) {
       <form className="inline-form payment__voucher" onSubmit={onVoucher} aria-label={`Pay with a voucher for ${registration.centerName}`}>
         <TextField
           label="Voucher code"
+          hint="Whoever gave you the voucher (your employer or center) will see that you used it and for which session."
           name="voucher"
           autoComplete="off"
           spellCheck={false}
@@ -91,7 +92,12 @@ function RegistrationActions({ registration }: { registration: MyRegistrationVie
 function paymentText(registration: MyRegistrationView): string {
   if (registration.status === "pending_payment") return `${formatMoney(registration.amountDueCents)} due by ${formatDateTime(registration.holdExpiresAt)}`;
   if (registration.status === "waitlisted" && registration.waitlistPosition) return `Waitlist position ${registration.waitlistPosition}`;
-  if (registration.paymentMethod && registration.status === "confirmed") return registration.paymentMethod === "none" ? "No fee due" : `Paid by ${registration.paymentMethod}`;
+  if (registration.paymentMethod && registration.status === "confirmed") {
+    if (registration.paymentMethod === "none") return "No fee due";
+    // The code that paid: whoever gave the voucher (an employer) sees its use in their ledger.
+    if (registration.paymentMethod === "voucher" && registration.voucherCode) return `Paid by voucher ${registration.voucherCode}`;
+    return `Paid by ${registration.paymentMethod}`;
+  }
   return "";
 }
 

@@ -1,15 +1,14 @@
 import { useState, type FormEvent } from "react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link } from "react-router";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, errorMessage } from "../../api/client";
-import type { FeesView, InvoicePaidView, InvoiceView, OpenInvoicesPage, SetFeesBody } from "../../../common/schemas/scheduling";
+import type { FeesView, SetFeesBody } from "../../../common/schemas/scheduling";
 import { TextField } from "../../components/field";
 import { FormAlert, StatusMessage } from "../../components/form-alert";
 import { Page } from "../../components/page";
 import { QueryStatus } from "../../components/query-status";
-import { TableRegion } from "../../components/table-region";
 import { useModuleNames } from "../../features/registration/module-checkboxes";
-import { formatMoney, schedulingKeys, useFees } from "../../features/registration/scheduling-api";
-import { formatDateTime } from "../../lib/format";
+import { schedulingKeys, useFees } from "../../features/registration/scheduling-api";
 import "../../styles/scheduling.css";
 
 const toDollars = (cents: number | null) => (cents === null ? "" : (cents / 100).toFixed(2));
@@ -73,69 +72,14 @@ function FeesForm({ fees }: { fees: FeesView }) {
   );
 }
 
-function Invoices() {
-  const queryClient = useQueryClient();
-  const [message, setMessage] = useState<string | null>(null);
-  const query = useQuery({
-    queryKey: schedulingKeys.invoices,
-    queryFn: ({ signal }) => api.get<OpenInvoicesPage>("/api/v1/admin/invoices", undefined, signal),
-  });
-  const markPaid = useMutation({
-    mutationFn: (invoice: InvoiceView) => api.post<InvoicePaidView>(`/api/v1/admin/invoices/${encodeURIComponent(invoice.id)}/paid`, {}),
-    onSuccess: (_data, invoice) => {
-      setMessage(`The invoice for ${invoice.candidate} is marked paid; the registration is confirmed.`);
-      void queryClient.invalidateQueries({ queryKey: schedulingKeys.invoices });
-    },
-  });
+function InvoicesLinks() {
   return (
     <section aria-labelledby="invoices-heading" className="section">
-      <h2 id="invoices-heading">Open invoices</h2>
-      <StatusMessage>{message}</StatusMessage>
-      <FormAlert>{markPaid.isError ? errorMessage(markPaid.error) : null}</FormAlert>
-      <QueryStatus query={query} loadingLabel="Loading invoices…">
-        {(data) =>
-          data.items.length === 0 ? (
-            <p>No invoices are open.</p>
-          ) : (
-            <TableRegion label="Invoices to mark paid">
-              <table className="table">
-                <caption className="visually-hidden">Open invoices</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Candidate</th>
-                    <th scope="col">Amount</th>
-                    <th scope="col">Issued</th>
-                    <th scope="col">Action</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((invoice) => (
-                    <tr key={invoice.id}>
-                      <th scope="row">
-                        {invoice.candidate}
-                        <br />
-                        <span className="card__meta">{invoice.email}</span>
-                      </th>
-                      <td>{formatMoney(invoice.amountCents, invoice.currency)}</td>
-                      <td>{formatDateTime(invoice.issuedAt)}</td>
-                      <td>
-                        <button
-                          type="button"
-                          className="button button--small"
-                          disabled={markPaid.isPending}
-                          onClick={() => markPaid.mutate(invoice)}
-                        >
-                          Mark paid<span className="visually-hidden">: {invoice.candidate}</span>
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableRegion>
-          )
-        }
-      </QueryStatus>
+      <h2 id="invoices-heading">Invoices and vouchers</h2>
+      <p>
+        Mark invoices paid with the payment&rsquo;s reference, void them or download them on the <Link to="/staff/invoices?status=open">invoices page</Link>. Who
+        bought which vouchers, and who used them, is in the <Link to="/staff/vouchers">voucher ledger</Link>.
+      </p>
     </section>
   );
 }
@@ -143,11 +87,11 @@ function Invoices() {
 export function FeesPage() {
   const fees = useFees();
   return (
-    <Page title="Fees and invoices" lead="Set the fee per module and confirm invoiced registrations once they are paid. Payment is by voucher or invoice; cards are not taken.">
+    <Page title="Fees and invoices" lead="Set the fee per module; vouchers are priced from it when they are bought. Payment is by voucher or invoice; cards are not taken.">
       <QueryStatus query={fees} loadingLabel="Loading the fees…">
         {(data) => <FeesForm fees={data} />}
       </QueryStatus>
-      <Invoices />
+      <InvoicesLinks />
     </Page>
   );
 }
