@@ -17,6 +17,8 @@ import * as sessionRules from './migrations/0012-session-rules.js'
 import * as accountsHardening from './migrations/0013-accounts-hardening.js'
 import * as atomicWrites from './migrations/0014-atomic-writes.js'
 import * as registryHolders from './migrations/0015-registry-holders.js'
+// issue 12, time zones
+import * as centerTimeZones from './migrations/0016-center-time-zones.js'
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: DialectName): Promise<void> }
 
@@ -37,6 +39,8 @@ const migrations: Record<string, DialectMigration> = {
   '0013-accounts-hardening': accountsHardening,
   '0014-atomic-writes': atomicWrites,
   '0015-registry-holders': registryHolders,
+  // issue 12, time zones
+  '0016-center-time-zones': centerTimeZones,
 }
 
 /** The names of every migration, in order: what a cached database (the registry bench's seed) is keyed by. */

@@ -18,7 +18,7 @@ function Invitation({ invitation, token }: { invitation: InvitedSessionView; tok
   const leadHours = useRegistrationLeadHours() ?? 48;
   const session: PublicSessionView = {
     id: invitation.sessionId, centerId: invitation.centerId, centerName: invitation.centerName, city: invitation.city, state: invitation.state,
-    startsAt: invitation.startsAt, endsAt: invitation.endsAt, seatsAvailable: invitation.seatsAvailable, modules: invitation.modules, status: invitation.status,
+    startsAt: invitation.startsAt, endsAt: invitation.endsAt, seatsAvailable: invitation.seatsAvailable, modules: invitation.modules, status: invitation.status, timeZone: invitation.timeZone,
   };
   const deadline = registrationDeadline(new Date(session.startsAt), leadHours);
   const closed = deadline.getTime() <= Date.now() || session.status !== "scheduled";

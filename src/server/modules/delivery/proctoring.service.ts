@@ -2,6 +2,7 @@
 // voiding, re-admitting on another computer, incident reports, closing the session with its report;
 // and the sweep that runs without anyone: it pauses sessions whose proctor has gone (recording the
 // gap as an incident), submits attempts whose time is up, and finishes scoring a crash interrupted.
+import { DEFAULT_TIME_ZONE } from '../../../common/time-zones.js'
 import { ADJUSTMENT_LABELS, type Adjustment } from '../../../common/rules/accommodations.js'
 import { deadlineAfterPause, remainingMs } from '../../../common/rules/attempt-lifecycle.js'
 import type { IncidentCategory, PauseReason } from '../../../common/schemas/delivery.js'
@@ -142,8 +143,12 @@ export function createProctoringService(ctx: ServerContext, deps: {
     async console(actor: Actor | null, sessionId: string) {
       const { session } = await delivery.requireSessionProctor(actor, sessionId)
       const sitting = await sittingOf(sessionId)
+      const center = await deps.centers.find(session.center_id)
       return {
-        session: { id: session.id, centerName: (await deps.centers.find(session.center_id))?.name ?? '', startsAt: session.starts_at, endsAt: session.ends_at, status: session.status, closedAt: session.closed_at },
+        session: {
+          id: session.id, centerName: center?.name ?? '', startsAt: session.starts_at, endsAt: session.ends_at, status: session.status, closedAt: session.closed_at,
+          timeZone: center?.time_zone ?? DEFAULT_TIME_ZONE,
+        },
         proctorPresent: await delivery.proctorPresent(sessionId),
         incidents: sitting.incidents,
         candidates: sitting.candidates.map((c) => ({ ...c, attempts: c.attempts.map(({ events: _events, startedAt: _s, submittedAt: _u, ...rest }) => rest) })),

@@ -9,6 +9,7 @@
 // under the candidate's lock in the registration's transaction (eligibility.service.ts).
 // A private session (an onsite company event) takes candidates only from its roster (registered on
 // their behalf), program staff, or a current invitation link; to anyone else it does not exist (404).
+import { DEFAULT_TIME_ZONE } from '../../../common/time-zones.js'
 import { holdExpiresAt } from '../../../common/rules/fees.js'
 import { ncrcAdvice } from '../../../common/rules/ncrc-advice.js'
 import { isRegistrationInTime } from '../../../common/rules/registration-window.js'
@@ -234,6 +235,7 @@ export function createRegistrationsService(
         items: await Promise.all(rows.map(async (r) => ({
           ...(await dto(r)), startsAt: r.starts_at, endsAt: r.ends_at, centerName: centers.get(r.center_id)?.name ?? '', city: centers.get(r.center_id)?.city ?? '', state: centers.get(r.center_id)?.state ?? '',
           canCancel: (r.status === 'pending_payment' || r.status === 'confirmed' || r.status === 'waitlisted') && isRegistrationInTime(ctx.clock(), new Date(r.starts_at), policies.registrationLeadHours),
+          timeZone: centers.get(r.center_id)?.time_zone ?? DEFAULT_TIME_ZONE,
         }))),
         nextCursor: null,
       }

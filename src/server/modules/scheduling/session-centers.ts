@@ -14,6 +14,8 @@ export interface SessionWithCenter extends SessionRow {
   center_name: string
   city: string
   state: string
+  /** The center's IANA zone: the session's times are shown in it. */
+  time_zone: string
 }
 
 /** When and where a session is, for the registration emails and the roster. */
@@ -25,10 +27,11 @@ export interface SessionPlaceRow {
   city: string
   state: string
   postal_code: string
+  time_zone: string
 }
 
 export function withCenter(session: SessionRow, center: CentersTable): SessionWithCenter {
-  return { ...session, center_kind: center.kind, center_applied_by: center.applied_by ?? null, center_name: center.name, city: center.city, state: center.state }
+  return { ...session, center_kind: center.kind, center_applied_by: center.applied_by ?? null, center_name: center.name, city: center.city, state: center.state, time_zone: center.time_zone }
 }
 
 /** A session with what decides who may see and book it: its center's kind and, for an onsite event, its employer. */
@@ -44,5 +47,5 @@ export async function sessionPlace(db: DbOrTx, centers: CenterDirectory, session
   const center = session ? await centers.find(session.center_id, db) : undefined
   // Callers ask for a session they have just read or written: a missing one is a bug, not a 404.
   if (!session || !center) throw new Error(`session ${sessionId} or its center is missing`)
-  return { starts_at: session.starts_at, ends_at: session.ends_at, name: center.name, address_line1: center.address_line1, city: center.city, state: center.state, postal_code: center.postal_code }
+  return { starts_at: session.starts_at, ends_at: session.ends_at, name: center.name, address_line1: center.address_line1, city: center.city, state: center.state, postal_code: center.postal_code, time_zone: center.time_zone }
 }
