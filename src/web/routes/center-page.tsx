@@ -12,7 +12,8 @@ import { hasRole, useMe } from "../features/auth/auth-queries";
 import { ScheduleSessionForm } from "../features/centers-admin/schedule-session-form";
 import { schedulingKeys, useMyCenters } from "../features/registration/scheduling-api";
 import { StatusBadge } from "../features/registration/status-badge";
-import { formatDate, formatTimeRange } from "../lib/format";
+import { formatDate } from "../lib/format";
+import { formatZonedDate, formatZonedRange } from "../../common/time-zones";
 import "../styles/scheduling.css";
 
 function CancelSession({ session, onDone }: { session: MySessionView; onDone: (message: string) => void }) {
@@ -33,7 +34,7 @@ function CancelSession({ session, onDone }: { session: MySessionView; onDone: (m
   return (
     <details>
       <summary>
-        Cancel this session<span className="visually-hidden">: {formatTimeRange(session.startsAt, session.endsAt)}</span>
+        Cancel this session<span className="visually-hidden">: {formatZonedRange(session.startsAt, session.endsAt, session.timeZone)}</span>
       </summary>
       <form className="inline-form" onSubmit={onSubmit} aria-label="Cancel the session">
         <FormAlert>{cancel.isError ? errorMessage(cancel.error) : null}</FormAlert>
@@ -68,13 +69,13 @@ function MySessions({ canManage }: { canManage: boolean }) {
                   <li key={session.id} className="card">
                     <div className="record__head">
                       <h3>
-                        {formatDate(session.startsAt)} at {session.centerName}
+                        {formatZonedDate(session.startsAt, session.timeZone)} at {session.centerName}
                       </h3>
                       <StatusBadge status={session.status} />
                     </div>
                     <dl className="details-list">
                       <dt>When</dt>
-                      <dd>{formatTimeRange(session.startsAt, session.endsAt)}</dd>
+                      <dd>{formatZonedRange(session.startsAt, session.endsAt, session.timeZone)}</dd>
                       <dt>Seats</dt>
                       <dd>
                         {session.seatsAvailable} of {session.seats} available
@@ -90,7 +91,7 @@ function MySessions({ canManage }: { canManage: boolean }) {
                     </dl>
                     <p>
                       <Link to={`/sessions/${encodeURIComponent(session.id)}/roster`}>
-                        Roster<span className="visually-hidden"> of {formatDate(session.startsAt)} at {session.centerName}</span>
+                        Roster<span className="visually-hidden"> of {formatZonedDate(session.startsAt, session.timeZone)} at {session.centerName}</span>
                       </Link>
                     </p>
                     {canManage && session.status === "scheduled" ? <CancelSession session={session} onDone={setMessage} /> : null}

@@ -1,5 +1,6 @@
 import type { Center, TestSession } from "../../api/types";
-import { formatDate, formatLongDate, formatTimeRange } from "../../lib/format";
+import { formatDate } from "../../lib/format";
+import { formatZonedDate, formatZonedHours } from "../../../common/time-zones";
 
 const STATUS_LABELS: Record<string, string> = {
   in_progress: "In progress now",
@@ -14,9 +15,9 @@ function SessionItem({ session }: { session: TestSession }) {
   return (
     <li className="session">
       <p className="session__when">
-        <strong>{formatLongDate(session.startsAt)}</strong>
+        <strong>{formatZonedDate(session.startsAt, session.timeZone)}</strong>
         <br />
-        {formatTimeRange(session.startsAt, session.endsAt)}
+        {formatZonedHours(session.startsAt, session.endsAt, session.timeZone)}
       </p>
       <p className="session__what">
         Modules: {session.modules.join(", ")}

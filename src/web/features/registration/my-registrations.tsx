@@ -4,7 +4,7 @@ import { api, errorMessage } from "../../api/client";
 import { TextField } from "../../components/field";
 import { FormAlert, StatusMessage } from "../../components/form-alert";
 import { QueryStatus } from "../../components/query-status";
-import { formatDateTime, formatTimeRange } from "../../lib/format";
+import { formatZonedRange, formatZonedShort } from "../../../common/time-zones";
 import type { MyRegistrationView, PaymentBody, PaymentView, RegistrationView } from "../../../common/schemas/scheduling";
 import { formatMoney, schedulingKeys, useMyRegistrations } from "./scheduling-api";
 import { StatusBadge } from "./status-badge";
@@ -75,10 +75,10 @@ function CancelButton({ registration }: { registration: MyRegistrationView }) {
         className="button button--danger button--small"
         disabled={cancel.isPending}
         onClick={() => {
-          if (window.confirm(`Cancel your registration at ${registration.centerName} on ${formatDateTime(registration.startsAt)}?`)) cancel.mutate();
+          if (window.confirm(`Cancel your registration at ${registration.centerName} on ${formatZonedShort(registration.startsAt, registration.timeZone)}?`)) cancel.mutate();
         }}
       >
-        Cancel registration<span className="visually-hidden"> at {registration.centerName} on {formatDateTime(registration.startsAt)}</span>
+        Cancel registration<span className="visually-hidden"> at {registration.centerName} on {formatZonedShort(registration.startsAt, registration.timeZone)}</span>
       </button>
     </>
   );
@@ -95,7 +95,7 @@ function RegistrationItem({ registration }: { registration: MyRegistrationView }
       </div>
       <dl className="details-list">
         <dt>When</dt>
-        <dd>{formatTimeRange(registration.startsAt, registration.endsAt)}</dd>
+        <dd>{formatZonedRange(registration.startsAt, registration.endsAt, registration.timeZone)}</dd>
         <dt>Modules</dt>
         <dd>{registration.modules.join(", ")}</dd>
         {registration.status === "pending_payment" ? (
@@ -103,7 +103,7 @@ function RegistrationItem({ registration }: { registration: MyRegistrationView }
             <dt>Amount due</dt>
             <dd>{formatMoney(registration.amountDueCents)}</dd>
             <dt>Seat held until</dt>
-            <dd>{formatDateTime(registration.holdExpiresAt)}</dd>
+            <dd>{formatZonedShort(registration.holdExpiresAt, registration.timeZone)}</dd>
           </>
         ) : null}
         {registration.status === "waitlisted" && registration.waitlistPosition ? (
