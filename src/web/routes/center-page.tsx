@@ -14,6 +14,7 @@ import { schedulingKeys, useMyCenters } from "../features/registration/schedulin
 import { StatusBadge } from "../features/registration/status-badge";
 import { formatDate } from "../lib/format";
 import { formatZonedDate, formatZonedRange } from "../../common/time-zones";
+import { timeZoneLabel } from "../../common/us-time-zones";
 import "../styles/scheduling.css";
 
 function CancelSession({ session, onDone }: { session: MySessionView; onDone: (message: string) => void }) {
@@ -126,6 +127,7 @@ function MyCenters() {
                     <p className="card__meta">
                       {center.addressLine1}, {center.city}, {center.state} {center.postalCode}
                       {center.certifiedUntil ? <> · certified until {formatDate(center.certifiedUntil)}</> : null}
+                      {" "}· times in {timeZoneLabel(center.timeZone)}
                     </p>
                   </li>
                 ))}

@@ -1,6 +1,7 @@
 import type { Center, TestSession } from "../../api/types";
 import { formatDate } from "../../lib/format";
 import { formatZonedDate, formatZonedHours } from "../../../common/time-zones";
+import { timeZoneLabel } from "../../../common/us-time-zones";
 
 const STATUS_LABELS: Record<string, string> = {
   in_progress: "In progress now",
@@ -44,6 +45,7 @@ export function CenterCard({ center, sessions }: { center: Center; sessions: Tes
       <p className="card__meta">
         {center.kind === "onsite" ? "Onsite company testing" : "MSI Certified Assessment Center"}
         {center.certifiedUntil ? <> · certified until {formatDate(center.certifiedUntil)}</> : null}
+        {" "}· times in {timeZoneLabel(center.timeZone)}
       </p>
       <address className="center__address">
         {center.addressLine1}

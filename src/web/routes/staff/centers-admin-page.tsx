@@ -8,7 +8,11 @@ import { FormAlert, StatusMessage } from "../../components/form-alert";
 import { Page } from "../../components/page";
 import { QueryStatus } from "../../components/query-status";
 import { ProctorPicker } from "../../features/centers-admin/proctor-picker";
-import { localInputToIso, schedulingKeys } from "../../features/registration/scheduling-api";
+import { CenterTimeZoneForm } from "../../features/centers-admin/center-time-zone-form";
+import { TimeZoneField } from "../../features/centers-admin/time-zone-field";
+import { isTimeZone, zonedWallTimeToUtc } from "../../../common/time-zones";
+import { timeZoneLabel } from "../../../common/us-time-zones";
+import { schedulingKeys } from "../../features/registration/scheduling-api";
 import { StatusBadge } from "../../features/registration/status-badge";
 import { formatDate, formatDateTime } from "../../lib/format";
 import "../../styles/scheduling.css";
@@ -89,6 +93,7 @@ function CentersList({ onDone }: { onDone: (message: string) => void }) {
                     {center.certifiedUntil ? <> · certified until {formatDate(center.certifiedUntil)}</> : null}
                   </p>
                   <CenterActions center={center} onDone={onDone} />
+                  <CenterTimeZoneForm center={center} onDone={onDone} />
                 </li>
               ))}
             </ul>
@@ -105,6 +110,7 @@ function ApproveOnsite({ request, onDone }: { request: OnsiteRequestView; onDone
   const [endsAt, setEndsAt] = useState(`${day}T13:00`);
   const [seats, setSeats] = useState(String(request.candidates));
   const [proctorIds, setProctorIds] = useState<string[]>([]);
+  const [timeZone, setTimeZone] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
   const queryClient = useQueryClient();
   const approve = useMutation({
@@ -117,9 +123,14 @@ function ApproveOnsite({ request, onDone }: { request: OnsiteRequestView; onDone
   });
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    // The event's times are typed on the clock at the company's address, in the zone chosen for it.
+    if (!isTimeZone(timeZone)) return setProblem("Choose the time zone of the company's address.");
+    const start = zonedWallTimeToUtc(startsAt, timeZone);
+    const end = zonedWallTimeToUtc(endsAt, timeZone);
+    if (!start || !end) return setProblem(`That time does not exist in ${timeZoneLabel(timeZone)} (the clocks go forward an hour that night). Choose another time.`);
     if (proctorIds.length === 0) return setProblem("Choose at least one proctor.");
     setProblem(null);
-    approve.mutate({ startsAt: localInputToIso(startsAt), endsAt: localInputToIso(endsAt), seats: Number(seats), proctorIds });
+    approve.mutate({ startsAt: start, endsAt: end, seats: Number(seats), proctorIds, timeZone });
   }
   return (
     <details className="onsite-approve">
@@ -128,7 +139,8 @@ function ApproveOnsite({ request, onDone }: { request: OnsiteRequestView; onDone
       </summary>
       <form className="form" onSubmit={onSubmit} aria-label={`Approve onsite testing at ${request.companyName}`}>
         <FormAlert>{problem ?? (approve.isError ? errorMessage(approve.error) : null)}</FormAlert>
-        <TextField label="Starts" type="datetime-local" name="startsAt" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} />
+        <TimeZoneField label="Time zone of the company's address" value={timeZone} onChange={setTimeZone} id={`onsite-zone-${request.id}`} />
+        <TextField label="Starts" hint="On the clock at the company's address." type="datetime-local" name="startsAt" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} />
         <TextField label="Ends" type="datetime-local" name="endsAt" value={endsAt} onChange={(e) => setEndsAt(e.target.value)} />
         <TextField label="Seats" type="number" min={1} max={500} name="seats" value={seats} onChange={(e) => setSeats(e.target.value)} />
         <ProctorPicker value={proctorIds} onChange={setProctorIds} name={`proctors-${request.id}`} />
