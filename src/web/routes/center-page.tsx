@@ -148,7 +148,7 @@ export function CenterPage() {
   return (
     <Page
       title={isAdmin ? "Your assessment center" : "Your proctoring sessions"}
-      lead="Sessions, seats, proctors and rosters. Times are shown in your own time zone."
+      lead="Sessions, seats, proctors and rosters. Times are shown in each center's own time zone."
       wide
     >
       <div className="stack">

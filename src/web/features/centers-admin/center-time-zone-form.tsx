@@ -45,7 +45,8 @@ export function CenterTimeZoneForm({ center, onDone }: { center: Center; onDone:
       </summary>
       <form className="form" onSubmit={onSubmit} aria-label={`Time zone of ${center.name}`} noValidate>
         <ErrorSummary errors={errors} />
-        <TimeZoneField value={timeZone} onChange={setTimeZone} id={errors.fieldId("timeZone")} error={errors.errorFor("timeZone")} />
+        {/* Remounted when the saved zone changes, so a typed name that is in the list shows as the list's choice. */}
+        <TimeZoneField key={center.timeZone} value={timeZone} onChange={setTimeZone} id={errors.fieldId("timeZone")} error={errors.errorFor("timeZone")} />
         <TextField
           label="Reason for the change"
           optional
