@@ -97,7 +97,7 @@ export function ConsoleView({ query, view, now }: Props) {
       <section className="section" aria-labelledby="incidents-heading">
         <h2 id="incidents-heading">Incidents</h2>
         <div className="console-incidents-layout">
-          {closed ? null : <IncidentForm sessionId={sessionId} candidates={view.candidates} />}
+          {closed ? null : <IncidentForm sessionId={sessionId} candidates={view.candidates} timeZone={view.session.timeZone} />}
           <div>
             <h3>Recorded incidents</h3>
             <IncidentList incidents={view.incidents} candidates={view.candidates} timeZone={view.session.timeZone} />
