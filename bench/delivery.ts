@@ -32,7 +32,7 @@ export async function prepare(dataDir: string, candidates: number) {
   const sessionId = newId()
   const sitters: Sitter[] = []
   await app.db.transaction().execute(async (trx) => {
-    await trx.insertInto('centers').values({ id: centerId, name: 'Bench Center', kind: 'center', address_line1: '1 Bench St', address_line2: null, city: 'Richmond', state: 'VA', postal_code: '23219', phone: null, email: null, status: 'certified', certified_until: iso(now + 400 * 86_400_000), created_at: iso(now) }).execute()
+    await trx.insertInto('centers').values({ id: centerId, name: 'Bench Center', kind: 'center', address_line1: '1 Bench St', address_line2: null, city: 'Richmond', state: 'VA', postal_code: '23219', phone: null, email: null, status: 'certified', certified_until: iso(now + 400 * 86_400_000), created_at: iso(now), time_zone: 'America/New_York' }).execute()
     await trx.insertInto('proctor_certifications').values({ user_id: proctor.id, training_completed_on: iso(now), agreement_signed_on: iso(now), coi_declared_on: iso(now), certified_until: iso(now + 400 * 86_400_000), status: 'certified', updated_at: iso(now), updated_by: null }).execute()
     await trx.insertInto('test_sessions').values({ id: sessionId, center_id: centerId, starts_at: iso(now - 600_000), ends_at: iso(now + 4 * 3_600_000), seats: candidates, modules: '["MM","SRMT","QBA"]', status: 'in_progress', created_at: iso(now), created_by: null }).execute()
     await trx.insertInto('session_proctors').values({ session_id: sessionId, user_id: proctor.id }).execute()

@@ -23,7 +23,7 @@ async function prepare(dataDir: string, candidates: number, rounds: number) {
   const sessionIds = Array.from({ length: rounds + 1 }, () => newId())
   const people: Candidate[] = []
   await app.db.transaction().execute(async (trx) => {
-    await trx.insertInto('centers').values({ id: centerId, name: 'Bench Center', kind: 'center', address_line1: '1 Bench St', address_line2: null, city: 'Richmond', state: 'VA', postal_code: '23219', phone: null, email: null, status: 'certified', certified_until: iso(now.getTime() + 400 * 86_400_000), created_at: iso(now.getTime()) }).execute()
+    await trx.insertInto('centers').values({ id: centerId, name: 'Bench Center', kind: 'center', address_line1: '1 Bench St', address_line2: null, city: 'Richmond', state: 'VA', postal_code: '23219', phone: null, email: null, status: 'certified', certified_until: iso(now.getTime() + 400 * 86_400_000), created_at: iso(now.getTime()), time_zone: 'America/New_York' }).execute()
     await trx.insertInto('proctor_certifications').values({ user_id: proctor.id, training_completed_on: iso(now.getTime()), agreement_signed_on: iso(now.getTime()), coi_declared_on: iso(now.getTime()), certified_until: iso(now.getTime() + 400 * 86_400_000), status: 'certified', updated_at: iso(now.getTime()), updated_by: null }).execute()
     for (const id of sessionIds) {
       await trx.insertInto('test_sessions').values({ id, center_id: centerId, starts_at: iso(now.getTime() + 10 * 86_400_000), ends_at: iso(now.getTime() + 10 * 86_400_000 + 4 * 3_600_000), seats: 500, modules: '["MM","SRMT","QBA"]', status: 'scheduled', created_at: iso(now.getTime()), created_by: null }).execute()

@@ -48,7 +48,7 @@ export async function run(): Promise<void> {
     const now = new Date().toISOString()
     const centerId = newId()
     const sessionId = newId()
-    await app.db.insertInto('centers').values({ id: centerId, name: 'Bench Center', kind: 'center', address_line1: '1 Bench St', address_line2: null, city: 'Richmond', state: 'VA', postal_code: '23219', phone: null, email: null, status: 'certified', certified_until: now, created_at: now }).execute()
+    await app.db.insertInto('centers').values({ id: centerId, name: 'Bench Center', kind: 'center', address_line1: '1 Bench St', address_line2: null, city: 'Richmond', state: 'VA', postal_code: '23219', phone: null, email: null, status: 'certified', certified_until: now, created_at: now, time_zone: 'America/New_York' }).execute()
     await app.db.insertInto('test_sessions').values({ id: sessionId, center_id: centerId, starts_at: now, ends_at: now, seats: attempts, modules: '["MM"]', status: 'closed', created_at: now, created_by: null }).execute()
     const formJson = JSON.stringify(form)
     const models = await app.services.results.modelsOf(form as FormItem[])

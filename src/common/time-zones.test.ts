@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatZonedDateTime, formatZonedRange, isTimeZone, utcToZonedWallTime, zoneAbbreviation, zonedWallTimeToUtc } from './time-zones.js'
+import { formatZonedDateTime, formatZonedHours, formatZonedRange, isTimeZone, utcToZonedWallTime, zoneAbbreviation, zonedWallTimeToUtc } from './time-zones.js'
 
 describe('time zones', () => {
   it('knows IANA names and refuses abbreviations and offsets', () => {
@@ -22,6 +22,13 @@ describe('time zones', () => {
       'Sunday, March 14, 2027, 1:00 AM EST – 4:00 AM EDT',
     )
     expect(formatZonedRange('2027-03-16T13:00:00.000Z', '2027-03-16T17:00:00.000Z', 'America/New_York')).toBe('Tuesday, March 16, 2027, 9:00 AM – 1:00 PM EDT')
+  })
+
+  it("gives a session's hours at the center for the line under its date", () => {
+    expect(formatZonedHours('2027-03-16T14:00:00.000Z', '2027-03-16T18:00:00.000Z', 'America/Chicago')).toBe('9:00 AM – 1:00 PM CDT')
+    expect(formatZonedHours('2027-03-14T06:00:00.000Z', '2027-03-14T08:00:00.000Z', 'America/New_York')).toBe('1:00 AM EST – 4:00 AM EDT')
+    expect(formatZonedHours('2027-03-17T03:00:00.000Z', '2027-03-17T06:00:00.000Z', 'America/New_York')).toBe('Mar 16, 2027, 11:00 PM EDT – Mar 17, 2027, 2:00 AM EDT')
+    expect(formatZonedHours(null, '2027-03-17T06:00:00.000Z', 'America/New_York')).toBe('—')
   })
 
   it('reads a wall-clock time at the center across a daylight-saving change', () => {

@@ -56,6 +56,21 @@ export function formatZonedRange(startIso: string | null | undefined, endIso: st
   return `${s.toFormat('cccc, LLLL d, yyyy')}, ${s.toFormat(sameZoneName ? 'h:mm a' : 'h:mm a ZZZZ')} – ${e.toFormat('h:mm a ZZZZ')}`
 }
 
+/**
+ * A session's hours at its center, for a line under its date: "9:00 AM – 1:00 PM CDT" on one day
+ * (each end with its abbreviation when a daylight-saving change falls inside it); both ends in full
+ * ("Mar 10, 2026, 11:00 PM EDT – Mar 11, 2026, 3:00 AM EDT") when it crosses midnight.
+ */
+export function formatZonedHours(startIso: string | null | undefined, endIso: string | null | undefined, zone: string): string {
+  const start = startIso ? at(startIso, zone) : null
+  const end = endIso ? at(endIso, zone) : null
+  if (!start || !end) return '—'
+  const s = start.setLocale(LOCALE)
+  const e = end.setLocale(LOCALE)
+  if (!s.hasSame(e, 'day')) return `${s.toFormat('LLL d, yyyy, h:mm a ZZZZ')} – ${e.toFormat('LLL d, yyyy, h:mm a ZZZZ')}`
+  return `${s.toFormat(s.offsetNameShort === e.offsetNameShort ? 'h:mm a' : 'h:mm a ZZZZ')} – ${e.toFormat('h:mm a ZZZZ')}`
+}
+
 /** The zone's abbreviation at an instant ("EST" in January, "EDT" in July). */
 export function zoneAbbreviation(iso: string, zone: string): string {
   return at(iso, zone)?.setLocale(LOCALE).offsetNameShort ?? ''

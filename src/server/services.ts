@@ -123,7 +123,11 @@ export function createServices(ctx: ServerContext, program: Program) {
     delivery,
     proctoring: createProctoringService(ctx, { audit, accommodations, delivery, results, sessions: sessionAdmin, registrations, users, centers }),
     results,
-    documents: createDocumentsService(ctx, { program: programService, attempts: attemptRecords, credentials: credentialRecords, contacts: users, holds }),
+    documents: createDocumentsService(ctx, {
+      program: programService, attempts: attemptRecords, credentials: credentialRecords, contacts: users, holds,
+      // issue 12, time zones: the score report's date is the day at the sitting's center.
+      sessionTimeZone: async (sessionId) => (await sessionAdmin.get(sessionId)).timeZone,
+    }),
     pathway: createPathwayService(ctx, { program: programService, profiles, registrations, sessions, results, credentials: credentialRecords }),
     rescoring: createRescoringService(ctx, { audit, notifications, results, jobs, itemBank, attempts: attemptRecords, contacts: users }),
     accommodations,

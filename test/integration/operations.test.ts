@@ -61,11 +61,13 @@ describe.each(databases)('operations and public data on %s', (kind) => {
 
   it('lists certified centers, filterable by state and city', async () => {
     const all = (await call(t.app, 'GET', '/api/v1/centers')).json().items
-    expect(all.length).toBe(3)
+    expect(all.length).toBe(5)
+    // The demo centers are in three time zones (issue 12).
+    expect([...new Set(all.map((c: { timeZone: string }) => c.timeZone))].sort()).toEqual(['America/Chicago', 'America/Los_Angeles', 'America/New_York'])
     expect((await call(t.app, 'GET', '/api/v1/centers?state=va&city=Norfolk')).json().items.map((c: { city: string }) => c.city)).toEqual(['Norfolk'])
     expect((await call(t.app, 'GET', '/api/v1/centers?state=TX')).json().items).toEqual([])
-    const first = (await call(t.app, 'GET', '/api/v1/centers?limit=2')).json()
-    const rest = (await call(t.app, 'GET', `/api/v1/centers?limit=2&cursor=${first.nextCursor}`)).json()
+    const first = (await call(t.app, 'GET', '/api/v1/centers?limit=3')).json()
+    const rest = (await call(t.app, 'GET', `/api/v1/centers?limit=3&cursor=${first.nextCursor}`)).json()
     expect([...first.items, ...rest.items].map((c: { id: string }) => c.id).sort()).toEqual(all.map((c: { id: string }) => c.id).sort())
     expect(rest.nextCursor).toBeNull()
   })
@@ -74,7 +76,7 @@ describe.each(databases)('operations and public data on %s', (kind) => {
     await seedDemo(t.app, t.clock())
     const users = await t.app.db.selectFrom('users').select('email').where('email', 'like', '%@demo.test').execute()
     expect(users).toHaveLength(7) // issue 12: reviewer@demo.test, a second staff member for appeals
-    expect((await call(t.app, 'GET', '/api/v1/centers')).json().items).toHaveLength(3)
+    expect((await call(t.app, 'GET', '/api/v1/centers')).json().items).toHaveLength(5)
   })
 
   it('serves the OpenAPI 3.1 document with the contract paths, and the docs page', async () => {

@@ -26,7 +26,7 @@ describe.skipIf(!url)('two server processes on PostgreSQL', () => {
     const people: { cookie: string; csrf: string }[] = []
     await app.db.transaction().execute(async (trx) => {
       const centerId = newId()
-      await trx.insertInto('centers').values({ id: centerId, name: 'Two Process Center', kind: 'center', address_line1: '1 St', address_line2: null, city: 'Richmond', state: 'VA', postal_code: '23219', phone: null, email: null, status: 'certified', certified_until: iso(now + 400 * 86_400_000), created_at: iso(now) }).execute()
+      await trx.insertInto('centers').values({ id: centerId, name: 'Two Process Center', kind: 'center', address_line1: '1 St', address_line2: null, city: 'Richmond', state: 'VA', postal_code: '23219', phone: null, email: null, status: 'certified', certified_until: iso(now + 400 * 86_400_000), created_at: iso(now), time_zone: 'America/New_York' }).execute()
       await trx.insertInto('test_sessions').values({ id: sessionId, center_id: centerId, starts_at: iso(now + 10 * 86_400_000), ends_at: iso(now + 10 * 86_400_000 + 4 * 3_600_000), seats: 20, modules: '["MM"]', status: 'scheduled', created_at: iso(now), created_by: null }).execute()
       for (let i = 0; i < 200; i++) {
         const id = newId()

@@ -24,7 +24,7 @@ const base: PathwayInput = {
 }
 
 const session = (id: string, startsInHours: number, modules: string[], seatsAvailable = 5, status = 'scheduled') => ({
-  id, startsAt: at(startsInHours), status, modules, seatsAvailable, centerName: `Center ${id}`, city: 'Richmond', state: 'VA',
+  id, startsAt: at(startsInHours), status, modules, seatsAvailable, centerName: `Center ${id}`, city: 'Richmond', state: 'VA', timeZone: 'America/New_York',
 })
 
 describe('computePathway', () => {
@@ -47,11 +47,11 @@ describe('computePathway', () => {
         { module: 'QBA', sessionId: 's0', percent: 41.66, passed: false, passedOn: null },
       ],
       held: [{ type: 'MM', certificateNumber: 'MT1-AAAAA-BBBBB-C', issuedOn: '2026-02-20', status: 'active' }],
-      registrations: [{ sessionId: 's9', status: 'confirmed', modules: ['SRMT'], startsAt: at(72), endsAt: at(76) }],
+      registrations: [{ sessionId: 's9', status: 'confirmed', modules: ['SRMT'], startsAt: at(72), endsAt: at(76), timeZone: 'America/Chicago' }],
     })
     expect(p.modules).toEqual([
       { code: 'MM', name: 'Math and Measurement', status: 'passed', passedOn: '2026-02-20', percent: 79.16, certificateNumber: 'MT1-AAAAA-BBBBB-C' },
-      { code: 'SRMT', name: 'Spatial Reasoning and Manufacturing Technology', status: 'registered', passedOn: null, registration: { sessionId: 's9', startsAt: at(72), status: 'confirmed' } },
+      { code: 'SRMT', name: 'Spatial Reasoning and Manufacturing Technology', status: 'registered', passedOn: null, registration: { sessionId: 's9', startsAt: at(72), status: 'confirmed', timeZone: 'America/Chicago' } },
       { code: 'QBA', name: 'Quality and Business Acumen', status: 'attempted', passedOn: null, percent: 41.66 },
     ])
     expect(p.credentials.map((c) => [c.code, c.earned, c.remaining])).toEqual([['MS', false, ['SRMT']], ['MT1', false, ['SRMT', 'QBA']]])
@@ -79,8 +79,8 @@ describe('computePathway', () => {
       ...base,
       results: [{ module: 'MM', sessionId: 'live', percent: 50, passed: false, passedOn: null }],
       registrations: [
-        { sessionId: 'live', status: 'confirmed', modules: ['MM', 'QBA'], startsAt: at(-1), endsAt: at(3) },
-        { sessionId: 'past', status: 'confirmed', modules: ['SRMT'], startsAt: at(-30), endsAt: at(-26) },
+        { sessionId: 'live', status: 'confirmed', modules: ['MM', 'QBA'], startsAt: at(-1), endsAt: at(3), timeZone: 'America/Chicago' },
+        { sessionId: 'past', status: 'confirmed', modules: ['SRMT'], startsAt: at(-30), endsAt: at(-26), timeZone: 'America/Chicago' },
       ],
     })
     expect(p.modules.map((m) => [m.code, m.status])).toEqual([['MM', 'attempted'], ['SRMT', 'not_started'], ['QBA', 'registered']])
@@ -90,7 +90,7 @@ describe('computePathway', () => {
     const p = computePathway({
       ...base,
       results: [{ module: 'QBA', sessionId: 'x', percent: 90, passed: true, passedOn: '2026-02-01' }],
-      registrations: [{ sessionId: 'w', status: 'waitlisted', modules: ['SRMT'], startsAt: at(100), endsAt: at(104) }],
+      registrations: [{ sessionId: 'w', status: 'waitlisted', modules: ['SRMT'], startsAt: at(100), endsAt: at(104), timeZone: 'America/Chicago' }],
       sessions: [
         session('soon', 47.9, ['MM', 'SRMT', 'QBA']), // inside the 48-hour window
         session('edge', 48, ['SRMT'], 0), // full
@@ -100,8 +100,8 @@ describe('computePathway', () => {
       ],
     })
     expect(p.nextSessions).toEqual([
-      { module: 'MM', sessionId: 'mm', startsAt: at(50), centerName: 'Center mm', city: 'Richmond', state: 'VA', seatsAvailable: 5, waitlist: false },
-      { module: 'SRMT', sessionId: 'edge', startsAt: at(48), centerName: 'Center edge', city: 'Richmond', state: 'VA', seatsAvailable: 0, waitlist: true },
+      { module: 'MM', sessionId: 'mm', startsAt: at(50), centerName: 'Center mm', city: 'Richmond', state: 'VA', seatsAvailable: 5, waitlist: false, timeZone: 'America/New_York' },
+      { module: 'SRMT', sessionId: 'edge', startsAt: at(48), centerName: 'Center edge', city: 'Richmond', state: 'VA', seatsAvailable: 0, waitlist: true, timeZone: 'America/New_York' },
     ])
   })
 
@@ -109,8 +109,8 @@ describe('computePathway', () => {
     const p = computePathway({
       ...base,
       registrations: [
-        { sessionId: 'a', status: 'pending_payment', modules: ['MM'], startsAt: at(72), endsAt: at(76) },
-        { sessionId: 'b', status: 'confirmed', modules: ['SRMT'], startsAt: at(80), endsAt: at(84) },
+        { sessionId: 'a', status: 'pending_payment', modules: ['MM'], startsAt: at(72), endsAt: at(76), timeZone: 'America/Chicago' },
+        { sessionId: 'b', status: 'confirmed', modules: ['SRMT'], startsAt: at(80), endsAt: at(84), timeZone: 'America/Chicago' },
       ],
       sessions: [session('open', 96, ['MM', 'SRMT', 'QBA'])],
     })

@@ -14,9 +14,10 @@ export interface PathwayInput {
   /** Scored results; `sessionId` is where the attempt was sat. */
   results: readonly { module: string; sessionId: string; percent: number; passed: boolean; passedOn: string | null }[]
   held: readonly { type: string; certificateNumber: string; issuedOn: string; status: string }[]
-  registrations: readonly { sessionId: string; status: string; modules: readonly string[]; startsAt: string; endsAt: string }[]
+  /** `timeZone`: the IANA zone of the session's center, where its times are shown. */
+  registrations: readonly { sessionId: string; status: string; modules: readonly string[]; startsAt: string; endsAt: string; timeZone: string }[]
   /** Public sessions, ordered by start. */
-  sessions: readonly { id: string; startsAt: string; status: string; modules: readonly string[]; seatsAvailable: number; centerName: string; city: string; state: string }[]
+  sessions: readonly { id: string; startsAt: string; status: string; modules: readonly string[]; seatsAvailable: number; centerName: string; city: string; state: string; timeZone: string }[]
 }
 
 export interface PathwayModule {
@@ -27,7 +28,7 @@ export interface PathwayModule {
   /** The best score so far. */
   percent?: number
   certificateNumber?: string
-  registration?: { sessionId: string; startsAt: string; status: string }
+  registration?: { sessionId: string; startsAt: string; status: string; timeZone: string }
 }
 
 export interface PathwayCredential {
@@ -48,6 +49,7 @@ export interface NextSession {
   city: string
   state: string
   seatsAvailable: number
+  timeZone: string
   /** No session in time has a seat: this is the earliest full one, whose waitlist is open. */
   waitlist: boolean
 }
@@ -86,7 +88,7 @@ export function computePathway(input: PathwayInput): Pathway {
       passedOn: passes[0] ?? null,
       ...(results.length > 0 ? { percent: Math.max(...results.map((r) => r.percent)) } : {}),
       ...(certificate ? { certificateNumber: certificate.certificateNumber } : {}),
-      ...(registration && status === 'registered' ? { registration: { sessionId: registration.sessionId, startsAt: registration.startsAt, status: registration.status } } : {}),
+      ...(registration && status === 'registered' ? { registration: { sessionId: registration.sessionId, startsAt: registration.startsAt, status: registration.status, timeZone: registration.timeZone } } : {}),
     }
   })
 
@@ -114,7 +116,7 @@ export function computePathway(input: PathwayInput): Pathway {
     if (!session) continue
     nextSessions.push({
       module: m.code, sessionId: session.id, startsAt: session.startsAt, centerName: session.centerName, city: session.city, state: session.state,
-      seatsAvailable: session.seatsAvailable, waitlist: !withSeat,
+      seatsAvailable: session.seatsAvailable, waitlist: !withSeat, timeZone: session.timeZone,
     })
   }
   return { modules, credentials, nextSessions }

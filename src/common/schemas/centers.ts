@@ -4,6 +4,10 @@ import { Type, type Static } from 'typebox'
 import { Email, Id, IsoDateTime, ModuleList, Nullable, PageOf, PageQueryWith, PrintableText, Strict } from './common.js'
 
 const State = Type.String({ pattern: '^[A-Za-z]{2}$' })
+/** An IANA time zone name ("America/Chicago"); the server also checks the runtime knows it. */
+export const timeZoneName = (description = 'An IANA time zone, such as America/Chicago') =>
+  Type.String({ minLength: 3, maxLength: 64, pattern: '^(?:[A-Za-z]+(?:/[A-Za-z0-9_+-]+)+|UTC)$', description })
+export const TimeZoneName = timeZoneName()
 const PostalCode = Type.String({ pattern: '^[0-9]{5}(-[0-9]{4})?$' })
 /** Each list below answers in one page: `nextCursor` is always null. */
 const OnePage = { nextCursor: Type.Null() }
@@ -16,6 +20,7 @@ export const CenterView = Type.Object({
   addressLine1: Type.String(), addressLine2: Nullable(Type.String()), city: Type.String(), state: Type.String(),
   postalCode: Type.String(), phone: Nullable(Type.String()), email: Nullable(Type.String()), status: CenterStatus,
   certifiedUntil: Nullable(Type.String()),
+  timeZone: Type.String({ description: 'The IANA time zone of the place (America/New_York); every session time there is shown in it' }),
 })
 export type CenterView = Static<typeof CenterView>
 
@@ -35,6 +40,7 @@ export type CenterList = Static<typeof CenterList>
 export const CenterApplicationBody = Type.Object({
   name: PrintableText(200), addressLine1: PrintableText(200), addressLine2: Type.Optional(PrintableText(200)), city: PrintableText(100),
   state: State, postalCode: PostalCode, phone: PrintableText(40), email: Email,
+  timeZone: Type.Optional(timeZoneName('The IANA time zone of the center (America/New_York when not given)')),
 }, Strict)
 export type CenterApplicationBody = Static<typeof CenterApplicationBody>
 
@@ -44,6 +50,10 @@ export type AdminCentersQuery = Static<typeof AdminCentersQuery>
 /** Without a date the certification runs `policies.certificationPeriodMonths` from its current end (or from now, when lapsed). */
 export const CertifyCenterBody = Type.Object({ certifiedUntil: Type.Optional(IsoDateTime) }, Strict)
 export type CertifyCenterBody = Static<typeof CertifyCenterBody>
+
+/** Staff set or change a center's time zone, saying why when it changes (sessions move on the clock face). */
+export const CenterTimeZoneBody = Type.Object({ timeZone: TimeZoneName, reason: Type.Optional(Type.String({ maxLength: 1000 })) }, Strict)
+export type CenterTimeZoneBody = Static<typeof CenterTimeZoneBody>
 
 /** Suspending or reinstating a center says why. */
 export const CenterStatusChangeBody = Type.Object({ reason: PrintableText(1000) }, Strict)
@@ -79,6 +89,7 @@ export const ApproveOnsiteBody = Type.Object({
   proctorIds: Type.Array(Id, { minItems: 1, maxItems: 50, uniqueItems: true }),
   /** A certified center to hold the private event at; without it, the event is at the company's address. */
   centerId: Type.Optional(Id),
+  timeZone: Type.Optional(timeZoneName("The IANA time zone of the company's address (America/New_York when not given)")),
 }, Strict)
 export type ApproveOnsiteBody = Static<typeof ApproveOnsiteBody>
 

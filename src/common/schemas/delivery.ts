@@ -54,7 +54,10 @@ export type SittingModuleView = Static<typeof SittingModuleView>
 
 export const SittingView = Type.Object({
   registrationId: Type.String(), status: RegistrationStatus, checkedIn: Type.Boolean(), proctorPresent: Type.Boolean(),
-  session: Type.Object({ id: Type.String(), startsAt: Type.String(), endsAt: Type.String(), centerName: Type.String(), closedAt: Nullable(Type.String()) }),
+  session: Type.Object({
+    id: Type.String(), startsAt: Type.String(), endsAt: Type.String(), centerName: Type.String(), closedAt: Nullable(Type.String()),
+    timeZone: Type.String({ description: "The IANA time zone of the session's center" }),
+  }),
   accommodations: Type.Array(Type.String(), { description: 'The approved adjustments applied at delivery (the instructions before Begin explain them).' }),
   modules: Type.Array(SittingModuleView),
 })
@@ -163,6 +166,7 @@ export type ConsoleCandidateView = Static<typeof ConsoleCandidateView>
 
 export const ConsoleSessionView = Type.Object({
   id: Type.String(), centerName: Type.String(), startsAt: Type.String(), endsAt: Type.String(), status: SessionStatus, closedAt: Nullable(Type.String()),
+  timeZone: Type.String({ description: "The IANA time zone of the session's center" }),
 })
 export type ConsoleSessionView = Static<typeof ConsoleSessionView>
 

@@ -46,7 +46,7 @@ export const PathwayView = Type.Object({
   modules: Type.Array(Type.Object({
     code: Type.String(), name: Type.String(), status: PathwayModuleStatus,
     passedOn: Nullable(Type.String()), percent: Type.Optional(Type.Number()), certificateNumber: Type.Optional(Type.String()),
-    registration: Type.Optional(Type.Object({ sessionId: Type.String(), startsAt: Type.String(), status: Type.String() })),
+    registration: Type.Optional(Type.Object({ sessionId: Type.String(), startsAt: Type.String(), status: Type.String(), timeZone: Type.String({ description: "The IANA time zone of the session's center" }) })),
   })),
   credentials: Type.Array(Type.Object({
     code: Type.String(), name: Type.String(), earned: Type.Boolean(), issuedOn: Type.Optional(Type.String()), certificateNumber: Type.Optional(Type.String()),
@@ -54,7 +54,7 @@ export const PathwayView = Type.Object({
   })),
   nextSessions: Type.Array(Type.Object({
     module: Type.String(), sessionId: Type.String(), startsAt: Type.String(), centerName: Type.String(), city: Type.String(), state: Type.String(),
-    seatsAvailable: Type.Integer(), waitlist: Type.Boolean(),
+    seatsAvailable: Type.Integer(), waitlist: Type.Boolean(), timeZone: Type.String({ description: "The IANA time zone of the session's center" }),
   })),
 })
 export type PathwayView = Static<typeof PathwayView>

@@ -3,6 +3,9 @@
 import { Type, type Static } from 'typebox'
 import { Code, Id, IsoDateTime, ModuleList, Nullable, PageOf, PageQueryWith, Strict, StringEnum } from './common.js'
 
+/** The IANA zone of the session's center: every time of the session is shown to people in it. */
+export const CenterTimeZone = Type.String({ description: "The IANA time zone of the session's center (America/Chicago); show its times in it" })
+
 // ---- Shared values
 
 export const REGISTRATION_STATUSES = ['pending_payment', 'confirmed', 'waitlisted', 'cancelled', 'expired', 'no_show'] as const
@@ -52,6 +55,7 @@ export type SessionsQuery = Static<typeof SessionsQuery>
 export const PublicSessionView = Type.Object({
   id: Type.String(), centerId: Type.String(), centerName: Type.String(), city: Type.String(), state: Type.String(),
   startsAt: Type.String(), endsAt: Type.String(), seatsAvailable: Type.Integer(), modules: Type.Array(Type.String()), status: SessionStatus,
+  timeZone: CenterTimeZone,
 })
 export type PublicSessionView = Static<typeof PublicSessionView>
 
@@ -61,6 +65,7 @@ export type PublicSessionsPage = Static<typeof PublicSessionsPage>
 export const SessionView = Type.Object({
   id: Type.String(), centerId: Type.String(), startsAt: Type.String(), endsAt: Type.String(), seats: Type.Integer(), seatsAvailable: Type.Integer(),
   modules: Type.Array(Type.String()), status: SessionStatus, proctorIds: Type.Array(Type.String()), cancelReason: Type.Union([Type.String(), Type.Null()]),
+  timeZone: CenterTimeZone,
 })
 export type SessionView = Static<typeof SessionView>
 
@@ -87,7 +92,7 @@ export type InvitationView = Static<typeof InvitationView>
 
 export const InvitedSessionView = Type.Object({
   sessionId: Type.String(), centerId: Type.String(), centerName: Type.String(), city: Type.String(), state: Type.String(), startsAt: Type.String(), endsAt: Type.String(),
-  seatsAvailable: Type.Integer(), modules: Type.Array(Type.String()), status: SessionStatus, expiresAt: Type.String(),
+  seatsAvailable: Type.Integer(), modules: Type.Array(Type.String()), status: SessionStatus, expiresAt: Type.String(), timeZone: CenterTimeZone,
 })
 export type InvitedSessionView = Static<typeof InvitedSessionView>
 
@@ -132,6 +137,7 @@ export type NewRegistrationView = Static<typeof NewRegistrationView>
 export const MyRegistrationView = Type.Object({
   ...RegistrationView.properties, startsAt: Type.String(), endsAt: Type.String(), centerName: Type.String(), city: Type.String(), state: Type.String(), canCancel: Type.Boolean(),
   voucherCode: Nullable(Type.String({ description: 'The voucher that paid this registration' })),
+  timeZone: CenterTimeZone,
 })
 export type MyRegistrationView = Static<typeof MyRegistrationView>
 
@@ -145,7 +151,7 @@ export const ReceiptView = Type.Object({
   registrationId: Type.String(), confirmationNumber: Type.String(), status: RegistrationStatus, bookedAt: Type.String(),
   candidateName: Type.String(), candidateEmail: Type.String(),
   modules: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), amountCents: Nullable(Type.Integer({ description: 'null: the program publishes no fee for it' })) })),
-  centerName: Type.String(), address: Type.String(), startsAt: Type.String(), endsAt: Type.String(),
+  centerName: Type.String(), address: Type.String(), startsAt: Type.String(), endsAt: Type.String(), timeZone: CenterTimeZone,
   amountCents: Type.Integer({ description: 'The invoice amount when one was issued, otherwise the sum of the published fees' }), currency: Type.String(),
   paymentMethod: Nullable(StringEnum(['voucher', 'invoice', 'waived', 'none'] as const)), paidAt: Nullable(Type.String()),
   invoice: Nullable(Type.Object({ id: Type.String(), status: StringEnum(['open', 'paid', 'void'] as const), issuedAt: Type.String() })),
@@ -212,7 +218,7 @@ export type CohortStartedView = Static<typeof CohortStartedView>
 export const CohortInvitationView = Type.Object({
   sessionId: Type.String(), centerId: Type.String(), centerName: Type.String(), city: Type.String(), state: Type.String(),
   startsAt: Type.String(), endsAt: Type.String(), modules: Type.Array(Type.String()), expiresAt: Type.String(),
-  status: StringEnum(['open', 'accepted', 'expired'] as const), registrationId: Type.Union([Type.String(), Type.Null()]),
+  status: StringEnum(['open', 'accepted', 'expired'] as const), registrationId: Type.Union([Type.String(), Type.Null()]), timeZone: CenterTimeZone,
 })
 export type CohortInvitationView = Static<typeof CohortInvitationView>
 
@@ -257,7 +263,7 @@ export const RosterEntryView = Type.Object({
 export type RosterEntryView = Static<typeof RosterEntryView>
 
 export const RosterView = Type.Object({
-  session: Type.Object({ id: Type.String(), startsAt: Type.String(), endsAt: Type.String(), seats: Type.Integer(), status: SessionStatus }),
+  session: Type.Object({ id: Type.String(), startsAt: Type.String(), endsAt: Type.String(), seats: Type.Integer(), status: SessionStatus, timeZone: CenterTimeZone }),
   items: Type.Array(RosterEntryView),
 })
 export type RosterView = Static<typeof RosterView>

@@ -29,6 +29,8 @@ import * as certificationPeriods from './migrations/0022-certification-periods.j
 import * as irregularityCases from './migrations/0018-irregularity-cases.js'
 // Issue 12, voucher ledger stream.
 import * as voucherLedger from './migrations/0019-voucher-ledger.js'
+// issue 12, time zones
+import * as centerTimeZones from './migrations/0016-center-time-zones.js'
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: DialectName): Promise<void> }
 
@@ -60,6 +62,8 @@ const migrations: Record<string, DialectMigration> = {
   '0018-irregularity-cases': irregularityCases,
   // Issue 12, voucher ledger stream.
   '0019-voucher-ledger': voucherLedger,
+  // issue 12, time zones
+  '0016-center-time-zones': centerTimeZones,
 }
 
 /** The names of every migration, in order: what a cached database (the registry bench's seed) is keyed by. */

@@ -113,6 +113,8 @@ export interface CentersTable {
   created_at: string
   applied_by?: string | null
   status_reason?: string | null
+  /** The IANA zone of the place (migration 0016): every time of its sessions is shown in it. */
+  time_zone: string
 }
 
 export interface CenterMembersTable {
@@ -234,6 +236,7 @@ export interface RegistrationsTable {
   created_at: string
   updated_at: string
   cancelled_at: string | null
+  /** Superseded by session_reminders (migration 0016): kept for the rows written before it, no longer written. */
   reminder_sent_at: string | null
   queue_no: number
   /** When its fee was paid (voucher, invoice, waiver); the payment moves with it to another session. */
@@ -592,6 +595,15 @@ export interface RescoringChangesTable {
   changed_at: string
 }
 
+// ---- issue 12, time zones (migration 0016)
+
+/** One reminder sent before a session, per registration and the policy's hours before it. */
+export interface SessionRemindersTable {
+  registration_id: string
+  hours_before: number
+  sent_at: string
+}
+
 export interface Database {
   users: UsersTable
   user_roles: UserRolesTable
@@ -646,6 +658,8 @@ export interface Database {
   voucher_batches: VoucherBatchesTable
   invoice_lines: InvoiceLinesTable
   invoice_events: InvoiceEventsTable
+  // issue 12, time zones
+  session_reminders: SessionRemindersTable
 }
 
 // --- issue 12, integrity stream: irregularity cases (migration 0018) ---

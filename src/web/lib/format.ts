@@ -1,4 +1,7 @@
-// Dates and times in the reader's own locale and time zone.
+// Dates and times in the reader's own locale and time zone: only for moments not tied to a place
+// ("saved at", "asked on", a token's expiry, an audit entry). A session's times, and anything told
+// about a session (its registration deadline, a hold on its seat, its incidents), are shown in its
+// center's zone with src/common/time-zones.ts instead.
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 const longDate = new Intl.DateTimeFormat(undefined, { weekday: "long", year: "numeric", month: "long", day: "numeric" });
 const shortDate = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });

@@ -12,6 +12,7 @@ import { schedulingKeys, useMyCenters } from "../features/registration/schedulin
 import { StatusBadge } from "../features/registration/status-badge";
 import { formatDate } from "../lib/format";
 import { shortSpan } from "../features/session-operations/session-time";
+import { timeZoneLabel } from "../../common/us-time-zones";
 import "../styles/scheduling.css";
 
 const sessionColumns = (canManage: boolean): Column<MySessionView>[] => [
@@ -21,7 +22,7 @@ const sessionColumns = (canManage: boolean): Column<MySessionView>[] => [
     rowHeader: true,
     className: "nowrap",
     sortValue: (s) => s.startsAt,
-    // At the center's time (MySessionView has no zone yet: the program's default until centers carry one).
+    // At the center's clock, with its zone's abbreviation.
     cell: (s) => shortSpan(s),
   },
   {
@@ -112,6 +113,7 @@ function MyCenters() {
                     <p className="card__meta">
                       {center.addressLine1}, {center.city}, {center.state} {center.postalCode}
                       {center.certifiedUntil ? <> · certified until {formatDate(center.certifiedUntil)}</> : null}
+                      {" "}· times in {timeZoneLabel(center.timeZone)}
                     </p>
                   </li>
                 ))}
@@ -132,7 +134,7 @@ export function CenterPage() {
   return (
     <Page
       title={isAdmin ? "Your assessment center" : "Your proctoring sessions"}
-      lead="Sessions, seats, proctors and rosters. Session times are the center's own."
+      lead="Sessions, seats, proctors and rosters. Times are shown in each center's own time zone."
       wide
     >
       <div className="stack">

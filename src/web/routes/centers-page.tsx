@@ -43,7 +43,7 @@ export function CentersPage() {
   return (
     <Page
       title="Assessment centers"
-      lead="Take the MT1 assessment at any MSI Certified Assessment Center, or onsite at a company, as long as a certified proctor is present for the entire testing period. Times are shown in your own time zone."
+      lead="Take the MT1 assessment at any MSI Certified Assessment Center, or onsite at a company, as long as a certified proctor is present for the entire testing period. Times are shown in each center's own time zone."
     >
       <p>
         Registration closes 48 hours before a session starts. For more about Certified Assessment Centers, call{" "}

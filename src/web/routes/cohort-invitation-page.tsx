@@ -7,7 +7,7 @@ import { api, errorMessage } from "../api/client";
 import { FormAlert } from "../components/form-alert";
 import { Page } from "../components/page";
 import { QueryStatus } from "../components/query-status";
-import { formatDateTime, formatLongDate, formatTimeRange } from "../lib/format";
+import { formatZonedRange, formatZonedShort } from "../../common/time-zones";
 import type { AcceptedCohortInvitationView, CohortInvitationView, InviteTokenBody } from "../../common/schemas/scheduling";
 import "../styles/scheduling.css";
 
@@ -28,7 +28,7 @@ function Invitation({ invitation, token }: { invitation: CohortInvitationView; t
         {invitation.city}, {invitation.state}
       </p>
       <p>
-        {formatLongDate(invitation.startsAt)}, {formatTimeRange(invitation.startsAt, invitation.endsAt)} · Modules: {invitation.modules.join(", ")}
+        {formatZonedRange(invitation.startsAt, invitation.endsAt, invitation.timeZone)} · Modules: {invitation.modules.join(", ")}
       </p>
       <div role="status">{done ? <p className="notice notice--success">{done}</p> : null}</div>
       {invitation.status === "accepted" ? (
@@ -43,7 +43,7 @@ function Invitation({ invitation, token }: { invitation: CohortInvitationView; t
         <>
           <p>
             The center asked to register you. Nothing is booked until you accept. This invitation works until{" "}
-            {formatDateTime(invitation.expiresAt)}.
+            {formatZonedShort(invitation.expiresAt, invitation.timeZone)}.
           </p>
           <FormAlert>{accept.isError ? errorMessage(accept.error) : null}</FormAlert>
           <button type="button" className="button" disabled={accept.isPending} onClick={() => accept.mutate()}>

@@ -9,7 +9,7 @@ import { QueryStatus } from "../components/query-status";
 import { hasRole, useMe } from "../features/auth/auth-queries";
 import { RegisterForm } from "../features/registration/register-form";
 import { useRegistrationLeadHours } from "../features/registration/scheduling-api";
-import { formatDateTime, formatLongDate, formatTimeRange } from "../lib/format";
+import { formatZonedRange, formatZonedShort } from "../../common/time-zones";
 import { registrationDeadline } from "../../common/rules/registration-window";
 import "../styles/scheduling.css";
 
@@ -18,13 +18,13 @@ function Invitation({ invitation, token }: { invitation: InvitedSessionView; tok
   const leadHours = useRegistrationLeadHours() ?? 48;
   const session: PublicSessionView = {
     id: invitation.sessionId, centerId: invitation.centerId, centerName: invitation.centerName, city: invitation.city, state: invitation.state,
-    startsAt: invitation.startsAt, endsAt: invitation.endsAt, seatsAvailable: invitation.seatsAvailable, modules: invitation.modules, status: invitation.status,
+    startsAt: invitation.startsAt, endsAt: invitation.endsAt, seatsAvailable: invitation.seatsAvailable, modules: invitation.modules, status: invitation.status, timeZone: invitation.timeZone,
   };
   const deadline = registrationDeadline(new Date(session.startsAt), leadHours);
   const closed = deadline.getTime() <= Date.now() || session.status !== "scheduled";
   const here = `/invitation?token=${encodeURIComponent(token)}`;
   let action;
-  if (closed) action = <p><span className="badge badge--muted">Registration closed</span> Registration closed {formatDateTime(deadline.toISOString())}.</p>;
+  if (closed) action = <p><span className="badge badge--muted">Registration closed</span> Registration closed {formatZonedShort(deadline.toISOString(), session.timeZone)}.</p>;
   else if (!me.data)
     action = (
       <p>
@@ -41,12 +41,12 @@ function Invitation({ invitation, token }: { invitation: InvitedSessionView; tok
         {invitation.city}, {invitation.state}
       </p>
       <p>
-        {formatLongDate(session.startsAt)}, {formatTimeRange(session.startsAt, session.endsAt)} · Modules: {session.modules.join(", ")} ·{" "}
+        {formatZonedRange(session.startsAt, session.endsAt, session.timeZone)} · Modules: {session.modules.join(", ")} ·{" "}
         {session.seatsAvailable} {session.seatsAvailable === 1 ? "seat" : "seats"} available
       </p>
       {closed ? null : (
         <p>
-          Register by {formatDateTime(deadline.toISOString())}. This invitation works until {formatDateTime(invitation.expiresAt)}.
+          Register by {formatZonedShort(deadline.toISOString(), session.timeZone)}. This invitation works until {formatZonedShort(invitation.expiresAt, session.timeZone)}.
         </p>
       )}
       {action}

@@ -6,7 +6,7 @@ import { useConsole } from "../features/proctor-console/console-api";
 import { ConsoleView } from "../features/proctor-console/console-view";
 import { PresencePanel } from "../features/proctor-console/presence-panel";
 import { useNow } from "../features/proctor-console/use-now";
-import { formatTimeRange } from "../lib/format";
+import { formatZonedRange } from "../../common/time-zones";
 import "../styles/proctor-console.css";
 
 export function ProctorConsolePage() {
@@ -14,7 +14,7 @@ export function ProctorConsolePage() {
   const query = useConsole(id);
   const now = useNow(1000);
   const view = query.data;
-  const lead = view ? `${view.session.centerName}, ${formatTimeRange(view.session.startsAt, view.session.endsAt)}.` : undefined;
+  const lead = view ? `${view.session.centerName}, ${formatZonedRange(view.session.startsAt, view.session.endsAt, view.session.timeZone)}.` : undefined;
 
   return (
     <Page title="Proctor console" lead={lead} wide>

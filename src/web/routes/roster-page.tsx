@@ -11,7 +11,7 @@ import { CohortUpload } from "../features/centers-admin/cohort-upload";
 import type { RosterView } from "../../common/schemas/scheduling";
 import { schedulingKeys } from "../features/registration/scheduling-api";
 import { StatusBadge } from "../features/registration/status-badge";
-import { formatTimeRange } from "../lib/format";
+import { formatZonedRange } from "../../common/time-zones";
 import "../styles/scheduling.css";
 
 type RosterEntry = RosterView["items"][number];
@@ -69,7 +69,7 @@ export function RosterPage() {
     enabled: allowed,
   });
   if (!allowed) return <NotAllowed />;
-  const when = roster.data ? formatTimeRange(roster.data.session.startsAt, roster.data.session.endsAt) : null;
+  const when = roster.data ? formatZonedRange(roster.data.session.startsAt, roster.data.session.endsAt, roster.data.session.timeZone) : null;
   return (
     <Page title="Session roster" lead={when ? `Session of ${when}.` : undefined} wide>
       <p className="button-row">

@@ -9,14 +9,15 @@ import { SessionFinder, type FinderFilter } from "../features/self-service/sessi
 import { ModuleStanding } from "../features/registration/module-standing";
 import { RegisterForm } from "../features/registration/register-form";
 import { formatMoney, useFees, useRegistrationLeadHours } from "../features/registration/scheduling-api";
-import { formatDateTime, formatLongDate, formatTimeRange } from "../lib/format";
+import { formatZonedDate, formatZonedHours, formatZonedShort } from "../../common/time-zones";
+import { timeZoneLabel } from "../../common/us-time-zones";
 import { registrationDeadline } from "../../common/rules/registration-window";
 import "../styles/scheduling.css";
 
 function groupByCenter(sessions: TestSession[]) {
-  const groups = new Map<string, { name: string; place: string; sessions: TestSession[] }>();
+  const groups = new Map<string, { name: string; place: string; timeZone: string; sessions: TestSession[] }>();
   for (const session of [...sessions].sort((a, b) => a.startsAt.localeCompare(b.startsAt))) {
-    const group = groups.get(session.centerId) ?? { name: session.centerName, place: `${session.city}, ${session.state}`, sessions: [] };
+    const group = groups.get(session.centerId) ?? { name: session.centerName, place: `${session.city}, ${session.state}`, timeZone: session.timeZone, sessions: [] };
     group.sessions.push(session);
     groups.set(session.centerId, group);
   }
@@ -33,8 +34,8 @@ function SessionRow({ session, canRegister, loggedIn, leadHours }: { session: Te
   return (
     <li className="session-option">
       <h3 id={headingId} className="session-option__title">
-        {formatLongDate(session.startsAt)}
-        <span className="session-option__time">{formatTimeRange(session.startsAt, session.endsAt)}</span>
+        {formatZonedDate(session.startsAt, session.timeZone)}
+        <span className="session-option__time">{formatZonedHours(session.startsAt, session.endsAt, session.timeZone)}</span>
       </h3>
       <p className="session-option__meta">
         Modules: {session.modules.join(", ")}
@@ -49,12 +50,12 @@ function SessionRow({ session, canRegister, loggedIn, leadHours }: { session: Te
       </p>
       {closed ? (
         <p className="session-option__closed">
-          <span className="badge badge--muted">Registration closed</span> Registration closed {formatDateTime(deadline.toISOString())},{" "}
+          <span className="badge badge--muted">Registration closed</span> Registration closed {formatZonedShort(deadline.toISOString(), session.timeZone)},{" "}
           {leadHours} hours before the session starts.
         </p>
       ) : (
         <>
-          <p className="session-option__deadline">Register by {formatDateTime(deadline.toISOString())}.</p>
+          <p className="session-option__deadline">Register by {formatZonedShort(deadline.toISOString(), session.timeZone)}.</p>
           {!loggedIn ? (
             <p>
               <Link to={`/login?next=${encodeURIComponent("/sessions")}`}>Log in to register</Link> or{" "}
@@ -72,7 +73,7 @@ function SessionRow({ session, canRegister, loggedIn, leadHours }: { session: Te
                 onClick={() => setOpen(!open)}
               >
                 {open ? "Close" : "Choose this session"}
-                <span className="visually-hidden">: {formatDateTime(session.startsAt)}</span>
+                <span className="visually-hidden">: {formatZonedShort(session.startsAt, session.timeZone)}</span>
               </button>
               <div id={panelId} hidden={!open}>
                 {open ? <RegisterForm session={session} headingId={headingId} /> : null}
@@ -150,7 +151,9 @@ export function SessionsPage() {
         {groupByCenter(sessions.data.items).map(([centerId, group]) => (
           <section key={centerId} className="card" aria-labelledby={`center-${centerId}`}>
             <h2 id={`center-${centerId}`}>{group.name}</h2>
-            <p className="card__meta">{group.place}</p>
+            <p className="card__meta">
+              {group.place} · times in {timeZoneLabel(group.timeZone)}
+            </p>
             <ul className="session-options">
               {group.sessions.map((session) => (
                 <SessionRow key={session.id} session={session} canRegister={canRegister} loggedIn={loggedIn} leadHours={leadHours} />
@@ -164,7 +167,7 @@ export function SessionsPage() {
   return (
     <Page
       title="Find a session"
-      lead="Choose a testing session and the modules you want to take. Times are shown in your own time zone."
+      lead="Choose a testing session and the modules you want to take. Times are shown in each center's own time zone."
     >
       <p>
         {leadHours !== undefined ? `Registration closes ${leadHours} hours before a session starts. ` : null}A Silver National Career Readiness

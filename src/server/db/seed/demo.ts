@@ -1,6 +1,7 @@
 // Demo data (API.md): one account per role, all with the password mt1-demo; a certified demo
 // center with a session in progress now (the demo proctor assigned), one tomorrow, and sessions
-// 7 and 14 days ahead; two more centers so the public list shows more than one.
+// 7 and 14 days ahead; more centers so the public list shows more than one, in different time zones
+// (Eastern in Virginia, Central in Illinois, Pacific in California) so each shows its own clock.
 import type { FastifyInstance } from 'fastify'
 import type { Role } from '../../../common/roles.js'
 import { newId } from '../../ids.js'
@@ -49,10 +50,13 @@ export async function seedDemo(app: FastifyInstance, now = new Date()): Promise<
   const center = (c: Omit<CentersTable, 'id' | 'status' | 'certified_until' | 'created_at' | 'address_line2'>): CentersTable => ({
     ...c, id: newId(), address_line2: null, status: 'certified', certified_until: certifiedUntil, created_at: created,
   })
-  const demoCenter = center({ name: 'MT1 Demo Assessment Center', kind: 'center', address_line1: '600 East Main Street', city: 'Richmond', state: 'VA', postal_code: '23219', phone: '804-555-0131', email: 'center@demo.test' })
+  const demoCenter = center({ name: 'MT1 Demo Assessment Center', kind: 'center', address_line1: '600 East Main Street', city: 'Richmond', state: 'VA', postal_code: '23219', phone: '804-555-0131', email: 'center@demo.test', time_zone: 'America/New_York' })
   const others = [
-    center({ name: 'Tidewater Manufacturing Training Center', kind: 'center', address_line1: '1200 Harbor Way', city: 'Norfolk', state: 'VA', postal_code: '23510', phone: '757-555-0142', email: null }),
-    center({ name: 'Blue Ridge Technical Assessment Center', kind: 'center', address_line1: '45 Valley Road', city: 'Roanoke', state: 'VA', postal_code: '24011', phone: '540-555-0177', email: null }),
+    center({ name: 'Tidewater Manufacturing Training Center', kind: 'center', address_line1: '1200 Harbor Way', city: 'Norfolk', state: 'VA', postal_code: '23510', phone: '757-555-0142', email: null, time_zone: 'America/New_York' }),
+    center({ name: 'Blue Ridge Technical Assessment Center', kind: 'center', address_line1: '45 Valley Road', city: 'Roanoke', state: 'VA', postal_code: '24011', phone: '540-555-0177', email: null, time_zone: 'America/New_York' }),
+    // issue 12, time zones: centers outside the Eastern zone, each with a session ahead.
+    center({ name: 'Prairie State Manufacturing Assessment Center', kind: 'center', address_line1: '300 SW Water Street', city: 'Peoria', state: 'IL', postal_code: '61602', phone: '309-555-0115', email: null, time_zone: 'America/Chicago' }),
+    center({ name: 'Central Valley Technical Assessment Center', kind: 'center', address_line1: '2100 Tulare Street', city: 'Fresno', state: 'CA', postal_code: '93721', phone: '559-555-0163', email: null, time_zone: 'America/Los_Angeles' }),
   ]
 
   const hour = Math.floor(now.getTime() / HOUR) * HOUR
@@ -78,5 +82,7 @@ export async function seedDemo(app: FastifyInstance, now = new Date()): Promise<
     await insertTestSession(trx, session(hour + 7 * DAY, 4, 20, ['MM', 'SRMT', 'QBA']), [proctorId])
     await insertTestSession(trx, session(hour + 14 * DAY, 4, 15, ['MM', 'SRMT', 'QBA']), [proctorId])
     await insertTestSession(trx, session(hour + 10 * DAY, 3, 12, ['MM', 'QBA'], others[0]!.id), [])
+    await insertTestSession(trx, session(hour + 9 * DAY, 4, 16, ['MM', 'SRMT', 'QBA'], others[2]!.id), [])
+    await insertTestSession(trx, session(hour + 11 * DAY, 4, 16, ['MM', 'SRMT', 'QBA'], others[3]!.id), [])
   })
 }

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
 import {
-  AdminCentersQuery, ApprovedOnsiteView, ApproveOnsiteBody, CenterApplicationBody, CenterList, CenterStatusChangeBody, CenterView, CertifyCenterBody, OnsiteRequestBody, OnsiteRequestList,
+  AdminCentersQuery, ApprovedOnsiteView, ApproveOnsiteBody, CenterApplicationBody, CenterList, CenterStatusChangeBody, CenterTimeZoneBody, CenterView, CertifyCenterBody, OnsiteRequestBody, OnsiteRequestList,
   OnsiteRequestReceipt,
 } from '../../../common/schemas/centers.js'
 import { Id } from '../../../common/schemas/common.js'
@@ -31,6 +31,13 @@ export default async function centerAdminRoutes(app: FastifyInstance) {
   r.post('/api/v1/admin/centers/:id/certify', {
     schema: { tags, summary: "Certify or renew a center until a date, or (without one) by the program's certification period", params: Type.Object({ id: Id }), body: CertifyCenterBody, response: { 200: CenterView, ...errorResponses(400, 401, 403, 404) } },
   }, async (request) => app.services.centerAdmin.certify(request.actor, request.params.id, request.body.certifiedUntil))
+
+  r.put('/api/v1/admin/centers/:id/time-zone', {
+    schema: {
+      tags, summary: "Set a center's IANA time zone (audited; the sessions keep their instants and show in the new zone)",
+      params: Type.Object({ id: Id }), body: CenterTimeZoneBody, response: { 200: CenterView, ...errorResponses(400, 401, 403, 404) },
+    },
+  }, async (request) => app.services.centerAdmin.setTimeZone(request.actor, request.params.id, request.body))
 
   r.post('/api/v1/admin/centers/:id/suspend', {
     schema: { tags, summary: 'Suspend a center', params: Type.Object({ id: Id }), body: CenterStatusChangeBody, response: { 200: CenterView, ...errorResponses(400, 401, 403, 404) } },

@@ -3,9 +3,11 @@
 // as a session at that address, with certified proctors.
 import { renewedUntil } from '../../../common/rules/certification-period.js'
 import { sessionTimesProblem } from '../../../common/rules/session-schedule.js'
+import { DEFAULT_TIME_ZONE } from '../../../common/time-zones.js'
 import type { ServerContext } from '../../context.js'
 import { inTransaction } from '../../db/transaction.js'
 import { AppError, notFound } from '../../errors.js'
+import { requireTimeZone } from '../../field-errors.js'
 import { newId } from '../../ids.js'
 import { requireActor, requireRole, type Actor } from '../accounts/actor.js'
 import type { UserDirectory } from '../accounts/users.service.js'
@@ -14,7 +16,7 @@ import type { ProgramService } from '../program/program.service.js'
 import type { SessionAdminService } from '../scheduling/session-admin.service.js'
 import {
   addCenterMember, centersOfMember, decideOnsiteRequest, findCenter, findOnsiteRequest, insertCenter, insertOnsiteRequest, isCenterMember, listCenters, listOnsiteRequests,
-  setOnsiteSession, toCenterDto, updateCenterStatus,
+  setOnsiteSession, toCenterDto, updateCenterStatus, updateCenterTimeZone,
 } from './centers.repository.js'
 import type { ProctorsService } from './proctors.service.js'
 import type { OnsiteRequestsTable } from '../../db/schema.js'
@@ -28,6 +30,7 @@ export interface CenterApplication {
   postalCode: string
   phone: string
   email: string
+  timeZone?: string | undefined
 }
 
 export interface OnsiteRequestInput {
@@ -90,9 +93,11 @@ export function createCenterAdminService(ctx: ServerContext, deps: { audit: Audi
   return {
     async apply(actor: Actor | null, input: CenterApplication) {
       const who = requireActor(actor)
+      const timeZone = requireTimeZone(input.timeZone ?? DEFAULT_TIME_ZONE)
       const id = newId()
       await inTransaction(db, async (trx) => {
         await insertCenter(trx, {
+          time_zone: timeZone,
           id, name: input.name.trim(), kind: 'center', address_line1: input.addressLine1, address_line2: input.addressLine2 ?? null, city: input.city,
           state: input.state.toUpperCase(), postal_code: input.postalCode, phone: input.phone, email: input.email.toLowerCase(), status: 'applied',
           certified_until: null, created_at: now(), applied_by: who.userId, status_reason: null,
@@ -124,6 +129,20 @@ export function createCenterAdminService(ctx: ServerContext, deps: { audit: Audi
         : renewedUntil(center.status === 'certified' ? center.certified_until : null, ctx.clock(), deps.program.definition.policies.certificationPeriodMonths)
       if (Date.parse(until) <= ctx.clock().getTime()) throw new AppError('VALIDATION', 'A certification must run into the future.', [{ field: 'certifiedUntil', message: 'Choose a date in the future.' }])
       return setStatus(actor, id, { status: 'certified', certifiedUntil: until, reason: null }, center.status === 'certified' ? 'center.renewed' : 'center.certified')
+    },
+    /** Sets the zone a center's times are shown in; the stored instants do not move, their clock faces do. */
+    async setTimeZone(actor: Actor | null, id: string, input: { timeZone: string; reason?: string | undefined }) {
+      const staff = requireRole(actor, 'program_staff')
+      const timeZone = requireTimeZone(input.timeZone)
+      const center = await find(id)
+      if (!center) throw notFound('The center')
+      if (center.time_zone !== timeZone) {
+        await inTransaction(db, async (trx) => {
+          await updateCenterTimeZone(trx, id, timeZone)
+          await deps.audit.record(trx, { actorId: staff.userId, action: 'center.time_zone_changed', entityType: 'center', entityId: id, reason: input.reason?.trim() || null, details: { from: center.time_zone, to: timeZone } })
+        })
+      }
+      return toCenterDto((await find(id))!)
     },
     suspend: (actor: Actor | null, id: string, reason: string) => setStatus(actor, id, { status: 'suspended', reason }, 'center.suspended'),
     reinstate: (actor: Actor | null, id: string, reason: string) => setStatus(actor, id, { status: 'certified', reason }, 'center.reinstated'),
@@ -160,8 +179,9 @@ export function createCenterAdminService(ctx: ServerContext, deps: { audit: Audi
      * certified through the end, or busy then) or a failure leaves no center behind; a second approval
      * at the same time finds the request decided.
      */
-    async approveOnsite(actor: Actor | null, id: string, input: { startsAt: string; endsAt: string; seats: number; proctorIds: string[]; centerId?: string | undefined }) {
+    async approveOnsite(actor: Actor | null, id: string, input: { startsAt: string; endsAt: string; seats: number; proctorIds: string[]; centerId?: string | undefined; timeZone?: string | undefined }) {
       const staff = requireRole(actor, 'program_staff')
+      const timeZone = requireTimeZone(input.timeZone ?? DEFAULT_TIME_ZONE)
       const request = await findOnsiteRequest(db, id)
       if (!request) throw notFound('The onsite request')
       if (request.status !== 'pending') throw new AppError('CONFLICT', 'This request has already been decided.')
@@ -172,7 +192,7 @@ export function createCenterAdminService(ctx: ServerContext, deps: { audit: Audi
       const centerId = newId()
       const center = {
         id: centerId, name: `${request.company_name} (onsite)`, kind: 'onsite' as const, address_line1: request.address_line1, address_line2: null, city: request.city,
-        state: request.state, postal_code: request.postal_code, phone: null, email: null, status: 'certified' as const,
+        state: request.state, postal_code: request.postal_code, phone: null, email: null, status: 'certified' as const, time_zone: timeZone,
         certified_until: new Date(Date.parse(input.endsAt) + 86_400_000).toISOString(), created_at: now(), applied_by: request.employer_id, status_reason: null,
       }
       const sessionId = await inTransaction(db, async (trx) => {

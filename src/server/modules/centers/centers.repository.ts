@@ -15,6 +15,7 @@ export const toCenterDto = (c: CentersTable) => ({
   email: c.email,
   status: c.status,
   certifiedUntil: c.certified_until,
+  timeZone: c.time_zone,
 })
 
 export async function insertCenter(db: DbOrTx, row: CentersTable): Promise<void> {
@@ -70,6 +71,10 @@ export async function centersOfMember(db: DbOrTx, userId: string) {
 
 export async function updateCenterStatus(trx: Tx, id: string, change: Pick<CentersTable, 'status' | 'status_reason'> & { certified_until?: string }): Promise<void> {
   await trx.updateTable('centers').set(change).where('id', '=', id).execute()
+}
+
+export async function updateCenterTimeZone(trx: Tx, id: string, timeZone: string): Promise<void> {
+  await trx.updateTable('centers').set({ time_zone: timeZone }).where('id', '=', id).execute()
 }
 
 export async function isCenterMember(db: DbOrTx, centerId: string, userId: string): Promise<boolean> {

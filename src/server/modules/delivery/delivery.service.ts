@@ -3,6 +3,7 @@
 // session is present; paused when no proctor has been present for the configured time; a server-side
 // clock; responses saved durably, in the client's order, before the save is acknowledged; submitted
 // by the candidate or, at the deadline, by the server; scored against the versions it drew.
+import { DEFAULT_TIME_ZONE, formatZonedShort } from '../../../common/time-zones.js'
 import { randomInt } from 'node:crypto'
 import { optionSeed, type FormItem } from '../../../common/items/form-assembly.js'
 import { attemptItem, InvalidResponseError, responseTranslator, type ResponseTranslator } from '../../../common/items/attempt-identifiers.js'
@@ -337,7 +338,8 @@ export function createDeliveryService(
       if (!checkinOpen(now(), hours)) {
         const opensAt = hours.opensAt.toISOString()
         const closesAt = hours.closesAt.toISOString()
-        throw new AppError('CHECKIN_NOT_OPEN', `Check-in for this session opens at ${opensAt} and closes when it ends, at ${closesAt}.`, { opensAt, closesAt })
+        const zone = (await deps.centers.find(session.center_id))?.time_zone ?? DEFAULT_TIME_ZONE
+        throw new AppError('CHECKIN_NOT_OPEN', `Check-in for this session opens at ${formatZonedShort(opensAt, zone)} and closes when it ends, at ${formatZonedShort(closesAt, zone)}.`, { opensAt, closesAt })
       }
       const at = iso()
       const created = await db.transaction().execute(async (trx) => {
@@ -443,7 +445,7 @@ export function createDeliveryService(
       }))
       return {
         registrationId, status: registration.status,
-        session: { id: session.id, startsAt: session.starts_at, endsAt: session.ends_at, centerName: center?.name ?? '', closedAt: session.closed_at },
+        session: { id: session.id, startsAt: session.starts_at, endsAt: session.ends_at, centerName: center?.name ?? '', closedAt: session.closed_at, timeZone: center?.time_zone ?? DEFAULT_TIME_ZONE },
         checkedIn: !!(await findCheckin(db, registration.id)), proctorPresent: await proctorPresent(session.id), accommodations, modules,
       }
     },

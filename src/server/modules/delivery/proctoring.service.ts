@@ -2,6 +2,7 @@
 // voiding, re-admitting on another computer, incident reports, closing the session with its report;
 // and the sweep that runs without anyone: it pauses sessions whose proctor has gone (recording the
 // gap as an incident), submits attempts whose time is up, and finishes scoring a crash interrupted.
+import { DEFAULT_TIME_ZONE, formatZonedRange, formatZonedShort } from '../../../common/time-zones.js'
 import { ADJUSTMENT_LABELS, type Adjustment } from '../../../common/rules/accommodations.js'
 import { deadlineAfterPause, remainingMs } from '../../../common/rules/attempt-lifecycle.js'
 import type { IncidentCategory, PauseReason } from '../../../common/schemas/delivery.js'
@@ -142,8 +143,12 @@ export function createProctoringService(ctx: ServerContext, deps: {
     async console(actor: Actor | null, sessionId: string) {
       const { session } = await delivery.requireSessionProctor(actor, sessionId)
       const sitting = await sittingOf(sessionId)
+      const center = await deps.centers.find(session.center_id)
       return {
-        session: { id: session.id, centerName: (await deps.centers.find(session.center_id))?.name ?? '', startsAt: session.starts_at, endsAt: session.ends_at, status: session.status, closedAt: session.closed_at },
+        session: {
+          id: session.id, centerName: center?.name ?? '', startsAt: session.starts_at, endsAt: session.ends_at, status: session.status, closedAt: session.closed_at,
+          timeZone: center?.time_zone ?? DEFAULT_TIME_ZONE,
+        },
         proctorPresent: await delivery.proctorPresent(sessionId),
         incidents: sitting.incidents,
         candidates: sitting.candidates.map((c) => ({ ...c, attempts: c.attempts.map(({ events: _events, startedAt: _s, submittedAt: _u, ...rest }) => rest) })),
@@ -271,10 +276,12 @@ export function createProctoringService(ctx: ServerContext, deps: {
       const { session } = staffSession ? { session: staffSession } : await delivery.requireSessionProctor(actor, sessionId)
       const sitting = await sittingOf(sessionId)
       const center = await deps.centers.find(session.center_id)
+      const zone = center?.time_zone ?? DEFAULT_TIME_ZONE
       return sessionReportPdf({
         title: `Session report: ${center?.name ?? 'Assessment center'}`,
-        subtitle: `${session.starts_at.slice(0, 16).replace('T', ' ')} to ${session.ends_at.slice(11, 16)} UTC · ${center ? `${center.city}, ${center.state}` : ''} · ${session.closed_at ? `closed ${session.closed_at.slice(0, 16).replace('T', ' ')} UTC` : 'not closed yet (interim report)'}`,
+        subtitle: `${formatZonedRange(session.starts_at, session.ends_at, zone)} · ${center ? `${center.city}, ${center.state}` : ''} · ${session.closed_at ? `closed ${formatZonedShort(session.closed_at, zone)}` : 'not closed yet (interim report)'}`,
         generatedAt: iso(),
+        timeZone: zone,
         candidates: sitting.candidates.map((c) => ({
           name: c.name, checkedInAt: c.checkedInAt, accommodations: c.accommodations.map((a) => ADJUSTMENT_LABELS[a as Adjustment] ?? a).join(', '),
           attempts: c.attempts.map((a) => ({ module: a.module, status: a.status, startedAt: a.startedAt, submittedAt: a.submittedAt, answered: a.answered, total: a.total, events: a.events.map((e) => ({ kind: e.kind, at: e.at, reason: e.reason })) })),

@@ -1,12 +1,16 @@
 // The session report a proctor files when closing a session: attendance (who was checked in, what
 // each candidate sat and how it ended), irregularities (pauses, added time, focus lost, device moves,
 // voids) and incident reports.
+import { DateTime } from 'luxon'
 import PDFDocument from 'pdfkit'
+import { formatZonedShort } from '../../../common/time-zones.js'
 
 export interface SessionReportInput {
   title: string
   subtitle: string
   generatedAt: string
+  /** The center's IANA zone: every time in the report is the time at the center, with its abbreviation. */
+  timeZone: string
   candidates: {
     name: string
     checkedInAt: string | null
@@ -18,9 +22,10 @@ export interface SessionReportInput {
 
 /** Events that are part of an ordinary sitting; everything else is an irregularity worth reporting. */
 const ORDINARY = new Set(['started', 'submitted'])
-const time = (iso: string | null) => (iso ? `${iso.slice(11, 16)} UTC` : '—')
 
 export function sessionReportPdf(input: SessionReportInput): Promise<Buffer> {
+  // "9:05 AM CDT": the day is the session's, in the subtitle.
+  const time = (iso: string | null) => (iso ? DateTime.fromISO(iso, { zone: 'utc' }).setZone(input.timeZone).setLocale('en-US').toFormat('h:mm a ZZZZ') : '—')
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: 'LETTER', margin: 50, info: { Title: input.title, Subject: input.subtitle } })
     const chunks: Buffer[] = []
@@ -29,7 +34,7 @@ export function sessionReportPdf(input: SessionReportInput): Promise<Buffer> {
     doc.on('error', reject)
 
     doc.font('Helvetica-Bold').fontSize(16).text(input.title)
-    doc.font('Helvetica').fontSize(10).fillColor('#333333').text(input.subtitle).text(`Generated ${input.generatedAt.slice(0, 16).replace('T', ' ')} UTC`).fillColor('#000000').moveDown()
+    doc.font('Helvetica').fontSize(10).fillColor('#333333').text(input.subtitle).text(`Generated ${formatZonedShort(input.generatedAt, input.timeZone)}`).fillColor('#000000').moveDown()
 
     const present = input.candidates.filter((c) => c.checkedInAt)
     doc.font('Helvetica-Bold').fontSize(13).text(`Attendance: ${present.length} of ${input.candidates.length} registered candidates checked in`).moveDown(0.4)

@@ -1,6 +1,7 @@
 // The candidate's printable documents: the score report of one attempt (its candidate only) and the
 // certificate of one credential (its holder only). Anyone else is told the document does not exist,
 // so numbers and attempt ids cannot be probed.
+import { utcToZonedWallTime } from '../../../common/time-zones.js'
 import { parseCertificateNumber } from '../../../common/rules/certificate-number.js'
 import { credentialCopyRefusal } from '../../../common/rules/credential-copies.js'
 import type { SkillResult } from '../../../common/rules/module-result.js'
@@ -27,7 +28,11 @@ const listed = (names: string[]) => (names.length <= 1 ? names.join('') : `${nam
 
 export function createDocumentsService(
   ctx: ServerContext,
-  deps: { program: ProgramService; attempts: AttemptRecordsService; credentials: CredentialRecordsService; contacts: ContactDirectory; holds: HeldResults },
+  deps: {
+    program: ProgramService; attempts: AttemptRecordsService; credentials: CredentialRecordsService; contacts: ContactDirectory; holds: HeldResults
+    /** The IANA zone of a session's center (scheduling), so a sitting's date is the day at the center. */
+    sessionTimeZone: (sessionId: string) => Promise<string>
+  },
 ) {
   const { db } = ctx
   const program = deps.program.definition
@@ -64,7 +69,10 @@ export function createDocumentsService(
       if (!mod) throw notFound('The module')
       const names = new Map(mod.skills.map((s) => [s.code, s.name]))
       const skills = (JSON.parse(row.skills) as SkillResult[]).map((s) => ({ code: s.code, name: names.get(s.code) ?? s.code, percent: s.percent, belowStandard: s.belowStandard }))
-      const date = attempt.submitted_at ?? row.scored_at
+      // The day of the sitting as the center's calendar has it (an evening sitting in California is
+      // the next day in UTC).
+      const submitted = attempt.submitted_at ?? row.scored_at
+      const date = utcToZonedWallTime(submitted, await deps.sessionTimeZone(attempt.session_id)).slice(0, 10) || submitted
       const pdf = await scoreReportPdf({
         candidateName: await nameOf(row.candidate_id),
         module: { code: mod.code, name: mod.name, passPercent: mod.passPercent },

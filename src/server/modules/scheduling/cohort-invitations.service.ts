@@ -4,6 +4,7 @@
 // registered only when they accept it, logged in, with the account it was sent to. The uploader's
 // report says "invited" for every existing account, whatever its roles, so an upload tells nobody
 // which addresses belong to proctors or staff.
+import { formatZonedDateTime, formatZonedRange } from '../../../common/time-zones.js'
 import type { ServerContext } from '../../context.js'
 import { AppError, notFound } from '../../errors.js'
 import { newId, newSecret, sha256 } from '../../ids.js'
@@ -58,7 +59,7 @@ export function createCohortInvitations(
       await deps.notifications.send({
         to: input.user.email,
         subject: 'An invitation to register for MT1 assessment',
-        text: `Hello ${input.user.first_name},\n\n${session.center_name} (${session.city}, ${session.state}) asked to register you for MT1 assessment on ${session.starts_at} to ${session.ends_at} (UTC), modules ${input.modules.join(', ')}.\n\nYou already have an MT1 Certification account, so nothing is booked until you accept. To accept, open this link and log in with this email address (the link works until ${expiresAt}):\n\n${link}\n\nIf you do not want to sit this session, ignore this email: nothing happens unless you accept.\n`,
+        text: `Hello ${input.user.first_name},\n\n${session.center_name} (${session.city}, ${session.state}) asked to register you for MT1 assessment on ${formatZonedRange(session.starts_at, session.ends_at, session.time_zone)}, modules ${input.modules.join(', ')}.\n\nYou already have an MT1 Certification account, so nothing is booked until you accept. To accept, open this link and log in with this email address (the link works until ${formatZonedDateTime(expiresAt, session.time_zone)}):\n\n${link}\n\nIf you do not want to sit this session, ignore this email: nothing happens unless you accept.\n`,
       })
     },
 
@@ -73,7 +74,7 @@ export function createCohortInvitations(
         sessionId: invitation.session_id, centerId: invitation.center_id, centerName: center.name, city: center.city, state: center.state,
         startsAt: invitation.starts_at, endsAt: invitation.ends_at, modules: JSON.parse(invitation.modules) as string[], expiresAt: invitation.expires_at,
         status: invitation.accepted_at ? ('accepted' as const) : expired || invitation.session_status === 'cancelled' ? ('expired' as const) : ('open' as const),
-        registrationId: invitation.registration_id,
+        registrationId: invitation.registration_id, timeZone: center.time_zone,
       }
     },
 

@@ -56,7 +56,7 @@ export function createInvitationsService(ctx: ServerContext, deps: { audit: Audi
       return {
         sessionId: session.id, centerId: session.center_id, centerName: session.center_name, city: session.city, state: session.state,
         startsAt: session.starts_at, endsAt: session.ends_at, seatsAvailable: Math.max(0, session.seats - Number(session.seats_taken)),
-        modules: JSON.parse(session.modules) as string[], status: session.status, expiresAt: invitation.expires_at,
+        modules: JSON.parse(session.modules) as string[], status: session.status, expiresAt: invitation.expires_at, timeZone: session.time_zone,
       }
     },
 

@@ -33,7 +33,7 @@ export function createReceiptsService(ctx: ServerContext, deps: { payments: Paym
         registrationId: r.id, confirmationNumber: r.confirmation_number, status: r.status, bookedAt: r.created_at,
         candidateName: candidate ? `${candidate.first_name} ${candidate.last_name}` : '', candidateEmail: candidate?.email ?? '',
         modules: modules.map((code) => ({ code, name: deps.program.module(code)?.name ?? code, amountCents: fees.get(code) ?? null })),
-        centerName: place.name, address: `${place.address_line1}, ${place.city}, ${place.state} ${place.postal_code}`, startsAt: place.starts_at, endsAt: place.ends_at,
+        centerName: place.name, address: `${place.address_line1}, ${place.city}, ${place.state} ${place.postal_code}`, startsAt: place.starts_at, endsAt: place.ends_at, timeZone: place.time_zone,
         amountCents: amount.amountCents, currency: amount.currency, paymentMethod: r.payment_method, paidAt: r.paid_at, invoice: amount.invoice,
       }
     },
@@ -44,7 +44,7 @@ export function createReceiptsService(ctx: ServerContext, deps: { payments: Paym
       if (r.status !== 'confirmed') throw new AppError('CONFLICT', 'A calendar invitation is given for a confirmed seat only.')
       const place = await sessionPlace(db, deps.centers, r.session_id)
       const ics = calendarInvite(
-        { sessionId: r.session_id, startsAt: place.starts_at, endsAt: place.ends_at, centerName: place.name, address: `${place.address_line1}, ${place.city}, ${place.state} ${place.postal_code}` },
+        { sessionId: r.session_id, startsAt: place.starts_at, endsAt: place.ends_at, centerName: place.name, address: `${place.address_line1}, ${place.city}, ${place.state} ${place.postal_code}`, timeZone: place.time_zone },
         JSON.parse(r.modules) as string[], r.id,
       )
       return { filename: `mt1-${r.confirmation_number}.ics`, ics }

@@ -15,7 +15,7 @@ export function createRegistrationMail(ctx: ServerContext, deps: { notifications
 
   async function place(sessionId: string): Promise<SessionPlace> {
     const row = await sessionPlace(db, deps.centers, sessionId)
-    return { sessionId, startsAt: row.starts_at, endsAt: row.ends_at, centerName: row.name, address: `${row.address_line1}, ${row.city}, ${row.state} ${row.postal_code}` }
+    return { sessionId, startsAt: row.starts_at, endsAt: row.ends_at, centerName: row.name, address: `${row.address_line1}, ${row.city}, ${row.state} ${row.postal_code}`, timeZone: row.time_zone }
   }
 
   async function tell(candidateId: string, message: (name: string, where: SessionPlace) => { subject: string; text: string }, sessionId: string, invite?: { modules: string[]; registrationId: string }) {

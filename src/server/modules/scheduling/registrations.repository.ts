@@ -89,10 +89,14 @@ export async function expireHold(trx: Tx, id: string, now: string): Promise<Regi
     .returningAll().executeTakeFirst()
 }
 
-/** Records the reminder of a confirmed sitting, once (one conditional statement). */
-export async function markReminded(db: DbOrTx, id: string, at: string): Promise<boolean> {
-  const result = await db.updateTable('registrations').set({ reminder_sent_at: at }).where('id', '=', id).where('status', '=', 'confirmed').where('reminder_sent_at', 'is', null).executeTakeFirst()
-  return Number(result.numUpdatedRows) === 1
+/**
+ * Records one reminder of a sitting (the policy entry `hoursBefore`), once: false when it was recorded
+ * already (by another instance at the same moment, say), so only one of them sends it.
+ */
+export async function markReminded(db: DbOrTx, id: string, hoursBefore: number, at: string): Promise<boolean> {
+  const result = await db.insertInto('session_reminders').values({ registration_id: id, hours_before: hoursBefore, sent_at: at })
+    .onConflict((oc) => oc.columns(['registration_id', 'hours_before']).doNothing()).returning('registration_id').executeTakeFirst()
+  return result !== undefined
 }
 
 export async function liveRegistrationFor(db: DbOrTx, sessionId: string, candidateId: string) {
@@ -150,17 +154,26 @@ export async function expiredHolds(db: DbOrTx, now: string) {
   return db.selectFrom('registrations').select(['id', 'session_id']).where('status', '=', 'pending_payment').where('hold_expires_at', 'is not', null).where('hold_expires_at', '<', now).execute()
 }
 
-export async function dueReminders(db: DbOrTx, now: string, until: string) {
-  return db
+/** Confirmed sittings of scheduled sessions starting in (now, until], with the reminders each has had (hours before). */
+export async function dueReminders(db: DbOrTx, now: string, until: string): Promise<{ id: string; starts_at: string; sent: number[] }[]> {
+  const rows = await db
     .selectFrom('registrations')
     .innerJoin('test_sessions', 'test_sessions.id', 'registrations.session_id')
-    .select(['registrations.id'])
+    .select(['registrations.id', 'test_sessions.starts_at'])
     .where('registrations.status', '=', 'confirmed')
-    .where('registrations.reminder_sent_at', 'is', null)
     .where('test_sessions.status', '=', 'scheduled')
     .where('test_sessions.starts_at', '>', now)
     .where('test_sessions.starts_at', '<=', until)
     .execute()
+  if (rows.length === 0) return []
+  const sent = new Map<string, number[]>()
+  const ids = rows.map((r) => r.id)
+  for (let i = 0; i < ids.length; i += 500) {
+    for (const s of await db.selectFrom('session_reminders').select(['registration_id', 'hours_before']).where('registration_id', 'in', ids.slice(i, i + 500)).execute()) {
+      sent.set(s.registration_id, [...(sent.get(s.registration_id) ?? []), Number(s.hours_before)])
+    }
+  }
+  return rows.map((r) => ({ id: r.id, starts_at: r.starts_at, sent: sent.get(r.id) ?? [] }))
 }
 
 export async function waitlistPosition(db: DbOrTx, sessionId: string, queueNo: number): Promise<number> {

@@ -11,12 +11,13 @@
 // their behalf), program staff, or a current invitation link; to anyone else it does not exist (404).
 import { randomInt } from 'node:crypto'
 import { confirmationNumberFrom } from '../../../common/rules/confirmation-number.js'
+import { DEFAULT_TIME_ZONE } from '../../../common/time-zones.js'
+import { dueSessionReminder, reminderHorizonHours } from '../../../common/rules/session-reminders.js'
 import { holdExpiresAt } from '../../../common/rules/fees.js'
 import { ncrcAdvice } from '../../../common/rules/ncrc-advice.js'
 import { certificationCurrent } from '../../../common/rules/certification-period.js'
 import { centerCertificationCovers } from '../../../common/rules/session-schedule.js'
 import { isRegistrationInTime } from '../../../common/rules/registration-window.js'
-import { DEFAULT_TIME_ZONE } from '../../../common/time-zones.js'
 import type { ServerContext } from '../../context.js'
 import type { DbOrTx, Tx } from '../../db/database.js'
 import { inTransaction } from '../../db/transaction.js'
@@ -31,7 +32,7 @@ import type { ProgramService } from '../program/program.service.js'
 import type { EligibilityService } from './eligibility.service.js'
 import type { InvitationsService } from './invitations.service.js'
 import type { PaymentsService } from './payments.service.js'
-import { registrationEmails } from './registration-emails.js'
+import { registrationEmails, sittingIsIn } from './registration-emails.js'
 import { createRegistrationMail } from './registration-mail.js'
 import {
   confirmationNumberTaken, confirmedRegistrationsOfSession, dueReminders, expiredHolds, expireHold, findRegistration, insertRegistration, liveCandidateIds, LIVE, liveRegistrationFor, liveRegistrationsOfSession, lockSessions,
@@ -260,6 +261,7 @@ export function createRegistrationsService(
           voucherCode: vouchers.get(r.id) ?? null,
           ...(await dto(r)), startsAt: r.starts_at, endsAt: r.ends_at, centerName: centers.get(r.center_id)?.name ?? '', city: centers.get(r.center_id)?.city ?? '', state: centers.get(r.center_id)?.state ?? '',
           canCancel: (r.status === 'pending_payment' || r.status === 'confirmed' || r.status === 'waitlisted') && isRegistrationInTime(ctx.clock(), new Date(r.starts_at), policies.registrationLeadHours),
+          timeZone: centers.get(r.center_id)?.time_zone ?? DEFAULT_TIME_ZONE,
         }))),
         nextCursor: null,
       }
@@ -503,16 +505,29 @@ export function createRegistrationsService(
       return released
     },
 
-    /** Emails the reminder two days before each confirmed sitting. */
+    /**
+     * Emails the reminders the program's policy asks for (`policies.reminders.sessionHoursBefore`, each
+     * entry one reminder) before each confirmed sitting; each goes once, and a late registration gets
+     * only the closest one due (dueSessionReminder).
+     */
     async sendReminders(): Promise<number> {
-      const due = await dueReminders(db, now(), new Date(ctx.clock().getTime() + 48 * HOUR).toISOString())
-      for (const { id } of due) {
-        if (!(await markReminded(db, id, now()))) continue
-        const r = (await findRegistration(db, id))!
-        const modules = modulesOf(r)
-        await tell(r.candidate_id, (n, w) => registrationEmails.reminder(n, w, modules), r.session_id)
+      const hours = deps.program.definition.policies.reminders.sessionHoursBefore
+      const horizon = reminderHorizonHours(hours)
+      if (horizon === 0) return 0
+      const at = ctx.clock()
+      let sent = 0
+      for (const r of await dueReminders(db, at.toISOString(), new Date(at.getTime() + horizon * HOUR).toISOString())) {
+        const due = dueSessionReminder(hours, r.sent, r.starts_at, at)
+        if (!due) continue
+        // The entry sent is recorded first: the instance that records it is the one that sends it.
+        if (!(await markReminded(db, r.id, due.send, at.toISOString()))) continue
+        for (const covered of due.record.filter((h) => h !== due.send)) await markReminded(db, r.id, covered, at.toISOString())
+        const row = (await findRegistration(db, r.id))!
+        const modules = modulesOf(row)
+        await tell(row.candidate_id, (n, w) => registrationEmails.reminder(n, w, modules, sittingIsIn(w.startsAt, at, w.timeZone)), row.session_id)
+        sent++
       }
-      return due.length
+      return sent
     },
 
     /** Cancels every live registration of a session being cancelled, in the session's transaction; returns them so the caller can tell each candidate (session-cancellation.ts). */

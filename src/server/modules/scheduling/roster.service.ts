@@ -1,6 +1,7 @@
 // The roster of a session, for its center's administrators, its proctors and program staff:
 // candidates, modules, registration status and approved accommodation adjustments (never the
 // documentation behind them).
+import { DEFAULT_TIME_ZONE, formatZonedRange } from '../../../common/time-zones.js'
 import { ADJUSTMENT_LABELS, type Adjustment } from '../../../common/rules/accommodations.js'
 import type { ServerContext } from '../../context.js'
 import { toCsv } from '../../csv.js'
@@ -39,7 +40,10 @@ export function createRosterService(ctx: ServerContext, deps: { accommodations: 
         .sort((a, b) => a.last_name.localeCompare(b.last_name) || a.first_name.localeCompare(b.first_name))
       const adjustments = await deps.accommodations.adjustmentsFor(rows.map((r) => r.candidate_id))
       return {
-        session: { id: session.id, startsAt: session.starts_at, endsAt: session.ends_at, seats: session.seats, status: session.status },
+        session: {
+          id: session.id, startsAt: session.starts_at, endsAt: session.ends_at, seats: session.seats, status: session.status,
+          timeZone: (await deps.centers.find(session.center_id))?.time_zone ?? DEFAULT_TIME_ZONE,
+        },
         items: rows.map((r) => ({
           registrationId: r.id, candidateId: r.candidate_id, name: `${r.last_name}, ${r.first_name}`, email: r.email,
           modules: JSON.parse(r.modules) as string[], status: r.status, accommodations: adjustments.get(r.candidate_id) ?? [],
@@ -52,7 +56,7 @@ export function createRosterService(ctx: ServerContext, deps: { accommodations: 
       const center = await sessionPlace(db, deps.centers, sessionId)
       return rosterPdf({
         title: `Roster: ${center.name}`,
-        subtitle: `${center.city}, ${center.state} — ${new Date(session.startsAt).toUTCString()} to ${new Date(session.endsAt).toUTCString()} — ${items.length} candidates, ${session.seats} seats`,
+        subtitle: `${center.city}, ${center.state} — ${formatZonedRange(session.startsAt, session.endsAt, center.time_zone)} — ${items.length} candidates, ${session.seats} seats`,
         rows: items.map((i) => ({ name: i.name, email: i.email, modules: i.modules.join(' '), status: i.status, accommodations: i.accommodations.map((a) => ADJUSTMENT_LABELS[a as Adjustment] ?? a).join(', ') })),
       })
     },

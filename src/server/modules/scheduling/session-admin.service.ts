@@ -2,6 +2,7 @@
 // is session-cancellation.ts).
 // Every proctor assignment goes through the proctors service's eligibility check and the overlap
 // rule (a proctor is in one session at a time); a session ends by its center's certification end.
+import { DEFAULT_TIME_ZONE } from '../../../common/time-zones.js'
 import { centerCertificationCovers, sessionTimesProblem, sessionsOverlap } from '../../../common/rules/session-schedule.js'
 import type { ServerContext } from '../../context.js'
 import type { Tx } from '../../db/database.js'
@@ -107,6 +108,7 @@ export function createSessionAdminService(
     return {
       id: s.id, centerId: s.center_id, startsAt: s.starts_at, endsAt: s.ends_at, seats: s.seats, seatsAvailable: s.seats - Number(s.seats_taken),
       modules: JSON.parse(s.modules) as string[], status: s.status, proctorIds: await proctorsOfSession(db, id), cancelReason: s.cancel_reason,
+      timeZone: (await deps.centers.find(s.center_id))?.time_zone ?? DEFAULT_TIME_ZONE,
     }
   }
 

@@ -1,6 +1,7 @@
 // Testing sessions as the public sees them: when and where a candidate can sit which modules. The
 // public sees no user ids: who proctors a session is for program staff, the center's administrators
 // and the session's own proctors.
+import { DEFAULT_TIME_ZONE } from '../../../common/time-zones.js'
 import type { ServerContext } from '../../context.js'
 import { AppError } from '../../errors.js'
 import { decodeCursor, toPage } from '../../db/pagination.js'
@@ -66,6 +67,7 @@ export function createSessionsService(ctx: ServerContext, deps: { centers: Cente
         seatsAvailable: Math.max(0, r.seats - Number(r.seats_taken)),
         modules: JSON.parse(r.modules) as string[],
         status: r.status,
+        timeZone: centers.get(r.center_id)?.time_zone ?? DEFAULT_TIME_ZONE,
       }), (r) => r.starts_at)
     },
   }

@@ -1,6 +1,8 @@
 import type { CenterView as Center } from "../../../common/schemas/centers";
 import type { PublicSessionView } from "../../../common/schemas/scheduling";
-import { formatDate, formatLongDate, formatTimeRange } from "../../lib/format";
+import { formatDate } from "../../lib/format";
+import { formatZonedDate, formatZonedHours } from "../../../common/time-zones";
+import { timeZoneLabel } from "../../../common/us-time-zones";
 
 const STATUS_LABELS: Record<string, string> = {
   in_progress: "In progress now",
@@ -15,9 +17,9 @@ function SessionItem({ session }: { session: PublicSessionView }) {
   return (
     <li className="session">
       <p className="session__when">
-        <strong>{formatLongDate(session.startsAt)}</strong>
+        <strong>{formatZonedDate(session.startsAt, session.timeZone)}</strong>
         <br />
-        {formatTimeRange(session.startsAt, session.endsAt)}
+        {formatZonedHours(session.startsAt, session.endsAt, session.timeZone)}
       </p>
       <p className="session__what">
         Modules: {session.modules.join(", ")}
@@ -44,6 +46,7 @@ export function CenterCard({ center, sessions }: { center: Center; sessions: Pub
       <p className="card__meta">
         {center.kind === "onsite" ? "Onsite company testing" : "MSI Certified Assessment Center"}
         {center.certifiedUntil ? <> · certified until {formatDate(center.certifiedUntil)}</> : null}
+        {" "}· times in {timeZoneLabel(center.timeZone)}
       </p>
       <address className="center__address">
         {center.addressLine1}

@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import { api } from "../../api/client";
 import type { MySessionsPage, MySessionView } from "../../../common/schemas/scheduling";
 import { QueryStatus } from "../../components/query-status";
-import { formatDate, formatTimeRange } from "../../lib/format";
+import { formatZonedRange } from "../../../common/time-zones";
 import { schedulingKeys } from "../registration/scheduling-api";
 
 /** Sessions worth a console link: not cancelled, and not ended more than a day ago (the report stays reachable). */
@@ -14,11 +14,9 @@ function consoleSessions(items: MySessionView[], now: number): MySessionView[] {
     .slice(0, 5);
 }
 
-/** "Nov 21, 2026, 9:00 AM – 1:00 PM EST"; a range across midnight already names both dates. */
+/** "Saturday, November 21, 2026, 9:00 AM – 1:00 PM EST": the time at the session's center. */
 function whenOf(session: MySessionView): string {
-  const range = formatTimeRange(session.startsAt, session.endsAt);
-  const sameDay = new Date(session.startsAt).toDateString() === new Date(session.endsAt).toDateString();
-  return sameDay ? `${formatDate(session.startsAt)}, ${range}` : range;
+  return formatZonedRange(session.startsAt, session.endsAt, session.timeZone);
 }
 
 function ProctorSessions() {

@@ -3,7 +3,7 @@ import { useState } from "react";
 import type { UseQueryResult } from "@tanstack/react-query";
 import { errorMessage } from "../../api/client";
 import { FormAlert, StatusMessage } from "../../components/form-alert";
-import { formatDateTime } from "../../lib/format";
+import { formatZonedShort } from "../../../common/time-zones";
 import { RosterAnnouncer } from "./announcer";
 import { ConsoleDialogs, type OpenDialog } from "./console-dialogs";
 import { consoleCalls, useConsoleAction } from "./console-api";
@@ -50,7 +50,7 @@ export function ConsoleView({ query, view, now }: Props) {
       {closed ? (
         <div className="notice notice--info">
           <p>
-            <strong>This session closed at {formatDateTime(view.session.closedAt)}.</strong> The roster and incidents are
+            <strong>This session closed at {formatZonedShort(view.session.closedAt, view.session.timeZone)}.</strong> The roster and incidents are
             kept for the record; the session report is final.
           </p>
         </div>
@@ -97,10 +97,10 @@ export function ConsoleView({ query, view, now }: Props) {
       <section className="section" aria-labelledby="incidents-heading">
         <h2 id="incidents-heading">Incidents</h2>
         <div className="console-incidents-layout">
-          {closed ? null : <IncidentForm sessionId={sessionId} candidates={view.candidates} />}
+          {closed ? null : <IncidentForm sessionId={sessionId} candidates={view.candidates} timeZone={view.session.timeZone} />}
           <div>
             <h3>Recorded incidents</h3>
-            <IncidentList incidents={view.incidents} candidates={view.candidates} />
+            <IncidentList incidents={view.incidents} candidates={view.candidates} timeZone={view.session.timeZone} />
           </div>
         </div>
       </section>

@@ -4,7 +4,8 @@ import { useState, type FormEvent } from "react";
 import { errorMessage } from "../../api/client";
 import { SelectField, TextAreaField, TextField } from "../../components/field";
 import { FormAlert, StatusMessage } from "../../components/form-alert";
-import { isoToLocalInput, localInputToIso } from "../registration/scheduling-api";
+import { utcToZonedWallTime, zonedWallTimeToUtc } from "../../../common/time-zones";
+import { timeZoneLabel } from "../../../common/us-time-zones";
 import { consoleCalls, useConsoleAction } from "./console-api";
 import { INCIDENT_CATEGORY_LABELS, markupError } from "./format";
 import { INCIDENT_CATEGORIES, type ConsoleCandidateView, type IncidentCategory, type IncidentBody } from "../../../common/schemas/delivery";
@@ -12,13 +13,16 @@ import { INCIDENT_CATEGORIES, type ConsoleCandidateView, type IncidentCategory, 
 interface Props {
   sessionId: string;
   candidates: ConsoleCandidateView[];
+  /** The session's center's zone: the time is typed as the clock in the room reads it. */
+  timeZone: string;
 }
 
-const blank = () => ({ category: "technical" as IncidentCategory, occurredAt: isoToLocalInput(new Date().toISOString()), registrationId: "", narrative: "", actionTaken: "" });
+const blank = (zone: string) => ({ category: "technical" as IncidentCategory, occurredAt: utcToZonedWallTime(new Date().toISOString(), zone), registrationId: "", narrative: "", actionTaken: "" });
 
-export function IncidentForm({ sessionId, candidates }: Props) {
-  const [form, setForm] = useState(blank);
+export function IncidentForm({ sessionId, candidates, timeZone }: Props) {
+  const [form, setForm] = useState(() => blank(timeZone));
   const [saved, setSaved] = useState<string | null>(null);
+  const [timeProblem, setTimeProblem] = useState<string | null>(null);
   const report = useConsoleAction(sessionId, (incident: IncidentBody) => consoleCalls.reportIncident(sessionId, incident));
   const set = <K extends keyof ReturnType<typeof blank>>(key: K, value: ReturnType<typeof blank>[K]) => {
     setSaved(null);
@@ -28,9 +32,12 @@ export function IncidentForm({ sessionId, candidates }: Props) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (markupError(form.narrative) || markupError(form.actionTaken)) return;
+    const occurredAt = zonedWallTimeToUtc(form.occurredAt, timeZone);
+    if (!occurredAt) return setTimeProblem(`That time does not exist in ${timeZoneLabel(timeZone)} (the clocks go forward an hour that night). Give the time as the clock showed it.`);
+    setTimeProblem(null);
     const incident: IncidentBody = {
       category: form.category,
-      occurredAt: localInputToIso(form.occurredAt),
+      occurredAt,
       narrative: form.narrative.trim(),
       actionTaken: form.actionTaken.trim(),
       ...(form.registrationId ? { registrationId: form.registrationId } : {}),
@@ -38,7 +45,7 @@ export function IncidentForm({ sessionId, candidates }: Props) {
     report.mutate(incident, {
       onSuccess: () => {
         setSaved(`Incident recorded: ${INCIDENT_CATEGORY_LABELS[incident.category]}.`);
-        setForm(blank());
+        setForm(blank(timeZone));
       },
     });
   };
@@ -47,7 +54,7 @@ export function IncidentForm({ sessionId, candidates }: Props) {
     <form className="form form--card console-incident-form" onSubmit={submit} aria-labelledby="incident-form-heading">
       <h3 id="incident-form-heading">Report an incident</h3>
       <StatusMessage>{saved}</StatusMessage>
-      <FormAlert>{report.isError ? errorMessage(report.error) : null}</FormAlert>
+      <FormAlert>{timeProblem ?? (report.isError ? errorMessage(report.error) : null)}</FormAlert>
       <SelectField label="What happened" name="category" value={form.category} onChange={(e) => set("category", e.target.value as IncidentCategory)}>
         {INCIDENT_CATEGORIES.map((c) => (
           <option key={c} value={c}>
@@ -57,7 +64,7 @@ export function IncidentForm({ sessionId, candidates }: Props) {
       </SelectField>
       <TextField
         label="When it happened"
-        hint="Your local time; now unless you change it."
+        hint={`The time at the center (${timeZoneLabel(timeZone)}); now unless you change it.`}
         name="occurredAt"
         type="datetime-local"
         value={form.occurredAt}

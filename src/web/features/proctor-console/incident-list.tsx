@@ -1,9 +1,10 @@
 // The session's incidents, newest first; the ones the server recorded itself are marked.
-import { formatDateTime } from "../../lib/format";
+import { formatZonedShort } from "../../../common/time-zones";
 import { incidentCategoryLabel } from "./format";
 import type { ConsoleCandidateView, IncidentView } from "../../../common/schemas/delivery";
 
-export function IncidentList({ incidents, candidates }: { incidents: IncidentView[]; candidates: ConsoleCandidateView[] }) {
+/** `timeZone`: the session's center's, where the incidents happened. */
+export function IncidentList({ incidents, candidates, timeZone }: { incidents: IncidentView[]; candidates: ConsoleCandidateView[]; timeZone: string }) {
   if (incidents.length === 0) return <p>No incidents recorded in this session.</p>;
   const names = new Map(candidates.map((c) => [c.registrationId, c.name]));
   const sorted = [...incidents].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
@@ -18,11 +19,11 @@ export function IncidentList({ incidents, candidates }: { incidents: IncidentVie
           <dl className="details-list">
             <dt>When</dt>
             <dd>
-              <time dateTime={incident.occurredAt}>{formatDateTime(incident.occurredAt)}</time>
+              <time dateTime={incident.occurredAt}>{formatZonedShort(incident.occurredAt, timeZone)}</time>
               {incident.endedAt ? (
                 <>
                   {" "}
-                  until <time dateTime={incident.endedAt}>{formatDateTime(incident.endedAt)}</time>
+                  until <time dateTime={incident.endedAt}>{formatZonedShort(incident.endedAt, timeZone)}</time>
                 </>
               ) : null}
             </dd>

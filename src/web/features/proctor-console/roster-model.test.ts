@@ -11,7 +11,7 @@ const candidate = (attempts: ConsoleAttemptView[], over: Partial<ConsoleCandidat
   accommodations: [], attempts, ...over,
 });
 const view = (candidates: ConsoleCandidateView[]): ConsoleView => ({
-  session: { id: "s1", centerName: "Demo", startsAt: "", endsAt: "", status: "in_progress", closedAt: null },
+  session: { id: "s1", centerName: "Demo", startsAt: "", endsAt: "", status: "in_progress", closedAt: null, timeZone: "America/New_York" },
   proctorPresent: true, candidates, incidents: [],
 });
 

@@ -2,7 +2,7 @@
 import { useId, useState, type FormEvent } from "react";
 import { ApiError, errorMessage } from "../../api/client";
 import { FormAlert } from "../../components/form-alert";
-import { formatTimeRange } from "../../lib/format";
+import { formatZonedRange } from "../../../common/time-zones";
 import { ReasonField } from "./attempt-dialogs";
 import { consoleCalls, reportPdfUrl, useConsoleAction } from "./console-api";
 import { Dialog, DialogActions } from "./dialog";
@@ -85,7 +85,7 @@ export function CloseSessionDialog({ sessionId, view, onClose, onDone, fallbackF
     <Dialog title="Close the session?" onClose={onClose} fallbackFocus={fallbackFocus} tone="danger">
       <form onSubmit={submit}>
         <p>
-          Closing ends the session of {formatTimeRange(view.session.startsAt, view.session.endsAt)} at {view.session.centerName}
+          Closing ends the session of {formatZonedRange(view.session.startsAt, view.session.endsAt, view.session.timeZone)} at {view.session.centerName}
           : nobody can start or continue a test afterwards, and the session report is final.
         </p>
         {runningError ? (

@@ -26,6 +26,7 @@ export function reasonText(item: { reason: string | null; nextEligibleAt: string
   if (item.reason === "MODULE_ALREADY_PASSED") return "You have passed this module already.";
   if (item.reason === "MODULE_ALREADY_BOOKED") return "You are already booked for this module (see your registrations). You can book it again once that sitting is over, or after you cancel it.";
   if (item.reason === "RETAKE_TOO_SOON") {
+    // The end of a waiting period belongs to the candidate, not to a place: the reader's own zone.
     return item.nextEligibleAt
       ? `Not yet: the waiting period before a retake runs until ${formatDateTime(item.nextEligibleAt)}. Choose a session that starts then or later.`
       : "Not yet: the waiting period before a retake has not passed.";

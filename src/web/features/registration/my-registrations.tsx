@@ -6,8 +6,7 @@ import { FormAlert, StatusMessage } from "../../components/form-alert";
 import { Link } from "react-router";
 import { DataTable, type Column } from "../../components/data-table";
 import { calendarUrl } from "../self-service/registration-queries";
-import { DEFAULT_TIME_ZONE, formatZonedRange } from "../../../common/time-zones";
-import { formatDateTime } from "../../lib/format";
+import { formatZonedRange, formatZonedShort } from "../../../common/time-zones";
 import type { MyRegistrationView, PaymentBody, PaymentView } from "../../../common/schemas/scheduling";
 import { formatMoney, schedulingKeys, useMyRegistrations } from "./scheduling-api";
 import { StatusBadge } from "./status-badge";
@@ -90,7 +89,7 @@ function RegistrationActions({ registration }: { registration: MyRegistrationVie
 }
 
 function paymentText(registration: MyRegistrationView): string {
-  if (registration.status === "pending_payment") return `${formatMoney(registration.amountDueCents)} due by ${formatDateTime(registration.holdExpiresAt)}`;
+  if (registration.status === "pending_payment") return `${formatMoney(registration.amountDueCents)} due by ${formatZonedShort(registration.holdExpiresAt, registration.timeZone)}`;
   if (registration.status === "waitlisted" && registration.waitlistPosition) return `Waitlist position ${registration.waitlistPosition}`;
   if (registration.paymentMethod && registration.status === "confirmed") {
     if (registration.paymentMethod === "none") return "No fee due";
@@ -103,8 +102,8 @@ function paymentText(registration: MyRegistrationView): string {
 
 const columns: Column<MyRegistrationView>[] = [
   { id: "number", header: "Confirmation number", rowHeader: true, className: "nowrap", cell: (r) => r.confirmationNumber, sortValue: (r) => r.confirmationNumber },
-  // With its date (the card showed only the hours); in the center's zone once this view carries it (time-zone stream).
-  { id: "when", header: "When", cell: (registration) => formatZonedRange(registration.startsAt, registration.endsAt, DEFAULT_TIME_ZONE), sortValue: (r) => r.startsAt },
+  // With its date, at the center's clock and zone.
+  { id: "when", header: "When", cell: (registration) => formatZonedRange(registration.startsAt, registration.endsAt, registration.timeZone), sortValue: (r) => r.startsAt },
   { id: "where", header: "Where", cell: (r) => `${r.centerName}, ${r.city} ${r.state}`, sortValue: (r) => r.centerName },
   { id: "modules", header: "Modules", cell: (r) => r.modules.join(", ") },
   {

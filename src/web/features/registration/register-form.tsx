@@ -5,20 +5,21 @@ import { api } from "../../api/client";
 import type { NewRegistrationView, PublicSessionView, RegisterBody } from "../../../common/schemas/scheduling";
 import { ErrorSummary } from "../../components/error-summary";
 import { useFormErrors } from "../../lib/form-errors";
-import { formatDateTime } from "../../lib/format";
 import { FeeSummary } from "../self-service/fee-summary";
+import { formatZonedShort } from "../../../common/time-zones";
 import { eligibilityKeys, refusalMessage, unavailableModules, useEligibility } from "./eligibility";
 import { ModuleCheckboxes, useModuleNames } from "./module-checkboxes";
 import { formatMoney, schedulingKeys, useFees } from "./scheduling-api";
 
-function ResultPanel({ result }: { result: NewRegistrationView }) {
+/** `timeZone`: the session's center's, where the hold's end is told. */
+function ResultPanel({ result, timeZone }: { result: NewRegistrationView; timeZone: string }) {
   let headline;
   if (result.status === "confirmed") {
     headline = <p><strong>You are registered.</strong> Your place is confirmed for {result.modules.join(", ")}.</p>;
   } else if (result.status === "pending_payment") {
     headline = (
       <p>
-        <strong>Your seat is held until {formatDateTime(result.holdExpiresAt)}.</strong> Amount due:{" "}
+        <strong>Your seat is held until {formatZonedShort(result.holdExpiresAt, timeZone)}.</strong> Amount due:{" "}
         <strong>{formatMoney(result.amountDueCents)}</strong>. Pay with a voucher or ask for an invoice from your{" "}
         <Link to="/dashboard">dashboard</Link> before then, or the seat is released.
       </p>
@@ -52,7 +53,7 @@ function ResultPanel({ result }: { result: NewRegistrationView }) {
 }
 
 /** `inviteToken`: the token of the invitation link that opens a private (onsite) session. */
-export function RegisterForm({ session, headingId, inviteToken }: { session: Pick<PublicSessionView, "id" | "modules" | "seatsAvailable">; headingId: string; inviteToken?: string }) {
+export function RegisterForm({ session, headingId, inviteToken }: { session: Pick<PublicSessionView, "id" | "modules" | "seatsAvailable" | "timeZone">; headingId: string; inviteToken?: string }) {
   const [modules, setModules] = useState<string[]>(session.modules);
   const [waitlist, setWaitlist] = useState(session.seatsAvailable <= 0);
   const queryClient = useQueryClient();
@@ -98,7 +99,7 @@ export function RegisterForm({ session, headingId, inviteToken }: { session: Pic
   return (
     <div className="register-panel">
       <div role="status" className={done ? "notice notice--success" : "visually-hidden"}>
-        {done ? <ResultPanel result={register.data} /> : null}
+        {done ? <ResultPanel timeZone={session.timeZone} result={register.data} /> : null}
       </div>
       {done ? null : (
         <form className="form" onSubmit={onSubmit} aria-labelledby={headingId} noValidate>

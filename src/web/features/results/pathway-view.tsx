@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { QueryStatus } from "../../components/query-status";
-import { formatCalendarDate, formatDateTime } from "../../lib/format";
+import { formatCalendarDate } from "../../lib/format";
+import { formatZonedShort } from "../../../common/time-zones";
 import { statusLabel } from "../registration/scheduling-api";
 import type { PathwayView as Pathway } from "../../../common/schemas/results";
 import { documentLinks, formatPercent, usePathway } from "./results-api";
@@ -62,7 +63,7 @@ function ModuleStep({ module, next }: { module: Pathway["modules"][number]; next
     <Step tone={tone} title={title} status={status}>
       {module.registration ? (
         <p className="card__meta">
-          Session {formatDateTime(module.registration.startsAt)} ({statusLabel(module.registration.status).toLowerCase()}).
+          Session {formatZonedShort(module.registration.startsAt, module.registration.timeZone)} ({statusLabel(module.registration.status).toLowerCase()}).
         </p>
       ) : null}
       {module.status === "attempted" && module.percent !== undefined ? (
@@ -72,7 +73,7 @@ function ModuleStep({ module, next }: { module: Pathway["modules"][number]; next
       ) : null}
       {next ? (
         <p className="pathway__next">
-          Next session you can register for: {formatDateTime(next.startsAt)} at {next.centerName}, {next.city} {next.state}
+          Next session you can register for: {formatZonedShort(next.startsAt, next.timeZone)} at {next.centerName}, {next.city} {next.state}
           {next.waitlist ? " (full: its waitlist is open)" : ` (${next.seatsAvailable} ${next.seatsAvailable === 1 ? "seat" : "seats"} left)`}.{" "}
           <Link to="/sessions">
             Register<span className="visually-hidden"> for {module.name}</span>

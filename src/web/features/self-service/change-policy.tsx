@@ -1,13 +1,13 @@
 import type { MyRegistrationView } from "../../../common/schemas/scheduling";
-import { DEFAULT_TIME_ZONE, formatZonedDateTime } from "../../../common/time-zones";
+import { formatZonedDateTime } from "../../../common/time-zones";
 import { changeDeadline } from "./registration-queries";
 
 // The rules a candidate reads before moving or cancelling a registration: the 48-hour limit (the
 // program's registrationLeadHours) with this registration's own deadline, and what happens to what
 // was paid. The server applies the same rules; this is so nobody acts without knowing them.
 export function ChangePolicy({ registration, leadHours, action }: { registration: MyRegistrationView; leadHours: number; action: "move" | "cancel" }) {
-  // The center's zone once the registration view carries it (time-zone stream); Eastern until then.
-  const zone = DEFAULT_TIME_ZONE;
+  // The deadline at the center's clock, like every time of the session.
+  const zone = registration.timeZone;
   const deadline = changeDeadline(registration.startsAt, leadHours);
   return (
     <section className="policy card" aria-labelledby="policy-heading">

@@ -2,7 +2,7 @@
 // a proctor is present, and each module with its time and a Start, Resume or Submitted state.
 import { Link } from "react-router";
 import { formatPercent } from "../../../common/rules/pass-rule";
-import { formatDate, formatTimeRange } from "../../lib/format";
+import { formatZonedRange } from "../../../common/time-zones";
 import { FormAlert } from "../../components/form-alert";
 import type { MyAttemptView, SittingModuleView, SittingView as SittingData } from "../../../common/schemas/delivery";
 import { startErrorMessage, useMyAttempts, useStartModule } from "./sitting-queries";
@@ -10,11 +10,6 @@ import "../../styles/test-screen.css";
 
 const DONE = new Set(["submitted", "scored"]);
 
-/** "Nov 21, 2026, 8:39 PM – 12:39 AM"-style: the date once, then the times (the range names both days if it spans two). */
-function sessionTime(startsAt: string, endsAt: string): string {
-  const sameDay = new Date(startsAt).toDateString() === new Date(endsAt).toDateString();
-  return sameDay ? `${formatDate(startsAt)}, ${formatTimeRange(startsAt, endsAt)}` : formatTimeRange(startsAt, endsAt);
-}
 
 function ModuleCard({ registrationId, module, result, onStart, busy }: { registrationId: string; module: SittingModuleView; result: MyAttemptView | undefined; onStart: () => void; busy: boolean }) {
   const status = module.attempt?.status;
@@ -73,7 +68,7 @@ export function SittingView({ sitting }: { sitting: SittingData }) {
         </div>
         <div>
           <dt>Session</dt>
-          <dd>{sessionTime(sitting.session.startsAt, sitting.session.endsAt)}</dd>
+          <dd>{formatZonedRange(sitting.session.startsAt, sitting.session.endsAt, sitting.session.timeZone)}</dd>
         </div>
         <div>
           <dt>Checked in</dt>

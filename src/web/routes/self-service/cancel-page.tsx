@@ -7,16 +7,13 @@ import { Page } from "../../components/page";
 import { Loading, QueryError } from "../../components/query-status";
 import type { CancelRegistrationBody, RegistrationView } from "../../../common/schemas/scheduling";
 import { isRegistrationInTime } from "../../../common/rules/registration-window";
-import { DEFAULT_TIME_ZONE, formatZonedRange } from "../../../common/time-zones";
+import { formatZonedRange } from "../../../common/time-zones";
 import { Dialog, DialogActions } from "../../features/proctor-console/dialog";
 import { eligibilityKeys } from "../../features/registration/eligibility";
 import { schedulingKeys, useRegistrationLeadHours } from "../../features/registration/scheduling-api";
 import { ChangePolicy } from "../../features/self-service/change-policy";
 import { LIVE_STATUSES, useMyRegistration } from "../../features/self-service/registration-queries";
 import "../../styles/self-service.css";
-
-// The center's zone once the registration view carries it (time-zone stream); Eastern until then.
-const zone = DEFAULT_TIME_ZONE;
 
 function CancelDialog({ id, onClose, onCancelled }: { id: string; onClose: () => void; onCancelled: () => void }) {
   const [reason, setReason] = useState("");
@@ -87,7 +84,7 @@ export function CancelPage() {
         <section className="card" aria-labelledby="current-heading">
           <h2 id="current-heading">Your registration</h2>
           <p>
-            {registration.centerName}, {registration.city} {registration.state} · {formatZonedRange(registration.startsAt, registration.endsAt, zone)} · {registration.modules.join(", ")}
+            {registration.centerName}, {registration.city} {registration.state} · {formatZonedRange(registration.startsAt, registration.endsAt, registration.timeZone)} · {registration.modules.join(", ")}
             {" · "}Confirmation number <strong>{registration.confirmationNumber}</strong>
           </p>
         </section>

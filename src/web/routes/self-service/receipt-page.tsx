@@ -2,7 +2,7 @@ import { Link, useParams } from "react-router";
 import { Page } from "../../components/page";
 import { QueryStatus } from "../../components/query-status";
 import type { ReceiptView } from "../../../common/schemas/scheduling";
-import { DEFAULT_TIME_ZONE, formatZonedDate, formatZonedDateTime, formatZonedRange } from "../../../common/time-zones";
+import { formatZonedDate, formatZonedDateTime, formatZonedRange } from "../../../common/time-zones";
 import { formatMoney, statusLabel } from "../../features/registration/scheduling-api";
 import { calendarUrl, useReceipt } from "../../features/self-service/registration-queries";
 import "../../styles/self-service.css";
@@ -22,8 +22,8 @@ function howPaid(r: ReceiptView): string {
 }
 
 function Receipt({ r }: { r: ReceiptView }) {
-  // The center's zone once the receipt carries it (time-zone stream); Eastern until then.
-  const zone = DEFAULT_TIME_ZONE;
+  // Every time on the receipt is at the center's clock.
+  const zone = r.timeZone;
   const unpriced = r.modules.some((m) => m.amountCents === null);
   return (
     <article className="receipt" aria-labelledby="receipt-number">

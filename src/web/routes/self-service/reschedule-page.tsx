@@ -8,7 +8,7 @@ import { Page } from "../../components/page";
 import { Loading, QueryError } from "../../components/query-status";
 import type { MyRegistrationView, RegistrationView, RescheduleBody } from "../../../common/schemas/scheduling";
 import { isRegistrationInTime } from "../../../common/rules/registration-window";
-import { DEFAULT_TIME_ZONE, formatZonedDateTime, formatZonedRange } from "../../../common/time-zones";
+import { formatZonedDateTime, formatZonedRange } from "../../../common/time-zones";
 import { useUpcomingSessions } from "../../features/centers/center-queries";
 import { Dialog, DialogActions } from "../../features/proctor-console/dialog";
 import { eligibilityKeys } from "../../features/registration/eligibility";
@@ -17,8 +17,6 @@ import { ChangePolicy } from "../../features/self-service/change-policy";
 import { LIVE_STATUSES, useMyRegistration } from "../../features/self-service/registration-queries";
 import "../../styles/self-service.css";
 
-// The center's zone once the session view carries it (time-zone stream); Eastern until then.
-const zone = DEFAULT_TIME_ZONE;
 
 /** Sessions a registration may move to: another open session, in time, offering every one of its modules. */
 function eligibleSessions(sessions: readonly TestSession[], registration: MyRegistrationView, leadHours: number): TestSession[] {
@@ -53,10 +51,10 @@ function MoveDialog({ registration, target, onClose, onMoved }: { registration: 
     <Dialog title="Move your registration?" onClose={onClose} fallbackFocus={() => document.querySelector<HTMLElement>("h1")}>
       <form onSubmit={onSubmit}>
         <p>
-          From <strong>{registration.centerName}</strong>, {formatZonedRange(registration.startsAt, registration.endsAt, zone)}
+          From <strong>{registration.centerName}</strong>, {formatZonedRange(registration.startsAt, registration.endsAt, registration.timeZone)}
         </p>
         <p>
-          To <strong>{target.centerName}</strong> ({target.city}, {target.state}), {formatZonedRange(target.startsAt, target.endsAt, zone)}
+          To <strong>{target.centerName}</strong> ({target.city}, {target.state}), {formatZonedRange(target.startsAt, target.endsAt, target.timeZone)}
         </p>
         {full ? <p className="notice notice--warning">This session is full: you will join its waitlist and your current seat is released.</p> : null}
         {move.isError ? (
@@ -109,7 +107,7 @@ export function ReschedulePage() {
     );
   else {
     const columns: Column<TestSession>[] = [
-      { id: "when", header: "When", rowHeader: true, cell: (s) => formatZonedRange(s.startsAt, s.endsAt, zone), sortValue: (s) => s.startsAt },
+      { id: "when", header: "When", rowHeader: true, cell: (s) => formatZonedRange(s.startsAt, s.endsAt, s.timeZone), sortValue: (s) => s.startsAt },
       { id: "center", header: "Center", cell: (s) => s.centerName, sortValue: (s) => s.centerName },
       { id: "place", header: "City", cell: (s) => `${s.city}, ${s.state}`, sortValue: (s) => `${s.state} ${s.city}` },
       { id: "seats", header: "Seats", className: "numeric", cell: (s) => (s.seatsAvailable > 0 ? s.seatsAvailable : "Full (waitlist)"), sortValue: (s) => s.seatsAvailable },
@@ -119,7 +117,7 @@ export function ReschedulePage() {
         className: "actions",
         cell: (s) => (
           <button type="button" className="button button--small" onClick={() => setTarget(s)}>
-            Move here<span className="visually-hidden">: {s.centerName}, {formatZonedDateTime(s.startsAt, zone)}</span>
+            Move here<span className="visually-hidden">: {s.centerName}, {formatZonedDateTime(s.startsAt, s.timeZone)}</span>
           </button>
         ),
       },
@@ -130,7 +128,7 @@ export function ReschedulePage() {
         <section className="card" aria-labelledby="current-heading">
           <h2 id="current-heading">Your registration</h2>
           <p>
-            {registration.centerName}, {registration.city} {registration.state} · {formatZonedRange(registration.startsAt, registration.endsAt, zone)} · {registration.modules.join(", ")}
+            {registration.centerName}, {registration.city} {registration.state} · {formatZonedRange(registration.startsAt, registration.endsAt, registration.timeZone)} · {registration.modules.join(", ")}
             {" · "}Confirmation number <strong>{registration.confirmationNumber}</strong>
           </p>
         </section>

@@ -15,7 +15,11 @@ import { RenewDialog } from "../../features/certifications/renew-dialog";
 import { ProctorPicker } from "../../features/centers-admin/proctor-picker";
 import { Dialog, DialogActions } from "../../features/proctor-console/dialog";
 import { useFormErrors } from "../../lib/form-errors";
-import { localInputToIso, schedulingKeys } from "../../features/registration/scheduling-api";
+import { CenterTimeZoneForm } from "../../features/centers-admin/center-time-zone-form";
+import { TimeZoneField } from "../../features/centers-admin/time-zone-field";
+import { isTimeZone, zonedWallTimeToUtc } from "../../../common/time-zones";
+import { timeZoneLabel } from "../../../common/us-time-zones";
+import { schedulingKeys } from "../../features/registration/scheduling-api";
 import { StatusBadge } from "../../features/registration/status-badge";
 import { formatDate, formatDateTime } from "../../lib/format";
 import "../../styles/scheduling.css";
@@ -96,6 +100,8 @@ function CentersList({ onDone }: { onDone: (message: string) => void }) {
       return <PeriodBadge status={c.status ?? "applied"} current={c.status === "certified" && (days === null || days >= 0)} daysLeft={days} />;
     } },
     { id: "until", header: "Certified until", className: "nowrap", sortValue: (c) => c.certifiedUntil, cell: (c) => <ExpiryCell certifiedUntil={c.certifiedUntil} daysLeft={daysFromNow(c.certifiedUntil)} /> },
+    // The zone opens as a small form in its cell: staff correct it where they read it.
+    { id: "zone", header: "Time zone", sortValue: (c) => c.timeZone, cell: (c) => <CenterTimeZoneForm center={c} onDone={onDone} /> },
     { id: "actions", header: "Actions", className: "actions", cell: (c) => (
       <>
         {c.status === "applied" || c.status === "certified" ? (
@@ -137,6 +143,7 @@ function ApproveOnsite({ request, onDone }: { request: OnsiteRequestView; onDone
   const [seats, setSeats] = useState(String(request.candidates));
   const [proctorIds, setProctorIds] = useState<string[]>([]);
   const [place, setPlace] = useState("");
+  const [timeZone, setTimeZone] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
   const queryClient = useQueryClient();
   // Where the private event is held: the company's address, or one of the certified assessment centers.
@@ -154,9 +161,14 @@ function ApproveOnsite({ request, onDone }: { request: OnsiteRequestView; onDone
   });
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    // The event's times are typed on the clock at the company's address, in the zone chosen for it.
+    if (!isTimeZone(timeZone)) return setProblem("Choose the time zone of the company's address.");
+    const start = zonedWallTimeToUtc(startsAt, timeZone);
+    const end = zonedWallTimeToUtc(endsAt, timeZone);
+    if (!start || !end) return setProblem(`That time does not exist in ${timeZoneLabel(timeZone)} (the clocks go forward an hour that night). Choose another time.`);
     if (proctorIds.length === 0) return setProblem("Choose at least one proctor.");
     setProblem(null);
-    approve.mutate({ startsAt: localInputToIso(startsAt), endsAt: localInputToIso(endsAt), seats: Number(seats), proctorIds, ...(place ? { centerId: place } : {}) });
+    approve.mutate({ startsAt: start, endsAt: end, seats: Number(seats), proctorIds, timeZone, ...(place ? { centerId: place } : {}) });
   }
   return (
     <details className="onsite-approve">
@@ -165,7 +177,8 @@ function ApproveOnsite({ request, onDone }: { request: OnsiteRequestView; onDone
       </summary>
       <form className="form" onSubmit={onSubmit} aria-label={`Approve onsite testing at ${request.companyName}`}>
         <FormAlert>{problem ?? (approve.isError ? errorMessage(approve.error) : null)}</FormAlert>
-        <TextField label="Starts" type="datetime-local" name="startsAt" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} />
+        <TimeZoneField label="Time zone of the company's address" value={timeZone} onChange={setTimeZone} id={`onsite-zone-${request.id}`} />
+        <TextField label="Starts" hint="On the clock at the company's address." type="datetime-local" name="startsAt" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} />
         <TextField label="Ends" type="datetime-local" name="endsAt" value={endsAt} onChange={(e) => setEndsAt(e.target.value)} />
         <TextField label="Seats" type="number" min={1} max={500} name="seats" value={seats} onChange={(e) => setSeats(e.target.value)} />
         <SelectField label="Where" hint="The event stays private wherever it is held." name="place" value={place} onChange={(e) => setPlace(e.target.value)}>
