@@ -17,20 +17,14 @@ import * as sessionRules from './migrations/0012-session-rules.js'
 import * as accountsHardening from './migrations/0013-accounts-hardening.js'
 import * as atomicWrites from './migrations/0014-atomic-writes.js'
 import * as registryHolders from './migrations/0015-registry-holders.js'
-// ---- issue 12, person stream
-import * as noShows from './migrations/0021-no-shows.js'
-// Issue 12, session operations: a private onsite event at a certified center.
-import * as sessionOperations from './migrations/0020-session-operations.js'
-// issue 12, candidate self-service
-import * as confirmationNumbers from './migrations/0017-confirmation-numbers.js'
-// issue 12, certification periods stream
-import * as certificationPeriods from './migrations/0022-certification-periods.js'
-// issue 12, integrity stream
-import * as irregularityCases from './migrations/0018-irregularity-cases.js'
-// Issue 12, voucher ledger stream.
-import * as voucherLedger from './migrations/0019-voucher-ledger.js'
-// issue 12, time zones
+// Issue 12: running the program from the web.
 import * as centerTimeZones from './migrations/0016-center-time-zones.js'
+import * as confirmationNumbers from './migrations/0017-confirmation-numbers.js'
+import * as irregularityCases from './migrations/0018-irregularity-cases.js'
+import * as voucherLedger from './migrations/0019-voucher-ledger.js'
+import * as sessionOperations from './migrations/0020-session-operations.js'
+import * as noShows from './migrations/0021-no-shows.js'
+import * as certificationPeriods from './migrations/0022-certification-periods.js'
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: DialectName): Promise<void> }
 
@@ -51,19 +45,13 @@ const migrations: Record<string, DialectMigration> = {
   '0013-accounts-hardening': accountsHardening,
   '0014-atomic-writes': atomicWrites,
   '0015-registry-holders': registryHolders,
-  // ---- issue 12, person stream (0016–0020 are other streams')
-  '0021-no-shows': noShows,
-  '0020-session-operations': sessionOperations,
-  // issue 12, candidate self-service
-  '0017-confirmation-numbers': confirmationNumbers,
-  // issue 12, certification periods stream
-  '0022-certification-periods': certificationPeriods,
-  // issue 12, integrity stream
-  '0018-irregularity-cases': irregularityCases,
-  // Issue 12, voucher ledger stream.
-  '0019-voucher-ledger': voucherLedger,
-  // issue 12, time zones
   '0016-center-time-zones': centerTimeZones,
+  '0017-confirmation-numbers': confirmationNumbers,
+  '0018-irregularity-cases': irregularityCases,
+  '0019-voucher-ledger': voucherLedger,
+  '0020-session-operations': sessionOperations,
+  '0021-no-shows': noShows,
+  '0022-certification-periods': certificationPeriods,
 }
 
 /** The names of every migration, in order: what a cached database (the registry bench's seed) is keyed by. */
