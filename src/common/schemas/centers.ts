@@ -146,6 +146,7 @@ export type CertificationPeriodView = Static<typeof CertificationPeriodView>
 /** An upcoming session its center's or a proctor's certification no longer covers: flagged for staff, never cancelled silently. */
 export const FlaggedSessionView = Type.Object({
   sessionId: Type.String(), centerId: Type.String(), centerName: Type.String(), startsAt: Type.String(), endsAt: Type.String(),
+  timeZone: Type.String({ description: "The center's IANA time zone: the session's times are shown in it" }),
   reasons: Type.Array(Type.String()),
 })
 export type FlaggedSessionView = Static<typeof FlaggedSessionView>

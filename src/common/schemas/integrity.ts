@@ -143,6 +143,7 @@ export type CaseListPage = Static<typeof CaseListPage>
 export const MyCase = Type.Object({
   id: Type.String(),
   status: CaseStatus,
+  timeZone: Type.String({ description: "The IANA zone of the center where the results were sat: the case's times are shown in it" }),
   modules: Type.Array(Type.Object({ attemptId: Type.String(), module: Type.String(), sessionId: Type.String() })),
   heldAt: Nullable(Type.String()),
   holdReason: Nullable(Type.String()),

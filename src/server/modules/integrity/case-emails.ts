@@ -1,19 +1,20 @@
 // What an irregularity case tells its candidate. The wording lives here; the service sends it through
 // the notifications outbox after the action's transaction has committed. The "result released"
 // message is this module's own, not results' scoring email: it gives the review's outcome and reason.
-import { formatZonedDateTime, DEFAULT_TIME_ZONE } from '../../../common/time-zones.js'
+import { formatZonedDateTime } from '../../../common/time-zones.js'
 
-const appealLine = (deadline: string, publicUrl: string) =>
-  `You may appeal this decision until ${formatZonedDateTime(deadline, DEFAULT_TIME_ZONE)} on your results page: ${publicUrl}/results\n` +
+// The deadline at the clock of the center where the result was sat.
+const appealLine = (deadline: string, zone: string, publicUrl: string) =>
+  `You may appeal this decision until ${formatZonedDateTime(deadline, zone)} on your results page: ${publicUrl}/results\n` +
   'Write a statement saying why the decision should be reversed; a program staff member who did not take the decision reviews it.\n'
 
 export const caseEmails = {
-  held(firstName: string, modules: string[], reason: string, deadline: string, publicUrl: string) {
+  held(firstName: string, modules: string[], reason: string, deadline: string, zone: string, publicUrl: string) {
     return {
       subject: 'Your MT1 result is under review',
       text: `Hello ${firstName},\n\nYour result for ${modules.join(', ')} is under review by the program because of an irregularity reported during your session. ` +
         'Until the review ends, the result is not shown and no certificate is issued from it.\n\n' +
-        `Reason: ${reason}\n\n${appealLine(deadline, publicUrl)}`,
+        `Reason: ${reason}\n\n${appealLine(deadline, zone, publicUrl)}`,
     }
   },
   released(firstName: string, modules: string[], reason: string, certificates: string[], publicUrl: string) {
@@ -24,11 +25,11 @@ export const caseEmails = {
         (certificates.length > 0 ? `\nCertificates issued or restored: ${certificates.join(', ')}. They are in your credentials: ${publicUrl}/credentials\n` : ''),
     }
   },
-  voided(firstName: string, modules: string[], reason: string, deadline: string | null, publicUrl: string) {
+  voided(firstName: string, modules: string[], reason: string, deadline: string | null, zone: string, publicUrl: string) {
     return {
       subject: 'Your MT1 result has been voided',
       text: `Hello ${firstName},\n\nAfter reviewing an irregularity, the program has voided your result for ${modules.join(', ')}. The attempt counts as voided and any certificate that rested on it is no longer valid.\n\n` +
-        `Reason: ${reason}\n\n` + (deadline ? appealLine(deadline, publicUrl) : 'Your appeal on this case has already been decided.\n'),
+        `Reason: ${reason}\n\n` + (deadline ? appealLine(deadline, zone, publicUrl) : 'Your appeal on this case has already been decided.\n'),
     }
   },
   appealDecided(firstName: string, upheld: boolean, reason: string, publicUrl: string) {

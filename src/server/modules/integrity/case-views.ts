@@ -11,7 +11,8 @@ import type { IrregularityRecordsService } from '../delivery/irregularity-record
 import type { ProgramService } from '../program/program.service.js'
 import type { ResultsService } from '../results/results.service.js'
 import { casesOfAttempts, casesOfCandidate, eventsOfCase, incidentIdsOfCase, listCases, resultsOfCase, resultsOfCases, type CaseRow } from './cases.repository.js'
-import { describeIncidents, peopleRefs, type IncidentViewDeps } from './incident-views.js'
+import { describeIncidents, peopleRefs, sessionsWithCenters, type IncidentViewDeps } from './incident-views.js'
+import { DEFAULT_TIME_ZONE } from '../../../common/time-zones.js'
 
 export function caseViews(ctx: ServerContext, deps: IncidentViewDeps & {
   program: ProgramService; records: IrregularityRecordsService; attempts: AttemptRecordsService; results: () => ResultsService
@@ -84,10 +85,16 @@ export function caseViews(ctx: ServerContext, deps: IncidentViewDeps & {
       // A case staff have only opened is their review, not yet a decision the candidate is told of.
       const rows = (await casesOfCandidate(db, candidateId)).filter((r) => r.status !== 'open')
       const results = await resultsOfCases(db, rows.map((r) => r.id))
+      // The candidate reads the case's dates at the clock of the center where they sat.
+      const { sessions, centers } = await sessionsWithCenters(deps, results.map((x) => x.session_id))
+      const zoneOfCase = (caseId: string) => {
+        const session = sessions.get(results.find((x) => x.case_id === caseId)?.session_id ?? '')
+        return (session && centers.get(session.center_id)?.time_zone) ?? DEFAULT_TIME_ZONE
+      }
       const now = ctx.clock()
       return {
         items: rows.map((r) => ({
-          id: r.id, status: r.status,
+          id: r.id, status: r.status, timeZone: zoneOfCase(r.id),
           modules: results.filter((x) => x.case_id === r.id).map((x) => ({ attemptId: x.attempt_id, module: x.module, sessionId: x.session_id })),
           heldAt: r.held_at, holdReason: r.hold_reason, decidedAt: r.decided_at, decisionReason: r.decision_reason, noticedAt: r.noticed_at,
           appealDeadline: appealDeadline(r.noticed_at, days),

@@ -46,11 +46,8 @@ export async function sessionsWithCenters(deps: IncidentViewDeps, sessionIds: It
   return { sessions, centers }
 }
 
-/** A center's IANA zone once the centers have one (migration 0016 of the time-zone stream); null before. */
-const zoneOf = (center: object | undefined): string | null => {
-  const zone = (center as { time_zone?: unknown } | undefined)?.time_zone
-  return typeof zone === 'string' ? zone : null
-}
+/** A center's IANA zone (null only for a session whose center is gone). */
+const zoneOf = (center: { time_zone: string } | undefined): string | null => center?.time_zone ?? null
 
 export async function describeIncidents(db: DbOrTx, deps: IncidentViewDeps, rows: readonly IncidentRecord[]): Promise<QueueIncident[]> {
   if (rows.length === 0) return []

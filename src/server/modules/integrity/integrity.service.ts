@@ -24,7 +24,8 @@ import type { ResultsService } from '../results/results.service.js'
 import { caseEmails } from './case-emails.js'
 import { caseViews } from './case-views.js'
 import { changeCaseIf, countCasesNeedingStaff, findCase, heldAttemptIdsOf, insertCase, insertCaseEvent, linkIncidents, linkResults, resultsOfCase, type CaseRow } from './cases.repository.js'
-import type { IncidentViewDeps } from './incident-views.js'
+import { sessionsWithCenters, type IncidentViewDeps } from './incident-views.js'
+import { DEFAULT_TIME_ZONE } from '../../../common/time-zones.js'
 import { irregularityQueue } from './irregularity-queue.js'
 
 export type IntegrityDeps = IncidentViewDeps & {
@@ -69,13 +70,20 @@ export function createIntegrityService(ctx: ServerContext, deps: IntegrityDeps) 
     }
   }
 
-  const modulesOf = async (caseId: string) => (await resultsOfCase(db, caseId)).map((r) => r.module)
+  /** The case's modules, and the zone of the center where they were sat (its emails' dates are read there). */
+  async function placeOf(caseId: string) {
+    const results = await resultsOfCase(db, caseId)
+    const { sessions, centers } = await sessionsWithCenters(deps, results.slice(0, 1).map((r) => r.session_id))
+    const session = results[0] ? sessions.get(results[0].session_id) : undefined
+    return { modules: results.map((r) => r.module), zone: (session && centers.get(session.center_id)?.time_zone) ?? DEFAULT_TIME_ZONE }
+  }
 
   /** Emails the candidate after the commit; a lost message never undoes the decision. */
-  async function tell(candidateId: string, message: (firstName: string, modules: string[]) => { subject: string; text: string }, caseId: string) {
+  async function tell(candidateId: string, message: (firstName: string, modules: string[], zone: string) => { subject: string; text: string }, caseId: string) {
     const contact = (await deps.contacts.contactsOf([candidateId])).get(candidateId)
     if (!contact) return
-    const { subject, text } = message(contact.first_name, await modulesOf(caseId))
+    const { modules, zone } = await placeOf(caseId)
+    const { subject, text } = message(contact.first_name, modules, zone)
     await deps.notifications.send({ to: contact.email, subject, text })
   }
 
@@ -178,7 +186,7 @@ export function createIntegrityService(ctx: ServerContext, deps: IntegrityDeps) 
         set: (by, at, reason) => ({ held_by: by, held_at: at, hold_reason: reason }),
         reasons: { withdrawn: `held for irregularity review (case ${id})`, restored: 'restored' },
       })
-      await tell(row.candidate_id, (n, m) => caseEmails.held(n, m, row.hold_reason!, appealDeadline(row.noticed_at, windowDays())!, ctx.config.publicUrl), id)
+      await tell(row.candidate_id, (n, m, zone) => caseEmails.held(n, m, row.hold_reason!, appealDeadline(row.noticed_at, windowDays())!, zone, ctx.config.publicUrl), id)
       return views.staffView(row)
     },
 
@@ -203,7 +211,7 @@ export function createIntegrityService(ctx: ServerContext, deps: IntegrityDeps) 
         reasons: { withdrawn: `voided after irregularity review (case ${id})`, restored: 'restored' },
       })
       const deadline = row.appeal_status === null ? appealDeadline(row.noticed_at, windowDays()) : null
-      await tell(row.candidate_id, (n, m) => caseEmails.voided(n, m, row.decision_reason!, deadline, ctx.config.publicUrl), id)
+      await tell(row.candidate_id, (n, m, zone) => caseEmails.voided(n, m, row.decision_reason!, deadline, zone, ctx.config.publicUrl), id)
       return views.staffView(row)
     },
 

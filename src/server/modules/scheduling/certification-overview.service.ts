@@ -2,6 +2,7 @@
 // left, and the upcoming sessions a lapsed or shortened certification no longer covers. Those are
 // flagged, not cancelled: staff decide (assign another proctor, move or cancel the session).
 import { certificationCurrent, daysUntil } from '../../../common/rules/certification-period.js'
+import { DEFAULT_TIME_ZONE } from '../../../common/time-zones.js'
 import { certificationShortfall } from '../../../common/rules/proctoring.js'
 import { centerCertificationCovers } from '../../../common/rules/session-schedule.js'
 import type { CertificationOverview, CertificationPeriodView, FlaggedSessionView } from '../../../common/schemas/centers.js'
@@ -39,7 +40,7 @@ export function createCertificationOverviewService(ctx: ServerContext, deps: { c
           }
         }
         if (reasons.length > 0) {
-          flaggedSessions.push({ sessionId: s.id, centerId: s.center_id, centerName: center?.name ?? '', startsAt: s.starts_at, endsAt: s.ends_at, reasons })
+          flaggedSessions.push({ sessionId: s.id, centerId: s.center_id, centerName: center?.name ?? '', startsAt: s.starts_at, endsAt: s.ends_at, timeZone: center?.time_zone ?? DEFAULT_TIME_ZONE, reasons })
         }
       }
       const items: CertificationPeriodView[] = [

@@ -5,13 +5,14 @@ import { useState, type FormEvent } from "react";
 import { TextAreaField } from "../../components/field";
 import { ErrorSummary } from "../../components/error-summary";
 import { useFormErrors } from "../../lib/form-errors";
-import { DEFAULT_TIME_ZONE, formatZonedDateTime } from "../../../common/time-zones";
+import { formatZonedDateTime } from "../../../common/time-zones";
 import { APPEAL_STATEMENT_MAX, type MyCase } from "../../../common/schemas/integrity";
 import { useAppeal, useMyCases } from "./integrity-api";
 import { APPEAL_STATUS_LABELS } from "./labels";
 import "../../styles/integrity.css";
 
-const when = (iso: string | null) => formatZonedDateTime(iso, DEFAULT_TIME_ZONE);
+// At the clock of the center where the results were sat, like the session itself.
+const when = (iso: string | null, item: MyCase) => formatZonedDateTime(iso, item.timeZone);
 
 const HEADLINE: Record<MyCase["status"], string> = {
   open: "Under review",
@@ -65,7 +66,7 @@ function CaseNotice({ item }: { item: MyCase }) {
           <>
             <dt>Held</dt>
             <dd>
-              {when(item.heldAt)}. Reason: {item.holdReason}
+              {when(item.heldAt, item)}. Reason: {item.holdReason}
             </dd>
           </>
         ) : null}
@@ -73,7 +74,7 @@ function CaseNotice({ item }: { item: MyCase }) {
           <>
             <dt>Decided</dt>
             <dd>
-              {when(item.decidedAt)}. Reason: {item.decisionReason}
+              {when(item.decidedAt, item)}. Reason: {item.decisionReason}
             </dd>
           </>
         ) : null}
@@ -81,7 +82,7 @@ function CaseNotice({ item }: { item: MyCase }) {
           <>
             <dt>Your appeal</dt>
             <dd>
-              {APPEAL_STATUS_LABELS[item.appeal.status]} (sent {when(item.appeal.appealedAt)})
+              {APPEAL_STATUS_LABELS[item.appeal.status]} (sent {when(item.appeal.appealedAt, item)})
               {item.appeal.reason ? `. Reason: ${item.appeal.reason}` : ""}
             </dd>
           </>
@@ -90,11 +91,11 @@ function CaseNotice({ item }: { item: MyCase }) {
       {item.status === "held" ? <p>Your score is not shown and no certificate is issued from this result until the review ends.</p> : null}
       {item.canAppeal ? (
         <>
-          <p>You may appeal until {when(item.appealDeadline)}.</p>
+          <p>You may appeal until {when(item.appealDeadline, item)}.</p>
           <AppealForm item={item} />
         </>
       ) : appealable && !item.appeal ? (
-        <p className="notice">The appeal window closed on {when(item.appealDeadline)}; this decision can no longer be appealed.</p>
+        <p className="notice">The appeal window closed on {when(item.appealDeadline, item)}; this decision can no longer be appealed.</p>
       ) : null}
     </li>
   );

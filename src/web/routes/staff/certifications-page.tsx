@@ -2,7 +2,7 @@ import { Link } from "react-router";
 import { DataTable, type Column } from "../../components/data-table";
 import { Page } from "../../components/page";
 import type { CertificationPeriodView, FlaggedSessionView } from "../../../common/schemas/centers";
-import { DEFAULT_TIME_ZONE, formatZonedRange } from "../../../common/time-zones";
+import { formatZonedRange } from "../../../common/time-zones";
 import { useCertificationOverview } from "../../features/certifications/certification-api";
 import { ExpiryCell, PeriodBadge } from "../../features/certifications/expiry";
 import "../../styles/certifications.css";
@@ -23,7 +23,7 @@ const periodColumns: Column<CertificationPeriodView>[] = [
 
 const flaggedColumns: Column<FlaggedSessionView>[] = [
   // Centers carry no time zone of their own yet: times are the program's home zone until they do.
-  { id: "when", header: "Session", rowHeader: true, className: "nowrap", sortValue: (s) => s.startsAt, cell: (s) => formatZonedRange(s.startsAt, s.endsAt, DEFAULT_TIME_ZONE) },
+  { id: "when", header: "Session", rowHeader: true, className: "nowrap", sortValue: (s) => s.startsAt, cell: (s) => formatZonedRange(s.startsAt, s.endsAt, s.timeZone) },
   { id: "center", header: "Center", sortValue: (s) => s.centerName, cell: (s) => s.centerName },
   {
     id: "reasons",
