@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, errorMessage } from "../../api/client";
 import { uploadRaw } from "../../api/upload";
 import { FormAlert } from "../../components/form-alert";
-import { TableRegion } from "../../components/table-region";
+import { DataTable } from "../../components/data-table";
 import type { CohortStartedView, JobView } from "../../../common/schemas/scheduling";
 import { schedulingKeys } from "../registration/scheduling-api";
 
@@ -103,31 +103,25 @@ export function CohortUpload({ sessionId }: { sessionId: string }) {
         </p>
       ) : null}
       {data?.report && data.report.length > 0 ? (
-        <TableRegion label="Cohort report">
-          <table className="table">
-            <caption className="visually-hidden">Cohort report, one line per row of the file</caption>
-            <thead>
-              <tr>
-                <th scope="col">Row</th>
-                <th scope="col">Email</th>
-                <th scope="col">Outcome</th>
-                <th scope="col">Reason</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.report.map((line) => (
-                <tr key={line.row}>
-                  <th scope="row">{line.row}</th>
-                  <td>{line.email}</td>
-                  <td>
-                    <span className={line.outcome === "failed" ? "badge badge--warning" : "badge badge--success"}>{line.outcome}</span>
-                  </td>
-                  <td>{line.reason ?? ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+        <DataTable
+          caption="Cohort report, one line per row of the file"
+          rows={data.report}
+          rowKey={(line) => String(line.row)}
+          empty="No rows."
+          pageSize={50}
+          initialSort={{ id: "row" }}
+          columns={[
+            { id: "row", header: "Row", rowHeader: true, className: "numeric", sortValue: (line) => line.row, cell: (line) => line.row },
+            { id: "email", header: "Email", sortValue: (line) => line.email, cell: (line) => line.email },
+            {
+              id: "outcome",
+              header: "Outcome",
+              sortValue: (line) => line.outcome,
+              cell: (line) => <span className={line.outcome === "failed" ? "badge badge--warning" : "badge badge--success"}>{line.outcome}</span>,
+            },
+            { id: "reason", header: "Reason", cell: (line) => line.reason ?? "" },
+          ]}
+        />
       ) : null}
     </section>
   );
