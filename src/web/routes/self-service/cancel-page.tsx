@@ -7,11 +7,11 @@ import { Page } from "../../components/page";
 import { Loading, QueryError } from "../../components/query-status";
 import type { CancelRegistrationBody, RegistrationView } from "../../../common/schemas/scheduling";
 import { isRegistrationInTime } from "../../../common/rules/registration-window";
-import { formatZonedRange } from "../../../common/time-zones";
 import { Dialog, DialogActions } from "../../features/proctor-console/dialog";
 import { eligibilityKeys } from "../../features/registration/eligibility";
 import { schedulingKeys, useRegistrationLeadHours } from "../../features/registration/scheduling-api";
 import { ChangePolicy } from "../../features/self-service/change-policy";
+import { RegistrationSummary } from "../../features/self-service/registration-summary";
 import { LIVE_STATUSES, useMyRegistration } from "../../features/self-service/registration-queries";
 import "../../styles/self-service.css";
 
@@ -81,13 +81,7 @@ export function CancelPage() {
     const inTime = isRegistrationInTime(new Date(), new Date(registration.startsAt), leadHours);
     body = (
       <>
-        <section className="card" aria-labelledby="current-heading">
-          <h2 id="current-heading">Your registration</h2>
-          <p>
-            {registration.centerName}, {registration.city} {registration.state} · {formatZonedRange(registration.startsAt, registration.endsAt, registration.timeZone)} · {registration.modules.join(", ")}
-            {" · "}Confirmation number <strong>{registration.confirmationNumber}</strong>
-          </p>
-        </section>
+        <RegistrationSummary registration={registration} />
         <ChangePolicy registration={registration} leadHours={leadHours} action="cancel" />
         {inTime ? (
           <p className="button-row">

@@ -14,6 +14,7 @@ import { Dialog, DialogActions } from "../../features/proctor-console/dialog";
 import { eligibilityKeys } from "../../features/registration/eligibility";
 import { schedulingKeys, useRegistrationLeadHours } from "../../features/registration/scheduling-api";
 import { ChangePolicy } from "../../features/self-service/change-policy";
+import { RegistrationSummary } from "../../features/self-service/registration-summary";
 import { LIVE_STATUSES, useMyRegistration } from "../../features/self-service/registration-queries";
 import "../../styles/self-service.css";
 
@@ -125,13 +126,7 @@ export function ReschedulePage() {
     const inTime = isRegistrationInTime(new Date(), new Date(registration.startsAt), leadHours);
     body = (
       <>
-        <section className="card" aria-labelledby="current-heading">
-          <h2 id="current-heading">Your registration</h2>
-          <p>
-            {registration.centerName}, {registration.city} {registration.state} · {formatZonedRange(registration.startsAt, registration.endsAt, registration.timeZone)} · {registration.modules.join(", ")}
-            {" · "}Confirmation number <strong>{registration.confirmationNumber}</strong>
-          </p>
-        </section>
+        <RegistrationSummary registration={registration} />
         <ChangePolicy registration={registration} leadHours={leadHours} action="move" />
         {inTime ? (
           <div>
