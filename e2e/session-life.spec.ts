@@ -137,6 +137,7 @@ test('staff run a session from scheduling to the irregularity decision and an ap
   await expect(myRow).toContainText('$50.00 due')
   await me.getByRole('button', { name: 'Ask for an invoice' }).click()
   await expect(me.getByRole('status').filter({ hasText: 'An invoice has been requested.' })).toBeVisible()
+  await expect(myRow).toContainText('$50.00 due: invoice requested')
   await visit(me, J, '09-candidate-invoice-asked')
 
   // Staff find the open registration invoice and mark it paid with the payment's reference.
@@ -180,6 +181,8 @@ test('staff run a session from scheduling to the irregularity decision and an ap
   await visitModal(proctor, J, '14-proctor-check-in')
   await checkIn.getByRole('button', { name: 'Check in', exact: true }).click()
   await expect(group.getByText('Checked in', { exact: true })).toBeVisible()
+  // At the center's clock, as the session's hours on the console are.
+  await expect(group.getByText(/^at \d{1,2}:\d{2}\s[AP]M E[SD]T$/)).toBeVisible()
 
   // The candidate opens today's test, reads the instructions, begins and answers a few questions.
   await me.goto('/dashboard')
