@@ -291,3 +291,20 @@ export const consoleGroup = (page: Page, name: string) => page.locator('tbody.co
 
 /** How far the page scrolls sideways (0 when nothing does). */
 export const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+
+/**
+ * The clock for a session's whole life: the session a journey scheduled days ahead (so that its
+ * candidate could register the 48 hours ahead the policy asks) starts now, as the passing of those
+ * days would make it: it began five minutes ago, ends in three hours and is in progress, as the demo
+ * data's session running now is. SQLite only (see simulatedTimeUnavailable).
+ */
+export function sessionStartsNow(sessionId: string): void {
+  const now = Date.now()
+  const changed = serverDbRun(
+    "UPDATE test_sessions SET starts_at = ?, ends_at = ?, status = 'in_progress' WHERE id = ? AND status = 'scheduled'",
+    new Date(now - 5 * 60_000).toISOString(),
+    new Date(now + 3 * 3_600_000).toISOString(),
+    sessionId,
+  )
+  expect(changed, 'the scheduled session moved to now').toBe(1)
+}

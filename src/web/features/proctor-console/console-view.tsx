@@ -82,6 +82,7 @@ export function ConsoleView({ query, view, now }: Props) {
         fetchedAt={query.dataUpdatedAt}
         now={now}
         readOnly={closed}
+        timeZone={view.session.timeZone}
         checkinClosed={checkinClosed}
         resumingId={resume.isPending ? (resume.variables?.attempt.id ?? null) : null}
         onCheckIn={(c) => setDialog({ kind: "checkIn", registrationId: c.registrationId })}

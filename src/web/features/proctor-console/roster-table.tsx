@@ -5,9 +5,12 @@ import { adjustmentLabel } from "../accommodations/labels";
 import { AttemptActions, type AttemptActionKind } from "./attempt-actions";
 import { AttemptCells } from "./attempt-cells";
 import { hasScribe, moduleRows } from "./roster-model";
+import { zoneAbbreviation } from "../../../common/time-zones";
 import type { ConsoleAttemptView, ConsoleCandidateView } from "../../../common/schemas/delivery";
 
-const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" });
+/** A time of day at the session's center (its zone named), whatever the zone of the proctor's computer. */
+const timeAtCenter = (iso: string, timeZone: string) =>
+  `${new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit", timeZone }).format(new Date(iso))} ${zoneAbbreviation(iso, timeZone)}`.trim();
 
 export interface RosterHandlers {
   onCheckIn: (candidate: ConsoleCandidateView) => void;
@@ -25,6 +28,8 @@ interface Props extends RosterHandlers {
   readOnly: boolean;
   /** Why candidates cannot be checked in now (before the window opens, after the session), or null. */
   checkinClosed: string | null;
+  /** The center's IANA zone: check-in times are told at its clock, as the session's hours are. */
+  timeZone: string;
 }
 
 /** The notice that says when check-in opens; the disabled Check in buttons point to it. */
@@ -33,7 +38,7 @@ export const CHECKIN_NOTE_ID = "checkin-window-note";
 /** The candidate's group header, focused when the control that opened a dialog is gone. */
 export const candidateHomeSelector = (registrationId: string) => `[data-candidate-home="${CSS.escape(registrationId)}"]`;
 
-function CandidateGroup({ candidate, fetchedAt, now, readOnly, checkinClosed, ...handlers }: Omit<Props, "candidates"> & { candidate: ConsoleCandidateView }) {
+function CandidateGroup({ candidate, fetchedAt, now, readOnly, checkinClosed, timeZone, ...handlers }: Omit<Props, "candidates"> & { candidate: ConsoleCandidateView }) {
   const rows = moduleRows(candidate);
   const span = Math.max(1, rows.length);
   const checkedIn = !!candidate.checkedInAt;
@@ -51,7 +56,7 @@ function CandidateGroup({ candidate, fetchedAt, now, readOnly, checkinClosed, ..
                 {checkedIn ? (
                   <>
                     <span className="badge badge--success">Checked in</span>
-                    <span className="console-note">at {timeOfDay.format(new Date(candidate.checkedInAt!))}</span>
+                    <span className="console-note">at {timeAtCenter(candidate.checkedInAt!, timeZone)}</span>
                   </>
                 ) : (
                   <>

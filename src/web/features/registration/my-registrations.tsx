@@ -89,7 +89,12 @@ function RegistrationActions({ registration }: { registration: MyRegistrationVie
 }
 
 function paymentText(registration: MyRegistrationView): string {
-  if (registration.status === "pending_payment") return `${formatMoney(registration.amountDueCents)} due by ${formatZonedShort(registration.holdExpiresAt, registration.timeZone)}`;
+  if (registration.status === "pending_payment") {
+    // An invoice asked for lifts the hold's end: the seat waits for the invoice, not a date.
+    if (registration.paymentMethod === "invoice") return `${formatMoney(registration.amountDueCents)} due: invoice requested`;
+    if (!registration.holdExpiresAt) return `${formatMoney(registration.amountDueCents)} due`;
+    return `${formatMoney(registration.amountDueCents)} due by ${formatZonedShort(registration.holdExpiresAt, registration.timeZone)}`;
+  }
   if (registration.status === "waitlisted" && registration.waitlistPosition) return `Waitlist position ${registration.waitlistPosition}`;
   if (registration.paymentMethod && registration.status === "confirmed") {
     if (registration.paymentMethod === "none") return "No fee due";
