@@ -63,8 +63,9 @@ test("a candidate on Pacific time sees a Central center's times in the center's 
   await visit(page, J, '02-registered')
 
   await page.goto('/dashboard')
-  const registration = page.locator('li.registration').filter({ hasText: CENTRAL_CENTER })
-  await expect(registration.getByText(formatZonedRange(session.startsAt, session.endsAt, CHICAGO))).toBeVisible()
+  const registration = page.getByRole('table', { name: 'Registrations with their confirmation numbers' }).getByRole('row').filter({ hasText: CENTRAL_CENTER })
+  await expect(registration).toHaveCount(1)
+  await expect(registration.getByRole('cell', { name: formatZonedRange(session.startsAt, session.endsAt, CHICAGO), exact: true })).toBeVisible()
   await expect(registration).not.toContainText(browserHours)
   await visit(page, J, '03-registration-in-center-zone')
 })
