@@ -29,12 +29,25 @@ async function logIn(page: Page, email: string, password: string) {
   await expect(page).toHaveURL(/\/dashboard/)
 }
 
-test('staff publish the fee of one module only', async ({ page }) => {
+/** Staff set the fee schedule on the fees page: an empty amount takes that module's fee down. */
+async function setFees(page: Page, amounts: Record<'MM' | 'SRMT' | 'QBA', string>) {
   await logIn(page, 'admin@demo.test', 'mt1-demo')
   await page.goto('/staff/fees')
-  await page.getByLabel(/\(MM\) fee in dollars/).fill('50.00')
+  for (const [module, amount] of Object.entries(amounts)) await page.getByLabel(new RegExp(`\\(${module}\\) fee in dollars`)).fill(amount)
   await page.getByRole('button', { name: 'Save fees' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'The fees have been saved.' })).toBeVisible()
+}
+
+// Earlier journeys may have left fees published (they share the server): this one sets the whole
+// schedule it needs, and takes its fee down at the end so later journeys find none, as seeded.
+test('staff publish the fee of one module only', async ({ page }) => {
+  await setFees(page, { MM: '50.00', SRMT: '', QBA: '' })
+})
+
+test.afterAll(async ({ browser }, testInfo) => {
+  const page = await browser.newPage({ baseURL: testInfo.project.use.baseURL })
+  await setFees(page, { MM: '', SRMT: '', QBA: '' })
+  await page.close()
 })
 
 test('a refused sign-up shows an error summary linked to the field to fix', async ({ page }) => {
@@ -64,17 +77,17 @@ test('the candidate finds a session by state and city, sees the price and books'
   await logIn(page, candidate.email, candidate.password)
   await page.goto('/sessions')
   await expect(page.getByRole('heading', { level: 2, name: 'Find a session near you' })).toBeVisible()
-  await page.getByLabel('State').selectOption('VA')
-  await page.getByLabel('City').selectOption('Roanoke')
+  await page.getByRole('combobox', { name: 'State' }).selectOption('VA')
+  await page.getByRole('combobox', { name: 'City' }).selectOption('Roanoke')
   await expect(page).toHaveURL(/state=VA&city=Roanoke/)
   await expect(page.getByText('No upcoming sessions in Roanoke, VA.')).toBeVisible()
   await expect(page.getByText('Choose “All cities in VA” to see nearby centers.')).toBeVisible()
   await visit(page, J, '02-finder-empty')
 
-  await page.getByLabel('City').selectOption('Norfolk')
+  await page.getByRole('combobox', { name: 'City' }).selectOption('Norfolk')
   await expect(page.getByRole('heading', { level: 2, name: 'Tidewater Manufacturing Training Center' })).toBeVisible()
   await expect(page.getByRole('heading', { level: 2, name: 'MT1 Demo Assessment Center' })).toHaveCount(0)
-  await page.getByLabel('City').selectOption('Richmond')
+  await page.getByRole('combobox', { name: 'City' }).selectOption('Richmond')
   await expect(page.getByRole('heading', { level: 2, name: 'MT1 Demo Assessment Center' })).toBeVisible()
   await expect(page.getByRole('heading', { level: 2, name: 'Tidewater Manufacturing Training Center' })).toHaveCount(0)
   await visit(page, J, '03-finder-richmond')
@@ -122,12 +135,17 @@ test('the candidate moves the booking after reading the policy, then cancels it'
   await expect(page.getByRole('heading', { level: 1, name: 'Move a registration' })).toBeVisible()
   await expect(page.getByRole('heading', { level: 2, name: 'Before you move your registration' })).toBeVisible()
   await expect(page.getByText(/until 48 hours before its session starts/)).toBeVisible()
-  // Only sessions offering both modules: the Norfolk session has no SRMT.
+  // Only sessions offering both modules: the Norfolk session has no SRMT; Richmond's next one, and
+  // the Peoria and Fresno centers' sessions, do (a header row and three sessions).
   const choices = page.getByRole('table', { name: 'Sessions you can move to' })
-  await expect(choices.getByRole('row')).toHaveCount(2)
+  await expect(choices.getByRole('row')).toHaveCount(4)
   await expect(choices).not.toContainText('Tidewater')
+  for (const center of ['MT1 Demo Assessment Center', 'Prairie State Manufacturing Assessment Center', 'Central Valley Technical Assessment Center']) {
+    await expect(choices.getByRole('row').filter({ hasText: center })).toHaveCount(1)
+  }
   await visit(page, J, '08-reschedule')
-  await choices.getByRole('button', { name: /^Move here/ }).click()
+  // Stay in Richmond: its next session.
+  await choices.getByRole('row').filter({ hasText: 'MT1 Demo Assessment Center' }).getByRole('button', { name: /^Move here/ }).click()
   const dialog = page.getByRole('dialog', { name: 'Move your registration?' })
   await expect(dialog).toBeVisible()
   await visitModal(page, J, '09-reschedule-dialog')

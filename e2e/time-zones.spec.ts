@@ -63,8 +63,9 @@ test("a candidate on Pacific time sees a Central center's times in the center's 
   await visit(page, J, '02-registered')
 
   await page.goto('/dashboard')
-  const registration = page.locator('li.registration').filter({ hasText: CENTRAL_CENTER })
-  await expect(registration.getByText(formatZonedRange(session.startsAt, session.endsAt, CHICAGO))).toBeVisible()
+  const registration = page.getByRole('table', { name: 'Registrations with their confirmation numbers' }).getByRole('row').filter({ hasText: CENTRAL_CENTER })
+  await expect(registration).toHaveCount(1)
+  await expect(registration.getByRole('cell', { name: formatZonedRange(session.startsAt, session.endsAt, CHICAGO), exact: true })).toBeVisible()
   await expect(registration).not.toContainText(browserHours)
   await visit(page, J, '03-registration-in-center-zone')
 })
@@ -92,7 +93,9 @@ test("a center administrator schedules on the center's clock, and a skipped hour
   await page.getByLabel('Ends (Eastern Time, EST/EDT)').fill('2027-03-14T13:00')
   await page.getByRole('button', { name: 'Schedule the session' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'The session of Sunday, March 14, 2027, 9:00 AM – 1:00 PM EDT is scheduled with 10 seats.' })).toBeVisible()
-  await expect(page.getByRole('heading', { level: 3, name: 'Sunday, March 14, 2027 at MT1 Demo Assessment Center' })).toBeVisible()
+  // The center's sessions are a table now: the new one's row reads on Richmond's clock.
+  const scheduled = page.getByRole('table', { name: /Your sessions by start/ }).getByRole('row').filter({ has: page.getByRole('link', { name: 'Manage the session of Mar 14, 2027 at MT1 Demo Assessment Center' }) })
+  await expect(scheduled.getByRole('rowheader')).toHaveText('Mar 14, 2027, 9:00 AM – 1:00 PM EDT')
   await visit(page, J, '05-scheduled-in-center-zone')
 })
 

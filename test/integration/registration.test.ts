@@ -222,6 +222,25 @@ describe.each(databases)('registration on %s', (kind) => {
       await call(t.app, 'PUT', '/api/v1/admin/fees', { session: staff, body: { MM: 0, SRMT: 0 } })
     })
 
+    it('takes a fee down when staff set it to null, and a seat without a fee is confirmed at once', async () => {
+      expect((await call(t.app, 'PUT', '/api/v1/admin/fees', { session: staff, body: { SRMT: 6000 } })).statusCode).toBe(200)
+      const down = await call(t.app, 'PUT', '/api/v1/admin/fees', { session: staff, body: { SRMT: null } })
+      expect(down.statusCode).toBe(200)
+      expect(down.json().items).toContainEqual({ module: 'SRMT', amountCents: null })
+      expect((await call(t.app, 'GET', '/api/v1/fees')).json().items).toContainEqual({ module: 'SRMT', amountCents: null })
+      const s = await newSession(24 * 10, 5)
+      const c = await register(t.app, { email: `feedown-${kind}@example.com` })
+      const r = await call(t.app, 'POST', '/api/v1/registrations', { session: c, body: { sessionId: s.id, modules: ['SRMT'] } })
+      expect(r.json()).toMatchObject({ status: 'confirmed', amountDueCents: 0 })
+      // Taking down a fee that was never set changes nothing; a string or a negative is refused.
+      expect((await call(t.app, 'PUT', '/api/v1/admin/fees', { session: staff, body: { QBA: null } })).statusCode).toBe(200)
+      for (const body of [{ SRMT: 'null' }, { SRMT: -1 }, { NOPE: null }]) {
+        expect((await call(t.app, 'PUT', '/api/v1/admin/fees', { session: staff, body })).statusCode).toBe(400)
+      }
+      const candidate = await register(t.app, { email: `feedown-who-${kind}@example.com` })
+      expect((await call(t.app, 'PUT', '/api/v1/admin/fees', { session: candidate, body: { SRMT: null } })).statusCode).toBe(403)
+    })
+
     it('releases a seat whose hold lapsed to the waitlist', async () => {
       await call(t.app, 'PUT', '/api/v1/admin/fees', { session: staff, body: { QBA: 4000 } })
       const s = await newSession(24 * 9, 1, [proctorId], ['QBA'])

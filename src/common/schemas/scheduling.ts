@@ -185,7 +185,9 @@ export const FeesView = Type.Object({ currency: Type.String(), items: Type.Array
 export type FeesView = Static<typeof FeesView>
 
 /** Fees per module code, in cents. */
-export const SetFeesBody = Type.Record(Code, Type.Integer({ minimum: 0, maximum: 10_000_000 }), { minProperties: 1, maxProperties: 3 })
+// null takes a module's fee down: candidates are then told to pay by voucher or invoice. Null comes
+// first in the union: the validator coerces types, and would otherwise read null as a fee of 0.
+export const SetFeesBody = Type.Record(Code, Type.Union([Type.Null(), Type.Integer({ minimum: 0, maximum: 10_000_000 })]), { minProperties: 1, maxProperties: 3 })
 export type SetFeesBody = Static<typeof SetFeesBody>
 
 // Buying vouchers: BuyVoucherBatchBody in ./payments.ts (a batch against an invoice).

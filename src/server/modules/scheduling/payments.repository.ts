@@ -16,6 +16,11 @@ export async function upsertFee(trx: Tx, module: string, amountCents: number, cu
     .execute()
 }
 
+/** Takes a module's fee down: the program then publishes no online price for it. */
+export async function removeFee(trx: Tx, module: string) {
+  await trx.deleteFrom('fee_schedule').where('module', '=', module).execute()
+}
+
 export async function insertVouchers(trx: Tx, rows: VouchersTable[]): Promise<void> {
   if (rows.length) await trx.insertInto('vouchers').values(rows).execute()
 }

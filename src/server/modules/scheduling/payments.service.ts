@@ -18,7 +18,7 @@ import type { ProgramService } from '../program/program.service.js'
 import type { InvoicesService } from './invoices.service.js'
 import { openInvoiceOf } from './invoices.repository.js'
 import {
-  feeSchedule, findInvoice, standingInvoicesOf, findVoucherByCode, moveInvoices, moveVoucher, redeemVoucher, restoreVoucher, upsertFee, vouchersOf,
+  feeSchedule, findInvoice, standingInvoicesOf, findVoucherByCode, moveInvoices, moveVoucher, redeemVoucher, removeFee, restoreVoucher, upsertFee, vouchersOf,
   invoicesOfRegistrations, vouchersOfRegistrations,
 } from './payments.repository.js'
 import { codesOfRegistrations } from './voucher-ledger.repository.js'
@@ -47,12 +47,15 @@ export function createPaymentsService(
       }
     },
 
-    async setFees(actor: Actor | null, fees: Record<string, number>) {
+    async setFees(actor: Actor | null, fees: Record<string, number | null>) {
       const staff = requireRole(actor, 'program_staff')
       const unknown = Object.keys(fees).filter((m) => !deps.program.module(m))
       if (unknown.length) throw new AppError('VALIDATION', `No such module: ${unknown.join(', ')}.`)
       await inTransaction(db, async (trx) => {
-        for (const [module, cents] of Object.entries(fees)) await upsertFee(trx, module, cents, currency, now(), staff.userId)
+        for (const [module, cents] of Object.entries(fees)) {
+          if (cents === null) await removeFee(trx, module)
+          else await upsertFee(trx, module, cents, currency, now(), staff.userId)
+        }
         await deps.audit.record(trx, { actorId: staff.userId, action: 'fees.set', entityType: 'fee_schedule', entityId: 'MT1', details: fees })
       })
       return service.schedule()

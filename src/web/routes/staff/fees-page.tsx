@@ -30,10 +30,14 @@ function FeesForm({ fees }: { fees: FeesView }) {
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const body: Record<string, number> = {};
+    const body: SetFeesBody = {};
     for (const [module, raw] of Object.entries(values)) {
       const text = raw.trim().replace(/^\$/, "");
-      if (text === "") continue;
+      // An emptied field takes the fee down, as the form says; one never set stays unset.
+      if (text === "") {
+        if (fees.items.some((f) => f.module === module && f.amountCents !== null)) body[module] = null;
+        continue;
+      }
       if (!/^\d+(\.\d{1,2})?$/.test(text)) {
         setProblem(`The fee for ${module} must be an amount in dollars, like 50.00.`);
         return;
@@ -41,7 +45,7 @@ function FeesForm({ fees }: { fees: FeesView }) {
       body[module] = Math.round(Number(text) * 100);
     }
     if (Object.keys(body).length === 0) {
-      setProblem("Enter at least one fee.");
+      setProblem("Enter at least one fee, or empty one to take it down.");
       return;
     }
     setProblem(null);
