@@ -29,6 +29,18 @@ test.afterEach(async () => {
   while (contexts.length > 0) await contexts.pop()!()
 })
 
+// The journeys share one server: the fee this one publishes is taken down again (an emptied field
+// means "no online fee"), so later journeys find the schedule as seeded.
+test.afterAll(async ({ browser }, testInfo) => {
+  const page = await browser.newPage({ baseURL: testInfo.project.use.baseURL })
+  await logIn(page, 'admin@demo.test', 'mt1-demo')
+  await page.goto('/staff/fees')
+  await page.getByLabel(/\(MM\) fee in dollars/).fill('')
+  await page.getByRole('button', { name: 'Save fees' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'The fees have been saved.' })).toBeVisible()
+  await page.close()
+})
+
 /** A person at their own computer: a browser context of their own (cookies, storage), logged in. */
 async function personAt(browser: Browser, baseURL: string, email: string, password?: string): Promise<Page> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } })
