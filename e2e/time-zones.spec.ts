@@ -103,7 +103,8 @@ test("staff set a center's time zone", async ({ page }) => {
   await logIn(page, 'admin@demo.test')
   await page.getByRole('link', { name: 'Centers and onsite testing' }).first().click()
   await expect(page.getByRole('heading', { level: 1, name: 'Centers and onsite testing' })).toBeVisible()
-  const card = page.locator('li.card').filter({ has: page.getByRole('heading', { level: 3, name: 'Blue Ridge Technical Assessment Center' }) })
+  // The centers are a table now: the center's row holds its time zone form.
+  const card = page.getByRole('table', { name: 'Centers and their certification periods' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: /Blue Ridge Technical Assessment Center/ }) })
   await card.getByText('Time zone: Eastern Time, EST/EDT').click()
   const form = card.getByRole('form', { name: 'Time zone of Blue Ridge Technical Assessment Center' })
   await form.getByLabel('Time zone', { exact: true }).selectOption({ label: 'Another IANA time zone…' })
