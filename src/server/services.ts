@@ -112,7 +112,7 @@ export function createServices(ctx: ServerContext, program: Program) {
   const personRecords = createPersonRecordService({
     users, registrations, payments, attempts: attemptRecords, results, credentials: credentialRecords, accommodations, audit,
   })
-  const attention = createAttentionService(ctx, { accommodations, handbook, attempts: attemptRecords, centers, proctors, jobs, integrity })
+  const attention = createAttentionService(ctx, { accommodations, handbook, attempts: attemptRecords, centers, proctors, jobs, integrity, program: programService })
   // issue 12, candidate self-service: a registration's receipt and calendar invitation
   const receipts = createReceiptsService(ctx, { payments, program: programService, users, centers })
   return {

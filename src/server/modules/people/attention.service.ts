@@ -10,11 +10,10 @@ import type { AttemptRecordsService } from '../delivery/attempt-records.service.
 import type { IntegrityService } from '../integrity/integrity.service.js'
 import type { HandbookService } from '../handbook/handbook.service.js'
 import type { JobsService } from '../jobs/jobs.service.js'
+import type { ProgramService } from '../program/program.service.js'
 import type { ServerContext } from '../../context.js'
 
 const DAY_MS = 86_400_000
-/** Certifications ending this soon are listed: the earlier of the program's two expiry reminders. */
-const EXPIRY_HORIZON_DAYS = 60
 const INCIDENT_WINDOW_DAYS = 30
 const FAILED_JOB_WINDOW_DAYS = 7
 
@@ -26,6 +25,7 @@ export interface AttentionDeps {
   proctors: Pick<ProctorsService, 'certificationsEndingBetween'>
   jobs: Pick<JobsService, 'failedSince'>
   integrity: Pick<IntegrityService, 'needingStaff'>
+  program: ProgramService
 }
 
 export function createAttentionService(ctx: ServerContext, deps: AttentionDeps) {
@@ -34,7 +34,9 @@ export function createAttentionService(ctx: ServerContext, deps: AttentionDeps) 
       requireRole(actor, 'program_staff')
       const now = ctx.clock()
       const ago = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString()
-      const horizon = new Date(now.getTime() + EXPIRY_HORIZON_DAYS * DAY_MS).toISOString()
+      // Certifications ending this soon are listed: from the program's earliest expiry reminder on.
+      const horizonDays = Math.max(0, ...deps.program.definition.policies.reminders.certificationExpiryDaysBefore)
+      const horizon = new Date(now.getTime() + horizonDays * DAY_MS).toISOString()
       const [accommodationRequestsPending, handbookRequestsOpen, incidentsRecent, centersExpiring, proctorsExpiring, jobsFailed, cases] = await Promise.all([
         deps.accommodations.countPending(),
         deps.handbook.countOpen(actor),
