@@ -53,6 +53,9 @@ import { createCertificationOverviewService } from './modules/scheduling/certifi
 // issue 12, integrity stream
 import { createIntegrityService } from './modules/integrity/integrity.service.js'
 import { createIrregularityRecordsService } from './modules/delivery/irregularity-records.service.js'
+// issue 13: skills training
+import { createLearningRecordsService } from './modules/learning-records/learning-records.service.js'
+import { createLessonsService } from './modules/learning/lessons.service.js'
 
 export function createServices(ctx: ServerContext, program: Program) {
   // The audit log names actors through the accounts module, which is built after it and records audit entries itself.
@@ -115,7 +118,12 @@ export function createServices(ctx: ServerContext, program: Program) {
   const attention = createAttentionService(ctx, { accommodations, handbook, attempts: attemptRecords, centers, proctors, jobs, integrity, program: programService })
   // issue 12, candidate self-service: a registration's receipt and calendar invitation
   const receipts = createReceiptsService(ctx, { payments, program: programService, users, centers })
+  // issue 13: every lesson view, practice answer, enrolment and attendance is an xAPI statement.
+  const learningRecords = createLearningRecordsService(ctx)
+  const lessons = createLessonsService(ctx)
   return {
+    learningRecords,
+    lessons,
     integrity,
     personRecords,
     attention,

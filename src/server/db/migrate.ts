@@ -25,6 +25,8 @@ import * as voucherLedger from './migrations/0019-voucher-ledger.js'
 import * as sessionOperations from './migrations/0020-session-operations.js'
 import * as noShows from './migrations/0021-no-shows.js'
 import * as certificationPeriods from './migrations/0022-certification-periods.js'
+// issue 13: learning records (xAPI statements)
+import * as learningRecords from './migrations/0023-learning-records.js'
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: DialectName): Promise<void> }
 
@@ -52,6 +54,7 @@ const migrations: Record<string, DialectMigration> = {
   '0020-session-operations': sessionOperations,
   '0021-no-shows': noShows,
   '0022-certification-periods': certificationPeriods,
+  '0023-learning-records': learningRecords,
 }
 
 /** The names of every migration, in order: what a cached database (the registry bench's seed) is keyed by. */

@@ -660,6 +660,8 @@ export interface Database {
   invoice_events: InvoiceEventsTable
   // issue 12, time zones
   session_reminders: SessionRemindersTable
+  // issue 13: learning records (migration 0023)
+  learning_statements: LearningStatementsTable
 }
 
 // --- issue 12, integrity stream: irregularity cases (migration 0018) ---
@@ -716,3 +718,21 @@ export interface IrregularityCaseEventsTable {
 
 export type UserRow = Selectable<UsersTable>
 export type NewUser = Insertable<UsersTable>
+
+// --- issue 13: learning records (migration 0023) ---
+/** One xAPI 1.0.3 statement: the whole statement as JSON, and the columns screens filter on. */
+export interface LearningStatementsTable {
+  id: string
+  user_id: string
+  /** The verb's short name (experienced, answered, completed, passed, failed, mastered, registered, attended). */
+  verb: string
+  /** What the object is: lesson, practice_item, practice_set, practice_test, learning_lab, course. */
+  object_kind: string
+  /** The object's activity IRI. */
+  object_id: string
+  skill: string | null
+  module: string | null
+  statement: string
+  timestamp: string
+  stored_at: string
+}
