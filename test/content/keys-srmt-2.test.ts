@@ -2,13 +2,16 @@
 // and Control). Computed items: the stem must state the numbers, the answer is computed here, and the
 // key (keyed option's number, or numeric key and tolerance) must equal it while no distractor does.
 // Items keyed by fact: the key identifier is asserted and the rationale must state the deciding fact.
+import fs from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { listItemFiles, numberIn, readItem } from './item-xml.js'
 
 const SKILLS = ['ELEC', 'CHEM', 'MPC'] as const
+const PRACTICE = 10
 const ids = (skill: string): string[] => [
   ...Array.from({ length: 12 }, (_, i) => `MT1-${skill}-${String(i + 1).padStart(3, '0')}`),
-  ...Array.from({ length: 4 }, (_, i) => `MT1-${skill}-P0${i + 1}`),
+  ...Array.from({ length: PRACTICE }, (_, i) => `MT1-${skill}-P${String(i + 1).padStart(2, '0')}`),
 ]
 
 /** Single choice with a computed key: the keyed option shows `expected`, no other option does. */
@@ -48,10 +51,37 @@ const optionIds = (id: string, ...texts: (string | RegExp)[]): string[] => {
   return texts.map((t) => item.idOf(t))
 }
 
+/** The raw XML of a shipped item. */
+const xmlOf = (id: string): string => fs.readFileSync(listItemFiles().find((f) => f.identifier === id)!.file, 'utf8')
+
+/** The hotspots of a hotspot item, by identifier: shape, coordinates and label. */
+function hotspotsOf(id: string): Map<string, { shape: string; coords: number[]; label: string }> {
+  const out = new Map<string, { shape: string; coords: number[]; label: string }>()
+  for (const m of xmlOf(id).matchAll(/<qti-hotspot-choice identifier="(\w+)" shape="(\w+)" coords="([\d,]+)" hotspot-label="([^"]*)"/g)) {
+    out.set(m[1]!, { shape: m[2]!, coords: m[3]!.split(',').map(Number), label: m[4]! })
+  }
+  return out
+}
+
+/** The figure file an item shows (figures/<id>.svg beside the item). */
+function figureOf(id: string): string {
+  const file = listItemFiles().find((f) => f.identifier === id)!.file
+  return fs.readFileSync(path.join(path.dirname(file), 'figures', `${id}.svg`), 'utf8')
+}
+
+/** The text elements of a figure: where each is drawn and what it says. */
+function textsOf(svg: string): { x: number; y: number; text: string }[] {
+  return [...svg.matchAll(/<text x="([\d.]+)" y="([\d.]+)"[^>]*>([^<]*)<\/text>/g)].map((m) => ({
+    x: Number(m[1]), y: Number(m[2]), text: m[3]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'),
+  }))
+}
+
+const inside = (p: { x: number; y: number }, [x1, y1, x2, y2]: number[]): boolean => p.x >= x1! && p.x <= x2! && p.y >= y1! && p.y <= y2!
+
 describe('SRMT ELEC, CHEM, MPC: every item is complete', () => {
   const files = listItemFiles()
   for (const skill of SKILLS) {
-    it(`${skill} has 12 operational and 4 practice items`, () => {
+    it(`${skill} has 12 operational and ${PRACTICE} practice items`, () => {
       const mine = files.filter((f) => f.skill === skill)
       expect(mine.filter((f) => f.pool === 'operational').map((f) => f.identifier).sort()).toEqual(ids(skill).slice(0, 12))
       expect(mine.filter((f) => f.pool === 'practice').map((f) => f.identifier).sort()).toEqual(ids(skill).slice(12))
@@ -146,6 +176,69 @@ describe('ELEC computed keys', () => {
   })
 })
 
+describe('ELEC computed keys (practice P05–P10)', () => {
+  it('MT1-ELEC-P05: V = I × R with milliamperes and kilohms in base units', () => {
+    checkNumeric('MT1-ELEC-P05', ['20 mA', '1.2 kΩ', 'nearest volt'], 0.02 * 1200, 0.5)
+    expect(readItem('MT1-ELEC-P05').rationale).toContain('0.020 A × 1,200 Ω = 24 V')
+  })
+
+  it('MT1-ELEC-P07: across one supply the smallest resistance dissipates the most power (P = V² / R), and the figure shows each value in its hotspot', () => {
+    const item = readItem('MT1-ELEC-P07')
+    const r: Record<string, number> = { R1: 24, R2: 48, R3: 36, R4: 12 }
+    expect(item.stem).toContain('12 V')
+    for (const [name, ohms] of Object.entries(r)) expect(item.stem).toContain(`${name} = ${ohms} Ω`)
+    const power = Object.entries(r).map(([name, ohms]) => ({ name, watts: 12 ** 2 / ohms }))
+    const most = power.reduce((a, b) => (b.watts > a.watts ? b : a))
+    expect(power.filter((p) => p.watts === most.watts)).toHaveLength(1)
+    expect(item.correct).toEqual([item.idOf(`Resistor ${most.name}, ${r[most.name]} ohms`)])
+    for (const p of power) expect(item.rationale).toContain(`144 ÷ ${r[p.name]} = ${p.watts} W`)
+    // The figure draws each resistor's name and value inside that resistor's hotspot, and nowhere else.
+    const texts = textsOf(figureOf('MT1-ELEC-P07'))
+    for (const [id, spot] of hotspotsOf('MT1-ELEC-P07')) {
+      const [, name, ohms] = /^Resistor (R\d), (\d+) ohms$/.exec(spot.label)!
+      expect(r[name!]).toBe(Number(ohms))
+      expect(texts.filter((t) => inside(t, spot.coords)).map((t) => t.text).sort(), id).toEqual([`${ohms} Ω`, name].sort())
+    }
+  })
+
+  it('MT1-ELEC-P08: in series the voltage drops rank like the resistances (kilohms converted)', () => {
+    const item = readItem('MT1-ELEC-P08')
+    const r: Record<string, number> = { R1: 1500, R2: 680, R3: 3300, R4: 2200 }
+    for (const part of ['24 V', 'R1 = 1.5 kΩ', 'R2 = 680 Ω', 'R3 = 3.3 kΩ', 'R4 = 2.2 kΩ', 'in series']) expect(item.stem).toContain(part)
+    const total = Object.values(r).reduce((a, b) => a + b, 0)
+    const drops = Object.entries(r).map(([name, ohms]) => ({ name, volts: (24 / total) * ohms }))
+    expect(drops.reduce((a, d) => a + d.volts, 0)).toBeCloseTo(24, 9)
+    const ranked = [...drops].sort((a, b) => b.volts - a.volts)
+    expect(item.cardinality).toBe('ordered')
+    expect(item.correct).toEqual(ranked.map((d) => item.idOf(new RegExp(`^${d.name} `))))
+    expect(item.rationale).toContain(ranked.map((d) => `${d.volts.toFixed(1)} V`).slice(0, 3).join(', '))
+    expect(item.rationale).toContain(`${(24 / total * 1000).toFixed(3)} mA`)
+  })
+
+  it('MT1-ELEC-P09: the keyed combinations are exactly those whose currents (P / V) add up to 20 A or less', () => {
+    const item = readItem('MT1-ELEC-P09')
+    for (const part of ['120 V', '20 A']) expect(item.stem).toContain(part)
+    const watts = new Map([...item.stem.matchAll(/(space heater|shop vacuum|drill|work lamp|air compressor) ([\d,]+) W/g)].map((m) => [m[1]!, Number(m[2]!.replace(/,/g, ''))]))
+    expect(watts.size).toBe(5)
+    const amps = (option: string): number => [...watts].filter(([name]) => option.toLowerCase().includes(name)).reduce((a, [, w]) => a + w / 120, 0)
+    for (const c of item.choiceIds) expect(amps(item.choiceText(c)), c).toBeGreaterThan(0)
+    const fits = item.choiceIds.filter((c) => amps(item.choiceText(c)) <= 20)
+    expect([...item.correct].sort()).toEqual(fits.sort())
+    expect(item.choiceIds.filter((c) => !fits.includes(c)).length).toBeGreaterThan(0)
+  })
+
+  it('MT1-ELEC-P10: R = V / I at the 10 mA let-go threshold', () => {
+    checkComputedChoice('MT1-ELEC-P10', ['10 mA', '120 V'], 120 / 0.01)
+  })
+})
+
+describe('ELEC keys by fact (practice P05–P10)', () => {
+  it('MT1-ELEC-P06: a parallel branch keeps its current when another branch is added', () => {
+    checkFact('MT1-ELEC-P06', ['SAME'], ['every branch has the full supply voltage across it', 'the supply current'])
+    expect(readItem('MT1-ELEC-P06').choiceText('SAME')).toBe('stays the same')
+  })
+})
+
 describe('ELEC keys by fact', () => {
   it('MT1-ELEC-006: a GFCI compares hot and neutral current', () => {
     checkFact('MT1-ELEC-006', ['A'], ['difference between the outgoing (hot) and returning (neutral) current', '5 mA'])
@@ -195,6 +288,70 @@ describe('CHEM computed keys', () => {
 
   it('MT1-CHEM-P03: C1V1 = C2V2, millilitres of stock', () => {
     checkNumeric('MT1-CHEM-P03', ['500 mL', '2%', '10%', 'nearest millilitre'], (2 * 500) / 10, 0.5)
+  })
+})
+
+describe('CHEM computed keys (practice P05–P10)', () => {
+  it('MT1-CHEM-P06: salt = percent by mass × whole batch', () => {
+    checkNumeric('MT1-CHEM-P06', ['250 kg', '6% salt by mass', 'nearest 0.1 kg'], 0.06 * 250, 0.05)
+  })
+
+  it('MT1-CHEM-P08: diluting a strong acid 100 times raises its pH by log10(100)', () => {
+    const item = readItem('MT1-CHEM-P08')
+    for (const part of ['pH 1', '100 times']) expect(item.stem).toContain(part)
+    const after = 1 + Math.log10(100)
+    const key = item.idOf(/^rises to about/)
+    expect(item.correct).toEqual([key])
+    expect(numberIn(item.choiceText(key))).toBe(after)
+    for (const other of item.choiceIds.filter((c) => c !== key)) expect(item.choiceText(other)).not.toContain(String(after))
+    expect(item.rationale).toContain('never past it')
+  })
+
+  it('MT1-CHEM-P10: the keyed batches are exactly those at concentrate / (concentrate + water) = 5%', () => {
+    const item = readItem('MT1-CHEM-P10')
+    expect(item.stem).toContain('5% by volume')
+    const strength = (c: string): number => {
+      const m = /^([\d.]+) L of concentrate added to ([\d.]+) L of water$/.exec(item.choiceText(c))
+      if (!m) throw new Error(`${c}: ${item.choiceText(c)}`)
+      return (Number(m[1]) / (Number(m[1]) + Number(m[2]))) * 100
+    }
+    const five = item.choiceIds.filter((c) => Math.abs(strength(c) - 5) < 1e-9)
+    expect([...item.correct].sort()).toEqual(five.sort())
+    // Every distractor is the "1 part to 20 parts of water" misreading: 5% of the water, not of the batch.
+    for (const c of item.choiceIds.filter((x) => !five.includes(x))) {
+      const m = /^([\d.]+) L of concentrate added to ([\d.]+) L of water$/.exec(item.choiceText(c))!
+      expect(Number(m[1]) / Number(m[2])).toBeCloseTo(0.05, 9)
+    }
+  })
+
+  it('MT1-CHEM-P07: the keyed hotspot holds the precautionary statements drawn in the label, and no hazard statement', () => {
+    const item = readItem('MT1-CHEM-P07')
+    const spots = hotspotsOf('MT1-CHEM-P07')
+    const texts = textsOf(figureOf('MT1-CHEM-P07'))
+    const key = spots.get(item.correct[0]!)!
+    const inKey = texts.filter((t) => inside(t, key.coords)).map((t) => t.text)
+    for (const start of ['Wear protective gloves', 'Do not breathe', 'IF ON SKIN:']) expect(inKey.some((t) => t.startsWith(start)), start).toBe(true)
+    expect(inKey.filter((t) => /^(Causes|May be)/.test(t))).toEqual([])
+    const hazards = spots.get(item.idOf('Two lines under the capital word'))!
+    expect(texts.filter((t) => inside(t, hazards.coords)).map((t) => t.text)).toEqual(['Causes severe skin burns and eye damage.', 'May be corrosive to metals.'])
+    expect(texts.filter((t) => inside(t, spots.get(item.idOf('Word in capitals beside the diamond'))!.coords)).map((t) => t.text)).toEqual(['DANGER'])
+    // No two hotspots overlap, so a click names one part of the label.
+    const rects = [...spots.values()].map((s) => s.coords)
+    for (const [i, a] of rects.entries()) for (const b of rects.slice(i + 1)) expect(a[2]! < b[0]! || b[2]! < a[0]! || a[3]! < b[1]! || b[3]! < a[1]!).toBe(true)
+    expect(item.rationale).toContain('Precautionary statements tell the reader what to do')
+  })
+})
+
+describe('CHEM keys by fact (practice P05–P10)', () => {
+  it('MT1-CHEM-P05: rust is a compound, solder and an emulsion are mixtures, argon is an element', () => {
+    const item = readItem('MT1-CHEM-P05')
+    const pair = (source: RegExp, target: string) => `${item.idOf(source)} ${item.idOf(target)}`
+    checkFact('MT1-CHEM-P05', [pair(/^Rust/, 'Compound'), pair(/solder/, 'Mixture'), pair(/^Argon/, 'Element'), pair(/emulsion/, 'Mixture')], [
+      'chemically bonded in a fixed ratio', 'proportions can vary', 'only one kind of atom', 'physically combined',
+    ])
+  })
+  it('MT1-CHEM-P09: rusting is the chemical change', () => {
+    checkFact('MT1-CHEM-P09', optionIds('MT1-CHEM-P09', /rusting/), ['a new substance, iron oxide', 'are physical changes'])
   })
 })
 
@@ -260,6 +417,67 @@ describe('MPC computed keys', () => {
     // The incremental misreading (G91) ends at start + programmed distance.
     expect(item.choiceText('B')).toContain(`X ${(5 + 3).toFixed(3)} in, Y ${(4 + 1).toFixed(3)} in`)
     expect(item.rationale).toContain('G90 selects absolute positioning')
+  })
+})
+
+describe('MPC computed keys (practice P05–P10)', () => {
+  it('MT1-MPC-P06: RPM = 12 × SFM / (π × D), and the usual approximations stay inside the tolerance', () => {
+    const exact = (12 * 80) / (Math.PI * 0.375)
+    checkNumeric('MT1-MPC-P06', ['0.375 in', '80 SFM', 'nearest whole RPM'], Math.round(exact), 2)
+    expect(Math.abs((12 * 80) / (3.14 * 0.375) - Math.round(exact))).toBeLessThanOrEqual(2)
+    expect(Math.abs((3.82 * 80) / 0.375 - Math.round(exact))).toBeLessThanOrEqual(2)
+  })
+
+  it('MT1-MPC-P07: the keyed point is where two incremental moves end, drawn on the grid where the item says', () => {
+    const item = readItem('MT1-MPC-P07')
+    for (const part of ['X 1.0 in, Y 1.0 in', 'G91', 'X2.5 Y0.5', 'X-1.0 Y1.5']) expect(item.stem).toContain(part)
+    const end = { x: 1.0 + 2.5 - 1.0, y: 1.0 + 0.5 + 1.5 }
+    // Grid of the figure: 1 in = 80 px, program zero at (80, 370).
+    const px = (x: number) => 80 + 80 * x
+    const py = (y: number) => 370 - 80 * y
+    const svg = figureOf('MT1-MPC-P07')
+    const texts = textsOf(svg)
+    const spots = hotspotsOf('MT1-MPC-P07')
+    const at = new Map<string, { x: number; y: number }>()
+    for (const [id, spot] of spots) {
+      expect(spot.shape).toBe('circle')
+      const [cx, cy] = spot.coords
+      expect(svg, `${id} is drawn`).toContain(`<circle cx="${cx}" cy="${cy}" r="8"`)
+      const letter = /^Point ([A-E])$/.exec(spot.label)![1]!
+      expect(texts.some((t) => t.text === letter && t.x === cx! + 14 && t.y === cy! - 10), `${id} is labeled ${letter}`).toBe(true)
+      const point = { x: (cx! - 80) / 80, y: (370 - cy!) / 80 }
+      at.set(id, point)
+      expect(item.text, `${id} is described at its grid position`).toContain(`Point ${letter} is at X ${point.x.toFixed(1)}, Y ${point.y.toFixed(1)}`)
+    }
+    const hits = [...at].filter(([, p]) => p.x === end.x && p.y === end.y).map(([id]) => id)
+    expect(hits).toEqual(item.correct)
+    // The start square is at S = (1.0, 1.0).
+    expect(svg).toContain(`<rect x="${px(1) - 7}" y="${py(1) - 7}" width="14" height="14"`)
+    expect(item.rationale).toContain(`X 3.5 − 1.0 = ${end.x.toFixed(1)}, Y 1.5 + 1.5 = ${end.y.toFixed(1)}`)
+  })
+})
+
+describe('MPC keys by fact (practice P05–P10)', () => {
+  it('MT1-MPC-P05: sensor, controller, actuator and process of a level loop; the setpoint is not a part', () => {
+    const item = readItem('MT1-MPC-P05')
+    const pair = (source: RegExp, target: string) => `${item.idOf(source)} ${item.idOf(target)}`
+    checkFact('MT1-MPC-P05', [pair(/^Ultrasonic/, 'Sensor'), pair(/^PLC/, 'Controller'), pair(/^Fill pump/, 'Actuator'), pair(/^The tank/, 'Process')], [
+      'so it is the sensor', 'so it is the controller', 'so it is the actuator', 'The setpoint is not a piece of hardware',
+    ])
+  })
+  it('MT1-MPC-P08: a capacitive sensor sees a liquid through a plastic wall', () => {
+    checkFact('MT1-MPC-P08', ['CAP'], ['through a nonmetallic wall', 'detects only metal'])
+    expect(readItem('MT1-MPC-P08').choiceText('CAP')).toBe('capacitive proximity sensor')
+  })
+  it('MT1-MPC-P09: model, export, slice, print, remove supports', () => {
+    checkFact('MT1-MPC-P09', optionIds('MT1-MPC-P09', /^Model/, /^Export/, /^Slice/, /^Print/, /^Remove/), ['starts from a 3D CAD model', 'can only be removed once the part is printed'])
+    expect(readItem('MT1-MPC-P09').cardinality).toBe('ordered')
+  })
+  it('MT1-MPC-P10: pushing metal through a shaped die is extrusion', () => {
+    const item = readItem('MT1-MPC-P10')
+    expect(item.baseType).toBe('string')
+    expect(item.stem).toContain('pushing a heated aluminum billet through a steel die')
+    checkFact('MT1-MPC-P10', ['extrusion'], ['pushes metal through a shaped die opening', 'Drawing pulls metal'])
   })
 })
 
