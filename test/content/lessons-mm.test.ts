@@ -271,7 +271,7 @@ describe('MEAS lessons: worked examples and figures', () => {
 
   it('MEAS-2: the conversion table, the bridge figure and the check-yourself answers agree', () => {
     const body = section('MEAS-2', 'Conversion factors: multiply or divide?')
-    for (const [unit, factor] of [['inch (in)', '25.4'], ['US gallon (gal)', '3.785'], ['US gallon (gal)', '231'], ['pound (lb)', '0.4536'], ['foot (ft)', '12']]) {
+    for (const [unit, factor] of [['inch (in)', '25.4'], ['US gallon (gal)', '3.785'], ['US gallon (gal)', '231'], ['pound (lb)', '0.4536'], ['foot (ft)', '12']] as const) {
       expect(body).toMatch(new RegExp(`^\\| ${unit.replace(/[()]/g, '\\$&')} \\| .* \\| ${factor} \\|$`, 'm'))
     }
     const bridge = figure('MEAS', 'MEAS-2-unit-bridge.svg')
