@@ -93,13 +93,15 @@ const range = (xs: number[]) => Math.max(...xs) - Math.min(...xs)
 // ------------------------------------------------------------------ every MM item
 describe('MM items: structure', () => {
   const files = listItemFiles().filter((f) => MM_SKILLS.includes(f.skill))
-  it('has 12 operational and 4 practice items per skill', () => {
+  // The Learning Lab's practice pool: at least ten items per skill, numbered without gaps.
+  const PRACTICE: Record<string, number> = { MEAS: 11, ALG: 10, MQ: 11 }
+  it('has 12 operational items and 10 or 11 practice items per skill', () => {
     for (const skill of MM_SKILLS) {
       expect(files.filter((f) => f.skill === skill && f.pool === 'operational').map((f) => f.identifier)).toEqual(
         Array.from({ length: 12 }, (_, i) => `MT1-${skill}-${String(i + 1).padStart(3, '0')}`),
       )
       expect(files.filter((f) => f.skill === skill && f.pool === 'practice').map((f) => f.identifier)).toEqual(
-        Array.from({ length: 4 }, (_, i) => `MT1-${skill}-P0${i + 1}`),
+        Array.from({ length: PRACTICE[skill]! }, (_, i) => `MT1-${skill}-P${String(i + 1).padStart(2, '0')}`),
       )
     }
   })
@@ -288,6 +290,106 @@ describe('MEAS keys', () => {
     expect(item.correct[0]).toBe(`${625 / g}/${1000 / g}`)
     expect(item.baseType).toBe('string')
   })
+  it('MT1-MEAS-P05 metric micrometer: sleeve 7 + 0.5 mm, thimble line 28 × 0.01 mm → 7.78 mm', () => {
+    const item = readItem('MT1-MEAS-P05')
+    expect(item.stem).toContain('half millimeters')
+    expect(item.stem).toContain('0.01 mm')
+    const reading = 7 + 0.5 + 28 * 0.01
+    expect(item.text).toContain('7 + 0.5 + 28 × 0.01 = 7.78 mm')
+    // drawn geometry: sleeve 0 at x = 40 px, 30 px per mm, index line at y = 130 with whole-mm marks above it and
+    // half-mm marks below; thimble edge at the reading; thimble lines 10 px apart, numbers increasing upward
+    const svgText = figureOf('MT1-MEAS-P05')
+    const edge = Number(/<path d="M ([\d.]+) /.exec(svgText)![1])
+    expect(edge).toBeCloseTo(40 + reading * 30, 1)
+    const marks = [...svgText.matchAll(/<line x1="([\d.]+)" y1="130" x2="\1" y2="(\d+)"/g)].map((m) => ({ mm: (Number(m[1]) - 40) / 30, below: Number(m[2]) > 130 }))
+    const shown = marks.filter((m) => m.mm * 30 + 40 < edge)
+    expect(shown.filter((m) => !m.below).map((m) => m.mm)).toEqual([0, 1, 2, 3, 4, 5, 6, 7])
+    const sleeve = Math.max(...shown.map((m) => m.mm))
+    expect(sleeve).toBe(7.5)
+    const label30 = Number(/<text x="[\d.]+" y="([\d.]+)"[^>]*>30<\/text>/.exec(svgText)![1]) - 5
+    const onIndex = 30 - (130 - label30) / 10
+    expect(onIndex).toBe(28)
+    expect(sleeve + onIndex * 0.01).toBeCloseTo(reading, 9)
+    expectKeyed(item, reading)
+  })
+
+  it('MT1-MEAS-P06 drills ordered by size in millimeters (1 in = 25.4 mm)', () => {
+    const item = readItem('MT1-MEAS-P06')
+    expect(item.stem).toContain('1 in = 25.4 mm')
+    const mm = (t: string) => (t.endsWith('mm') ? numberIn(t) : inchValue(t) * 25.4)
+    const sizes = item.choiceIds.map((id) => ({ id, mm: mm(item.choiceText(id)) }))
+    expect(new Set(sizes.map((s) => s.mm.toFixed(3))).size).toBe(sizes.length)
+    expect(sizes.map((s) => +s.mm.toFixed(3)).sort((a, b) => a - b)).toEqual([5.08, 5.5, 5.556, 6])
+    expect(item.cardinality).toBe('ordered')
+    expect(item.correct).toEqual([...sizes].sort((a, b) => a.mm - b.mm).map((s) => s.id))
+  })
+
+  it('MT1-MEAS-P07 6.32 mm against 6.35 ± 0.02 mm is 0.01 mm under the lower limit', () => {
+    const item = readItem('MT1-MEAS-P07')
+    expect(item.stem).toContain('6.35 ± 0.02 mm')
+    expect(item.stem).toContain('6.32 mm')
+    const [lower, upper, measured] = [6.35 - 0.02, 6.35 + 0.02, 6.32]
+    const holdsFor = (t: string) => {
+      if (t === 'within tolerance') return measured >= lower && measured <= upper
+      const m = /^([\d.]+) mm (under|over) the (lower|upper) limit$/.exec(t)!
+      const by = m[2] === 'under' ? (m[3] === 'lower' ? lower : upper) - measured : measured - (m[3] === 'upper' ? upper : lower)
+      return by > 0 && Math.abs(by - Number(m[1])) < 1e-9
+    }
+    expect(item.choiceIds.filter((id) => holdsFor(item.choiceText(id)))).toEqual(item.correct)
+    expect(item.choiceText(item.correct[0]!)).toBe('0.01 mm under the lower limit')
+  })
+
+  it('MT1-MEAS-P08 24 × 12 × 10 in³ ÷ 231 = 12.47 gal → 12.5 gal (±0.05)', () => {
+    const item = readItem('MT1-MEAS-P08')
+    for (const s of ['24 in long', '12 in wide', '10 in deep', '1 gal = 231 in³', 'nearest 0.1 gal']) expect(item.stem).toContain(s)
+    const exact = (24 * 12 * 10) / 231
+    expectNumeric(item, Math.round(exact * 10) / 10, 0.05, exact)
+  })
+
+  it('MT1-MEAS-P09 US quantities matched to SI by multiplying by the factor', () => {
+    const item = readItem('MT1-MEAS-P09')
+    expect(item.stem).toContain('1 in = 25.4 mm, 1 gal = 3.785 L and 1 lb = 0.4536 kg')
+    const factor: Record<string, [number, string]> = { in: [25.4, 'mm'], gal: [3.785, 'L'], lb: [0.4536, 'kg'] }
+    const right = ['R1', 'R2', 'R3', 'R4', 'R5']
+    const expected = ['L1', 'L2', 'L3', 'L4'].map((l) => {
+      const [, v, unit] = /^([\d.]+) (in|gal|lb)$/.exec(item.choiceText(l))!
+      const [f, si] = factor[unit!]!
+      const matches = right.filter((r) => item.choiceText(r).endsWith(` ${si}`) && Math.abs(numberIn(item.choiceText(r)) - Number(v) * f) < 0.005)
+      expect(matches, l).toHaveLength(1)
+      return `${l} ${matches[0]}`
+    })
+    expect(item.baseType).toBe('directedPair')
+    expect([...item.correct].sort()).toEqual(expected.sort())
+  })
+
+  it('MT1-MEAS-P10 1/4 + 3/8 + 5/16 in = 15/16 in', () => {
+    const item = readItem('MT1-MEAS-P10')
+    expect(item.stem).toContain('1/4 in, 3/8 in and 5/16 in')
+    expectKeyed(item, 1 / 4 + 3 / 8 + 5 / 16, inchValue)
+    expect(item.choiceText(item.correct[0]!)).toBe('15/16 in')
+  })
+
+  it('MT1-MEAS-P11 hotspot on the 0.86 in mark of a fiftieths rule', () => {
+    const item = readItem('MT1-MEAS-P11')
+    expect(item.stem).toContain('0.86 in')
+    expect(item.stem).toContain('0.02 in')
+    // drawn geometry: rule from 0.4 in at x = 30 px, 600 px per inch, a mark every 0.02 in from y = 40 down
+    const x = (v: number) => 30 + (v - 0.4) * 600
+    const svgText = figureOf('MT1-MEAS-P11')
+    const drawn = [...svgText.matchAll(/<line x1="([\d.]+)" y1="40" x2="\1"/g)].map((m) => Number(m[1]))
+    expect(drawn).toHaveLength(46)
+    drawn.forEach((d, k) => expect(d).toBeCloseTo(x(0.4 + k * 0.02), 1))
+    expect(svgText).toMatch(new RegExp(`<text x="${x(0.8)}" y="90"[^>]*>8</text>`))
+    const spots = hotspots('MT1-MEAS-P11')
+    expect(spots.get(item.correct[0]!)!.label).toBe('mark 0.86 in')
+    for (const [id, s] of spots) {
+      const centre = (s.coords[0]! + s.coords[2]!) / 2
+      expect(Math.abs(centre - x(inchValue(s.label))), `${id} sits on its mark`).toBeLessThanOrEqual(1)
+      expect(drawn.some((d) => Math.abs(d - centre) <= 1), `${id} is on a drawn mark`).toBe(true)
+      if (id !== item.correct[0]) expect(s.coords[0]! > x(0.86) || s.coords[2]! < x(0.86)).toBe(true)
+    }
+  })
+
 })
 
 // ------------------------------------------------------------------ ALG
@@ -427,6 +529,70 @@ describe('ALG keys', () => {
     expect(item.stem).toContain('3,000 bottles')
     expectKeyed(item, 3000 / 24)
   })
+  it('MT1-ALG-P05 equation 12 + 0.8n = 52 (n = 50)', () => {
+    const item = readItem('MT1-ALG-P05')
+    for (const s of ['12 kg', '0.8 kg', '52 kg']) expect(item.stem).toContain(s)
+    const n = (52 - 12) / 0.8
+    expect(n).toBe(50)
+    expect(holds(item.choiceText(item.correct[0]!), { n })).toBe(true)
+    for (const id of item.choiceIds.filter((c) => c !== item.correct[0])) expect(holds(item.choiceText(id), { n }), id).toBe(false)
+  })
+
+  it('MT1-ALG-P06 expressions ordered by value: 3, 8, 12, 16, 40', () => {
+    const item = readItem('MT1-ALG-P06')
+    const values = item.choiceIds.map((id) => ({ id, v: evalExpr(item.choiceText(id)) }))
+    expect(values.map((x) => x.v).sort((a, b) => a - b)).toEqual([3, 8, 12, 16, 40])
+    expect(item.cardinality).toBe('ordered')
+    expect(item.correct).toEqual([...values].sort((a, b) => a.v - b.v).map((x) => x.id))
+  })
+
+  it('MT1-ALG-P07 520 ÷ (40 + 25) = 8 h (±0.05)', () => {
+    const item = readItem('MT1-ALG-P07')
+    for (const s of ['40 brackets per hour', '25 brackets per hour', '520 brackets']) expect(item.stem).toContain(s)
+    expectNumeric(item, 520 / (40 + 25), 0.05)
+  })
+
+  it('MT1-ALG-P08 resin = 18 lb × 3 ÷ (3 + 1) = 13.5 lb', () => {
+    const item = readItem('MT1-ALG-P08')
+    expect(item.stem).toContain('3 parts resin to 1 part hardener')
+    expect(item.stem).toContain('18 lb')
+    expectKeyed(item, (18 * 3) / (3 + 1))
+  })
+
+  it('MT1-ALG-P09 setups with RPM × chip load × teeth = 48 in/min', () => {
+    const item = readItem('MT1-ALG-P09')
+    expect(item.stem).toContain('F = RPM × chip load × number of teeth')
+    expect(item.text).toContain('48 in/min')
+    const feed = (t: string) => {
+      const [, rpm, load, teeth] = /^([\d,]+) RPM, ([\d.]+) in per tooth, (\d+) teeth$/.exec(t)!
+      return Number(rpm!.replace(/,/g, '')) * Number(load) * Number(teeth)
+    }
+    const right = item.choiceIds.filter((id) => Math.abs(feed(item.choiceText(id)) - 48) < 1e-9)
+    expect(item.cardinality).toBe('multiple')
+    expect(right.length).toBeGreaterThanOrEqual(2)
+    expect([...item.correct].sort()).toEqual(right.sort())
+  })
+
+  it('MT1-ALG-P10 descriptions in words matched to equivalent expressions', () => {
+    const item = readItem('MT1-ALG-P10')
+    // what each description means, written out here independently of the item's key
+    const meaning: Record<string, (n: number) => number> = {
+      '5 fewer than twice the number of parts': (n) => 2 * n - 5,
+      'twice the sum of the number of parts and 5': (n) => 2 * (n + 5),
+      'half the number of parts, plus 5': (n) => n / 2 + 5,
+      'the number of parts minus 5, then doubled': (n) => (n - 5) * 2,
+    }
+    const samples = [3, 7, 10, 12]
+    const right = ['R1', 'R2', 'R3', 'R4', 'R5']
+    const expected = ['L1', 'L2', 'L3', 'L4'].map((l) => {
+      const f = meaning[item.choiceText(l)]!
+      const matches = right.filter((r) => samples.every((n) => Math.abs(evalExpr(item.choiceText(r), { n }) - f(n)) < 1e-9))
+      expect(matches, l).toHaveLength(1)
+      return `${l} ${matches[0]}`
+    })
+    expect([...item.correct].sort()).toEqual(expected.sort())
+  })
+
 })
 
 // ------------------------------------------------------------------ MQ
@@ -602,6 +768,138 @@ describe('MQ keys', () => {
     const exact = (45 / 1250) * 100
     expectNumeric(item, Math.round(exact * 10) / 10, 0.05, exact)
   })
+  it('MT1-MQ-P03 largest minus smallest is the range', () => {
+    const item = readItem('MT1-MQ-P03')
+    expect(item.stem).toContain('subtracts the smallest measurement in a data set from the largest')
+    expect(item.correct).toEqual(['range'])
+    expect(item.rationale).toContain('Largest minus smallest is the range')
+  })
+
+  it('MT1-MQ-P05 line graph: weeks below the 95% target are 2, 4, 5 and 8', () => {
+    const item = readItem('MT1-MQ-P05')
+    const yields = [96.5, 94.0, 95.5, 93.5, 92.0, 95.0, 97.0, 94.5]
+    yields.forEach((v, i) => expect(item.text.toLowerCase()).toContain(`week ${i + 1} ${v.toFixed(1)}%`))
+    expect(item.stem).toContain('The target is 95%')
+    const below = yields.flatMap((v, i) => (v < 95 ? [i + 1] : []))
+    const weeks = (t: string) => (t.match(/\d+/g) ?? []).map(Number)
+    expect(item.choiceIds.filter((id) => JSON.stringify(weeks(item.choiceText(id))) === JSON.stringify(below))).toEqual(item.correct)
+    // drawn: week w at x = 70 + (w − 0.5) × 62.5 px, yield v at y = 290 − (v − 90) × 25 px; target line at 95%
+    const svgText = figureOf('MT1-MQ-P05')
+    const points = [...svgText.matchAll(/<circle cx="([\d.]+)" cy="([\d.]+)"/g)].map((m) => [Number(m[1]), Number(m[2])])
+    expect(points).toEqual(yields.map((v, i) => [70 + (i + 0.5) * 62.5, 290 - (v - 90) * 25]))
+    expect(svgText).toContain(`y1="${290 - 5 * 25}" x2="570" y2="${290 - 5 * 25}" stroke="#000000" stroke-width="2" stroke-dasharray`)
+  })
+
+  it('MT1-MQ-P06 bar chart: misrun 15 of 60 = 25%', () => {
+    const item = readItem('MT1-MQ-P06')
+    const counts: Record<string, number> = { 'Cold shut': 6, Misrun: 15, Porosity: 24, Inclusion: 12, Crack: 3 }
+    for (const [k, v] of Object.entries(counts)) expect(item.text).toContain(`${k}: ${v}`)
+    expect(item.stem).toContain('60 defective castings')
+    const total = Object.values(counts).reduce((a, b) => a + b, 0)
+    expect(total).toBe(60)
+    const quarter = Object.keys(counts).filter((k) => counts[k]! / total === 0.25)
+    expect(quarter).toEqual(['Misrun'])
+    const spots = hotspots('MT1-MQ-P06')
+    expect(spots.get(item.correct[0]!)!.label).toBe('Misrun bar')
+    // drawn: bar i from x = 80 + 100i, 80 px wide, 10 px per casting up from y = 285; each hotspot is its bar
+    const svgText = figureOf('MT1-MQ-P06')
+    Object.entries(counts).forEach(([k, c], i) => {
+      expect(svgText).toContain(`<rect x="${80 + 100 * i}" y="${285 - 10 * c}" width="80" height="${10 * c}"`)
+      const s = [...spots.values()].find((x) => x.label === `${k} bar`)!
+      expect(s.coords).toEqual([80 + 100 * i, 285 - 10 * c, 160 + 100 * i, 285])
+    })
+  })
+
+  it('MT1-MQ-P07 scatter plot: the check at 7 h is the point off the trend', () => {
+    const item = readItem('MT1-MQ-P07')
+    const pts: Array<[number, number]> = [[1, 2], [2, 3], [3, 4], [4, 6], [5, 7], [6, 8], [7, 3], [8, 11], [9, 12], [10, 13]]
+    expect(item.text).toContain(pts.map(([h, e]) => `(${h}, ${e})`).join(', '))
+    // least-squares line through all ten checks; the outlier is the point farthest from it, by far
+    const xs = pts.map((p) => p[0])
+    const ys = pts.map((p) => p[1])
+    const slope = pts.reduce((a, [x, y]) => a + (x - mean(xs)) * (y - mean(ys)), 0) / xs.reduce((a, x) => a + (x - mean(xs)) ** 2, 0)
+    const residual = pts.map(([x, y]) => Math.abs(y - (mean(ys) + slope * (x - mean(xs)))))
+    const sorted = [...residual].sort((a, b) => b - a)
+    expect(sorted[0]!).toBeGreaterThan(2 * sorted[1]!)
+    const outlier = pts[residual.indexOf(sorted[0]!)]!
+    expect(outlier).toEqual([7, 3])
+    // drawn: x = 70 + 45 px per hour, y = 290 − 18 px per µm; each hotspot is centred on its point
+    const svgText = figureOf('MT1-MQ-P07')
+    const circles = [...svgText.matchAll(/<circle cx="([\d.]+)" cy="([\d.]+)"/g)].map((m) => [Number(m[1]), Number(m[2])])
+    expect(circles).toEqual(pts.map(([h, e]) => [70 + 45 * h, 290 - 18 * e]))
+    const spots = hotspots('MT1-MQ-P07')
+    for (const [, s] of spots) {
+      const [, h, e] = /point at (\d+) h and (\d+) µm/.exec(s.label)!
+      expect([(s.coords[0]! + s.coords[2]!) / 2, (s.coords[1]! + s.coords[3]!) / 2]).toEqual([70 + 45 * Number(h), 290 - 18 * Number(e)])
+    }
+    expect(spots.get(item.correct[0]!)!.label).toBe(`point at ${outlier[0]} h and ${outlier[1]} µm`)
+  })
+
+  it('MT1-MQ-P08 mean of a tally = 508 ÷ 20 = 25.4 N·m (±0.05)', () => {
+    const item = readItem('MT1-MQ-P08')
+    const tally: Array<[number, number]> = [[4, 24], [8, 25], [6, 26], [2, 28]]
+    expect(item.stem).toContain('20 bolts: 4 bolts read 24 N·m, 8 read 25 N·m, 6 read 26 N·m and 2 read 28 N·m')
+    expect(item.stem).toContain('nearest 0.1 N·m')
+    expect(tally.reduce((a, [c]) => a + c, 0)).toBe(20)
+    const exact = mean(tally.flatMap(([c, v]) => Array<number>(c).fill(v)))
+    expectNumeric(item, Math.round(exact * 10) / 10, 0.05, exact)
+  })
+
+  it('MT1-MQ-P09 median of six cycle times = (50 + 53) ÷ 2 = 51.5 s', () => {
+    const item = readItem('MT1-MQ-P09')
+    const t = [48, 53, 46, 50, 57, 61]
+    expect(item.stem).toContain('48, 53, 46, 50, 57 and 61')
+    expectKeyed(item, median(t))
+  })
+
+  it('MT1-MQ-P10 each question matched to the chart that shows it', () => {
+    const item = readItem('MT1-MQ-P10')
+    const pairs: Array<[RegExp, string]> = [
+      [/spread over size classes/, 'Histogram'],
+      [/changed over the last 30 days/, 'Line graph'],
+      [/are related/, 'Scatter plot'],
+      [/each of five machines/, 'Bar chart'],
+    ]
+    expect([...item.correct].sort()).toEqual(pairs.map(([q, chart]) => `${item.idOf(q)} ${item.idOf(chart)}`).sort())
+    for (const fact of [
+      'A histogram shows how one measurement is spread over classes',
+      'A line graph shows how a value changes over time',
+      'A scatter plot shows whether two measurements of the same items are related',
+      'A bar chart compares counts for separate categories',
+    ]) expect(item.rationale).toContain(fact)
+  })
+
+  it('MT1-MQ-P11 true statements about a histogram of 50 fill volumes', () => {
+    const item = readItem('MT1-MQ-P11')
+    const bins = [[496, 498, 2], [498, 500, 7], [500, 502, 18], [502, 504, 14], [504, 506, 6], [506, 508, 3]] as const
+    for (const [lo, hi, n] of bins) expect(item.text).toContain(`${lo} to ${hi} mL: ${n}`)
+    const total = bins.reduce((a, [, , n]) => a + n, 0)
+    expect(total).toBe(50)
+    expect(item.stem).toContain('50 bottles')
+    const count = (test: (lo: number, hi: number) => boolean) => bins.filter(([lo, hi]) => test(lo, hi)).reduce((a, [, , n]) => a + n, 0)
+    const classOf = (k: number) => {
+      let cum = 0
+      return bins.find(([, , n]) => (cum += n) >= k)!
+    }
+    const truth = (t: string): boolean => {
+      let m: RegExpExecArray | null
+      if ((m = /median fill lies in the (\d+) to (\d+) mL class/.exec(t))) {
+        const [a, b] = [classOf(total / 2), classOf(total / 2 + 1)]
+        return a === b && a[0] === Number(m[1]) && a[1] === Number(m[2])
+      }
+      if ((m = /^(\d+) bottles were filled from (\d+) mL up to (\d+) mL/.exec(t))) return count((lo, hi) => lo >= Number(m![2]) && hi <= Number(m![3])) === Number(m[1])
+      if ((m = /More than half of the bottles hold (\d+) mL or more/.exec(t))) return count((lo) => lo >= Number(m![1])) > total / 2
+      if ((m = /^(\d+) bottles hold less than (\d+) mL/.exec(t))) return count((_, hi) => hi <= Number(m![2])) === Number(m[1])
+      if ((m = /holds (\d+) mL or more is (\d+(?:\.\d+)?)/.exec(t))) return count((lo) => lo >= Number(m![1])) / total === Number(m[2])
+      throw new Error(`unexpected statement ${t}`)
+    }
+    expect(item.cardinality).toBe('multiple')
+    expect([...item.correct].sort()).toEqual(item.choiceIds.filter((id) => truth(item.choiceText(id))).sort())
+    // drawn: 85 px per class from x = 70, 13 px per bottle up from y = 285
+    const svgText = figureOf('MT1-MQ-P11')
+    bins.forEach(([, , n], i) => expect(svgText).toContain(`<rect x="${70 + 85 * i}" y="${285 - 13 * n}" width="85" height="${13 * n}"`))
+  })
+
 
   it('MT1-MQ-P04 statistics of five casting weights matched to values', () => {
     const item = readItem('MT1-MQ-P04')
