@@ -378,18 +378,333 @@ describe('FLBA keys', () => {
   })
 })
 
+// ---------------------------------------------------------------- practice items added for the Learning Lab (P05 onward)
+
+/** The option whose text matches, checked to be the only keyed one of a single-key item. */
+function keyedText(item: ParsedItem): string {
+  expect(item.correct).toHaveLength(1)
+  return item.choiceText(item.correct[0]!)
+}
+
+/** The texts of the keyed options, in key order. */
+const keyedTexts = (item: ParsedItem): string[] => item.correct.map((id) => item.choiceText(id))
+
+describe('SPC practice keys (Learning Lab)', () => {
+  it('MT1-SPC-P05: R-bar = average of the subgroup ranges, each range read from the raw subgroup', () => {
+    const subgroups = [[6.32, 6.35, 6.3], [6.34, 6.27, 6.31], [6.33, 6.36, 6.32], [6.29, 6.37, 6.33]]
+    const item = readItem('MT1-SPC-P05')
+    subgroups.forEach((g, i) => expect(item.stem).toContain(`subgroup ${i + 1}: ${g.map((v) => v.toFixed(2)).join(', ')}`))
+    for (const s of ['n = 3', 'nearest 0.01 mm']) expect(item.stem).toContain(s)
+    const ranges = subgroups.map((g) => Math.max(...g) - Math.min(...g))
+    const rBar = ranges.reduce((a, b) => a + b, 0) / ranges.length
+    expectNumericKey(item, rBar, 0.01)
+    // neither the range of all twelve readings nor the grand mean is accepted
+    const all = subgroups.flat()
+    const tol = item.tolerance![0]
+    expect(Math.abs(Math.max(...all) - Math.min(...all) - Number(item.correct[0]))).toBeGreaterThan(tol)
+    expect(Math.abs(all.reduce((a, b) => a + b, 0) / all.length - Number(item.correct[0]))).toBeGreaterThan(tol)
+  })
+
+  it('MT1-SPC-P06: hotspot on the first signal, a point below the LCL, drawn where the data put it', () => {
+    const values = [38.1, 37.85, 38.25, 37.95, 38.4, 38.05, 37.7, 37.55, 37.25, 37.9, 38.15, 38.08]
+    const [cl, ucl, lcl] = [38.0, 38.6, 37.4]
+    const item = readItem('MT1-SPC-P06')
+    for (const s of ['38.00 mm', 'UCL = 38.60 mm', 'LCL = 37.40 mm', 'seven points', 'six points']) expect(item.stem).toContain(s)
+    values.forEach((v, i) => expect(item.text).toContain(`${i + 1}, ${v.toFixed(2)} mm`))
+    const signal = firstSignal(values, cl, ucl, lcl)
+    expect(signal).toBe(9)
+    expect(values[signal - 1]!).toBeLessThan(lcl) // the signal is the point beyond a limit, not a run or a trend
+    expect(firstSignal(values.slice(0, signal - 1), cl, ucl, lcl)).toBe(0)
+    const svg = figure('MT1-SPC-P06')
+    for (const s of ['UCL = 38.60 mm', 'CL = 38.00 mm', 'LCL = 37.40 mm']) expect(svg).toContain(s)
+    const g = expectChartPlots(svg, values, cl, ucl, lcl)
+    const spots = hotspots('MT1-SPC-P06')
+    const key = spots.find((h) => h.id === item.correct[0])!
+    expect(key.label).toBe(`Subgroup ${signal}`)
+    for (const h of spots) {
+      const n = Number(h.label.replace('Subgroup ', ''))
+      expect(Math.abs(h.coords[0]! - g.points[n - 1]!.cx)).toBeLessThanOrEqual(1)
+      expect(Math.abs(h.coords[1]! - g.points[n - 1]!.cy)).toBeLessThanOrEqual(1)
+      if (h !== key) expect(n).not.toBe(signal)
+    }
+  })
+
+  it('MT1-SPC-P07: Cpk = min(USL − μ, μ − LSL) / 3σ for an off-center process', () => {
+    const item = readItem('MT1-SPC-P07')
+    for (const s of ['LSL = 0.747 in', 'USL = 0.753 in', 'μ = 0.7515 in', 'σ = 0.0005 in', 'nearest 0.01']) expect(item.stem).toContain(s)
+    const cpk = Math.min(0.753 - 0.7515, 0.7515 - 0.747) / (3 * 0.0005)
+    expectNumericKey(item, cpk, 0.01)
+    const cp = (0.753 - 0.747) / (6 * 0.0005)
+    expect(Math.abs(cp - Number(item.correct[0]))).toBeGreaterThan(item.tolerance![0])
+  })
+
+  it('MT1-SPC-P08: a stable chart with parts out of tolerance is in control but not capable', () => {
+    const item = readItem('MT1-SPC-P08')
+    expect(item.interaction?.kind).toBe('inlineChoice')
+    for (const s of ['inside the control limits', 'no runs or trends', '200 shafts', '6 outside the drawing tolerance']) expect(item.stem).toContain(s)
+    expect(keyedText(item)).toBe('in statistical control but not capable of meeting the tolerance')
+    for (const s of ['in statistical control', '6 of 200', 'not capable']) expect(item.rationale).toContain(s)
+  })
+
+  it('MT1-SPC-P09: an X-bar and R chart is set up data first, limits next, plotting last', () => {
+    const item = readItem('MT1-SPC-P09')
+    expect(item.cardinality).toBe('ordered')
+    const starts = ['Collect 20 to 25 subgroups', 'Work out the average', 'Compute the grand mean', 'Plot each new subgroup']
+    expect(keyedTexts(item).map((t, i) => t.startsWith(starts[i]!))).toEqual(starts.map(() => true))
+  })
+
+  it('MT1-SPC-P10: look for the cause and note it; no ignoring, no moving the limits, no tampering', () => {
+    const item = readItem('MT1-SPC-P10')
+    expect(item.cardinality).toBe('multiple')
+    expect(keyedTexts(item)).toEqual([expect.stringMatching(/^Stop and look for what changed/), expect.stringMatching(/^Note on the chart/)])
+    expect(item.choiceIds.filter((id) => !item.correct.includes(id)).map((id) => item.choiceText(id))).toEqual([
+      expect.stringMatching(/^Ignore the point/), expect.stringMatching(/^Recalculate the control limits/), expect.stringMatching(/^From now on, adjust the machine/),
+    ])
+    for (const s of ['special cause', 'tampering']) expect(item.rationale).toContain(s)
+  })
+
+  it('MT1-SPC-P11: high Cp with low Cpk means re-center the process', () => {
+    const item = readItem('MT1-SPC-P11')
+    const [cp, cpk] = [1.6, 0.7]
+    for (const s of [`Cp = ${cp.toFixed(2)}`, `Cpk = ${cpk.toFixed(2)}`, 'stable']) expect(item.stem).toContain(s)
+    // the deciding fact: the spread fits (Cp ≥ 1.33) but the process is off center (Cpk < 1)
+    expect(cp).toBeGreaterThanOrEqual(1.33)
+    expect(cpk).toBeLessThan(1)
+    expect(keyedText(item)).toMatch(/average back toward the middle of the tolerance/)
+    for (const s of ['centering', 'not the problem']) expect(item.rationale).toContain(s)
+  })
+})
+
+describe('QLM practice keys (Learning Lab)', () => {
+  it('MT1-QLM-P05: takt time = daily available time / daily demand', () => {
+    const item = readItem('MT1-QLM-P05')
+    for (const s of ['five days a week', '450 minutes', '1,500 valves per week', 'nearest whole second']) expect(item.stem).toContain(s)
+    expectNumericKey(item, (450 * 60) / (1500 / 5), 1)
+    // a week's demand against a day's time is not accepted
+    expect(Math.abs((450 * 60) / 1500 - Number(item.correct[0]))).toBeGreaterThan(item.tolerance![0])
+  })
+
+  it('MT1-QLM-P06: hotspot on the fishbone category of an environmental cause, on the drawn boxes', () => {
+    const item = readItem('MT1-QLM-P06')
+    for (const s of ['paint runs on welded frames', 'booth air drops to 55 °F']) expect(item.stem).toContain(s)
+    const svg = figure('MT1-QLM-P06')
+    const spots = hotspots('MT1-QLM-P06')
+    expect(spots.map((h) => h.label).sort()).toEqual(['Machine', 'Man (people)', 'Material', 'Measurement', 'Method', 'Mother Nature (environment)'])
+    for (const h of spots) {
+      // every hotspot is exactly a category box of the drawing, and the box carries the hotspot's words
+      const box = [...svg.matchAll(/<rect id="cat\d"[^>]*>/g)].map((m) => m[0]).find((r) => attr(r, 'x') === h.coords[0] && attr(r, 'y') === h.coords[1])
+      expect(box, h.label).toBeDefined()
+      expect([attr(box!, 'x') + attr(box!, 'width'), attr(box!, 'y') + attr(box!, 'height')]).toEqual([h.coords[2], h.coords[3]])
+      const after = svg.slice(svg.indexOf(box!) + box!.length)
+      const words = [...after.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].slice(0, h.label.includes('(environment)') ? 2 : 1).map((m) => m[1]).join(' ')
+      expect(words).toBe(h.label)
+    }
+    expect(spots.find((h) => h.id === item.correct[0])!.label).toBe('Mother Nature (environment)')
+    expect(svg).not.toMatch(/55 °F|cold/) // the figure does not place the cause for the candidate
+    for (const s of ['surroundings', 'Mother Nature (environment)']) expect(item.rationale).toContain(s)
+  })
+
+  it('MT1-QLM-P07: the tallest Pareto bar comes from the week’s totals, not the worst day', () => {
+    const rows: [string, number[]][] = [['Scuffs', [2, 3, 12, 2, 1]], ['Short fill', [5, 6, 4, 5, 6]], ['Crooked label', [3, 4, 3, 5, 4]], ['Loose cap', [1, 2, 2, 1, 3]]]
+    const item = readItem('MT1-QLM-P07')
+    const raw = rawItem('MT1-QLM-P07')
+    for (const [name, days] of rows) expect(raw).toContain(`<th scope="row">${name}</th>${days.map((d) => `<td>${d}</td>`).join('')}`)
+    const totals = rows.map(([name, days]) => [name, days.reduce((a, b) => a + b, 0)] as const)
+    const tallest = [...totals].sort((a, b) => b[1] - a[1])[0]!
+    expect(tallest).toEqual(['Short fill', 26])
+    const worstDay = rows.map(([name, days]) => [name, Math.max(...days)] as const).sort((a, b) => b[1] - a[1])[0]![0]
+    expect(worstDay).not.toBe(tallest[0])
+    expect(keyedText(item)).toBe(tallest[0])
+    for (const [name, total] of totals) expect(item.rationale).toContain(`${name.toLowerCase()} ${rows.find((r) => r[0] === name)![1].join(' + ')} = ${total}`)
+  })
+
+  it('MT1-QLM-P08: four problems matched to their wastes, motion left over', () => {
+    const item = readItem('MT1-QLM-P08')
+    const pairs = item.correct.map((p) => p.split(' ').map((id) => item.choiceText(id)))
+    expect(pairs.map(([s, t]) => [s!.split(' ').slice(0, 2).join(' '), t])).toEqual([
+      ['Finished gears', 'Transportation'], ['A lathe', 'Waiting'], ['Brackets are', 'Extra-processing'], ['Twelve of', 'Defects'],
+    ])
+    expect(pairs.map(([, t]) => t)).not.toContain('Motion')
+    expect(item.rationale).toContain('Motion')
+  })
+
+  it('MT1-QLM-P09: poka-yoke devices are the ones that block or stop the mistake', () => {
+    const item = readItem('MT1-QLM-P09')
+    expect(keyedTexts(item)).toEqual([expect.stringMatching(/keyed so the plug fits only the right way up/), expect.stringMatching(/holds the board until all six screws/)])
+    for (const s of ['impossible', 'depend on people remembering']) expect(item.rationale).toContain(s)
+  })
+
+  it('MT1-QLM-P10: marked, labeled places for everything is Set in order', () => {
+    const item = readItem('MT1-QLM-P10')
+    expect(item.interaction?.kind).toBe('inlineChoice')
+    expect(item.interaction!.options.map((o) => o.text).sort()).toEqual(['Set in order', 'Shine', 'Sort', 'Standardize', 'Sustain'])
+    for (const s of ['shadow board', 'labels each drawer']) expect(item.stem).toContain(s)
+    expect(keyedText(item)).toBe('Set in order')
+    expect(item.rationale).toContain('marked, labeled place')
+  })
+
+  it('MT1-QLM-P11: standardizing a proven change is the Act step', () => {
+    const item = readItem('MT1-QLM-P11')
+    const raw = rawItem('MT1-QLM-P11')
+    expect(item.baseType).toBe('string')
+    expect(item.correct).toEqual(['Act'])
+    for (const k of ['act', 'adjust']) expect(raw).toContain(`map-key="${k}" mapped-value="1" case-sensitive="false"`)
+    for (const k of ['check', 'do', 'plan']) expect(raw).not.toContain(`map-key="${k}"`)
+    for (const s of ['compared those results', 'writes the guide-rail setting into the standard work']) expect(item.stem).toContain(s)
+    for (const s of ['Check compared', 'is Act']) expect(item.rationale).toContain(s)
+  })
+})
+
+describe('FLBA practice keys (Learning Lab)', () => {
+  it('MT1-FLBA-P05: rise in unit cost = change in the fixed-cost share', () => {
+    const item = readItem('MT1-FLBA-P05')
+    for (const s of ['$9,000 per month', '$2.25 per part', '3,000 parts', '1,800 parts', 'nearest cent']) expect(item.stem).toContain(s)
+    const unit = (q: number) => 9000 / q + 2.25
+    expectNumericKey(item, unit(1800) - unit(3000), 0.01)
+  })
+
+  it('MT1-FLBA-P06: hotspot on the crossing of revenue and total cost, drawn to the stated costs', () => {
+    const [F, v, p] = [12000, 4, 10]
+    const item = readItem('MT1-FLBA-P06')
+    for (const s of ['$12,000 per month', '$4 per bracket', '$10 per bracket']) expect(item.stem).toContain(s)
+    const svg = figure('MT1-FLBA-P06')
+    const lineOf = (id: string) => {
+      const tag = new RegExp(`<line id="${id}"[^>]*>`).exec(svg)![0]
+      return { x1: attr(tag, 'x1'), y1: attr(tag, 'y1'), x2: attr(tag, 'x2'), y2: attr(tag, 'y2') }
+    }
+    // the scale: the revenue line starts at the origin; the last tick labels are 4,000 brackets and $40,000
+    const rev = lineOf('revenue')
+    const xAt = (label: string) => attr(new RegExp(`<text[^>]*>${label}</text>`).exec(svg)![0], 'x')
+    const yAt = (label: string) => attr(new RegExp(`<text[^>]*>\\${label}</text>`).exec(svg)![0], 'y') - 5
+    const units = (x: number) => ((x - rev.x1) / (xAt('4,000') - rev.x1)) * 4000
+    const dollars = (y: number) => ((rev.y1 - y) / (rev.y1 - yAt('$40,000'))) * 40000
+    const asData = (l: ReturnType<typeof lineOf>) => [units(l.x1), dollars(l.y1), units(l.x2), dollars(l.y2)].map((n) => Math.round(n))
+    expect(asData(rev)).toEqual([0, 0, 4000, p * 4000])
+    expect(asData(lineOf('total-cost'))).toEqual([0, F, 4000, F + v * 4000])
+    expect(asData(lineOf('fixed-cost'))).toEqual([0, F, 4000, F])
+    const breakEven = F / (p - v)
+    expect(breakEven).toBe(2000)
+    const spots = hotspots('MT1-FLBA-P06')
+    const at = (label: string) => spots.find((h) => h.label === label)!
+    const key = spots.find((h) => h.id === item.correct[0])!
+    expect([units(key.coords[0]!), dollars(key.coords[1]!)].map((n) => Math.round(n / 100) * 100)).toEqual([breakEven, p * breakEven])
+    // the tempting wrong point: revenue only equal to the fixed costs, at F / p
+    expect(Math.round(units(at('Point A').coords[0]!) / 100) * 100).toBe(F / p)
+    for (const h of spots) {
+      const circle = new RegExp(`<circle id="point${h.label.slice(-1)}"[^>]*>`).exec(svg)![0]
+      expect(Math.abs(attr(circle, 'cx') - h.coords[0]!)).toBeLessThanOrEqual(1)
+      expect(Math.abs(attr(circle, 'cy') - h.coords[1]!)).toBeLessThanOrEqual(1)
+    }
+    expect(item.rationale).toContain('$12,000 / $6 = 2,000 brackets')
+  })
+
+  it('MT1-FLBA-P07: saving = quantity × (new part − repair)', () => {
+    const item = readItem('MT1-FLBA-P07')
+    for (const s of ['Fifty castings', '$6.40', '$11.00', 'nearest dollar']) expect(item.stem).toContain(s)
+    expectNumericKey(item, 50 * (11 - 6.4), 1)
+  })
+
+  it('MT1-FLBA-P08: kits ranked by margin percent, which is not the order of margin dollars', () => {
+    const item = readItem('MT1-FLBA-P08')
+    const kits = [...item.stem.matchAll(/Kit (\w) sells for \$(\d+\.\d\d) and costs \$(\d+\.\d\d)/g)].map((m) => ({ kit: m[1]!, price: Number(m[2]), cost: Number(m[3]) }))
+    expect(kits.map((k) => k.kit)).toEqual(['P', 'Q', 'R', 'S'])
+    const byPercent = [...kits].sort((a, b) => (b.price - b.cost) / b.price - (a.price - a.cost) / a.price).map((k) => `Kit ${k.kit}`)
+    const byDollars = [...kits].sort((a, b) => b.price - b.cost - (a.price - a.cost)).map((k) => `Kit ${k.kit}`)
+    expect(keyedTexts(item)).toEqual(byPercent)
+    expect(byDollars).not.toEqual(byPercent)
+  })
+
+  it('MT1-FLBA-P09: availability losses are the stops (breakdown, changeover)', () => {
+    const item = readItem('MT1-FLBA-P09')
+    expect(keyedTexts(item)).toEqual([expect.stringMatching(/stop while a broken drive belt/), expect.stringMatching(/changeover/)])
+    for (const s of ['breakdowns', 'changeovers', 'performance', 'quality']) expect(item.rationale).toContain(s)
+  })
+
+  it('MT1-FLBA-P10: year-end overrun = 12 × monthly rate − annual budget', () => {
+    const item = readItem('MT1-FLBA-P10')
+    for (const s of ['$42,000', 'first 9 months', '$33,300']) expect(item.stem).toContain(s)
+    expectChoiceKey(item, (33300 / 9) * 12 - 42000)
+  })
+
+  it('MT1-FLBA-P11: price for a target margin = cost / (1 − margin)', () => {
+    const item = readItem('MT1-FLBA-P11')
+    for (const s of ['$36.00', '40%', 'of the selling price']) expect(item.stem).toContain(s)
+    expectNumericKey(item, 36 / (1 - 0.4), 0.01)
+    expect(Math.abs(36 * 1.4 - Number(item.correct[0]))).toBeGreaterThan(item.tolerance![0]) // a 40% markup is not accepted
+  })
+})
+
+describe('fact-keyed practice items from before the Learning Lab', () => {
+  it('MT1-SPC-P01: X-bar chart ↔ averages, R chart ↔ ranges, control limits ↔ process data, specification limits ↔ drawing', () => {
+    const item = readItem('MT1-SPC-P01')
+    const pairs = item.correct.map((p) => p.split(' ').map((id) => item.choiceText(id)))
+    expect(pairs.map(([l, r]) => [l, r!.split(' ').slice(0, 4).join(' ')])).toEqual([
+      ['X̄ chart', 'Tracks the average of'], ['R chart', 'Tracks the spread within'], ['Control limits', 'Calculated from the process\'s'], ['Specification limits', 'Set by the design'],
+    ])
+    for (const s of ['averages', 'ranges', 'drawing or the customer']) expect(item.rationale).toContain(s)
+  })
+
+  it('MT1-SPC-P04: the special causes are the specific events', () => {
+    const item = readItem('MT1-SPC-P04')
+    expect(keyedTexts(item)).toEqual([expect.stringMatching(/heater band that failed/), expect.stringMatching(/new lot of resin/), expect.stringMatching(/changed by an operator without authorization/)])
+    for (const s of ['special causes', 'common causes']) expect(item.rationale).toContain(s)
+  })
+
+  it('MT1-QLM-P02: ideas nobody asks for are non-utilized talent', () => {
+    const item = readItem('MT1-QLM-P02')
+    expect(item.stem).toContain('no one asks for their suggestions')
+    expect(keyedText(item)).toBe('Non-utilized talent')
+    expect(item.rationale).toContain("Not using people's knowledge, skills and ideas")
+  })
+
+  it('MT1-QLM-P03: the label roll and the bottles are Material', () => {
+    const item = readItem('MT1-QLM-P03')
+    expect(keyedTexts(item)).toEqual(['A label roll with the wrong backing paper', 'Bottles from a new supplier with a slightly tapered shoulder'])
+    for (const s of ['Material', 'Machine', 'Method']) expect(item.rationale).toContain(s)
+  })
+
+  it('MT1-FLBA-P03: inspection and calibration are appraisal costs', () => {
+    const item = readItem('MT1-FLBA-P03')
+    expect(keyedTexts(item)).toEqual(['Inspecting incoming steel coils', 'Calibrating the torque wrenches used for audits'])
+    for (const s of ['prevention', 'internal failure', 'external failure']) expect(item.rationale).toContain(s)
+  })
+})
+
 // ---------------------------------------------------------------- the QBA bank as a whole
 
 describe('QBA bank shape', () => {
   const mine = listItemFiles().filter((f) => ['SPC', 'QLM', 'FLBA'].includes(f.skill))
 
-  it('has 12 operational and 4 practice items per skill, named by the convention', () => {
+  it('has 12 operational and at least 10 practice items per skill, named by the convention', () => {
     for (const skill of ['SPC', 'QLM', 'FLBA']) {
       const op = mine.filter((f) => f.skill === skill && f.pool === 'operational').map((f) => f.identifier)
       const pr = mine.filter((f) => f.skill === skill && f.pool === 'practice').map((f) => f.identifier)
       expect(op).toEqual(Array.from({ length: 12 }, (_, i) => `MT1-${skill}-${String(i + 1).padStart(3, '0')}`))
-      expect(pr).toEqual(Array.from({ length: 4 }, (_, i) => `MT1-${skill}-P${String(i + 1).padStart(2, '0')}`))
+      expect(pr.length, skill).toBeGreaterThanOrEqual(10)
+      expect(pr).toEqual(Array.from({ length: pr.length }, (_, i) => `MT1-${skill}-P${String(i + 1).padStart(2, '0')}`))
     }
+  })
+
+  it('keeps practice items apart from the operational pool: no practice item is a near-copy of an operational one', () => {
+    // Word trigrams of the item body; a copy with new numbers still shares most of them. The highest
+    // overlap today (about 0.36) comes from the signal-rule sentence every control-chart item repeats.
+    const trigrams = (id: string) => {
+      const w = readItem(id).text.toLowerCase().match(/[a-z0-9.]+/g) ?? []
+      return new Set(w.slice(2).map((_, i) => `${w[i]} ${w[i + 1]} ${w[i + 2]}`))
+    }
+    const operational = mine.filter((f) => f.pool === 'operational').map((f) => [f.identifier, trigrams(f.identifier)] as const)
+    for (const p of mine.filter((f) => f.pool === 'practice')) {
+      const t = trigrams(p.identifier)
+      for (const [id, o] of operational) {
+        const shared = [...t].filter((g) => o.has(g)).length
+        expect(shared / (t.size + o.size - shared), `${p.identifier} against ${id}`).toBeLessThan(0.4)
+      }
+    }
+  })
+
+  it('has a key test above for every practice item (none is shipped unchecked by accident)', () => {
+    const source = fs.readFileSync(import.meta.filename, 'utf8')
+    for (const f of mine.filter((m) => m.pool === 'practice')) expect(source, f.identifier).toContain(`it('${f.identifier}:`)
   })
 
   it('every item has a key, a rationale, a spoken stem, distinct options and existing figures', () => {
