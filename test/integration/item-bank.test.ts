@@ -7,6 +7,12 @@ import { readFolder, readZip, zipFiles } from '../../src/server/modules/item-ban
 import { call, errorCode, login, register, staffSession, type Session } from '../helpers/http-client.js'
 import { samplesDir, samplesPresent } from '../helpers/samples.js'
 import { createTestApp, databases, type TestApp } from '../helpers/test-app.js'
+import { listItemFiles } from '../content/item-xml.js'
+
+// The shipped bank's size, read from its files: the count grows as items are written.
+const SHIPPED = listItemFiles()
+const SHIPPED_COUNT = SHIPPED.length
+const shippedPerSkill = (skill: string) => SHIPPED.filter((f) => f.skill === skill).length
 
 /** Keys a candidate payload may contain, anywhere in its tree. Anything else fails the walk. */
 const CANDIDATE_KEYS = new Set([
@@ -34,7 +40,7 @@ describe.each(databases)('item bank on %s', (kind) => {
   beforeAll(async () => {
     t = await createTestApp(kind)
     const report = await t.app.services.itemBank.seedShippedBank()
-    expect(report?.summary).toEqual({ imported: 192, updated: 0, unchanged: 0, failed: 0 })
+    expect(report?.summary).toEqual({ imported: SHIPPED_COUNT, updated: 0, unchanged: 0, failed: 0 })
     staff = await staffSession(t.app)
     reviewer = await staffSession(t.app, 'reviewer@mt1.test')
   }, 120_000)
@@ -51,14 +57,15 @@ describe.each(databases)('item bank on %s', (kind) => {
     return out as { id: string; identifier: string; type: string; skill: string; module: string; pool: string; status: string }[]
   }
 
-  it('seeds the shipped bank once: 192 active items, 16 per skill', async () => {
+  it('seeds the shipped bank once: every shipped item active, each under its skill', async () => {
     expect(await t.app.services.itemBank.seedShippedBank()).toBeNull()
     const items = await allItems()
-    expect(items).toHaveLength(192)
+    expect(items).toHaveLength(SHIPPED_COUNT)
     expect(items.every((i) => i.status === 'active')).toBe(true)
     const perSkill = new Map<string, number>()
     for (const i of items) perSkill.set(i.skill, (perSkill.get(i.skill) ?? 0) + 1)
-    expect([...perSkill.values()].every((n) => n === 16)).toBe(true)
+    expect(perSkill.size).toBe(12)
+    for (const [skill, n] of perSkill) expect(n, skill).toBe(shippedPerSkill(skill))
     const filtered = (await call(t.app, 'GET', '/api/v1/admin/items?module=SRMT&pool=practice&type=single_choice', { session: staff })).json().items
     expect(filtered.length).toBeGreaterThan(0)
     expect(filtered.every((i: { module: string; pool: string; type: string }) => i.module === 'SRMT' && i.pool === 'practice' && i.type === 'single_choice')).toBe(true)
@@ -137,7 +144,7 @@ describe.each(databases)('item bank on %s', (kind) => {
     expect(res.headers['content-type']).toMatch(/application\/zip/)
     const files = readZip(res.rawPayload)
     expect(files.has('imsmanifest.xml')).toBe(true)
-    expect([...files.keys()].filter((p) => p.endsWith('.xml') && p !== 'imsmanifest.xml')).toHaveLength(192)
+    expect([...files.keys()].filter((p) => p.endsWith('.xml') && p !== 'imsmanifest.xml')).toHaveLength(SHIPPED_COUNT)
 
     const other = await createTestApp(kind)
     try {
@@ -146,10 +153,16 @@ describe.each(databases)('item bank on %s', (kind) => {
         session: otherStaff, payload: res.rawPayload as unknown as string, headers: { 'content-type': 'application/zip' },
       })
       expect(imported.statusCode).toBe(200)
-      expect(imported.json().summary).toEqual({ imported: 192, updated: 0, unchanged: 0, failed: 0 })
+      expect(imported.json().summary).toEqual({ imported: SHIPPED_COUNT, updated: 0, unchanged: 0, failed: 0 })
       const before = new Map((await allItems()).map((i) => [i.identifier, i]))
-      const page = (await call(other.app, 'GET', '/api/v1/admin/items?limit=200', { session: otherStaff })).json().items as { id: string; identifier: string; module: string; skill: string; pool: string; type: string; status: string }[]
-      expect(page).toHaveLength(192)
+      const page: { id: string; identifier: string; module: string; skill: string; pool: string; type: string; status: string }[] = []
+      let cursor: string | null = null
+      do {
+        const res = await call(other.app, 'GET', `/api/v1/admin/items?limit=200${cursor ? `&cursor=${cursor}` : ''}`, { session: otherStaff })
+        page.push(...res.json().items)
+        cursor = res.json().nextCursor
+      } while (cursor)
+      expect(page).toHaveLength(SHIPPED_COUNT)
       for (const after of page) {
         const was = before.get(after.identifier)!
         expect({ module: after.module, skill: after.skill, pool: after.pool, type: after.type }).toEqual({ module: was.module, skill: was.skill, pool: was.pool, type: was.type })
