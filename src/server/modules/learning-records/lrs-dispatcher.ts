@@ -34,8 +34,9 @@ export function createLrsDispatcher(ctx: ServerContext, o: { timeoutMs?: number 
   let timer: NodeJS.Timeout | undefined
   const kickTimers = new Set<NodeJS.Timeout>()
   let started = false
-  let running: Promise<DispatchTotals> | null = null
-  let again = false
+  /** The passes of this process, one after another. */
+  let chain: Promise<unknown> = Promise.resolve()
+  let backgroundWaiting = false
 
   const iso = (ms: number) => new Date(ms).toISOString()
 
@@ -104,25 +105,26 @@ export function createLrsDispatcher(ctx: ServerContext, o: { timeoutMs?: number 
     return totals
   }
 
-  /** One dispatch now (or right after the one running): sends every due delivery; resolves with what happened. */
+  /** One dispatch, after any in progress (passes never overlap in a process): sends every due delivery and says what happened. */
   function dispatchDue(): Promise<DispatchTotals> {
-    if (running) {
-      again = true
-      return running
-    }
-    running = drain().finally(() => {
-      running = null
-      if (again) {
-        again = false
-        void background()
-      }
-    })
-    return running
+    const pass = chain.then(() => drain())
+    chain = pass.catch(() => undefined)
+    return pass
   }
 
-  /** A dispatch whose failure (a database outage, say) is logged, never thrown at anyone. */
-  function background(): Promise<void> {
-    return dispatchDue().then(
+  /**
+   * A dispatch in the background, whose failure (a database outage, say) is logged, never thrown at
+   * anyone. Kicks that arrive while one is already waiting to start share it.
+   */
+  function background(): void {
+    if (!started || backgroundWaiting) return
+    backgroundWaiting = true
+    const pass = chain.then(() => {
+      backgroundWaiting = false
+      return started ? drain() : { sent: 0, retrying: 0, failed: 0 }
+    })
+    chain = pass.catch(() => undefined)
+    pass.then(
       (t) => { if (t.sent + t.retrying + t.failed > 0) ctx.log.info(t, 'learning record forwarding') },
       (err: unknown) => {
         if (isDatabaseUnavailable(err)) ctx.log.warn({ reason: (err as Error).message }, 'learning record forwarding skipped: database unavailable')
@@ -138,7 +140,7 @@ export function createLrsDispatcher(ctx: ServerContext, o: { timeoutMs?: number 
     kick(): void {
       if (!started) return
       for (const delay of KICK_DELAYS_MS) {
-        const t = setTimeout(() => { kickTimers.delete(t); void background() }, delay)
+        const t = setTimeout(() => { kickTimers.delete(t); background() }, delay)
         t.unref()
         kickTimers.add(t)
       }
@@ -148,19 +150,19 @@ export function createLrsDispatcher(ctx: ServerContext, o: { timeoutMs?: number 
     start(intervalMs = DISPATCH_INTERVAL_MS): void {
       if (started) return
       started = true
-      timer = setInterval(() => void background(), intervalMs)
+      timer = setInterval(background, intervalMs)
       timer.unref()
-      void background()
+      background()
     },
 
-    /** Stops the timer and kicks and waits for a pass in progress (app close). */
+    /** Stops the timer and kicks and waits for the passes in progress (app close). */
     async stop(): Promise<void> {
       started = false
       if (timer) clearInterval(timer)
       timer = undefined
       for (const t of kickTimers) clearTimeout(t)
       kickTimers.clear()
-      await running?.catch(() => undefined)
+      await chain
     },
 
     get started() { return started },
