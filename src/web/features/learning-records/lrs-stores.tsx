@@ -42,7 +42,7 @@ export function LrsStores() {
       cell: (e) => (
         <>
           <button type="button" className="button button--secondary" disabled={busy}
-            onClick={() => test.mutate(e.id, { onSuccess: (r) => (r.ok ? say(`${e.name}: test statement delivered. ${r.detail}`) : fail(`${e.name}: the test statement was not delivered. ${r.detail}`)), onError: fail })}>
+            onClick={() => test.mutate(e.id, { onSuccess: (r) => (r.ok ? say(`${e.name}: test statement delivered (the store answered HTTP ${r.status}).`) : fail(`${e.name}: the test statement was not delivered. ${r.detail}`)), onError: fail })}>
             Send a test statement<span className="visually-hidden"> to {e.name}</span>
           </button>
           <button type="button" className="button button--secondary" aria-expanded={editing === e.id} onClick={() => setEditing(editing === e.id ? null : e.id)}>
