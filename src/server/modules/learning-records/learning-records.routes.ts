@@ -25,7 +25,7 @@ export default async function learningRecordsRoutes(app: FastifyInstance) {
     schema: {
       tags, summary: 'Download all my learning records as an xAPI StatementResult (JSON), oldest first',
       response: {
-        200: Type.Object({ statements: Type.Array(Type.Unknown()), more: Type.String() }, { description: 'An xAPI StatementResult: every statement and an empty "more"' }),
+        200: Type.Object({ statements: Type.Array(Type.Unknown({ description: 'An xAPI 1.0.3 statement as stored' })), more: Type.String() }, { description: 'An xAPI StatementResult: every statement and an empty "more"' }),
         ...errorResponses(401),
       },
     },
