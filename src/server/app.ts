@@ -44,6 +44,8 @@ import sessionOperationsRoutes from './modules/scheduling/session-operations.rou
 import certificationOverviewRoutes from './modules/scheduling/certification-overview.routes.js'
 // issue 12, integrity stream
 import integrityRoutes from './modules/integrity/integrity.routes.js'
+// issue 13, lab-records stream
+import learningRecordsRoutes from './modules/learning-records/learning-records.routes.js'
 import authPlugin from './plugins/auth.js'
 import inputGuardPlugin from './plugins/input-guard.js'
 import errorsPlugin from './plugins/errors.js'
@@ -117,6 +119,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   app.addHook('onClose', async () => {
     // Running jobs stop at their next checkpoint and are given up for the next process to resume.
     await services.jobs.drain()
+    // issue 13, lab-records stream: forwarding to external learning record stores stops before the database closes.
+    await services.learningRecordStores.stopDispatcher()
     await services.notifications.flush()
     services.notifications.close()
   })
@@ -168,6 +172,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(certificationOverviewRoutes)
   // issue 12, integrity stream
   await app.register(integrityRoutes)
+  // issue 13, lab-records stream
+  await app.register(learningRecordsRoutes)
 
   await app.register(staticWebPlugin)
   await app.ready()

@@ -59,6 +59,11 @@ async function main(): Promise<void> {
   deliverySweep.unref()
   sweepDelivery()
 
+  // issue 13, lab-records stream: learning records go to the external learning record stores staff
+  // configured, in the background: a pass after each recording commits and every few seconds
+  // (failures back off and are logged, never felt by a learner's request).
+  app.services.learningRecordStores.startDispatcher()
+
   let stopping = false
   const stop = (signal: string) => {
     if (stopping) return

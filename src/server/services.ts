@@ -56,6 +56,8 @@ import { createIrregularityRecordsService } from './modules/delivery/irregularit
 // issue 13: skills training
 import { createLearningRecordsService } from './modules/learning-records/learning-records.service.js'
 import { createLessonsService } from './modules/learning/lessons.service.js'
+// issue 13, lab-records stream: external learning record stores
+import { createLearningRecordStoresService } from './modules/learning-records/learning-record-stores.service.js'
 
 export function createServices(ctx: ServerContext, program: Program) {
   // The audit log names actors through the accounts module, which is built after it and records audit entries itself.
@@ -119,10 +121,17 @@ export function createServices(ctx: ServerContext, program: Program) {
   // issue 12, candidate self-service: a registration's receipt and calendar invitation
   const receipts = createReceiptsService(ctx, { payments, program: programService, users, centers })
   // issue 13: every lesson view, practice answer, enrolment and attendance is an xAPI statement.
-  const learningRecords = createLearningRecordsService(ctx)
+  // issue 13, lab-records stream: statements are queued in the recording transaction for the external
+  // learning record stores whose audience includes the learner, and sent after the commit.
+  const learningRecordStores = createLearningRecordStoresService(ctx, {
+    audit, centers, users,
+    audience: { organisationsOf: async () => ({ centers: [], employers: [] }) }, // wired to training enrolments at merge
+  })
+  const learningRecords = createLearningRecordsService(ctx, { forwarding: learningRecordStores, users })
   const lessons = createLessonsService(ctx)
   return {
     learningRecords,
+    learningRecordStores,
     lessons,
     integrity,
     personRecords,

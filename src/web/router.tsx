@@ -77,6 +77,8 @@ import { TermsPage } from "./routes/self-service/terms-page";
 import { IrregularitiesPage } from "./routes/staff/irregularities-page";
 import { IrregularityCasePage } from "./routes/staff/irregularity-case-page";
 import { IrregularityCasesPage } from "./routes/staff/irregularity-cases-page";
+// issue 13, lab-records stream: external learning record stores and Learning Lab use
+import { LearningRecordsPage } from "./routes/staff/learning-records-page";
 
 const staff = (element: ReactNode) => <RequireAuth requiredRole="program_staff">{element}</RequireAuth>;
 
@@ -151,6 +153,8 @@ export const router = createBrowserRouter([
       { path: "staff/irregularities", element: staff(<IrregularitiesPage />) },
       { path: "staff/irregularities/cases", element: staff(<IrregularityCasesPage />) },
       { path: "staff/irregularities/:caseId", element: staff(<IrregularityCasePage />) },
+      // issue 13, lab-records stream
+      { path: "staff/learning-records", element: staff(<LearningRecordsPage />) },
       { path: "*", element: <NotFoundPage /> },
         ],
       },

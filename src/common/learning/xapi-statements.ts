@@ -3,7 +3,14 @@
 // and an external learning record store reads one vocabulary. Verbs and activity types are ADL's
 // (http://adlnet.gov/expapi/verbs/…, …/activities/…); activity IRIs are the platform's public pages.
 
+/** The specification followed: the X-Experience-API-Version header of every request to another LRS. */
 export const XAPI_VERSION = '1.0.3'
+/**
+ * A statement's own `version` property. It is the data model's version, always 1.0.0 for every 1.0.x
+ * specification (Part Two 2.4.10.s4.b1: a Learning Record Provider that sets it MUST set 1.0.0; Part
+ * Three 3.3 note: the header carries the patch version, the statement does not).
+ */
+export const STATEMENT_VERSION = '1.0.0'
 
 export const VERBS = {
   experienced: 'http://adlnet.gov/expapi/verbs/experienced',
@@ -113,9 +120,14 @@ function activity(baseUrl: string, object: { kind: ObjectKind; ref: string; name
 const scaled = (s: { raw: number; min: number; max: number }) => (s.max > s.min ? Math.round(((s.raw - s.min) / (s.max - s.min)) * 10000) / 10000 : 0)
 
 /**
- * The full statement for an event. The actor is the account on this platform (its id under the
- * public URL), never a name or email, so a statement sent to an outside store identifies nobody
- * without the platform's records.
+ * The full statement for an event, as this platform stores it. The actor is the account on this
+ * platform (its id under the public URL), never a name or email, so a statement sent to an outside
+ * store identifies nobody without the platform's records.
+ *
+ * The platform is the learning record store of record for its learners, so it sets what an LRS sets
+ * when it stores a statement: `stored` (Part Two 2.4.8.s3.b2: set by the LRS) and `authority` (2.4.9.s3.b3:
+ * every stored statement has one; here the platform itself). When it forwards a statement to another
+ * LRS it acts as a client, and `sentByClient` takes both off again.
  */
 export function buildStatement(event: LearningEvent, o: { id: string; baseUrl: string; now: Date }): XapiStatement {
   const r = event.result
@@ -141,6 +153,44 @@ export function buildStatement(event: LearningEvent, o: { id: string; baseUrl: s
     timestamp: at,
     stored: at,
     authority: { objectType: 'Agent', name: PLATFORM, account: { homePage: o.baseUrl, name: 'mt1-platform' } },
-    version: XAPI_VERSION,
+    version: STATEMENT_VERSION,
+  }
+}
+
+/** The statement's properties a client sends; what the receiving LRS sets for itself is left out. */
+export type ClientStatement = Omit<XapiStatement, 'stored' | 'authority' | 'version'>
+
+/**
+ * A stored statement as a client sends it to another LRS: without `stored` (2.4.8.s3.b2: the receiving
+ * LRS MUST overwrite it), `authority` (2.4.9.s3.b4: the LRS SHOULD set it from the credentials used;
+ * keeping a sent one needs a strong trust relationship, 2.4.9.s3.b5) and `version` (2.4.10.s4.b2:
+ * Learning Record Providers SHOULD NOT set it; the receiver stores 1.0.0 for a statement without one).
+ * Everything else, the id first, is sent as stored, so a statement sent twice is the same statement.
+ */
+export function sentByClient(statement: XapiStatement): ClientStatement {
+  const { stored: _stored, authority: _authority, version: _version, ...rest } = statement
+  return rest
+}
+
+/**
+ * The statement staff send to check an endpoint ("Send a test statement"): the platform's own agent
+ * "experienced" a connection-test activity. It is not a learning record and is not stored here.
+ */
+export function connectionTestStatement(o: { id: string; baseUrl: string; now: Date }): ClientStatement {
+  return {
+    id: o.id,
+    actor: { objectType: 'Agent', account: { homePage: o.baseUrl, name: 'mt1-platform' } },
+    verb: { id: VERBS.experienced, display: { 'en-US': 'experienced' } },
+    object: {
+      objectType: 'Activity',
+      id: `${o.baseUrl}/staff/learning-records/connection-test`,
+      definition: {
+        type: 'http://adlnet.gov/expapi/activities/media',
+        name: { 'en-US': 'MT1 platform connection test' },
+        description: { 'en-US': 'Sent by program staff to check that this learning record store accepts statements from the MT1 platform. Not a learning record.' },
+      },
+    },
+    context: { platform: PLATFORM, language: 'en-US' },
+    timestamp: o.now.toISOString(),
   }
 }

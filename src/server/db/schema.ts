@@ -662,6 +662,9 @@ export interface Database {
   session_reminders: SessionRemindersTable
   // issue 13: learning records (migration 0023)
   learning_statements: LearningStatementsTable
+  // issue 13, lab-records stream (migration 0025)
+  lrs_endpoints: LrsEndpointsTable
+  lrs_deliveries: LrsDeliveriesTable
 }
 
 // --- issue 12, integrity stream: irregularity cases (migration 0018) ---
@@ -735,4 +738,41 @@ export interface LearningStatementsTable {
   statement: string
   timestamp: string
   stored_at: string
+}
+
+// --- issue 13, lab-records stream: external learning record stores (migration 0025) ---
+/** An external LRS staff configured: the whole program's, a center's or an employer's. */
+export interface LrsEndpointsTable {
+  id: string
+  name: string
+  owner_kind: 'program' | 'center' | 'employer'
+  /** The center's id or the employer's account id; null for the program. */
+  owner_id: string | null
+  /** The LRS's base address, ending in a slash (statements go to `<url>statements`). */
+  url: string
+  auth_key: string
+  /** Never returned by any API nor logged; encrypted at rest once issue 16's key-encryption key exists. */
+  auth_secret: string
+  active: number
+  created_by: string
+  created_at: string
+  updated_at: string
+  last_test_at: string | null
+  last_test_ok: number | null
+  last_test_detail: string | null
+}
+
+/** One statement to send to one endpoint. */
+export interface LrsDeliveriesTable {
+  id: string
+  statement_id: string
+  endpoint_id: string
+  status: 'pending' | 'sent' | 'failed'
+  attempts: number
+  next_attempt_at: string
+  locked_until: string | null
+  last_error: string | null
+  last_attempt_at: string | null
+  sent_at: string | null
+  created_at: string
 }

@@ -33,6 +33,8 @@ const LINKS = [
   { to: "/staff/certifications", title: "Certifications", text: "Who expires when, and the sessions an expired certification no longer covers." },
   { to: "/staff/registry", title: "Registry and revocation", text: "Revoke or reinstate certificates, registry figures and the CSV export." },
   { to: "/staff/irregularities", title: "Irregularities", text: "Every session's incidents; hold, release or void results; decide appeals." },
+  // issue 13, lab-records stream
+  { to: "/staff/learning-records", title: "Learning records", text: "Learning record stores that receive xAPI statements, their deliveries, and Learning Lab use." },
 ];
 
 export function StaffSection() {

@@ -14,6 +14,8 @@ import { OverrideDialog } from "../../features/people/override-dialog";
 import { usePersonRecord } from "../../features/people/person-api";
 import { AccommodationsTable, AttemptsTable, CredentialsTable, PaymentsTables, ResultsTable } from "../../features/people/person-tables";
 import { RegistrationsTable } from "../../features/people/registrations-table";
+// issue 13, lab-records stream
+import { LearningRecordList } from "../../features/learning-records/learning-record-list";
 import "../../styles/people.css";
 
 export function PersonPage() {
@@ -60,6 +62,11 @@ export function PersonPage() {
       <section className="person-section">
         <h2 id="payments-heading">Payments</h2>
         <PaymentsTables record={r} />
+      </section>
+      <section className="person-section">
+        <h2 id="learning-records-heading">Learning records</h2>
+        <p>Lessons {name} read, practice they answered and courses they attended, as xAPI statements, newest first.</p>
+        <LearningRecordList personId={r.account.id} personName={name} />
       </section>
       <section className="person-section">
         <h2 id="trail-heading">Audit trail</h2>
