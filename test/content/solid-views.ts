@@ -2,7 +2,7 @@
 // restated as data (boxes of unit cells added and cut away, vertical holes), its orthographic views are
 // projected here (visible and hidden lines, merged), and a figure's drawn view can be read back from its
 // SVG so a test compares the drawing with the projection. Parts can also be turned and mirrored, to tell
-// a turned part from its mirror image.
+// a turned part from its mirror image, and a flat pattern of six squares can be folded into a cube.
 import { expect } from 'vitest'
 
 export type Box = [number, number, number, number, number, number] // x0,x1,y0,y1,z0,z1
@@ -172,4 +172,45 @@ export function turnings(cells: Cell[]): Set<string> {
     frontier = next
   }
   return seen
+}
+
+// ------------------------------------------------------------------ folding a flat pattern
+/** Opposite faces of a cube folded from a flat pattern ("col,row" -> face number), found by rolling a cube over it. */
+export function foldedOpposites(net: Record<string, number>): Record<number, number> {
+  type Face = 'bottom' | 'top' | 'north' | 'south' | 'east' | 'west'
+  type Orientation = Record<Face, number | undefined>
+  // rolling toward a side: the face on that side comes down to the bottom
+  const roll: Record<string, Record<Face, Face>> = {
+    E: { bottom: 'east', east: 'top', top: 'west', west: 'bottom', north: 'north', south: 'south' },
+    W: { bottom: 'west', west: 'top', top: 'east', east: 'bottom', north: 'north', south: 'south' },
+    S: { bottom: 'south', south: 'top', top: 'north', north: 'bottom', east: 'east', west: 'west' },
+    N: { bottom: 'north', north: 'top', top: 'south', south: 'bottom', east: 'east', west: 'west' },
+  }
+  const step: Record<string, [number, number]> = { E: [1, 0], W: [-1, 0], S: [0, 1], N: [0, -1] }
+  const back: Record<string, string> = { E: 'W', W: 'E', S: 'N', N: 'S' }
+  const rolled = (o: Orientation, d: string): Orientation => Object.fromEntries(Object.entries(roll[d]!).map(([f, g]) => [f, o[g as Face]])) as Orientation
+  const seen = new Set<string>()
+  const visit = (at: string, arriving: Orientation): Orientation => {
+    const o: Orientation = { ...arriving, bottom: net[at] }
+    const [c, r] = at.split(',').map(Number) as [number, number]
+    for (const [d, [dc, dr]] of Object.entries(step)) {
+      const next = `${c + dc},${r + dr}`
+      if (!(next in net) || seen.has(next)) continue
+      seen.add(next)
+      const there = rolled(visit(next, rolled(o, d)), back[d]!)
+      for (const [f, v] of Object.entries(there)) if (v !== undefined) o[f as Face] = v
+    }
+    return o
+  }
+  const start = Object.keys(net)[0]!
+  seen.add(start)
+  const none = { bottom: undefined, top: undefined, north: undefined, south: undefined, east: undefined, west: undefined }
+  const o = visit(start, none)
+  const out: Record<number, number> = {}
+  for (const [a, b] of [['bottom', 'top'], ['north', 'south'], ['east', 'west']] as [Face, Face][]) {
+    out[o[a]!] = o[b]!
+    out[o[b]!] = o[a]!
+  }
+  expect(Object.keys(out)).toHaveLength(6)
+  return out
 }
