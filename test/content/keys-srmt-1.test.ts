@@ -2,8 +2,11 @@
 // thermodynamics). Computed items: the stem states the numbers, the answer is computed here, and the key
 // (and no distractor) matches it. Drawing items: the part is restated as data (unit cells, holes) and
 // its orthographic views are projected here, so the keyed view is checked to be the true projection.
+import fs from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { readItem, numberIn, type ParsedItem } from './item-xml.js'
+import { listItemFiles, readItem, numberIn, type ParsedItem } from './item-xml.js'
+import { ck, drawnView, foldedOpposites, mirrored, normal, part, quarterTurn, sig, turnings, viewLines, type Cell, type Part, type View } from './solid-views.js'
 
 // ------------------------------------------------------------------ helpers
 const keyed = (item: ParsedItem): number => numberIn(item.choiceText(item.correct[0]!))
@@ -25,110 +28,11 @@ function expectNumericKey(item: ParsedItem, value: number, tol: number): void {
   expect(item.tolerance).toEqual([tol, tol])
 }
 
-// ------------------------------------------------------------------ block parts as unit cells
-type Box = [number, number, number, number, number, number] // x0,x1,y0,y1,z0,z1
-type Hole = [number, number, number, number, number] // cx, cy, r, z0, z1 (vertical through hole)
-interface Part { cells: Set<string>; holes: Hole[] }
-type View = 'front' | 'top' | 'right' | 'left' | 'back' | 'bottom'
-
-const ck = (i: number, j: number, k: number): string => `${i},${j},${k}`
-function part(add: Box[], sub: Box[] = [], holes: Hole[] = []): Part {
-  const cells = new Set<string>()
-  const each = (b: Box, f: (c: string) => void): void => {
-    for (let i = b[0]; i < b[1]; i++) for (let j = b[2]; j < b[3]; j++) for (let k = b[4]; k < b[5]; k++) f(ck(i, j, k))
-  }
-  for (const b of add) each(b, (c) => cells.add(c))
-  for (const b of sub) each(b, (c) => cells.delete(c))
-  return { cells, holes }
-}
-
-// x = width (left to right), y = depth (front y=0 to back), z = height.
-// view: [depth axis, sign toward the viewer, horizontal axis, horizontal sign, vertical axis]
-const VIEWS: Record<View, [number, number, number, number, number]> = {
-  front: [1, -1, 0, 1, 2], top: [2, 1, 0, 1, 1], right: [0, 1, 1, 1, 2],
-  left: [0, -1, 1, -1, 2], back: [1, 1, 0, -1, 2], bottom: [2, -1, 0, 1, 1],
-}
-
-function extent(p: Part): [number[], number[]] {
-  const pts = [...p.cells].map((c) => c.split(',').map(Number))
-  const lo = [0, 1, 2].map((a) => Math.min(...pts.map((q) => q[a]!)))
-  const hi = [0, 1, 2].map((a) => Math.max(...pts.map((q) => q[a]!)) + 1)
-  return [lo, hi]
-}
-
-/** Unit edges where the surface bends (1 or 3 of the 4 surrounding cells filled, or 2 diagonal). */
-function featureEdges(p: Part): Array<[number, number[]]> {
-  const [lo, hi] = extent(p)
-  const has = (q: number[]): boolean => p.cells.has(ck(q[0]!, q[1]!, q[2]!))
-  const out: Array<[number, number[]]> = []
-  for (let a = 0; a < 3; a++) {
-    for (let i = lo[0]!; i <= hi[0]!; i++) for (let j = lo[1]!; j <= hi[1]!; j++) for (let k = lo[2]!; k <= hi[2]!; k++) {
-      const q = [i, j, k]
-      if (q[a] === hi[a]) continue
-      const [b, c] = [0, 1, 2].filter((x) => x !== a) as [number, number]
-      const quad: boolean[] = []
-      for (const db of [-1, 0]) for (const dc of [-1, 0]) { const r = [...q]; r[b]! += db; r[c]! += dc; quad.push(has(r)) }
-      const n = quad.filter(Boolean).length
-      if (n === 1 || n === 3 || (n === 2 && ((quad[0] && quad[3]) || (quad[1] && quad[2])))) out.push([a, q])
-    }
-  }
-  return out
-}
-
-/** Merged visible and hidden lines of a view, as sorted strings "h1,v1-h2,v2" (holes included). */
-function viewLines(p: Part, view: View): { visible: string[]; hidden: string[] } {
-  const [d, s, ha, hs, va] = VIEWS[view]
-  const [lo, hi] = extent(p)
-  const has = (q: number[]): boolean => p.cells.has(ck(q[0]!, q[1]!, q[2]!))
-  const vis = new Set<string>(); const hid = new Set<string>()
-  const hv = (q: number[]): [number, number] => [hs * q[ha]!, q[va]!]
-  for (const [a, q] of featureEdges(p)) {
-    if (a === d) continue
-    const b = [0, 1, 2].find((x) => x !== a && x !== d)!
-    let hidden = false
-    const from = s > 0 ? q[d]! : lo[d]!; const to = s > 0 ? hi[d]! : q[d]!
-    for (let L = from; L < to && !hidden; L++) {
-      const q1 = [...q]; q1[d] = L; q1[b] = q[b]! - 1
-      const q2 = [...q]; q2[d] = L
-      if (has(q1) && has(q2)) hidden = true
-    }
-    const e = [...q]; e[a]! += 1
-    const seg = [hv(q), hv(e)].sort((m, n) => m[0] - n[0] || m[1] - n[1])
-    ;(hidden ? hid : vis).add(JSON.stringify(seg))
-  }
-  for (const x of vis) hid.delete(x)
-  const merge = (set: Set<string>): string[] => {
-    const segs = [...set].map((x) => JSON.parse(x) as [[number, number], [number, number]])
-    const groups = new Map<string, Array<[number, number]>>()
-    for (const [m, n] of segs) {
-      const horiz = m[1] === n[1]
-      const key = horiz ? `h${m[1]}` : `v${m[0]}`
-      const list = groups.get(key) ?? []
-      list.push(horiz ? [m[0], n[0]] : [m[1], n[1]])
-      groups.set(key, list)
-    }
-    const out: string[] = []
-    for (const [key, list] of groups) {
-      list.sort((m, n) => m[0] - n[0])
-      const runs: Array<[number, number]> = []
-      for (const r of list) { const last = runs[runs.length - 1]; if (last && last[1] === r[0]) last[1] = r[1]; else runs.push([...r]) }
-      const at = Number(key.slice(1))
-      for (const [u, w] of runs) out.push(key[0] === 'h' ? `${u},${at}-${w},${at}` : `${at},${u}-${at},${w}`)
-    }
-    return out.sort()
-  }
-  const visible = merge(vis); const hidden = merge(hid)
-  for (const [cx, cy, r, z0, z1] of p.holes) {
-    if (view === 'top' || view === 'bottom') visible.push(`circle ${cx},${cy} r${r}`)
-    else {
-      const c = view === 'front' || view === 'back' ? cx : cy
-      const sg = view === 'front' || view === 'right' ? 1 : -1
-      for (const h of [sg * (c - r), sg * (c + r)].sort((m, n) => m - n)) hidden.push(`${+h.toFixed(3)},${z0}-${+h.toFixed(3)},${z1}`)
-    }
-  }
-  return { visible: visible.sort(), hidden: hidden.sort() }
-}
-const sig = (v: { visible: string[]; hidden: string[] }): string => JSON.stringify(v)
+const fileOf = (identifier: string): string => listItemFiles().find((f) => f.identifier === identifier)!.file
+/** The item's QTI source (for hotspot coordinates and long descriptions). */
+const itemXml = (identifier: string): string => fs.readFileSync(fileOf(identifier), 'utf8')
+/** The item's figure, figures/<identifier>.svg. */
+const figureOf = (identifier: string): string => fs.readFileSync(path.join(path.dirname(fileOf(identifier)), 'figures', `${identifier}.svg`), 'utf8')
 
 // ------------------------------------------------------------------ SPAT
 describe('SPAT keys', () => {
@@ -327,6 +231,118 @@ describe('SPAT keys', () => {
     expect(hidden).toEqual(['1,0-1,3', '2,0-2,3', '3,0-3,3', '5,0-5,3'])
     expectNumericKey(item, hidden.length, 0)
   })
+
+  // ---------------------------------------------------------------- practice items added with the lessons
+  it('MT1-SPAT-P05: drawing C is the true top view; A is turned front to back, B seen from below, D mirrored', () => {
+    const item = readItem('MT1-SPAT-P05')
+    for (const s of ['front right corner', 'back left corner', 'third-angle']) expect(item.stem).toContain(s)
+    const bracket = part([[0, 6, 0, 4, 0, 1], [4, 6, 0, 2, 1, 3]], [], [[1.5, 2.5, 0.5, 0, 1]])
+    const options: Record<string, string> = {
+      A: sig(viewLines(part([[0, 6, 0, 4, 0, 1], [4, 6, 2, 4, 1, 3]], [], [[1.5, 1.5, 0.5, 0, 1]]), 'top')),
+      B: sig(viewLines(bracket, 'bottom')),
+      C: sig(viewLines(bracket, 'top')),
+      D: sig(viewLines(part([[0, 6, 0, 4, 0, 1], [0, 2, 0, 2, 1, 3]], [], [[4.5, 2.5, 0.5, 0, 1]]), 'top')),
+    }
+    const svg = figureOf('MT1-SPAT-P05')
+    for (const [k, v] of Object.entries(options)) expect(sig(drawnView(svg, `view-${k}`)), `drawing ${k}`).toBe(v)
+    const truth = sig(viewLines(bracket, 'top'))
+    expect(new Set(Object.values(options)).size).toBe(4)
+    expect(item.correct).toEqual([item.idOf('Drawing C')])
+    expect(Object.entries(options).filter(([, v]) => v === truth).map(([k]) => `Drawing ${k}`)).toEqual([item.choiceText(item.correct[0]!)])
+  })
+
+  it('MT1-SPAT-P06: front and right views together place the 4-unit surface at the back left', () => {
+    const item = readItem('MT1-SPAT-P06')
+    const heights: Record<string, [number, number, number, number, number]> = {
+      'Back left area': [0, 3, 2, 4, 4], 'Back right area': [3, 6, 2, 4, 1], 'Front left area': [0, 3, 0, 2, 2], 'Front right area': [3, 6, 0, 2, 3],
+    }
+    const block = part(Object.values(heights).map(([x0, x1, y0, y1, h]) => [x0, x1, y0, y1, 0, h]))
+    const svg = figureOf('MT1-SPAT-P06')
+    for (const v of ['top', 'front', 'right'] as View[]) expect(sig(drawnView(svg, `view-${v}`)), v).toBe(sig(viewLines(block, v)))
+    // the front view alone shows the left half reaching 4; the right view alone shows the back half reaching 4
+    expect(viewLines(block, 'front').visible).toContain('0,4-3,4')
+    expect(viewLines(block, 'right').visible).toContain('2,4-4,4')
+    const highest = Object.entries(heights).sort((a, b) => b[1][4] - a[1][4])[0]![0]
+    expect(highest).toBe('Back left area')
+    expect(item.correct).toEqual([item.idOf(highest)])
+    // each hotspot covers its own area of the drawn top view
+    const [ox, oy, u] = /<g id="view-top" transform="translate\(([\d.]+) ([\d.]+)\) scale\(([\d.]+)/.exec(svg)!.slice(1).map(Number) as [number, number, number]
+    const xml = itemXml('MT1-SPAT-P06')
+    for (const [label, [x0, x1, y0, y1]] of Object.entries(heights)) {
+      const coords = new RegExp(`coords="([\\d,]+)" hotspot-label="${label}"`).exec(xml)![1]!.split(',').map(Number)
+      expect(coords[0]).toBeGreaterThanOrEqual(ox + x0 * u); expect(coords[2]).toBeLessThanOrEqual(ox + x1 * u)
+      expect(coords[1]).toBeGreaterThanOrEqual(oy - y1 * u); expect(coords[3]).toBeLessThanOrEqual(oy - y0 * u)
+    }
+  })
+
+  it('MT1-SPAT-P07: each feature adds to the top view what its description says', () => {
+    const item = readItem('MT1-SPAT-P07')
+    const plain = viewLines(part([[0, 6, 0, 4, 0, 3]]), 'top')
+    const features: Record<string, Part> = {
+      L1: part([[0, 6, 0, 4, 0, 3]], [], [[3, 2, 0.75, 0, 3]]),
+      L2: part([[0, 6, 0, 4, 0, 3]], [[2, 4, 0, 4, 0, 1]]),
+      L3: part([[0, 6, 0, 4, 0, 3]], [[0, 6, 0, 1, 2, 3]]),
+      L4: part([[0, 6, 0, 4, 0, 3]], [[2, 4, 0, 4, 2, 3]]),
+    }
+    const describe = (p: Part): string => {
+      const v = viewLines(p, 'top')
+      const added = (mine: string[], base: string[]) => mine.filter((l) => !base.includes(l))
+      const vis = added(v.visible, plain.visible)
+      const hid = added(v.hidden, plain.hidden)
+      const circles = vis.filter((l) => l.startsWith('circle'))
+      if (circles.length === 1 && vis.length === 1 && hid.length === 0) return 'A circle drawn with a solid line'
+      const along = (l: string) => { const [a, b] = l.split('-').map((e) => e.split(',').map(Number)); return a![0] === b![0] ? 'from front to back' : 'from left to right' }
+      const count = ['', 'One', 'Two'] as const
+      if (hid.length === 0) return `${count[vis.length]} solid line${vis.length > 1 ? 's' : ''} running ${along(vis[0]!)}`
+      return `${count[hid.length]} dashed line${hid.length > 1 ? 's' : ''} running ${along(hid[0]!)}`
+    }
+    const pairs = Object.entries(features).map(([l, p]) => `${l} ${item.idOf(describe(p))}`)
+    expect([...item.correct].sort()).toEqual(pairs.sort())
+  })
+
+  it('MT1-SPAT-P08: folding the staircase pattern puts face 2 opposite face 5', () => {
+    const item = readItem('MT1-SPAT-P08')
+    const net: Record<string, number> = { '0,0': 1, '1,0': 2, '1,1': 3, '2,1': 4, '2,2': 5, '3,2': 6 }
+    // the figure draws these squares (70 px, from 40,25) with these numbers
+    const svg = figureOf('MT1-SPAT-P08')
+    const drawn = [...svg.matchAll(/<rect x="([\d.]+)" y="([\d.]+)" width="70" height="70"[^>]*\/>\s*<text x="[\d.]+" y="[\d.]+"[^>]*>(\d)<\/text>/g)]
+      .map((m) => [`${(Number(m[1]) - 40) / 70},${(Number(m[2]) - 25) / 70}`, Number(m[3])])
+    expect(Object.fromEntries(drawn)).toEqual(net)
+    const opposite = foldedOpposites(net)
+    expect(opposite[5]).toBe(2)
+    expect(item.choiceText(item.correct[0]!)).toBe(`face ${opposite[5]}`)
+    expect(item.stem).toContain('opposite face 5')
+  })
+
+  it('MT1-SPAT-P09: pushing arm A up turns the crank counterclockwise, so the top of arm B moves left', () => {
+    const item = readItem('MT1-SPAT-P09')
+    for (const s of ['arm A points to the right', 'arm B points straight up', 'pushes the end of arm A upward']) expect(item.stem).toContain(s)
+    const rA = [1, 0], push = [0, 1]
+    const omega = rA[0]! * push[1]! - rA[1]! * push[0]! // z torque: + is counterclockwise
+    const rB = [0, 1]
+    const vB = [-omega * rB[1]!, omega * rB[0]!]
+    expect(vB).toEqual([-1, 0])
+    expect(item.choiceText(item.correct[0]!)).toBe('To the left')
+    expect(item.rationale).toMatch(/counterclockwise/)
+  })
+
+  it('MT1-SPAT-P10: drawings B and D are the part turned; A, C and E are mirror images', () => {
+    const item = readItem('MT1-SPAT-P10')
+    const partCells: Cell[] = [[0, 0, 0], [1, 0, 0], [2, 0, 0], [3, 0, 0], [3, 1, 0], [3, 1, 1]]
+    const options: Record<string, Cell[]> = {
+      A: mirrored(partCells),
+      B: quarterTurn(partCells, 2),
+      C: quarterTurn(mirrored(partCells), 2),
+      D: quarterTurn(quarterTurn(partCells, 2), 2),
+      E: quarterTurn(quarterTurn(quarterTurn(mirrored(partCells), 2), 2), 2),
+    }
+    const turned = turnings(partCells)
+    expect(turned.has(normal(mirrored(partCells)))).toBe(false) // the part is not its own mirror image
+    expect(new Set(Object.values(options).map(normal)).size).toBe(5)
+    const same = Object.entries(options).filter(([, c]) => turned.has(normal(c))).map(([k]) => item.idOf(`Drawing ${k}`))
+    expect([...item.correct].sort()).toEqual(same.sort())
+    expect(same).toHaveLength(2)
+  })
 })
 
 // ------------------------------------------------------------------ MECH
@@ -457,6 +473,81 @@ describe('MECH keys', () => {
     const cls = { fulcrum: item.idOf('First class'), load: item.idOf('Second class'), effort: item.idOf('Third class') }
     expect([...item.correct].sort()).toEqual(Object.entries(middle).map(([l, m]) => `${l} ${cls[m]}`).sort())
   })
+
+  // ---------------------------------------------------------------- practice items added with the lessons
+  it('MT1-MECH-P05: second-class bar, effort = 900 x 0.5 / 6 = 75 lb', () => {
+    const item = readItem('MT1-MECH-P05')
+    for (const s of ['6 ft', '0.5 ft', '900 lb', 'second-class']) expect(item.stem).toContain(s)
+    expectNumericKey(item, (900 * 0.5) / 6, 0.5)
+  })
+
+  it('MT1-MECH-P06: torque = 40 lb x 15 in = 600 lb·in = 50 lb·ft', () => {
+    const item = readItem('MT1-MECH-P06')
+    for (const s of ['40 lb', '15 in']) expect(item.stem).toContain(s)
+    expectChoiceKey(item, (40 * 15) / 12)
+    expect(item.choiceText(item.correct[0]!)).toMatch(/lb·ft$/)
+  })
+
+  it('MT1-MECH-P07: 12T -> 48T at 1,800 rpm gives 450 rpm, 4 x the torque, the opposite direction', () => {
+    const item = readItem('MT1-MECH-P07')
+    for (const s of ['12-tooth', '1,800 rpm', '48-tooth']) expect(item.stem).toContain(s)
+    const ratio = 48 / 12
+    const rpm = 1800 / ratio
+    const meshes = 1
+    const truth: Record<string, boolean> = {
+      [`The conveyor shaft turns at ${(1800 * ratio).toLocaleString('en-US')} rpm.`]: false,
+      [`The conveyor shaft turns at ${rpm} rpm.`]: true,
+      'The conveyor shaft turns in the same direction as the motor shaft.': meshes % 2 === 0,
+      'The conveyor shaft puts out more power than the motor puts in.': false, // power in = power out at best
+      [`The conveyor shaft delivers ${ratio} times the motor’s torque.`]: true,
+    }
+    const keyed = Object.entries(truth).filter(([, t]) => t).map(([text]) => item.idOf(text))
+    expect([...item.correct].sort()).toEqual(keyed.sort())
+  })
+
+  it('MT1-MECH-P08: pulls 240/4, 240/3, 240/2, 240/1 put the rigs in the order A, C, D, B', () => {
+    const item = readItem('MT1-MECH-P08')
+    expect(item.stem).toContain('240 lb')
+    const strands: Record<string, [number, RegExp]> = {
+      A: [4, /Rig A: [^.]*four strands/], B: [1, /Rig B: one pulley is fixed/], C: [3, /Rig C: [^.]*three strands/], D: [2, /Rig D: one pulley rides on the load/],
+    }
+    const desc = itemXml('MT1-MECH-P08')
+    for (const [, [, said]] of Object.entries(strands)) expect(desc).toMatch(said)
+    const order = Object.keys(strands).sort((a, b) => 240 / strands[a]![0] - 240 / strands[b]![0])
+    expect(item.correct).toEqual(order.map((k) => item.idOf(`Rig ${k}`)))
+  })
+
+  it('MT1-MECH-P09: the 60-tooth gear (drawn with 60 teeth) turns slowest and delivers the most torque', () => {
+    const item = readItem('MT1-MECH-P09')
+    for (const s of ['20-tooth', '600 rpm', '40-tooth', '30-tooth', '60-tooth']) expect(item.stem).toContain(s)
+    const svg = figureOf('MT1-MECH-P09')
+    const xml = itemXml('MT1-MECH-P09')
+    const gears = [...svg.matchAll(/<g id="gear-(\d+)" transform="translate\(([\d.]+) ([\d.]+)\)">\s*<path d="([^"]+)"/g)].map((m) => {
+      const pts = [...m[4]!.matchAll(/(-?[\d.]+) (-?[\d.]+)/g)].map((p) => Math.hypot(Number(p[1]), Number(p[2])))
+      const tip = Math.max(...pts)
+      return { named: Number(m[1]), x: Number(m[2]), y: Number(m[3]), teeth: pts.filter((r) => r > tip - 0.5).length / 2 }
+    })
+    expect(gears.map((g) => g.teeth).sort((a, b) => a - b)).toEqual([20, 30, 40, 60])
+    for (const g of gears) expect(g.teeth).toBe(g.named)
+    const driven = gears.filter((g) => g.teeth !== 20)
+    const torqueRatio = (g: { teeth: number }) => g.teeth / 20 // ideal: torque out / torque in = speed in / speed out
+    const best = driven.sort((a, b) => torqueRatio(b) - torqueRatio(a))[0]!
+    expect(best.teeth).toBe(60)
+    const spot = new RegExp(`identifier="${item.correct[0]}" shape="circle" coords="([\\d.]+),([\\d.]+),`).exec(xml)!
+    expect([Math.round(Number(spot[1])), Math.round(Number(spot[2]))]).toEqual([Math.round(best.x), Math.round(best.y)])
+  })
+
+  it('MT1-MECH-P10: 12T drives 36T, so 25 turns of the head shaft take 25 x 36 / 12 = 75 motor turns', () => {
+    const item = readItem('MT1-MECH-P10')
+    for (const s of ['12-tooth', '36-tooth', '25 turns']) expect(item.text).toContain(s)
+    expectChoiceKey(item, (25 * 36) / 12)
+  })
+
+  it('MT1-MECH-P11: four strands, 4 x 18 in = 72 in of rope', () => {
+    const item = readItem('MT1-MECH-P11')
+    for (const s of ['four rope strands', '18 in']) expect(item.stem).toContain(s)
+    expectNumericKey(item, 4 * 18, 0.5)
+  })
 })
 
 // ------------------------------------------------------------------ FPT
@@ -561,5 +652,74 @@ describe('FPT keys', () => {
     const item = readItem('MT1-FPT-P04')
     const expected = [`L1 ${item.idOf('Boyle’s law')}`, `L2 ${item.idOf('Charles’s law')}`, `L3 ${item.idOf('Pascal’s principle')}`]
     expect([...item.correct].sort()).toEqual(expected.sort())
+  })
+
+  // ---------------------------------------------------------------- practice items added with the lessons
+  it('MT1-FPT-P05: 0.5 in² x 6 in = 3 in³ lifts the 12 in² piston 0.25 in', () => {
+    const item = readItem('MT1-FPT-P05')
+    for (const s of ['0.5 in²', '6 in', '12 in²']) expect(item.stem).toContain(s)
+    expectChoiceKey(item, (0.5 * 6) / 12, 0.005)
+  })
+
+  it('MT1-FPT-P06: F = 600 kPa x pi x 0.050² / 4 = 1,178 N', () => {
+    const item = readItem('MT1-FPT-P06')
+    for (const s of ['50 mm bore', '600 kPa']) expect(item.stem).toContain(s)
+    const force = 600_000 * circleArea(0.05)
+    expect(Math.round(force)).toBe(1178)
+    expectNumericKey(item, Math.round(force), 1)
+  })
+
+  it('MT1-FPT-P07: 90 psig + 14.7 = 104.7 psia', () => {
+    const item = readItem('MT1-FPT-P07')
+    for (const s of ['90 psig', '14.7 psia']) expect(item.text).toContain(s)
+    expect(item.choiceText(item.correct[0]!)).toBe(`${90 + 14.7} psia`)
+    expectChoiceKey(item, 90 + 14.7, 0.05)
+  })
+
+  it('MT1-FPT-P08: constant volume in absolute units: 114.7 x 333 / 293 - 14.7 = 116 psig', () => {
+    const item = readItem('MT1-FPT-P08')
+    for (const s of ['100 psig', '20 °C', '60 °C', '14.7 psia']) expect(item.stem).toContain(s)
+    const p2 = ((100 + 14.7) * (60 + 273)) / (20 + 273) - 14.7
+    expectChoiceKey(item, p2, 0.5)
+    expect(item.rationale).toMatch(/absolute/)
+  })
+
+  it('MT1-FPT-P09: conduction is heat through solids or between touching parts', () => {
+    const item = readItem('MT1-FPT-P09')
+    const mode: [RegExp, 'conduction' | 'convection' | 'radiation'][] = [
+      [/^Heat flows from a hot die/, 'conduction'], [/^A blower pushes hot air/, 'convection'], [/^A soldering iron/, 'conduction'],
+      [/^Sunlight warms/, 'radiation'], [/brick wall/, 'conduction'],
+    ]
+    expect([...item.correct].sort()).toEqual(mode.filter(([, m]) => m === 'conduction').map(([t]) => item.idOf(t)).sort())
+    expect(item.rationale).toMatch(/convection/)
+    expect(item.rationale).toMatch(/radiation/)
+  })
+
+  it('MT1-FPT-P10: 6 in³ raises the 1.5 in² piston farthest (4 in)', () => {
+    const item = readItem('MT1-FPT-P10')
+    const areas: Record<string, number> = { A: 3, B: 1.5, C: 6, D: 2 }
+    for (const [k, a] of Object.entries(areas)) expect(item.stem).toContain(`${k} ${a} in²`)
+    expect(item.stem).toContain('6 in³')
+    const rise = Object.fromEntries(Object.entries(areas).map(([k, a]) => [k, 6 / a]))
+    const farthest = Object.keys(rise).sort((a, b) => rise[b]! - rise[a]!)[0]!
+    expect(rise[farthest]).toBe(4)
+    expect(item.correct).toEqual([item.idOf(`Cylinder ${farthest}, ${areas[farthest]} square inches`)])
+    for (const [k, a] of Object.entries(areas)) expect(figureOf('MT1-FPT-P10')).toContain(`>${k}: ${a} in²</text>`)
+  })
+
+  it('MT1-FPT-P11: 0 psig 14.7, 200 kPa abs 29.0, 35 psia, 25 psig 39.7 psia', () => {
+    const item = readItem('MT1-FPT-P11')
+    for (const s of ['14.7 psi', '0.145 psi']) expect(item.stem).toContain(s)
+    const psia = (text: string): number => {
+      const v = numberIn(text)
+      if (/psig/.test(text)) return v + 14.7
+      if (/kPa absolute/.test(text)) return v * 0.145
+      if (/psia/.test(text)) return v
+      throw new Error(text)
+    }
+    const ids = item.interaction!.options.map((o) => o.id)
+    const order = [...ids].sort((a, b) => psia(item.choiceText(a)) - psia(item.choiceText(b)))
+    expect(item.correct).toEqual(order)
+    expect(order.map((id) => item.choiceText(id))).toEqual(['0 psig', '200 kPa absolute', '35 psia', '25 psig'])
   })
 })
