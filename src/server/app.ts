@@ -44,6 +44,8 @@ import sessionOperationsRoutes from './modules/scheduling/session-operations.rou
 import certificationOverviewRoutes from './modules/scheduling/certification-overview.routes.js'
 // issue 12, integrity stream
 import integrityRoutes from './modules/integrity/integrity.routes.js'
+// issue 13, lab-lessons: the Learning Lab's catalogue, lessons and figures
+import lessonsRoutes from './modules/learning/lessons.routes.js'
 import authPlugin from './plugins/auth.js'
 import inputGuardPlugin from './plugins/input-guard.js'
 import errorsPlugin from './plugins/errors.js'
@@ -168,6 +170,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(certificationOverviewRoutes)
   // issue 12, integrity stream
   await app.register(integrityRoutes)
+  // issue 13, lab-lessons
+  await app.register(lessonsRoutes)
 
   await app.register(staticWebPlugin)
   await app.ready()

@@ -120,7 +120,7 @@ export function createServices(ctx: ServerContext, program: Program) {
   const receipts = createReceiptsService(ctx, { payments, program: programService, users, centers })
   // issue 13: every lesson view, practice answer, enrolment and attendance is an xAPI statement.
   const learningRecords = createLearningRecordsService(ctx)
-  const lessons = createLessonsService(ctx)
+  const lessons = createLessonsService(ctx, { program: programService, learningRecords })
   return {
     learningRecords,
     lessons,
