@@ -260,8 +260,10 @@ describe.each(databases)('Learning Lab lessons on %s', (kind) => {
     const noCsrf = await call(t.app, 'POST', '/api/v1/learning/lessons/MEAS-2/completion', { session: reader, csrf: false })
     expect(noCsrf.statusCode).toBe(403)
     expect(errorCode(noCsrf)).toBe('CSRF')
+    // Past the router's parameter limit: 414, or 404 where the built web app's catch-all takes the path.
     const longId = await call(t.app, 'GET', `/api/v1/learning/lessons/${'A'.repeat(150)}`, { session: reader })
-    expect([400, 414]).toContain(longId.statusCode)
+    expect([400, 404, 414]).toContain(longId.statusCode)
+    expect(longId.json().error.code).toEqual(expect.any(String))
     expect(storedOnRefusal(before, await ledger.count())).toEqual([])
   })
 })
