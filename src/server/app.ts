@@ -46,6 +46,8 @@ import certificationOverviewRoutes from './modules/scheduling/certification-over
 import integrityRoutes from './modules/integrity/integrity.routes.js'
 // issue 13, lab-records stream
 import learningRecordsRoutes from './modules/learning-records/learning-records.routes.js'
+// issue 13, lab-lessons: the Learning Lab's catalogue, lessons and figures
+import lessonsRoutes from './modules/learning/lessons.routes.js'
 import authPlugin from './plugins/auth.js'
 import inputGuardPlugin from './plugins/input-guard.js'
 import errorsPlugin from './plugins/errors.js'
@@ -174,6 +176,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(integrityRoutes)
   // issue 13, lab-records stream
   await app.register(learningRecordsRoutes)
+  // issue 13, lab-lessons
+  await app.register(lessonsRoutes)
 
   await app.register(staticWebPlugin)
   await app.ready()

@@ -128,7 +128,7 @@ export function createServices(ctx: ServerContext, program: Program) {
     audience: { organisationsOf: async () => ({ centers: [], employers: [] }) }, // wired to training enrolments at merge
   })
   const learningRecords = createLearningRecordsService(ctx, { forwarding: learningRecordStores, users })
-  const lessons = createLessonsService(ctx)
+  const lessons = createLessonsService(ctx, { program: programService, learningRecords })
   return {
     learningRecords,
     learningRecordStores,

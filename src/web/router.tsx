@@ -79,6 +79,11 @@ import { IrregularityCasePage } from "./routes/staff/irregularity-case-page";
 import { IrregularityCasesPage } from "./routes/staff/irregularity-cases-page";
 // issue 13, lab-records stream: external learning record stores and Learning Lab use
 import { LearningRecordsPage } from "./routes/staff/learning-records-page";
+// issue 13, lab-lessons: the Learning Lab's home, a skill, a lesson. Imported after the test screen's
+// pages: its stylesheet overrides theirs (styles/contrast-theme.css).
+import { LearningHomePage } from "./features/learning/learning-home-page";
+import { SkillPage } from "./features/learning/skill-page";
+import { LessonPage } from "./features/learning/lesson-page";
 
 const staff = (element: ReactNode) => <RequireAuth requiredRole="program_staff">{element}</RequireAuth>;
 
@@ -155,6 +160,10 @@ export const router = createBrowserRouter([
       { path: "staff/irregularities/:caseId", element: staff(<IrregularityCasePage />) },
       // issue 13, lab-records stream
       { path: "staff/learning-records", element: staff(<LearningRecordsPage />) },
+      // issue 13, lab-lessons (public pages; the lesson asks a visitor to sign in itself, keeping a #section)
+      { path: "learning", element: <LearningHomePage /> },
+      { path: "learning/skills/:skill", element: <SkillPage /> },
+      { path: "learning/lessons/:id", element: <LessonPage /> },
       { path: "*", element: <NotFoundPage /> },
         ],
       },

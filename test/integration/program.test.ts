@@ -62,6 +62,10 @@ describe('a broken definition stops start-up with a message naming the bad field
     ['a missing time limit', (p) => { delete p.modules[2].timeLimitMinutes }, /\/modules\/2/],
     ['a negative retake wait', (p) => { p.policies.retake.waitDaysAfterAttempt = [15, -1] }, /\/policies\/retake\/waitDaysAfterAttempt\/1/],
     ['the retired flat retake wait', (p) => { p.policies.retakeWaitDays = 0 }, /\/policies/],
+    // issue 13, lab-lessons: a training link is a web page or one of this site's Learning Lab pages, nothing else.
+    ['a training link to a script', (p) => { p.training[0].url = 'javascript:alert(1)' }, /\/training\/0\/url/],
+    ['a training link to another host without a scheme', (p) => { p.training[0].url = '//evil.example/learning' }, /\/training\/0\/url/],
+    ['a training link to a page of this site outside the Learning Lab', (p) => { p.training[0].url = '/admin/users' }, /\/training\/0\/url/],
   ]
   it.each(cases)('%s', async (_name, change, message) => {
     const dir = programDirWith(change)

@@ -10,6 +10,7 @@ export const PRIMARY_NAV = [
   { to: "/centers", label: "Centers" },
   { to: "/employers", label: "For employers" },
   { to: "/handbook", label: "Handbook" },
+  { to: "/learning", label: "Learning Lab" },
   { to: "/registry", label: "Verify a certificate" },
 ] as const;
 

@@ -91,6 +91,13 @@ export function HomePage() {
             </p>
           </li>
           <li className="card">
+            <h3>Learning Lab</h3>
+            <p>Lessons and practice for each of the 12 skills, aligned to the MT1 Skills Standards, open to every account.</p>
+            <p>
+              <Link to="/learning">Learn and practise the skills</Link>
+            </p>
+          </li>
+          <li className="card">
             <h3>Employers</h3>
             <p>Verify certificates, sponsor candidates and ask for testing at your site.</p>
             <p>

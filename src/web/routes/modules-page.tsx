@@ -48,7 +48,7 @@ export function ModulesPage() {
                   courses. Your result names the skills that were below standard, and you may take the module again.
                 </p>
                 <p>
-                  <Link to="/apply">How to apply</Link>
+                  <Link to="/learning">The MT1 Learning Lab</Link> · <Link to="/apply">How to apply</Link>
                 </p>
               </section>
             </>

@@ -4,17 +4,17 @@
 // have it, all in the caller's transaction, so a statement exists exactly when the thing it records was
 // committed. Sending happens after the commit (learning-record-stores.service.ts).
 import { summarizeStatement } from '../../../common/learning/statement-summary.js'
-import { buildStatement, type LearningEvent, type XapiStatement } from '../../../common/learning/xapi-statements.js'
+import { ACTIVITY_PATHS, buildStatement, type LearningEvent, type XapiStatement } from '../../../common/learning/xapi-statements.js'
 import type { LearningRecordsPage, LearningRecordsQuery, LearningRecordView, LearningUsage, LearningUsageQuery } from '../../../common/schemas/learning-records.js'
 import type { ServerContext } from '../../context.js'
-import type { DbOrTx } from '../../db/database.js'
+import type { DbOrTx, Tx } from '../../db/database.js'
 import { decodeCursor, toPage } from '../../db/pagination.js'
 import { notFound } from '../../errors.js'
 import { fieldError } from '../../field-errors.js'
 import { newId } from '../../ids.js'
 import { requireActor, requireRole, type Actor } from '../accounts/actor.js'
 import type { UserDirectory } from '../accounts/users.service.js'
-import { insertStatements, statementsOf } from './learning-records.repository.js'
+import { firstStatementAbout, insertStatements, lockKey, statementsOf, statementsOfKind } from './learning-records.repository.js'
 import { learnersBetween, statementPage, usageBetween, type StatementFilter } from './statement-pages.repository.js'
 import { assertValidStatement } from './statement-validator.js'
 
@@ -31,6 +31,9 @@ export interface LearningRecordsDeps {
 const EXPORT_PAGE = 500
 /** The longest period the usage report covers. */
 const USAGE_MAX_DAYS = 366
+
+/** The lesson id at the end of a lesson activity's IRI (whatever public URL it was recorded under). */
+const LESSON_IRI = /\/learning\/lessons\/([A-Z]{2,5}-\d{1,2})$/
 
 type StatementRow = Awaited<ReturnType<typeof statementPage>>[number]
 
@@ -50,7 +53,7 @@ export function createLearningRecordsService(ctx: ServerContext, deps: LearningR
     return toPage(rows, limit, toView, (r) => r.stored_at)
   }
 
-  return {
+  const service = {
     /**
      * Records events as statements in `within` (the caller's transaction); returns the statements. A
      * statement that is not valid xAPI 1.0.3 is a bug in the caller's event: it throws and nothing is stored.
@@ -135,7 +138,34 @@ export function createLearningRecordsService(ctx: ServerContext, deps: LearningR
           .sort((a, b) => (a.skill ?? '\uffff').localeCompare(b.skill ?? '\uffff')),
       }
     },
+
+    // --- issue 13, lab-lessons ---
+
+    /**
+     * Records the event unless the learner already has a statement with its verb about its object
+     * (a lesson completed twice is one completion): answers the statement that stands and whether it
+     * was recorded now. Runs in the caller's transaction, serialised per learner, verb and object.
+     */
+    async recordOnce(trx: Tx, event: LearningEvent): Promise<{ statement: XapiStatement; created: boolean }> {
+      const objectId = `${ctx.config.publicUrl}${ACTIVITY_PATHS[event.object.kind](event.object.ref)}`
+      await lockKey(trx, ctx.dialect, `xapi-once|${event.userId}|${event.verb}|${objectId}`)
+      const existing = await firstStatementAbout(trx, event.userId, event.verb, objectId)
+      if (existing) return { statement: JSON.parse(existing.statement) as XapiStatement, created: false }
+      const [statement] = await service.record(trx, event)
+      return { statement: statement!, created: true }
+    },
+
+    /** The lessons a learner has completed: lesson id → when (the first completion). */
+    async completedLessons(userId: string, within: DbOrTx = ctx.db): Promise<Map<string, string>> {
+      const done = new Map<string, string>()
+      for (const row of await statementsOfKind(within, userId, 'completed', 'lesson')) {
+        const id = LESSON_IRI.exec(row.object_id)?.[1]
+        if (id && !done.has(id)) done.set(id, row.timestamp)
+      }
+      return done
+    },
   }
+  return service
 }
 
 export type LearningRecordsService = ReturnType<typeof createLearningRecordsService>

@@ -44,6 +44,16 @@ export function CandidateSection({ user }: { user: User }) {
         <Link to="/accommodations/request">Request accommodations</Link>
       </p>
       <MyRegistrations />
+      <h3>Learning Lab</h3>
+      <p>
+        Lessons and practice for each of the 12 skills, aligned to the MT1 Skills Standards. If a module’s result was
+        below 75%, start with the skills it named.
+      </p>
+      <p>
+        <Link to="/learning" className="button button--secondary">
+          Open the Learning Lab
+        </Link>
+      </p>
     </section>
   );
 }

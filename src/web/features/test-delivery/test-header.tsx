@@ -6,7 +6,7 @@ import type { Ref } from "react";
 import { ClockDisplay, type ClockHandle } from "./clock-display";
 import type { ClockAnchor } from "./clock";
 import { SaveStatus, type SaveState } from "./save-status";
-import { TEXT_SIZES, type DisplaySettings } from "./use-display-settings";
+import { DisplayControls, type DisplaySettings } from "../../components/display-controls";
 
 interface Props {
   moduleName: string;
@@ -48,19 +48,7 @@ export function TestHeader(p: Props) {
         axe requires all content in landmarks. */}
     <section className="test-toolbar" aria-label="Test tools">
       <div className="test-tools">
-        <label className="test-tools__size">
-          Text size
-          <select className="input input--select" value={p.display.textSize} onChange={(e) => p.onDisplay({ textSize: Number(e.target.value) })}>
-            {TEXT_SIZES.map((size) => (
-              <option key={size} value={size}>
-                {size}%
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="button" className="button button--secondary button--small" aria-pressed={p.display.highContrast} onClick={() => p.onDisplay({ highContrast: !p.display.highContrast })}>
-          High contrast
-        </button>
+        <DisplayControls display={p.display} onDisplay={p.onDisplay} />
         {p.calculator.available ? (
           <button type="button" className="button button--secondary button--small" aria-expanded={p.calculator.open} aria-controls="calculator-slot" onClick={p.calculator.toggle}>
             Calculator

@@ -18,10 +18,13 @@ import { queueMayResume, screenMode, type ScreenInputs } from "./screen-mode";
 import { useAnswers } from "./use-answers";
 import { errorCodeOf, useAttemptQuery } from "./use-attempt-query";
 import { useDisplaySettings } from "./use-display-settings";
+import { CONTRAST_THEME_CLASS } from "../../components/display-controls";
 import { usePreloadFigures } from "./use-figure-preload";
 import { useIntegrityGuards } from "./use-integrity";
 import { useBrowserOnline, useSaveQueue } from "./use-save-queue";
 import "../../styles/test-screen.css";
+// After test-screen.css: the theme overrides the screen's own rules (see the file).
+import "../../styles/contrast-theme.css";
 
 const BLOCKED_NOTICE = "Copying, pasting and the right-click menu are turned off during the test.";
 
@@ -119,7 +122,7 @@ export function TestScreen({ attemptId }: { attemptId: string }) {
     }
   }
 
-  const theme = ["test-screen", display.settings.highContrast ? "test-screen--contrast" : ""].filter(Boolean).join(" ");
+  const theme = ["test-screen", display.settings.highContrast ? CONTRAST_THEME_CLASS : ""].filter(Boolean).join(" ");
   const moduleName = attempt?.moduleName ?? program.data?.modules.find((m) => m.code === attempt?.module)?.name ?? attempt?.module ?? "Test";
 
   let screen;

@@ -3,14 +3,10 @@
 // Kept per registration, so they carry over between a candidate's modules but not to the next
 // person at a shared test-center computer.
 import { useCallback, useEffect, useState } from "react";
+import type { DisplaySettings } from "../../components/display-controls";
 import { localStore, readJson, storageKeys, writeJson } from "./local-store";
 
-export const TEXT_SIZES = [100, 125, 150, 175, 200] as const;
-
-export interface DisplaySettings {
-  textSize: number;
-  highContrast: boolean;
-}
+export type { DisplaySettings };
 
 export function defaultDisplay(accommodations: readonly string[]): DisplaySettings {
   return { textSize: accommodations.includes("large_print") ? 150 : 100, highContrast: accommodations.includes("high_contrast") };
