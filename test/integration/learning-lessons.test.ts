@@ -136,7 +136,7 @@ describe.each(databases)('Learning Lab lessons on %s', (kind) => {
       verb: { id: 'http://adlnet.gov/expapi/verbs/experienced' },
       object: { id: 'http://mt1.test/learning/lessons/MEAS-1', definition: { type: 'http://adlnet.gov/expapi/activities/lesson', name: { 'en-US': 'Reading a fractional inch rule' } } },
       context: { contextActivities: { parent: [{ id: 'http://mt1.test/learning/skills/MEAS', definition: { type: 'http://adlnet.gov/expapi/activities/objective', name: { 'en-US': 'Measurement' } } }] } },
-      version: '1.0.3',
+      version: '1.0.0', // a statement's version is the spec's 1.0.0 (2.4.10); 1.0.3 goes in the header
     })
     expect(statements[0]!.result).toBeUndefined()
 
