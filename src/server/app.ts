@@ -44,6 +44,11 @@ import sessionOperationsRoutes from './modules/scheduling/session-operations.rou
 import certificationOverviewRoutes from './modules/scheduling/certification-overview.routes.js'
 // issue 12, integrity stream
 import integrityRoutes from './modules/integrity/integrity.routes.js'
+// issue 13, practice stream
+import practiceRoutes from './modules/learning/practice.routes.js'
+import practiceTestRoutes from './modules/learning/practice-test.routes.js'
+import studyPlanRoutes from './modules/learning/study-plan.routes.js'
+import progressRoutes from './modules/learning/progress.routes.js'
 import authPlugin from './plugins/auth.js'
 import inputGuardPlugin from './plugins/input-guard.js'
 import errorsPlugin from './plugins/errors.js'
@@ -168,6 +173,11 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(certificationOverviewRoutes)
   // issue 12, integrity stream
   await app.register(integrityRoutes)
+  // issue 13, practice stream
+  await app.register(practiceRoutes)
+  await app.register(practiceTestRoutes)
+  await app.register(studyPlanRoutes)
+  await app.register(progressRoutes)
 
   await app.register(staticWebPlugin)
   await app.ready()
