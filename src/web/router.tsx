@@ -77,6 +77,13 @@ import { TermsPage } from "./routes/self-service/terms-page";
 import { IrregularitiesPage } from "./routes/staff/irregularities-page";
 import { IrregularityCasePage } from "./routes/staff/irregularity-case-page";
 import { IrregularityCasesPage } from "./routes/staff/irregularity-cases-page";
+// issue 13, practice stream: practice sets, practice tests, study plans, progress.
+import { PracticeSetPage } from "./features/practice/practice-set-page";
+import { PracticeTestsPage } from "./features/practice/practice-tests-page";
+import { PracticeTestPage } from "./features/practice/practice-test-page";
+import { PracticeTestScreen } from "./features/practice/practice-test-screen";
+import { StudyPlanPage } from "./features/practice/study-plan-page";
+import { ProgressPage } from "./features/practice/progress-page";
 
 const staff = (element: ReactNode) => <RequireAuth requiredRole="program_staff">{element}</RequireAuth>;
 
@@ -151,6 +158,12 @@ export const router = createBrowserRouter([
       { path: "staff/irregularities", element: staff(<IrregularitiesPage />) },
       { path: "staff/irregularities/cases", element: staff(<IrregularityCasesPage />) },
       { path: "staff/irregularities/:caseId", element: staff(<IrregularityCasePage />) },
+      // issue 13, practice stream
+      { path: "learning/practice/:skill", element: <RequireAuth><PracticeSetPage /></RequireAuth> },
+      { path: "learning/practice-tests", element: <RequireAuth><PracticeTestsPage /></RequireAuth> },
+      { path: "learning/practice-tests/:id", element: <RequireAuth><PracticeTestPage /></RequireAuth> },
+      { path: "learning/study-plans/:id", element: <RequireAuth><StudyPlanPage /></RequireAuth> },
+      { path: "learning/progress", element: <RequireAuth><ProgressPage /></RequireAuth> },
       { path: "*", element: <NotFoundPage /> },
         ],
       },
@@ -159,4 +172,6 @@ export const router = createBrowserRouter([
   // The test screen stands alone: no site header or navigation to leave the test by.
   { path: "sitting/:registrationId/begin/:module", element: <RequireAuth requiredRole="candidate"><BeginPage /></RequireAuth>, errorElement: <RouteErrorPage /> },
   { path: "test/:attemptId", element: <RequireAuth requiredRole="candidate"><TestPage /></RequireAuth>, errorElement: <RouteErrorPage /> },
+  // issue 13, practice stream: a practice test is taken on the test screen's own layout.
+  { path: "learning/practice-tests/:id/take", element: <RequireAuth><PracticeTestScreen /></RequireAuth>, errorElement: <RouteErrorPage /> },
 ]);
