@@ -81,7 +81,7 @@ function idMap(authored: Interaction, shown: Interaction): Map<string, string> {
  * The key (`correctResponse`, authored) in the identifiers of the presentation the learner was shown.
  * Values that are not identifiers (numbers, typed text) pass as they are.
  */
-export function keyAsPresented(staff: { presentation: { body: PresentationNode[] }; correctResponse: Record<string, unknown> }, shown: { presentation: { body: PresentationNode[] } }): Record<string, unknown> {
+export function keyAsPresented(staff: { presentation: { body: unknown }; correctResponse: Record<string, unknown> }, shown: { presentation: { body: unknown } }): Record<string, unknown> {
   const authored = interactions(staff.presentation.body)
   const screen = interactions(shown.presentation.body)
   const out: Record<string, unknown> = {}

@@ -70,7 +70,7 @@ export async function practiceWorld(kind: DatabaseKind, policies: Record<string,
     items.push(...(res.json().items as StaffItem[]))
     cursor = res.json().nextCursor
   } while (cursor)
-  const keys = new Map<string, { presentation: { body: never[] }; correctResponse: Record<string, unknown> }>()
+  const keys = new Map<string, { presentation: { body: unknown }; correctResponse: Record<string, unknown> }>()
   let learners = 0
 
   const world: PracticeWorld = {
@@ -97,7 +97,7 @@ export async function practiceWorld(kind: DatabaseKind, policies: Record<string,
         key = res.json()
         keys.set(shown.id, key!)
       }
-      return keyAsPresented(key!, shown as never)
+      return keyAsPresented(key!, shown as { presentation: { body: unknown } })
     },
 
     async practise(s, skill, pattern) {
