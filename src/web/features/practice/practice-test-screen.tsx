@@ -118,7 +118,9 @@ function RunningPracticeTest({ test, receivedAt, onOver }: { test: PracticeTestV
   }, [saves]);
 
   return (
-    <div className={display.settings.highContrast ? "test-screen test-screen--contrast" : "test-screen"}>
+    // test-screen--contrast is the test screen's theme today; contrast-theme is the name the shared
+    // display theme takes in the lab-lessons stream (styles/contrast-theme.css): both, so it holds at merge.
+    <div className={display.settings.highContrast ? "test-screen test-screen--contrast contrast-theme" : "test-screen"}>
       <a className="skip-link" href="#test-heading" onClick={skipToQuestion}>
         Skip to the question
       </a>
