@@ -48,6 +48,11 @@ import integrityRoutes from './modules/integrity/integrity.routes.js'
 import learningRecordsRoutes from './modules/learning-records/learning-records.routes.js'
 // issue 13, lab-lessons: the Learning Lab's catalogue, lessons and figures
 import lessonsRoutes from './modules/learning/lessons.routes.js'
+// issue 13, practice stream
+import practiceRoutes from './modules/learning/practice.routes.js'
+import practiceTestRoutes from './modules/learning/practice-test.routes.js'
+import studyPlanRoutes from './modules/learning/study-plan.routes.js'
+import progressRoutes from './modules/learning/progress.routes.js'
 import authPlugin from './plugins/auth.js'
 import inputGuardPlugin from './plugins/input-guard.js'
 import errorsPlugin from './plugins/errors.js'
@@ -178,6 +183,11 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(learningRecordsRoutes)
   // issue 13, lab-lessons
   await app.register(lessonsRoutes)
+  // issue 13, practice stream
+  await app.register(practiceRoutes)
+  await app.register(practiceTestRoutes)
+  await app.register(studyPlanRoutes)
+  await app.register(progressRoutes)
 
   await app.register(staticWebPlugin)
   await app.ready()

@@ -66,6 +66,12 @@ export const errorStatus = {
   APPEAL_WINDOW_CLOSED: 422,
   SAME_DECIDER: 403,
   // end integrity stream
+  // issue 13, practice stream: the Learning Lab's practice, practice tests and study plans
+  LEARNING_LAB_ENROLMENT_REQUIRED: 403,
+  ALREADY_ANSWERED: 409,
+  PRACTICE_TEST_CLOSED: 409,
+  NOTHING_TO_STUDY: 422,
+  NO_PRACTICE_ITEMS: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   DATABASE_UNAVAILABLE: 503,

@@ -58,6 +58,13 @@ import { createLearningRecordsService } from './modules/learning-records/learnin
 import { createLessonsService } from './modules/learning/lessons.service.js'
 // issue 13, lab-records stream: external learning record stores
 import { createLearningRecordStoresService } from './modules/learning-records/learning-record-stores.service.js'
+// issue 13, practice stream: practice sets and tests, mastery, study plans, progress
+import { createMasteryService } from './modules/learning/mastery.service.js'
+import type { PractiseAccess } from './modules/learning/practice-access.js'
+import { createPracticeService } from './modules/learning/practice.service.js'
+import { createPracticeTestService } from './modules/learning/practice-test.service.js'
+import { createProgressService } from './modules/learning/progress.service.js'
+import { createStudyPlanService } from './modules/learning/study-plan.service.js'
 
 export function createServices(ctx: ServerContext, program: Program) {
   // The audit log names actors through the accounts module, which is built after it and records audit entries itself.
@@ -129,7 +136,19 @@ export function createServices(ctx: ServerContext, program: Program) {
   })
   const learningRecords = createLearningRecordsService(ctx, { forwarding: learningRecordStores, users })
   const lessons = createLessonsService(ctx, { program: programService, learningRecords })
+  // issue 13, practice stream. Whether a learner may practise a module's skills:
+  const practiseAccess: PractiseAccess = { canPractise: async () => ({ allowed: true }) } // wired to training enrolments at merge
+  const mastery = createMasteryService(ctx, { program: programService, learningRecords })
+  const studyPlans = createStudyPlanService(ctx, {
+    program: programService, lessons, mastery, learningRecords, results, eligibility, notifications, contacts: users,
+  })
+  const practiceTests = createPracticeTestService(ctx, { program: programService, itemBank, accommodations, learningRecords, mastery, studyPlans, access: practiseAccess })
   return {
+    practice: createPracticeService(ctx, { program: programService, itemBank, lessons, learningRecords, mastery, studyPlans, access: practiseAccess }),
+    practiceTests,
+    studyPlans,
+    learningProgress: createProgressService(ctx, { mastery, practiceTests, studyPlans }),
+    practiseAccess,
     learningRecords,
     learningRecordStores,
     lessons,

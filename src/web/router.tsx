@@ -84,6 +84,13 @@ import { LearningRecordsPage } from "./routes/staff/learning-records-page";
 import { LearningHomePage } from "./features/learning/learning-home-page";
 import { SkillPage } from "./features/learning/skill-page";
 import { LessonPage } from "./features/learning/lesson-page";
+// issue 13, practice stream: practice sets, practice tests, study plans, progress.
+import { PracticeSetPage } from "./features/practice/practice-set-page";
+import { PracticeTestsPage } from "./features/practice/practice-tests-page";
+import { PracticeTestPage } from "./features/practice/practice-test-page";
+import { PracticeTestScreen } from "./features/practice/practice-test-screen";
+import { StudyPlanPage } from "./features/practice/study-plan-page";
+import { ProgressPage } from "./features/practice/progress-page";
 
 const staff = (element: ReactNode) => <RequireAuth requiredRole="program_staff">{element}</RequireAuth>;
 
@@ -164,6 +171,12 @@ export const router = createBrowserRouter([
       { path: "learning", element: <LearningHomePage /> },
       { path: "learning/skills/:skill", element: <SkillPage /> },
       { path: "learning/lessons/:id", element: <LessonPage /> },
+      // issue 13, practice stream
+      { path: "learning/practice/:skill", element: <RequireAuth><PracticeSetPage /></RequireAuth> },
+      { path: "learning/practice-tests", element: <RequireAuth><PracticeTestsPage /></RequireAuth> },
+      { path: "learning/practice-tests/:id", element: <RequireAuth><PracticeTestPage /></RequireAuth> },
+      { path: "learning/study-plans/:id", element: <RequireAuth><StudyPlanPage /></RequireAuth> },
+      { path: "learning/progress", element: <RequireAuth><ProgressPage /></RequireAuth> },
       { path: "*", element: <NotFoundPage /> },
         ],
       },
@@ -172,4 +185,6 @@ export const router = createBrowserRouter([
   // The test screen stands alone: no site header or navigation to leave the test by.
   { path: "sitting/:registrationId/begin/:module", element: <RequireAuth requiredRole="candidate"><BeginPage /></RequireAuth>, errorElement: <RouteErrorPage /> },
   { path: "test/:attemptId", element: <RequireAuth requiredRole="candidate"><TestPage /></RequireAuth>, errorElement: <RouteErrorPage /> },
+  // issue 13, practice stream: a practice test is taken on the test screen's own layout.
+  { path: "learning/practice-tests/:id/take", element: <RequireAuth><PracticeTestScreen /></RequireAuth>, errorElement: <RouteErrorPage /> },
 ]);

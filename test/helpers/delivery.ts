@@ -7,7 +7,7 @@ import path from 'node:path'
 import { expect } from 'vitest'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { buildApp } from '../../src/server/app.js'
-import { loadConfig } from '../../src/server/config.js'
+import { loadConfig, type AppConfig } from '../../src/server/config.js'
 import { seedDemo } from '../../src/server/db/seed/demo.js'
 import { call, login, register, staffSession, type Session } from './http-client.js'
 import { createTestApp, type DatabaseKind, type TestApp } from './test-app.js'
@@ -94,8 +94,9 @@ export interface ConsoleView {
   incidents: Incident[]
 }
 
-export async function deliveryWorld(kind: DatabaseKind): Promise<DeliveryWorld> {
-  const t = await createTestApp(kind)
+/** `overrides`: settings of the app (issue 13: the practice tests give it a program directory of their own). */
+export async function deliveryWorld(kind: DatabaseKind, overrides: Partial<AppConfig> = {}): Promise<DeliveryWorld> {
+  const t = await createTestApp(kind, overrides)
   await t.app.services.itemBank.seedShippedBank()
   await seedDemo(t.app, t.clock())
   const staff = await staffSession(t.app)

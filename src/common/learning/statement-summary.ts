@@ -14,6 +14,7 @@ export const OBJECT_KIND_LABELS: Record<ObjectKind, string> = {
   skill: 'Skill',
   course: 'Course',
   course_meeting: 'Course meeting',
+  study_plan: 'Study plan',
 }
 
 export interface StatementSummary {

@@ -35,6 +35,8 @@ export const OBJECT_KINDS = {
   skill: 'http://adlnet.gov/expapi/activities/objective',
   course: 'http://adlnet.gov/expapi/activities/course',
   course_meeting: 'http://adlnet.gov/expapi/activities/meeting',
+  // issue 13, practice stream: a study plan's goal is its skills mastered.
+  study_plan: 'http://adlnet.gov/expapi/activities/objective',
 } as const
 export type ObjectKind = keyof typeof OBJECT_KINDS
 
@@ -48,6 +50,7 @@ export const ACTIVITY_PATHS: Record<ObjectKind, (ref: string) => string> = {
   skill: (skill) => `/learning/skills/${encodeURIComponent(skill)}`,
   course: (offeringId) => `/training/courses/${encodeURIComponent(offeringId)}`,
   course_meeting: (ref) => `/training/meetings/${encodeURIComponent(ref)}`,
+  study_plan: (id) => `/learning/study-plans/${encodeURIComponent(id)}`,
 }
 
 /** What a module asks to record; the learning-records service turns it into a full statement. */

@@ -115,6 +115,18 @@ export const PoliciesSchema = Type.Object(
     appealWindowDays: Type.Integer({ minimum: 1, maximum: 365 }),
     /** How long a certification (center, proctor, trainer) lasts when staff certify without a date. */
     certificationPeriodMonths: Type.Integer({ minimum: 1, maximum: 120 }),
+    /**
+     * The Learning Lab (issue 13, practice stream). A skill is mastered when the learner's last
+     * `masteryWindow` practice answers of it are at least that many and at least `masteryPercent`
+     * percent correct (src/common/rules/mastery.ts); left out, 10 and 80.
+     */
+    learning: Type.Optional(Type.Object(
+      {
+        masteryWindow: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 10 })),
+        masteryPercent: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 80 })),
+      },
+      { additionalProperties: false },
+    )),
   },
   { additionalProperties: false },
 )

@@ -27,6 +27,8 @@ import * as noShows from './migrations/0021-no-shows.js'
 import * as certificationPeriods from './migrations/0022-certification-periods.js'
 // issue 13: learning records (xAPI statements)
 import * as learningRecords from './migrations/0023-learning-records.js'
+// issue 13: practice sets and tests, answers, mastery, study plans
+import * as practice from './migrations/0024-practice.js'
 // issue 13, lab-records stream: external learning record stores and the delivery queue
 import * as lrsForwarding from './migrations/0025-lrs-forwarding.js'
 
@@ -57,6 +59,7 @@ const migrations: Record<string, DialectMigration> = {
   '0021-no-shows': noShows,
   '0022-certification-periods': certificationPeriods,
   '0023-learning-records': learningRecords,
+  '0024-practice': practice,
   '0025-lrs-forwarding': lrsForwarding,
 }
 

@@ -665,6 +665,13 @@ export interface Database {
   // issue 13, lab-records stream (migration 0025)
   lrs_endpoints: LrsEndpointsTable
   lrs_deliveries: LrsDeliveriesTable
+  // issue 13, practice stream (migration 0024)
+  practice_sets: PracticeSetsTable
+  practice_tests: PracticeTestsTable
+  practice_test_responses: PracticeTestResponsesTable
+  practice_answers: PracticeAnswersTable
+  skill_masteries: SkillMasteriesTable
+  study_plans: StudyPlansTable
 }
 
 // --- issue 12, integrity stream: irregularity cases (migration 0018) ---
@@ -775,4 +782,86 @@ export interface LrsDeliveriesTable {
   last_attempt_at: string | null
   sent_at: string | null
   created_at: string
+}
+
+// --- issue 13, practice stream (migration 0024) ---
+/** A practice set: a few practice items of one skill, drawn for one learner. */
+export interface PracticeSetsTable {
+  id: string
+  user_id: string
+  module: string
+  skill: string
+  /** Draws the set's option order and opaque identifiers; never leaves the server. */
+  seed: number
+  /** JSON FormItem[] (item id, version, skill), in the order shown. */
+  items: string
+  created_at: string
+  completed_at: string | null
+}
+
+export interface PracticeTestsTable {
+  id: string
+  user_id: string
+  module: string
+  seed: number
+  /** JSON FormItem[]: the items drawn by the module's blueprint from the practice pool. */
+  form: string
+  timed: number
+  status: 'in_progress' | 'submitted'
+  started_at: string
+  /** Timed tests only: answers after it are refused and the test is submitted as of it. */
+  deadline_at: string | null
+  submitted_at: string | null
+  submitted_by: 'learner' | 'deadline' | null
+  /** JSON: the diagnostic (common/rules/module-result.ts ModuleResult) once submitted. */
+  result: string | null
+  updated_at: string
+}
+
+export interface PracticeTestResponsesTable {
+  test_id: string
+  item_id: string
+  /** JSON, in authored identifiers. */
+  response: string
+  saved_at: string
+}
+
+/** One practice answer (the mastery rule reads each learner's latest per skill). */
+export interface PracticeAnswersTable {
+  id: string
+  user_id: string
+  item_id: string
+  item_version: number
+  module: string
+  skill: string
+  source_kind: 'set' | 'test'
+  source_id: string
+  /** JSON, in authored identifiers. */
+  response: string
+  score_micro: number
+  correct: number
+  answered_at: string
+  /** Order among answers stored at the same moment (a practice test's, in form order). */
+  seq: number
+}
+
+/** The first time a learner mastered a skill. */
+export interface SkillMasteriesTable {
+  user_id: string
+  skill: string
+  module: string
+  mastered_at: string
+}
+
+export interface StudyPlansTable {
+  id: string
+  user_id: string
+  module: string
+  source_kind: 'result' | 'practice_test'
+  source_id: string
+  /** JSON array of skill codes below standard, in the result's order. */
+  skills: string
+  created_at: string
+  completed_at: string | null
+  invited_at: string | null
 }

@@ -116,6 +116,13 @@ export async function activePoolEntries(db: DbOrTx, module: string, pool: 'opera
   return rows.map((r) => ({ ...r, active_version: r.active_version! }))
 }
 
+/** The ids among `ids` of items active in the pool (issue 13: practice checks every item it serves or accepts). */
+export async function activeIdsInPool(db: DbOrTx, ids: readonly string[], pool: 'operational' | 'practice'): Promise<string[]> {
+  if (ids.length === 0) return []
+  const rows = await db.selectFrom('items').select('id').where('id', 'in', [...new Set(ids)]).where('pool', '=', pool).where('status', '=', 'active').execute()
+  return rows.map((r) => r.id)
+}
+
 export async function incrementExposure(db: DbOrTx, itemIds: string[]): Promise<void> {
   if (itemIds.length === 0) return
   await db.updateTable('items').set({ exposure_count: sql`exposure_count + 1` }).where('id', 'in', itemIds).execute()

@@ -18,6 +18,7 @@ import type { ProgramService } from '../program/program.service.js'
 import { contentProblems } from './content-check.js'
 import { checkFigureBounded } from './bounded-parse.js'
 import {
+  activeIdsInPool,
   activePool,
   activePoolEntries,
   allItemsWithLatest,
@@ -41,9 +42,13 @@ import { buildModel, importEntry, MissingFigure, skillModule, type ImportLine } 
 import type { StoredItemModel } from './item-model.js'
 import { exportAssetPath, exportFolder, exportItemPath, packageFiles, packageItems, PackageError, readFolder, type ExportItem, type PackageFiles } from './package.js'
 
-/** A practice form draws every skill's practice items, up to the practice pool's size. */
-function practiceBlueprint(blueprint: Record<string, number>, perSkill: number): Record<string, number> {
-  return Object.fromEntries(Object.keys(blueprint).map((skill) => [skill, perSkill]))
+/**
+ * A practice form (a full-length practice test) follows the module's blueprint, each skill as far as
+ * its practice items go: the practice pool is smaller than the operational one while it grows, and a
+ * form uses the blueprint's per-skill counts once the pool has enough items.
+ */
+function practiceBlueprint(blueprint: Record<string, number>, available: ReadonlyMap<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(blueprint).map(([skill, count]) => [skill, Math.min(count, available.get(skill) ?? 0)]))
 }
 
 export const SHIPPED_BANK_DIR = path.join(projectRoot, 'program', 'mt1', 'items')
@@ -348,6 +353,14 @@ export function createItemBankService(ctx: ServerContext, deps: { audit: AuditSe
       return activePool(db, module, pool)
     },
 
+    /**
+     * Which of these items are active in a pool now (issue 13: practice refuses, and never shows, an
+     * item that is not in the active practice pool, whatever a stored set or test drew).
+     */
+    async activeInPool(itemIds: readonly string[], pool: 'operational' | 'practice'): Promise<Set<string>> {
+      return new Set(await activeIdsInPool(db, itemIds, pool))
+    },
+
     /** An item's row, for the modules that refer to items (rescoring checks a correction names one). */
     find: (id: string) => findItemById(db, id),
 
@@ -386,7 +399,10 @@ export function createItemBankService(ctx: ServerContext, deps: { audit: AuditSe
       const entries = await activePoolEntries(db, module, pool)
       const models = new Map((await cachedVersions(entries.map((e) => ({ itemId: e.id, version: e.active_version })))).map((v) => [v.itemId, v.model]))
       const items = entries.map((e) => ({ ...e, model: models.get(e.id)! }))
-      const blueprint = pool === 'practice' ? practiceBlueprint(mod.blueprint, program.policies.itemBank.practicePerSkill) : mod.blueprint
+      const available = new Map<string, number>()
+      for (const e of entries) if (e.skill) available.set(e.skill, (available.get(e.skill) ?? 0) + 1)
+      const blueprint = pool === 'practice' ? practiceBlueprint(mod.blueprint, available) : mod.blueprint
+      if (Object.values(blueprint).every((n) => n === 0)) throw new AppError('NO_PRACTICE_ITEMS', `The ${module} practice pool has no active items yet.`)
       let form
       try {
         form = assembleForm(blueprint, items.map((i) => ({ id: i.id, version: i.active_version, skill: i.skill!, exposure: i.exposure_count })), seed, avoid)

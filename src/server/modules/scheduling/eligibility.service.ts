@@ -88,6 +88,14 @@ export function createEligibilityService(
     },
 
     /**
+     * issue 13, practice stream: whether the candidate may book the module for a session starting at
+     * `startsAt`, by the same rules (a study plan's invitation to book the retake says from when).
+     */
+    async judgeFor(candidateId: string, module: string, startsAt: string): Promise<Eligibility> {
+      return judge(await history(db, candidateId), [module], startsAt)[0]!
+    },
+
+    /**
      * The candidate's own view, before choosing: each module of the session (or of the program, judged
      * for a session starting now) with whether it may be booked, why not, and from when.
      */

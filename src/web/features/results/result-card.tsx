@@ -4,6 +4,8 @@ import type { MyResultView } from "../../../common/schemas/results";
 import { documentLinks, formatPercent } from "./results-api";
 import { SkillChart } from "./skill-chart";
 import { TrainingList } from "./training-list";
+// issue 13: the Learning Lab's study plan, skill pages and practice test for a module below the mark.
+import { LearningLabLinks } from "../practice/learning-lab-links";
 import "../../styles/results.css";
 
 interface Props {
@@ -56,6 +58,7 @@ export function ResultCard({ module, results, contact }: Props) {
         passPercent={module.passPercent}
         contact={contact}
       />
+      {!latest.passed ? <LearningLabLinks attemptId={latest.attemptId} module={module} skills={latest.skills} /> : null}
       {!latest.passed ? (
         <p>
           You may sit this module again. <Link to="/sessions">Find a session</Link>.

@@ -10,10 +10,13 @@ interface Props {
 }
 
 // The skills below standard and the training that covers them. One offering usually covers several
-// skills, so each is listed once with the skills it was recommended for.
-export function TrainingList({ skills, training, passPercent, contact }: Props) {
+// skills, so each is listed once with the skills it was recommended for. The online Learning Lab is no
+// longer an offering to ask the program about (issue 13): the result card links to its study plan,
+// skill pages and practice test instead, so only the instructor-led courses are listed here.
+export function TrainingList({ skills, training: recommended, passPercent, contact }: Props) {
   const below = skills.filter((s) => s.belowStandard);
   if (below.length === 0) return <p>Every skill met the {passPercent}% standard.</p>;
+  const training = recommended.filter((t) => t.kind !== "learning_lab");
   const names = new Map(skills.map((s) => [s.code, s.name]));
   return (
     <div className="training">
@@ -35,7 +38,7 @@ export function TrainingList({ skills, training, passPercent, contact }: Props) 
           ))}
         </ul>
       ) : null}
-      {contact ? <p>To enroll or find a course, contact {contact}.</p> : null}
+      {contact && training.some((t) => t.kind === "course") ? <p>To find an instructor-led course, contact {contact}.</p> : null}
     </div>
   );
 }

@@ -10,7 +10,8 @@ import { DisplayControls, type DisplaySettings } from "../../components/display-
 
 interface Props {
   moduleName: string;
-  anchor: ClockAnchor;
+  /** The clock; null for a test without a time limit (an untimed practice test). */
+  anchor: ClockAnchor | null;
   clockRef: Ref<ClockHandle>;
   onExpire: () => void;
   saveState: SaveState;
@@ -22,7 +23,8 @@ interface Props {
   /** The tools that need the test started (review, submit) are hidden on the instructions. */
   started: boolean;
   reviewing: boolean;
-  onInstructions: () => void;
+  /** Shows the instructions again; without it (a practice test has none) there is no Instructions button. */
+  onInstructions?: () => void;
   onReview: () => void;
   onSubmit: () => void;
 }
@@ -35,7 +37,7 @@ export function TestHeader(p: Props) {
         <h1 className="test-header__title">
           <span className="test-header__program">MT1</span> {p.moduleName}
         </h1>
-        <ClockDisplay ref={p.clockRef} anchor={p.anchor} onExpire={p.onExpire} />
+        {p.anchor ? <ClockDisplay ref={p.clockRef} anchor={p.anchor} onExpire={p.onExpire} /> : null}
         <SaveStatus state={p.saveState} />
         {p.started ? (
           <button type="button" className="button button--small test-header__submit" onClick={p.onSubmit}>
@@ -54,9 +56,11 @@ export function TestHeader(p: Props) {
             Calculator
           </button>
         ) : null}
-        <button type="button" className="button button--secondary button--small" onClick={p.onInstructions}>
-          Instructions
-        </button>
+        {p.onInstructions ? (
+          <button type="button" className="button button--secondary button--small" onClick={p.onInstructions}>
+            Instructions
+          </button>
+        ) : null}
         {p.breaks.available ? (
           <button type="button" className="button button--secondary button--small" onClick={p.breaks.start} disabled={p.breaks.busy}>
             Take a break
