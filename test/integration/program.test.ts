@@ -46,7 +46,7 @@ describe('the shipped MT1 definition', () => {
     expect(program.policies).toMatchObject({
       registrationLeadHours: 48, retake: { waitDaysAfterAttempt: [], maxAttemptsPer12Months: null }, certificateExpiryMonths: null,
       recommendedNcrcLevel: 'Silver', advancedStandingCreditsMax: 6,
-      itemBank: { operationalPerSkill: 12, practicePerSkill: 4 },
+      itemBank: { operationalPerSkill: 12, practicePerSkill: 10 },
     })
     expect(program.fees.paymentMethods).toEqual(['voucher', 'invoice'])
   })
