@@ -44,6 +44,10 @@ import sessionOperationsRoutes from './modules/scheduling/session-operations.rou
 import certificationOverviewRoutes from './modules/scheduling/certification-overview.routes.js'
 // issue 12, integrity stream
 import integrityRoutes from './modules/integrity/integrity.routes.js'
+// issue 13, training stream
+import trainingRoutes from './modules/training/training.routes.js'
+import trainingAdminRoutes from './modules/training/training-admin.routes.js'
+import trainerRoutes from './modules/training/trainer.routes.js'
 import authPlugin from './plugins/auth.js'
 import inputGuardPlugin from './plugins/input-guard.js'
 import errorsPlugin from './plugins/errors.js'
@@ -168,6 +172,10 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(certificationOverviewRoutes)
   // issue 12, integrity stream
   await app.register(integrityRoutes)
+  // issue 13, training stream
+  await app.register(trainingRoutes)
+  await app.register(trainingAdminRoutes)
+  await app.register(trainerRoutes)
 
   await app.register(staticWebPlugin)
   await app.ready()

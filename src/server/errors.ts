@@ -66,6 +66,14 @@ export const errorStatus = {
   APPEAL_WINDOW_CLOSED: 422,
   SAME_DECIDER: 403,
   // end integrity stream
+  // issue 13, training stream: ISO/IEC 17024 impartiality, course seats and enrolment
+  TRAINER_IMPARTIALITY: 422,
+  TRAINER_NOT_CERTIFIED: 422,
+  COURSE_FULL: 409,
+  ALREADY_ENROLLED: 409,
+  ENROLMENT_CLOSED: 422,
+  PAYMENT_REQUIRED: 422,
+  ATTENDANCE_RECORDED: 409,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   DATABASE_UNAVAILABLE: 503,

@@ -27,6 +27,8 @@ import * as noShows from './migrations/0021-no-shows.js'
 import * as certificationPeriods from './migrations/0022-certification-periods.js'
 // issue 13: learning records (xAPI statements)
 import * as learningRecords from './migrations/0023-learning-records.js'
+// issue 13: trainers, courses, enrolment (training stream)
+import * as training from './migrations/0026-training.js'
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: DialectName): Promise<void> }
 
@@ -55,6 +57,7 @@ const migrations: Record<string, DialectMigration> = {
   '0021-no-shows': noShows,
   '0022-certification-periods': certificationPeriods,
   '0023-learning-records': learningRecords,
+  '0026-training': training,
 }
 
 /** The names of every migration, in order: what a cached database (the registry bench's seed) is keyed by. */
