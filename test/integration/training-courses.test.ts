@@ -107,6 +107,9 @@ describe.each(databases)('trainers and courses on %s', (kind) => {
     const view = privateCourse.json<CourseView>()
     expect(view).toMatchObject({ private: true, enrolmentOpen: false, place: { kind: 'onsite', name: 'Acme Fabrication', address: '1 Mill Road, Dayton, OH 45402', state: 'OH' } })
     expect((await find('?state=OH')).items).toEqual([])
+    // Its employer finds it (to sponsor its employees' seats); nobody else does.
+    const forEmployer = (await call(w.t.app, 'GET', '/api/v1/training/courses?state=OH', { session: employer.session })).json<CoursesPage>().items
+    expect(forEmployer.map((c) => c.id)).toEqual([view.id])
     const stranger = await w.person('Stranger')
     expect((await call(w.t.app, 'GET', `/api/v1/training/courses/${view.id}`, { session: stranger.session })).statusCode).toBe(404)
     expect((await call(w.t.app, 'GET', `/api/v1/training/courses/${view.id}`, { session: employer.session })).statusCode).toBe(200)

@@ -72,16 +72,23 @@ export interface FinderFilter {
   skill?: string | undefined
   /** Centers whose courses are public now (certified, not lapsed). */
   centerIds: readonly string[]
+  /** An employer looking: its own onsite courses are listed too (it fills them by sponsoring). */
+  employerId?: string | undefined
   now: string
   after?: CursorKey | undefined
   limit: number
 }
 
-/** Public courses still to run (or running), soonest first: scheduled, at a public center, not onsite. */
+/** Public courses still to run (or running), soonest first: scheduled, at a public center, not onsite (an employer's own onsite ones for it). */
 export async function listPublicOfferings(db: DbOrTx, f: FinderFilter): Promise<OfferingRow[]> {
-  if (f.centerIds.length === 0) return []
+  if (f.centerIds.length === 0 && !f.employerId) return []
+  const centerIds = [...f.centerIds]
   let query = db.selectFrom('course_offerings').selectAll()
-    .where('status', '=', 'scheduled').where('employer_id', 'is', null).where('center_id', 'in', [...f.centerIds]).where('last_ends_at', '>', f.now)
+    .where('status', '=', 'scheduled').where('last_ends_at', '>', f.now)
+    .where((eb) => eb.or([
+      ...(centerIds.length ? [eb.and([eb('employer_id', 'is', null), eb('center_id', 'in', centerIds)])] : []),
+      ...(f.employerId ? [eb('employer_id', '=', f.employerId)] : []),
+    ]))
   if (f.state) query = query.where('state', '=', f.state.toUpperCase())
   if (f.module) query = query.where('module', '=', f.module)
   // Skills are a JSON array of codes: a code in quotes matches exactly that code.

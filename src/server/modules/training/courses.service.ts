@@ -175,11 +175,15 @@ export function createCoursesService(
       return viewOf(id)
     },
 
-    /** The public course finder: scheduled courses at certified centers still to run, soonest first, with seats left. */
-    async find(query: CourseFinderQuery) {
+    /**
+     * The public course finder: scheduled courses at certified centers still to run, soonest first, with
+     * seats left. An employer also sees its own onsite courses, which it fills by sponsoring seats.
+     */
+    async find(actor: Actor | null, query: CourseFinderQuery) {
       const limit = query.limit ?? 50
       const rows = await listPublicOfferings(db, {
         state: query.state, module: query.module, skill: query.skill, centerIds: await deps.centers.publicIds(), now: now(), after: decodeCursor(query.cursor), limit,
+        employerId: actor && hasRole(actor, 'employer') ? actor.userId : undefined,
       })
       const page = rows.slice(0, limit)
       const last = page[page.length - 1]

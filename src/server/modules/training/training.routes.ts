@@ -18,10 +18,10 @@ export default async function trainingRoutes(app: FastifyInstance) {
   r.get('/api/v1/training/courses', {
     config: { rateLimit: publicRateLimit(app), tokenScope: 'any' },
     schema: {
-      tags, summary: 'The course finder: scheduled instructor-led courses at certified centers still to run, soonest first, with the seats left (by state, module, skill)',
+      tags, summary: 'The course finder: scheduled instructor-led courses at certified centers still to run, soonest first, with the seats left (by state, module, skill); an employer also sees its own onsite courses',
       querystring: CourseFinderQuery, response: { 200: CoursesPage, ...errorResponses(400, 429) },
     },
-  }, async (request) => t().courses.find(request.query))
+  }, async (request) => t().courses.find(request.actor, request.query))
 
   r.get('/api/v1/training/courses/:id', {
     config: { tokenScope: 'any' },
