@@ -11,7 +11,8 @@ import { createTestApp, type DatabaseKind, type TestApp } from '../test-app.js'
 import { baseline, type Known } from './values.js'
 import type { Operation } from './openapi.js'
 
-export const ROLES = ['anonymous', 'candidate', 'proctor', 'center_admin', 'program_staff', 'employer'] as const
+// issue 13: trainers too (the demo trainer), who teach courses and record attendance.
+export const ROLES = ['anonymous', 'candidate', 'proctor', 'center_admin', 'program_staff', 'employer', 'trainer'] as const
 export type RoleName = (typeof ROLES)[number]
 
 const DEMO_PASSWORD = 'mt1-demo'
@@ -21,6 +22,7 @@ const DEMO_EMAIL: Record<Exclude<RoleName, 'anonymous'>, string> = {
   center_admin: 'center@demo.test',
   program_staff: 'admin@demo.test',
   employer: 'employer@demo.test',
+  trainer: 'trainer@demo.test',
 }
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')
