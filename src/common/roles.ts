@@ -1,5 +1,5 @@
 // The roles of the platform. A user may hold several (a proctor can also be a candidate elsewhere).
-export const ROLES = ['candidate', 'proctor', 'center_admin', 'program_staff', 'employer', 'college_partner'] as const
+export const ROLES = ['candidate', 'proctor', 'center_admin', 'program_staff', 'employer', 'college_partner', 'trainer'] as const
 export type Role = (typeof ROLES)[number]
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -9,4 +9,6 @@ export const ROLE_LABELS: Record<Role, string> = {
   program_staff: 'Program staff',
   employer: 'Employer',
   college_partner: 'College partner',
+  // issue 13: MT1 Certified Trainers teach instructor-led courses (certified by staff, like proctors).
+  trainer: 'Trainer',
 }

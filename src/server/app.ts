@@ -53,6 +53,10 @@ import practiceRoutes from './modules/learning/practice.routes.js'
 import practiceTestRoutes from './modules/learning/practice-test.routes.js'
 import studyPlanRoutes from './modules/learning/study-plan.routes.js'
 import progressRoutes from './modules/learning/progress.routes.js'
+// issue 13, training stream
+import trainingRoutes from './modules/training/training.routes.js'
+import trainingAdminRoutes from './modules/training/training-admin.routes.js'
+import trainerRoutes from './modules/training/trainer.routes.js'
 import authPlugin from './plugins/auth.js'
 import inputGuardPlugin from './plugins/input-guard.js'
 import errorsPlugin from './plugins/errors.js'
@@ -188,6 +192,10 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(practiceTestRoutes)
   await app.register(studyPlanRoutes)
   await app.register(progressRoutes)
+  // issue 13, training stream
+  await app.register(trainingRoutes)
+  await app.register(trainingAdminRoutes)
+  await app.register(trainerRoutes)
 
   await app.register(staticWebPlugin)
   await app.ready()

@@ -65,11 +65,17 @@ import { createPracticeService } from './modules/learning/practice.service.js'
 import { createPracticeTestService } from './modules/learning/practice-test.service.js'
 import { createProgressService } from './modules/learning/progress.service.js'
 import { createStudyPlanService } from './modules/learning/study-plan.service.js'
+// issue 13, training stream: trainers, courses, enrolment, attendance, impartiality
+import { createTrainingService } from './modules/training/training.service.js'
+import type { TrainingConflicts } from './modules/training/impartiality.js'
 
 export function createServices(ctx: ServerContext, program: Program) {
   // The audit log names actors through the accounts module, which is built after it and records audit entries itself.
   // Records are named by the modules that own them (people/record-names.ts), built further down.
   const audit = createAuditService(ctx, { contacts: (ids) => users.contactsOf(ids), describe: (refs) => recordNames(refs) })
+  // issue 13, training stream: ISO/IEC 17024 impartiality, asked by scheduling (assignment, registration)
+  // and delivery (check-in) of the training module, which is built further down.
+  const impartiality: TrainingConflicts = (within, question) => training.conflicts(within, question)
   // Background jobs (cohort uploads, rescoring): each module registers its kind; recovered at start, drained at stop.
   const jobs = createJobsService(ctx)
   const notifications = createNotificationsService(ctx)
@@ -95,6 +101,7 @@ export function createServices(ctx: ServerContext, program: Program) {
   const voucherLedger = createVoucherLedgerService(ctx, {
     audit, program: programService, users, centers, invoices,
     registrationInvoicePaid: (actor, invoiceId, reference) => registrations.markInvoicePaid(actor, invoiceId, reference),
+    enrolmentInvoicePaid: (actor, invoiceId, reference) => training.enrolmentInvoicePaid(actor, invoiceId, reference),
   })
   const payments = createPaymentsService(ctx, { audit, program: programService, invoices, ledger: voucherLedger })
   const invitations = createInvitationsService(ctx, { audit, centers })
@@ -103,15 +110,16 @@ export function createServices(ctx: ServerContext, program: Program) {
   const registrations = createRegistrationsService(ctx, {
     audit, notifications, program: programService, payments, profiles, invitations, eligibility, users, centers,
     checkins: (within, ids) => attemptRecords.checkinsOf(ids, within),
+    impartiality,
   })
-  const sessionAdmin = createSessionAdminService(ctx, { audit, proctors, program: programService, registrations, centers })
+  const sessionAdmin = createSessionAdminService(ctx, { audit, proctors, program: programService, registrations, centers, impartiality })
   const accommodations = createAccommodationsService(ctx, { audit, notifications, program: programService, users })
   const itemBank = createItemBankService(ctx, { audit, program: programService, users })
   // issue 12, integrity stream: results held by an irregularity case count for nothing until released;
   // the integrity module (built below) answers which, and calls results back to reconcile.
   const holds = { heldAttemptIds: (within: Parameters<typeof integrity.heldAttemptIds>[0], candidateId: string) => integrity.heldAttemptIds(within, candidateId) }
   const results = createResultsService(ctx, { audit, program: programService, itemBank, attempts: attemptRecords, credentials: credentialRecords, notifications, contacts: users, holds })
-  const delivery = createDeliveryService(ctx, { audit, program: programService, itemBank, accommodations, registrations, results, sessions: sessionAdmin, proctors, centers })
+  const delivery = createDeliveryService(ctx, { audit, program: programService, itemBank, accommodations, registrations, results, sessions: sessionAdmin, proctors, centers, impartiality })
   const sessions = createSessionsService(ctx, { centers })
   const handbook = createHandbookService(ctx, { audit, notifications, users })
   // issue 12, integrity stream
@@ -132,18 +140,23 @@ export function createServices(ctx: ServerContext, program: Program) {
   // learning record stores whose audience includes the learner, and sent after the commit.
   const learningRecordStores = createLearningRecordStoresService(ctx, {
     audit, centers, users,
-    audience: { organisationsOf: async () => ({ centers: [], employers: [] }) }, // wired to training enrolments at merge
+    // A center's or an employer's store hears of the learners it trains or sponsors (the training module knows which).
+    audience: { organisationsOf: (within, userId) => training.organisationsOf(within, userId) },
   })
   const learningRecords = createLearningRecordsService(ctx, { forwarding: learningRecordStores, users })
   const lessons = createLessonsService(ctx, { program: programService, learningRecords })
   // issue 13, practice stream. Whether a learner may practise a module's skills:
-  const practiseAccess: PractiseAccess = { canPractise: async () => ({ allowed: true }) } // wired to training enrolments at merge
+  // issue 13, training stream: training is paid through scheduling's payments and voucher ledger.
+  const training = createTrainingService(ctx, { audit, notifications, program: programService, users, centers, payments, voucherLedger, learningRecords })
+  // A module's Learning Lab is open when it is free, or to a learner holding a seat in it (training enrolments).
+  const practiseAccess: PractiseAccess = { canPractise: (userId, module) => training.learningLabAccess(ctx.db, userId, module) }
   const mastery = createMasteryService(ctx, { program: programService, learningRecords })
   const studyPlans = createStudyPlanService(ctx, {
     program: programService, lessons, mastery, learningRecords, results, eligibility, notifications, contacts: users,
   })
   const practiceTests = createPracticeTestService(ctx, { program: programService, itemBank, accommodations, learningRecords, mastery, studyPlans, access: practiseAccess })
   return {
+    training,
     practice: createPracticeService(ctx, { program: programService, itemBank, lessons, learningRecords, mastery, studyPlans, access: practiseAccess }),
     practiceTests,
     studyPlans,
@@ -171,7 +184,9 @@ export function createServices(ctx: ServerContext, program: Program) {
     cohorts: createCohortService(ctx, { audit, users, auth, notifications, registrations, jobs, centers }),
     centerAdmin: createCenterAdminService(ctx, { audit, proctors, sessionAdmin, users, program: programService }),
     // issue 12, certification periods stream: expiry reminders (on the minute, in main.ts) and the staff watch
-    certificationReminders: createCertificationRemindersService(ctx, { users, notifications, program: programService }),
+    certificationReminders: createCertificationRemindersService(ctx, {
+      users, notifications, program: programService, trainers: { endingBetween: (from, to) => training.trainerCertificationsEndingBetween(from, to) },
+    }),
     certificationOverview: createCertificationOverviewService(ctx, { centers, proctors }),
     profiles,
     proctors,

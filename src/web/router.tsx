@@ -91,6 +91,16 @@ import { PracticeTestPage } from "./features/practice/practice-test-page";
 import { PracticeTestScreen } from "./features/practice/practice-test-screen";
 import { StudyPlanPage } from "./features/practice/study-plan-page";
 import { ProgressPage } from "./features/practice/progress-page";
+// issue 13, training stream: trainers, courses, enrolment, sponsored seats, rosters.
+import { TrainersPage } from "./features/training/trainers-page";
+import { ManageCoursesPage } from "./features/training/manage-courses-page";
+import { CourseFinderPage } from "./features/training/course-finder-page";
+import { CoursePage } from "./features/training/course-page";
+import { RosterPage as CourseRosterPage } from "./features/training/roster-page";
+import { MyTrainingPage } from "./features/training/my-training-page";
+import { InvitationPage as TrainingInvitationPage } from "./features/training/invitation-page";
+import { TrainerPage } from "./features/training/trainer-page";
+import { SponsorPage } from "./features/training/sponsor-page";
 
 const staff = (element: ReactNode) => <RequireAuth requiredRole="program_staff">{element}</RequireAuth>;
 
@@ -177,6 +187,17 @@ export const router = createBrowserRouter([
       { path: "learning/practice-tests/:id", element: <RequireAuth><PracticeTestPage /></RequireAuth> },
       { path: "learning/study-plans/:id", element: <RequireAuth><StudyPlanPage /></RequireAuth> },
       { path: "learning/progress", element: <RequireAuth><ProgressPage /></RequireAuth> },
+      // issue 13, training stream
+      { path: "staff/trainers", element: staff(<TrainersPage />) },
+      { path: "staff/courses", element: staff(<ManageCoursesPage staff />) },
+      { path: "center/courses", element: <RequireAuth requiredRole="center_admin"><ManageCoursesPage staff={false} /></RequireAuth> },
+      { path: "training/courses", element: <CourseFinderPage /> },
+      { path: "training/courses/:id", element: <CoursePage /> },
+      { path: "training/courses/:id/roster", element: <RequireAuth><CourseRosterPage /></RequireAuth> },
+      { path: "training/my-courses", element: <RequireAuth><MyTrainingPage /></RequireAuth> },
+      { path: "training/invitation", element: <RequireAuth><TrainingInvitationPage /></RequireAuth> },
+      { path: "trainer", element: <RequireAuth requiredRole="trainer"><TrainerPage /></RequireAuth> },
+      { path: "employer/training", element: <RequireAuth requiredRole="employer"><SponsorPage /></RequireAuth> },
       { path: "*", element: <NotFoundPage /> },
         ],
       },

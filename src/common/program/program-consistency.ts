@@ -42,6 +42,9 @@ export function programConsistencyProblems(program: Program): string[] {
   for (const code of Object.keys(program.fees.perModuleCents)) {
     if (!moduleCodes.has(code)) problems.push(`/fees/perModuleCents/${code}: no module ${code}`)
   }
+  for (const code of Object.keys(program.trainingFees?.learningLabPerModuleCents ?? {})) {
+    if (!moduleCodes.has(code)) problems.push(`/trainingFees/learningLabPerModuleCents/${code}: no module ${code}`)
+  }
   return problems
 }
 

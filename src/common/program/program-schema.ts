@@ -127,6 +127,11 @@ export const PoliciesSchema = Type.Object(
       },
       { additionalProperties: false },
     )),
+    /**
+     * ISO/IEC 17024 impartiality (issue 13): a trainer may not proctor a session where a candidate they
+     * trained within this many months before it sits (src/common/rules/trainer-impartiality.ts).
+     */
+    trainerImpartialityMonths: Type.Integer({ minimum: 1, maximum: 120 }),
   },
   { additionalProperties: false },
 )
@@ -138,6 +143,18 @@ export const FeesSchema = Type.Object(
     /** null means "contact the program": the source publishes no price. */
     perModuleCents: Type.Record(Type.String(), Type.Union([Type.Integer({ minimum: 0 }), Type.Null()])),
     paymentMethods: Type.Array(Type.Union([Type.Literal('voucher'), Type.Literal('invoice')]), { minItems: 1 }),
+  },
+  { additionalProperties: false },
+)
+
+/**
+ * What training costs (issue 13). A Learning Lab seat for a module costs its entry here; null (or a
+ * module left out) means the module's Learning Lab is free and open to every account. A course's fee
+ * is set on its offering, not here. Paid like registrations: by voucher or invoice.
+ */
+export const TrainingFeesSchema = Type.Object(
+  {
+    learningLabPerModuleCents: Type.Record(Type.String(), Type.Union([Type.Integer({ minimum: 0, maximum: 10_000_000 }), Type.Null()])),
   },
   { additionalProperties: false },
 )
@@ -154,6 +171,7 @@ export const ProgramSchema = Type.Object(
     policies: PoliciesSchema,
     fees: FeesSchema,
     training: Type.Optional(Type.Array(TrainingSchema)),
+    trainingFees: Type.Optional(TrainingFeesSchema),
     contact: Type.Object(
       { organization: Text, phone: Text, email: Type.Optional(Type.String({ format: 'email' })) },
       { additionalProperties: false },
@@ -167,3 +185,4 @@ export type ProgramModule = Static<typeof ModuleSchema>
 export type ProgramSkill = Static<typeof SkillSchema>
 export type ProgramCredential = Static<typeof CredentialSchema>
 export type ProgramTraining = Static<typeof TrainingSchema>
+export type ProgramTrainingFees = Static<typeof TrainingFeesSchema>

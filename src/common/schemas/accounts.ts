@@ -1,6 +1,7 @@
 // Accounts: the requests and answers of registration, log-in, password reset, the caller's own
 // account and profile, and staff's management of users and integration tokens.
 import { Type, type Static } from 'typebox'
+import { ROLES } from '../roles.js'
 import { Email, Id, Nullable, PageOf, PageQuery, PageQueryWith, Password, PersonName, RoleSchema, Strict, StringEnum } from './common.js'
 
 /** What an API token may be used for (the routes each scope covers: server/modules/accounts/token-scopes.ts). */
@@ -87,11 +88,11 @@ export type UsersQuery = Static<typeof UsersQuery>
 export const UsersPage = PageOf(UserView)
 export type UsersPage = Static<typeof UsersPage>
 
-export const CreateUserBody = Type.Object({ email: Email, firstName: PersonName, lastName: PersonName, roles: Type.Array(RoleSchema, { minItems: 1, maxItems: 6 }) }, Strict)
+export const CreateUserBody = Type.Object({ email: Email, firstName: PersonName, lastName: PersonName, roles: Type.Array(RoleSchema, { minItems: 1, maxItems: ROLES.length }) }, Strict)
 export type CreateUserBody = Static<typeof CreateUserBody>
 
 export const UpdateUserBody = Type.Object({
-  roles: Type.Optional(Type.Array(RoleSchema, { maxItems: 6 })),
+  roles: Type.Optional(Type.Array(RoleSchema, { maxItems: ROLES.length })),
   status: Type.Optional(AccountStatus),
 }, { ...Strict, minProperties: 1 })
 export type UpdateUserBody = Static<typeof UpdateUserBody>

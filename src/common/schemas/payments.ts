@@ -24,7 +24,10 @@ export const BUYER_KINDS = ['employer', 'center', 'staff', 'unknown'] as const
 export const PRICE_SOURCES = ['schedule', 'staff', 'legacy'] as const
 export const INVOICE_STATUSES = ['open', 'paid', 'void'] as const
 export const InvoiceStatus = StringEnum(INVOICE_STATUSES)
-export const INVOICE_SUBJECTS = ['registration', 'voucher_batch'] as const
+// issue 13, training stream: a training enrolment's fee is an invoice's third subject.
+export const INVOICE_SUBJECTS = ['registration', 'voucher_batch', 'enrolment'] as const
+/** What a voucher pays for (issue 13): a registration, or one training subject (a Learning Lab seat, a course seat). */
+export const VOUCHER_PURPOSES = ['registration', 'training'] as const
 
 export const InvoiceRef = Type.Object({ id: Type.String(), number: Nullable(Type.String()), status: InvoiceStatus })
 export type InvoiceRef = Static<typeof InvoiceRef>
@@ -44,6 +47,9 @@ export const VoucherBatchView = Type.Object({
   invoice: Nullable(InvoiceRef),
   createdAt: Type.String(),
   expiresAt: Nullable(Type.String()),
+  purpose: StringEnum(VOUCHER_PURPOSES),
+  /** A training batch's subject ("lab:MM", "course:<offering id>"): each of its codes pays one seat in it. */
+  trainingSubject: Nullable(Type.String()),
 })
 export type VoucherBatchView = Static<typeof VoucherBatchView>
 
@@ -66,6 +72,8 @@ export const LedgerCodeView = Type.Object({
   holder: Nullable(Type.Object({ id: Type.String(), name: Type.String() })),
   registrationId: Nullable(Type.String()),
   session: Nullable(Type.Object({ id: Type.String(), startsAt: Type.String(), centerName: Type.String(), timeZone: Nullable(Type.String()) })),
+  /** The training enrolment a training code paid for (issue 13). */
+  enrolmentId: Nullable(Type.String()),
 })
 export type LedgerCodeView = Static<typeof LedgerCodeView>
 
@@ -83,6 +91,8 @@ export const InvoiceListItem = Type.Object({
   subject: StringEnum(INVOICE_SUBJECTS),
   registrationId: Nullable(Type.String()),
   voucherBatchId: Nullable(Type.String()),
+  /** Set for a training enrolment's invoice (issue 13). */
+  enrolmentId: Nullable(Type.String()),
   sessionId: Nullable(Type.String()),
   billTo: BillTo,
   /** The bill-to name, as the list of open invoices always had it. */

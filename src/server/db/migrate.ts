@@ -31,6 +31,8 @@ import * as learningRecords from './migrations/0023-learning-records.js'
 import * as practice from './migrations/0024-practice.js'
 // issue 13, lab-records stream: external learning record stores and the delivery queue
 import * as lrsForwarding from './migrations/0025-lrs-forwarding.js'
+// issue 13: trainers, courses, enrolment (training stream)
+import * as training from './migrations/0026-training.js'
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: DialectName): Promise<void> }
 
@@ -61,6 +63,7 @@ const migrations: Record<string, DialectMigration> = {
   '0023-learning-records': learningRecords,
   '0024-practice': practice,
   '0025-lrs-forwarding': lrsForwarding,
+  '0026-training': training,
 }
 
 /** The names of every migration, in order: what a cached database (the registry bench's seed) is keyed by. */

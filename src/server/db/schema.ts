@@ -271,6 +271,13 @@ export interface VouchersTable {
   expires_at: string | null
   /** The batch it was bought in (migration 0019; every voucher has one since). */
   batch_id: string | null
+  // ---- issue 13, training stream (migration 0026)
+  /** What it pays for: a registration (every voucher before training existed) or a training enrolment. */
+  purpose: 'registration' | 'training'
+  /** A training voucher's one subject ("lab:MM", "course:<offering id>"); null for a registration voucher. */
+  training_subject: string | null
+  /** The training enrolment a redeemed training voucher paid for. */
+  enrolment_id: string | null
 }
 
 export interface InvoicesTable {
@@ -284,9 +291,14 @@ export interface InvoicesTable {
   paid_at: string | null
   marked_by: string | null
   // ---- Issue 12, voucher ledger stream (migration 0019)
-  subject_type: 'registration' | 'voucher_batch'
+  subject_type: 'registration' | 'voucher_batch' | 'enrolment'
   /** Set when `subject_type` is 'voucher_batch'. */
   voucher_batch_id: string | null
+  // ---- issue 13, training stream (migration 0026)
+  /** Set when `subject_type` is 'enrolment' (a training enrolment's fee). */
+  enrolment_id: string | null
+  /** Who an enrolment's invoice is billed to (the learner): a registration's or batch's bill-to is read from its subject. */
+  bill_to_id: string | null
   /** INV-YYYY-NNNNNN, from the per-year counter `invoice_number_YYYY`. */
   number: string | null
   payment_reference: string | null
@@ -313,6 +325,9 @@ export interface VoucherBatchesTable {
   created_at: string
   created_by: string | null
   expires_at: string | null
+  // ---- issue 13, training stream (migration 0026)
+  purpose: 'registration' | 'training'
+  training_subject: string | null
 }
 
 export interface InvoiceLinesTable {
@@ -559,7 +574,7 @@ export interface CohortInvitationsTable {
 
 /** An expiry reminder sent for one certification period (its end) and lead time: sent once. */
 export interface CertificationRemindersSentTable {
-  subject_kind: 'center' | 'proctor'
+  subject_kind: 'center' | 'proctor' | 'trainer'
   subject_id: string
   certified_until: string
   days_before: number
@@ -672,6 +687,99 @@ export interface Database {
   practice_answers: PracticeAnswersTable
   skill_masteries: SkillMasteriesTable
   study_plans: StudyPlansTable
+  // issue 13, training stream: trainers, courses, enrolment, attendance (migration 0026)
+  trainer_certifications: TrainerCertificationsTable
+  course_offerings: CourseOfferingsTable
+  course_meetings: CourseMeetingsTable
+  training_enrolments: TrainingEnrolmentsTable
+  course_attendance: CourseAttendanceTable
+}
+
+// ---- issue 13, training stream (migration 0026)
+export interface TrainerCertificationsTable {
+  user_id: string
+  training_completed_on: string
+  agreement_signed_on: string
+  coi_declared_on: string
+  certified_until: string
+  status: 'certified' | 'suspended'
+  updated_at: string
+  updated_by: string | null
+}
+
+export type CourseStatus = 'scheduled' | 'cancelled' | 'completed'
+
+export interface CourseOfferingsTable {
+  id: string
+  title: string
+  module: string
+  /** JSON array of skill codes. */
+  skills: string
+  trainer_id: string
+  center_id: string | null
+  /** An onsite course at this employer (private: its employees come sponsored). */
+  employer_id: string | null
+  /** Onsite: the company's name and address (one line); null at a center (the center's stand). */
+  place_name: string | null
+  address: string | null
+  city: string
+  state: string
+  time_zone: string
+  seats: number
+  seats_taken: Generated<number>
+  fee_cents: number | null
+  currency: string
+  status: CourseStatus
+  cancel_reason: string | null
+  first_starts_at: string
+  last_ends_at: string
+  created_at: string
+  created_by: string | null
+  updated_at: string
+}
+
+export interface CourseMeetingsTable {
+  id: string
+  offering_id: string
+  starts_at: string
+  ends_at: string
+}
+
+/** `invited`: a sponsored seat waiting for its employee to accept it (paid by the sponsor already). */
+export type EnrolmentStatus = 'invited' | 'pending_payment' | 'confirmed' | 'cancelled'
+
+export interface TrainingEnrolmentsTable {
+  id: string
+  subject: string
+  offering_id: string | null
+  module: string
+  learner_id: string | null
+  invitee_email: string | null
+  invitation_token_hash: string | null
+  sponsor_id: string | null
+  status: EnrolmentStatus
+  holds_seat: number
+  fee_cents: number
+  payment_method: 'none' | 'voucher' | 'invoice' | null
+  voucher_id: string | null
+  paid_at: string | null
+  completion: 'completed' | 'not_completed' | null
+  completion_note: string | null
+  completion_at: string | null
+  completion_by: string | null
+  accepted_at: string | null
+  cancelled_at: string | null
+  created_at: string
+  created_by: string | null
+  updated_at: string
+}
+
+export interface CourseAttendanceTable {
+  meeting_id: string
+  enrolment_id: string
+  present: number
+  recorded_at: string
+  recorded_by: string | null
 }
 
 // --- issue 12, integrity stream: irregularity cases (migration 0018) ---

@@ -15,6 +15,8 @@ export function SiteFooter() {
           <ul className="site-footer__links">
             <li><Link to="/modules">Modules & skills</Link></li>
             <li><Link to="/centers">Assessment centers</Link></li>
+            {/* issue 13, training stream: the public course finder */}
+            <li><Link to="/training/courses">Training courses</Link></li>
             <li><Link to="/accommodations">Accommodations</Link></li>
             <li><Link to="/handbook">Request the handbook</Link></li>
             <li><Link to="/employers">For employers</Link></li>

@@ -7,6 +7,7 @@ import {
   CollegePartnerSection,
   EmployerSection,
   ProctorSection,
+  TrainerSection,
 } from "../features/dashboard/role-sections";
 import { StaffSection } from "../features/dashboard/staff-section";
 
@@ -25,6 +26,7 @@ export function DashboardPage() {
               {hasRole(user, "center_admin") ? <CenterAdminSection /> : null}
               {hasRole(user, "employer") ? <EmployerSection /> : null}
               {hasRole(user, "college_partner") ? <CollegePartnerSection /> : null}
+              {hasRole(user, "trainer") ? <TrainerSection /> : null}
             </div>
           ) : null
         }

@@ -11,7 +11,8 @@ import { createTestApp, type DatabaseKind, type TestApp } from '../test-app.js'
 import { baseline, type Known } from './values.js'
 import type { Operation } from './openapi.js'
 
-export const ROLES = ['anonymous', 'candidate', 'proctor', 'center_admin', 'program_staff', 'employer'] as const
+// issue 13: trainers too (the demo trainer), who teach courses and record attendance.
+export const ROLES = ['anonymous', 'candidate', 'proctor', 'center_admin', 'program_staff', 'employer', 'trainer'] as const
 export type RoleName = (typeof ROLES)[number]
 
 const DEMO_PASSWORD = 'mt1-demo'
@@ -21,6 +22,7 @@ const DEMO_EMAIL: Record<Exclude<RoleName, 'anonymous'>, string> = {
   center_admin: 'center@demo.test',
   program_staff: 'admin@demo.test',
   employer: 'employer@demo.test',
+  trainer: 'trainer@demo.test',
 }
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')
@@ -151,6 +153,16 @@ export async function hostileWorld(kind: DatabaseKind): Promise<HostileWorld> {
   const program = (await call(app, 'GET', '/api/v1/program')).json() as { modules: { code: string; skills: { code: string }[] }[] }
   fixtures.skill = program.modules.find((m) => m.code === 'MM')!.skills[0]!.code
 
+  // issue 13, training stream: the demo course, its first meeting, its trainer, and the demo candidate's seat in it.
+  const demoCourse = ((await call(app, 'GET', '/api/v1/training/courses')).json().items as { id: string; meetings: { id: string }[]; trainer: { id: string } }[])[0]
+  if (!demoCourse) throw new Error('hostile world: the demo data has no course')
+  fixtures.courseId = demoCourse.id
+  fixtures.meetingId = demoCourse.meetings[0]!.id
+  fixtures.trainerId = demoCourse.trainer.id
+  const seat = await call(app, 'POST', '/api/v1/training/enrolments', { session: candidate, body: { offeringId: demoCourse.id } })
+  expectStatus(seat, 201, 'the demo candidate enrols in the demo course')
+  fixtures.enrolmentId = seat.json().id
+
   const now = () => t.clock()
   const known: Known = {
     now,
@@ -181,6 +193,11 @@ export async function hostileWorld(kind: DatabaseKind): Promise<HostileWorld> {
     'x-attempt-device': device,
     'key.key': 'MM',
     fileName: 'letter.pdf',
+    // issue 13, training stream
+    offeringId: fixtures.courseId,
+    meetingId: fixtures.meetingId,
+    trainerId: fixtures.trainerId,
+    enrolmentId: fixtures.enrolmentId,
   }
   const byPath = (path: string, name: string): string | undefined => {
     if (name === 'id') {
@@ -201,11 +218,15 @@ export async function hostileWorld(kind: DatabaseKind): Promise<HostileWorld> {
         [/accommodation-requests\//, fixtures.accommodationRequestId],
         [/^\/api\/v1\/accommodation-documents\//, fixtures.documentId],
         [/^\/api\/v1\/attempts\//, fixtures.attemptId],
+        // issue 13, training stream
+        [/^\/api\/v1\/training\/courses\//, fixtures.courseId],
+        [/^\/api\/v1\/training\/enrolments\//, fixtures.enrolmentId],
       ]
       return rules.find(([re]) => re.test(path))?.[1]
     }
     if (name === 'attemptId' && path.startsWith('/api/v1/me/results/')) return fixtures.passedAttemptId
     if (name === 'userId' && path === '/api/v1/admin/api-tokens') return fixtures.employerId
+    if (name === 'userId' && path.startsWith('/api/v1/admin/trainers/')) return fixtures.trainerId
     if (name === 'sessionId' && path === '/api/v1/admin/registrations') return fixtures.tomorrowSessionId
     if (name === 'fileName' && path === '/api/v1/admin/item-figures') return 'figure.svg'
     return undefined

@@ -8,6 +8,8 @@ import { newId } from '../../ids.js'
 import { addCenterMember, insertCenter } from '../../modules/centers/centers.repository.js'
 import { upsertCertification } from '../../modules/centers/proctors.repository.js'
 import { insertTestSession } from '../../modules/scheduling/sessions.repository.js'
+import { upsertTrainerCertification } from '../../modules/training/trainers.repository.js'
+import { insertMeetings, insertOffering } from '../../modules/training/courses.repository.js'
 import type { CentersTable } from '../schema.js'
 
 export const DEMO_PASSWORD = 'mt1-demo'
@@ -22,6 +24,8 @@ const DEMO_ACCOUNTS: { email: string; firstName: string; lastName: string; roles
   // issue 12, integrity stream: a second staff member, since an appeal is decided by someone other
   // than the one who took the decision under appeal.
   { email: 'reviewer@demo.test', firstName: 'Riley', lastName: 'Morgan', roles: ['program_staff'] },
+  // issue 13, training stream: an MT1 Certified Trainer.
+  { email: 'trainer@demo.test', firstName: 'Tara', lastName: 'Lindqvist', roles: ['trainer'] },
 ]
 
 const HOUR = 3_600_000
@@ -84,5 +88,21 @@ export async function seedDemo(app: FastifyInstance, now = new Date()): Promise<
     await insertTestSession(trx, session(hour + 10 * DAY, 3, 12, ['MM', 'QBA'], others[0]!.id), [])
     await insertTestSession(trx, session(hour + 9 * DAY, 4, 16, ['MM', 'SRMT', 'QBA'], others[2]!.id), [])
     await insertTestSession(trx, session(hour + 11 * DAY, 4, 16, ['MM', 'SRMT', 'QBA'], others[3]!.id), [])
+    // issue 13, training stream: the demo trainer is certified for a year and teaches a free
+    // two-evening Math and Measurement course at the demo center in three weeks.
+    const trainerId = ids.get('trainer@demo.test')!
+    await upsertTrainerCertification(trx, {
+      user_id: trainerId, training_completed_on: created, agreement_signed_on: created, coi_declared_on: created,
+      certified_until: certifiedUntil, status: 'certified', updated_at: created, updated_by: ids.get('admin@demo.test')!,
+    })
+    const courseId = newId()
+    const evening = (days: number) => ({ starts_at: new Date(hour + days * DAY).toISOString(), ends_at: new Date(hour + days * DAY + 3 * HOUR).toISOString() })
+    await insertOffering(trx, {
+      id: courseId, title: 'Shop-floor measurement and algebra', module: 'MM', skills: JSON.stringify(['MEAS', 'ALG']), trainer_id: trainerId,
+      center_id: demoCenter.id, employer_id: null, place_name: null, address: null, city: demoCenter.city, state: demoCenter.state, time_zone: demoCenter.time_zone,
+      seats: 12, fee_cents: null, currency: 'USD', status: 'scheduled', cancel_reason: null, first_starts_at: evening(21).starts_at, last_ends_at: evening(23).ends_at,
+      created_at: created, created_by: ids.get('admin@demo.test')!, updated_at: created,
+    })
+    await insertMeetings(trx, [21, 23].map((d) => ({ id: newId(), offering_id: courseId, ...evening(d) })))
   })
 }

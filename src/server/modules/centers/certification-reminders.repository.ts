@@ -27,7 +27,7 @@ export async function centerAdministratorIds(db: DbOrTx, centerId: string): Prom
  * Records that the reminder of this lead was sent for this certification period; false when it was
  * already (by this or another instance), so each goes out once.
  */
-export async function claimReminder(trx: Tx, row: { subject_kind: 'center' | 'proctor'; subject_id: string; certified_until: string; days_before: number; sent_at: string }): Promise<boolean> {
+export async function claimReminder(trx: Tx, row: { subject_kind: 'center' | 'proctor' | 'trainer'; subject_id: string; certified_until: string; days_before: number; sent_at: string }): Promise<boolean> {
   const result = await trx.insertInto('certification_reminders_sent').values(row)
     .onConflict((oc) => oc.columns(['subject_kind', 'subject_id', 'certified_until', 'days_before']).doNothing())
     .executeTakeFirst()

@@ -13,9 +13,14 @@ import { centerAdministratorIds, centersEndingBetween, claimReminder, proctorsEn
 
 const DAY_MS = 86_400_000
 
-interface Subject { kind: 'center' | 'proctor'; id: string; name: string; certifiedUntil: string; recipientIds: string[] }
+interface Subject { kind: 'center' | 'proctor' | 'trainer'; id: string; name: string; certifiedUntil: string; recipientIds: string[] }
 
-export function createCertificationRemindersService(ctx: ServerContext, deps: { users: UserDirectory; notifications: NotificationsService; program: ProgramService }) {
+/** issue 13: trainers' certifications end too; the training module owns them and answers which end soon. */
+export interface TrainerCertificationsEnding {
+  endingBetween(from: string, to: string): Promise<{ user_id: string; certified_until: string }[]>
+}
+
+export function createCertificationRemindersService(ctx: ServerContext, deps: { users: UserDirectory; notifications: NotificationsService; program: ProgramService; trainers?: TrainerCertificationsEnding }) {
   const { db } = ctx
 
   /** Claims every due lead not yet sent; the most urgent newly claimed one is the reminder to send (null: nothing new). */
@@ -34,19 +39,22 @@ export function createCertificationRemindersService(ctx: ServerContext, deps: { 
     // The center's certification ends at a moment; its date is shown in the program's home zone
     // until centers carry their own time zone.
     const ends = formatZonedDate(subject.certifiedUntil, DEFAULT_TIME_ZONE)
-    const what = subject.kind === 'center' ? `The MT1 assessment center certification of ${subject.name}` : `The MT1 proctor certification of ${subject.name}`
+    const what = subject.kind === 'center' ? `The MT1 assessment center certification of ${subject.name}` : `The MT1 ${subject.kind} certification of ${subject.name}`
+    const title = subject.kind === 'center' ? 'Center' : subject.kind === 'proctor' ? 'Proctor' : 'Trainer'
     const contacts = await deps.users.contactsOf([...new Set([...subject.recipientIds, ...staffIds])])
     for (const [id, c] of contacts) {
       const staff = staffIds.includes(id) && !subject.recipientIds.includes(id)
       await deps.notifications.send({
         to: c.email,
-        subject: `${subject.kind === 'center' ? 'Center' : 'Proctor'} certification ends ${ends} (${days} days)`,
+        subject: `${title} certification ends ${ends} (${days} days)`,
         text: `Hello ${c.first_name},\n\n${what} ends on ${ends}, in ${days} days or less.\n\n`
           + (staff
-            ? 'Renew it on the staff pages (Centers or Proctors) if it should continue. Sessions that end after it are flagged on the Certifications page.\n'
+            ? 'Renew it on the staff pages (Centers, Proctors or Trainers) if it should continue. Sessions that end after it are flagged on the Certifications page.\n'
             : subject.kind === 'center'
               ? 'After that date the center takes no new sessions or registrations. Contact the Manufacturing Skills Institute to renew it.\n'
-              : 'After that date you cannot be assigned to sessions or count as the certified proctor present. Contact the Manufacturing Skills Institute to renew it.\n'),
+              : subject.kind === 'proctor'
+                ? 'After that date you cannot be assigned to sessions or count as the certified proctor present. Contact the Manufacturing Skills Institute to renew it.\n'
+                : 'After that date you cannot be given courses to teach. Contact the Manufacturing Skills Institute to renew it.\n'),
       })
     }
   }
@@ -58,14 +66,21 @@ export function createCertificationRemindersService(ctx: ServerContext, deps: { 
       if (leads.length === 0) return { reminded: 0 }
       const now = ctx.clock()
       const horizon = new Date(now.getTime() + Math.max(...leads) * DAY_MS).toISOString()
-      const [centers, proctors] = await Promise.all([centersEndingBetween(db, now.toISOString(), horizon), proctorsEndingBetween(db, now.toISOString(), horizon)])
-      if (centers.length + proctors.length === 0) return { reminded: 0 }
-      const proctorContacts = await deps.users.contactsOf(proctors.map((p) => p.user_id))
+      const [centers, proctors, trainers] = await Promise.all([
+        centersEndingBetween(db, now.toISOString(), horizon), proctorsEndingBetween(db, now.toISOString(), horizon),
+        deps.trainers ? deps.trainers.endingBetween(now.toISOString(), horizon) : Promise.resolve([]),
+      ])
+      if (centers.length + proctors.length + trainers.length === 0) return { reminded: 0 }
+      const proctorContacts = await deps.users.contactsOf([...proctors, ...trainers].map((p) => p.user_id))
       const subjects: Subject[] = [
         ...(await Promise.all(centers.map(async (c) => ({ kind: 'center' as const, id: c.id, name: c.name, certifiedUntil: c.certified_until!, recipientIds: await centerAdministratorIds(db, c.id) })))),
         ...proctors.map((p) => {
           const c = proctorContacts.get(p.user_id)
           return { kind: 'proctor' as const, id: p.user_id, name: c ? `${c.first_name} ${c.last_name}` : p.user_id, certifiedUntil: p.certified_until, recipientIds: [p.user_id] }
+        }),
+        ...trainers.map((p) => {
+          const c = proctorContacts.get(p.user_id)
+          return { kind: 'trainer' as const, id: p.user_id, name: c ? `${c.first_name} ${c.last_name}` : p.user_id, certifiedUntil: p.certified_until, recipientIds: [p.user_id] }
         }),
       ]
       const staffIds = await deps.users.activeIdsWithRole('program_staff')

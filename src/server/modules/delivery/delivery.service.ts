@@ -31,6 +31,7 @@ import type { ProgramService } from '../program/program.service.js'
 import type { ResultsService } from '../results/results.service.js'
 import type { RegistrationsService } from '../scheduling/registrations.service.js'
 import type { SessionAdminService } from '../scheduling/session-admin.service.js'
+import type { TrainingConflicts } from '../training/impartiality.js'
 import {
   attemptFor, attemptsForSaving, attemptsOnBreakSince, changeClockIf, countEvents, pauseRunning, endAbsence, findAttempt, findCheckin, insertAttempt, insertCheckin, insertEvent, moveAttempt, recentlySeenProctorIds,
   responsesOf, storedSeq, touchAttempts, updateAttempt, upsertPresence, upsertResponse,
@@ -52,6 +53,8 @@ export function createDeliveryService(
   deps: {
     audit: AuditService; program: ProgramService; itemBank: ItemBankService; accommodations: AccommodationsService
     registrations: RegistrationsService; results: ResultsService; sessions: SessionAdminService; proctors: ProctorsService; centers: CenterDirectory
+    /** issue 13: whether the proctor trained the candidate within the impartiality period (the training module). */
+    impartiality: TrainingConflicts
   },
 ) {
   const { db } = ctx
@@ -340,6 +343,11 @@ export function createDeliveryService(
         const closesAt = hours.closesAt.toISOString()
         const zone = (await deps.centers.find(session.center_id))?.time_zone ?? DEFAULT_TIME_ZONE
         throw new AppError('CHECKIN_NOT_OPEN', `Check-in for this session opens at ${formatZonedShort(opensAt, zone)} and closes when it ends, at ${formatZonedShort(closesAt, zone)}.`, { opensAt, closesAt })
+      }
+      // issue 13, ISO/IEC 17024: a proctor may not admit a candidate they trained within the period.
+      const trained = await deps.impartiality(db, { trainerIds: [proctor.userId], learnerIds: [registration.candidate_id], sessionStartsAt: session.starts_at })
+      if (trained.conflicts.length > 0) {
+        throw new AppError('TRAINER_IMPARTIALITY', `You trained this candidate within the ${trained.months} months before this session, so you may not admit or proctor them (ISO/IEC 17024 impartiality). Ask another certified proctor of this session to check them in, or call the center to send one.`, { registrationId: registration.id })
       }
       const at = iso()
       const created = await db.transaction().execute(async (trx) => {

@@ -27,7 +27,7 @@ export function invoicePdf(input: { programName: string; invoice: InvoiceDetail 
     const facts: [string, string][] = [
       ['Status', STATUS_TEXT[invoice.status]],
       ['Issued', printedDate(invoice.issuedAt)],
-      ['For', invoice.subject === 'voucher_batch' ? 'Voucher batch' : 'Registration fee'],
+      ['For', invoice.subject === 'voucher_batch' ? 'Voucher batch' : invoice.subject === 'enrolment' ? 'Training enrolment' : 'Registration fee'],
     ]
     if (invoice.paidAt) facts.push(['Paid', printedDate(invoice.paidAt)])
     if (invoice.paymentReference) facts.push(['Payment reference', invoice.paymentReference])

@@ -34,6 +34,21 @@ export async function openInvoiceIdsOf(trx: Tx, registrationId: string): Promise
   return (await trx.selectFrom('invoices').select('id').where('registration_id', '=', registrationId).where('status', '=', 'open').execute()).map((r) => r.id)
 }
 
+/** The open invoice of a training enrolment, if any (at most one: `invoices_one_open_enrolment_idx`). */
+export async function openInvoiceOfEnrolment(db: DbOrTx, enrolmentId: string) {
+  return db.selectFrom('invoices').selectAll().where('enrolment_id', '=', enrolmentId).where('status', '=', 'open').executeTakeFirst()
+}
+
+export async function openInvoiceIdsOfEnrolment(trx: Tx, enrolmentId: string): Promise<string[]> {
+  return (await trx.selectFrom('invoices').select('id').where('enrolment_id', '=', enrolmentId).where('status', '=', 'open').execute()).map((r) => r.id)
+}
+
+/** The invoices of these training enrolments, newest first (the learner's and staff's views). */
+export async function invoicesOfEnrolments(db: DbOrTx, enrolmentIds: readonly string[]) {
+  if (enrolmentIds.length === 0) return []
+  return db.selectFrom('invoices').selectAll().where('enrolment_id', 'in', [...new Set(enrolmentIds)]).orderBy('issued_at', 'desc').execute()
+}
+
 /** Marks an open invoice paid with its reference; undefined when it was not open (paid or voided meanwhile). */
 export async function payInvoice(trx: Tx, id: string, at: string, by: string, reference: string | null) {
   return trx.updateTable('invoices').set({ status: 'paid', paid_at: at, marked_by: by, payment_reference: reference })

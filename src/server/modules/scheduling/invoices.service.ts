@@ -16,12 +16,13 @@ import { invoiceNumber } from '../../../common/rules/fees.js'
 import type { BillTo, InvoiceDetail, InvoiceListItem, InvoicesPage, InvoicesQuery } from '../../../common/schemas/payments.js'
 import { invoicePdf } from './invoice-pdf.js'
 import {
-  findInvoiceWithSubject, insertInvoice, insertInvoiceEvent, insertInvoiceLines, invoiceEvents, invoiceLines, listInvoices, openInvoiceIdsOf, payInvoice, voidInvoice,
+  findInvoiceWithSubject, insertInvoice, insertInvoiceEvent, insertInvoiceLines, invoiceEvents, invoiceLines, listInvoices, openInvoiceIdsOf, openInvoiceIdsOfEnrolment, payInvoice, voidInvoice,
   type InvoiceWithSubject,
 } from './invoices.repository.js'
 
 export interface NewInvoice {
-  subject: { registrationId: string } | { voucherBatchId: string }
+  /** issue 13: a training enrolment's invoice is billed to a named person (the learner). */
+  subject: { registrationId: string } | { voucherBatchId: string } | { enrolmentId: string; billToId: string }
   currency: string
   lines: { description: string; quantity: number; unitCents: number }[]
   actorId: string | null
@@ -29,29 +30,30 @@ export interface NewInvoice {
 
 const EVENT_ORDER = { issued: 0, paid: 1, voided: 2 } as const
 
-type Row = Pick<InvoiceWithSubject, 'candidate_id' | 'buyer_id' | 'organization'>
+type Row = Pick<InvoiceWithSubject, 'candidate_id' | 'buyer_id' | 'organization' | 'bill_to_id'>
 
 export function createInvoicesService(ctx: ServerContext, deps: { program: ProgramService; users: ContactDirectory }) {
   const { db } = ctx
   const now = () => ctx.clock().toISOString()
 
   async function billTos(rows: Row[], within: DbOrTx = db): Promise<BillTo[]> {
-    const contacts = await deps.users.contactsOf(rows.flatMap((r) => [r.candidate_id, r.buyer_id].filter((x): x is string => !!x)), within)
+    const contacts = await deps.users.contactsOf(rows.flatMap((r) => [r.candidate_id, r.buyer_id, r.bill_to_id].filter((x): x is string => !!x)), within)
     return rows.map((r) => {
-      const c = contacts.get(r.candidate_id ?? r.buyer_id ?? '')
+      const c = contacts.get(r.candidate_id ?? r.buyer_id ?? r.bill_to_id ?? '')
       const name = c ? `${c.first_name} ${c.last_name}` : (r.organization ?? '')
       return { name, organization: r.organization ?? null, email: c?.email ?? '' }
     })
   }
 
   const item = (r: InvoiceWithSubject, billTo: BillTo): InvoiceListItem => ({
-    id: r.id, number: r.number, subject: r.subject_type, registrationId: r.registration_id, voucherBatchId: r.voucher_batch_id, sessionId: r.session_id ?? null,
+    id: r.id, number: r.number, subject: r.subject_type, registrationId: r.registration_id, voucherBatchId: r.voucher_batch_id, enrolmentId: r.enrolment_id, sessionId: r.session_id ?? null,
     billTo, candidate: billTo.name, email: billTo.email, amountCents: r.amount_cents, currency: r.currency, status: r.status, issuedAt: r.issued_at, paidAt: r.paid_at,
   })
 
-  /** Staff, the bill-to of a batch's invoice (its buyer), or the candidate of a registration's. */
+  /** Staff, the bill-to of a batch's invoice (its buyer), the candidate of a registration's, or the learner billed for an enrolment's. */
   function mayRead(actor: Actor, r: InvoiceWithSubject): boolean {
     return hasRole(actor, 'program_staff') || (r.buyer_id !== null && r.buyer_id === actor.userId) || (r.candidate_id !== null && r.candidate_id === actor.userId)
+      || (r.bill_to_id !== null && r.bill_to_id === actor.userId)
   }
 
   const service = {
@@ -64,7 +66,9 @@ export function createInvoicesService(ctx: ServerContext, deps: { program: Progr
       const row: InvoicesTable = {
         id: newId(), registration_id: 'registrationId' in input.subject ? input.subject.registrationId : null, amount_cents: lines.reduce((s, l) => s + l.amount_cents, 0),
         currency: input.currency, status: 'open', issued_at: issuedAt, paid_at: null, marked_by: null,
-        subject_type: 'registrationId' in input.subject ? 'registration' : 'voucher_batch', voucher_batch_id: 'voucherBatchId' in input.subject ? input.subject.voucherBatchId : null,
+        subject_type: 'registrationId' in input.subject ? 'registration' : 'enrolmentId' in input.subject ? 'enrolment' : 'voucher_batch',
+        voucher_batch_id: 'voucherBatchId' in input.subject ? input.subject.voucherBatchId : null,
+        enrolment_id: 'enrolmentId' in input.subject ? input.subject.enrolmentId : null, bill_to_id: 'enrolmentId' in input.subject ? input.subject.billToId : null,
         number: invoiceNumber(year, sequence), payment_reference: null, voided_at: null, voided_by: null, void_reason: null,
       }
       await insertInvoice(trx, row)
@@ -91,6 +95,13 @@ export function createInvoicesService(ctx: ServerContext, deps: { program: Progr
     async voidOpenOfRegistrationIn(trx: Tx, registrationId: string, reason: string): Promise<number> {
       let n = 0
       for (const id of await openInvoiceIdsOf(trx, registrationId)) if (await service.voidIn(trx, id, null, reason)) n++
+      return n
+    },
+
+    /** Voids a training enrolment's open invoice (cancelled, paid otherwise); returns how many (issue 13). */
+    async voidOpenOfEnrolmentIn(trx: Tx, enrolmentId: string, reason: string): Promise<number> {
+      let n = 0
+      for (const id of await openInvoiceIdsOfEnrolment(trx, enrolmentId)) if (await service.voidIn(trx, id, null, reason)) n++
       return n
     },
 

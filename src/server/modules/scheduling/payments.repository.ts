@@ -32,6 +32,8 @@ export async function redeemVoucher(trx: Tx, code: string, registrationId: strin
     .set({ status: 'redeemed', registration_id: registrationId, redeemed_at: at })
     .where('code', '=', code)
     .where('status', '=', 'available')
+    // A training voucher never pays for a registration (issue 13).
+    .where('purpose', '=', 'registration')
     .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', at)]))
     .returningAll()
     .executeTakeFirst()
@@ -85,4 +87,35 @@ export async function invoicesOfRegistrations(db: DbOrTx, registrationIds: reado
 export async function vouchersOfRegistrations(db: DbOrTx, registrationIds: readonly string[]) {
   if (registrationIds.length === 0) return []
   return db.selectFrom('vouchers').selectAll().where('registration_id', 'in', [...new Set(registrationIds)]).orderBy('redeemed_at').execute()
+}
+
+// ---- issue 13, training stream: training vouchers are redeemed by enrolments, each for its one subject.
+
+/** Redeems a training voucher for an enrolment of its subject, once (the same conditional update as a registration's). */
+export async function redeemTrainingVoucher(trx: Tx, where: { code?: string; id?: string }, subject: string, enrolmentId: string, at: string) {
+  let query = trx.updateTable('vouchers').set({ status: 'redeemed', enrolment_id: enrolmentId, redeemed_at: at })
+    .where('status', '=', 'available').where('purpose', '=', 'training').where('training_subject', '=', subject)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', at)]))
+  if (where.code !== undefined) query = query.where('code', '=', where.code)
+  if (where.id !== undefined) query = query.where('id', '=', where.id)
+  return query.returningAll().executeTakeFirst()
+}
+
+/** Available codes of a batch, oldest first (a sponsorship takes them one per seat). */
+export async function availableVoucherIdsOfBatch(trx: Tx, batchId: string, at: string, limit: number): Promise<string[]> {
+  return (await trx.selectFrom('vouchers').select('id').where('batch_id', '=', batchId).where('status', '=', 'available')
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', at)])).orderBy('code').limit(limit).execute()).map((r) => r.id)
+}
+
+/** Gives a training voucher back (its enrolment was cancelled), only if it still pays for that enrolment. */
+export async function restoreTrainingVoucher(trx: Tx, id: string, enrolmentId: string): Promise<boolean> {
+  const result = await trx.updateTable('vouchers').set({ status: 'available', enrolment_id: null, redeemed_at: null })
+    .where('id', '=', id).where('status', '=', 'redeemed').where('enrolment_id', '=', enrolmentId).executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+/** The codes that paid these enrolments. */
+export async function codesOfEnrolments(db: DbOrTx, enrolmentIds: readonly string[]) {
+  if (enrolmentIds.length === 0) return []
+  return db.selectFrom('vouchers').select(['enrolment_id', 'code', 'batch_id']).where('enrolment_id', 'in', [...new Set(enrolmentIds)]).where('status', '=', 'redeemed').execute()
 }

@@ -16,10 +16,10 @@ import { requireRole, type Actor } from '../accounts/actor.js'
 import type { AuditService } from '../audit/audit.service.js'
 import type { ProgramService } from '../program/program.service.js'
 import type { InvoicesService } from './invoices.service.js'
-import { openInvoiceOf } from './invoices.repository.js'
+import { invoicesOfEnrolments, openInvoiceOf, openInvoiceOfEnrolment } from './invoices.repository.js'
 import {
   feeSchedule, findInvoice, standingInvoicesOf, findVoucherByCode, moveInvoices, moveVoucher, redeemVoucher, removeFee, restoreVoucher, upsertFee, vouchersOf,
-  invoicesOfRegistrations, vouchersOfRegistrations,
+  invoicesOfRegistrations, vouchersOfRegistrations, availableVoucherIdsOfBatch, codesOfEnrolments, redeemTrainingVoucher, restoreTrainingVoucher,
 } from './payments.repository.js'
 import { codesOfRegistrations } from './voucher-ledger.repository.js'
 import type { VoucherLedgerService } from './voucher-ledger.service.js'
@@ -101,6 +101,7 @@ export function createPaymentsService(
     async voucherFor(rawCode: string, modules: readonly string[]) {
       const voucher = await findVoucherByCode(db, normalizeVoucherCode(rawCode))
       if (!voucher) throw new AppError('VOUCHER_INVALID', 'There is no voucher with this code. Check it and try again.')
+      if (voucher.purpose !== 'registration') throw new AppError('VOUCHER_INVALID', 'This voucher pays for training, not for an assessment registration.')
       const covered = JSON.parse(voucher.modules) as string[]
       if (!voucherCovers(covered, modules)) throw new AppError('VOUCHER_INVALID', `This voucher covers ${covered.join(', ')}, not every module of the registration.`)
       return voucher
@@ -153,6 +154,75 @@ export function createPaymentsService(
       if (from.voucher_id && !(await moveVoucher(trx, from.voucher_id, from.id, to))) throw new AppError('CONFLICT', 'The voucher of this registration is no longer attached to it.')
       await moveInvoices(trx, from.id, to, withOpenInvoice ? ['open', 'paid'] : ['paid'])
       if (!withOpenInvoice) await deps.invoices.voidOpenOfRegistrationIn(trx, from.id, 'The registration moved to another session.')
+    },
+
+    // ---- issue 13, training stream: a training enrolment's half of its payment, inside the training
+    // module's transaction (the training module owns every transition of an enrolment, as the
+    // registrations service does a registration's). Each refuses with an AppError, which rolls it back.
+
+    /**
+     * Redeems the training voucher a code names for an enrolment of `subject` ("lab:MM",
+     * "course:<id>"), once; refuses a code that is unknown, for another purpose or subject, used or expired.
+     */
+    async redeemTrainingCodeIn(trx: Tx, rawCode: string, subject: string, enrolmentId: string): Promise<string> {
+      const code = normalizeVoucherCode(rawCode)
+      const redeemed = await redeemTrainingVoucher(trx, { code }, subject, enrolmentId, now())
+      if (redeemed) return redeemed.id
+      const voucher = await findVoucherByCode(trx, code)
+      if (!voucher) throw new AppError('VOUCHER_INVALID', 'There is no voucher with this code. Check it and try again.', { field: 'voucherCode' })
+      if (voucher.purpose !== 'training') throw new AppError('VOUCHER_INVALID', 'This voucher pays for an assessment registration, not for training.', { field: 'voucherCode' })
+      if (voucher.training_subject !== subject) throw new AppError('VOUCHER_INVALID', 'This voucher pays for another course or Learning Lab.', { field: 'voucherCode' })
+      throw new AppError('VOUCHER_INVALID', 'This voucher has already been used or has expired.', { field: 'voucherCode' })
+    },
+
+    /** Redeems `count` available codes of a training batch for these enrolments, one each; refuses when the batch has too few left. */
+    async redeemFromBatchIn(trx: Tx, batchId: string, subject: string, enrolmentIds: readonly string[]): Promise<Map<string, string>> {
+      const at = now()
+      const paid = new Map<string, string>()
+      for (const enrolmentId of enrolmentIds) {
+        let voucherId: string | undefined
+        // Another sponsorship may take a code between the read and the update: the update decides, and the next code is tried.
+        for (let attempt = 0; attempt < 5 && !voucherId; attempt++) {
+          const [candidate] = await availableVoucherIdsOfBatch(trx, batchId, at, 1)
+          if (!candidate) break
+          voucherId = (await redeemTrainingVoucher(trx, { id: candidate }, subject, enrolmentId, at))?.id
+        }
+        if (!voucherId) throw new AppError('VOUCHER_INVALID', `The voucher batch has no code left for seat ${paid.size + 1} of ${enrolmentIds.length}.`, { field: 'voucherBatchId' })
+        paid.set(enrolmentId, voucherId)
+      }
+      return paid
+    },
+
+    /** A cancelled enrolment gives its training voucher back. */
+    restoreTrainingVoucherIn: (trx: Tx, voucherId: string, enrolmentId: string) => restoreTrainingVoucher(trx, voucherId, enrolmentId),
+
+    /** Issues an enrolment's invoice (one line, billed to the learner), or gives back the open one it has. */
+    async enrolmentInvoiceIn(trx: Tx, input: { enrolmentId: string; billToId: string; description: string; cents: number; actorId: string | null }): Promise<{ invoice: InvoicesTable; issued: boolean }> {
+      const open = await openInvoiceOfEnrolment(trx, input.enrolmentId)
+      if (open) return { invoice: open, issued: false }
+      const invoice = await deps.invoices.issueIn(trx, {
+        subject: { enrolmentId: input.enrolmentId, billToId: input.billToId }, currency, actorId: input.actorId,
+        lines: [{ description: input.description, quantity: 1, unitCents: input.cents }],
+      })
+      return { invoice, issued: true }
+    },
+
+    /** Marks an enrolment's open invoice paid; refuses one that is not open or not the enrolment's. */
+    async payEnrolmentInvoiceIn(trx: Tx, invoiceId: string, enrolmentId: string, staffId: string, reference: string | null = null): Promise<void> {
+      const invoice = await findInvoice(trx, invoiceId)
+      if (!invoice || invoice.enrolment_id !== enrolmentId) throw new AppError('CONFLICT', 'This invoice is not open.')
+      if (!(await deps.invoices.payIn(trx, invoiceId, staffId, reference))) throw new AppError('CONFLICT', 'This invoice is not open.')
+    },
+
+    voidEnrolmentInvoicesIn: (trx: Tx, enrolmentId: string, reason: string) => deps.invoices.voidOpenOfEnrolmentIn(trx, enrolmentId, reason),
+
+    /** The invoices and voucher codes of these enrolments (the learner's page, the roster). */
+    async ofEnrolments(enrolmentIds: readonly string[], within: DbOrTx = db) {
+      const [invoices, codes] = await Promise.all([invoicesOfEnrolments(within, enrolmentIds), codesOfEnrolments(within, enrolmentIds)])
+      return {
+        invoices: invoices.map((i) => ({ id: i.id, number: i.number, enrolmentId: i.enrolment_id!, amountCents: i.amount_cents, currency: i.currency, status: i.status, issuedAt: i.issued_at, paidAt: i.paid_at })),
+        codes: new Map(codes.map((c) => [c.enrolment_id!, c.code])),
+      }
     },
 
     /** The invoices and redeemed vouchers of these registrations, for a person's record (the caller checks staff). */

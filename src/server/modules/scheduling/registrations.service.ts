@@ -41,7 +41,8 @@ import {
 } from './registrations.repository.js'
 import type { CenterDirectory } from '../centers/centers.service.js'
 import { findSessionWithCenter } from './session-centers.js'
-import { findSession } from './sessions.repository.js'
+import { findSession, proctorsOfSession } from './sessions.repository.js'
+import type { TrainingConflicts } from '../training/impartiality.js'
 
 const HOUR = 3_600_000
 
@@ -94,6 +95,8 @@ export function createRegistrationsService(
     invitations: InvitationsService; eligibility: EligibilityService; users: UserDirectory; centers: CenterDirectory
     /** When each of these registrations was checked in (delivery's check-ins), read in the caller's transaction. */
     checkins: (within: DbOrTx, registrationIds: readonly string[]) => Promise<Map<string, string>>
+    /** issue 13: whether a proctor of the session trained the candidate within the impartiality period (the training module). */
+    impartiality: TrainingConflicts
   },
 ) {
   const { db } = ctx
@@ -152,6 +155,13 @@ export function createRegistrationsService(
   async function createIn(trx: Tx, candidateId: string, session: { id: string; starts_at: string }, modules: string[], waitlist: boolean, options: CreateOptions): Promise<RegistrationRow> {
     const refused = await deps.eligibility.refusals(trx, candidateId, modules, session.starts_at, options.replacing?.id)
     if (refused.length > 0 && !options.overrideReason) throw deps.eligibility.refusalError(refused)
+    // issue 13, ISO/IEC 17024: a candidate whose trainer proctors the session is refused, not flagged,
+    // and staff's override does not lift it: the proctor could not admit them at check-in anyway, so the
+    // seat would be a trap. The center assigns another proctor (or the candidate picks another session).
+    const trained = await deps.impartiality(trx, { trainerIds: await proctorsOfSession(trx, session.id), learnerIds: [candidateId], sessionStartsAt: session.starts_at })
+    if (trained.conflicts.length > 0) {
+      throw new AppError('TRAINER_IMPARTIALITY', `A proctor assigned to this session trained you within the ${trained.months} months before it, so they may not proctor your assessment (ISO/IEC 17024 impartiality). Choose another session, or ask the center to assign another proctor.`, { conflicts: 1 })
+    }
     // Every transaction locks in one order: the registration it changes, the candidate, then sessions.
     if (options.lockSessions) await lockSessions(trx, options.lockSessions, ctx.dialect)
     const seated = await takeSeat(trx, session.id)

@@ -15,6 +15,7 @@ import type { ProctorsService } from '../centers/proctors.service.js'
 import type { CenterDirectory } from '../centers/centers.service.js'
 import type { ProgramService } from '../program/program.service.js'
 import type { RegistrationsService } from './registrations.service.js'
+import type { TrainingConflicts } from '../training/impartiality.js'
 import {
   closeSessionRow, findSession, insertTestSession, overlappingSessionsOf, proctorsOfSession, replaceSessionProctors, reviseOpenSession, sessionsOfStaffMember,
 } from './sessions.repository.js'
@@ -32,7 +33,11 @@ export interface SessionInput {
 
 export function createSessionAdminService(
   ctx: ServerContext,
-  deps: { audit: AuditService; proctors: ProctorsService; program: ProgramService; registrations: RegistrationsService; centers: CenterDirectory },
+  deps: {
+    audit: AuditService; proctors: ProctorsService; program: ProgramService; registrations: RegistrationsService; centers: CenterDirectory
+    /** issue 13: which proctors trained which registered candidates within the impartiality period (the training module). */
+    impartiality: TrainingConflicts
+  },
 ) {
   const { db } = ctx
 
@@ -80,6 +85,21 @@ export function createSessionAdminService(
         clashes: clashes.map((c) => ({ proctorId: c.proctor_id, sessionId: c.id, startsAt: c.starts_at, endsAt: c.ends_at })),
       })
     }
+  }
+
+  /**
+   * Refuses proctors who trained a registered candidate within the program's period before the
+   * session: how many candidates conflict is said to anyone, which ones only to staff.
+   */
+  async function assertImpartial(trx: Tx, who: Actor, input: { proctorIds: readonly string[]; startsAt: string; candidateIds: readonly string[] }) {
+    const { months, conflicts } = await deps.impartiality(trx, { trainerIds: input.proctorIds, learnerIds: input.candidateIds, sessionStartsAt: new Date(input.startsAt).toISOString() })
+    if (conflicts.length === 0) return
+    const candidates = [...new Set(conflicts.map((c) => c.learnerId))]
+    const proctorIds = [...new Set(conflicts.map((c) => c.trainerId))]
+    const n = candidates.length
+    throw new AppError('TRAINER_IMPARTIALITY',
+      `${n} registered candidate${n === 1 ? ' was' : 's were'} trained by ${proctorIds.length === 1 ? 'a proctor' : 'proctors'} you assigned within the ${months} months before this session, so ${proctorIds.length === 1 ? 'that proctor' : 'those proctors'} may not proctor it (ISO/IEC 17024 impartiality). Assign another certified proctor.`,
+      { conflicts: n, proctorIds, ...(hasRole(who, 'program_staff') ? { candidateIds: candidates } : {}) })
   }
 
   /**
@@ -144,6 +164,9 @@ export function createSessionAdminService(
         const staffing = { proctorIds: next.proctorIds, startsAt: next.startsAt, endsAt: next.endsAt, seats: next.seats, candidateIds: candidates }
         if (movesOrRestaffs) await assertProctorsCanRun(trx, staffing, id)
         else await deps.proctors.assertAssignable(trx, staffing)
+        // issue 13, ISO/IEC 17024: checked when the proctors or the times change (the period runs back
+        // from the start); a registration into a staffed session is checked by the registration.
+        if (movesOrRestaffs) await assertImpartial(trx, who, staffing)
         // The checks above read the session before the transaction; the update re-checks them on the row.
         const revised = await reviseOpenSession(trx, id, {
           starts_at: new Date(next.startsAt).toISOString(), ends_at: new Date(next.endsAt).toISOString(), seats: next.seats, modules: JSON.stringify([...new Set(next.modules)]),

@@ -50,7 +50,7 @@ export async function codesOfBatch(db: DbOrTx, batchId: string) {
     .leftJoin('registrations', 'registrations.id', 'vouchers.registration_id')
     .leftJoin('test_sessions', 'test_sessions.id', 'registrations.session_id')
     .select([
-      'vouchers.id', 'vouchers.code', 'vouchers.status', 'vouchers.redeemed_at', 'vouchers.registration_id', 'vouchers.expires_at',
+      'vouchers.id', 'vouchers.code', 'vouchers.status', 'vouchers.redeemed_at', 'vouchers.registration_id', 'vouchers.expires_at', 'vouchers.enrolment_id',
       'registrations.candidate_id', 'registrations.session_id', 'test_sessions.starts_at', 'test_sessions.center_id',
     ])
     .where('vouchers.batch_id', '=', batchId)
@@ -87,4 +87,11 @@ export async function voidAvailableOfBatch(trx: Tx, batchId: string): Promise<nu
 export async function codesOfRegistrations(db: DbOrTx, registrationIds: readonly string[]) {
   if (registrationIds.length === 0) return []
   return db.selectFrom('vouchers').select(['registration_id', 'code']).where('registration_id', 'in', registrationIds).where('status', '=', 'redeemed').execute()
+}
+
+/** How many of a batch's codes are available now (not redeemed, voided or expired). */
+export async function countAvailableOfBatch(db: DbOrTx, batchId: string, now: string): Promise<number> {
+  const row = await db.selectFrom('vouchers').select((eb) => eb.fn.countAll<number>().as('n')).where('batch_id', '=', batchId).where('status', '=', 'available')
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)])).executeTakeFirstOrThrow()
+  return Number(row.n)
 }

@@ -7,7 +7,8 @@ import type { BuyVoucherBatchBody, LedgerCodeView, VoucherBatchDetail, VoucherBa
 import type { ServerContext } from '../../context.js'
 import { csvCell } from '../../csv.js'
 import { decodeCursor, toPage } from '../../db/pagination.js'
-import type { VoucherBatchesTable, VouchersTable } from '../../db/schema.js'
+import type { DbOrTx, Tx } from '../../db/database.js'
+import type { InvoicesTable, VoucherBatchesTable, VouchersTable } from '../../db/schema.js'
 import { inTransaction } from '../../db/transaction.js'
 import { AppError, notFound } from '../../errors.js'
 import { newId } from '../../ids.js'
@@ -19,7 +20,7 @@ import type { ProgramService } from '../program/program.service.js'
 import type { InvoicesService } from './invoices.service.js'
 import { feeSchedule, insertVouchers } from './payments.repository.js'
 import { newVoucherCode } from './voucher-code.js'
-import { codesOfBatch, findBatch, insertBatch, ledgerRows, listBatches, setBatchInvoice, voidAvailableOfBatch } from './voucher-ledger.repository.js'
+import { codesOfBatch, countAvailableOfBatch, findBatch, insertBatch, ledgerRows, listBatches, setBatchInvoice, voidAvailableOfBatch } from './voucher-ledger.repository.js'
 
 const EXPORT_LIMIT = 50_000
 
@@ -31,6 +32,8 @@ export function createVoucherLedgerService(
     audit: AuditService; program: ProgramService; users: ContactDirectory; centers: Pick<CentersService, 'idsOfMember' | 'findMany'>; invoices: InvoicesService
     /** Paying a registration's invoice confirms the registration: the registrations service's transition (wired through a getter). */
     registrationInvoicePaid: (actor: Actor | null, invoiceId: string, reference: string | null) => Promise<{ id: string; status: 'paid' }>
+    /** issue 13: paying a training enrolment's invoice confirms the enrolment: the training module's transition (a getter). */
+    enrolmentInvoicePaid: (actor: Actor | null, invoiceId: string, reference: string | null) => Promise<{ id: string; status: 'paid' }>
   },
 ) {
   const { db } = ctx
@@ -48,7 +51,7 @@ export function createVoucherLedgerService(
         modules: JSON.parse(r.modules) as string[], quantity: r.quantity, redeemed: Number(r.redeemed ?? 0),
         unitPriceCents: r.unit_price_cents, totalCents: r.total_cents, currency: r.currency, priceSource: r.price_source,
         invoice: r.invoice_id ? { id: r.invoice_id, number: r.invoice_number ?? null, status: r.invoice_status ?? 'open' } : null,
-        createdAt: r.created_at, expiresAt: r.expires_at,
+        createdAt: r.created_at, expiresAt: r.expires_at, purpose: r.purpose, trainingSubject: r.training_subject,
       }
     })
   }
@@ -74,6 +77,7 @@ export function createVoucherLedgerService(
         session: r.status === 'redeemed' && r.session_id && r.starts_at
           ? { id: r.session_id, startsAt: r.starts_at, centerName: center?.name ?? '', timeZone: (center as { time_zone?: string } | undefined)?.time_zone ?? null }
           : null,
+        enrolmentId: r.status === 'redeemed' ? r.enrolment_id : null,
       }
     })
   }
@@ -114,11 +118,12 @@ export function createVoucherLedgerService(
         await insertBatch(trx, {
           id: batchId, buyer_id: staff ? null : who.userId, buyer_kind: kind, organization, modules: JSON.stringify(modules), quantity: input.quantity,
           unit_price_cents: unitCents, total_cents: total, currency, price_source: input.unitPriceCents !== undefined ? 'staff' : 'schedule',
-          invoice_id: null, created_at: createdAt, created_by: who.userId, expires_at: expiresAt,
+          invoice_id: null, created_at: createdAt, created_by: who.userId, expires_at: expiresAt, purpose: 'registration', training_subject: null,
         })
         const rows: VouchersTable[] = Array.from({ length: input.quantity }, () => ({
           id: newId(), code: newVoucherCode(), modules: JSON.stringify(modules), purchased_by: who.userId, status: 'available' as const,
           registration_id: null, redeemed_at: null, created_at: createdAt, expires_at: expiresAt, batch_id: batchId,
+          purpose: 'registration' as const, training_subject: null, enrolment_id: null,
         }))
         await insertVouchers(trx, rows)
         const invoice = await deps.invoices.issueIn(trx, {
@@ -168,11 +173,54 @@ export function createVoucherLedgerService(
       return [header.join(','), ...lines].join('\r\n') + '\r\n'
     },
 
-    /** Staff mark an open invoice paid with the payment's reference; a registration's through the registration. */
+    /**
+     * A batch of training vouchers (issue 13), in the caller's transaction: each code pays for one seat
+     * in one training subject (a module's Learning Lab, a course offering), at the price the training
+     * module read from the program or the offering; one invoice to the buyer, like any batch. The
+     * training module buys them for an employer's sponsored seats or a purchase of training codes.
+     */
+    async buyTrainingIn(trx: Tx, input: {
+      actorId: string; buyerId: string | null; buyerKind: VoucherBatchesTable['buyer_kind']; organization: string | null
+      subject: string; module: string; description: string; unitCents: number; quantity: number; expiresAt: string | null
+    }): Promise<{ batchId: string; invoice: InvoicesTable; voucherIds: string[] }> {
+      const batchId = newId()
+      const createdAt = now()
+      const total = input.unitCents * input.quantity
+      await insertBatch(trx, {
+        id: batchId, buyer_id: input.buyerId, buyer_kind: input.buyerKind, organization: input.organization, modules: JSON.stringify([input.module]), quantity: input.quantity,
+        unit_price_cents: input.unitCents, total_cents: total, currency, price_source: 'schedule', invoice_id: null, created_at: createdAt, created_by: input.actorId,
+        expires_at: input.expiresAt, purpose: 'training', training_subject: input.subject,
+      })
+      const rows: VouchersTable[] = Array.from({ length: input.quantity }, () => ({
+        id: newId(), code: newVoucherCode(), modules: JSON.stringify([input.module]), purchased_by: input.buyerId ?? input.actorId, status: 'available' as const,
+        registration_id: null, redeemed_at: null, created_at: createdAt, expires_at: input.expiresAt, batch_id: batchId,
+        purpose: 'training' as const, training_subject: input.subject, enrolment_id: null,
+      }))
+      await insertVouchers(trx, rows)
+      const invoice = await deps.invoices.issueIn(trx, {
+        subject: { voucherBatchId: batchId }, currency, actorId: input.actorId, lines: [{ description: input.description, quantity: input.quantity, unitCents: input.unitCents }],
+      })
+      await setBatchInvoice(trx, batchId, invoice.id)
+      await deps.audit.record(trx, {
+        actorId: input.actorId, action: 'vouchers.bought', entityType: 'voucher_batch', entityId: batchId,
+        details: { quantity: input.quantity, purpose: 'training', subject: input.subject, unitPriceCents: input.unitCents, totalCents: total, invoice: invoice.number, organization: input.organization },
+      })
+      return { batchId, invoice, voucherIds: rows.map((r) => r.id) }
+    },
+
+    /** A batch's row with how many of its codes are still available now (the training module checks a sponsor's batch). */
+    async batchWithAvailable(id: string, within: DbOrTx = db) {
+      const batch = await findBatch(within, id)
+      if (!batch) return undefined
+      return { ...batch, available: await countAvailableOfBatch(within, id, now()) }
+    },
+
+    /** Staff mark an open invoice paid with the payment's reference; a registration's through the registration, an enrolment's through the training module. */
     async markInvoicePaid(actor: Actor | null, invoiceId: string, reference: string | null) {
       const staff = requireRole(actor, 'program_staff')
       const invoice = await deps.invoices.requireOpen(invoiceId)
       if (invoice.subject_type === 'registration') return deps.registrationInvoicePaid(actor, invoiceId, reference)
+      if (invoice.subject_type === 'enrolment') return deps.enrolmentInvoicePaid(actor, invoiceId, reference)
       await inTransaction(db, async (trx) => {
         const paid = await deps.invoices.payIn(trx, invoiceId, staff.userId, reference)
         if (!paid) throw new AppError('CONFLICT', 'This invoice is not open.')
@@ -191,6 +239,9 @@ export function createVoucherLedgerService(
       const invoice = await deps.invoices.requireOpen(invoiceId)
       if (invoice.subject_type === 'registration') {
         throw new AppError('CONFLICT', "A registration's invoice ends with its registration: cancel the registration or waive its fee instead.")
+      }
+      if (invoice.subject_type === 'enrolment') {
+        throw new AppError('CONFLICT', "A training enrolment's invoice ends with its enrolment: cancel the enrolment instead.")
       }
       await inTransaction(db, async (trx) => {
         const voided = await deps.invoices.voidIn(trx, invoiceId, staff.userId, reason)

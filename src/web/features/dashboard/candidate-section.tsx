@@ -42,6 +42,8 @@ export function CandidateSection({ user }: { user: User }) {
         <Link to="/modules">What each module covers</Link>
         <Link to="/account">Your profile and NCRC</Link>
         <Link to="/accommodations/request">Request accommodations</Link>
+        {/* issue 13, training stream */}
+        <Link to="/training/my-courses">My training</Link>
       </p>
       <MyRegistrations />
       <h3>Learning Lab</h3>

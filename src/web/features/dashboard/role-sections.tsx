@@ -88,6 +88,10 @@ export function CenterAdminSection() {
       <p>
         <Link to="/centers">See the public list of centers and sessions</Link>
       </p>
+      {/* issue 13, training stream */}
+      <p>
+        <Link to="/center/courses">Your center&apos;s training courses</Link>
+      </p>
     </section>
   );
 }
@@ -102,6 +106,10 @@ export function EmployerSection() {
       </p>
       <p>
         <Link to="/employer">Buy vouchers and ask for onsite testing</Link>
+      </p>
+      {/* issue 13, training stream */}
+      <p>
+        <Link to="/employer/training">Sponsor training for employees</Link>
       </p>
       <p>
         For help sponsoring candidates with vouchers or onsite testing, call{" "}
@@ -121,6 +129,21 @@ export function CollegePartnerSection() {
       </p>
       <p>
         <Link to="/registry">Verify a certificate</Link>
+      </p>
+    </section>
+  );
+}
+
+// issue 13, training stream: MT1 Certified Trainers.
+export function TrainerSection() {
+  return (
+    <section className="card" aria-labelledby="trainer-heading">
+      <h2 id="trainer-heading">Training</h2>
+      <p>The courses you teach, with each meeting&apos;s attendance and each learner&apos;s completion.</p>
+      <p>
+        <Link to="/trainer" className="button">
+          Your courses
+        </Link>
       </p>
     </section>
   );

@@ -30,6 +30,9 @@ const LINKS = [
   { to: "/staff/vouchers", title: "Voucher ledger", text: "Voucher batches, their buyers and invoices, and who used each code." },
   { to: "/staff/centers", title: "Centers and onsite testing", text: "Certify, suspend or reinstate centers; approve onsite events." },
   { to: "/staff/proctors", title: "Proctors", text: "Proctor training, agreements and certification periods." },
+  // issue 13, training stream
+  { to: "/staff/trainers", title: "Trainers", text: "MT1 Certified Trainers: certification, renewal and expiry." },
+  { to: "/staff/courses", title: "Courses", text: "Instructor-led courses: schedule, rosters with attendance and completion, cancel." },
   { to: "/staff/certifications", title: "Certifications", text: "Who expires when, and the sessions an expired certification no longer covers." },
   { to: "/staff/registry", title: "Registry and revocation", text: "Revoke or reinstate certificates, registry figures and the CSV export." },
   { to: "/staff/irregularities", title: "Irregularities", text: "Every session's incidents; hold, release or void results; decide appeals." },

@@ -20,7 +20,7 @@ import { sessionOpsKeys } from "./session-queries";
 import { zoneOf } from "./session-time";
 
 const LABELS = { startsAt: "Starts", endsAt: "Ends", seats: "Seats", modules: "Modules offered", proctorIds: "Proctors" };
-const CODE_FIELDS = { PROCTOR_UNAVAILABLE: "proctorIds", PROCTOR_NOT_CERTIFIED: "proctorIds", CENTER_CERTIFICATION_ENDS: "endsAt", RULE_VIOLATION: "seats" };
+const CODE_FIELDS = { PROCTOR_UNAVAILABLE: "proctorIds", PROCTOR_NOT_CERTIFIED: "proctorIds", CENTER_CERTIFICATION_ENDS: "endsAt", RULE_VIOLATION: "seats", TRAINER_IMPARTIALITY: "proctorIds" };
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
 

@@ -38,7 +38,7 @@ function MarkPaidForm({ invoice, onDone }: { invoice: InvoiceDetail; onDone: (me
     onSuccess: () => {
       errors.clear();
       settled();
-      onDone(`Invoice ${invoice.number ?? ""} is marked paid (reference ${reference.trim()}).${invoice.subject === "registration" ? " Its registration is confirmed." : ""}`);
+      onDone(`Invoice ${invoice.number ?? ""} is marked paid (reference ${reference.trim()}).${invoice.subject === "registration" ? " Its registration is confirmed." : invoice.subject === "enrolment" ? " Its training seat is confirmed." : ""}`);
     },
     onError: (error) => errors.showError(error),
   });
@@ -124,7 +124,7 @@ function InvoiceView({ invoice }: { invoice: InvoiceDetail }) {
         </dd>
         <dt>For</dt>
         <dd>
-          {invoice.subject === "voucher_batch" ? <Link to="/staff/vouchers">A voucher batch (see the ledger)</Link> : "A registration's fee"}
+          {invoice.subject === "voucher_batch" ? <Link to="/staff/vouchers">A voucher batch (see the ledger)</Link> : invoice.subject === "enrolment" ? "A training enrolment's fee" : "A registration's fee"}
         </dd>
         <dt>Issued</dt>
         <dd>{formatDateTime(invoice.issuedAt)}</dd>
@@ -153,6 +153,8 @@ function InvoiceView({ invoice }: { invoice: InvoiceDetail }) {
             <h2 id="void-heading">Void</h2>
             {invoice.subject === "registration" ? (
               <p>A registration&rsquo;s invoice ends with its registration: cancel the registration or waive its fee instead.</p>
+            ) : invoice.subject === "enrolment" ? (
+              <p>A training enrolment&rsquo;s invoice ends with its enrolment: cancel the enrolment instead.</p>
             ) : (
               <p>
                 <button type="button" className="button button--danger" onClick={() => setVoiding(true)}>

@@ -10,7 +10,7 @@ import { formatDateTime } from "../../lib/format";
 import type { InvoiceListItem } from "../../../common/schemas/payments";
 import "../../styles/scheduling.css";
 
-const SUBJECT_TEXT: Record<InvoiceListItem["subject"], string> = { registration: "Registration fee", voucher_batch: "Voucher batch" };
+const SUBJECT_TEXT: Record<InvoiceListItem["subject"], string> = { registration: "Registration fee", voucher_batch: "Voucher batch", enrolment: "Training enrolment" };
 
 // Every invoice, newest first: number, bill-to, what it is for, amount and status; open one to settle it.
 export function InvoicesPage() {
@@ -58,6 +58,7 @@ export function InvoicesPage() {
           <option value="">Anything</option>
           <option value="registration">Registration fees</option>
           <option value="voucher_batch">Voucher batches</option>
+          <option value="enrolment">Training enrolments</option>
         </SelectField>
         <TextField label="Number" name="number" required={false} hint="Or its start, like INV-2026-" maxLength={20} value={draft.number} onChange={(e) => setDraft({ ...draft, number: e.target.value })} />
         <button type="submit" className="button">
