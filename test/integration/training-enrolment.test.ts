@@ -50,7 +50,7 @@ describe.each(databases)('training enrolment on %s', (kind) => {
     expect(after.seatsLeft).toBe(4)
     const [statement] = await registeredStatements(learner.userId)
     expect(statement).toMatchObject({ verb: 'registered', object_kind: 'course', object_id: `http://mt1.test/training/courses/${course.id}`, module: 'MM' })
-    expect(JSON.parse(statement!.statement)).toMatchObject({ actor: { account: { name: learner.userId } }, verb: { id: 'http://adlnet.gov/expapi/verbs/registered' }, version: '1.0.3' })
+    expect(JSON.parse(statement!.statement)).toMatchObject({ actor: { account: { name: learner.userId } }, verb: { id: 'http://adlnet.gov/expapi/verbs/registered' }, version: '1.0.0' })
     const mail = await w.t.app.db.selectFrom('emails').select(['subject', 'text_body']).where('to_address', '=', learner.email).execute()
     expect(mail.map((m) => m.subject)).toContain(`You are enrolled: ${course.title}`)
     // Twice is once.
