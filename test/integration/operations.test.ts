@@ -75,7 +75,7 @@ describe.each(databases)('operations and public data on %s', (kind) => {
   it('is idempotent: seeding twice adds nothing', async () => {
     await seedDemo(t.app, t.clock())
     const users = await t.app.db.selectFrom('users').select('email').where('email', 'like', '%@demo.test').execute()
-    expect(users).toHaveLength(7) // issue 12: reviewer@demo.test, a second staff member for appeals
+    expect(users).toHaveLength(8) // issue 12: reviewer@demo.test, a second staff member for appeals; issue 13: trainer@demo.test
     expect((await call(t.app, 'GET', '/api/v1/centers')).json().items).toHaveLength(5)
   })
 

@@ -182,6 +182,7 @@ describe.each(databases)('trainers and courses on %s', (kind) => {
     expect((await mail(byVoucher.email))?.text_body).toMatch(/The trainer is unwell[\s\S]*The voucher you paid with is available again/)
     expect((await mail(byInvoice.email))?.text_body).toMatch(/Your open invoice is void/)
     expect((await mail('pat-invited@example.com'))?.text_body).toMatch(/sponsored is withdrawn/)
+    expect((await mail(employer.email))?.text_body).toMatch(/The 1 seat you sponsored ended with it; their voucher codes are back in your batch/)
     expect(v.id).toBeTruthy()
     expect((await call(w.t.app, 'POST', `/api/v1/training/courses/${course.id}/cancel`, { session: w.staff, body: { reason: 'Again' } })).statusCode).toBe(409)
     expect(errorCode(await w.enrol(await w.person('After'), { offeringId: course.id }))).toBe('ENROLMENT_CLOSED')

@@ -2,7 +2,7 @@
 // session: one transaction marks it cancelled only while it is scheduled (two cancels cannot both
 // win), ends every live enrolment with it (seat, training voucher given back, open invoice voided) and
 // audits each; after the commit every enrolled learner, and every employee a sponsored seat waited
-// for, is told the reason and what became of the payment.
+// for, is told the reason and what became of the payment; each sponsoring employer once.
 import type { ServerContext } from '../../context.js'
 import { inTransaction } from '../../db/transaction.js'
 import { AppError } from '../../errors.js'
@@ -47,6 +47,14 @@ export function createCourseCancellation(
       const c = e.learner_id ? contacts.get(e.learner_id) : undefined
       if (c) await deps.notifications.send({ to: c.email, ...trainingEmails.courseCancelled(c.first_name, course, why, paymentFate(e)) })
       else if (e.invitee_email) await deps.notifications.send({ to: e.invitee_email, ...trainingEmails.courseCancelled('there', course, why, 'The seat your employer sponsored is withdrawn; nothing was charged to you.') })
+    }
+    // Each employer who sponsored seats hears once, with how many came back to its voucher batches.
+    const bySponsor = new Map<string, number>()
+    for (const e of ended) if (e.sponsor_id) bySponsor.set(e.sponsor_id, (bySponsor.get(e.sponsor_id) ?? 0) + 1)
+    const sponsors = await deps.users.contactsOf([...bySponsor.keys()])
+    for (const [id, seats] of bySponsor) {
+      const c = sponsors.get(id)
+      if (c) await deps.notifications.send({ to: c.email, ...trainingEmails.courseCancelled(c.first_name, course, why, `The ${seats} seat${seats === 1 ? '' : 's'} you sponsored ended with it; their voucher codes are back in your batch, to use for another seat in this course or to be settled with the program.`) })
     }
     return course
   }

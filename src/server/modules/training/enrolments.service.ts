@@ -4,19 +4,18 @@
 // the scheduling module's payments, the audit entry, the xAPI statement), so a refusal at any step
 // stores nothing; emails go after the commit. A free seat is confirmed at once; a fee is paid like a
 // registration's: a training voucher redeemed now, or an invoice staff mark paid. Sponsored seats
-// (sponsorships.service.ts) wait for their employee to accept them here, by the emailed link.
+// (sponsorships.service.ts) wait for their employee to accept them (invitations.service.ts).
 import type { LearningEvent } from '../../../common/learning/xapi-statements.js'
 import { formatMoney } from '../../../common/rules/fees.js'
 import { learningLabFeeCents, sortMeetings, subjectKey, type TrainingSubject } from '../../../common/rules/training.js'
-import type { CourseView, EnrolBody, EnrolmentView, LearningLabAccess, MyTrainingView, TrainingInvitationView } from '../../../common/schemas/training.js'
+import type { CourseView, EnrolBody, EnrolmentView, LearningLabAccess, MyTrainingView } from '../../../common/schemas/training.js'
 import type { ServerContext } from '../../context.js'
 import type { DbOrTx, Tx } from '../../db/database.js'
 import { inTransaction } from '../../db/transaction.js'
 import { AppError, notFound } from '../../errors.js'
 import { fieldError } from '../../field-errors.js'
-import { newId, sha256 } from '../../ids.js'
+import { newId } from '../../ids.js'
 import { hasRole, requireActor, requireRole, type Actor } from '../accounts/actor.js'
-import { normalizeEmail } from '../accounts/auth.service.js'
 import type { UserDirectory } from '../accounts/users.service.js'
 import type { AuditService } from '../audit/audit.service.js'
 import type { LearningRecordsService } from '../learning-records/learning-records.service.js'
@@ -27,7 +26,7 @@ import { centerRunsCourses, type CourseViews } from './course-views.js'
 import { findOffering, findOfferings, meetingsOf, releaseSeat, takeSeats, type OfferingRow } from './courses.repository.js'
 import type { CenterDirectory } from '../centers/centers.service.js'
 import {
-  attendanceOf, dropSeatFlag, enrolmentsOfLearner, findEnrolment, findEnrolmentByTokenHash, insertEnrolments, liveEnrolmentFor, LIVE_ENROLMENT, organisationsOfLearner, transitionEnrolment,
+  attendanceOf, dropSeatFlag, enrolmentsOfLearner, findEnrolment, insertEnrolments, liveEnrolmentFor, LIVE_ENROLMENT, organisationsOfLearner, transitionEnrolment,
   type EnrolmentRow,
 } from './enrolments.repository.js'
 import { paymentFate, trainingEmails } from './training-emails.js'
@@ -149,6 +148,8 @@ export function createEnrolmentsService(
     endIn,
     registeredEvent,
     courseViewOf,
+    orAlreadyEnrolled,
+    labTitle,
 
     /** Self-enrolment (any account): a seat confirmed when free or paid by voucher now, held when an invoice is asked for. */
     async enrol(actor: Actor | null, input: EnrolBody): Promise<EnrolmentView> {
@@ -241,35 +242,6 @@ export function createEnrolmentsService(
       return viewOf(id)
     },
 
-    /** What a sponsored seat's invitation offers, to the account of the address it was sent to. */
-    async lookupInvitation(actor: Actor | null, token: string): Promise<TrainingInvitationView> {
-      const who = requireActor(actor)
-      const row = await invitationFor(who, token)
-      const [view] = await views([row])
-      return {
-        enrolmentId: row.id, title: view!.title, kind: view!.kind, offeringId: row.offering_id, module: row.module, sponsor: view!.sponsor ?? '', email: row.invitee_email!,
-        status: row.status === 'invited' ? 'open' : row.status === 'cancelled' ? 'cancelled' : 'accepted', course: await courseViewOf(row.offering_id),
-      }
-    },
-
-    /** The employee takes the sponsored seat: it becomes theirs, confirmed (the sponsor paid it). */
-    async acceptInvitation(actor: Actor | null, token: string): Promise<EnrolmentView> {
-      const who = requireActor(actor)
-      const row = await invitationFor(who, token)
-      if (row.status === 'cancelled') throw new AppError('INVITATION_INVALID', 'This sponsored seat was withdrawn or its course cancelled.')
-      if (row.status !== 'invited') throw new AppError('CONFLICT', 'You have already accepted this seat.', { enrolmentId: row.id })
-      if (await liveEnrolmentFor(db, who.userId, row.subject)) throw new AppError('ALREADY_ENROLLED', 'You already have a seat here. Ask your employer to withdraw the sponsored one.')
-      const at = now()
-      await inTransaction(db, async (trx) => {
-        const accepted = await transitionEnrolment(trx, row.id, ['invited'], { status: 'confirmed', learner_id: who.userId, accepted_at: at, updated_at: at })
-        if (!accepted) throw new AppError('CONFLICT', 'This seat is no longer waiting to be accepted.')
-        await deps.audit.record(trx, { actorId: who.userId, action: 'enrolment.accepted', entityType: 'enrolment', entityId: row.id, details: { sponsorId: row.sponsor_id, subject: row.subject } })
-        const title = row.offering_id ? ((await findOffering(trx, row.offering_id))?.title ?? '') : labTitle(row.module)
-        await deps.learningRecords.record(trx, registeredEvent(who.userId, accepted, title))
-      }).catch((err: unknown) => orAlreadyEnrolled(err, who.userId, row.subject))
-      return viewOf(row.id)
-    },
-
     /**
      * Whether a learner may use a module's Learning Lab: when it is free (the program sets no fee), or
      * when they hold a confirmed seat for it. Read in the caller's transaction.
@@ -321,15 +293,6 @@ export function createEnrolmentsService(
     },
 
     viewOf,
-  }
-
-  /** The invitation a token names, for the account of the address it was sent to (anyone else: as if unknown). */
-  async function invitationFor(who: Actor, token: string): Promise<EnrolmentRow> {
-    const row = await findEnrolmentByTokenHash(db, sha256(token))
-    if (!row || !row.invitee_email || row.invitee_email !== normalizeEmail(who.email)) {
-      throw new AppError('INVITATION_INVALID', 'This invitation is not valid for your account. Log in with the email address it was sent to.')
-    }
-    return row
   }
 
   return service

@@ -54,14 +54,14 @@ export default async function trainingRoutes(app: FastifyInstance) {
       tags, summary: 'What a sponsored seat\'s invitation offers, to the account of the address it was sent to',
       body: InvitationTokenBody, response: { 200: TrainingInvitationView, ...errorResponses(400, 401, 422) },
     },
-  }, async (request) => t().enrolments.lookupInvitation(request.actor, request.body.token))
+  }, async (request) => t().invitations.lookup(request.actor, request.body.token))
 
   r.post('/api/v1/training/invitations/accept', {
     schema: {
       tags, summary: 'Accept a sponsored seat (logged in with the address it was sent to): the seat becomes yours, confirmed',
       body: InvitationTokenBody, response: { 200: EnrolmentView, ...errorResponses(400, 401, 409, 422) },
     },
-  }, async (request) => t().enrolments.acceptInvitation(request.actor, request.body.token))
+  }, async (request) => t().invitations.accept(request.actor, request.body.token))
 
   r.post('/api/v1/training/sponsorships', {
     schema: {

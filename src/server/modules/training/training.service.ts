@@ -19,6 +19,7 @@ import { createCourseViews } from './course-views.js'
 import { createCoursesService } from './courses.service.js'
 import { createEnrolmentsService } from './enrolments.service.js'
 import { createImpartiality } from './impartiality.service.js'
+import { createInvitationsService } from './invitations.service.js'
 import { createSponsorshipsService } from './sponsorships.service.js'
 import { createTrainersService } from './trainers.service.js'
 
@@ -34,6 +35,7 @@ export function createTrainingService(
   const courses = createCoursesService(ctx, { ...deps, trainers, views })
   const enrolments = createEnrolmentsService(ctx, { ...deps, views })
   const sponsorships = createSponsorshipsService(ctx, { ...deps, enrolments })
+  const invitations = createInvitationsService(ctx, { ...deps, enrolments })
   const attendance = createAttendanceService(ctx, { ...deps, views })
   const cancelCourse = createCourseCancellation(ctx, { ...deps, courses, enrolments })
   const conflicts = createImpartiality(deps)
@@ -42,6 +44,7 @@ export function createTrainingService(
     courses,
     enrolments,
     sponsorships,
+    invitations,
     attendance,
     cancelCourse,
     /** `{ allowed: true }` when the module's Learning Lab is free or the learner holds a confirmed seat for it (the Learning Lab's practice asks). */
