@@ -78,6 +78,12 @@ class ListedMigrations implements MigrationProvider {
   }
 }
 
+/** A relation or schema that disappeared while it was being looked up (dropped by another session). */
+function isVanishedRelation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return code === '42P01' || code === '3F000'
+}
+
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
   const migrator = new Migrator({
     db: handle.db,
@@ -85,7 +91,15 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]>
     // Kysely looks for its bookkeeping tables in any schema unless told which one is ours.
     ...(handle.schema ? { migrationTableSchema: handle.schema } : {}),
   })
-  const { error, results } = await migrator.migrateToLatest()
+  let { error, results } = await migrator.migrateToLatest()
+  // Before it takes its lock, Kysely's migrator introspects every table of every schema it may use
+  // (pg_get_serial_sequence on each column): a schema that another process drops at that moment (test
+  // schemas, a tenant removed) fails the lookup with 42P01 or 3F000 although nothing of ours is wrong.
+  // No migration has run then (results is empty), so asking again is safe.
+  for (let retry = 0; error && !results?.length && isVanishedRelation(error) && retry < 5; retry++) {
+    await new Promise((resolve) => setTimeout(resolve, 50 * (retry + 1)))
+    ;({ error, results } = await migrator.migrateToLatest())
+  }
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
     throw new Error(`Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`)
