@@ -11,3 +11,8 @@ export function isRegistrationInTime(receivedAt: Date, sessionStartsAt: Date, le
 export function registrationDeadline(sessionStartsAt: Date, leadHours: number): Date {
   return new Date(sessionStartsAt.getTime() - leadHours * HOUR_MS)
 }
+
+/** The earliest session start a registration received at `now` can still reach. */
+export function earliestRegistrableStart(now: Date, leadHours: number): Date {
+  return new Date(now.getTime() + leadHours * HOUR_MS)
+}

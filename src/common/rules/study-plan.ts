@@ -2,8 +2,8 @@
 // complete when every one of them is mastered, and then invites the candidate to book the module
 // again, from the earliest date the program's rules allow. Pure.
 import type { Eligibility } from './eligibility.js'
+import { earliestRegistrableStart } from './registration-window.js'
 
-const HOUR_MS = 3_600_000
 
 /** The skills a plan works on: those below standard, in the order the result lists them. */
 export function planSkills(skills: readonly { code: string; belowStandard: boolean }[]): string[] {
@@ -31,7 +31,7 @@ export interface RetakeInvitation {
  * that, or the retake policy's own date when it is later.
  */
 export function retakeInvitation(now: Date, leadHours: number, eligibility: Pick<Eligibility, 'eligible' | 'reason' | 'nextEligibleAt'>): RetakeInvitation {
-  const registrable = now.getTime() + leadHours * HOUR_MS
+  const registrable = earliestRegistrableStart(now, leadHours).getTime()
   if (eligibility.reason === 'MODULE_ALREADY_PASSED') return { status: 'passed', earliestAt: null }
   if (eligibility.reason === 'MODULE_ALREADY_BOOKED') return { status: 'booked', earliestAt: null }
   const from = eligibility.nextEligibleAt ? Math.max(Date.parse(eligibility.nextEligibleAt), registrable) : registrable

@@ -3,6 +3,7 @@
 // plan is complete the first time every one of its skills is mastered (checked in the transaction of
 // the answer that masters the last one); it then invites the candidate, once and by email too, to book
 // the module again from the earliest date the program's retake rules allow.
+import { earliestRegistrableStart } from '../../../common/rules/registration-window.js'
 import { planComplete, planSkills, retakeInvitation } from '../../../common/rules/study-plan.js'
 import type { SkillResult } from '../../../common/rules/module-result.js'
 import type { PracticeDiagnostic, StudyPlanSummary, StudyPlanView } from '../../../common/schemas/practice.js'
@@ -58,7 +59,7 @@ export function createStudyPlanService(
   async function retakeOf(plan: PlanRow) {
     const leadHours = deps.program.definition.policies.registrationLeadHours
     const now = ctx.clock()
-    const registrable = new Date(now.getTime() + leadHours * 3_600_000).toISOString()
+    const registrable = earliestRegistrableStart(now, leadHours).toISOString()
     return retakeInvitation(now, leadHours, await deps.eligibility.judgeFor(plan.user_id, plan.module, registrable))
   }
 
