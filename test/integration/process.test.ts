@@ -33,13 +33,18 @@ describe('the server process', { timeout: 120_000 }, () => {
 
   it('finishes an in-flight request before stopping', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mt1-proc-'))
-    const { child, base } = await startServer({ DATA_DIR: dataDir, MT1_DEMO: '0' })
-    // Registration hashes a password (tens of milliseconds): SIGTERM arrives while it runs.
+    const { child, base, output } = await startServer({ DATA_DIR: dataDir, MT1_DEMO: '0' })
+    // Registration hashes a password (tens of milliseconds): SIGTERM arrives while it runs. It is sent
+    // once the server has logged the request as received (Fastify logs it past its closing check): a
+    // request that had not arrived yet is rightly answered 503, and a fixed pause cannot tell the two
+    // apart on a loaded machine.
     const pending = fetch(`${base}/api/v1/auth/register`, {
       method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'late@example.com', password: 'long enough pw', firstName: 'Late', lastName: 'Comer' }),
     })
-    await new Promise((r) => setTimeout(r, 5))
+    const received = () => output().split('\n').some((line) => line.includes('incoming request') && line.includes('/api/v1/auth/register'))
+    for (const until = Date.now() + 30_000; !received() && Date.now() < until;) await new Promise((r) => setTimeout(r, 1))
+    expect(received(), 'the server logged the registration as received').toBe(true)
     const done = exited(child)
     child.kill('SIGTERM')
     const res = await pending
