@@ -114,9 +114,20 @@ test('a candidate finds the course and enrols', async ({ page, baseURL }) => {
   await row.getByRole('link', { name: title }).click()
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
   await expect(page.getByText('Times at the place: Eastern Time, EST/EDT.')).toBeVisible()
+  await expect(page.getByText("The course's trainer and its center see your Learning Lab progress")).toBeVisible()
   await page.getByRole('button', { name: `Enrol in ${title}` }).click()
   await expect(page.getByRole('status').filter({ hasText: `You are enrolled in ${title}: your seat is confirmed.` })).toBeVisible()
   await visit(page, J, '04-enrolled')
+})
+
+test('the learner practises Measurement before the course: two answers, neither right', async ({ baseURL }) => {
+  const c = await apiLogin(baseURL!, candidate.email, PASSWORD)
+  try {
+    const set = await c.post<{ id: string; items: { id: string }[] }>('/api/v1/learning/practice-sets', { skill: 'MEAS' })
+    for (const item of set.items.slice(0, 2)) await c.post(`/api/v1/learning/practice-sets/${set.id}/items/${item.id}/answer`, { response: {} })
+  } finally {
+    await c.dispose()
+  }
 })
 
 test('the trainer records attendance for the first meeting and marks completion', async ({ page }) => {
@@ -143,6 +154,11 @@ test('the trainer records attendance for the first meeting and marks completion'
   await expect(summary).toContainText('Present')
   await expect(summary).toContainText('1 of 1')
   await expect(summary).toContainText('Completed')
+  // The learner's Learning Lab progress in the course's skill, as the trainer reads it.
+  const progress = page.getByRole('table', { name: `Learning Lab progress of the learners of ${title}` }).getByRole('row').filter({ hasText: `${candidate.firstName} ${candidate.lastName}` })
+  await expect(progress).toContainText('0 of 2 right')
+  await expect(progress).toContainText('0 of 1')
+  await expect(progress).not.toContainText('Not yet')
   await visit(page, J, '06-roster-recorded')
 })
 

@@ -59,6 +59,7 @@ import { createLessonsService } from './modules/learning/lessons.service.js'
 // issue 13, lab-records stream: external learning record stores
 import { createLearningRecordStoresService } from './modules/learning-records/learning-record-stores.service.js'
 // issue 13, practice stream: practice sets and tests, mastery, study plans, progress
+import { createLearnerProgressReader } from './modules/learning/learner-progress.js'
 import { createMasteryService } from './modules/learning/mastery.service.js'
 import type { PractiseAccess } from './modules/learning/practice-access.js'
 import { createPracticeService } from './modules/learning/practice.service.js'
@@ -147,10 +148,12 @@ export function createServices(ctx: ServerContext, program: Program) {
   const lessons = createLessonsService(ctx, { program: programService, learningRecords })
   // issue 13, practice stream. Whether a learner may practise a module's skills:
   // issue 13, training stream: training is paid through scheduling's payments and voucher ledger.
-  const training = createTrainingService(ctx, { audit, notifications, program: programService, users, centers, payments, voucherLedger, learningRecords })
+  const mastery = createMasteryService(ctx, { program: programService, learningRecords })
+  // A course's roster shows its learners' mastery and lessons of the course's skills (issue 13, item 5).
+  const learnerProgress = createLearnerProgressReader({ mastery, learningRecords, lessonsOfSkill: (skill) => lessons.ofSkill(skill) })
+  const training = createTrainingService(ctx, { audit, notifications, program: programService, users, centers, payments, voucherLedger, learningRecords, learnerProgress })
   // A module's Learning Lab is open when it is free, or to a learner holding a seat in it (training enrolments).
   const practiseAccess: PractiseAccess = { canPractise: (userId, module) => training.learningLabAccess(ctx.db, userId, module) }
-  const mastery = createMasteryService(ctx, { program: programService, learningRecords })
   const studyPlans = createStudyPlanService(ctx, {
     program: programService, lessons, mastery, learningRecords, results, eligibility, notifications, contacts: users,
   })

@@ -25,6 +25,18 @@ export const SkillMasteryView = Type.Object({
 })
 export type SkillMasteryView = Static<typeof SkillMasteryView>
 
+/**
+ * A learner's Learning Lab progress as a course's trainer and its center's administrators see it: mastery
+ * of the course's skills, the lessons of those skills finished, and the last time they used the Lab.
+ */
+export const LearnerProgressView = Type.Object({
+  skills: Type.Array(SkillMasteryView),
+  lessonsCompleted: Type.Integer(),
+  lessonsTotal: Type.Integer(),
+  lastActiveAt: Nullable(Type.String()),
+})
+export type LearnerProgressView = Static<typeof LearnerProgressView>
+
 export const MasteryView = Type.Object({ items: Type.Array(SkillMasteryView) })
 export type MasteryView = Static<typeof MasteryView>
 

@@ -4,6 +4,7 @@
 import { Type, type Static } from 'typebox'
 import { Code, Email, Id, IsoDateTime, Nullable, PageOf, PageQueryWith, PrintableText, Strict, StringEnum } from './common.js'
 import { ProctorCertificationBody, ProctorCertificationView, RenewProctorBody, TimeZoneName } from './centers.js'
+import { LearnerProgressView } from './practice.js'
 
 /** Each list below answers in one page: `nextCursor` is always null. */
 const OnePage = { nextCursor: Type.Null() }
@@ -292,6 +293,8 @@ export const RosterLearnerView = Type.Object({
   attended: Type.Integer(),
   completion: Nullable(StringEnum(['completed', 'not_completed'] as const)),
   completionNote: Nullable(Type.String()),
+  /** The learner's Learning Lab progress in the course's skills; null for a sponsored seat nobody has accepted yet. */
+  progress: Nullable(LearnerProgressView),
 })
 export type RosterLearnerView = Static<typeof RosterLearnerView>
 

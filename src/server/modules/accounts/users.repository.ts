@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../db/database.js'
 import { decodeCursor, pastCursor, toPage } from '../../db/pagination.js'
 import { containsText } from '../../db/text-search.js'
 import type { NewUser, UserRow } from '../../db/schema.js'
+import { readInBatches } from '../../db/id-batches.js'
 
 export interface UserWithRoles extends UserRow {
   roles: Role[]
@@ -49,18 +50,10 @@ export interface Contact {
   last_name: string
 }
 
-/** Bound parameters per query: well inside SQLite's and PostgreSQL's limits. */
-const IDS_PER_QUERY = 1000
-
 /** The contacts of many accounts at once, by id (ids that name no account are absent). */
 export async function findContacts(db: DbOrTx, ids: readonly string[]): Promise<Map<string, Contact>> {
-  const unique = [...new Set(ids)]
-  const contacts = new Map<string, Contact>()
-  for (let i = 0; i < unique.length; i += IDS_PER_QUERY) {
-    const rows = await db.selectFrom('users').select(['id', 'email', 'first_name', 'last_name']).where('id', 'in', unique.slice(i, i + IDS_PER_QUERY)).execute()
-    for (const { id, ...contact } of rows) contacts.set(id, contact)
-  }
-  return contacts
+  const rows = await readInBatches(ids, (slice) => db.selectFrom('users').select(['id', 'email', 'first_name', 'last_name']).where('id', 'in', slice).execute())
+  return new Map(rows.map(({ id, ...contact }) => [id, contact]))
 }
 
 export async function insertUser(db: DbOrTx, user: NewUser, roles: readonly Role[], grantedBy: string | null): Promise<void> {

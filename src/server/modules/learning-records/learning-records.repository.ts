@@ -1,6 +1,7 @@
 // SQL of the learning-records module: the xAPI statements the platform recorded.
 import { sql } from 'kysely'
 import type { DbOrTx, DialectName, Tx } from '../../db/database.js'
+import { readInBatches } from '../../db/id-batches.js'
 import type { LearningStatementsTable } from '../../db/schema.js'
 
 export async function insertStatements(db: DbOrTx, rows: LearningStatementsTable[]): Promise<void> {
@@ -24,6 +25,21 @@ export async function statementsOfKind(db: DbOrTx, userId: string, verb: string,
   return db.selectFrom('learning_statements').select(['object_id', 'timestamp'])
     .where('user_id', '=', userId).where('verb', '=', verb).where('object_kind', '=', objectKind)
     .orderBy('timestamp').execute()
+}
+
+/** The distinct activities of one verb and object kind for many learners (a roster's completed lessons). */
+export async function activitiesOfKindFor(db: DbOrTx, userIds: readonly string[], verb: string, objectKind: string) {
+  return readInBatches(userIds, (slice) => db.selectFrom('learning_statements').select(['user_id', 'object_id'])
+    .where('user_id', 'in', slice).where('verb', '=', verb).where('object_kind', '=', objectKind)
+    .groupBy(['user_id', 'object_id']).execute())
+}
+
+/** When each of these learners last studied in the Learning Lab: a lesson, practice, a skill, a plan (not an enrolment or a course meeting). */
+export async function lastStudiedAt(db: DbOrTx, userIds: readonly string[]) {
+  return readInBatches(userIds, (slice) => db.selectFrom('learning_statements').select('user_id')
+    .select((eb) => eb.fn.max('timestamp').as('last'))
+    .where('user_id', 'in', slice).where('object_kind', 'in', ['lesson', 'practice_set', 'practice_test', 'practice_item', 'skill', 'study_plan'])
+    .groupBy('user_id').execute())
 }
 
 /** The learner's first statement of a verb about one activity (by its IRI), if any. */

@@ -14,7 +14,7 @@ import { fieldError } from '../../field-errors.js'
 import { newId } from '../../ids.js'
 import { requireActor, requireRole, type Actor } from '../accounts/actor.js'
 import type { UserDirectory } from '../accounts/users.service.js'
-import { firstStatementAbout, insertStatements, lockKey, statementsOf, statementsOfKind } from './learning-records.repository.js'
+import { activitiesOfKindFor, firstStatementAbout, insertStatements, lastStudiedAt, lockKey, statementsOf, statementsOfKind } from './learning-records.repository.js'
 import { learnersBetween, statementPage, usageBetween, type StatementFilter } from './statement-pages.repository.js'
 import { assertValidStatement } from './statement-validator.js'
 
@@ -163,6 +163,21 @@ export function createLearningRecordsService(ctx: ServerContext, deps: LearningR
         if (id && !done.has(id)) done.set(id, row.timestamp)
       }
       return done
+    },
+
+    /** For a roster: the lessons each of these learners has completed, and when each last used the Learning Lab. */
+    async lessonActivityOf(userIds: readonly string[], within: DbOrTx = ctx.db): Promise<Map<string, { completedLessons: Set<string>; lastActiveAt: string | null }>> {
+      const [completions, last] = await Promise.all([activitiesOfKindFor(within, userIds, 'completed', 'lesson'), lastStudiedAt(within, userIds)])
+      const out = new Map(userIds.map((id) => [id, { completedLessons: new Set<string>(), lastActiveAt: null as string | null }]))
+      for (const c of completions) {
+        const id = LESSON_IRI.exec(c.object_id)?.[1]
+        if (id) out.get(c.user_id)?.completedLessons.add(id)
+      }
+      for (const l of last) {
+        const entry = out.get(l.user_id)
+        if (entry && l.last !== null) entry.lastActiveAt = String(l.last)
+      }
+      return out
     },
   }
   return service

@@ -8,7 +8,7 @@ import type { DbOrTx, Tx } from '../../db/database.js'
 import type { LearningRecordsService } from '../learning-records/learning-records.service.js'
 import type { ProgramService } from '../program/program.service.js'
 import { masteredEvent } from './practice-xapi.js'
-import { insertMastery, latestCorrectness, masteriesOf } from './practice.repository.js'
+import { insertMastery, latestCorrectness, latestCorrectnessOfMany, masteriesOf, masteriesOfMany } from './practice.repository.js'
 
 export function createMasteryService(ctx: ServerContext, deps: { program: ProgramService; learningRecords: LearningRecordsService }) {
   const program = deps.program.definition
@@ -31,11 +31,25 @@ export function createMasteryService(ctx: ServerContext, deps: { program: Progra
     return out
   }
 
+  /** Many learners' mastery of these skills at once (a course roster): learner id → skill → mastery. */
+  async function ofMany(within: DbOrTx, userIds: readonly string[], codes: readonly string[]): Promise<Map<string, Map<string, SkillMasteryView>>> {
+    const known = [...new Set(codes)].filter((c) => byCode.has(c))
+    const p = policy()
+    const [answers, masteries] = await Promise.all([latestCorrectnessOfMany(within, userIds, known, p.window), masteriesOfMany(within, userIds)])
+    const since = new Map(masteries.map((r) => [`${r.user_id} ${r.skill}`, r.mastered_at]))
+    return new Map(userIds.map((userId) => [userId, new Map(known.map((code) => {
+      const skill = byCode.get(code)!
+      const m = skillMastery(answers.get(userId)?.get(code) ?? [], p)
+      return [code, { skill: code, skillName: skill.name, module: skill.module, ...m, masteredSince: since.get(`${userId} ${code}`) ?? null }]
+    }))]))
+  }
+
   return {
     /** A skill of the program by its code (name, module). */
     skill: (code: string) => byCode.get(code),
     skills: (): readonly typeof skills[number][] => skills,
     of,
+    ofMany,
 
     /**
      * After answers of these skills were stored in `trx`: the skills' mastery now, and the ones this

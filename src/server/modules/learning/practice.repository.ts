@@ -1,6 +1,8 @@
 // SQL of the Learning Lab's practice (issue 13, practice stream): practice sets, the answers given in
 // sets and practice tests, and the first mastery of each skill.
+import { sql } from 'kysely'
 import type { DbOrTx } from '../../db/database.js'
+import { readInBatches } from '../../db/id-batches.js'
 import type { PracticeAnswersTable, PracticeSetsTable, SkillMasteriesTable } from '../../db/schema.js'
 
 export async function insertSet(db: DbOrTx, row: PracticeSetsTable): Promise<void> {
@@ -42,8 +44,19 @@ export async function answersOfSource(db: DbOrTx, kind: 'set' | 'test', sourceId
 /** Whether each of a learner's latest answers of a skill was correct, newest first. */
 export async function latestCorrectness(db: DbOrTx, userId: string, skill: string, limit: number): Promise<boolean[]> {
   const rows = await db.selectFrom('practice_answers').select('correct').where('user_id', '=', userId).where('skill', '=', skill)
-    .orderBy('answered_at', 'desc').orderBy('seq', 'desc').limit(limit).execute()
+    .orderBy('answered_at', 'desc').orderBy('seq', 'desc').orderBy('id', 'desc').limit(limit).execute()
   return rows.map((r) => Number(r.correct) === 1)
+}
+
+/**
+ * The tie-breaker for a learner's answer of a skill stored at `at`: answers in the same millisecond (a
+ * clock that has not moved) keep the order they were given in, so "the latest N" is always one set.
+ * Called under the learner's lock.
+ */
+export async function nextSeqAt(db: DbOrTx, userId: string, skill: string, at: string): Promise<number> {
+  const row = await db.selectFrom('practice_answers').select((eb) => eb.fn.max('seq').as('last'))
+    .where('user_id', '=', userId).where('skill', '=', skill).where('answered_at', '=', at).executeTakeFirst()
+  return row?.last === null || row?.last === undefined ? 0 : Number(row.last) + 1
 }
 
 /** When the learner last answered each of these items. */
@@ -52,6 +65,39 @@ export async function lastAnsweredAt(db: DbOrTx, userId: string, itemIds: readon
   const rows = await db.selectFrom('practice_answers').select(['item_id']).select((eb) => eb.fn.max('answered_at').as('last'))
     .where('user_id', '=', userId).where('item_id', 'in', [...new Set(itemIds)]).groupBy('item_id').execute()
   return new Map(rows.map((r) => [r.item_id, String(r.last)]))
+}
+
+/**
+ * The latest answers (newest first, at most `limit`) of each of these skills for many learners at once:
+ * one ranked read per thousand learners instead of a query per learner and skill (a course roster).
+ */
+export async function latestCorrectnessOfMany(db: DbOrTx, userIds: readonly string[], skills: readonly string[], limit: number): Promise<Map<string, Map<string, boolean[]>>> {
+  const out = new Map<string, Map<string, boolean[]>>()
+  if (skills.length === 0) return out
+  const rows = await readInBatches(userIds, (slice) => db
+    .selectFrom((eb) => eb.selectFrom('practice_answers')
+      .select(['user_id', 'skill', 'correct'])
+      // The same order as latestCorrectness: newest first, ties by seq, then id.
+      .select(sql<number>`row_number() over (partition by user_id, skill order by answered_at desc, seq desc, id desc)`.as('rank'))
+      .where('user_id', 'in', slice).where('skill', 'in', [...skills])
+      .as('ranked'))
+    .select(['user_id', 'skill', 'correct'])
+    .where('rank', '<=', limit)
+    .orderBy('user_id').orderBy('skill').orderBy('rank')
+    .execute())
+  for (const r of rows) {
+    const bySkill = out.get(r.user_id) ?? new Map<string, boolean[]>()
+    const answers = bySkill.get(r.skill) ?? []
+    answers.push(Number(r.correct) === 1)
+    bySkill.set(r.skill, answers)
+    out.set(r.user_id, bySkill)
+  }
+  return out
+}
+
+/** The first masteries of many learners. */
+export async function masteriesOfMany(db: DbOrTx, userIds: readonly string[]) {
+  return readInBatches(userIds, (slice) => db.selectFrom('skill_masteries').selectAll().where('user_id', 'in', slice).execute())
 }
 
 export async function masteriesOf(db: DbOrTx, userId: string) {

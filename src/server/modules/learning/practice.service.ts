@@ -23,7 +23,7 @@ import type { MasteryService } from './mastery.service.js'
 import { requirePractise, type PractiseAccess } from './practice-access.js'
 import { authoredResponse, feedbackOf, judgeAnswer, lessonLinkOf, presentedItems } from './practice-items.js'
 import { answeredEvent } from './practice-xapi.js'
-import { answersOfSource, completeSet, findSet, insertAnswers, insertSet, lastAnsweredAt, recentSetsOf } from './practice.repository.js'
+import { answersOfSource, completeSet, findSet, insertAnswers, insertSet, lastAnsweredAt, nextSeqAt, recentSetsOf } from './practice.repository.js'
 import type { StudyPlanService } from './study-plan.service.js'
 
 /** Items in one set (fewer when the skill's practice pool is smaller). */
@@ -143,10 +143,11 @@ export function createPracticeService(
       const outcome = await inTransaction(db, async (trx) => {
         // One learner's answers one at a time, so the answer that masters a skill sees every earlier one.
         await lockCandidate(trx, who.userId, ctx.dialect)
+        const seq = await nextSeqAt(trx, who.userId, set.skill, at)
         const stored = await insertAnswers(trx, [{
           id: newId(), user_id: who.userId, item_id: itemId, item_version: drawn.version, module: set.module, skill: set.skill,
           source_kind: 'set', source_id: set.id, response: JSON.stringify(response), score_micro: itemMicroPoints(judged.score, judged.maxScore),
-          correct: judged.correct ? 1 : 0, answered_at: at, seq: 0,
+          correct: judged.correct ? 1 : 0, answered_at: at, seq,
         }])
         if (stored.length === 0) throw new AppError('ALREADY_ANSWERED', 'You have answered this question in this set already; start another set to practise it again.')
         await deps.learningRecords.record(trx, answeredEvent({

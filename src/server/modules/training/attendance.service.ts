@@ -15,13 +15,14 @@ import type { ContactDirectory } from '../accounts/users.service.js'
 import type { AuditService } from '../audit/audit.service.js'
 import type { CenterDirectory } from '../centers/centers.service.js'
 import type { LearningRecordsService } from '../learning-records/learning-records.service.js'
+import type { LearnerProgressReader } from '../learning/learner-progress.js'
 import type { CourseViews } from './course-views.js'
 import { findOffering, meetingsOf, type OfferingRow } from './courses.repository.js'
 import { attendanceAtMeeting, attendanceOf, enrolmentsOfOffering, findEnrolment, setCompletion, upsertAttendance } from './enrolments.repository.js'
 
 export function createAttendanceService(
   ctx: ServerContext,
-  deps: { audit: AuditService; users: ContactDirectory; centers: CenterDirectory; learningRecords: LearningRecordsService; views: CourseViews },
+  deps: { audit: AuditService; users: ContactDirectory; centers: CenterDirectory; learningRecords: LearningRecordsService; views: CourseViews; learnerProgress: LearnerProgressReader },
 ) {
   const { db } = ctx
   const now = () => ctx.clock().toISOString()
@@ -47,9 +48,11 @@ export function createAttendanceService(
     const meetings = await meetingsOf(db, [offering.id])
     const [course] = await deps.views.views([offering], db, meetings)
     const enrolments = await enrolmentsOfOffering(db, offering.id)
-    const [contacts, marks] = await Promise.all([
+    const learnerIds = enrolments.map((e) => e.learner_id).filter((x): x is string => !!x)
+    const [contacts, marks, progress] = await Promise.all([
       deps.users.contactsOf([...enrolments.flatMap((e) => [e.learner_id, e.sponsor_id])].filter((x): x is string => !!x)),
       attendanceOf(db, enrolments.map((e) => e.id)),
+      deps.learnerProgress(db, learnerIds, JSON.parse(offering.skills) as string[]),
     ])
     const present = new Map(marks.map((a) => [`${a.enrolment_id} ${a.meeting_id}`, a.present === 1]))
     const at = ctx.clock()
@@ -58,12 +61,11 @@ export function createAttendanceService(
       const c = e.learner_id ? contacts.get(e.learner_id) : undefined
       const s = e.sponsor_id ? contacts.get(e.sponsor_id) : undefined
       const attendance = Object.fromEntries(meetings.map((m) => [m.id, present.get(`${e.id} ${m.id}`) ?? null]))
-      // LEAD (issue 13, item 6): each learner's mastery by skill and Learning Lab use (the learning-lab
-      // and learning-records streams) belong in this row; the roster's learner ids are e.learner_id.
       return {
         enrolmentId: e.id, learnerId: e.learner_id, name: c ? `${c.first_name} ${c.last_name}` : (e.invitee_email ?? ''), email: c?.email ?? e.invitee_email ?? '',
         status: e.status, sponsor: s ? `${s.first_name} ${s.last_name}` : null, attendance,
         attended: started.filter((m) => attendance[m.id] === true).length, completion: e.completion, completionNote: e.completion_note,
+        progress: e.learner_id ? (progress.get(e.learner_id) ?? null) : null,
       }
     })
     learners.sort((a, b) => a.name.localeCompare(b.name) || a.enrolmentId.localeCompare(b.enrolmentId))

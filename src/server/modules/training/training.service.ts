@@ -8,6 +8,7 @@ import type { UserDirectory } from '../accounts/users.service.js'
 import type { AuditService } from '../audit/audit.service.js'
 import type { CenterDirectory } from '../centers/centers.service.js'
 import type { LearningRecordsService } from '../learning-records/learning-records.service.js'
+import type { LearnerProgressReader } from '../learning/learner-progress.js'
 import type { NotificationsService } from '../notifications/notifications.service.js'
 import type { ProgramService } from '../program/program.service.js'
 import type { PaymentsService } from '../scheduling/payments.service.js'
@@ -28,6 +29,8 @@ export function createTrainingService(
   deps: {
     audit: AuditService; notifications: NotificationsService; program: ProgramService; users: UserDirectory; centers: CenterDirectory
     payments: PaymentsService; voucherLedger: VoucherLedgerService; learningRecords: LearningRecordsService
+    /** The learners' Learning Lab progress a roster shows (the learning module reads it). */
+    learnerProgress: LearnerProgressReader
   },
 ) {
   const views = createCourseViews(ctx, deps)

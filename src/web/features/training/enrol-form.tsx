@@ -53,6 +53,9 @@ export function EnrolForm({ subject, title, feeCents, currency, headingLevel = 2
       ) : (
         <p>It is free: enrolling confirms your seat at once.</p>
       )}
+      {"offeringId" in subject ? (
+        <p className="card__meta">The course&apos;s trainer and its center see your Learning Lab progress in the course&apos;s skills (mastery, lessons finished, when you last practised), to help you prepare.</p>
+      ) : null}
       <button type="submit" className="button" disabled={enrol.isPending}>
         {enrol.isPending ? "Enrolling…" : `Enrol in ${title}`}
       </button>

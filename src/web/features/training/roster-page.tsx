@@ -1,7 +1,8 @@
 // A course's roster (/training/courses/:id/roster): every learner with their attendance at each
 // meeting and their completion. The course's trainer and staff record attendance (one save per
 // meeting, once it has started; a radio pair per learner, so the keyboard moves through it) and each
-// learner's completion with a note; the center's administrators read the same table.
+// learner's completion with a note; the center's administrators read the same table, and everyone who
+// reads it sees each learner's Learning Lab progress in the course's skills (roster-progress.tsx).
 import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
 import { DataTable, type Column } from "../../components/data-table";
@@ -13,6 +14,7 @@ import { QueryStatus } from "../../components/query-status";
 import { useFormErrors } from "../../lib/form-errors";
 import type { CourseRosterView, RosterLearnerView } from "../../../common/schemas/training";
 import { meetingSpan, placeText, STATUS_LABELS } from "./course-text";
+import { RosterProgress } from "./roster-progress";
 import { useCompleteCourse, useRecordAttendance, useRoster, useSetCompletion } from "./training-api";
 import "../../styles/scheduling.css";
 import "../../styles/training.css";
@@ -176,8 +178,6 @@ function Summary({ roster }: { roster: CourseRosterView }) {
     ...course.meetings.map((m, i): Column<RosterLearnerView> => ({ id: `m-${m.id}`, header: `Meeting ${i + 1}`, cell: (l) => mark(l.attendance[m.id]) })),
     { id: "attended", header: "Attended", className: "numeric", sortValue: (l) => l.attended, cell: (l) => `${l.attended} of ${roster.openMeetingIds.length}` },
     { id: "completion", header: "Completion", sortValue: (l) => l.completion, cell: (l) => <>{l.completion === "completed" ? "Completed" : l.completion === "not_completed" ? "Not completed" : "—"}{l.completionNote ? <><br /><span className="card__meta">{l.completionNote}</span></> : null}</> },
-    // LEAD (issue 13, item 6): columns for each learner's mastery by skill and Learning Lab use go here,
-    // once the learning-lab and learning-records streams give them (by learnerId).
   ];
   return (
     <section className="section" aria-labelledby="summary-heading">
@@ -203,6 +203,7 @@ export function RosterPage() {
             </p>
             {r.canRecord && r.course.status !== "cancelled" ? <Recording roster={r} onSaved={setMessage} /> : null}
             <Summary roster={r} />
+            <RosterProgress roster={r} />
           </>
         )}
       </QueryStatus>
