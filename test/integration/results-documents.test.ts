@@ -114,6 +114,11 @@ describe.each(databases)('score reports, certificates and the pathway on %s', (k
     const pdf = expectPdf(res)
     expect(pdfTitle(pdf)).toBe('MT1 score report: Spatial Reasoning and Manufacturing Technology (SRMT)')
     expect(res.headers['content-disposition']).toMatch(/^inline; filename="mt1-score-report-SRMT-\d{4}-\d{2}-\d{2}\.pdf"$/)
+    // Below the mark: the report links to the module's Learning Lab, the course finder and the results
+    // page that makes the study plan, instead of asking the candidate to phone for training.
+    const links = [...pdf.toString('latin1').matchAll(/\/URI \(([^)]*)\)/g)].map((m) => m[1])
+    const site = 'http://mt1.test'
+    expect(links).toEqual(expect.arrayContaining([`${site}/learning#module-SRMT`, `${site}/training/courses`, `${site}/results`]))
 
     const other = await register(w.t.app, { email: `report-other-${kind}@example.com` })
     expect((await call(w.t.app, 'GET', `/api/v1/me/results/${attemptId}/report.pdf`, { session: other })).statusCode).toBe(404)

@@ -43,10 +43,10 @@ export const TrainingSchema = Type.Object(
     description: Text,
     /** The skill codes it covers. */
     skills: Type.Array(Code, { minItems: 1, uniqueItems: true }),
-    /** Where to start: a page elsewhere (http/https), or one of this site's Learning Lab pages (`/learning…`). */
+    /** Where to start: a page elsewhere (http/https), or one of this site's Learning Lab or training pages (`/learning…`, `/training…`). */
     url: Type.Optional(Type.Union([
       Type.String({ format: 'uri', pattern: '^https?://' }),
-      Type.String({ pattern: '^/learning(/[A-Za-z0-9-]+)*(#[A-Za-z0-9-]+)?$', maxLength: 200 }),
+      Type.String({ pattern: '^/(learning|training)(/[A-Za-z0-9-]+)*(#[A-Za-z0-9-]+)?$', maxLength: 200 }),
     ])),
   },
   { additionalProperties: false },

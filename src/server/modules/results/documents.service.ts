@@ -79,6 +79,7 @@ export function createDocumentsService(
         date, percent: Number(row.percent), passed: Number(row.passed) === 1, skills,
         training: trainingFor(skills, program.training ?? []),
         contact: `${program.contact.organization}, ${program.contact.phone}`,
+        siteUrl: ctx.config.publicUrl,
         attemptId: row.attempt_id,
       })
       return { filename: `mt1-score-report-${mod.code}-${date.slice(0, 10)}.pdf`, pdf }

@@ -16,6 +16,8 @@ export interface ScoreReportInput {
   training: TrainingRecommendation[]
   /** Who to contact about training ("Manufacturing Skills Institute, 804-…"). */
   contact: string
+  /** The site's address (PUBLIC_URL): the training's pages are printed as links to it. */
+  siteUrl: string
   attemptId: string
 }
 
@@ -77,11 +79,24 @@ export function scoreReportPdf(input: ScoreReportInput): Promise<Buffer> {
           doc.font('Helvetica').fontSize(10).fillColor(MUTED).text(`${KIND_LABEL[offer.kind]}. Covers ${covers.join(', ')}.`)
             .fillColor(TEXT).text(offer.description),
         )
+        if (offer.url) {
+          const url = `${input.siteUrl}${offer.url}`
+          pdf.tag('P', () => doc.font('Helvetica').fontSize(10).fillColor(TEXT).text('Start here: ', { continued: true }).fillColor(NAVY).text(url, { link: url, underline: true }).fillColor(TEXT))
+        }
         doc.moveDown(0.5)
       }
       const uncovered = below.filter((s) => !input.training.some((t) => t.skill === s.code)).map((s) => s.name)
       if (uncovered.length > 0) pdf.tag('P', () => doc.font('Helvetica').fontSize(10).fillColor(TEXT).text(`Ask the program about training for ${uncovered.join(', ')}.`))
-      pdf.tag('P', () => doc.font('Helvetica').fontSize(10).fillColor(TEXT).text(`To enroll or find a course: ${input.contact}.`))
+      // The Learning Lab turns this result into a study plan: the skills above, in order, each with its
+      // lessons and practice; when each is mastered it invites the candidate to book the retake.
+      const results = `${input.siteUrl}/results`
+      pdf.tag('P', () =>
+        doc.font('Helvetica').fontSize(10).fillColor(TEXT)
+          .text('Make a study plan from this result: sign in and open ', { continued: true })
+          .fillColor(NAVY).text(results, { link: results, underline: true, continued: true })
+          .fillColor(TEXT).text('. It lists these skills in order with their lessons and practice, and invites you to book the retake once you have mastered them.', { link: null, underline: false }),
+      )
+      pdf.tag('P', () => doc.font('Helvetica').fontSize(10).fillColor(TEXT).text(`Questions about training: ${input.contact}.`))
     }
 
     doc.moveDown(1.2)

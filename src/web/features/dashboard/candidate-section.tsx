@@ -49,7 +49,7 @@ export function CandidateSection({ user }: { user: User }) {
       <h3>Learning Lab</h3>
       <p>
         Lessons and practice for each of the 12 skills, aligned to the MT1 Skills Standards. If a module’s result was
-        below 75%, start with the skills it named.
+        below the pass mark, start with the skills it named.
       </p>
       <p>
         <Link to="/learning" className="button button--secondary">

@@ -90,7 +90,7 @@ export function LearningHomePage() {
     <Page
       title="Learning Lab"
       heading="MT1 Learning Lab"
-      lead="Skills training aligned to the MT1 Skills Standards, for each of the twelve skills: short lessons with worked examples and figures, practice with immediate feedback, and practice tests. If a module's result was below 75%, start with the skills it named."
+      lead="Skills training aligned to the MT1 Skills Standards, for each of the twelve skills: short lessons with worked examples and figures, practice with immediate feedback, and practice tests. If a module's result was below the pass mark, start with the skills it named."
       wide
     >
       {me.isPending ? null : <StartPanel signedIn={!!me.data} />}

@@ -30,7 +30,7 @@ function MasteryTable({ rows, status }: { rows: SkillMasteryView[]; status: Retu
 }
 
 function PlanCard({ plan, others }: { plan: NonNullable<ReturnType<typeof useProgress>["data"]>["studyPlan"]; others: StudyPlanSummary[] }) {
-  if (!plan) return <p>You have no study plan. Make one from a score report below 75%, or from a practice test's diagnostic.</p>;
+  if (!plan) return <p>You have no study plan. Make one from a result below the pass mark, or from a practice test's diagnostic.</p>;
   return (
     <div className="card">
       <p>

@@ -38,7 +38,7 @@ export function TrainingList({ skills, training: recommended, passPercent, conta
           ))}
         </ul>
       ) : null}
-      {contact && training.some((t) => t.kind === "course") ? <p>To find an instructor-led course, contact {contact}.</p> : null}
+      {contact && training.some((t) => t.kind === "course") ? <p>Questions about training: {contact}.</p> : null}
     </div>
   );
 }
