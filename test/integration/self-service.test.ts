@@ -138,6 +138,20 @@ describe.each(databases)('candidate self-service on %s', (kind) => {
       expect(later.map((s) => s.id)).toEqual(expect.arrayContaining([futureSession, otherSession]))
     })
 
+    it('lists only the sessions that offer a module, for "Book your retake"', async () => {
+      const all = (await find('limit=100')).json().items as { id: string; modules: string[] }[]
+      for (const module of ['MM', 'SRMT', 'QBA']) {
+        const offering = (await find(`module=${module}&limit=100`)).json().items as { id: string; modules: string[] }[]
+        expect(offering.map((s) => s.id), module).toEqual(all.filter((s) => s.modules.includes(module)).map((s) => s.id))
+      }
+      expect((await find('module=ZZZ')).json().items).toEqual([])
+      for (const q of ['module=mm', 'module=%25', 'module=M_', "module=MM'--", `module=${'M'.repeat(11)}`, 'module=MM&module=QBA']) {
+        const res = await find(q)
+        expect(res.statusCode, q).toBe(400)
+        expect(errorCode(res), q).toBe('VALIDATION')
+      }
+    })
+
     it('refuses hostile and malformed values with a 400', async () => {
       for (const q of ['state=va', 'state=VIR', 'state=', "city=Rich'%20OR%201=1--", 'city=%3Cscript%3E', `city=${'a'.repeat(81)}`, 'city=', 'city=%00', 'state[]=VA', 'city=Richmond&city=Norfolk']) {
         const res = await find(q)

@@ -49,6 +49,8 @@ export const SessionsQuery = PageQueryWith({
   from: Type.Optional(IsoDateTime), to: Type.Optional(IsoDateTime), centerId: Type.Optional(Id),
   // issue 12, candidate self-service: the session finder
   state: Type.Optional(StateCode), city: Type.Optional(CityName),
+  // issue 13: "Book your retake" lists the sessions that offer the module to retake.
+  module: Type.Optional(Code),
 })
 export type SessionsQuery = Static<typeof SessionsQuery>
 

@@ -7,6 +7,7 @@ import { hasRole, useMe } from "../features/auth/auth-queries";
 import { useCenters, useUpcomingSessions } from "../features/centers/center-queries";
 import { SessionFinder, type FinderFilter } from "../features/self-service/session-finder";
 import { ModuleStanding } from "../features/registration/module-standing";
+import { useProgram } from "../features/program/program-queries";
 import { RegisterForm } from "../features/registration/register-form";
 import { formatMoney, useFees, useRegistrationLeadHours } from "../features/registration/scheduling-api";
 import { formatZonedDate, formatZonedHours, formatZonedShort } from "../../common/time-zones";
@@ -101,8 +102,10 @@ function FeeNote() {
 }
 
 /** What an empty finder says: where nothing was found, and what to try next. */
-function NoSessions({ filter, onClear }: { filter: FinderFilter; onClear: () => void }) {
-  if (!filter.state && !filter.city) return <p>No sessions are scheduled at the moment. Centers add sessions every month: check back soon.</p>;
+function NoSessions({ filter, moduleName, onClear }: { filter: FinderFilter; moduleName: string | null; onClear: () => void }) {
+  if (!filter.state && !filter.city) {
+    return <p>{moduleName ? `No upcoming session offers ${moduleName} at the moment.` : "No sessions are scheduled at the moment."} Centers add sessions every month: check back soon.</p>;
+  }
   const place = [filter.city, filter.state].filter(Boolean).join(", ");
   return (
     <div className="notice notice--info" role="status">
@@ -129,14 +132,19 @@ export function SessionsPage() {
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const filter: FinderFilter = { state: params.get("state") ?? "", city: params.get("city") ?? "" };
-  const setFilter = (next: FinderFilter) => {
+  // "Book your retake" (a study plan, its email) asks for the sessions that offer one module.
+  const program = useProgram();
+  const module = program.data?.modules.find((m) => m.code === params.get("module")) ?? null;
+  const setFilter = (next: FinderFilter, o: { module?: string | null } = {}) => {
     const query = new URLSearchParams();
     if (next.state) query.set("state", next.state);
     if (next.city) query.set("city", next.city);
+    const keep = o.module === undefined ? params.get("module") : o.module;
+    if (keep) query.set("module", keep);
     setParams(query, { replace: true });
   };
   const centers = useCenters();
-  const sessions = useUpcomingSessions(filter);
+  const sessions = useUpcomingSessions({ ...filter, ...(module ? { module: module.code } : {}) });
   const leadHours = useRegistrationLeadHours();
   const loggedIn = !!me.data;
   const canRegister = hasRole(me.data, "candidate");
@@ -144,7 +152,7 @@ export function SessionsPage() {
   let body;
   if (sessions.isPending || leadHours === undefined) body = <Loading label="Loading sessions…" />;
   else if (sessions.isError) body = <QueryError error={sessions.error} onRetry={() => void sessions.refetch()} />;
-  else if (sessions.data.items.length === 0) body = <NoSessions filter={filter} onClear={() => setFilter({ state: "", city: "" })} />;
+  else if (sessions.data.items.length === 0) body = <NoSessions filter={filter} moduleName={module?.name ?? null} onClear={() => setFilter({ state: "", city: "" }, { module: null })} />;
   else
     body = (
       <div className="stack">
@@ -176,7 +184,15 @@ export function SessionsPage() {
       </p>
       <FeeNote />
       {canRegister ? <ModuleStanding /> : null}
-      {centers.data ? <SessionFinder centers={centers.data.items} value={filter} onChange={setFilter} /> : null}
+      {centers.data ? <SessionFinder centers={centers.data.items} value={filter} onChange={(next) => setFilter(next)} /> : null}
+      {module ? (
+        <p className="notice notice--info">
+          Showing sessions that offer {module.name} ({module.code}).{" "}
+          <button type="button" className="link-button" onClick={() => setFilter(filter, { module: null })}>
+            Show sessions for every module
+          </button>
+        </p>
+      ) : null}
       <div aria-live="polite" aria-busy={sessions.isFetching}>
         {sessions.data && !sessions.isPending ? (
           <p className="visually-hidden">

@@ -15,6 +15,8 @@ export interface SessionFilter {
   centerIds: readonly string[]
   from: string
   to?: string | undefined
+  /** Only sessions that offer this module. */
+  module?: string | undefined
   limit: number
   after?: CursorKey | undefined
 }
@@ -31,6 +33,8 @@ export async function listPublicSessions(db: DbOrTx, filter: SessionFilter) {
     .where('test_sessions.private_employer_id', 'is', null)
     .where('test_sessions.ends_at', '>=', filter.from)
   if (filter.to) query = query.where('test_sessions.starts_at', '<=', filter.to)
+  // `modules` is a JSON array of codes; a code is capitals and digits (the schema's Code, no LIKE wildcards), so its quoted form matches one element.
+  if (filter.module) query = query.where('test_sessions.modules', 'like', `%"${filter.module}"%`)
   if (filter.after) query = query.where(pastCursor('test_sessions.starts_at', 'test_sessions.id', filter.after, 'asc'))
   return query.orderBy('test_sessions.starts_at').orderBy('test_sessions.id').limit(filter.limit + 1).execute()
 }

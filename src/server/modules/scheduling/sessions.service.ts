@@ -39,7 +39,8 @@ export function createSessionsService(ctx: ServerContext, deps: { centers: Cente
     },
 
     async listPublic(filter: {
-      from?: string | undefined; to?: string | undefined; centerId?: string | undefined; state?: string | undefined; city?: string | undefined; limit: number; cursor?: string | undefined
+      from?: string | undefined; to?: string | undefined; centerId?: string | undefined; state?: string | undefined; city?: string | undefined
+      module?: string | undefined; limit: number; cursor?: string | undefined
     }) {
       const from = filter.from ?? ctx.clock().toISOString()
       if (filter.to && Date.parse(filter.to) < Date.parse(from)) {
@@ -52,6 +53,7 @@ export function createSessionsService(ctx: ServerContext, deps: { centers: Cente
         centerIds: filter.centerId ? publicIds.filter((id) => id === filter.centerId) : publicIds,
         from: new Date(from).toISOString(),
         to: filter.to ? new Date(filter.to).toISOString() : undefined,
+        module: filter.module,
         limit: filter.limit,
         after: decodeCursor(filter.cursor),
       })

@@ -11,8 +11,8 @@ export function useCenters() {
 }
 
 /** Sessions from now on (the list is public), in a state and city when given (the session finder). */
-export function useUpcomingSessions(place: { state?: string; city?: string } = {}) {
-  const filter = { ...(place.state ? { state: place.state } : {}), ...(place.city ? { city: place.city } : {}) };
+export function useUpcomingSessions(place: { state?: string; city?: string; module?: string } = {}) {
+  const filter = { ...(place.state ? { state: place.state } : {}), ...(place.city ? { city: place.city } : {}), ...(place.module ? { module: place.module } : {}) };
   return useQuery({
     queryKey: ["sessions", "upcoming", filter],
     queryFn: ({ signal }) =>
