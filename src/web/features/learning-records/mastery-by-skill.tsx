@@ -25,15 +25,17 @@ function Share({ part, whole, value }: { part: number; whole: number; value: num
   return (
     <span className="share">
       <span className="share__text">{whole === 0 ? "—" : `${part} of ${whole} (${percent(value)})`}</span>
-      <span className="share__track" aria-hidden="true">
-        <span className="share__fill" style={{ width: `${value ?? 0}%` }} />
-      </span>
+      {whole === 0 ? null : (
+        <span className="share__track" aria-hidden="true">
+          <span className="share__fill" style={{ width: `${value ?? 0}%` }} />
+        </span>
+      )}
     </span>
   );
 }
 
 const practiceColumns = <T extends SkillMasteryReportRow | ModuleMasteryReportRow>(): Column<T>[] => [
-  { id: "practising", header: "Learners practising", className: "numeric", cell: (r) => r.practisingLearners, sortValue: (r) => r.practisingLearners },
+  { id: "practising", header: "Practising", className: "numeric", cell: (r) => r.practisingLearners, sortValue: (r) => r.practisingLearners },
   { id: "answers", header: "Answers", className: "numeric", cell: (r) => r.answers, sortValue: (r) => r.answers },
   { id: "correct", header: "Correct", className: "numeric", cell: (r) => <Rate value={r.percentCorrect} few={r.fewLearners} />, sortValue: (r) => r.percentCorrect },
 ];
@@ -42,15 +44,15 @@ const skillColumns: Column<SkillMasteryReportRow>[] = [
   { id: "skill", header: "Skill", rowHeader: true, cell: (r) => `${r.skillName} (${r.skill})`, sortValue: (r) => r.skillName },
   { id: "module", header: "Module", cell: (r) => r.module, sortValue: (r) => r.module },
   ...practiceColumns<SkillMasteryReportRow>(),
-  { id: "newly", header: "First mastered in the period", className: "numeric", cell: (r) => r.newlyMastered, sortValue: (r) => r.newlyMastered },
-  { id: "mastered", header: "Mastered by the period's end, of those who practised", cell: (r) => <Share part={r.mastered} whole={r.everPractised} value={r.masteredPercent} />, sortValue: (r) => r.masteredPercent },
+  { id: "newly", header: "Newly mastered", className: "numeric", cell: (r) => r.newlyMastered, sortValue: (r) => r.newlyMastered },
+  { id: "mastered", header: "Mastered", cell: (r) => <Share part={r.mastered} whole={r.everPractised} value={r.masteredPercent} />, sortValue: (r) => r.masteredPercent },
 ];
 
 const moduleColumns: Column<ModuleMasteryReportRow>[] = [
   { id: "module", header: "Module", rowHeader: true, cell: (r) => `${r.moduleName} (${r.module})`, sortValue: (r) => r.module },
   ...practiceColumns<ModuleMasteryReportRow>(),
-  { id: "newly", header: "Skills first mastered in the period", className: "numeric", cell: (r) => r.newMasteries, sortValue: (r) => r.newMasteries },
-  { id: "mastered", header: "Every skill mastered by the period's end, of those who practised", cell: (r) => <Share part={r.masteredAll} whole={r.everPractised} value={r.masteredAllPercent} />, sortValue: (r) => r.masteredAllPercent },
+  { id: "newly", header: "Skills newly mastered", className: "numeric", cell: (r) => r.newMasteries, sortValue: (r) => r.newMasteries },
+  { id: "mastered", header: "Every skill mastered", cell: (r) => <Share part={r.masteredAll} whole={r.everPractised} value={r.masteredAllPercent} />, sortValue: (r) => r.masteredAllPercent },
 ];
 
 export function MasteryBySkill({ period }: { period: ReportPeriod }) {
@@ -65,6 +67,11 @@ export function MasteryBySkill({ period }: { period: ReportPeriod }) {
             A learner has mastered a skill with {masteryPolicySentence(data.policy)} ({data.policy.percent}% of the last {data.policy.window}, the program's policy), and counts
             as having mastered it from the first time they do. Practice answers include practice sets and practice tests.
           </p>
+          <ul>
+            <li>Practising: learners who answered practice questions of the skill in the period; answers and the percent correct are theirs.</li>
+            <li>Newly mastered: learners who first reached mastery of the skill in the period.</li>
+            <li>Mastered: learners who had reached mastery by the end of the period, of all who had practised the skill by then. A module's learners count once, however many of its skills they practised; "every skill mastered" needs all of them.</li>
+          </ul>
           <p>
             Percents are whole numbers, rounded down. Where fewer than {data.fewLearners} learners practised in the period, the percent correct is marked "few
             learners": one learner moves it a long way.
