@@ -2,12 +2,15 @@
 // 127.0.0.1) is added on the staff page, a test statement is sent to it and arrives with the xAPI
 // version header and the Basic credentials, and the page says it was delivered; a hostile address is
 // refused in the form; the store is deactivated at the end so later journeys send it nothing. Then a
-// person's record shows their learning records, each statement behind its disclosure.
+// person's record shows their learning records, each statement behind its disclosure. Last, after a
+// learner masters Measurement through the practice API, staff read it in the mastery-by-skill table.
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { expect, test } from '@playwright/test'
 import { buildStatement, type LearningEvent } from '../src/common/learning/xapi-statements.js'
-import { apiRegister, logIn, serverDbRun, simulatedTimeUnavailable, visit, watchErrors } from './support.js'
+import type { MasteryReport, PracticeSetView } from '../src/common/schemas/practice.js'
+import { keyAsPresented } from '../test/helpers/practice-keys.js'
+import { apiLogin, apiRegister, logIn, screenshot, serverDbRun, simulatedTimeUnavailable, visit, watchErrors, type ApiUser } from './support.js'
 
 const J = 'learning-records'
 const stamp = Date.now() % 1_000_000
@@ -117,5 +120,73 @@ test('staff read a person\'s learning records on their record, with each xAPI st
   await page.getByRole('search', { name: 'Learning records' }).getByRole('button', { name: 'Filter' }).click()
   await expect(table.getByRole('row')).toHaveCount(2)
   await expect(table).toContainText('Lesson: Reading a fractional-inch rule')
+  expect(errors).toEqual([])
+})
+
+/** The whole UTC days the staff page shows by default (the last 30, today included), as the API takes them. */
+function lastThirtyDays(): { from: string; to: string; first: string; last: string } {
+  const DAY = 86_400_000
+  const first = new Date(Date.now() - 29 * DAY).toISOString().slice(0, 10)
+  const last = new Date().toISOString().slice(0, 10)
+  return { from: `${first}T00:00:00.000Z`, to: new Date(Date.parse(`${last}T00:00:00Z`) + DAY).toISOString(), first, last }
+}
+
+/** Right answers to `count` questions of a skill through the practice API, set after set. */
+async function answerRight(learner: ApiUser, staff: ApiUser, skill: string, count: number): Promise<void> {
+  while (count > 0) {
+    const set = await learner.post<PracticeSetView>('/api/v1/learning/practice-sets', { skill })
+    for (const item of set.items.slice(0, count)) {
+      const key = keyAsPresented(await staff.get(`/api/v1/admin/items/${item.id}`), item as { presentation: { body: unknown } })
+      const answered = await learner.post(`/api/v1/learning/practice-sets/${set.id}/items/${item.id}/answer`, { response: key })
+      expect(answered.feedback.correct, `${skill}: the key of ${item.id} scores`).toBe(true)
+      count--
+    }
+  }
+}
+
+test('staff read mastery by skill after a learner masters Measurement', async ({ page, baseURL }) => {
+  const errors = watchErrors(page)
+  const period = lastThirtyDays()
+  const staff = await apiLogin(baseURL!, 'admin@demo.test')
+  const reportNow = () => staff.get<MasteryReport>(`/api/v1/admin/learning/mastery?from=${encodeURIComponent(period.from)}&to=${encodeURIComponent(period.to)}`)
+  // Other journeys practise too: this one reads what its learner adds to the figures as they were.
+  const before = await reportNow()
+  const learner = await apiRegister(baseURL!, { email: `mastery-${stamp}@example.com`, firstName: 'Mina', lastName: `Okafor${stamp}`, password: 'a long enough password' })
+  await answerRight(learner, staff, 'MEAS', before.policy.window)
+  await learner.dispose()
+  const after = await reportNow()
+  await staff.dispose()
+  const was = before.skills.find((s) => s.skill === 'MEAS')!
+  const meas = after.skills.find((s) => s.skill === 'MEAS')!
+  expect(meas).toMatchObject({
+    practisingLearners: was.practisingLearners + 1, answers: was.answers + before.policy.window, correctAnswers: was.correctAnswers + before.policy.window,
+    newlyMastered: was.newlyMastered + 1, mastered: was.mastered + 1, everPractised: was.everPractised + 1,
+  })
+
+  await page.setViewportSize({ width: 1280, height: 900 })
+  await logIn(page, 'admin@demo.test')
+  await page.goto('/staff/learning-records')
+  const heading = page.getByRole('heading', { level: 2, name: 'Mastery by skill' })
+  await expect(heading).toBeVisible()
+  await expect(page.getByText(`A learner has mastered a skill with at least ${after.policy.correctNeeded} of the last ${after.policy.window} practice answers of the skill correct`)).toBeVisible()
+  const table = page.getByRole('table', { name: `Mastery by skill, ${period.first} to ${period.last}` })
+  await expect(table.getByRole('row')).toHaveCount(after.skills.length + 1)
+  const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Measurement (MEAS)' }) })
+  const percent = (p: number | null) => (p === null ? '—' : `${p}%`)
+  await expect(row.getByRole('cell')).toHaveText([
+    'MM', String(meas.practisingLearners), String(meas.answers), `${percent(meas.percentCorrect)}${meas.fewLearners ? ' (few learners)' : ''}`,
+    String(meas.newlyMastered), `${meas.mastered} of ${meas.everPractised} (${percent(meas.masteredPercent)})`,
+  ])
+  const modules = page.getByRole('table', { name: `Mastery by module, ${period.first} to ${period.last}` })
+  const mm = after.modules.find((m) => m.module === 'MM')!
+  await expect(modules.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Math and Measurement (MM)' }) })).toContainText(`${mm.masteredAll} of ${mm.everPractised}`)
+  await visit(page, J, '06-mastery-by-skill')
+  await heading.scrollIntoViewIfNeeded()
+  await screenshot(page, J, '07-mastery-by-skill-section', { fullPage: false })
+
+  // Sorted by the share mastered, most first, from the column header.
+  await table.getByRole('button', { name: /^Mastered/ }).click()
+  await table.getByRole('button', { name: /^Mastered/ }).click()
+  await expect(table.locator('caption')).toContainText('sorted by')
   expect(errors).toEqual([])
 })

@@ -53,6 +53,8 @@ import practiceRoutes from './modules/learning/practice.routes.js'
 import practiceTestRoutes from './modules/learning/practice-test.routes.js'
 import studyPlanRoutes from './modules/learning/study-plan.routes.js'
 import progressRoutes from './modules/learning/progress.routes.js'
+// issue 13, staff reporting: mastery by skill
+import masteryReportRoutes from './modules/learning/mastery-report.routes.js'
 // issue 13, training stream
 import trainingRoutes from './modules/training/training.routes.js'
 import trainingAdminRoutes from './modules/training/training-admin.routes.js'
@@ -192,6 +194,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(practiceTestRoutes)
   await app.register(studyPlanRoutes)
   await app.register(progressRoutes)
+  // issue 13, staff reporting: mastery by skill
+  await app.register(masteryReportRoutes)
   // issue 13, training stream
   await app.register(trainingRoutes)
   await app.register(trainingAdminRoutes)

@@ -65,6 +65,8 @@ import type { PractiseAccess } from './modules/learning/practice-access.js'
 import { createPracticeService } from './modules/learning/practice.service.js'
 import { createPracticeTestService } from './modules/learning/practice-test.service.js'
 import { createProgressService } from './modules/learning/progress.service.js'
+// issue 13, staff reporting: mastery by skill
+import { createMasteryReportService } from './modules/learning/mastery-report.service.js'
 import { createStudyPlanService } from './modules/learning/study-plan.service.js'
 // issue 13, training stream: trainers, courses, enrolment, attendance, impartiality
 import { createTrainingService } from './modules/training/training.service.js'
@@ -164,6 +166,7 @@ export function createServices(ctx: ServerContext, program: Program) {
     practiceTests,
     studyPlans,
     learningProgress: createProgressService(ctx, { mastery, practiceTests, studyPlans }),
+    masteryReport: createMasteryReportService(ctx, { program: programService }),
     practiseAccess,
     learningRecords,
     learningRecordStores,

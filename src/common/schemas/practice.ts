@@ -4,7 +4,7 @@
 // per-test) opaque identifiers; a key is sent only in the feedback to an answer already stored.
 import { Type, type Static } from 'typebox'
 import type { PresentationNode } from '../items/presentation.js'
-import { Code, Id, Nullable, Strict, StringEnum } from './common.js'
+import { Code, Id, IsoDateTime, Nullable, Strict, StringEnum } from './common.js'
 import { ResponseValue } from './delivery.js'
 import { CandidateItemView } from './item-bank.js'
 import { SkillResult } from './results.js'
@@ -195,3 +195,52 @@ export const ProgressView = Type.Object({
   studyPlans: Type.Array(StudyPlanSummary),
 })
 export type ProgressView = Static<typeof ProgressView>
+
+// ---------- Mastery by skill (program staff)
+
+export const MasteryReportQuery = Type.Object({
+  from: IsoDateTime,
+  to: IsoDateTime,
+}, Strict)
+export type MasteryReportQuery = Static<typeof MasteryReportQuery>
+
+/** Practice over [from, to) and mastery as of `to`, shared by a skill's row and a module's. */
+const practiceFigures = {
+  practisingLearners: Type.Integer({ description: 'Distinct learners with practice answers in the period' }),
+  answers: Type.Integer({ description: 'Practice answers in the period (sets and practice tests)' }),
+  correctAnswers: Type.Integer(),
+  percentCorrect: Nullable(Type.Integer({ description: 'Correct answers in whole percent, truncated; null without answers' })),
+  everPractised: Type.Integer({ description: 'Distinct learners who had practised before the end of the period' }),
+  fewLearners: Type.Boolean({ description: 'Fewer practising learners than the report\'s minimum: read the percents with care' }),
+}
+
+export const SkillMasteryReportRow = Type.Object({
+  skill: Type.String(), skillName: Type.String(), module: Type.String(),
+  ...practiceFigures,
+  newlyMastered: Type.Integer({ description: 'Learners who first reached mastery of the skill in the period' }),
+  mastered: Type.Integer({ description: 'Learners who had reached mastery of the skill before the end of the period' }),
+  masteredPercent: Nullable(Type.Integer({ description: 'mastered of everPractised, in whole percent, truncated' })),
+})
+export type SkillMasteryReportRow = Static<typeof SkillMasteryReportRow>
+
+export const ModuleMasteryReportRow = Type.Object({
+  module: Type.String(), moduleName: Type.String(), skillCount: Type.Integer(),
+  ...practiceFigures,
+  newMasteries: Type.Integer({ description: 'Skills of the module first mastered in the period, counted per learner and skill' }),
+  masteredAll: Type.Integer({ description: 'Learners who had mastered every skill of the module before the end of the period' }),
+  masteredAllPercent: Nullable(Type.Integer({ description: 'masteredAll of everPractised, in whole percent, truncated' })),
+})
+export type ModuleMasteryReportRow = Static<typeof ModuleMasteryReportRow>
+
+export const MasteryReport = Type.Object({
+  from: Type.String(), to: Type.String(),
+  policy: Type.Object({
+    window: Type.Integer(), percent: Type.Integer(),
+    correctNeeded: Type.Integer({ description: 'The fewest correct answers of the window that master a skill' }),
+  }),
+  fewLearners: Type.Integer({ description: 'Groups with fewer practising learners than this are flagged' }),
+  /** The twelve skills in program order. */
+  skills: Type.Array(SkillMasteryReportRow),
+  modules: Type.Array(ModuleMasteryReportRow),
+})
+export type MasteryReport = Static<typeof MasteryReport>

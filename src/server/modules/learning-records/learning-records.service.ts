@@ -5,6 +5,7 @@
 // committed. Sending happens after the commit (learning-record-stores.service.ts).
 import { summarizeStatement } from '../../../common/learning/statement-summary.js'
 import { ACTIVITY_PATHS, buildStatement, type LearningEvent, type XapiStatement } from '../../../common/learning/xapi-statements.js'
+import { reportPeriodProblem } from '../../../common/rules/report-period.js'
 import type { LearningRecordsPage, LearningRecordsQuery, LearningRecordView, LearningUsage, LearningUsageQuery } from '../../../common/schemas/learning-records.js'
 import type { ServerContext } from '../../context.js'
 import type { DbOrTx, Tx } from '../../db/database.js'
@@ -29,8 +30,6 @@ export interface LearningRecordsDeps {
 
 /** Statements in one download page; the whole record is read page by page. */
 const EXPORT_PAGE = 500
-/** The longest period the usage report covers. */
-const USAGE_MAX_DAYS = 366
 
 /** The lesson id at the end of a lesson activity's IRI (whatever public URL it was recorded under). */
 const LESSON_IRI = /\/learning\/lessons\/([A-Z]{2,5}-\d{1,2})$/
@@ -111,8 +110,8 @@ export function createLearningRecordsService(ctx: ServerContext, deps: LearningR
       requireRole(actor, 'program_staff')
       const from = new Date(query.from)
       const to = new Date(query.to)
-      if (to.getTime() <= from.getTime()) throw fieldError('to', 'The end of the period must be after its start.')
-      if (to.getTime() - from.getTime() > USAGE_MAX_DAYS * 86_400_000) throw fieldError('to', `Choose a period of ${USAGE_MAX_DAYS} days or less.`)
+      const problem = reportPeriodProblem(from.getTime(), to.getTime())
+      if (problem) throw fieldError('to', problem)
       const [groups, verbLearners, skillLearners] = await Promise.all([
         usageBetween(ctx.db, from.toISOString(), to.toISOString()),
         learnersBetween(ctx.db, from.toISOString(), to.toISOString(), 'verb'),

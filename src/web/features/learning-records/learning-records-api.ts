@@ -1,5 +1,5 @@
 // The learning-records screens' server calls: a learner's statements (their own, or a person's for
-// staff), and staff's external learning record stores, deliveries and Learning Lab use.
+// staff), and staff's external learning record stores, deliveries, Learning Lab use and mastery by skill.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client";
 import { useCursorList } from "../../lib/use-cursor-list";
@@ -7,6 +7,7 @@ import type {
   CreateLrsEndpointBody, LearningRecordView, LearningUsage, LrsDeliveryStatus, LrsEndpointList, LrsEndpointView, LrsOrganisations, LrsRetryResult, LrsTestResult,
   UpdateLrsEndpointBody,
 } from "../../../common/schemas/learning-records";
+import type { MasteryReport } from "../../../common/schemas/practice";
 
 export const learningRecordKeys = {
   all: ["learning-records"] as const,
@@ -15,6 +16,7 @@ export const learningRecordKeys = {
   deliveries: ["learning-records", "deliveries"] as const,
   organisations: ["learning-records", "organisations"] as const,
   usage: (from: string, to: string) => ["learning-records", "usage", from, to] as const,
+  mastery: (from: string, to: string) => ["learning-records", "mastery", from, to] as const,
 };
 
 export const MY_RECORDS_DOWNLOAD = "/api/v1/me/learning-records/export";
@@ -44,6 +46,11 @@ export function useOrganisations() {
 
 export function useUsage(from: string, to: string) {
   return useQuery({ queryKey: learningRecordKeys.usage(from, to), queryFn: ({ signal }) => api.get<LearningUsage>("/api/v1/admin/learning-records/usage", { from, to }, signal) });
+}
+
+/** Mastery by skill and module over [from, to) (staff). */
+export function useMasteryReport(from: string, to: string) {
+  return useQuery({ queryKey: learningRecordKeys.mastery(from, to), queryFn: ({ signal }) => api.get<MasteryReport>("/api/v1/admin/learning/mastery", { from, to }, signal) });
 }
 
 /** Every change to a store refreshes the stores and the deliveries. */

@@ -1,13 +1,18 @@
+import { useState } from "react";
 import { Page } from "../../components/page";
 import { LabUsage } from "../../features/learning-records/lab-usage";
 import { LrsDeliveries, LrsStores } from "../../features/learning-records/lrs-stores";
+import { MasteryBySkill } from "../../features/learning-records/mastery-by-skill";
+import { lastThirtyDays, PeriodForm } from "../../features/learning-records/report-period";
 import "../../styles/learning-records.css";
 
 // Learning records for program staff: the external learning record stores statements are sent to,
-// how their deliveries stand, and how much the Learning Lab is used. The sections are not named
-// landmarks: each table is already a region named by its caption, and two regions with one name fail
-// axe (landmark-unique); the headings give the page its outline.
+// how their deliveries stand, how much the Learning Lab is used and how learners master its skills,
+// the last two over one period. The sections are not named landmarks: each table is already a region
+// named by its caption, and two regions with one name fail axe (landmark-unique); the headings give
+// the page its outline.
 export function LearningRecordsPage() {
+  const [period, setPeriod] = useState(lastThirtyDays);
   return (
     <Page
       title="Learning records"
@@ -25,7 +30,13 @@ export function LearningRecordsPage() {
       </section>
       <section className="section">
         <h2 id="usage-heading">Learning Lab use</h2>
-        <LabUsage />
+        <p>The period below applies to this section and to mastery by skill.</p>
+        <PeriodForm period={period} onChange={setPeriod} />
+        <LabUsage period={period} />
+      </section>
+      <section className="section">
+        <h2 id="mastery-heading">Mastery by skill</h2>
+        <MasteryBySkill period={period} />
       </section>
     </Page>
   );
