@@ -8,7 +8,7 @@ import path from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { emlText } from '../test/helpers/mail.js'
 import { utcToZonedWallTime } from '../src/common/time-zones.js'
-import { apiLogin, apiRegister, visit } from './support.js'
+import { apiLogin, apiRegister, visit, visitModal } from './support.js'
 
 const J = 'training'
 const DEMO_PASSWORD = 'mt1-demo'
@@ -248,4 +248,37 @@ test('an employer sponsors a Learning Lab seat, the employee accepts it, and the
   await expect(page.getByRole('heading', { level: 1, name: "Your center's courses" })).toBeVisible()
   await expect(page.getByRole('table', { name: "Your center's courses" }).getByRole('row').filter({ hasText: title })).toContainText('1 enrolled')
   await visit(page, J, '11-center-courses')
+})
+
+test('a learner gives up their seat in a course that has not begun', async ({ page, baseURL }) => {
+  const staff = await apiLogin(baseURL!, 'admin@demo.test')
+  const later = `Shop math refresher ${stamp}`
+  try {
+    const centers = await staff.get<{ items: { id: string; name: string }[] }>('/api/v1/centers')
+    const center = centers.items.find((c) => c.name === 'MT1 Demo Assessment Center')!
+    const start = Math.ceil((Date.now() + 10 * DAY) / 3_600_000) * 3_600_000
+    await staff.post('/api/v1/training/courses', {
+      title: later, module: 'MM', skills: ['ALG'], trainerId, centerId: center.id, seats: 4,
+      meetings: [{ startsAt: new Date(start).toISOString(), endsAt: new Date(start + 3 * 3_600_000).toISOString() }],
+    })
+  } finally {
+    await staff.dispose()
+  }
+  await logIn(page, candidate.email, PASSWORD)
+  await page.goto('/training/courses')
+  await page.getByRole('table', { name: 'Courses, soonest first' }).getByRole('link', { name: later }).click()
+  await page.getByRole('button', { name: `Enrol in ${later}` }).click()
+  await expect(page.getByRole('status').filter({ hasText: `You are enrolled in ${later}` })).toBeVisible()
+  await page.goto('/training/my-courses')
+  const course = page.getByRole('region', { name: later, exact: true })
+  await course.getByRole('button', { name: `Give up my seat in ${later}` }).click()
+  const dialog = page.getByRole('dialog', { name: `Give up your seat in ${later}?` })
+  await dialog.getByLabel('Reason').fill('A shift change that week')
+  await visitModal(page, J, '11-give-up-seat')
+  await dialog.getByRole('button', { name: 'Give up my seat' }).click()
+  await expect(page.getByRole('status').filter({ hasText: `You gave up your seat in ${later}.` })).toBeVisible()
+  // A given-up seat leaves My training.
+  await expect(course).toHaveCount(0)
+  // The course that has begun offers no such button.
+  await expect(page.getByRole('region', { name: title, exact: true }).getByRole('button', { name: /Give up my seat/ })).toHaveCount(0)
 })
