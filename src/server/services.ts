@@ -215,7 +215,7 @@ export function createServices(ctx: ServerContext, program: Program) {
     credentialRecords,
     attemptRecords,
     revocation: createRevocationService(ctx, { audit, notifications, program: programService, contacts: users }),
-    credentials: createCredentialsService(ctx, { audit, program: programService, credentials: credentialRecords }),
+    credentials: createCredentialsService(ctx, { audit, program: programService, credentials: credentialRecords, profiles }),
   }
 }
 
