@@ -12,6 +12,7 @@ import { createHandbookService } from './modules/handbook/handbook.service.js'
 import { createItemBankService } from './modules/item-bank/item-bank.service.js'
 import { createNotificationsService } from './modules/notifications/notifications.service.js'
 import { createProgramService } from './modules/program/program.service.js'
+import { createCtdlService } from './modules/program/ctdl.service.js'
 import { createSessionsService } from './modules/scheduling/sessions.service.js'
 import { createProfileService } from './modules/accounts/profile.service.js'
 import { createProctorsService } from './modules/centers/proctors.service.js'
@@ -207,6 +208,9 @@ export function createServices(ctx: ServerContext, program: Program) {
     sessionOperations: createSessionOperationsService(ctx, { centers, users, notifications, sessionAdmin }),
     cancelSession: createSessionCancellation(ctx, { audit, centers, users, notifications, registrations, sessionAdmin }),
     program: programService,
+    // issue 14: the program in CTDL. The advanced-standing agreements in force come from that module
+    // once it is merged: hand its reader in here (until then there are none to state).
+    ctdl: createCtdlService(ctx, { program: programService, agreements: async () => [] }),
     audit,
     notifications,
     auth,
@@ -221,7 +225,7 @@ export function createServices(ctx: ServerContext, program: Program) {
     credentialRecords,
     attemptRecords,
     revocation: createRevocationService(ctx, { audit, notifications, program: programService, contacts: users }),
-    credentials: createCredentialsService(ctx, { audit, program: programService, credentials: credentialRecords }),
+    credentials: createCredentialsService(ctx, { audit, program: programService, credentials: credentialRecords, profiles }),
   }
 }
 

@@ -26,6 +26,11 @@ export const Ob3CredentialView = JsonLdDocument({
 }, 'An OpenBadgeCredential (VC 2.0) with an embedded DataIntegrityProof (issuer, credentialSubject, credentialStatus and proof as signed)')
 export type Ob3CredentialView = Static<typeof Ob3CredentialView>
 
+export const ClrCredentialView = JsonLdDocument({
+  type: TypeList, name: Type.String(), description: Type.String(), validFrom: Type.String(),
+}, 'A ClrCredential (1EdTech Comprehensive Learner Record 2.0, VC 2.0) with an embedded DataIntegrityProof: credentialSubject (ClrSubject) bundles the holder\'s signed OpenBadgeCredentials (verifiableCredential), the program\'s achievements and their associations')
+export type ClrCredentialView = Static<typeof ClrCredentialView>
+
 export const StatusListCredentialView = JsonLdDocument({
   type: TypeList, issuer: Type.String(), validFrom: Type.String(), validUntil: Type.String(),
 }, 'A BitstringStatusListCredential (VC 2.0); credentialSubject.encodedList holds the bits, proof the signature')

@@ -33,3 +33,21 @@ export const ProgramView = Type.Object({
   contact: ProgramSchema.properties.contact,
 })
 export type ProgramView = Static<typeof ProgramView>
+
+/**
+ * The program in Credential Engine's CTDL (GET /api/v1/program/ctdl): a JSON-LD document whose @graph
+ * holds the issuing organization, the certifications, the module certificates and the assessments.
+ * Each node's CTDL terms pass through whole (a schema cannot list them all without dropping some).
+ */
+export const CtdlNodeView = Type.Object({
+  '@id': Type.String(),
+  '@type': Type.String({ description: 'ceterms:CredentialOrganization, ceterms:Certification, ceterms:Certificate or ceterms:AssessmentProfile' }),
+  'ceterms:ctid': Type.String({ description: 'Credential Engine identifier: "ce-" and a UUID, derived from the program code, so it never changes' }),
+}, { additionalProperties: true, description: 'One CTDL resource, its terms as CTDL names them (ceterms:name, ceterms:requires, …)' })
+
+export const CtdlView = Type.Object({
+  '@context': Type.String({ description: 'https://credreg.net/ctdl/schema/context/json' }),
+  '@id': Type.String(),
+  '@graph': Type.Array(CtdlNodeView),
+}, { description: 'The MT1 program described in CTDL as JSON-LD (Credential Registry record form)' })
+export type CtdlView = Static<typeof CtdlView>

@@ -1,15 +1,19 @@
 import { Link } from "react-router";
 import { Page } from "../components/page";
 import { QueryStatus } from "../components/query-status";
+import { useMe } from "../features/auth/auth-queries";
 import { useProgram } from "../features/program/program-queries";
 import { CredentialList } from "../features/results/credential-list";
+import { LearnerRecordLink } from "../features/results/learner-record-link";
 import { useMyCredentials } from "../features/results/results-api";
 
 // The candidate's certificates: download each as a printable PDF or an Open Badges 3.0 credential,
-// and open its public registry page, which is what an employer checks.
+// and open its public registry page, which is what an employer checks; and all of them at once as a
+// Comprehensive Learner Record.
 export function CredentialsPage() {
   const credentials = useMyCredentials();
   const program = useProgram();
+  const me = useMe();
   return (
     <Page
       title="Your certificates"
@@ -20,7 +24,12 @@ export function CredentialsPage() {
         <Link to="/results">Your results</Link> · <Link to="/dashboard">Your path to MT1</Link>
       </p>
       <QueryStatus query={credentials} loadingLabel="Loading your certificates…">
-        {(data) => <CredentialList credentials={data.items} program={program.data} />}
+        {(data) => (
+          <>
+            <CredentialList credentials={data.items} program={program.data} />
+            <LearnerRecordLink credentials={data.items} program={program.data} holder={me.data} />
+          </>
+        )}
       </QueryStatus>
     </Page>
   );

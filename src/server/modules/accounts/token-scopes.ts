@@ -40,6 +40,7 @@ export const ROUTE_TOKEN_SCOPES: Readonly<Record<string, RouteTokenScope>> = {
   'GET /api/v1/issuer/keys/:keyId': 'any',
   'GET /api/v1/achievements/:code': 'any',
   'GET /api/v1/me': 'any',
+  'GET /api/v1/program/ctdl': 'any',
 
   'POST /api/v1/registry/verify': 'registry:verify',
   'POST /api/v1/registry/verify.csv': 'registry:verify',
@@ -71,6 +72,7 @@ export const ROUTE_TOKEN_SCOPES: Readonly<Record<string, RouteTokenScope>> = {
   'GET /api/v1/me/credentials/:certificateNumber/ob3': 'results',
   'GET /api/v1/me/credentials/:certificateNumber/pdf': 'results',
   'GET /api/v1/me/pathway': 'results',
+  'GET /api/v1/me/clr': 'results',
   'GET /api/v1/admin/credentials/:certificateNumber': 'results',
   'GET /api/v1/admin/registry/export': 'results',
   'GET /api/v1/admin/registry/figures': 'results',

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
 import { ErrorBody } from '../../../common/schemas/common.js'
-import { AchievementCodeParams, AchievementView, IssuerView, MultikeyView, Ob3CredentialView, StatusListCredentialView } from '../../../common/schemas/credentials.js'
+import { AchievementCodeParams, AchievementView, ClrCredentialView, IssuerView, MultikeyView, Ob3CredentialView, StatusListCredentialView } from '../../../common/schemas/credentials.js'
 import { prefersJson } from '../../content-negotiation.js'
 import { errorResponses, publicRateLimit, typed } from '../../http.js'
 import { KEY_ID } from './issuer-keys.js'
@@ -26,6 +26,18 @@ export default async function credentialsRoutes(app: FastifyInstance) {
   }, async (request, reply) => {
     reply.header('cache-control', 'private, no-store')
     return app.services.credentials.ob3(request.actor, request.params.certificateNumber)
+  })
+
+  r.get('/api/v1/me/clr', {
+    schema: {
+      tags, summary: 'My Comprehensive Learner Record 2.0 (ClrCredential): my certificates as signed Open Badges 3.0 credentials, bundled and signed (eddsa-rdfc-2022 Data Integrity proof)',
+      description: 'Only active certificates are bundled (a revoked or withdrawn one is left out, as its downloads are refused); each keeps its own proof and revocation status entry. '
+        + 'A holder of no active certificate gets 404 NOT_FOUND: a CLR must hold at least one credential.',
+      response: { 200: ClrCredentialView, ...errorResponses(401, 404) },
+    },
+  }, async (request, reply) => {
+    reply.header('cache-control', 'private, no-store')
+    return app.services.credentials.clr(request.actor)
   })
 
   r.get('/api/v1/credentials/status/:listId', {

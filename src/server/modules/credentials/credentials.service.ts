@@ -1,6 +1,7 @@
 // Verifiable credentials: each certificate as a signed Open Badges 3.0 credential for its holder,
 // the signed revocation status list, the issuer's published profile and keys, and the achievements.
 import path from 'node:path'
+import { randomUUID } from 'node:crypto'
 import { DataIntegrityProof, type Signer } from '@digitalbazaar/data-integrity'
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey'
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite'
@@ -13,8 +14,10 @@ import { AppError, notFound } from '../../errors.js'
 import { sha256 } from '../../ids.js'
 import { requireActor, type Actor } from '../accounts/actor.js'
 import type { AuditService } from '../audit/audit.service.js'
+import type { ProfileService } from '../accounts/profile.service.js'
 import type { ProgramService } from '../program/program.service.js'
 import type { CredentialRecordsService } from '../registry/credential-records.service.js'
+import { buildClrCredential, type NcrcReference } from './clr-credential.js'
 import { createDocumentLoader } from './document-loader.js'
 import { createIssuerKeyStore, type IssuerKey } from './issuer-keys.js'
 import { issuerDocument, issuerUrls, keyDocument } from './issuer.js'
@@ -23,7 +26,18 @@ import { encodeStatusList, statusListCredential, statusListLength, statusListSer
 
 // The credentials themselves (who holds what, and their status) are the registry's: this module
 // reads them through the registry's credential records and keeps only keys, signing and documents.
-export function createCredentialsService(ctx: ServerContext, deps: { audit: AuditService; program: ProgramService; credentials: CredentialRecordsService }) {
+/**
+ * The NCRC reference a CLR carries, from whatever the profile records: level and number today; the
+ * date and staff verification when the profile has them (issue 14's NCRC work adds those fields).
+ */
+export function ncrcReferenceOf(profile: { ncrcLevel: string | null; ncrcNumber: string | null; ncrcDate?: string | null; ncrcVerified?: boolean | null } | null): NcrcReference | null {
+  if (!profile?.ncrcLevel) return null
+  return { level: profile.ncrcLevel, number: profile.ncrcNumber, date: profile.ncrcDate ?? null, verified: profile.ncrcVerified ?? null }
+}
+
+export function createCredentialsService(ctx: ServerContext, deps: {
+  audit: AuditService; program: ProgramService; credentials: CredentialRecordsService; profiles: Pick<ProfileService, 'forCandidate'>
+}) {
   const { db } = ctx
   const urls = issuerUrls(ctx.config.publicUrl)
   const keys = createIssuerKeyStore(path.join(ctx.config.dataDir, 'issuer-keys'), ctx.clock)
@@ -103,6 +117,32 @@ export function createCredentialsService(ctx: ServerContext, deps: { audit: Audi
       }))
       // The OB 3.0 JSON schema requires `proof` to be an array (a proof set of one).
       return { ...signed, proof: [signed.proof] }
+    },
+
+    /**
+     * The holder's Comprehensive Learner Record 2.0: every active certificate as its signed OB 3.0
+     * credential (signed now, as a download of each would be), the program's achievements and their
+     * associations, the NCRC reference, all signed as one ClrCredential. Revoked and withdrawn
+     * certificates are left out, as their downloads are refused: the record vouches only for what the
+     * program still vouches for. Nothing to bundle (no certificate, or none active) is 404: a CLR
+     * must hold at least one credential to be valid.
+     */
+    async clr(actor: Actor | null) {
+      const holder = requireActor(actor)
+      const held = (await deps.credentials.ofCandidate(holder.userId)).filter((row) => credentialCopyRefusal(row.status) === null)
+      if (held.length === 0) throw new AppError('NOT_FOUND', 'You hold no active certificate yet, so there is no learner record to download.')
+      const credentials = []
+      for (const row of held) {
+        const signed = await sign(buildOb3Credential(deps.program.definition, urls, {
+          certificateNumber: row.certificate_number, type: row.type, issuedOn: row.issued_on, statusIndex: Number(row.status_index), holderEmail: holder.email,
+        }))
+        credentials.push({ ...signed, proof: [signed.proof] })
+      }
+      const clr = await sign(buildClrCredential(deps.program.definition, urls, {
+        id: `urn:uuid:${randomUUID()}`, issuedAt: ctx.clock(), holder: { userId: holder.userId, email: holder.email },
+        credentials, ncrc: ncrcReferenceOf(await deps.profiles.forCandidate(holder.userId)),
+      }))
+      return { ...clr, proof: [clr.proof] }
     },
 
     /**
