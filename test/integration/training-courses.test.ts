@@ -155,6 +155,26 @@ describe.each(databases)('trainers and courses on %s', (kind) => {
     expect((await call(w.t.app, 'PATCH', `/api/v1/training/courses/${course.id}`, { session: other.session, body: { seats: 5 } })).statusCode).toBe(403)
   })
 
+  it("emails the course's learners when its meetings, trainer or title change, and not for seats or the fee", async () => {
+    const course = await w.course({ trainer, seats: 4 })
+    const ada = await w.person('Moved1')
+    enrolmentOf(await w.enrol(ada, { offeringId: course.id }))
+    const changed = async () => (await w.t.app.db.selectFrom('emails').select(['subject', 'text_body']).where('to_address', '=', ada.email).execute()).filter((m) => m.subject.startsWith('Course changed'))
+    expect((await call(w.t.app, 'PATCH', `/api/v1/training/courses/${course.id}`, { session: w.staff, body: { seats: 6, feeCents: 0 } })).statusCode).toBe(200)
+    expect(await changed()).toHaveLength(0)
+    const later = course.meetings.map((m) => ({ startsAt: new Date(Date.parse(m.startsAt) + 2 * DAY).toISOString(), endsAt: new Date(Date.parse(m.endsAt) + 2 * DAY).toISOString() }))
+    const other = await w.certifiedTrainer('Stand-in')
+    const res = await call(w.t.app, 'PATCH', `/api/v1/training/courses/${course.id}`, { session: w.staff, body: { meetings: later, trainerId: other.userId } })
+    expect(res.statusCode, res.body).toBe(200)
+    const [mail, ...more] = await changed()
+    expect(more).toHaveLength(0)
+    expect(mail!.text_body).toMatch(/The meetings have moved\. They were:/)
+    expect(mail!.text_body).toMatch(/Your trainer is now Stand-in/)
+    // A refused change sends nothing.
+    expect((await call(w.t.app, 'PATCH', `/api/v1/training/courses/${course.id}`, { session: w.staff, body: { seats: 0 } })).statusCode).toBe(400)
+    expect(await changed()).toHaveLength(1)
+  })
+
   it('cancels a course: every seat ends, vouchers and invoices are settled, and each learner is told', async () => {
     const employer = await w.person('Sponsor', ['employer'])
     const course = await w.course({ trainer, feeCents: 8_000, seats: 6 })

@@ -21,12 +21,14 @@ import { centerRunsCourses, type CourseViews } from './course-views.js'
 import {
   findOffering, insertMeetings, insertOffering, listPublicOfferings, managedOfferings, meetingsOf, replaceMeetings, reviseScheduledOffering, setSeats, closeOffering, type OfferingRow,
 } from './courses.repository.js'
-import { countsByOffering, enrolmentsOfLearner, offeringHasAttendance } from './enrolments.repository.js'
+import { countsByOffering, enrolmentsOfLearner, enrolmentsOfOffering, offeringHasAttendance } from './enrolments.repository.js'
 import type { TrainersService } from './trainers.service.js'
+import type { NotificationsService } from '../notifications/notifications.service.js'
+import { courseChanges, trainingEmails } from './training-emails.js'
 
 export function createCoursesService(
   ctx: ServerContext,
-  deps: { audit: AuditService; program: ProgramService; users: UserDirectory; centers: CenterDirectory; trainers: TrainersService; views: CourseViews },
+  deps: { audit: AuditService; program: ProgramService; users: UserDirectory; centers: CenterDirectory; trainers: TrainersService; views: CourseViews; notifications: NotificationsService },
 ) {
   const { db } = ctx
   const now = () => ctx.clock().toISOString()
@@ -60,6 +62,23 @@ export function createCoursesService(
   }
 
   const viewOf = async (id: string): Promise<CourseView> => (await deps.views.views([(await findOffering(db, id))!]))[0]!
+
+  /**
+   * After a change is committed: everyone holding or offered a seat is emailed what changed that they
+   * would act on (the meetings, the trainer, the title), with the meetings as they now are. Seats, fee
+   * and skills tell a learner nothing to do, so they send nothing.
+   */
+  async function tellLearnersWhatChanged(before: CourseView, after: CourseView) {
+    const changes = courseChanges(before, after)
+    if (changes.length === 0) return
+    const seats = await enrolmentsOfOffering(db, after.id)
+    const contacts = await deps.users.contactsOf(seats.map((e) => e.learner_id).filter((x): x is string => !!x))
+    for (const e of seats) {
+      const c = e.learner_id ? contacts.get(e.learner_id) : undefined
+      const to = c?.email ?? e.invitee_email
+      if (to) await deps.notifications.send({ to, ...trainingEmails.courseChanged(c?.first_name ?? 'there', after, changes) })
+    }
+  }
 
   async function managedViews(rows: OfferingRow[]): Promise<ManagedCourseView[]> {
     const [views, counts] = await Promise.all([deps.views.views(rows), countsByOffering(db, rows.map((r) => r.id))])
@@ -126,6 +145,7 @@ export function createCoursesService(
         if (!center || !centerRunsCourses(center, ctx.clock(), lastEndsAt)) throw new AppError('CENTER_NOT_CERTIFIED', "The center's certification does not cover the course's last meeting.", { certifiedUntil: center?.certified_until ?? null })
       }
       const at = now()
+      const before = await viewOf(id)
       await inTransaction(db, async (trx) => {
         const revised = await reviseScheduledOffering(trx, id, {
           ...(change.title !== undefined ? { title: change.title.trim() } : {}),
@@ -142,7 +162,9 @@ export function createCoursesService(
         if (meetings) await replaceMeetings(trx, id, meetings.map((m) => ({ id: newId(), offering_id: id, starts_at: m.startsAt, ends_at: m.endsAt })))
         await deps.audit.record(trx, { actorId: who.userId, action: 'course.updated', entityType: 'course', entityId: id, details: { ...change } })
       })
-      return viewOf(id)
+      const after = await viewOf(id)
+      await tellLearnersWhatChanged(before, after)
+      return after
     },
 
     /** The trainer or staff close a course once its last meeting has started. */

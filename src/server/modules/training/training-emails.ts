@@ -12,6 +12,15 @@ export function meetingLines(course: Pick<CourseView, 'meetings' | 'timeZone'>):
 
 const where = (course: CourseView) => `${course.place.name}, ${course.place.address}`
 
+/** What changed in a course that its learners act on, one sentence each (nothing: no email). */
+export function courseChanges(before: CourseView, after: CourseView): string[] {
+  const out: string[] = []
+  if (before.title !== after.title) out.push(`The course is now called ${after.title} (it was ${before.title}).`)
+  if (meetingLines(before) !== meetingLines(after)) out.push(`The meetings have moved. They were:\n${meetingLines(before)}`)
+  if (before.trainer.id !== after.trainer.id) out.push(`Your trainer is now ${after.trainer.name} (it was ${before.trainer.name}).`)
+  return out
+}
+
 /** What became of an ended enrolment's payment, as its learner reads it. */
 export function paymentFate(e: Pick<EnrolmentRow, 'payment_method' | 'voucher_id' | 'paid_at' | 'sponsor_id'>): string {
   if (e.payment_method === 'voucher' && e.voucher_id) {
@@ -37,6 +46,11 @@ export const trainingEmails = {
   enrolmentCancelled: (name: string, title: string, why: string, fate: string) => ({
     subject: `Your training enrolment is cancelled: ${title}`,
     text: `Hello ${name},\n\nYour seat in ${title} is cancelled: ${why}.\n\n${fate}\n`,
+  }),
+  courseChanged: (name: string, course: CourseView, changes: string[]) => ({
+    subject: `Course changed: ${course.title}`,
+    text: `Hello ${name},\n\nThe course ${course.title} at ${where(course)} has changed.\n\n${changes.join('\n\n')}\n\n`
+      + `It meets now (times at the place):\n${meetingLines(course)}\nTrainer: ${course.trainer.name}\n\nIf you can no longer come, give up your seat on My training before the first meeting.\n`,
   }),
   courseCancelled: (name: string, course: CourseView, why: string, fate: string) => ({
     subject: `Course cancelled: ${course.title}`,
