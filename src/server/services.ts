@@ -136,7 +136,11 @@ export function createServices(ctx: ServerContext, program: Program) {
   const personRecords = createPersonRecordService({
     users, registrations, payments, attempts: attemptRecords, results, credentials: credentialRecords, accommodations, audit,
   })
-  const attention = createAttentionService(ctx, { accommodations, handbook, attempts: attemptRecords, centers, proctors, jobs, integrity, program: programService })
+  const attention = createAttentionService(ctx, {
+    accommodations, handbook, attempts: attemptRecords, centers, proctors, jobs, integrity, program: programService,
+    // Training is built below; the count is asked only when staff open the dashboard.
+    trainers: { certificationsEndingBetween: async (from, to) => (await training.trainerCertificationsEndingBetween(from, to)).length },
+  })
   // issue 12, candidate self-service: a registration's receipt and calendar invitation
   const receipts = createReceiptsService(ctx, { payments, program: programService, users, centers })
   // issue 13: every lesson view, practice answer, enrolment and attendance is an xAPI statement.
@@ -194,7 +198,7 @@ export function createServices(ctx: ServerContext, program: Program) {
     certificationReminders: createCertificationRemindersService(ctx, {
       users, notifications, program: programService, trainers: { endingBetween: (from, to) => training.trainerCertificationsEndingBetween(from, to) },
     }),
-    certificationOverview: createCertificationOverviewService(ctx, { centers, proctors }),
+    certificationOverview: createCertificationOverviewService(ctx, { centers, proctors, trainers: training }),
     profiles,
     proctors,
     payments,

@@ -155,6 +155,28 @@ describe.each(databases)('trainers and courses on %s', (kind) => {
     expect((await call(w.t.app, 'PATCH', `/api/v1/training/courses/${course.id}`, { session: other.session, body: { seats: 5 } })).statusCode).toBe(403)
   })
 
+  it("puts trainers on staff's certification watch: their period, courses a lapse leaves uncovered, and the dashboard count", async () => {
+    const watch = async () => {
+      const res = await call(w.t.app, 'GET', '/api/v1/admin/certifications', { session: w.staff })
+      expect(res.statusCode, res.body).toBe(200)
+      return res.json() as { items: { kind: string; id: string; certifiedUntil: string | null; daysLeft: number | null; coursesAtRisk: number }[] }
+    }
+    const attention = async () => ((await call(w.t.app, 'GET', '/api/v1/admin/attention', { session: w.staff })).json() as { trainersExpiring: number }).trainersExpiring
+    const expiringBefore = await attention()
+    const soon = await w.certifiedTrainer('Soon', 40 * DAY)
+    expect(await attention()).toBe(expiringBefore + 1)
+    await w.course({ trainer: soon, meetingsAtH: [24 * 20] })
+    const entry = async () => (await watch()).items.find((i) => i.kind === 'trainer' && i.id === soon.userId)!
+    expect(await entry()).toMatchObject({ daysLeft: 40, coursesAtRisk: 0 })
+    // Staff shorten the certification to before the course: the course is flagged, not cancelled.
+    const since = w.iso(-30 * DAY)
+    const cut = await call(w.t.app, 'PUT', `/api/v1/admin/trainers/${soon.userId}/certification`, {
+      session: w.staff, body: { trainingCompletedOn: since, agreementSignedOn: since, coiDeclaredOn: since, certifiedUntil: w.iso(10 * DAY), status: 'certified' },
+    })
+    expect(cut.statusCode, cut.body).toBe(200)
+    expect(await entry()).toMatchObject({ daysLeft: 10, coursesAtRisk: 1 })
+  })
+
   it("emails the course's learners when its meetings, trainer or title change, and not for seats or the fee", async () => {
     const course = await w.course({ trainer, seats: 4 })
     const ada = await w.person('Moved1')

@@ -131,7 +131,7 @@ export type ProctorConflictBody = Static<typeof ProctorConflictBody>
 export const RenewProctorBody = Type.Object({ certifiedUntil: Type.Optional(IsoDateTime) }, Strict)
 export type RenewProctorBody = Static<typeof RenewProctorBody>
 
-export const CertificationSubjectKind = Type.Union([Type.Literal('center'), Type.Literal('proctor')])
+export const CertificationSubjectKind = Type.Union([Type.Literal('center'), Type.Literal('proctor'), Type.Literal('trainer')])
 export type CertificationSubjectKind = Static<typeof CertificationSubjectKind>
 
 /** One center's or proctor's certification period as staff watch it. */
@@ -140,6 +140,8 @@ export const CertificationPeriodView = Type.Object({
   certifiedUntil: Nullable(Type.String()), current: Type.Boolean(), daysLeft: Nullable(Type.Integer()),
   /** Upcoming sessions (of the center, or the proctor's) that end after this certification does. */
   sessionsAtRisk: Type.Integer(),
+  /** A trainer's scheduled courses that end after this certification covers (0 for centers and proctors). */
+  coursesAtRisk: Type.Integer(),
 })
 export type CertificationPeriodView = Static<typeof CertificationPeriodView>
 

@@ -97,6 +97,7 @@ export const AttentionView = Type.Object({
   appealsOpen: Nullable(Count('Appeals waiting for a decision.')),
   centersExpiring: Count('Certified centers whose certification ends within 60 days.'),
   proctorsExpiring: Count('Certified proctors whose certification ends within 60 days.'),
+  trainersExpiring: Count('Certified trainers whose certification ends within 60 days.'),
   jobsFailed: Count('Background jobs that failed in the last 7 days.'),
   asOf: Type.String(),
 })

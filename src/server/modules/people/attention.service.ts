@@ -23,6 +23,8 @@ export interface AttentionDeps {
   attempts: Pick<AttemptRecordsService, 'incidentsSince'>
   centers: Pick<CentersService, 'certificationsEndingBetween'>
   proctors: Pick<ProctorsService, 'certificationsEndingBetween'>
+  /** How many trainers' certifications end in the period (the training module's). */
+  trainers: { certificationsEndingBetween(from: string, to: string): Promise<number> }
   jobs: Pick<JobsService, 'failedSince'>
   integrity: Pick<IntegrityService, 'needingStaff'>
   program: ProgramService
@@ -37,17 +39,18 @@ export function createAttentionService(ctx: ServerContext, deps: AttentionDeps) 
       // Certifications ending this soon are listed: from the program's earliest expiry reminder on.
       const horizonDays = Math.max(0, ...deps.program.definition.policies.reminders.certificationExpiryDaysBefore)
       const horizon = new Date(now.getTime() + horizonDays * DAY_MS).toISOString()
-      const [accommodationRequestsPending, handbookRequestsOpen, incidentsRecent, centersExpiring, proctorsExpiring, jobsFailed, cases] = await Promise.all([
+      const [accommodationRequestsPending, handbookRequestsOpen, incidentsRecent, centersExpiring, proctorsExpiring, trainersExpiring, jobsFailed, cases] = await Promise.all([
         deps.accommodations.countPending(),
         deps.handbook.countOpen(actor),
         deps.attempts.incidentsSince(ago(INCIDENT_WINDOW_DAYS)),
         deps.centers.certificationsEndingBetween(now.toISOString(), horizon),
         deps.proctors.certificationsEndingBetween(now.toISOString(), horizon),
+        deps.trainers.certificationsEndingBetween(now.toISOString(), horizon),
         deps.jobs.failedSince(ago(FAILED_JOB_WINDOW_DAYS)),
         deps.integrity.needingStaff(),
       ])
       return {
-        accommodationRequestsPending, handbookRequestsOpen, incidentsRecent, centersExpiring, proctorsExpiring, jobsFailed,
+        accommodationRequestsPending, handbookRequestsOpen, incidentsRecent, centersExpiring, proctorsExpiring, trainersExpiring, jobsFailed,
         // Counted per case: one case may hold several modules' results.
         resultsHeld: cases.held, appealsOpen: cases.appealsPending,
         asOf: now.toISOString(),

@@ -1,4 +1,4 @@
-// The certification watch for staff: every center's and proctor's certification period with the days
+// The certification watch for staff: every center's, proctor's and trainer's certification period with the days
 // left, and the upcoming sessions a lapsed or shortened certification no longer covers. Those are
 // flagged, not cancelled: staff decide (assign another proctor, move or cancel the session).
 import { certificationCurrent, daysUntil } from '../../../common/rules/certification-period.js'
@@ -14,12 +14,21 @@ import { upcomingSessionsWithProctors } from './certification-sessions.repositor
 
 const SHORTFALL_WORDS = { not_certified: 'has no certification', suspended: 'is suspended', lapses_before_end: 'is certified only until before the session ends' } as const
 
-export function createCertificationOverviewService(ctx: ServerContext, deps: { centers: CenterDirectory; proctors: ProctorsService }) {
+/** What the watch reads of trainers (the training module's). */
+export interface TrainerCertificationWatch {
+  trainerCertifications(actor: Actor | null): Promise<{ items: { userId: string; name: string; status: string; certifiedUntil: string | null; certifiedNow: boolean; daysLeft: number | null }[] }>
+  coursesNotCovered(): Promise<Map<string, number>>
+}
+
+export function createCertificationOverviewService(ctx: ServerContext, deps: { centers: CenterDirectory; proctors: ProctorsService; trainers: TrainerCertificationWatch }) {
   return {
     async overview(actor: Actor | null): Promise<CertificationOverview> {
       requireRole(actor, 'program_staff')
       const now = ctx.clock()
-      const [centers, proctors, sessions] = await Promise.all([deps.centers.listAll(), deps.proctors.list(actor), upcomingSessionsWithProctors(ctx.db, now.toISOString())])
+      const [centers, proctors, sessions, trainers, coursesAtRisk] = await Promise.all([
+        deps.centers.listAll(), deps.proctors.list(actor), upcomingSessionsWithProctors(ctx.db, now.toISOString()),
+        deps.trainers.trainerCertifications(actor), deps.trainers.coursesNotCovered(),
+      ])
       const proctorById = new Map(proctors.items.map((p) => [p.userId, p]))
       const centerById = new Map(centers.map((c) => [c.id, c]))
       const atRisk = new Map<string, number>()
@@ -48,11 +57,16 @@ export function createCertificationOverviewService(ctx: ServerContext, deps: { c
         ...centers.filter((c) => c.status !== 'applied' && c.kind === 'center').map((c) => ({
           kind: 'center' as const, id: c.id, name: c.name, status: c.status, certifiedUntil: c.certified_until,
           current: certificationCurrent(c.status, c.certified_until, now), daysLeft: c.certified_until ? daysUntil(c.certified_until, now) : null,
-          sessionsAtRisk: atRisk.get(`center:${c.id}`) ?? 0,
+          sessionsAtRisk: atRisk.get(`center:${c.id}`) ?? 0, coursesAtRisk: 0,
         })),
         ...proctors.items.map((p) => ({
           kind: 'proctor' as const, id: p.userId, name: p.name, status: p.status, certifiedUntil: p.certifiedUntil, current: p.certifiedNow, daysLeft: p.daysLeft,
-          sessionsAtRisk: atRisk.get(`proctor:${p.userId}`) ?? 0,
+          sessionsAtRisk: atRisk.get(`proctor:${p.userId}`) ?? 0, coursesAtRisk: 0,
+        })),
+        // Trainers (issue 13) are certified like proctors; what they put at risk is their courses.
+        ...trainers.items.map((t) => ({
+          kind: 'trainer' as const, id: t.userId, name: t.name, status: t.status, certifiedUntil: t.certifiedUntil, current: t.certifiedNow, daysLeft: t.daysLeft,
+          sessionsAtRisk: atRisk.get(`proctor:${t.userId}`) ?? 0, coursesAtRisk: coursesAtRisk.get(t.userId) ?? 0,
         })),
       ]
       return { items, flaggedSessions, nextCursor: null }

@@ -80,6 +80,12 @@ export interface FinderFilter {
 }
 
 /** Public courses still to run (or running), soonest first: scheduled, at a public center, not onsite (an employer's own onsite ones for it). */
+/** Scheduled courses that have not ended yet, with their trainer and last meeting's end (the certification watch). */
+export async function scheduledCoursesEndingAfter(db: DbOrTx, at: string) {
+  return db.selectFrom('course_offerings').select(['id', 'trainer_id', 'last_ends_at'])
+    .where('status', '=', 'scheduled').where('last_ends_at', '>', at).execute()
+}
+
 export async function listPublicOfferings(db: DbOrTx, f: FinderFilter): Promise<OfferingRow[]> {
   if (f.centerIds.length === 0 && !f.employerId) return []
   const centerIds = [...f.centerIds]

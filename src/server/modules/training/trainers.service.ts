@@ -14,6 +14,7 @@ import { requireRole, type Actor } from '../accounts/actor.js'
 import type { Contact, UserDirectory } from '../accounts/users.service.js'
 import type { AuditService } from '../audit/audit.service.js'
 import type { ProgramService } from '../program/program.service.js'
+import { scheduledCoursesEndingAfter } from './courses.repository.js'
 import { listTrainerCertifications, trainerCertificationsOf, trainersEndingBetween, upsertTrainerCertification } from './trainers.repository.js'
 
 type Row = Awaited<ReturnType<typeof listTrainerCertifications>>[number]
@@ -111,6 +112,18 @@ export function createTrainersService(ctx: ServerContext, deps: { audit: AuditSe
 
     /** Certified trainers whose certification ends between two moments (expiry reminders). */
     endingBetween: (from: string, to: string) => trainersEndingBetween(db, from, to),
+
+    /** Trainer id → how many of their scheduled courses end after their certification covers (flagged for staff, never cancelled). */
+    async coursesNotCovered(): Promise<Map<string, number>> {
+      const courses = await scheduledCoursesEndingAfter(db, ctx.clock().toISOString())
+      const records = new Map((await trainerCertificationsOf(db, courses.map((c) => c.trainer_id))).map((r) => [r.user_id, r]))
+      const out = new Map<string, number>()
+      for (const c of courses) {
+        const r = records.get(c.trainer_id)
+        if (certificationShortfall(r ? { status: r.status, certifiedUntil: r.certified_until } : undefined, c.last_ends_at)) out.set(c.trainer_id, (out.get(c.trainer_id) ?? 0) + 1)
+      }
+      return out
+    },
   }
   return service
 }

@@ -58,8 +58,12 @@ export function createTrainingService(
     conflicts,
     /** Staff mark an enrolment's invoice paid (the voucher ledger's invoice page routes it here). */
     enrolmentInvoicePaid: (actor: Actor | null, invoiceId: string, reference: string | null) => enrolments.invoicePaid(actor, invoiceId, reference),
-    /** Trainers whose certification ends between two moments (expiry reminders). */
+    /** Trainers whose certification ends between two moments (expiry reminders, the attention count). */
     trainerCertificationsEndingBetween: (from: string, to: string) => trainers.endingBetween(from, to),
+    /** Every trainer's certification (staff's certification watch). */
+    trainerCertifications: (actor: Actor | null) => trainers.list(actor),
+    /** Scheduled courses per trainer that end after the trainer's certification covers (not certified, suspended, or lapsing first). */
+    coursesNotCovered: () => trainers.coursesNotCovered(),
   }
 }
 

@@ -20,6 +20,7 @@ const ITEMS: Item[] = [
   { key: "appealsOpen", title: "Appeals", to: "/staff/irregularities/cases?appeal=pending", meta: "waiting for a decision" },
   { key: "centersExpiring", title: "Center certifications", to: "/staff/certifications", meta: "ending within 60 days" },
   { key: "proctorsExpiring", title: "Proctor certifications", to: "/staff/certifications", meta: "ending within 60 days" },
+  { key: "trainersExpiring", title: "Trainer certifications", to: "/staff/certifications", meta: "ending within 60 days" },
   { key: "jobsFailed", title: "Failed jobs", to: null, meta: "in the last 7 days" },
 ];
 

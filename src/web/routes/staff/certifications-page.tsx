@@ -8,16 +8,22 @@ import { ExpiryCell, PeriodBadge } from "../../features/certifications/expiry";
 import "../../styles/certifications.css";
 import "../../styles/scheduling.css";
 
+const KIND_LABELS: Record<CertificationPeriodView["kind"], string> = { center: "Center", proctor: "Proctor", trainer: "Trainer" };
+const RENEW_PAGES: Record<CertificationPeriodView["kind"], { to: string; label: string }> = {
+  center: { to: "/staff/centers", label: "Centers" }, proctor: { to: "/staff/proctors", label: "Proctors" }, trainer: { to: "/staff/trainers", label: "Trainers" },
+};
+
 const periodColumns: Column<CertificationPeriodView>[] = [
   { id: "name", header: "Name", rowHeader: true, sortValue: (p) => p.name, cell: (p) => p.name },
-  { id: "kind", header: "Kind", sortValue: (p) => p.kind, cell: (p) => (p.kind === "center" ? "Center" : "Proctor") },
+  { id: "kind", header: "Kind", sortValue: (p) => p.kind, cell: (p) => KIND_LABELS[p.kind] },
   { id: "status", header: "Status", cell: (p) => <PeriodBadge status={p.status} current={p.current} daysLeft={p.daysLeft} /> },
   { id: "until", header: "Certified until", className: "nowrap", sortValue: (p) => p.certifiedUntil, cell: (p) => <ExpiryCell certifiedUntil={p.certifiedUntil} daysLeft={p.daysLeft} /> },
   { id: "risk", header: "Sessions not covered", className: "numeric", sortValue: (p) => p.sessionsAtRisk, cell: (p) => p.sessionsAtRisk },
+  { id: "courses", header: "Courses not covered", className: "numeric", sortValue: (p) => p.coursesAtRisk, cell: (p) => (p.kind === "trainer" ? p.coursesAtRisk : "—") },
   {
     id: "renew",
     header: "Renew on",
-    cell: (p) => <Link to={p.kind === "center" ? "/staff/centers" : "/staff/proctors"}>{p.kind === "center" ? "Centers" : "Proctors"}<span className="visually-hidden"> page, for {p.name}</span></Link>,
+    cell: (p) => <Link to={RENEW_PAGES[p.kind].to}>{RENEW_PAGES[p.kind].label}<span className="visually-hidden"> page, for {p.name}</span></Link>,
   },
 ];
 
