@@ -43,12 +43,15 @@ const alignment = (urls: IssuerUrls, program: Program, skill: ProgramSkill) => (
   targetUrl: urls.skill(skill.code),
 })
 
-function validUntil(issuedOn: string, months: number | null): string | undefined {
+export function validUntil(issuedOn: string, months: number | null): string | undefined {
   if (months === null) return undefined
   const d = new Date(`${issuedOn}T00:00:00Z`)
   d.setUTCMonth(d.getUTCMonth() + months)
   return d.toISOString().replace('.000Z', 'Z')
 }
+
+/** The accessible text of a credential type's badge: the <img alt> and the OB3 Image caption. */
+export const badgeCaption = (name: string, code: string) => `${name} (${code}) badge of the Manufacturing Skills Institute`
 
 /** The OB3 Achievement of a credential type, exactly as it appears inside the credential. */
 export function buildAchievement(program: Program, urls: IssuerUrls, type: string) {
@@ -61,6 +64,8 @@ export function buildAchievement(program: Program, urls: IssuerUrls, type: strin
     description: a.description,
     humanCode: type,
     achievementType: a.achievementType,
+    // OB 3.0 Image: the badge's PNG (what most badge displayers take) and its accessible text.
+    image: { id: urls.badge(type, 'png'), type: 'Image', caption: badgeCaption(a.name, type) },
     criteria: { narrative: a.narrative },
     alignment: a.skills.map((s) => alignment(urls, program, s)),
   }
