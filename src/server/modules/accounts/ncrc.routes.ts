@@ -17,16 +17,16 @@ export default async function ncrcRoutes(app: FastifyInstance) {
   // byte more than the service's, so an oversized file gets the service's worded 413.
   app.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: MAX_NCRC_CERTIFICATE_BYTES + 1 }, (_req, body, done) => done(null, body))
 
-  r.put('/api/v1/me/profile/ncrc-certificate', {
+  r.post('/api/v1/me/profile/ncrc-certificate', {
     bodyLimit: MAX_NCRC_CERTIFICATE_BYTES + 1,
     schema: {
       tags, summary: 'Upload my NCRC certificate (PDF, PNG or JPEG, up to 5 MB) as the raw request body; replaces the last one and resets verification',
       querystring: NcrcCertificateQuery, consumes: UPLOAD_TYPES,
-      response: { 200: ProfileView, ...errorResponses(400, 401, 403, 413, 415) },
+      response: { 201: ProfileView, ...errorResponses(400, 401, 403, 413, 415) },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     if (!Buffer.isBuffer(request.body)) throw new AppError('VALIDATION', 'Send the file as the request body.')
-    return app.services.ncrc.upload(request.actor, request.body, request.query.fileName)
+    return reply.status(201).send(await app.services.ncrc.upload(request.actor, request.body, request.query.fileName))
   })
 
   const sendCertificate = async (userId: string, request: { actor: Parameters<typeof app.services.ncrc.certificate>[0] }, reply: import('fastify').FastifyReply) => {

@@ -3,6 +3,7 @@
 // the dates, and the registry's live verdict with the holder's name as the registry shows it and
 // the stack (NCRC level and verification only). A revoked certificate's page says so, and offers no
 // LinkedIn link.
+import { credentialExpiresOn } from '../../../common/credentials/expiry.js'
 import { linkedInAddToProfileUrl } from '../../../common/credentials/linkedin.js'
 import { achievementOf } from '../../../common/program/achievement.js'
 import type { RegistryLookupView } from '../../../common/schemas/registry.js'
@@ -10,7 +11,7 @@ import type { PublicCredentialView } from '../../../common/schemas/credentials.j
 import type { ServerContext } from '../../context.js'
 import type { ProgramService } from '../program/program.service.js'
 import { ISSUER_NAME, type IssuerUrls } from './issuer.js'
-import { badgeCaption, validUntil } from './ob3-credential.js'
+import { badgeCaption } from './ob3-credential.js'
 
 export function createCredentialPageService(ctx: ServerContext, deps: { program: ProgramService; urls: IssuerUrls; lookup: (number: string) => Promise<RegistryLookupView> }) {
   const program = deps.program.definition
@@ -22,7 +23,7 @@ export function createCredentialPageService(ctx: ServerContext, deps: { program:
       const entry = await deps.lookup(certificateNumber)
       const a = achievementOf(program, entry.type)
       if (!a) throw new Error(`credential type ${entry.type} is not in the program definition`)
-      const expiresOn = validUntil(entry.issuedOn, program.policies.certificateExpiryMonths)?.slice(0, 10) ?? null
+      const expiresOn = credentialExpiresOn(entry.issuedOn, program.policies.certificateExpiryMonths)
       const page = urls.credentialPage(entry.certificateNumber)
       return {
         certificateNumber: entry.certificateNumber, type: entry.type,

@@ -3,6 +3,7 @@
 // Pure, and the same input gives the same document; only the proof differs between downloads.
 // The achievement is also a document of its own, served at its id (PUBLIC_URL/achievements/{code}).
 import { createHash } from 'node:crypto'
+import { credentialExpiresOn } from '../../../common/credentials/expiry.js'
 import { achievementOf } from '../../../common/program/achievement.js'
 import type { Program, ProgramSkill } from '../../../common/program/program-schema.js'
 import { OB_V3_CONTEXT, VC_V2_CONTEXT } from './contexts/index.js'
@@ -43,11 +44,9 @@ const alignment = (urls: IssuerUrls, program: Program, skill: ProgramSkill) => (
   targetUrl: urls.skill(skill.code),
 })
 
-export function validUntil(issuedOn: string, months: number | null): string | undefined {
-  if (months === null) return undefined
-  const d = new Date(`${issuedOn}T00:00:00Z`)
-  d.setUTCMonth(d.getUTCMonth() + months)
-  return d.toISOString().replace('.000Z', 'Z')
+function validUntil(issuedOn: string, months: number | null): string | undefined {
+  const expires = credentialExpiresOn(issuedOn, months)
+  return expires ? `${expires}T00:00:00Z` : undefined
 }
 
 /** The accessible text of a credential type's badge: the <img alt> and the OB3 Image caption. */

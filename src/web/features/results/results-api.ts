@@ -37,6 +37,7 @@ export const documentLinks = {
   certificate: (number: string) => `/api/v1/me/credentials/${enc(number)}/pdf`,
   badge: (number: string) => `/api/v1/me/credentials/${enc(number)}/ob3`,
   verify: (number: string) => `/registry/${enc(number)}`,
+  publicPage: (number: string) => `/credentials/${enc(number)}`,
 };
 
 /** "70.83%": every percent people see comes from the one rule in src/common (truncated, never rounded up). */
