@@ -1,6 +1,6 @@
 // The NCRC certificate (issue 14): the candidate uploads a copy (raw body, PDF/PNG/JPEG, 5 MB), reads
 // it back; program staff read a person's NCRC with its copy and mark it verified or not, with a reason.
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 import { Type } from 'typebox'
 import { NcrcCertificateQuery, NcrcVerificationBody, ProfileView } from '../../../common/schemas/accounts.js'
 import { Id } from '../../../common/schemas/common.js'
@@ -29,8 +29,7 @@ export default async function ncrcRoutes(app: FastifyInstance) {
     return reply.status(201).send(await app.services.ncrc.upload(request.actor, request.body, request.query.fileName))
   })
 
-  const sendCertificate = async (userId: string, request: { actor: Parameters<typeof app.services.ncrc.certificate>[0] }, reply: import('fastify').FastifyReply) => {
-    const file = await app.services.ncrc.certificate(request.actor, userId)
+  const sendCertificate = (reply: FastifyReply, file: { fileName: string; contentType: string; bytes: Buffer }) => {
     reply.header('content-disposition', `attachment; filename="${file.fileName.replace(/"/g, '')}"`)
     reply.header('cache-control', 'private, no-store').header('x-content-type-options', 'nosniff')
     return reply.type(file.contentType).send(file.bytes)
@@ -38,7 +37,7 @@ export default async function ncrcRoutes(app: FastifyInstance) {
 
   r.get('/api/v1/me/profile/ncrc-certificate', {
     schema: { tags, summary: 'My uploaded NCRC certificate', produces: ['application/pdf', 'image/png', 'image/jpeg'], response: { 200: Binary, ...errorResponses(401, 403, 404) } },
-  }, async (request, reply) => sendCertificate(request.actor?.userId ?? '', request, reply))
+  }, async (request, reply) => sendCertificate(reply, await app.services.ncrc.ownCertificate(request.actor)))
 
   r.get('/api/v1/admin/people/:id/ncrc', {
     schema: { tags, summary: "A person's NCRC (level, number, date, uploaded copy, verification), for program staff", params: Type.Object({ id: Id }), response: { 200: ProfileView, ...errorResponses(400, 401, 403, 404) } },
@@ -49,7 +48,7 @@ export default async function ncrcRoutes(app: FastifyInstance) {
       tags, summary: "A person's uploaded NCRC certificate, for program staff (every read is audited)", params: Type.Object({ id: Id }),
       produces: ['application/pdf', 'image/png', 'image/jpeg'], response: { 200: Binary, ...errorResponses(400, 401, 403, 404) },
     },
-  }, async (request, reply) => sendCertificate(request.params.id, request, reply))
+  }, async (request, reply) => sendCertificate(reply, await app.services.ncrc.personCertificate(request.actor, request.params.id)))
 
   r.post('/api/v1/admin/people/:id/ncrc-verification', {
     schema: {

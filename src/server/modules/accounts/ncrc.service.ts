@@ -9,7 +9,7 @@ import { inTransaction } from '../../db/transaction.js'
 import { AppError, notFound } from '../../errors.js'
 import { cleanFileName, documentType } from '../accommodations/documents.js'
 import type { AuditService } from '../audit/audit.service.js'
-import { hasRole, requireRole, type Actor } from './actor.js'
+import { requireActor, requireRole, type Actor } from './actor.js'
 import type { ProfileService } from './profile.service.js'
 import { findNcrcCertificateMeta, putNcrcCertificate, readNcrcCertificate, setNcrcVerification } from './profiles.repository.js'
 
@@ -39,16 +39,19 @@ export function createNcrcService(ctx: ServerContext, deps: { audit: AuditServic
       return deps.profiles.view(who.userId)
     },
 
-    /** The uploaded copy: its holder, or program staff (audited); anyone else is told it is not there. */
-    async certificate(actor: Actor | null, userId: string) {
-      const who = requireRole(actor, 'candidate', 'program_staff')
-      const staff = hasRole(who, 'program_staff')
-      if (who.userId !== userId && !staff) throw notFound('The NCRC certificate')
+    /** The holder's own uploaded copy. */
+    async ownCertificate(actor: Actor | null) {
+      const row = await readNcrcCertificate(db, requireActor(actor).userId)
+      if (!row) throw notFound('The NCRC certificate')
+      return { fileName: row.file_name, contentType: row.content_type, bytes: Buffer.from(row.bytes) }
+    },
+
+    /** A person's uploaded copy, for program staff only; every read is audited. */
+    async personCertificate(actor: Actor | null, userId: string) {
+      const staff = requireRole(actor, 'program_staff')
       const row = await readNcrcCertificate(db, userId)
       if (!row) throw notFound('The NCRC certificate')
-      if (who.userId !== userId) {
-        await deps.audit.record(db, { actorId: who.userId, action: 'ncrc.certificate_read', entityType: 'user', entityId: userId, details: { sha256: row.sha256 } })
-      }
+      await deps.audit.record(db, { actorId: staff.userId, action: 'ncrc.certificate_read', entityType: 'user', entityId: userId, details: { sha256: row.sha256 } })
       return { fileName: row.file_name, contentType: row.content_type, bytes: Buffer.from(row.bytes) }
     },
 
