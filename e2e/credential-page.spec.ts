@@ -79,6 +79,7 @@ test('a holder records an NCRC, staff verify it, and the public credential page 
   const item = page.locator('li.credential').filter({ has: page.getByRole('heading', { name: /Manufacturing Technician Level 1/ }) })
   await expect(item.getByRole('link', { name: /Download badge/ })).toHaveAttribute('download', `${mt1}-badge.json`)
   await expect(item.getByRole('link', { name: /Download certificate/ })).toHaveAttribute('download', `${mt1}-certificate.pdf`)
+  await expect(item.getByText('MT1, stacked on NCRC Gold (verified)')).toBeVisible()
   const listLinkedIn = new URL((await item.getByRole('link', { name: /Add to LinkedIn profile/ }).getAttribute('href'))!)
   expect(listLinkedIn.searchParams.get('certId')).toBe(mt1)
   await visit(page, J, '04-credentials')

@@ -4,12 +4,16 @@ import { QueryStatus } from "../components/query-status";
 import { useProgram } from "../features/program/program-queries";
 import { CredentialList } from "../features/results/credential-list";
 import { useMyCredentials } from "../features/results/results-api";
+import { useProfile } from "../features/registration/scheduling-api";
 
 // The candidate's certificates: download each as a printable PDF or an Open Badges 3.0 credential,
 // and open its public registry page, which is what an employer checks.
 export function CredentialsPage() {
   const credentials = useMyCredentials();
   const program = useProgram();
+  const profile = useProfile();
+  // MS and MT1 state the NCRC they stack on, as the registry does (the level and verification only).
+  const ncrc = profile.data?.ncrcLevel ? { level: profile.data.ncrcLevel, verified: profile.data.ncrcVerification === "verified" } : null;
   return (
     <Page
       title="Your certificates"
@@ -20,7 +24,7 @@ export function CredentialsPage() {
         <Link to="/results">Your results</Link> · <Link to="/dashboard">Your path to MT1</Link>
       </p>
       <QueryStatus query={credentials} loadingLabel="Loading your certificates…">
-        {(data) => <CredentialList credentials={data.items} program={program.data} />}
+        {(data) => <CredentialList credentials={data.items} program={program.data} ncrc={ncrc} />}
       </QueryStatus>
     </Page>
   );

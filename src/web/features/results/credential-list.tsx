@@ -7,6 +7,7 @@ import { achievementOf } from "../../../common/program/achievement";
 import { credentialExpiresOn } from "../../../common/credentials/expiry";
 import { credentialFileName } from "../../../common/credentials/file-names";
 import { linkedInAddToProfileUrl } from "../../../common/credentials/linkedin";
+import { stackStatement } from "../../../common/rules/ncrc-stack";
 import "../../styles/results.css";
 
 /** "Math and Measurement certificate (MM)", "Manufacturing Specialist (MS)": a credential type's name. */
@@ -51,10 +52,13 @@ function holderLinkedInUrl(credential: MyCredentialView, program: Program): stri
   });
 }
 
-function CredentialItem({ credential, program }: { credential: MyCredentialView; program: Program | undefined }) {
+type NcrcStack = { level: string; verified: boolean } | null;
+
+function CredentialItem({ credential, program, ncrc }: { credential: MyCredentialView; program: Program | undefined; ncrc: NcrcStack }) {
   const name = credentialName(credential.type, program);
   const active = credential.status === "active";
   const linkedIn = active && program ? holderLinkedInUrl(credential, program) : null;
+  const stack = ncrc ? stackStatement(credential.type, ncrc) : null;
   return (
     <li className="card credential">
       <div className="record__head">
@@ -66,6 +70,12 @@ function CredentialItem({ credential, program }: { credential: MyCredentialView;
         <dd>
           <code>{credential.certificateNumber}</code>
         </dd>
+        {stack ? (
+          <>
+            <dt>Stacked on</dt>
+            <dd>{stack}</dd>
+          </>
+        ) : null}
         <dt>Issued</dt>
         {/* A calendar date: read at noon UTC so no time zone moves it to another day. */}
         <dd>{formatCalendarDate(credential.issuedOn)}</dd>
@@ -100,12 +110,12 @@ function CredentialItem({ credential, program }: { credential: MyCredentialView;
 
 // The candidate's certificates with their documents: the printable PDF, the Open Badges 3.0
 // credential and the public registry page that verifies them.
-export function CredentialList({ credentials, program }: { credentials: MyCredentialView[]; program: Program | undefined }) {
+export function CredentialList({ credentials, program, ncrc = null }: { credentials: MyCredentialView[]; program: Program | undefined; ncrc?: NcrcStack }) {
   if (credentials.length === 0) return <p>You have no certificates yet. Each module you pass earns its certificate.</p>;
   return (
     <ul className="records credentials">
       {[...credentials].sort(byStanding(program)).map((c) => (
-        <CredentialItem key={c.certificateNumber} credential={c} program={program} />
+        <CredentialItem key={c.certificateNumber} credential={c} program={program} ncrc={ncrc} />
       ))}
     </ul>
   );
