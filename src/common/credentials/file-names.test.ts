@@ -7,6 +7,6 @@ describe('credentialFileName', () => {
     expect(credentialFileName('MT1-ABCDE-FGHJK-M', 'certificate')).toBe('MT1-ABCDE-FGHJK-M-certificate.pdf')
   })
   it('keeps quotes and path characters out of a header', () => {
-    expect(credentialFileName('MT1-"/../x', 'badge')).toBe('MT1-..x-badge.json'.replace('..', ''))
+    expect(credentialFileName('MT1-"/../x', 'badge')).toBe('MT1-x-badge.json')
   })
 })
