@@ -17,6 +17,7 @@ import centersRoutes from './modules/centers/centers.routes.js'
 import handbookRoutes from './modules/handbook/handbook.routes.js'
 import itemBankRoutes from './modules/item-bank/item-bank.routes.js'
 import profileRoutes from './modules/accounts/profile.routes.js'
+import ncrcRoutes from './modules/accounts/ncrc.routes.js'
 import accommodationsRoutes from './modules/accommodations/accommodations.routes.js'
 import deliveryRoutes from './modules/delivery/delivery.routes.js'
 import proctoringRoutes from './modules/delivery/proctoring.routes.js'
@@ -36,6 +37,7 @@ import programRoutes from './modules/program/program.routes.js'
 import sessionsRoutes from './modules/scheduling/sessions.routes.js'
 import invitationsRoutes from './modules/scheduling/invitations.routes.js'
 import credentialsRoutes from './modules/credentials/credentials.routes.js'
+import credentialPageRoutes from './modules/credentials/credential-page.routes.js'
 // ---- issue 12, person stream
 import peopleRoutes from './modules/people/people.routes.js'
 import staffRegistrationsRoutes from './modules/scheduling/staff-registrations.routes.js'
@@ -166,6 +168,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(invitationsRoutes)
   await app.register(itemBankRoutes)
   await app.register(profileRoutes)
+  await app.register(ncrcRoutes)
   await app.register(proctorsRoutes)
   await app.register(centerAdminRoutes)
   await app.register(registrationsRoutes)
@@ -179,6 +182,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(registryAdminRoutes)
   await app.register(rescoringRoutes)
   await app.register(credentialsRoutes)
+  await app.register(credentialPageRoutes)
   // ---- issue 12, person stream
   await app.register(peopleRoutes)
   await app.register(staffRegistrationsRoutes)

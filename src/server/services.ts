@@ -15,6 +15,9 @@ import { createProgramService } from './modules/program/program.service.js'
 import { createCtdlService } from './modules/program/ctdl.service.js'
 import { createSessionsService } from './modules/scheduling/sessions.service.js'
 import { createProfileService } from './modules/accounts/profile.service.js'
+import { createNcrcService } from './modules/accounts/ncrc.service.js'
+import { createCredentialPageService } from './modules/credentials/credential-page.js'
+import { createBadges } from './modules/credentials/badges.js'
 import { createProctorsService } from './modules/centers/proctors.service.js'
 import { createPaymentsService } from './modules/scheduling/payments.service.js'
 // Issue 12, voucher ledger stream.
@@ -95,7 +98,9 @@ export function createServices(ctx: ServerContext, program: Program) {
   const programService = createProgramService(program)
   // Centers answer scheduling's and delivery's questions about a center (its kind, place, administrators).
   const centers = createCentersService(ctx)
-  const profiles = createProfileService(ctx, { program: programService, registry: registryHolders })
+  const profiles = createProfileService(ctx, { program: programService, registry: registryHolders, audit })
+  // issue 14: the NCRC's uploaded copy and staff's verification (accounts owns the profile).
+  const ncrc = createNcrcService(ctx, { audit, profiles, exists: async (id) => (await users.contactsOf([id])).has(id) })
   const proctors = createProctorsService(ctx, { audit, program: programService, users })
   // Payments are a leaf (fees, vouchers, invoices); registrations own every transition of a
   // registration, paying included, and call payments inside their transactions.
@@ -165,6 +170,8 @@ export function createServices(ctx: ServerContext, program: Program) {
     program: programService, lessons, mastery, learningRecords, results, eligibility, notifications, contacts: users,
   })
   const practiceTests = createPracticeTestService(ctx, { program: programService, itemBank, accommodations, learningRecords, mastery, studyPlans, access: practiseAccess })
+  const registry = createRegistryService(ctx)
+  const credentials = createCredentialsService(ctx, { audit, program: programService, credentials: credentialRecords, profiles })
   return {
     training,
     practice: createPracticeService(ctx, { program: programService, itemBank, lessons, learningRecords, mastery, studyPlans, access: practiseAccess }),
@@ -200,6 +207,7 @@ export function createServices(ctx: ServerContext, program: Program) {
     }),
     certificationOverview: createCertificationOverviewService(ctx, { centers, proctors, trainers: training }),
     profiles,
+    ncrc,
     proctors,
     payments,
     invoices,
@@ -224,12 +232,15 @@ export function createServices(ctx: ServerContext, program: Program) {
     centers,
     sessions,
     itemBank,
-    registry: createRegistryService(ctx),
+    registry,
     registryHolders,
     credentialRecords,
     attemptRecords,
     revocation: createRevocationService(ctx, { audit, notifications, program: programService, contacts: users }),
-    credentials: createCredentialsService(ctx, { audit, program: programService, credentials: credentialRecords, profiles }),
+    credentials,
+    // issue 14: each certificate's public page, worded from the program and read live from the registry.
+    credentialPages: createCredentialPageService(ctx, { program: programService, urls: credentials.urls, lookup: (n) => registry.lookup(n) }),
+    badges: createBadges(programService.definition),
   }
 }
 

@@ -60,6 +60,7 @@ import { AchievementPage } from "./routes/achievement-page";
 import { RegistryAdminPage } from "./routes/staff/registry-admin-page";
 // The candidate's results, certificates and documents.
 import { CredentialsPage } from "./routes/credentials-page";
+import { CredentialPage } from "./routes/credential-page";
 import { ResultsPage } from "./routes/results-page";
 // Session operations: staff's sessions across centers, a center's own session, an employer's event.
 import { StaffSessionsPage } from "./routes/staff/sessions-page";
@@ -159,6 +160,8 @@ export const router = createBrowserRouter([
       { path: "staff/certifications", element: staff(<CertificationsPage />) },
       { path: "registry/:certificateNumber?", element: <RegistryPage /> },
       { path: "achievements/:code", element: <AchievementPage /> },
+      // issue 14: each certificate's public page, the address holders share
+      { path: "credentials/:certificateNumber", element: <CredentialPage /> },
       { path: "staff/registry", element: staff(<RegistryAdminPage />) },
       { path: "staff/sessions", element: staff(<StaffSessionsPage />) },
       { path: "staff/sessions/:id", element: staff(<StaffSessionPage />) },

@@ -62,7 +62,7 @@ describe.each(databases)('the registry on %s', (kind) => {
       const number = h.numbers.MT1!
       const res = await lookup(number)
       expect(res.statusCode).toBe(200)
-      expect(res.json()).toEqual({ certificateNumber: number, type: 'MT1', holderName: 'Ada Lovelace', issuedOn: '2024-11-02', status: 'active', revokedOn: null })
+      expect(res.json()).toEqual({ certificateNumber: number, type: 'MT1', holderName: 'Ada Lovelace', issuedOn: '2024-11-02', status: 'active', revokedOn: null, stack: null })
       const typed = await lookup(` ${number.toLowerCase().replace(/-/g, ' ')} `)
       expect(typed.json().certificateNumber).toBe(number)
     })

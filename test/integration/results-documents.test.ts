@@ -183,7 +183,7 @@ describe.each(databases)('score reports, certificates and the pathway on %s', (k
       expect(s.seatsAvailable).toBeGreaterThan(0)
     }
     expect((await call(w.t.app, 'PUT', '/api/v1/me/profile', { session: fresh, body: { ncrcLevel: 'Gold' } })).statusCode).toBe(200)
-    expect((await pathway(fresh)).ncrc).toEqual({ level: 'Gold', recommended: 'Silver', meetsRecommendation: true, advice: null })
+    expect((await pathway(fresh)).ncrc).toEqual({ level: 'Gold', recommended: 'Silver', meetsRecommendation: true, advice: null, date: null, verification: 'unverified' })
 
     const a = await w.admitted(`path-${kind}@example.com`, ['MM', 'SRMT', 'QBA'])
     const registered = await pathway(a.c)

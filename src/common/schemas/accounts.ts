@@ -2,7 +2,7 @@
 // account and profile, and staff's management of users and integration tokens.
 import { Type, type Static } from 'typebox'
 import { ROLES } from '../roles.js'
-import { Email, Id, Nullable, PageOf, PageQuery, PageQueryWith, Password, PersonName, RoleSchema, Strict, StringEnum } from './common.js'
+import { Email, Id, Nullable, PageOf, PageQuery, PageQueryWith, Password, PersonName, PRINTABLE_TEXT_PATTERN, RoleSchema, Strict, StringEnum } from './common.js'
 
 /** What an API token may be used for (the routes each scope covers: server/modules/accounts/token-scopes.ts). */
 export const TOKEN_SCOPES = ['registry:verify', 'registrations', 'results', 'admin'] as const
@@ -65,20 +65,45 @@ export type ChangePasswordBody = Static<typeof ChangePasswordBody>
 
 // ---------- The candidate's profile ----------
 
+export const NcrcVerificationSchema = StringEnum(['unverified', 'verified', 'not_verified'] as const)
+export type NcrcVerificationState = Static<typeof NcrcVerificationSchema>
+
+export const NcrcCertificateView = Type.Object({
+  fileName: Type.String(), contentType: Type.String(), size: Type.Integer(), uploadedAt: Type.String(),
+})
+export type NcrcCertificateView = Static<typeof NcrcCertificateView>
+
 export const ProfileView = Type.Object({
   ncrcLevel: Nullable(Type.String()), ncrcNumber: Nullable(Type.String()), state: Nullable(Type.String()),
   registryListed: Type.Boolean({ description: 'Whether the public registry search may find me by name and state.' }),
   ncrcAdvice: Nullable(Type.String()), ncrcLevels: Type.Array(Type.String()),
+  ncrcDate: Nullable(Type.String({ description: 'The date on the NCRC certificate (YYYY-MM-DD).' })),
+  ncrcVerification: NcrcVerificationSchema,
+  ncrcVerificationReason: Nullable(Type.String({ description: 'Why program staff did not verify the NCRC.' })),
+  ncrcVerifiedAt: Nullable(Type.String()),
+  ncrcCertificate: Nullable(NcrcCertificateView),
 })
 export type ProfileView = Static<typeof ProfileView>
 
 export const UpdateProfileBody = Type.Object({
   ncrcLevel: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
   ncrcNumber: Type.Optional(Nullable(Type.String({ maxLength: 40, pattern: '^[A-Za-z0-9-]+$' }))),
+  ncrcDate: Type.Optional(Nullable(Type.String({ maxLength: 10, pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' }))),
   state: Type.Optional(Nullable(Type.String({ pattern: '^[A-Za-z]{2}$' }))),
   registryListed: Type.Optional(Type.Boolean()),
 }, Strict)
 export type UpdateProfileBody = Static<typeof UpdateProfileBody>
+
+/** The uploaded NCRC certificate's file name (the bytes are the request body). */
+export const NcrcCertificateQuery = Type.Object({ fileName: Type.String({ minLength: 1, maxLength: 200 }) }, Strict)
+export type NcrcCertificateQuery = Static<typeof NcrcCertificateQuery>
+
+/** Staff's verdict on a person's NCRC: a reason is required when it is not verified. */
+export const NcrcVerificationBody = Type.Object({
+  verified: Type.Boolean(),
+  reason: Type.Optional(Type.String({ minLength: 1, maxLength: 500, pattern: PRINTABLE_TEXT_PATTERN })),
+}, Strict)
+export type NcrcVerificationBody = Static<typeof NcrcVerificationBody>
 
 // ---------- Staff: users ----------
 

@@ -1,7 +1,7 @@
 // Response schemas of the verifiable-credential documents (src/server/modules/credentials): the signed
 // OB 3.0 credential, the status list, an achievement, the issuer profile and its keys, all JSON-LD.
 import { Type, type Static, type TProperties } from 'typebox'
-import { CODE_PATTERN } from './common.js'
+import { CODE_PATTERN, Nullable, StringEnum } from './common.js'
 
 /**
  * A JSON-LD document: the fields every verifier reads are listed; the rest of the document (nested
@@ -55,3 +55,27 @@ export const MultikeyView = JsonLdDocument({
   type: Type.String({ description: 'Multikey' }), controller: Type.String(), publicKeyMultibase: Type.String(),
 }, 'Multikey')
 export type MultikeyView = Static<typeof MultikeyView>
+
+// ---------- The public credential page (issue 14) ----------
+
+export const BadgeCodeFile = Type.String({ pattern: '^[A-Z0-9]{1,10}\\.(svg|png)$', maxLength: 16, description: 'A credential code and the image format, e.g. MT1.png' })
+
+export const PublicCredentialView = Type.Object({
+  certificateNumber: Type.String(), type: Type.String(),
+  name: Type.String(), description: Type.String(), achievementType: Type.String(),
+  criteria: Type.String({ description: 'What earns it, in words' }),
+  requirements: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), passPercent: Type.Number() })),
+  skills: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), description: Type.String() })),
+  issuer: Type.Object({ name: Type.String(), url: Type.String(), id: Type.String() }),
+  holderName: Type.String({ description: 'As the registry shows it' }),
+  issuedOn: Type.String(), expiresOn: Nullable(Type.String()),
+  status: StringEnum(['active', 'revoked'] as const), revokedOn: Nullable(Type.String()),
+  stack: Nullable(Type.String({ description: 'e.g. "MT1, stacked on NCRC Gold (verified)"' })),
+  badge: Type.Object({ svg: Type.String(), png: Type.String(), alt: Type.String() }),
+  links: Type.Object({
+    page: Type.String({ description: 'This page, the address to share' }), registry: Type.String(), achievement: Type.String(),
+    linkedIn: Nullable(Type.String({ description: "LinkedIn's add-to-profile address with the certification filled in; null when revoked" })),
+  }),
+  verifiedAt: Type.String({ description: 'When the registry was read for this answer (live: nothing is cached)' }),
+})
+export type PublicCredentialView = Static<typeof PublicCredentialView>

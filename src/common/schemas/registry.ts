@@ -20,6 +20,7 @@ export type CertificateNumberParams = Static<typeof CertificateNumberParams>
 export const RegistryLookupView = Type.Object({
   certificateNumber: Type.String(), type: Type.String(), holderName: Type.String(), issuedOn: Type.String(), status: RegistryStatus,
   revokedOn: Nullable(Type.String({ description: 'The date it stopped being valid, when it is revoked.' })),
+  stack: Nullable(Type.String({ description: 'What an MS or MT1 stacks on, e.g. "MT1, stacked on NCRC Gold (verified)": the NCRC level and whether program staff verified it, never its number.' })),
 })
 export type RegistryLookupView = Static<typeof RegistryLookupView>
 

@@ -42,7 +42,11 @@ export const PathwayModuleStatus = StringEnum(['passed', 'registered', 'attempte
 export type PathwayModuleStatus = Static<typeof PathwayModuleStatus>
 
 export const PathwayView = Type.Object({
-  ncrc: Type.Object({ level: Nullable(Type.String()), recommended: Type.String(), meetsRecommendation: Type.Boolean(), advice: Nullable(Type.String()) }),
+  ncrc: Type.Object({
+    level: Nullable(Type.String()), recommended: Type.String(), meetsRecommendation: Type.Boolean(), advice: Nullable(Type.String()),
+    date: Nullable(Type.String({ description: 'The date on the NCRC certificate' })),
+    verification: StringEnum(['unverified', 'verified', 'not_verified'] as const),
+  }),
   modules: Type.Array(Type.Object({
     code: Type.String(), name: Type.String(), status: PathwayModuleStatus,
     passedOn: Nullable(Type.String()), percent: Type.Optional(Type.Number()), certificateNumber: Type.Optional(Type.String()),

@@ -214,6 +214,27 @@ export interface CandidateProfilesTable {
   updated_at: string
   /** 1 when the holder lets the public registry find them by name (certificate lookups need no consent). */
   registry_listed: Generated<number>
+  // ---- issue 14, travel stream (migration 0029)
+  /** YYYY-MM-DD, the date on the NCRC certificate. */
+  ncrc_date: string | null
+  /** Any change to the NCRC's level, number, date or upload sets it back to 'unverified'. */
+  ncrc_verification: Generated<NcrcVerification>
+  ncrc_verification_reason: string | null
+  ncrc_verified_by: string | null
+  ncrc_verified_at: string | null
+}
+
+export type NcrcVerification = 'unverified' | 'verified' | 'not_verified'
+
+/** The candidate's uploaded NCRC certificate (issue 14): one per candidate, a new upload replaces it. */
+export interface NcrcCertificatesTable {
+  user_id: string
+  file_name: string
+  content_type: string
+  size: number
+  sha256: string
+  bytes: Buffer
+  uploaded_at: string
 }
 
 /** `no_show`: staff marked a confirmed registration whose session ended without the candidate checking in. */
@@ -531,6 +552,9 @@ export interface RegistryHoldersTable {
   state: string | null
   /** 1 when the holder opted in to the name search (their profile's registry_listed). */
   listed: Generated<number>
+  /** The holder's NCRC level and whether staff verified it (issue 14): the stack the lookup states. */
+  ncrc_level: string | null
+  ncrc_verified: Generated<number>
 }
 
 export interface ScoringCorrectionsTable {
@@ -657,6 +681,8 @@ export interface Database {
   results: ResultsTable
   credentials: CredentialsTable
   registry_holders: RegistryHoldersTable
+  // issue 14, travel stream (migration 0029)
+  ncrc_certificates: NcrcCertificatesTable
   scoring_corrections: ScoringCorrectionsTable
   session_invitations: SessionInvitationsTable
   cohort_invitations: CohortInvitationsTable

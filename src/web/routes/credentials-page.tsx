@@ -6,6 +6,7 @@ import { useProgram } from "../features/program/program-queries";
 import { CredentialList } from "../features/results/credential-list";
 import { LearnerRecordLink } from "../features/results/learner-record-link";
 import { useMyCredentials } from "../features/results/results-api";
+import { useProfile } from "../features/registration/scheduling-api";
 
 // The candidate's certificates: download each as a printable PDF or an Open Badges 3.0 credential,
 // and open its public registry page, which is what an employer checks; and all of them at once as a
@@ -14,6 +15,9 @@ export function CredentialsPage() {
   const credentials = useMyCredentials();
   const program = useProgram();
   const me = useMe();
+  const profile = useProfile();
+  // MS and MT1 state the NCRC they stack on, as the registry does (the level and verification only).
+  const ncrc = profile.data?.ncrcLevel ? { level: profile.data.ncrcLevel, verified: profile.data.ncrcVerification === "verified" } : null;
   return (
     <Page
       title="Your certificates"
@@ -26,7 +30,7 @@ export function CredentialsPage() {
       <QueryStatus query={credentials} loadingLabel="Loading your certificates…">
         {(data) => (
           <>
-            <CredentialList credentials={data.items} program={program.data} />
+            <CredentialList credentials={data.items} program={program.data} ncrc={ncrc} />
             <LearnerRecordLink credentials={data.items} program={program.data} holder={me.data} />
           </>
         )}

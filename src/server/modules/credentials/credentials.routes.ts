@@ -9,6 +9,11 @@ import { AchievementCodeParams, AchievementView, ClrCredentialView, IssuerView, 
 import { prefersJson } from '../../content-negotiation.js'
 import { errorResponses, publicRateLimit, typed } from '../../http.js'
 import { KEY_ID } from './issuer-keys.js'
+import { credentialFileName } from '../../../common/credentials/file-names.js'
+import { parseCertificateNumber } from '../../../common/rules/certificate-number.js'
+
+/** The number as the registry writes it (the service has accepted it by then). */
+const canonicalNumber = (typed: string) => { const parsed = parseCertificateNumber(typed); return parsed.ok ? parsed.number : typed }
 
 export default async function credentialsRoutes(app: FastifyInstance) {
   const r = typed(app)
@@ -24,8 +29,11 @@ export default async function credentialsRoutes(app: FastifyInstance) {
       response: { 200: Ob3CredentialView, ...errorResponses(401, 404, 409) },
     },
   }, async (request, reply) => {
+    const credential = await app.services.credentials.ob3(request.actor, request.params.certificateNumber)
+    // Saved under the certificate's name (MT1-…-badge.json), not the path's last segment.
     reply.header('cache-control', 'private, no-store')
-    return app.services.credentials.ob3(request.actor, request.params.certificateNumber)
+      .header('content-disposition', `attachment; filename="${credentialFileName(canonicalNumber(request.params.certificateNumber), 'badge')}"`)
+    return credential
   })
 
   r.get('/api/v1/me/clr', {

@@ -27,12 +27,13 @@ import { encodeStatusList, statusListCredential, statusListLength, statusListSer
 // The credentials themselves (who holds what, and their status) are the registry's: this module
 // reads them through the registry's credential records and keeps only keys, signing and documents.
 /**
- * The NCRC reference a CLR carries, from whatever the profile records: level and number today; the
- * date and staff verification when the profile has them (issue 14's NCRC work adds those fields).
+ * The NCRC reference a CLR carries, from the profile: level, number, date and staff's verification
+ * (true when verified, false when staff found it not verified, null while nobody has checked).
  */
-export function ncrcReferenceOf(profile: { ncrcLevel: string | null; ncrcNumber: string | null; ncrcDate?: string | null; ncrcVerified?: boolean | null } | null): NcrcReference | null {
+export function ncrcReferenceOf(profile: { ncrcLevel: string | null; ncrcNumber: string | null; ncrcDate?: string | null; ncrcVerification?: 'unverified' | 'verified' | 'not_verified' } | null): NcrcReference | null {
   if (!profile?.ncrcLevel) return null
-  return { level: profile.ncrcLevel, number: profile.ncrcNumber, date: profile.ncrcDate ?? null, verified: profile.ncrcVerified ?? null }
+  const verified = profile.ncrcVerification === 'verified' ? true : profile.ncrcVerification === 'not_verified' ? false : null
+  return { level: profile.ncrcLevel, number: profile.ncrcNumber, date: profile.ncrcDate ?? null, verified }
 }
 
 export function createCredentialsService(ctx: ServerContext, deps: {

@@ -16,6 +16,10 @@ export function issuerUrls(publicUrl: string) {
     /** The credential's id is its public registry page: stable across downloads, and a verifier can open it. */
     credential: (certificateNumber: string) => `${publicUrl}/registry/${certificateNumber}`,
     achievement: (code: string) => `${publicUrl}/achievements/${code}`,
+    /** A credential type's badge image (stable: the achievement inside every credential names it). */
+    badge: (code: string, format: 'svg' | 'png') => `${api}/badges/${code}.${format}`,
+    /** The public credential page a holder shares (issue 14). */
+    credentialPage: (certificateNumber: string) => `${publicUrl}/credentials/${certificateNumber}`,
     skill: (code: string) => `${publicUrl}/modules#${code}`,
   }
 }

@@ -3,6 +3,7 @@
 // Pure, and the same input gives the same document; only the proof differs between downloads.
 // The achievement is also a document of its own, served at its id (PUBLIC_URL/achievements/{code}).
 import { createHash } from 'node:crypto'
+import { credentialExpiresOn } from '../../../common/credentials/expiry.js'
 import { achievementOf } from '../../../common/program/achievement.js'
 import type { Program, ProgramSkill } from '../../../common/program/program-schema.js'
 import { OB_V3_CONTEXT, VC_V2_CONTEXT } from './contexts/index.js'
@@ -44,11 +45,12 @@ const alignment = (urls: IssuerUrls, program: Program, skill: ProgramSkill) => (
 })
 
 function validUntil(issuedOn: string, months: number | null): string | undefined {
-  if (months === null) return undefined
-  const d = new Date(`${issuedOn}T00:00:00Z`)
-  d.setUTCMonth(d.getUTCMonth() + months)
-  return d.toISOString().replace('.000Z', 'Z')
+  const expires = credentialExpiresOn(issuedOn, months)
+  return expires ? `${expires}T00:00:00Z` : undefined
 }
+
+/** The accessible text of a credential type's badge: the <img alt> and the OB3 Image caption. */
+export const badgeCaption = (name: string, code: string) => `${name} (${code}) badge of the Manufacturing Skills Institute`
 
 /** The OB3 Achievement of a credential type, exactly as it appears inside the credential. */
 export function buildAchievement(program: Program, urls: IssuerUrls, type: string) {
@@ -61,6 +63,8 @@ export function buildAchievement(program: Program, urls: IssuerUrls, type: strin
     description: a.description,
     humanCode: type,
     achievementType: a.achievementType,
+    // OB 3.0 Image: the badge's PNG (what most badge displayers take) and its accessible text.
+    image: { id: urls.badge(type, 'png'), type: 'Image', caption: badgeCaption(a.name, type) },
     criteria: { narrative: a.narrative },
     alignment: a.skills.map((s) => alignment(urls, program, s)),
   }

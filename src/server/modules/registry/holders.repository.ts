@@ -3,7 +3,7 @@
 import type { DbOrTx } from '../../db/database.js'
 import type { RegistryHoldersTable } from '../../db/schema.js'
 
-type HolderRow = Omit<RegistryHoldersTable, 'listed'> & { listed: number }
+type HolderRow = Omit<RegistryHoldersTable, 'listed' | 'ncrc_verified'> & { listed: number; ncrc_verified: number }
 
 export async function holderExists(db: DbOrTx, userId: string): Promise<boolean> {
   return (await db.selectFrom('registry_holders').select('user_id').where('user_id', '=', userId).executeTakeFirst()) !== undefined
@@ -14,10 +14,10 @@ export async function insertHolder(db: DbOrTx, row: HolderRow): Promise<void> {
   await db.insertInto('registry_holders').values(row).onConflict((oc) => oc.column('user_id').doNothing()).execute()
 }
 
-/** Adds the holder, or sets the state and opt-in of the one there (names stay as they are). */
+/** Adds the holder, or sets the state, opt-in and NCRC of the one there (names stay as they are). */
 export async function upsertHolderProfile(db: DbOrTx, row: HolderRow): Promise<void> {
   await db.insertInto('registry_holders').values(row)
-    .onConflict((oc) => oc.column('user_id').doUpdateSet({ state: row.state, listed: row.listed }))
+    .onConflict((oc) => oc.column('user_id').doUpdateSet({ state: row.state, listed: row.listed, ncrc_level: row.ncrc_level, ncrc_verified: row.ncrc_verified }))
     .execute()
 }
 

@@ -7,6 +7,9 @@ import type { DbOrTx, Tx } from '../../db/database.js'
 import type { ContactDirectory } from '../accounts/users.service.js'
 import { holderExists, insertHolder, renameHolder, upsertHolderProfile } from './holders.repository.js'
 
+/** What the registry keeps of a profile: state and opt-in (the name search), NCRC level and verification (the stack). */
+export interface HolderProfile { state: string | null; listed: boolean; ncrcLevel: string | null; ncrcVerified: boolean }
+
 export function createRegistryHoldersService(deps: { contacts: ContactDirectory }) {
   async function nameOf(userId: string, within: DbOrTx) {
     const contact = (await deps.contacts.contactsOf([userId], within)).get(userId)
@@ -18,15 +21,18 @@ export function createRegistryHoldersService(deps: { contacts: ContactDirectory 
     /** Makes sure a candidate being awarded a credential is a holder, in the award's transaction. */
     async ensure(trx: Tx, userId: string): Promise<void> {
       if (await holderExists(trx, userId)) return
-      await insertHolder(trx, { user_id: userId, ...(await nameOf(userId, trx)), state: null, listed: 0 })
+      await insertHolder(trx, { user_id: userId, ...(await nameOf(userId, trx)), state: null, listed: 0, ncrc_level: null, ncrc_verified: 0 })
     },
 
     /**
      * The accounts module calls this after a candidate's profile is written (state, registry
      * opt-in), in the same transaction when it has one: the name search shows the change at once.
      */
-    async profileChanged(within: DbOrTx, userId: string, profile: { state: string | null; listed: boolean }): Promise<void> {
-      await upsertHolderProfile(within, { user_id: userId, ...(await nameOf(userId, within)), state: profile.state, listed: profile.listed ? 1 : 0 })
+    async profileChanged(within: DbOrTx, userId: string, profile: HolderProfile): Promise<void> {
+      await upsertHolderProfile(within, {
+        user_id: userId, ...(await nameOf(userId, within)), state: profile.state, listed: profile.listed ? 1 : 0,
+        ncrc_level: profile.ncrcLevel, ncrc_verified: profile.ncrcVerified ? 1 : 0,
+      })
     },
 
     /**

@@ -15,11 +15,15 @@ export interface RegistryRow {
   status_changed_at: string | null
   first_name: string
   last_name: string
+  /** The holder's NCRC level and whether staff verified it: the stack an MS or MT1 states. */
+  ncrc_level: string | null
+  ncrc_verified: number
 }
 
 const registryColumns = [
   'credentials.certificate_number', 'credentials.type', 'credentials.issued_on', 'credentials.status',
   'credentials.status_changed_at', 'registry_holders.first_name', 'registry_holders.last_name',
+  'registry_holders.ncrc_level', 'registry_holders.ncrc_verified',
 ] as const
 
 const registryRows = (db: DbOrTx) =>

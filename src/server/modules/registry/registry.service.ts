@@ -10,6 +10,7 @@ import type { ServerContext } from '../../context.js'
 import { decodeCursor, encodeCursor } from '../../db/pagination.js'
 import { AppError } from '../../errors.js'
 import { requireRole, type Actor } from '../accounts/actor.js'
+import { stackStatement } from '../../../common/rules/ncrc-stack.js'
 import { createLookupBatcher } from './lookup-batcher.js'
 import type { VerifyItem, VerifyResultView } from '../../../common/schemas/registry.js'
 import { nameMatches, parseVerifyCsv, resultsToCsv } from './bulk-verify.js'
@@ -84,6 +85,8 @@ export function createRegistryService(ctx: ServerContext) {
       return {
         certificateNumber: row.certificate_number, type: row.type, holderName: holderName(row), issuedOn: row.issued_on, status,
         revokedOn: status === 'revoked' ? (row.status_changed_at?.slice(0, 10) ?? null) : null,
+        // Only the NCRC's level and whether it is verified are public; its number and copy never are.
+        stack: stackStatement(row.type, { level: row.ncrc_level, verified: Number(row.ncrc_verified) === 1 }),
       }
     },
 

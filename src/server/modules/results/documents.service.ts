@@ -14,6 +14,7 @@ import type { AttemptRecordsService } from '../delivery/attempt-records.service.
 import type { ProgramService } from '../program/program.service.js'
 import type { CredentialRecordsService } from '../registry/credential-records.service.js'
 import { certificatePdf } from './certificate-pdf.js'
+import { credentialFileName } from '../../../common/credentials/file-names.js'
 import { findResult } from './results.repository.js'
 import type { HeldResults } from './results.service.js'
 import { scoreReportPdf } from './score-report-pdf.js'
@@ -101,7 +102,7 @@ export function createDocumentsService(
         issuedOn: row.issued_on, certificateNumber: row.certificate_number,
         verifyUrl: `${ctx.config.publicUrl}/registry/${row.certificate_number}`,
       })
-      return { filename: `mt1-certificate-${row.certificate_number}.pdf`, pdf }
+      return { filename: credentialFileName(row.certificate_number, 'certificate'), pdf }
     },
   }
 }

@@ -72,7 +72,11 @@ export function createPathwayService(
       })
       const advice = ncrcAdvice(profile?.ncrcLevel, policies.ncrcLevels, policies.recommendedNcrcLevel)
       return {
-        ncrc: { level: profile?.ncrcLevel ?? null, recommended: policies.recommendedNcrcLevel, meetsRecommendation: advice.meetsRecommendation, advice: advice.message },
+        ncrc: {
+          level: profile?.ncrcLevel ?? null, recommended: policies.recommendedNcrcLevel, meetsRecommendation: advice.meetsRecommendation, advice: advice.message,
+          // issue 14: the NCRC's date and staff's verification, shown on its step.
+          date: profile?.ncrcDate ?? null, verification: profile?.ncrcVerification ?? 'unverified',
+        },
         ...pathway,
       }
     },

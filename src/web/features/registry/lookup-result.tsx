@@ -1,3 +1,4 @@
+import { Link } from "react-router";
 import { ApiError, errorMessage } from "../../api/client";
 import { useProgram } from "../program/program-queries";
 import { credentialName, formatDay, useRegistryLookup } from "./registry-api";
@@ -27,6 +28,12 @@ export function LookupResult({ number }: { number: string | undefined }) {
           <dd>
             {credentialName(program.data, entry.type)} ({entry.type})
           </dd>
+          {entry.stack ? (
+            <>
+              <dt>Stacked on</dt>
+              <dd>{entry.stack}</dd>
+            </>
+          ) : null}
           <dt>Issued</dt>
           <dd>{formatDay(entry.issuedOn)}</dd>
           <dt>Status</dt>
@@ -39,6 +46,9 @@ export function LookupResult({ number }: { number: string | undefined }) {
             <code className="registry-number">{entry.certificateNumber}</code>
           </dd>
         </dl>
+        <p>
+          <Link to={`/credentials/${encodeURIComponent(entry.certificateNumber)}`}>The credential's public page</Link>: its badge, what earns it and the skills it covers.
+        </p>
       </article>
     );
   }

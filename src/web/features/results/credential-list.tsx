@@ -3,6 +3,11 @@ import type { Program } from "../../api/types";
 import { formatCalendarDate } from "../../lib/format";
 import type { MyCredentialView } from "../../../common/schemas/results";
 import { documentLinks } from "./results-api";
+import { achievementOf } from "../../../common/program/achievement";
+import { credentialExpiresOn } from "../../../common/credentials/expiry";
+import { credentialFileName } from "../../../common/credentials/file-names";
+import { linkedInAddToProfileUrl } from "../../../common/credentials/linkedin";
+import { stackStatement } from "../../../common/rules/ncrc-stack";
 import "../../styles/results.css";
 
 /** "Math and Measurement certificate (MM)", "Manufacturing Specialist (MS)": a credential type's name. */
@@ -37,9 +42,23 @@ function byStanding(program: Program | undefined) {
   return (a: MyCredentialView, b: MyCredentialView) => rank(a.type) - rank(b.type) || b.issuedOn.localeCompare(a.issuedOn) || a.certificateNumber.localeCompare(b.certificateNumber);
 }
 
-function CredentialItem({ credential, program }: { credential: MyCredentialView; program: Program | undefined }) {
+/** LinkedIn's add-to-profile link, worded as the credential's public page words it (same function, same facts). */
+function holderLinkedInUrl(credential: MyCredentialView, program: Program): string | null {
+  const achievement = achievementOf(program, credential.type);
+  if (!achievement) return null;
+  return linkedInAddToProfileUrl({
+    name: achievement.name, organizationName: program.owner, issuedOn: credential.issuedOn, expiresOn: credentialExpiresOn(credential.issuedOn, program.policies.certificateExpiryMonths),
+    certUrl: `${window.location.origin}${documentLinks.publicPage(credential.certificateNumber)}`, certId: credential.certificateNumber,
+  });
+}
+
+type NcrcStack = { level: string; verified: boolean } | null;
+
+function CredentialItem({ credential, program, ncrc }: { credential: MyCredentialView; program: Program | undefined; ncrc: NcrcStack }) {
   const name = credentialName(credential.type, program);
   const active = credential.status === "active";
+  const linkedIn = active && program ? holderLinkedInUrl(credential, program) : null;
+  const stack = ncrc ? stackStatement(credential.type, ncrc) : null;
   return (
     <li className="card credential">
       <div className="record__head">
@@ -51,6 +70,12 @@ function CredentialItem({ credential, program }: { credential: MyCredentialView;
         <dd>
           <code>{credential.certificateNumber}</code>
         </dd>
+        {stack ? (
+          <>
+            <dt>Stacked on</dt>
+            <dd>{stack}</dd>
+          </>
+        ) : null}
         <dt>Issued</dt>
         {/* A calendar date: read at noon UTC so no time zone moves it to another day. */}
         <dd>{formatCalendarDate(credential.issuedOn)}</dd>
@@ -59,14 +84,22 @@ function CredentialItem({ credential, program }: { credential: MyCredentialView;
       <p className="button-row">
         {active ? (
           <>
-            <a href={documentLinks.certificate(credential.certificateNumber)} className="button button--small" download>
+            <a href={documentLinks.certificate(credential.certificateNumber)} className="button button--small" download={credentialFileName(credential.certificateNumber, "certificate")}>
               Download certificate (PDF)<span className="visually-hidden">: {name}</span>
             </a>
-            <a href={documentLinks.badge(credential.certificateNumber)} className="button button--secondary button--small" download>
+            <a href={documentLinks.badge(credential.certificateNumber)} className="button button--secondary button--small" download={credentialFileName(credential.certificateNumber, "badge")}>
               Download badge (Open Badges 3.0)<span className="visually-hidden">: {name}</span>
             </a>
+            {linkedIn ? (
+              <a href={linkedIn} className="button button--secondary button--small" target="_blank" rel="noopener noreferrer">
+                Add to LinkedIn profile<span className="visually-hidden">: {name} (opens LinkedIn in a new tab)</span>
+              </a>
+            ) : null}
           </>
         ) : null}
+        <Link to={documentLinks.publicPage(credential.certificateNumber)}>
+          Public credential page<span className="visually-hidden">: {name}</span>
+        </Link>
         <Link to={documentLinks.verify(credential.certificateNumber)}>
           Verify in the registry<span className="visually-hidden">: {name}</span>
         </Link>
@@ -77,12 +110,12 @@ function CredentialItem({ credential, program }: { credential: MyCredentialView;
 
 // The candidate's certificates with their documents: the printable PDF, the Open Badges 3.0
 // credential and the public registry page that verifies them.
-export function CredentialList({ credentials, program }: { credentials: MyCredentialView[]; program: Program | undefined }) {
+export function CredentialList({ credentials, program, ncrc = null }: { credentials: MyCredentialView[]; program: Program | undefined; ncrc?: NcrcStack }) {
   if (credentials.length === 0) return <p>You have no certificates yet. Each module you pass earns its certificate.</p>;
   return (
     <ul className="records credentials">
       {[...credentials].sort(byStanding(program)).map((c) => (
-        <CredentialItem key={c.certificateNumber} credential={c} program={program} />
+        <CredentialItem key={c.certificateNumber} credential={c} program={program} ncrc={ncrc} />
       ))}
     </ul>
   );

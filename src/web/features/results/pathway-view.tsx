@@ -6,6 +6,7 @@ import { formatZonedShort } from "../../../common/time-zones";
 import { statusLabel } from "../registration/scheduling-api";
 import type { PathwayView as Pathway } from "../../../common/schemas/results";
 import { documentLinks, formatPercent, usePathway } from "./results-api";
+import { NCRC_VERIFICATION_LABELS } from "../registration/ncrc-verification";
 import "../../styles/results.css";
 
 type Tone = "done" | "active" | "todo";
@@ -33,9 +34,16 @@ function Step({ tone, title, status, children }: { tone: Tone; title: string; st
 
 function NcrcStep({ ncrc }: { ncrc: Pathway["ncrc"] }) {
   const tone: Tone = ncrc.meetsRecommendation ? "done" : ncrc.level ? "active" : "todo";
-  const status = ncrc.level ? `${ncrc.level} recorded` : "Not recorded";
+  const status = ncrc.level ? `${ncrc.level}, ${NCRC_VERIFICATION_LABELS[ncrc.verification].toLowerCase()}` : "Not recorded";
   return (
     <Step tone={tone} title="National Career Readiness Certificate (NCRC)" status={status}>
+      {ncrc.level ? (
+        <p className="card__meta">
+          NCRC {ncrc.level}
+          {ncrc.date ? ` dated ${day(ncrc.date)}` : null}: {NCRC_VERIFICATION_LABELS[ncrc.verification].toLowerCase()} by program staff
+          {ncrc.verification === "verified" ? ". MS and MT1 state that they stack on it." : ncrc.verification === "unverified" ? ". Upload the certificate on your account page so staff can check it." : "."}
+        </p>
+      ) : null}
       <p className="card__meta">
         {ncrc.advice ?? `A ${ncrc.recommended} NCRC or higher is recommended before MT1 testing; yours meets it.`}{" "}
         {ncrc.meetsRecommendation ? null : <Link to="/account">Record your NCRC</Link>}

@@ -38,6 +38,7 @@ export const documentLinks = {
   badge: (number: string) => `/api/v1/me/credentials/${enc(number)}/ob3`,
   verify: (number: string) => `/registry/${enc(number)}`,
   learnerRecord: "/api/v1/me/clr",
+  publicPage: (number: string) => `/credentials/${enc(number)}`,
 };
 
 /** "70.83%": every percent people see comes from the one rule in src/common (truncated, never rounded up). */

@@ -14,6 +14,7 @@ import { OverrideDialog } from "../../features/people/override-dialog";
 import { usePersonRecord } from "../../features/people/person-api";
 import { AccommodationsTable, AttemptsTable, CredentialsTable, PaymentsTables, ResultsTable } from "../../features/people/person-tables";
 import { RegistrationsTable } from "../../features/people/registrations-table";
+import { NcrcPanel } from "../../features/people/ncrc-panel";
 // issue 13, lab-records stream
 import { LearningRecordList } from "../../features/learning-records/learning-record-list";
 import "../../styles/people.css";
@@ -55,6 +56,7 @@ export function PersonPage() {
         <h2 id="credentials-heading">Credentials</h2>
         <CredentialsTable record={r} />
       </section>
+      <NcrcPanel personId={r.account.id} name={name} onDone={setMessage} />
       <section className="person-section">
         <h2 id="accommodations-heading">Accommodations</h2>
         <AccommodationsTable record={r} />
