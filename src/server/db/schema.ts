@@ -693,6 +693,10 @@ export interface Database {
   course_meetings: CourseMeetingsTable
   training_enrolments: TrainingEnrolmentsTable
   course_attendance: CourseAttendanceTable
+  // issue 14: advanced standing (migration 0028)
+  articulation_agreements: ArticulationAgreementsTable
+  advanced_standing_requests: AdvancedStandingRequestsTable
+  advanced_standing_totals: AdvancedStandingTotalsTable
 }
 
 // ---- issue 13, training stream (migration 0026)
@@ -972,4 +976,53 @@ export interface StudyPlansTable {
   created_at: string
   completed_at: string | null
   invited_at: string | null
+}
+
+// ---- issue 14: advanced standing (migration 0028)
+export interface ArticulationAgreementsTable {
+  id: string
+  institution_id: string
+  credential: string
+  program_name: string
+  program_code: string | null
+  /** JSON array of { code, title, credits }. */
+  courses: string
+  credits: number
+  earned_within_years: number | null
+  conditions: string | null
+  /** YYYY-MM-DD */
+  effective_from: string
+  effective_to: string | null
+  created_at: string
+  created_by: string | null
+  updated_at: string
+}
+
+export type AdvancedStandingStatus = 'pending' | 'granted' | 'declined'
+
+export interface AdvancedStandingRequestsTable {
+  id: string
+  agreement_id: string
+  institution_id: string
+  holder_id: string
+  certificate_number: string
+  credential_type: string
+  credits_requested: number
+  status: AdvancedStandingStatus
+  credits_granted: number | null
+  /** JSON array of strings. */
+  course_equivalents: string | null
+  decline_reason: string | null
+  signature_verified: number
+  registry_status: string
+  verified_at: string
+  created_at: string
+  decided_at: string | null
+  decided_by: string | null
+}
+
+export interface AdvancedStandingTotalsTable {
+  holder_id: string
+  institution_id: string
+  committed: number
 }
