@@ -6,6 +6,7 @@ import { formatZonedShort } from "../../../common/time-zones";
 import { statusLabel } from "../registration/scheduling-api";
 import type { PathwayView as Pathway } from "../../../common/schemas/results";
 import { documentLinks, formatPercent, usePathway } from "./results-api";
+import { PathwayStanding } from "../advanced-standing/pathway-standing";
 import "../../styles/results.css";
 
 type Tone = "done" | "active" | "todo";
@@ -133,6 +134,7 @@ export function PathwayView() {
                 <CredentialStep key={c.code} credential={c} />
               ))}
             </ol>
+            <PathwayStanding granted={pathway.advancedStanding} />
           </>
         );
       }}
