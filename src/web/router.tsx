@@ -104,6 +104,7 @@ import { SponsorPage } from "./features/training/sponsor-page";
 // issue 14: partner colleges and advanced standing
 import { PartnersPage } from "./features/advanced-standing/partners-page";
 import { CollegeRequestsPage } from "./features/advanced-standing/college-requests-page";
+import { StaffAgreementsPage } from "./features/advanced-standing/staff-agreements-page";
 
 const staff = (element: ReactNode) => <RequireAuth requiredRole="program_staff">{element}</RequireAuth>;
 
@@ -204,6 +205,7 @@ export const router = createBrowserRouter([
       // issue 14: partner colleges and advanced standing
       { path: "partners", element: <PartnersPage /> },
       { path: "college/advanced-standing", element: <RequireAuth requiredRole="college_partner"><CollegeRequestsPage /></RequireAuth> },
+      { path: "staff/advanced-standing", element: staff(<StaffAgreementsPage />) },
       { path: "*", element: <NotFoundPage /> },
         ],
       },
