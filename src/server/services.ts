@@ -68,6 +68,9 @@ import { createStudyPlanService } from './modules/learning/study-plan.service.js
 // issue 13, training stream: trainers, courses, enrolment, attendance, impartiality
 import { createTrainingService } from './modules/training/training.service.js'
 import type { TrainingConflicts } from './modules/training/impartiality.js'
+// issue 14: colleges and advanced standing
+import { createAdvancedStandingService } from './modules/advanced-standing/advanced-standing.service.js'
+import { collegeDirectory } from './modules/advanced-standing/institutions.js'
 
 export function createServices(ctx: ServerContext, program: Program) {
   // The audit log names actors through the accounts module, which is built after it and records audit entries itself.
@@ -133,6 +136,17 @@ export function createServices(ctx: ServerContext, program: Program) {
     users, registrations, payments, attempts: attemptRecords, results, credentials: credentialRecords, accommodations, audit,
   })
   const attention = createAttentionService(ctx, { accommodations, handbook, attempts: attemptRecords, centers, proctors, jobs, integrity, program: programService })
+  // issue 14: advanced standing. It verifies a holder's credential through the credentials module, and
+  // its partner institutions are the organisations module's colleges (built further down: asked at call time).
+  const credentials = createCredentialsService(ctx, { audit, program: programService, credentials: credentialRecords })
+  const advancedStanding = createAdvancedStandingService(ctx, {
+    audit, notifications, program: programService, users, credentialRecords, credentials,
+    institutions: collegeDirectory({
+      get: (within, id) => organisations.get(within, id),
+      many: (within, ids) => organisations.many(within, ids),
+      organisationsOf: (within, userId, kind) => organisations.organisationsOf(within, userId, kind),
+    }),
+  })
   // issue 12, candidate self-service: a registration's receipt and calendar invitation
   const receipts = createReceiptsService(ctx, { payments, program: programService, users, centers })
   // issue 13: every lesson view, practice answer, enrolment and attendance is an xAPI statement.
@@ -177,7 +191,7 @@ export function createServices(ctx: ServerContext, program: Program) {
       // issue 12, time zones: the score report's date is the day at the sitting's center.
       sessionTimeZone: async (sessionId) => (await sessionAdmin.get(sessionId)).timeZone,
     }),
-    pathway: createPathwayService(ctx, { program: programService, profiles, registrations, sessions, results, credentials: credentialRecords }),
+    pathway: createPathwayService(ctx, { program: programService, profiles, registrations, sessions, results, credentials: credentialRecords, advancedStanding: advancedStanding.requests }),
     rescoring: createRescoringService(ctx, { audit, notifications, results, jobs, itemBank, attempts: attemptRecords, contacts: users }),
     accommodations,
     roster: createRosterService(ctx, { accommodations, centers, users }),
@@ -215,7 +229,8 @@ export function createServices(ctx: ServerContext, program: Program) {
     credentialRecords,
     attemptRecords,
     revocation: createRevocationService(ctx, { audit, notifications, program: programService, contacts: users }),
-    credentials: createCredentialsService(ctx, { audit, program: programService, credentials: credentialRecords }),
+    credentials,
+    advancedStanding,
   }
 }
 
