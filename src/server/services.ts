@@ -68,6 +68,8 @@ import { createStudyPlanService } from './modules/learning/study-plan.service.js
 // issue 13, training stream: trainers, courses, enrolment, attendance, impartiality
 import { createTrainingService } from './modules/training/training.service.js'
 import type { TrainingConflicts } from './modules/training/impartiality.js'
+// issue 14: organisations (employers and colleges), their members and invitations
+import { createOrganisationsService } from './modules/organisations/organisations.service.js'
 // issue 14: colleges and advanced standing
 import { createAdvancedStandingService } from './modules/advanced-standing/advanced-standing.service.js'
 import { collegeDirectory } from './modules/advanced-standing/institutions.js'
@@ -169,7 +171,10 @@ export function createServices(ctx: ServerContext, program: Program) {
     program: programService, lessons, mastery, learningRecords, results, eligibility, notifications, contacts: users,
   })
   const practiceTests = createPracticeTestService(ctx, { program: programService, itemBank, accommodations, learningRecords, mastery, studyPlans, access: practiseAccess })
+  // issue 14: employers and colleges as organisations; other modules ask it who belongs to which.
+  const organisations = createOrganisationsService(ctx, { audit, notifications, users })
   return {
+    organisations,
     training,
     practice: createPracticeService(ctx, { program: programService, itemBank, lessons, learningRecords, mastery, studyPlans, access: practiseAccess }),
     practiceTests,

@@ -693,10 +693,51 @@ export interface Database {
   course_meetings: CourseMeetingsTable
   training_enrolments: TrainingEnrolmentsTable
   course_attendance: CourseAttendanceTable
+  // issue 14: organisations (migration 0027)
+  organisations: OrganisationsTable
+  organisation_members: OrganisationMembersTable
+  organisation_invitations: OrganisationInvitationsTable
   // issue 14: advanced standing (migration 0028)
   articulation_agreements: ArticulationAgreementsTable
   advanced_standing_requests: AdvancedStandingRequestsTable
   advanced_standing_totals: AdvancedStandingTotalsTable
+}
+
+// ---- issue 14: organisations (migration 0027)
+export type OrganisationKind = 'employer' | 'college'
+export type OrganisationRole = 'owner' | 'member'
+
+export interface OrganisationsTable {
+  id: string
+  kind: OrganisationKind
+  name: string
+  website: string | null
+  city: string | null
+  state: string | null
+  created_at: string
+  created_by: string | null
+}
+
+export interface OrganisationMembersTable {
+  organisation_id: string
+  user_id: string
+  role: OrganisationRole
+  joined_at: string
+}
+
+export interface OrganisationInvitationsTable {
+  id: string
+  organisation_id: string
+  /** Normalized (lower case): the account that accepts must sign in with it. */
+  email: string
+  role: OrganisationRole
+  token_hash: string
+  invited_by: string | null
+  created_at: string
+  expires_at: string
+  accepted_at: string | null
+  accepted_by: string | null
+  withdrawn_at: string | null
 }
 
 // ---- issue 13, training stream (migration 0026)

@@ -10,6 +10,7 @@ import { upsertCertification } from '../../modules/centers/proctors.repository.j
 import { insertTestSession } from '../../modules/scheduling/sessions.repository.js'
 import { upsertTrainerCertification } from '../../modules/training/trainers.repository.js'
 import { insertMeetings, insertOffering } from '../../modules/training/courses.repository.js'
+import { insertMember, insertOrganisation } from '../../modules/organisations/organisations.repository.js'
 import type { CentersTable } from '../schema.js'
 
 export const DEMO_PASSWORD = 'mt1-demo'
@@ -104,5 +105,12 @@ export async function seedDemo(app: FastifyInstance, now = new Date()): Promise<
       created_at: created, created_by: ids.get('admin@demo.test')!, updated_at: created,
     })
     await insertMeetings(trx, [21, 23].map((d) => ({ id: newId(), offering_id: courseId, ...evening(d) })))
+    // issue 14: the demo employer owns the demo employer organisation.
+    const employerOrgId = newId()
+    await insertOrganisation(trx, {
+      id: employerOrgId, kind: 'employer', name: 'Demo Manufacturing Co.', website: 'https://manufacturing.example.com', city: 'Richmond', state: 'VA',
+      created_at: created, created_by: ids.get('admin@demo.test')!,
+    })
+    await insertMember(trx, { organisation_id: employerOrgId, user_id: ids.get('employer@demo.test')!, role: 'owner', joined_at: created })
   })
 }
