@@ -53,11 +53,11 @@ export function createAgreementsService(ctx: ServerContext, deps: { audit: Audit
     if (t.effectiveTo !== null && t.effectiveTo < t.effectiveFrom) throw fieldError('effectiveTo', 'The agreement cannot end before it starts.')
   }
 
-  /** The institution ids a college partner may act for; every institution (undefined) for staff. */
-  async function scopeOf(actor: Actor | null): Promise<{ actor: Actor; institutionIds: string[] | undefined }> {
+  /** The institution ids a college partner may act for; every institution (undefined) for staff. In the caller's transaction when given. */
+  async function scopeOf(actor: Actor | null, within: DbOrTx = db): Promise<{ actor: Actor; institutionIds: string[] | undefined }> {
     const who = requireRole(actor, 'program_staff', 'college_partner')
     if (hasRole(who, 'program_staff')) return { actor: who, institutionIds: undefined }
-    return { actor: who, institutionIds: (await deps.institutions.collegesOf(db, who.userId)).map((i) => i.id) }
+    return { actor: who, institutionIds: (await deps.institutions.collegesOf(within, who.userId)).map((i) => i.id) }
   }
 
   return {

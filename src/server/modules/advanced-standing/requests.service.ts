@@ -73,7 +73,7 @@ export function createRequestsService(ctx: ServerContext, deps: {
 
   /** The request, if the actor may see it as its institution's partner (staff: any); 404 otherwise. */
   async function visibleRequest(actor: Actor | null, id: string, within: DbOrTx) {
-    const scope = await deps.agreements.scopeOf(actor)
+    const scope = await deps.agreements.scopeOf(actor, within)
     const row = await requestById(within, id)
     if (!row || (scope.institutionIds && !scope.institutionIds.includes(row.institution_id))) throw notFound('The request')
     return { scope, row }
