@@ -17,7 +17,7 @@ export function AgreementsTable({ lead }: { lead: string }) {
     <section className="section" aria-labelledby="agreements-heading">
       <h2 id="agreements-heading">Articulation agreements</h2>
       <p>{lead}</p>
-      <DataTable caption="Articulation agreements" columns={columns} rows={agreements.data?.items ?? []} status={agreements} rowKey={(a) => a.id}
+      <DataTable caption="Each agreement and its terms" columns={columns} rows={agreements.data?.items ?? []} status={agreements} rowKey={(a) => a.id}
         empty="Your institution has no agreement yet." />
     </section>
   );

@@ -35,7 +35,7 @@ describe("ApplyForStandingForm", () => {
   it("offers only active certificates an agreement covers, and only the agreements for the chosen one", () => {
     const { container } = show([credential("MT1-AAAAA-AAAAA-A", "MT1"), credential("MT1-BBBBB-BBBBB-B", "MT1", "revoked"), credential("MT1-CCCCC-CCCCC-C", "QBA")]);
     expect(options(container.querySelector("select[name=certificateNumber]"))).toEqual(["MT1 — MT1-AAAAA-AAAAA-A"]);
-    expect(options(container.querySelector("select[name=agreementId]"))).toEqual(["Piedmont Valley Community College — A.A.S. in Manufacturing Technology (up to 6 credits)"]);
+    expect(options(container.querySelector("select[name=agreementId]"))).toEqual(["Piedmont Valley Community College — A.A.S. in Manufacturing Technology, up to 6 credits"]);
     expect(container.textContent).toContain("Leave empty to ask for all 6. At most 6 in all at one institution.");
   });
 

@@ -7,7 +7,8 @@ import { useFormErrors } from "../../lib/form-errors";
 import type { AgreementView, PartnerList } from "../../../common/schemas/advanced-standing";
 import type { MyCredentialView } from "../../../common/schemas/results";
 import { useApplyForStanding } from "./advanced-standing-api";
-import { creditsText, programText } from "./standing-text";
+import { creditsText } from "./standing-text";
+import "../../styles/advanced-standing.css";
 
 const FORM_ID = "apply-standing";
 const LABELS = { certificateNumber: "Certificate", agreementId: "Institution and program", credits: "Credits to request" };
@@ -43,7 +44,7 @@ export function ApplyForStandingForm({ credentials, partners, nameOf }: { creden
   }
 
   return (
-    <form className="form form--card" onSubmit={onSubmit} aria-labelledby={`${FORM_ID}-heading`} noValidate>
+    <form className="form form--card standing-apply" onSubmit={onSubmit} aria-labelledby={`${FORM_ID}-heading`} noValidate>
       <h3 id={`${FORM_ID}-heading`}>Apply for advanced standing</h3>
       <ErrorSummary errors={errors} />
       <p role="status">{sent}</p>
@@ -56,7 +57,7 @@ export function ApplyForStandingForm({ credentials, partners, nameOf }: { creden
       <SelectField id={errors.fieldId("agreementId")} error={errors.errorFor("agreementId")} label={LABELS.agreementId} name="agreementId"
         value={agreement?.id ?? ""} onChange={(e) => setAgreementId(e.target.value)}>
         {applicable.map((a) => (
-          <option key={a.id} value={a.id}>{`${a.institution.name} — ${programText(a)} (up to ${creditsText(a.credits)})`}</option>
+          <option key={a.id} value={a.id}>{`${a.institution.name} — ${a.programName}, up to ${creditsText(a.credits)}`}</option>
         ))}
       </SelectField>
       <TextField id={errors.fieldId("credits")} error={errors.errorFor("credits")} label={LABELS.credits} name="credits" inputMode="numeric" optional

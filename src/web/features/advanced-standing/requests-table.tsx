@@ -10,10 +10,11 @@ import { DecisionForm } from "./decision-form";
 import { creditsText, programText, REQUEST_STATUS_LABELS, verificationText } from "./standing-text";
 import "../../styles/advanced-standing.css";
 
-function decisionText(r: RequestView): string {
-  if (r.status === "granted") return `${creditsText(r.creditsGranted ?? 0)}${r.courseEquivalents.length ? `: ${r.courseEquivalents.join(", ")}` : ""}`;
-  if (r.status === "declined") return r.declineReason ?? "";
-  return "—";
+/** The status with what was asked or decided, in one cell. */
+function statusText(r: RequestView): string {
+  if (r.status === "granted") return `Granted ${creditsText(r.creditsGranted ?? 0)}${r.courseEquivalents.length ? `: ${r.courseEquivalents.join(", ")}` : ""}`;
+  if (r.status === "declined") return `Declined: ${r.declineReason ?? ""}`;
+  return `${REQUEST_STATUS_LABELS.pending}: ${creditsText(r.creditsRequested)} asked`;
 }
 
 export function RequestsTable({ canDecide }: { canDecide: boolean }) {
@@ -23,18 +24,16 @@ export function RequestsTable({ canDecide }: { canDecide: boolean }) {
     { id: "holder", header: "Holder", rowHeader: true, cell: (r) => <>{r.holder.name}<br /><span className="card__meta">{r.holder.email}</span></>, sortValue: (r) => r.holder.name },
     {
       id: "credential", header: "Credential",
-      cell: (r) => <>{r.credentialName}<br /><code>{r.certificateNumber}</code>, issued {formatCalendarDate(r.credentialIssuedOn)}</>,
+      cell: (r) => <>{r.credentialName}<br /><code>{r.certificateNumber}</code><br />issued {formatCalendarDate(r.credentialIssuedOn)}</>,
     },
     {
-      id: "verified", header: "Verification",
+      id: "verified", header: "Verified by the program",
       cell: (r) => (r.flagged
         ? <strong className="badge standing-flag">Flagged: certificate {r.verification.registryStatusNow}</strong>
         : <span className={r.verification.signatureVerified && r.verification.registryStatusNow === "active" ? "badge badge--success" : "badge badge--muted"}>{verificationText(r.verification)}</span>),
     },
-    { id: "program", header: "Program", cell: (r) => `${r.institution.name}: ${programText(r.agreement)}` },
-    { id: "asked", header: "Asked", className: "numeric", cell: (r) => creditsText(r.creditsRequested) },
-    { id: "status", header: "Status", cell: (r) => REQUEST_STATUS_LABELS[r.status], sortValue: (r) => r.status },
-    { id: "decision", header: "Decision", cell: (r) => decisionText(r) },
+    { id: "program", header: "Program", cell: (r) => <>{programText(r.agreement)}<br /><span className="card__meta">{r.institution.name}</span></> },
+    { id: "status", header: "Status", cell: (r) => statusText(r), sortValue: (r) => r.status },
     { id: "sent", header: "Sent", className: "nowrap", cell: (r) => formatDate(r.createdAt), sortValue: (r) => r.createdAt },
     {
       id: "actions", header: "Actions", className: "actions",
@@ -46,7 +45,7 @@ export function RequestsTable({ canDecide }: { canDecide: boolean }) {
     },
   ];
   return (
-    <section className="section" aria-labelledby="requests-heading">
+    <section className="section standing-requests" aria-labelledby="requests-heading">
       <h2 id="requests-heading">Requests</h2>
       <DataTable caption="Requests for advanced standing" columns={columns} rows={requests.data?.items ?? []} status={requests} rowKey={(r) => r.id}
         empty="No holder has asked your institution for advanced standing yet." initialSort={{ id: "sent", desc: true }}

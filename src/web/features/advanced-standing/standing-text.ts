@@ -22,6 +22,5 @@ export function termsText(a: AgreementView): string {
 /** What the server found when the holder applied, and the registry's status now. */
 export function verificationText(v: RequestView["verification"]): string {
   const signature = v.signatureVerified ? "Signed credential verified" : "Signed credential not verified";
-  const registry = `registry: ${v.registryStatusNow}`;
-  return `${signature}; ${registry}`;
+  return `${signature}; registry: ${v.registryStatusNow}`;
 }
