@@ -3,7 +3,8 @@
 // → up to 6 credits toward an A.A.S. in Manufacturing Technology); the college partner
 // (college@demo.test) sees the request with the credential already verified by the server, grants
 // three credits with a course equivalent; the holder sees them on their pathway; a second request
-// that would take them past six credits at the college is refused with the reason. axe on every page.
+// that would take them past six credits at the college is refused with the reason; staff see the
+// agreement and the request. axe on every page.
 // The holder's MT1 credential (and registry holder row) is written into the server's SQLite file the
 // way awarding stores it (a real sitting per credential is the delivery journey's), so this journey
 // skips on PostgreSQL, like the registry journey.
@@ -94,5 +95,16 @@ test('a college partner grants a holder three credits, shown on the pathway; a r
   const refusal = 'At most 6 advanced-standing credits in all can be granted to one holder at one institution. You already have 3 granted or awaiting a decision there, so at most 3 more can be requested; this request for 6 would exceed 6.'
   await expect(form.getByText(refusal).first()).toBeVisible()
   await visit(page, J, '07-over-the-cap')
+
+  // Program staff see every agreement and every request (reading, not deciding).
+  await page.context().clearCookies()
+  await logIn(page, 'admin@demo.test')
+  await page.goto('/staff/advanced-standing')
+  await expect(page.getByRole('table', { name: 'Each agreement and its terms' })).toContainText('Piedmont Valley Community College: A.A.S. in Manufacturing Technology')
+  const staffRow = page.getByRole('row').filter({ hasText: number })
+  await expect(staffRow).toContainText('Granted 3 credits')
+  await expect(staffRow.getByRole('button', { name: /Decide/ })).toHaveCount(0)
+  await expect(page.getByRole('form', { name: 'New articulation agreement' }).getByLabel('Partner college')).toContainText('Piedmont Valley Community College')
+  await visit(page, J, '08-staff')
   expect(errors).toEqual([])
 })

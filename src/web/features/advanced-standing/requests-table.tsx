@@ -20,7 +20,7 @@ function statusText(r: RequestView): string {
 export function RequestsTable({ canDecide }: { canDecide: boolean }) {
   const requests = useStandingRequests({});
   const [deciding, setDeciding] = useState<string | null>(null);
-  const columns: Column<RequestView>[] = [
+  const all: Column<RequestView>[] = [
     { id: "holder", header: "Holder", rowHeader: true, cell: (r) => <>{r.holder.name}<br /><span className="card__meta">{r.holder.email}</span></>, sortValue: (r) => r.holder.name },
     {
       id: "credential", header: "Credential",
@@ -44,6 +44,8 @@ export function RequestsTable({ canDecide }: { canDecide: boolean }) {
       ) : null),
     },
   ];
+  // Staff read requests but only the institution's partners decide: no empty Actions column for them.
+  const columns = canDecide ? all : all.filter((c) => c.id !== "actions");
   return (
     <section className="section standing-requests" aria-labelledby="requests-heading">
       <h2 id="requests-heading">Requests</h2>
