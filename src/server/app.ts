@@ -61,6 +61,10 @@ import masteryReportRoutes from './modules/learning/mastery-report.routes.js'
 import trainingRoutes from './modules/training/training.routes.js'
 import trainingAdminRoutes from './modules/training/training-admin.routes.js'
 import trainerRoutes from './modules/training/trainer.routes.js'
+// issue 14: organisations (employers and colleges)
+import organisationsRoutes from './modules/organisations/organisations.routes.js'
+// issue 14: colleges and advanced standing
+import advancedStandingRoutes from './modules/advanced-standing/advanced-standing.routes.js'
 import authPlugin from './plugins/auth.js'
 import inputGuardPlugin from './plugins/input-guard.js'
 import errorsPlugin from './plugins/errors.js'
@@ -204,6 +208,10 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(trainingRoutes)
   await app.register(trainingAdminRoutes)
   await app.register(trainerRoutes)
+  // issue 14: organisations
+  await app.register(organisationsRoutes)
+  // issue 14: colleges and advanced standing
+  await app.register(advancedStandingRoutes)
 
   await app.register(staticWebPlugin)
   await app.ready()

@@ -75,6 +75,11 @@ import { createStudyPlanService } from './modules/learning/study-plan.service.js
 // issue 13, training stream: trainers, courses, enrolment, attendance, impartiality
 import { createTrainingService } from './modules/training/training.service.js'
 import type { TrainingConflicts } from './modules/training/impartiality.js'
+// issue 14: organisations (employers and colleges), their members and invitations
+import { createOrganisationsService } from './modules/organisations/organisations.service.js'
+// issue 14: colleges and advanced standing
+import { createAdvancedStandingService } from './modules/advanced-standing/advanced-standing.service.js'
+import { collegeDirectory } from './modules/advanced-standing/institutions.js'
 
 export function createServices(ctx: ServerContext, program: Program) {
   // The audit log names actors through the accounts module, which is built after it and records audit entries itself.
@@ -146,6 +151,17 @@ export function createServices(ctx: ServerContext, program: Program) {
     // Training is built below; the count is asked only when staff open the dashboard.
     trainers: { certificationsEndingBetween: async (from, to) => (await training.trainerCertificationsEndingBetween(from, to)).length },
   })
+  // issue 14: advanced standing. It verifies a holder's credential through the credentials module, and
+  // its partner institutions are the organisations module's colleges (built further down: asked at call time).
+  const credentials = createCredentialsService(ctx, { audit, program: programService, credentials: credentialRecords, profiles })
+  const advancedStanding = createAdvancedStandingService(ctx, {
+    audit, notifications, program: programService, users, credentialRecords, credentials,
+    institutions: collegeDirectory({
+      get: (within, id) => organisations.get(within, id),
+      many: (within, ids) => organisations.many(within, ids),
+      organisationsOf: (within, userId, kind) => organisations.organisationsOf(within, userId, kind),
+    }),
+  })
   // issue 12, candidate self-service: a registration's receipt and calendar invitation
   const receipts = createReceiptsService(ctx, { payments, program: programService, users, centers })
   // issue 13: every lesson view, practice answer, enrolment and attendance is an xAPI statement.
@@ -171,8 +187,10 @@ export function createServices(ctx: ServerContext, program: Program) {
   })
   const practiceTests = createPracticeTestService(ctx, { program: programService, itemBank, accommodations, learningRecords, mastery, studyPlans, access: practiseAccess })
   const registry = createRegistryService(ctx)
-  const credentials = createCredentialsService(ctx, { audit, program: programService, credentials: credentialRecords, profiles })
+  // issue 14: employers and colleges as organisations; other modules ask it who belongs to which.
+  const organisations = createOrganisationsService(ctx, { audit, notifications, users })
   return {
+    organisations,
     training,
     practice: createPracticeService(ctx, { program: programService, itemBank, lessons, learningRecords, mastery, studyPlans, access: practiseAccess }),
     practiceTests,
@@ -195,7 +213,7 @@ export function createServices(ctx: ServerContext, program: Program) {
       // issue 12, time zones: the score report's date is the day at the sitting's center.
       sessionTimeZone: async (sessionId) => (await sessionAdmin.get(sessionId)).timeZone,
     }),
-    pathway: createPathwayService(ctx, { program: programService, profiles, registrations, sessions, results, credentials: credentialRecords }),
+    pathway: createPathwayService(ctx, { program: programService, profiles, registrations, sessions, results, credentials: credentialRecords, advancedStanding: advancedStanding.requests }),
     rescoring: createRescoringService(ctx, { audit, notifications, results, jobs, itemBank, attempts: attemptRecords, contacts: users }),
     accommodations,
     roster: createRosterService(ctx, { accommodations, centers, users }),
@@ -220,9 +238,16 @@ export function createServices(ctx: ServerContext, program: Program) {
     sessionOperations: createSessionOperationsService(ctx, { centers, users, notifications, sessionAdmin }),
     cancelSession: createSessionCancellation(ctx, { audit, centers, users, notifications, registrations, sessionAdmin }),
     program: programService,
-    // issue 14: the program in CTDL. The advanced-standing agreements in force come from that module
-    // once it is merged: hand its reader in here (until then there are none to state).
-    ctdl: createCtdlService(ctx, { program: programService, agreements: async () => [] }),
+    // issue 14: the program in CTDL, with the advanced-standing agreements in force today (the partners' public list).
+    ctdl: createCtdlService(ctx, {
+      program: programService,
+      agreements: async () => (await advancedStanding.agreements.partners()).items.flatMap((p) => p.agreements.map((a) => ({
+        id: a.id, institution: { id: p.id, name: p.name, url: p.website }, credential: a.credential,
+        program: a.programName, courses: a.courses.map((c) => ({ code: c.code, name: c.title })), credits: a.credits,
+        conditions: [a.earnedWithinYears !== null ? `Earned within ${a.earnedWithinYears} years.` : null, a.conditions].filter(Boolean).join(' ') || null,
+        effectiveFrom: a.effectiveFrom, effectiveTo: a.effectiveTo,
+      }))),
+    }),
     audit,
     notifications,
     auth,
@@ -241,6 +266,7 @@ export function createServices(ctx: ServerContext, program: Program) {
     // issue 14: each certificate's public page, worded from the program and read live from the registry.
     credentialPages: createCredentialPageService(ctx, { program: programService, urls: credentials.urls, lookup: (n) => registry.lookup(n) }),
     badges: createBadges(programService.definition),
+    advancedStanding,
   }
 }
 

@@ -102,6 +102,10 @@ import { MyTrainingPage } from "./features/training/my-training-page";
 import { InvitationPage as TrainingInvitationPage } from "./features/training/invitation-page";
 import { TrainerPage } from "./features/training/trainer-page";
 import { SponsorPage } from "./features/training/sponsor-page";
+// issue 14: partner colleges and advanced standing
+import { PartnersPage } from "./features/advanced-standing/partners-page";
+import { CollegeRequestsPage } from "./features/advanced-standing/college-requests-page";
+import { StaffAgreementsPage } from "./features/advanced-standing/staff-agreements-page";
 
 const staff = (element: ReactNode) => <RequireAuth requiredRole="program_staff">{element}</RequireAuth>;
 
@@ -201,6 +205,10 @@ export const router = createBrowserRouter([
       { path: "training/invitation", element: <RequireAuth><TrainingInvitationPage /></RequireAuth> },
       { path: "trainer", element: <RequireAuth requiredRole="trainer"><TrainerPage /></RequireAuth> },
       { path: "employer/training", element: <RequireAuth requiredRole="employer"><SponsorPage /></RequireAuth> },
+      // issue 14: partner colleges and advanced standing
+      { path: "partners", element: <PartnersPage /> },
+      { path: "college/advanced-standing", element: <RequireAuth requiredRole="college_partner"><CollegeRequestsPage /></RequireAuth> },
+      { path: "staff/advanced-standing", element: staff(<StaffAgreementsPage />) },
       { path: "*", element: <NotFoundPage /> },
         ],
       },

@@ -2,6 +2,7 @@
 // pathway, the documents' parameters, and staff scoring corrections (src/server/modules/results).
 import { Type, type Static } from 'typebox'
 import { Nullable, PageOf, PageQuery, PrintableText, Strict, StringEnum } from './common.js'
+import { GrantedStanding } from './advanced-standing.js'
 
 /** One skill's subscore within a module result. */
 export const SkillResult = Type.Object({ code: Type.String(), name: Type.String(), percent: Type.Number(), belowStandard: Type.Boolean() })
@@ -60,6 +61,8 @@ export const PathwayView = Type.Object({
     module: Type.String(), sessionId: Type.String(), startsAt: Type.String(), centerName: Type.String(), city: Type.String(), state: Type.String(),
     seatsAvailable: Type.Integer(), waitlist: Type.Boolean(), timeZone: Type.String({ description: "The IANA time zone of the session's center" }),
   })),
+  /** issue 14: advanced-standing credit partner institutions granted for the holder's credentials. */
+  advancedStanding: Type.Array(GrantedStanding),
 })
 export type PathwayView = Static<typeof PathwayView>
 

@@ -33,6 +33,10 @@ import * as practice from './migrations/0024-practice.js'
 import * as lrsForwarding from './migrations/0025-lrs-forwarding.js'
 // issue 13: trainers, courses, enrolment (training stream)
 import * as training from './migrations/0026-training.js'
+// issue 14: organisations (employers and colleges), their members and invitations
+import * as organisations from './migrations/0027-organisations.js'
+// issue 14: articulation agreements and advanced-standing requests
+import * as advancedStanding from './migrations/0028-advanced-standing.js'
 // issue 14: NCRC date, upload and verification; the registry's copy of the NCRC (travel stream)
 import * as ncrcAndBadges from './migrations/0029-ncrc-and-badges.js'
 
@@ -66,6 +70,8 @@ const migrations: Record<string, DialectMigration> = {
   '0024-practice': practice,
   '0025-lrs-forwarding': lrsForwarding,
   '0026-training': training,
+  '0027-organisations': organisations,
+  '0028-advanced-standing': advancedStanding,
   '0029-ncrc-and-badges': ncrcAndBadges,
 }
 

@@ -719,6 +719,51 @@ export interface Database {
   course_meetings: CourseMeetingsTable
   training_enrolments: TrainingEnrolmentsTable
   course_attendance: CourseAttendanceTable
+  // issue 14: organisations (migration 0027)
+  organisations: OrganisationsTable
+  organisation_members: OrganisationMembersTable
+  organisation_invitations: OrganisationInvitationsTable
+  // issue 14: advanced standing (migration 0028)
+  articulation_agreements: ArticulationAgreementsTable
+  advanced_standing_requests: AdvancedStandingRequestsTable
+  advanced_standing_totals: AdvancedStandingTotalsTable
+}
+
+// ---- issue 14: organisations (migration 0027)
+export type OrganisationKind = 'employer' | 'college'
+export type OrganisationRole = 'owner' | 'member'
+
+export interface OrganisationsTable {
+  id: string
+  kind: OrganisationKind
+  name: string
+  website: string | null
+  city: string | null
+  state: string | null
+  created_at: string
+  created_by: string | null
+}
+
+export interface OrganisationMembersTable {
+  organisation_id: string
+  user_id: string
+  role: OrganisationRole
+  joined_at: string
+}
+
+export interface OrganisationInvitationsTable {
+  id: string
+  organisation_id: string
+  /** Normalized (lower case): the account that accepts must sign in with it. */
+  email: string
+  role: OrganisationRole
+  token_hash: string
+  invited_by: string | null
+  created_at: string
+  expires_at: string
+  accepted_at: string | null
+  accepted_by: string | null
+  withdrawn_at: string | null
 }
 
 // ---- issue 13, training stream (migration 0026)
@@ -998,4 +1043,53 @@ export interface StudyPlansTable {
   created_at: string
   completed_at: string | null
   invited_at: string | null
+}
+
+// ---- issue 14: advanced standing (migration 0028)
+export interface ArticulationAgreementsTable {
+  id: string
+  institution_id: string
+  credential: string
+  program_name: string
+  program_code: string | null
+  /** JSON array of { code, title, credits }. */
+  courses: string
+  credits: number
+  earned_within_years: number | null
+  conditions: string | null
+  /** YYYY-MM-DD */
+  effective_from: string
+  effective_to: string | null
+  created_at: string
+  created_by: string | null
+  updated_at: string
+}
+
+export type AdvancedStandingStatus = 'pending' | 'granted' | 'declined'
+
+export interface AdvancedStandingRequestsTable {
+  id: string
+  agreement_id: string
+  institution_id: string
+  holder_id: string
+  certificate_number: string
+  credential_type: string
+  credits_requested: number
+  status: AdvancedStandingStatus
+  credits_granted: number | null
+  /** JSON array of strings. */
+  course_equivalents: string | null
+  decline_reason: string | null
+  signature_verified: number
+  registry_status: string
+  verified_at: string
+  created_at: string
+  decided_at: string | null
+  decided_by: string | null
+}
+
+export interface AdvancedStandingTotalsTable {
+  holder_id: string
+  institution_id: string
+  committed: number
 }

@@ -20,6 +20,7 @@ export function SiteFooter() {
             <li><Link to="/accommodations">Accommodations</Link></li>
             <li><Link to="/handbook">Request the handbook</Link></li>
             <li><Link to="/employers">For employers</Link></li>
+            <li><Link to="/partners">Partner colleges</Link></li>
           </ul>
           <ul className="site-footer__links site-footer__links--legal">
             <li><Link to="/privacy">Privacy notice</Link></li>

@@ -3,8 +3,9 @@ import { Page } from "../components/page";
 import { QueryStatus } from "../components/query-status";
 import { useMe } from "../features/auth/auth-queries";
 import { useProgram } from "../features/program/program-queries";
-import { CredentialList } from "../features/results/credential-list";
+import { CredentialList, credentialName } from "../features/results/credential-list";
 import { LearnerRecordLink } from "../features/results/learner-record-link";
+import { MyStandingSection } from "../features/advanced-standing/my-standing-section";
 import { useMyCredentials } from "../features/results/results-api";
 import { useProfile } from "../features/registration/scheduling-api";
 
@@ -31,6 +32,7 @@ export function CredentialsPage() {
         {(data) => (
           <>
             <CredentialList credentials={data.items} program={program.data} ncrc={ncrc} />
+            <MyStandingSection credentials={data.items} nameOf={(type) => credentialName(type, program.data)} />
             <LearnerRecordLink credentials={data.items} program={program.data} holder={me.data} />
           </>
         )}

@@ -10,6 +10,8 @@ import { upsertCertification } from '../../modules/centers/proctors.repository.j
 import { insertTestSession } from '../../modules/scheduling/sessions.repository.js'
 import { upsertTrainerCertification } from '../../modules/training/trainers.repository.js'
 import { insertMeetings, insertOffering } from '../../modules/training/courses.repository.js'
+import { insertMember, insertOrganisation } from '../../modules/organisations/organisations.repository.js'
+import { insertAgreement } from '../../modules/advanced-standing/advanced-standing.repository.js'
 import type { CentersTable } from '../schema.js'
 
 export const DEMO_PASSWORD = 'mt1-demo'
@@ -104,5 +106,29 @@ export async function seedDemo(app: FastifyInstance, now = new Date()): Promise<
       created_at: created, created_by: ids.get('admin@demo.test')!, updated_at: created,
     })
     await insertMeetings(trx, [21, 23].map((d) => ({ id: newId(), offering_id: courseId, ...evening(d) })))
+    // issue 14: the demo employer owns the demo employer organisation.
+    const employerOrgId = newId()
+    await insertOrganisation(trx, {
+      id: employerOrgId, kind: 'employer', name: 'Demo Manufacturing Co.', website: 'https://manufacturing.example.com', city: 'Richmond', state: 'VA',
+      created_at: created, created_by: ids.get('admin@demo.test')!,
+    })
+    await insertMember(trx, { organisation_id: employerOrgId, user_id: ids.get('employer@demo.test')!, role: 'owner', joined_at: created })
+    // issue 14: the demo college partner is the registrar of a partner college whose articulation
+    // agreement grants MT1 holders up to six credits (the cap) toward its A.A.S.
+    const collegeId = newId()
+    await insertOrganisation(trx, {
+      id: collegeId, kind: 'college', name: 'Piedmont Valley Community College', website: 'https://college.example.edu', city: 'Charlottesville', state: 'VA',
+      created_at: created, created_by: ids.get('admin@demo.test')!,
+    })
+    await insertMember(trx, { organisation_id: collegeId, user_id: ids.get('college@demo.test')!, role: 'owner', joined_at: created })
+    await insertAgreement(trx, {
+      id: newId(), institution_id: collegeId, credential: 'MT1', program_name: 'A.A.S. in Manufacturing Technology', program_code: 'AAS-MFG',
+      courses: JSON.stringify([
+        { code: 'MFG 110', title: 'Manufacturing Processes', credits: 3 },
+        { code: 'MFG 120', title: 'Quality and Measurement Fundamentals', credits: 3 },
+      ]),
+      credits: 6, earned_within_years: 5, conditions: 'Official MT1 certificate verified in the national registry.',
+      effective_from: created.slice(0, 10), effective_to: null, created_at: created, created_by: ids.get('admin@demo.test')!, updated_at: created,
+    })
   })
 }

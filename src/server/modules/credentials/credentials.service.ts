@@ -147,6 +147,28 @@ export function createCredentialsService(ctx: ServerContext, deps: {
     },
 
     /**
+     * What a verifier of a holder's credential would find, checked here for another module (advanced
+     * standing): the registry's status, and whether the Open Badges credential the holder downloads,
+     * signed now, verifies with @digitalbazaar/vc against the issuer's published keys (offline, as the
+     * OB3 tests verify it). Its status entry is answered from the registry row the status list is built
+     * from. Only an active credential is signed: a revoked one is never handed out signed. Undefined
+     * when no certificate has this number.
+     */
+    async verifyHeld(certificateNumber: string, holderEmail: string) {
+      const row = await deps.credentials.find(certificateNumber)
+      if (!row) return undefined
+      if (row.status !== 'active') return { registryStatus: row.status, signatureVerified: false, holderId: row.candidate_id, type: row.type, issuedOn: row.issued_on }
+      const signed = await sign(buildOb3Credential(deps.program.definition, urls, {
+        certificateNumber: row.certificate_number, type: row.type, issuedOn: row.issued_on, statusIndex: Number(row.status_index), holderEmail,
+      }))
+      const result = await vc.verifyCredential({
+        credential: signed, suite: new DataIntegrityProof({ cryptosuite }), documentLoader,
+        checkStatus: async () => ({ verified: row.status === 'active' }),
+      })
+      return { registryStatus: row.status, signatureVerified: result.verified === true, holderId: row.candidate_id, type: row.type, issuedOn: row.issued_on }
+    },
+
+    /**
      * The signed status list, rebuilt from the registry's credentials on every request so that a
      * revocation shows at once. Reads only the non-active rows (a partial index) and the highest index.
      */

@@ -17,6 +17,12 @@ export async function credentialByNumber(db: DbOrTx, certificateNumber: string) 
     .executeTakeFirst()
 }
 
+/** Many credentials by canonical number (a page of requests resting on them); unknown numbers are left out. */
+export async function credentialsByNumbers(db: DbOrTx, certificateNumbers: readonly string[]) {
+  if (certificateNumbers.length === 0) return []
+  return db.selectFrom('credentials').selectAll().where('certificate_number', 'in', [...new Set(certificateNumbers)]).execute()
+}
+
 export async function insertCredential(db: DbOrTx, row: Insertable<CredentialsTable>): Promise<void> {
   await db.insertInto('credentials').values(row).execute()
 }

@@ -9,7 +9,7 @@ import { nextCounter } from '../../db/counters.js'
 import type { DbOrTx, Tx } from '../../db/database.js'
 import type { CredentialsTable } from '../../db/schema.js'
 import {
-  credentialByNumber, credentialsOfCandidate, highestStatusIndex, inactiveStatusIndexes, insertCredential, setCredentialStatus,
+  credentialByNumber, credentialsByNumbers, credentialsOfCandidate, highestStatusIndex, inactiveStatusIndexes, insertCredential, setCredentialStatus,
 } from './credential-records.repository.js'
 import type { RegistryHoldersService } from './holders.service.js'
 
@@ -25,6 +25,11 @@ export function createCredentialRecordsService(ctx: ServerContext, deps: { holde
 
     /** One credential by its canonical number (its holder, type, date, status and status-list bit). */
     find: (certificateNumber: string, within: DbOrTx = db) => credentialByNumber(within, certificateNumber),
+
+    /** Many credentials by canonical number, keyed by it (advanced standing flags requests on revoked ones as it reads them). */
+    async many(certificateNumbers: readonly string[], within: DbOrTx = db) {
+      return new Map((await credentialsByNumbers(within, certificateNumbers)).map((c) => [c.certificate_number, c]))
+    },
 
     /**
      * A new active credential with a fresh number and the next status-list bit, in the caller's

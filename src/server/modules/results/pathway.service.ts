@@ -3,6 +3,7 @@
 import { ncrcAdvice } from '../../../common/rules/ncrc-advice.js'
 import { computePathway, type PathwayInput } from '../../../common/rules/pathway.js'
 import { isRegistrationInTime } from '../../../common/rules/registration-window.js'
+import type { GrantedStanding } from '../../../common/schemas/advanced-standing.js'
 import type { ServerContext } from '../../context.js'
 import { requireRole, type Actor } from '../accounts/actor.js'
 import type { ProfileService } from '../accounts/profile.service.js'
@@ -22,6 +23,8 @@ export function createPathwayService(
   deps: {
     program: ProgramService; profiles: ProfileService; registrations: RegistrationsService; sessions: SessionsService
     results: ResultsService; credentials: CredentialRecordsService
+    /** issue 14: the credit partner institutions granted the holder (the advanced-standing module). */
+    advancedStanding: { grantedTo(holderId: string): Promise<GrantedStanding[]> }
   },
 ) {
   const program = deps.program.definition
@@ -78,6 +81,7 @@ export function createPathwayService(
           date: profile?.ncrcDate ?? null, verification: profile?.ncrcVerification ?? 'unverified',
         },
         ...pathway,
+        advancedStanding: await deps.advancedStanding.grantedTo(candidate.userId),
       }
     },
   }

@@ -124,10 +124,13 @@ export function CollegePartnerSection() {
     <section className="card" aria-labelledby="college-heading">
       <h2 id="college-heading">College partner</h2>
       <p>
-        MT1 holders may receive up to six advanced-standing credits at partner institutions. Your credit listings and
-        holder verifications will appear here.
+        MT1 holders may receive up to six advanced-standing credits at partner institutions. Their requests come to
+        you with the certificate already verified.
       </p>
-      <p>
+      <p className="button-row">
+        <Link to="/college/advanced-standing" className="button">
+          Advanced standing requests
+        </Link>
         <Link to="/registry">Verify a certificate</Link>
       </p>
     </section>

@@ -38,6 +38,8 @@ const LINKS = [
   { to: "/staff/irregularities", title: "Irregularities", text: "Every session's incidents; hold, release or void results; decide appeals." },
   // issue 13, lab-records stream
   { to: "/staff/learning-records", title: "Learning records", text: "Learning record stores that receive xAPI statements, their deliveries, and Learning Lab use." },
+  // issue 14: colleges and advanced standing
+  { to: "/staff/advanced-standing", title: "Advanced standing", text: "Articulation agreements with partner colleges, holders' requests and revocation flags." },
 ];
 
 export function StaffSection() {

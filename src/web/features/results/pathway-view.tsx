@@ -7,6 +7,7 @@ import { statusLabel } from "../registration/scheduling-api";
 import type { PathwayView as Pathway } from "../../../common/schemas/results";
 import { documentLinks, formatPercent, usePathway } from "./results-api";
 import { NCRC_VERIFICATION_LABELS } from "../registration/ncrc-verification";
+import { PathwayStanding } from "../advanced-standing/pathway-standing";
 import "../../styles/results.css";
 
 type Tone = "done" | "active" | "todo";
@@ -141,6 +142,7 @@ export function PathwayView() {
                 <CredentialStep key={c.code} credential={c} />
               ))}
             </ol>
+            <PathwayStanding granted={pathway.advancedStanding} />
           </>
         );
       }}
