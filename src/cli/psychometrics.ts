@@ -15,7 +15,8 @@ export const PSYCHOMETRICS_USAGE = `Usage:
 /** A refusal the user can fix: printed on stderr, exit 2. */
 class UsageError extends Error {}
 
-type Subcommand = (args: string[]) => number
+/** A subcommand returns its exit code; it throws UsageError for anything the user can fix. */
+type Subcommand = (args: string[]) => number | Promise<number>
 
 /** One JSON document, nothing else, on stdout. */
 function print(document: unknown): void {
@@ -104,7 +105,7 @@ export async function psychometricsCommand(args: string[]): Promise<number> {
     return 2
   }
   try {
-    return run(rest)
+    return await run(rest)
   } catch (err) {
     if (err instanceof UsageError) {
       console.error(err.message)
