@@ -62,6 +62,59 @@ describe('subkoviak', () => {
   })
 })
 
+describe('subkoviak against two simulated administrations', () => {
+  // Under the model the method assumes (number-correct binomial given a true proportion τ), two
+  // independent administrations can be simulated; the single-administration estimate from the first
+  // alone should come close to the agreement and κ actually observed (the method is known to be
+  // slightly conservative). mulberry32 keeps the run the same every time.
+  function prng(seed: number): () => number {
+    let a = seed >>> 0
+    return () => {
+      a = (a + 0x6d2b79f5) >>> 0
+      let t = a
+      t = Math.imul(t ^ (t >>> 15), t | 1)
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+    }
+  }
+  it.each([[6, 2], [3, 2]])('is close for τ ~ Beta(%i, %i), 36 items, cut 27', (a, b) => {
+    const random = prng(7)
+    const gamma = (shape: number) => {
+      let s = 0
+      for (let i = 0; i < shape; i++) s -= Math.log(1 - random())
+      return s
+    }
+    const k = 36
+    const cut = 27
+    const n = 20_000
+    const first: Uint8Array[] = []
+    let agree = 0
+    let pass1 = 0
+    let pass2 = 0
+    for (let i = 0; i < n; i++) {
+      const g = gamma(a)
+      const tau = g / (g + gamma(b))
+      const row = new Uint8Array(k)
+      let x1 = 0
+      let x2 = 0
+      for (let j = 0; j < k; j++) {
+        row[j] = random() < tau ? 1 : 0
+        x1 += row[j]!
+        if (random() < tau) x2++
+      }
+      first.push(row)
+      if (x1 >= cut === x2 >= cut) agree++
+      if (x1 >= cut) pass1++
+      if (x2 >= cut) pass2++
+    }
+    const observed = agree / n
+    const chance = (pass1 / n) * (pass2 / n) + (1 - pass1 / n) * (1 - pass2 / n)
+    const estimate = subkoviak(first, { cut })
+    expect(Math.abs(estimate.agreement - observed)).toBeLessThan(0.03)
+    expect(Math.abs(estimate.kappa! - (observed - chance) / (1 - chance))).toBeLessThan(0.07)
+  })
+})
+
 describe('conjunctiveConsistency', () => {
   it('multiplies per-module pass probabilities (independent errors)', () => {
     const c = conjunctiveConsistency([[0.9, 0.5, 1], [0.8, 1, 0]])
