@@ -6,7 +6,7 @@
 
 /** Scored responses: one row per examinee, one column per item, 0 or 1. */
 export interface ResponseMatrix {
-  /** Examinee ids, in file order. */
+  /** Examinee ids, in file order (an id may repeat: a retake is another row of scored responses). */
   persons: string[]
   /** Item ids (the header names), in file order, without `person` and the group column. */
   items: string[]

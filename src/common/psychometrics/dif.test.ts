@@ -33,6 +33,12 @@ describe('mantelHaenszel', () => {
     expect(c.items[0]!.alphaMH).toBeNull()
   })
 
+  it('gives null statistics when everyone answers everything correctly', () => {
+    const r = mantelHaenszel(m([[1, 1], [1, 1], [1, 1], [1, 1]]), ['a', 'b'], Int8Array.from([0, 1, 0, 1]))
+    expect(r.strata).toBe(1)
+    for (const item of r.items) expect(item).toMatchObject({ chiSquare: null, alphaMH: null, deltaMH: null, z: null, category: null })
+  })
+
   it('refuses groups below the minimum size', () => {
     const scores = m([[1, 0], [0, 1], [1, 1]])
     expect(() => mantelHaenszel(scores, ['a', 'b'], Int8Array.from([0, 0, 0]))).toThrow(GroupTooSmallError)
