@@ -2,15 +2,15 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { buildApp } from '../server/app.js'
-import { loadConfig } from '../server/config.js'
-import { migrateToLatest } from '../server/db/migrate.js'
-import { openDatabase } from '../server/db/database.js'
-import { seedDemo } from '../server/db/seed/demo.js'
-import { INVITE_LINK_TTL_MS } from '../server/modules/accounts/auth.service.js'
-import { readFolder, readZip, writeFolder } from '../server/modules/item-bank/package.js'
-import { keysCommand } from './keys.js'
-import { syntheticCommand } from './synthetic.js'
+import type { buildApp } from '../server/app.js'
+import { psychometricsCommand } from './psychometrics.js'
+
+// The server's modules are loaded only by the commands that use them: `mt1 psychometrics` reads a file
+// and computes, and should not wait seconds for Fastify, the database drivers and every module to load.
+const server = {
+  app: () => import('../server/app.js'),
+  config: () => import('../server/config.js'),
+}
 
 const HELP = `mt1 — MT1 certification platform operations
 
@@ -33,11 +33,23 @@ Usage:
                                    a production install started with MT1_DEMO=0
   mt1 keys rotate                  sign new credentials with a new issuer key (DATA_DIR/issuer-keys);
                                    old keys stay published, so earlier credentials still verify
+  mt1 psychometrics items <responses.csv>
+                                   classical item statistics and KR-20 of a scored response file
+                                   (header row; column person; every other column an item, 0 or 1),
+                                   as one JSON document
+  mt1 psychometrics dif <responses.csv> --group <column> --reference <value> --focal <value>
+                                   Mantel–Haenszel DIF of every item between two groups, with the
+                                   ETS A/B/C category, as one JSON document
+                                   (a malformed file or argument: message on stderr, exit 2;
+                                   these commands never open the database)
 
 Settings come from the environment: DATA_DIR (default ./data) or DATABASE_URL for PostgreSQL.
 `
 
 async function migrate(): Promise<void> {
+  const { loadConfig } = await server.config()
+  const { openDatabase } = await import('../server/db/database.js')
+  const { migrateToLatest } = await import('../server/db/migrate.js')
   const config = loadConfig()
   const handle = await openDatabase(config)
   try {
@@ -49,6 +61,7 @@ async function migrate(): Promise<void> {
 }
 
 async function withApp<T>(fn: (app: Awaited<ReturnType<typeof buildApp>>) => Promise<T>): Promise<T> {
+  const [{ buildApp }, { loadConfig }] = await Promise.all([server.app(), server.config()])
   const app = await buildApp(loadConfig(), { logger: false })
   try {
     return await fn(app)
@@ -65,6 +78,7 @@ async function itemsCommand(args: string[]): Promise<number> {
     console.error('Usage: mt1 items import <folder or .zip> [--activate] | mt1 items export <folder>')
     return 2
   }
+  const { readFolder, readZip, writeFolder } = await import('../server/modules/item-bank/package.js')
   if (sub === 'export') {
     const files = await withApp((app) => app.services.itemBank.exportFiles('operator'))
     if (fs.existsSync(target) && fs.readdirSync(target).length > 0) {
@@ -108,11 +122,12 @@ async function main(argv: string[]): Promise<number> {
       return 0
     case 'seed': {
       const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean' }, 'synthetic-certificates': { type: 'string' } }, strict: true })
-      if (values['synthetic-certificates'] !== undefined) return syntheticCommand(values['synthetic-certificates'], withApp)
+      if (values['synthetic-certificates'] !== undefined) return (await import('./synthetic.js')).syntheticCommand(values['synthetic-certificates'], withApp)
       if (!values.demo) {
         console.error('Say what to seed: mt1 seed --demo | mt1 seed --synthetic-certificates <n>')
         return 2
       }
+      const { seedDemo } = await import('../server/db/seed/demo.js')
       await withApp((app) => seedDemo(app))
       console.log('Demo data is in place. Log in as admin@demo.test, center@demo.test, proctor@demo.test, candidate@demo.test or employer@demo.test with the password mt1-demo.')
       return 0
@@ -120,7 +135,9 @@ async function main(argv: string[]): Promise<number> {
     case 'items':
       return itemsCommand(rest)
     case 'keys':
-      return keysCommand(rest, withApp)
+      return (await import('./keys.js')).keysCommand(rest, withApp)
+    case 'psychometrics':
+      return psychometricsCommand(rest)
     case 'users': {
       const [sub, ...args] = rest
       if (sub !== 'create-staff') break
@@ -133,6 +150,7 @@ async function main(argv: string[]): Promise<number> {
         console.error('mt1 users create-staff needs --email, --first-name and --last-name')
         return 2
       }
+      const { INVITE_LINK_TTL_MS } = await import('../server/modules/accounts/auth.service.js')
       const link = await withApp(async (app) => {
         const user = await app.services.users.createWithPassword({
           email: values.email!, firstName: values['first-name']!, lastName: values['last-name']!, roles: ['program_staff'],
