@@ -59,6 +59,7 @@ import trainingAdminRoutes from './modules/training/training-admin.routes.js'
 import trainerRoutes from './modules/training/trainer.routes.js'
 // issue 14: organisations (employers and colleges)
 import organisationsRoutes from './modules/organisations/organisations.routes.js'
+import sponsorshipsRoutes from './modules/organisations/sponsorships.routes.js'
 import authPlugin from './plugins/auth.js'
 import inputGuardPlugin from './plugins/input-guard.js'
 import errorsPlugin from './plugins/errors.js'
@@ -200,6 +201,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(trainerRoutes)
   // issue 14: organisations
   await app.register(organisationsRoutes)
+  await app.register(sponsorshipsRoutes)
 
   await app.register(staticWebPlugin)
   await app.ready()

@@ -70,6 +70,8 @@ import { createTrainingService } from './modules/training/training.service.js'
 import type { TrainingConflicts } from './modules/training/impartiality.js'
 // issue 14: organisations (employers and colleges), their members and invitations
 import { createOrganisationsService } from './modules/organisations/organisations.service.js'
+import { createOrganisationSponsorships } from './modules/organisations/sponsorships.service.js'
+import { createConsentsService } from './modules/organisations/consents.service.js'
 
 export function createServices(ctx: ServerContext, program: Program) {
   // The audit log names actors through the accounts module, which is built after it and records audit entries itself.
@@ -159,8 +161,15 @@ export function createServices(ctx: ServerContext, program: Program) {
   const practiceTests = createPracticeTestService(ctx, { program: programService, itemBank, accommodations, learningRecords, mastery, studyPlans, access: practiseAccess })
   // issue 14: employers and colleges as organisations; other modules ask it who belongs to which.
   const organisations = createOrganisationsService(ctx, { audit, notifications, users })
+  // Employers sponsor people as the organisation through training's seats and scheduling's vouchers;
+  // what a sponsored candidate shares (results, certificates) is read from results and the registry.
+  const organisationSponsorships = createOrganisationSponsorships(ctx, {
+    organisations, training: training.sponsorships, voucherLedger, results, credentials: credentialRecords, users, notifications, program: programService,
+  })
   return {
     organisations,
+    organisationSponsorships,
+    consents: createConsentsService(ctx, { audit, sponsorships: organisationSponsorships }),
     training,
     practice: createPracticeService(ctx, { program: programService, itemBank, lessons, learningRecords, mastery, studyPlans, access: practiseAccess }),
     practiceTests,
