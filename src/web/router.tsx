@@ -101,6 +101,12 @@ import { MyTrainingPage } from "./features/training/my-training-page";
 import { InvitationPage as TrainingInvitationPage } from "./features/training/invitation-page";
 import { TrainerPage } from "./features/training/trainer-page";
 import { SponsorPage } from "./features/training/sponsor-page";
+// issue 14: organisations (employers and colleges), sponsored candidates and consent.
+import { OrganisationInvitationPage } from "./features/organisations/invitation-page";
+import { MyOrganisationsPage } from "./features/organisations/my-organisations-page";
+import { OrganisationPage } from "./features/organisations/organisation-page";
+import { SponsoredCandidatesPage } from "./features/organisations/sponsored-candidates-page";
+import { StaffOrganisationsPage } from "./features/organisations/staff-organisations-page";
 
 const staff = (element: ReactNode) => <RequireAuth requiredRole="program_staff">{element}</RequireAuth>;
 
@@ -198,6 +204,12 @@ export const router = createBrowserRouter([
       { path: "training/invitation", element: <RequireAuth><TrainingInvitationPage /></RequireAuth> },
       { path: "trainer", element: <RequireAuth requiredRole="trainer"><TrainerPage /></RequireAuth> },
       { path: "employer/training", element: <RequireAuth requiredRole="employer"><SponsorPage /></RequireAuth> },
+      // issue 14: organisations
+      { path: "staff/organisations", element: staff(<StaffOrganisationsPage />) },
+      { path: "organisations", element: <RequireAuth><MyOrganisationsPage /></RequireAuth> },
+      { path: "organisations/invitation", element: <RequireAuth><OrganisationInvitationPage /></RequireAuth> },
+      { path: "organisations/:id", element: <RequireAuth><OrganisationPage /></RequireAuth> },
+      { path: "organisations/:id/sponsored", element: <RequireAuth><SponsoredCandidatesPage /></RequireAuth> },
       { path: "*", element: <NotFoundPage /> },
         ],
       },
