@@ -11,6 +11,7 @@ import { Page } from "../../components/page";
 import { QueryStatus } from "../../components/query-status";
 import { errorMessage } from "../../api/client";
 import { useFormErrors } from "../../lib/form-errors";
+import { mayRemoveMember } from "../../../common/rules/organisations";
 import { hasRole, useMe } from "../auth/auth-queries";
 import type { OrganisationInvitationView, OrganisationMemberView } from "../../../common/schemas/organisations";
 import { KIND_LABELS, ROLE_LABELS } from "./my-organisations-page";
@@ -38,9 +39,9 @@ function InviteForm({ id, onDone }: { id: string; onDone: (m: string) => void })
       <h2 id="invite-heading">Invite a colleague</h2>
       <ErrorSummary errors={errors} />
       <TextField id={errors.fieldId("email")} error={errors.errorFor("email")} label="Email address" hint="They join by the link we email them, logged in with this address (or after creating an account with it)." type="email" name="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} />
-      <SelectField id={errors.fieldId("role")} label="Role" name="role" value={role} onChange={(e) => setRole(e.target.value as "member" | "owner")}>
-        <option value="member">Member: sponsors candidates and sees the organisation's records</option>
-        <option value="owner">Owner: also invites and removes colleagues</option>
+      <SelectField id={errors.fieldId("role")} label="Role" hint="Members sponsor candidates and see the organisation's records; owners also invite and remove colleagues." name="role" value={role} onChange={(e) => setRole(e.target.value as "member" | "owner")}>
+        <option value="member">Member</option>
+        <option value="owner">Owner</option>
       </SelectField>
       <button type="submit" className="button" disabled={invite.isPending}>{invite.isPending ? "Sending…" : "Send the invitation"}</button>
     </form>
@@ -57,6 +58,7 @@ export function OrganisationPage() {
   const manages = myRole === "owner" || hasRole(me.data ?? null, "program_staff");
   const invitations = useInvitations(id, manages);
   const remove = useRemoveMember(id);
+  const rules = (members.data?.items ?? []).map((m) => ({ userId: m.userId, role: m.role }));
   const withdraw = useWithdrawInvitation(id);
   const [message, setMessage] = useState<string | null>(null);
   const fail = (e: unknown) => setMessage(errorMessage(e));
@@ -68,7 +70,8 @@ export function OrganisationPage() {
     { id: "joined", header: "Joined", className: "nowrap", sortValue: (m) => m.joinedAt, cell: (m) => m.joinedAt.slice(0, 10) },
     {
       id: "actions", header: "Actions", className: "actions",
-      cell: (m) => (manages || m.userId === myId ? (
+      // Never offered where it would be refused: the last owner stays.
+      cell: (m) => ((manages || m.userId === myId) && mayRemoveMember(rules, m.userId) ? (
         <button type="button" className="button button--secondary button--small" disabled={remove.isPending}
           onClick={() => remove.mutate(m.userId, { onSuccess: () => setMessage(m.userId === myId ? "You have left the organisation." : `${m.name} is no longer a member.`), onError: fail })}>
           {m.userId === myId ? "Leave" : <>Remove<span className="visually-hidden"> {m.name}</span></>}
@@ -112,7 +115,7 @@ export function OrganisationPage() {
             <>
               <InviteForm id={o.id} onDone={setMessage} />
               <section className="section" aria-labelledby="invitations-heading">
-                <h2 id="invitations-heading">Invitations not yet accepted</h2>
+                <h2 id="invitations-heading">Invitations</h2>
                 <DataTable caption="Invitations not yet accepted" columns={invitationColumns} rows={invitations.data?.items ?? []} rowKey={(i) => i.id} status={invitations} empty="No invitation is waiting." />
               </section>
             </>

@@ -1,23 +1,25 @@
 // The candidate's side of consent (issue 14): the organisations that sponsor them, what each
 // sponsored, and whether each sees their results and certificates. Sharing is off until the candidate
 // turns it on here; turning it off takes effect at once. Shown on the account page and after a
-// sponsored seat is accepted (`only` limits it to one organisation there).
+// sponsored seat is accepted (`only` limits it there to the organisation that sponsored that seat).
 import { useState } from "react";
 import { StatusMessage } from "../../components/form-alert";
 import { QueryStatus } from "../../components/query-status";
 import { errorMessage } from "../../api/client";
+import type { MySponsorView } from "../../../common/schemas/organisations";
+import "../../styles/scheduling.css";
 import { useGrantConsent, useMySponsors, useWithdrawConsent } from "./organisations-api";
 
-export function SharingSection({ only, headingLevel = 2 }: { only?: (organisationName: string) => boolean; headingLevel?: 2 | 3 }) {
+export function SharingSection({ only, headingLevel = 2 }: { only?: (sponsor: MySponsorView) => boolean; headingLevel?: 2 | 3 }) {
   const sponsors = useMySponsors();
   const grant = useGrantConsent();
   const withdraw = useWithdrawConsent();
   const [message, setMessage] = useState<string | null>(null);
   const Heading = headingLevel === 2 ? "h2" : "h3";
-  const items = (sponsors.data?.items ?? []).filter((s) => !only || only(s.organisation.name));
+  const items = (sponsors.data?.items ?? []).filter((s) => !only || only(s));
   if (sponsors.isSuccess && items.length === 0) return null;
   return (
-    <section className="card" aria-labelledby="sharing-heading">
+    <section className="form form--card" aria-labelledby="sharing-heading">
       <Heading id="sharing-heading">Sharing your results with sponsors</Heading>
       <p>
         An employer that sponsors your exam or training sees your module results and certificates only if you agree. You can stop sharing at any
@@ -26,7 +28,7 @@ export function SharingSection({ only, headingLevel = 2 }: { only?: (organisatio
       <StatusMessage>{message}</StatusMessage>
       <QueryStatus query={sponsors}>
         {() => (
-          <ul className="stack">
+          <ul className="plain-list stack">
             {items.map((s) => (
               <li key={s.organisation.id}>
                 <p>

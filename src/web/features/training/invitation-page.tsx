@@ -41,7 +41,7 @@ export function InvitationPage() {
               <>
                 <p>See it on <Link to="/training/my-courses">My training</Link>.</p>
                 {/* issue 14: an organisation's sponsorship asks whether to share results with it (off until the candidate says yes). */}
-                <SharingSection only={(name) => name === inv.sponsor} />
+                <SharingSection only={(s) => s.sponsorships.some((x) => x.id === inv.enrolmentId)} />
               </>
             ) : (
               <p>This seat was withdrawn or its course cancelled.</p>
