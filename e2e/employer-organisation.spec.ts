@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { emlText } from '../test/helpers/mail.js'
-import { apiLogin, apiRegister, candidateInLiveSession, CANDIDATE_PASSWORD, keepProctorPresent, logIn, visit, type LiveSitting } from './support.js'
+import { apiRegister, candidateInLiveSession, CANDIDATE_PASSWORD, keepProctorPresent, logIn, visit, type LiveSitting } from './support.js'
 
 const J = 'employer-organisation'
 const stamp = Date.now() % 1_000_000
