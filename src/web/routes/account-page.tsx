@@ -5,6 +5,7 @@ import { ProfileForm } from "../features/account/profile-form";
 import { hasRole, useMe } from "../features/auth/auth-queries";
 import { ROLE_LABELS } from "../features/auth/roles";
 import { NcrcSection } from "../features/registration/ncrc-form";
+import { SharingSection } from "../features/organisations/sharing-section";
 
 export function AccountPage() {
   const me = useMe();
@@ -20,6 +21,8 @@ export function AccountPage() {
               </p>
               <ProfileForm user={user} />
               {hasRole(user, "candidate") ? <NcrcSection /> : null}
+              {/* issue 14: consent to share results with the organisations that sponsor me */}
+              <SharingSection />
               <PasswordForm />
             </div>
           ) : null
