@@ -2,7 +2,7 @@
 // "Psychometrics CLI"): read the files, compute, print one JSON document. The database is never
 // opened. A malformed file or a refused calculation prints its message on stderr and exits 2.
 import fs from 'node:fs'
-import { parseArgs } from 'node:util'
+import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { ResponseFileError, readResponses } from '../common/psychometrics/csv.js'
 import {
   EquatingError, equipercentileEquating, linearEquating, meanEquating, neatEquating, neatScoreRange,
@@ -60,7 +60,7 @@ function run(io: CliIo, compute: () => unknown): number {
   return 0
 }
 
-function parse(args: string[], options: Parameters<typeof parseArgs>[0]['options']) {
+function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true })
   } catch (err) {
