@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { haveReference, lsatPatterns, noticeIfAbsent } from '../../../test/helpers/psychometrics-reference.js'
 import { seededRandom } from '../items/seeded-random.js'
+import { patternEStep, sumScoreEStep } from './irt-estep.js'
 import { CalibrationError, calibrate2pl, calibrateRasch, collapsePatterns, logistic, normalQuadrature } from './irt.js'
 
 const ITEMS = ['Q1', 'Q2', 'Q3', 'Q4', 'Q5']
@@ -40,6 +41,21 @@ describe('pattern collapsing', () => {
     const collapsed = calibrateRasch(collapsePatterns(rows), ['a', 'b'])
     within(collapsed.logLikelihood, direct.logLikelihood, 1e-9)
     within(collapsed.discrimination, direct.discrimination, 1e-6)
+  })
+})
+
+describe('the Rasch E-step by sum score', () => {
+  it('gives exactly the pattern E-step\'s counts and log-likelihood when the slope is common', () => {
+    const random = seededRandom(7)
+    const rows = Array.from({ length: 300 }, () => Uint8Array.from({ length: 6 }, (_, j) => (random() < 0.3 + 0.08 * j ? 1 : 0)))
+    const data = collapsePatterns(rows)
+    const quad = normalQuadrature()
+    const items = [0.4, -0.2, 1.1, 0, -0.9, 0.6].map((d) => ({ a: 0.8, d }))
+    const byPattern = patternEStep(data, quad)(items)
+    const byScore = sumScoreEStep(data, 6, quad)(items)
+    within(byScore.logLikelihood, byPattern.logLikelihood, 1e-9)
+    byPattern.n.forEach((v, q) => within(byScore.n[q]!, v, 1e-9))
+    byPattern.r.forEach((v, i) => within(byScore.r[i]!, v, 1e-9))
   })
 })
 
