@@ -6,6 +6,7 @@ const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   delivery: () => import('./delivery.js'),
   rescore: () => import('./rescore.js'),
   registry: () => import('./registry.js'),
+  psychometrics: () => import('./psychometrics.js'),
 }
 
 const name = process.argv[2]

@@ -10,6 +10,7 @@ import { seedDemo } from '../server/db/seed/demo.js'
 import { INVITE_LINK_TTL_MS } from '../server/modules/accounts/auth.service.js'
 import { readFolder, readZip, writeFolder } from '../server/modules/item-bank/package.js'
 import { keysCommand } from './keys.js'
+import { psychometricsCommand } from './psychometrics.js'
 import { syntheticCommand } from './synthetic.js'
 
 const HELP = `mt1 — MT1 certification platform operations
@@ -33,6 +34,22 @@ Usage:
                                    a production install started with MT1_DEMO=0
   mt1 keys rotate                  sign new credentials with a new issuer key (DATA_DIR/issuer-keys);
                                    old keys stay published, so earlier credentials still verify
+  mt1 psychometrics items <responses.csv>
+                                   classical item statistics and KR-20 of a scored response file
+                                   (header row; column person; every other column an item, 0 or 1),
+                                   as one JSON document
+  mt1 psychometrics dif <responses.csv> --group <column> --reference <value> --focal <value>
+                                   Mantel–Haenszel DIF of every item between two groups, with the
+                                   ETS A/B/C category, as one JSON document
+  mt1 psychometrics rasch <responses.csv>
+                                   Rasch calibration by marginal maximum likelihood (one common
+                                   discrimination): logLikelihood and each item's difficulty
+  mt1 psychometrics equate --design random-groups --method mean|linear|equipercentile --x <x.csv> --y <y.csv>
+  mt1 psychometrics equate --design neat --method tucker|levine|chained --x <x.csv> --y <y.csv> --anchor internal
+                                   observed-score equating of form X onto form Y: score,count tables
+                                   (random groups) or per-examinee total,anchor files (NEAT)
+                                   (a malformed file or argument: message on stderr, exit 2;
+                                   these commands never open the database)
 
 Settings come from the environment: DATA_DIR (default ./data) or DATABASE_URL for PostgreSQL.
 `
@@ -121,6 +138,8 @@ async function main(argv: string[]): Promise<number> {
       return itemsCommand(rest)
     case 'keys':
       return keysCommand(rest, withApp)
+    case 'psychometrics':
+      return psychometricsCommand(rest)
     case 'users': {
       const [sub, ...args] = rest
       if (sub !== 'create-staff') break

@@ -2,7 +2,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { haveReference, lsatResponseFile, noticeIfAbsent, readReferenceCsv, referencePath } from '../../test/helpers/psychometrics-reference.js'
+import { datasetsPresent, lsatCsv } from '../../test/helpers/psychometrics-datasets.js'
+import { readReferenceCsv, referencePath } from '../../test/helpers/psychometrics-reference.js'
 import { equateCommand, raschCommand } from './psychometrics-irt.js'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mt1-psy-cli-'))
@@ -20,11 +21,11 @@ function run(command: typeof raschCommand, args: string[]) {
   return { code, out, err, json: code === 0 ? JSON.parse(out) : undefined }
 }
 
-noticeIfAbsent('psychometrics CLI')
+const present = datasetsPresent('psychometrics-irt-cli')
 
-describe.skipIf(!haveReference)('the CLI reproduces published results', () => {
+describe.skipIf(!present)('the CLI reproduces published results', () => {
   it('rasch on LSAT-6 (one row per examinee): the contract\'s JSON with slope 0.7551 and logLik −2466.938', () => {
-    const result = run(raschCommand, [file('lsat6.csv', lsatResponseFile('Ob6'))])
+    const result = run(raschCommand, [file('lsat6.csv', lsatCsv('Ob6'))])
     expect(result.code).toBe(0)
     expect(result.err).toBe('')
     expect(Object.keys(result.json)).toEqual(['discrimination', 'logLikelihood', 'items'])

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { haveReference, noticeIfAbsent, readReferenceCsv } from '../../../test/helpers/psychometrics-reference.js'
+import { datasetsPresent } from '../../../test/helpers/psychometrics-datasets.js'
+import { readReferenceCsv } from '../../../test/helpers/psychometrics-reference.js'
 import {
   EquatingError, equatedMoments, equipercentileEquating, linearEquating, meanEquating, neatEquating, neatScoreRange,
   type AnchorRecord, type FrequencyTable,
@@ -8,9 +9,9 @@ import {
 const within = (actual: number, expected: number, tolerance: number) => expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(tolerance)
 const at4 = (actual: number | null, expected: number) => within(actual!, expected, 5e-5)
 
-noticeIfAbsent('equating')
+const present = datasetsPresent('equating')
 
-describe.skipIf(!haveReference)('published results', () => {
+describe.skipIf(!present)('published results', () => {
   const act = () => {
     const rows = readReferenceCsv('actmath.csv')
     const scores = rows.map((r) => Number(r.scale))

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { haveReference, lsatPatterns, noticeIfAbsent } from '../../../test/helpers/psychometrics-reference.js'
+import { datasetsPresent } from '../../../test/helpers/psychometrics-datasets.js'
+import { lsatPatterns } from '../../../test/helpers/psychometrics-reference.js'
 import { CalibrationError, calibrate2pl, calibrateRasch } from './irt.js'
 import { borderlineByForm, eapByPattern, eapBySumScore, expectedRawScore, sumScoreLikelihoods, thetaAtRawScore } from './irt-scores.js'
 
 const within = (actual: number, expected: number, tolerance: number) => expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(tolerance)
 
-noticeIfAbsent('IRT scoring')
+const present = datasetsPresent('irt-scores')
 
-describe.skipIf(!haveReference)('published results: LSAT-7 2PL EAP by sum score', () => {
+describe.skipIf(!present)('published results: LSAT-7 2PL EAP by sum score', () => {
   it('gives mirt\'s expected θ and SE for sum scores 0..5 at 3 decimals', () => {
     const fit = calibrate2pl(lsatPatterns('Ob7'), ['Q1', 'Q2', 'Q3', 'Q4', 'Q5'])
     const eap = eapBySumScore(fit.items, fit.quadrature)

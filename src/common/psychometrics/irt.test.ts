@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { haveReference, lsatPatterns, noticeIfAbsent } from '../../../test/helpers/psychometrics-reference.js'
+import { datasetsPresent } from '../../../test/helpers/psychometrics-datasets.js'
+import { lsatPatterns } from '../../../test/helpers/psychometrics-reference.js'
 import { seededRandom } from '../items/seeded-random.js'
 import { patternEStep, sumScoreEStep } from './irt-estep.js'
 import { CalibrationError, calibrate2pl, calibrateRasch, collapsePatterns, logistic, normalQuadrature } from './irt.js'
@@ -7,9 +8,9 @@ import { CalibrationError, calibrate2pl, calibrateRasch, collapsePatterns, logis
 const ITEMS = ['Q1', 'Q2', 'Q3', 'Q4', 'Q5']
 const within = (actual: number, expected: number, tolerance: number) => expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(tolerance)
 
-noticeIfAbsent('IRT calibration')
+const present = datasetsPresent('irt')
 
-describe.skipIf(!haveReference)('published results (Bock & Lieberman LSAT data)', () => {
+describe.skipIf(!present)('published results (Bock & Lieberman LSAT data)', () => {
   it('LSAT-6 Rasch by MML: common slope 0.7551, ltm difficulties, log-likelihood −2466.938', () => {
     const fit = calibrateRasch(lsatPatterns('Ob6'), ITEMS)
     expect(fit.converged).toBe(true)

@@ -1,0 +1,7 @@
+// Psychometrics: pure statistics over scored responses (no Node, no database). See
+// docs/ARCHITECTURE.md, "Psychometrics (issue 15)".
+export * from './csv.js'
+export * from './classical.js'
+export * from './reliability.js'
+export * from './decision-consistency.js'
+export * from './dif.js'
