@@ -82,7 +82,7 @@ describe('malformed input: a message on stderr, nothing on stdout, exit 2', () =
     refused(raschCommand, ['a.csv', 'b.csv'], /Usage/)
     refused(raschCommand, ['--fast', 'a.csv'], /Unknown option '--fast'/)
     refused(raschCommand, [path.join(dir, 'absent.csv')], /cannot read .*absent\.csv/)
-    refused(raschCommand, [file('bad.csv', 'person,i1\np1,2\n')], /"2" is not 0 or 1/)
+    refused(raschCommand, [file('bad.csv', 'person,i1\np1,2\n')], /bad\.csv: line 2, item "i1": "2" is not 0 or 1/)
     refused(raschCommand, [file('missing.csv', 'person,i1,i2\np1,1,\n')], /empty cell is a missing response/)
     refused(raschCommand, [file('constant.csv', 'person,i1,i2\np1,1,0\np2,1,1\np3,1,0\n')], /item "i1" cannot be calibrated/)
     refused(raschCommand, [file('one.csv', 'person,i1,i2\np1,1,0\n')], /at least two examinees/)

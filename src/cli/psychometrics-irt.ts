@@ -43,7 +43,18 @@ function readText(file: string): string {
   }
 }
 
-const INPUT_ERRORS = [UsageError, ResponseFileError, ScoreFileError, CalibrationError, EquatingError]
+/** Reads a file with one of the psychometrics readers; a malformed file's message names the file. */
+function readWith<T>(file: string, reader: (text: string) => T): T {
+  const text = readText(file)
+  try {
+    return reader(text)
+  } catch (err) {
+    if (err instanceof ResponseFileError || err instanceof ScoreFileError) throw new UsageError(`${file}: ${err.message}`)
+    throw err
+  }
+}
+
+const INPUT_ERRORS = [UsageError, CalibrationError, EquatingError]
 
 function run(io: CliIo, compute: () => unknown): number {
   let result: unknown
@@ -75,7 +86,7 @@ export function raschCommand(args: string[], io: CliIo = processIo): number {
   return run(io, () => {
     const { positionals } = parse(args, {})
     if (positionals.length !== 1) throw new UsageError(RASCH_USAGE)
-    const responses = readResponses(readText(positionals[0]!))
+    const responses = readWith(positionals[0]!, (text) => readResponses(text))
     const fit = calibrateRasch(collapsePatterns(responses.scores), responses.items)
     if (!fit.converged) io.err(`note: the calibration stopped after ${fit.iterations} EM cycles without meeting its convergence criterion\n`)
     return {
@@ -107,13 +118,13 @@ export function equateCommand(args: string[], io: CliIo = processIo): number {
     if (design === 'random-groups') {
       if (anchor !== undefined) throw new UsageError(`--anchor belongs to the NEAT design\n${EQUATE_USAGE}`)
       if (!method || !Object.hasOwn(RANDOM_GROUPS, method)) throw new UsageError(`the random-groups design takes --method mean, linear or equipercentile\n${EQUATE_USAGE}`)
-      return RANDOM_GROUPS[method as keyof typeof RANDOM_GROUPS](readFrequencyTable(readText(x)), readFrequencyTable(readText(y)))
+      return RANDOM_GROUPS[method as keyof typeof RANDOM_GROUPS](readWith(x, readFrequencyTable), readWith(y, readFrequencyTable))
     }
     if (design === 'neat') {
       if (anchor !== 'internal') throw new UsageError(`the NEAT design needs --anchor internal (external anchors are not supported)\n${EQUATE_USAGE}`)
       if (!NEAT_METHODS.includes(method as NeatMethod)) throw new UsageError(`the NEAT design takes --method tucker, levine or chained\n${EQUATE_USAGE}`)
-      const fromX = readAnchorRecords(readText(x))
-      return neatEquating(method as NeatMethod, fromX, readAnchorRecords(readText(y)), neatScoreRange(fromX))
+      const fromX = readWith(x, readAnchorRecords)
+      return neatEquating(method as NeatMethod, fromX, readWith(y, readAnchorRecords), neatScoreRange(fromX))
     }
     throw new UsageError(`--design must be random-groups or neat\n${EQUATE_USAGE}`)
   })

@@ -88,6 +88,11 @@ describe('random groups', () => {
     within(result.equated[3]!.equated, 2.25, 1e-12)
   })
 
+  it('equipercentile maps a rank of 1 (a score above everyone in X) to K_Y + 0.5, the top of Y\'s table', () => {
+    const result = equipercentileEquating(table([1, 1, 0]), table([1, 1, 0]))
+    within(result.equated[2]!.equated, 2.5, 1e-12)
+  })
+
   it('one examinee: mean equating works, linear has no spread and is refused', () => {
     const one = table([0, 0, 1, 0])
     const y = table([1, 2, 3, 2])

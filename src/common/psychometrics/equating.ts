@@ -96,7 +96,8 @@ function cumulative(table: FrequencyTable): number[] {
  * continuized uniformly over x ± 0.5). A score with zero frequency in X takes the percentile rank of
  * the interval boundary below it; a zero-frequency score in Y is skipped by the inverse, whose upper
  * score is the smallest with F(y) above the rank (so the divisor f(y) is never 0). A rank of 0 maps
- * to half a point below Y's lowest observed score, a rank of 1 to half a point above its top score.
+ * to half a point below Y's lowest observed score (what the formula gives), a rank of 1 to K_Y + 0.5,
+ * half a point above the top of Y's table (Kolen & Brennan's eq. 2.18).
  */
 export function equipercentileEquating(x: FrequencyTable, y: FrequencyTable): EquatingResult {
   checkTable(x, 'X')
@@ -117,12 +118,7 @@ const RANK_EPSILON = 1e-12
 
 function inversePercentileRank(rank: number, scores: readonly number[], F: readonly number[], f: readonly number[]): number {
   const top = scores[scores.length - 1]!
-  if (rank >= 1 - RANK_EPSILON) {
-    // The top of Y's observed scores (its highest score with a positive frequency).
-    let last = scores.length - 1
-    while (last > 0 && f[last]! === 0) last--
-    return scores[last]! + 0.5
-  }
+  if (rank >= 1 - RANK_EPSILON) return top + 0.5
   const upper = F.findIndex((value) => value > rank + RANK_EPSILON)
   if (upper < 0) return top + 0.5
   const before = upper > 0 ? F[upper - 1]! : 0
