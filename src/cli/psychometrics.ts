@@ -102,7 +102,8 @@ const subcommands: Record<string, Subcommand> = { items, dif, rasch: (args) => r
 
 export async function psychometricsCommand(args: string[]): Promise<number> {
   const [name, ...rest] = args
-  const run = name === undefined ? undefined : subcommands[name]
+  // Own names only: `constructor` or `toString` must not reach Object.prototype's functions.
+  const run = name !== undefined && Object.hasOwn(subcommands, name) ? subcommands[name] : undefined
   if (!run) {
     console.error(`${name === undefined ? 'Say which statistics to compute.' : `Unknown psychometrics command: ${name}`}\n${PSYCHOMETRICS_USAGE}`)
     return 2

@@ -33,8 +33,9 @@ describe.skipIf(!present)('mt1 psychometrics rasch and equate', () => {
   it('print one JSON document and exit 0, or a message on stderr and exit 2; no database is opened', async () => {
     const lsat6 = path.join(dir, 'lsat6.csv')
     fs.writeFileSync(lsat6, lsatCsv('Ob6'))
-    const [rasch, refused] = await Promise.all([
+    const [rasch, inherited, refused] = await Promise.all([
       mt1(['rasch', lsat6]),
+      mt1(['constructor']),
       mt1(['equate', '--design', 'random-groups', '--method', 'linear', '--x', path.join(psychometricsDir, 'actmath.csv'), '--y', path.join(psychometricsDir, 'actmath.csv')]),
     ])
     expect(rasch.code, rasch.stderr).toBe(0)
@@ -46,6 +47,9 @@ describe.skipIf(!present)('mt1 psychometrics rasch and equate', () => {
     expect(refused.code).toBe(2)
     expect(refused.stdout).toBe('')
     expect(refused.stderr).toMatch(/expected a header row "score,count"/)
+    // A name every object inherits is not a subcommand.
+    expect(inherited.code).toBe(2)
+    expect(inherited.stderr).toMatch(/Unknown psychometrics command: constructor/)
     expect(fs.existsSync(path.join(dir, 'no-data'))).toBe(false)
   }, 60_000)
 })
