@@ -80,6 +80,9 @@ import { createOrganisationsService } from './modules/organisations/organisation
 // issue 14: colleges and advanced standing
 import { createAdvancedStandingService } from './modules/advanced-standing/advanced-standing.service.js'
 import { collegeDirectory } from './modules/advanced-standing/institutions.js'
+// issue 15, item 4: modified-Angoff standard setting
+import { createStandardSettingService } from './modules/standard-setting/standard-setting.service.js'
+import { pValuesFromScores } from './modules/standard-setting/impact.js'
 
 export function createServices(ctx: ServerContext, program: Program) {
   // The audit log names actors through the accounts module, which is built after it and records audit entries itself.
@@ -189,7 +192,14 @@ export function createServices(ctx: ServerContext, program: Program) {
   const registry = createRegistryService(ctx)
   // issue 14: employers and colleges as organisations; other modules ask it who belongs to which.
   const organisations = createOrganisationsService(ctx, { audit, notifications, users })
+  // issue 15, item 4: impact data reads results' item scores and percents (the statistics module's stored p can replace itemPValues).
+  const standardSetting = createStandardSettingService(ctx, {
+    audit, notifications, program: programService, users, itemBank,
+    itemPValues: async (module) => pValuesFromScores(await results.recentModuleScores(module)),
+    recentPercents: async (module) => (await results.recentModuleScores(module)).map((r) => r.percent),
+  })
   return {
+    standardSetting,
     organisations,
     training,
     practice: createPracticeService(ctx, { program: programService, itemBank, lessons, learningRecords, mastery, studyPlans, access: practiseAccess }),
