@@ -149,13 +149,13 @@ export function StudyPage() {
             </section>
             <section className="section" aria-labelledby="panel-heading">
               <h2 id="panel-heading">Panelists</h2>
-              <DataTable caption="Panelists" columns={panelColumns} rows={s.panelists} rowKey={(p) => p.userId} empty="No panelists yet: add two at least before round 1." pageSize={50} />
+              <DataTable caption="Panelists and their ratings" columns={panelColumns} rows={s.panelists} rowKey={(p) => p.userId} empty="No panelists yet: add two at least before round 1." pageSize={50} />
               {s.status === "draft" ? <AddPanelistForm study={s} /> : null}
             </section>
             <section className="section" aria-labelledby="rounds-heading">
               <h2 id="rounds-heading">Rounds</h2>
-              {s.rounds.length ? <DataTable caption="Rounds" columns={roundColumns} rows={s.rounds} rowKey={(r) => String(r.round)} empty="" pageSize={5} /> : <p>No round has opened yet.</p>}
-              <RoundControls study={s} />
+              {s.rounds.length ? <DataTable caption="Rounds and their cuts" columns={roundColumns} rows={s.rounds} rowKey={(r) => String(r.round)} empty="" pageSize={5} /> : <p>No round has opened yet.</p>}
+              {s.status !== "completed" ? <RoundControls study={s} /> : null}
             </section>
             <section className="section" aria-labelledby="cut-heading">
               <h2 id="cut-heading">Recommended cut</h2>
