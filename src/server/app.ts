@@ -61,6 +61,8 @@ import masteryReportRoutes from './modules/learning/mastery-report.routes.js'
 import trainingRoutes from './modules/training/training.routes.js'
 import trainingAdminRoutes from './modules/training/training-admin.routes.js'
 import trainerRoutes from './modules/training/trainer.routes.js'
+// issue 15, item 4: modified-Angoff standard setting
+import standardSettingRoutes from './modules/standard-setting/standard-setting.routes.js'
 // issue 14: organisations (employers and colleges)
 import organisationsRoutes from './modules/organisations/organisations.routes.js'
 // issue 14: colleges and advanced standing
@@ -208,6 +210,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   // issue 13, training stream
   await app.register(trainingRoutes)
   await app.register(trainingAdminRoutes)
+  await app.register(standardSettingRoutes)
   await app.register(trainerRoutes)
   // issue 14: organisations
   await app.register(organisationsRoutes)

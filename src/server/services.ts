@@ -82,6 +82,9 @@ import { createAdvancedStandingService } from './modules/advanced-standing/advan
 import { collegeDirectory } from './modules/advanced-standing/institutions.js'
 import { createOrganisationSponsorships } from './modules/organisations/sponsorships.service.js'
 import { createConsentsService } from './modules/organisations/consents.service.js'
+// issue 15, item 4: modified-Angoff standard setting
+import { createStandardSettingService } from './modules/standard-setting/standard-setting.service.js'
+import { pValuesFromScores } from './modules/standard-setting/impact.js'
 
 export function createServices(ctx: ServerContext, program: Program) {
   // The audit log names actors through the accounts module, which is built after it and records audit entries itself.
@@ -196,7 +199,14 @@ export function createServices(ctx: ServerContext, program: Program) {
   const organisationSponsorships = createOrganisationSponsorships(ctx, {
     organisations, training: training.sponsorships, voucherLedger, results, credentials: credentialRecords, users, notifications, program: programService,
   })
+  // issue 15, item 4: impact data reads results' item scores and percents (the statistics module's stored p can replace itemPValues).
+  const standardSetting = createStandardSettingService(ctx, {
+    audit, notifications, program: programService, users, itemBank,
+    itemPValues: async (module) => pValuesFromScores(await results.recentModuleScores(module)),
+    recentPercents: async (module) => (await results.recentModuleScores(module)).map((r) => r.percent),
+  })
   return {
+    standardSetting,
     organisations,
     organisationSponsorships,
     consents: createConsentsService(ctx, { audit, sponsorships: organisationSponsorships }),

@@ -102,6 +102,10 @@ import { MyTrainingPage } from "./features/training/my-training-page";
 import { InvitationPage as TrainingInvitationPage } from "./features/training/invitation-page";
 import { TrainerPage } from "./features/training/trainer-page";
 import { SponsorPage } from "./features/training/sponsor-page";
+// issue 15, item 4: modified-Angoff standard setting
+import { StudiesPage } from "./features/standard-setting/studies-page";
+import { StudyPage } from "./features/standard-setting/study-page";
+import { RatePage } from "./features/standard-setting/rate-page";
 // issue 14: partner colleges and advanced standing
 import { PartnersPage } from "./features/advanced-standing/partners-page";
 import { CollegeRequestsPage } from "./features/advanced-standing/college-requests-page";
@@ -203,6 +207,9 @@ export const router = createBrowserRouter([
       // issue 13, training stream
       { path: "staff/trainers", element: staff(<TrainersPage />) },
       { path: "staff/courses", element: staff(<ManageCoursesPage staff />) },
+      { path: "staff/standard-setting", element: staff(<StudiesPage />) },
+      { path: "staff/standard-setting/:id", element: staff(<StudyPage />) },
+      { path: "standard-setting/:id/rate", element: <RequireAuth><RatePage /></RequireAuth> },
       { path: "center/courses", element: <RequireAuth requiredRole="center_admin"><ManageCoursesPage staff={false} /></RequireAuth> },
       { path: "training/courses", element: <CourseFinderPage /> },
       { path: "training/courses/:id", element: <CoursePage /> },

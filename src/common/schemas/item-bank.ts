@@ -18,9 +18,9 @@ export const ItemAssets = Type.Record(Type.String({ maxLength: 300 }), Type.Stri
 export const QtiXml = Type.String({ minLength: 20, maxLength: 512 * 1024 })
 
 /** The presentation tree and rationale are built by the QTI parser (src/common/items/presentation.ts): a recursive union kept as its TypeScript type. */
-const Presentation = Type.Unsafe<ItemPresentation>(Type.Unknown({ description: 'The item as shown: a tree of nodes built by the QTI parser (src/common/items/presentation.ts).' }))
+export const Presentation = Type.Unsafe<ItemPresentation>(Type.Unknown({ description: 'The item as shown: a tree of nodes built by the QTI parser (src/common/items/presentation.ts).' }))
 const Rationale = Type.Unsafe<PresentationNode[]>(Type.Unknown({ description: 'The rationale shown to reviewers: presentation nodes (src/common/items/presentation.ts).' }))
-const CorrectResponse = Type.Unsafe<CandidateResponse | null>(Type.Unknown({
+export const CorrectResponse = Type.Unsafe<CandidateResponse | null>(Type.Unknown({
   description: 'A response in exactly the shape PUT .../responses/{itemId} takes, scoring full marks; null when none is declared. Its values depend on each interaction.',
 }))
 

@@ -733,6 +733,11 @@ export interface Database {
   advanced_standing_requests: AdvancedStandingRequestsTable
   advanced_standing_totals: AdvancedStandingTotalsTable
   consents: ConsentsTable
+  // issue 15, item 4: modified-Angoff standard setting
+  standard_setting_studies: StandardSettingStudiesTable
+  standard_setting_panelists: StandardSettingPanelistsTable
+  standard_setting_ratings: StandardSettingRatingsTable
+  standard_setting_rounds: StandardSettingRoundsTable
 }
 
 // ---- issue 14: organisations (migration 0027)
@@ -1110,4 +1115,50 @@ export interface AdvancedStandingTotalsTable {
   holder_id: string
   institution_id: string
   committed: number
+}
+
+// issue 15, item 4: modified-Angoff standard setting
+export interface StandardSettingStudiesTable {
+  id: string
+  module: string
+  title: string
+  meeting_date: string
+  training_note: string
+  item_source: 'pool' | 'form'
+  /** JSON array of {itemId, version}. */
+  items: string
+  status: 'draft' | 'round1_open' | 'round1_closed' | 'round2_open' | 'round2_closed' | 'completed'
+  decision_note: string | null
+  decided_at: string | null
+  decided_by: string | null
+  created_at: string
+  created_by: string
+  updated_at: string
+}
+
+export interface StandardSettingPanelistsTable {
+  study_id: string
+  user_id: string
+  added_at: string
+  added_by: string
+}
+
+export interface StandardSettingRatingsTable {
+  study_id: string
+  round: number
+  panelist_id: string
+  item_id: string
+  rating: number
+  saved_at: string
+}
+
+export interface StandardSettingRoundsTable {
+  study_id: string
+  round: number
+  opened_at: string
+  closed_at: string | null
+  cut_percent: number | null
+  sd: number | null
+  se: number | null
+  panelists: number | null
 }

@@ -10,6 +10,8 @@ import {
   TrainerSection,
 } from "../features/dashboard/role-sections";
 import { StaffSection } from "../features/dashboard/staff-section";
+// issue 15, item 4: standard-setting panelists (a study membership, not a role)
+import { PanelSection } from "../features/standard-setting/panel-section";
 
 export function DashboardPage() {
   const me = useMe();
@@ -27,6 +29,7 @@ export function DashboardPage() {
               {hasRole(user, "employer") ? <EmployerSection /> : null}
               {hasRole(user, "college_partner") ? <CollegePartnerSection /> : null}
               {hasRole(user, "trainer") ? <TrainerSection /> : null}
+              <PanelSection />
             </div>
           ) : null
         }

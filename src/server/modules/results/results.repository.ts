@@ -32,3 +32,15 @@ export async function correctionsFor(db: DbOrTx, itemIds: readonly string[]) {
   if (itemIds.length === 0) return []
   return db.selectFrom('scoring_corrections').selectAll().where('item_id', 'in', itemIds).execute()
 }
+
+/** issue 15, standard setting: a module's most recent stored results with their item scores (impact data, p-values). */
+export async function recentResultsOfModule(db: DbOrTx, module: string, limit: number) {
+  return db
+    .selectFrom('results')
+    .select(['attempt_id', 'percent', 'item_scores'])
+    .where('module', '=', module)
+    .orderBy('scored_at', 'desc')
+    .orderBy('attempt_id', 'desc')
+    .limit(limit)
+    .execute()
+}

@@ -20,7 +20,7 @@ import type { CredentialRecordsService } from '../registry/credential-records.se
 import type { ContactDirectory } from '../accounts/users.service.js'
 import type { NotificationsService } from '../notifications/notifications.service.js'
 import { createResultEmails } from './result-emails.js'
-import { correctionsFor, findResult, insertResult, passedResultsOfCandidate, resultsOfCandidate } from './results.repository.js'
+import { correctionsFor, findResult, insertResult, passedResultsOfCandidate, recentResultsOfModule, resultsOfCandidate } from './results.repository.js'
 
 export interface ResultView {
   module: string
@@ -187,6 +187,19 @@ export function createResultsService(
     modelsOf,
     reconcile,
     scoredResults,
+
+    /**
+     * issue 15, standard setting: a module's most recent results of scored attempts (voided ones left
+     * out), each with its percent and item scores. What impact data and item p-values are computed from.
+     */
+    async recentModuleScores(module: string, limit = 1000): Promise<{ percent: number; itemScores: { itemId: string; score: number; maxScore: number }[] }[]> {
+      const rows = await recentResultsOfModule(db, module, limit)
+      const scored = new Set((await deps.attempts.many(rows.map((r) => r.attempt_id))).filter((a) => a.status === 'scored').map((a) => a.id))
+      return rows.filter((r) => scored.has(r.attempt_id)).map((r) => ({
+        percent: Number(r.percent),
+        itemScores: (JSON.parse(r.item_scores) as { itemId: string; score: number; maxScore: number }[]).map(({ itemId, score, maxScore }) => ({ itemId, score, maxScore })),
+      }))
+    },
 
     /**
      * The candidate's attempts with their outcome so far, for the registration rules (retakes), read in

@@ -41,6 +41,8 @@ const LINKS = [
   // issue 13, lab-records stream
   { to: "/staff/learning-records", title: "Learning records", text: "Learning record stores that receive xAPI statements, their deliveries, and Learning Lab use." },
   // issue 14: colleges and advanced standing
+  // issue 15, item 4
+  { to: "/staff/standard-setting", title: "Standard setting", text: "Modified-Angoff studies: panelists, two rounds of ratings, impact data, the recommended cut and the decision." },
   { to: "/staff/advanced-standing", title: "Advanced standing", text: "Articulation agreements with partner colleges, holders' requests and revocation flags." },
 ];
 
