@@ -80,6 +80,8 @@ import { createOrganisationsService } from './modules/organisations/organisation
 // issue 14: colleges and advanced standing
 import { createAdvancedStandingService } from './modules/advanced-standing/advanced-standing.service.js'
 import { collegeDirectory } from './modules/advanced-standing/institutions.js'
+// issue 15, item 4: item statistics, the review queue, demographics for DIF, the technical report
+import { createPsychometricsService, type StandardSettingReader } from './modules/psychometrics/psychometrics.service.js'
 
 export function createServices(ctx: ServerContext, program: Program) {
   // The audit log names actors through the accounts module, which is built after it and records audit entries itself.
@@ -189,7 +191,14 @@ export function createServices(ctx: ServerContext, program: Program) {
   const registry = createRegistryService(ctx)
   // issue 14: employers and colleges as organisations; other modules ask it who belongs to which.
   const organisations = createOrganisationsService(ctx, { audit, notifications, users })
+  // issue 15, item 4. The technical report's standard-setting record comes from the standard-setting
+  // module once it is wired here; until then no study is recorded.
+  const standardSetting: StandardSettingReader = async () => null
+  const psychometrics = createPsychometricsService(ctx, {
+    audit, program: programService, jobs, results, attempts: attemptRecords, itemBank, standardSetting, minGroupSize: ctx.config.difMinGroupSize,
+  })
   return {
+    psychometrics,
     organisations,
     training,
     practice: createPracticeService(ctx, { program: programService, itemBank, lessons, learningRecords, mastery, studyPlans, access: practiseAccess }),

@@ -727,6 +727,10 @@ export interface Database {
   articulation_agreements: ArticulationAgreementsTable
   advanced_standing_requests: AdvancedStandingRequestsTable
   advanced_standing_totals: AdvancedStandingTotalsTable
+  // issue 15, item 4: item statistics and demographics (migration 0030)
+  psychometric_snapshots: PsychometricSnapshotsTable
+  item_statistics: ItemStatisticsTable
+  candidate_demographics: CandidateDemographicsTable
 }
 
 // ---- issue 14: organisations (migration 0027)
@@ -1092,4 +1096,40 @@ export interface AdvancedStandingTotalsTable {
   holder_id: string
   institution_id: string
   committed: number
+}
+
+// ---- issue 15, item 4: item statistics (migration 0030)
+/** One computed period: a module's figures, or a credential's conjunctive decision (scope = its code). */
+export interface PsychometricSnapshotsTable {
+  scope: string
+  year: number
+  job_id: string
+  started_by: string
+  computed_at: string
+  candidates: number
+  /** JSON: the module's reliability, decision consistency, flag and DIF counts (psychometrics schemas). */
+  summary: string
+}
+
+export interface ItemStatisticsTable {
+  module: string
+  year: number
+  item_id: string
+  version: number
+  computed_at: string
+  exposure: number
+  p: number
+  /** JSON array of ItemReviewFlag. */
+  flags: string
+  /** JSON: correlations, alpha-if-deleted, distractors, DIF by question. */
+  detail: string
+}
+
+/** Voluntary, self-reported answers, given with consent; only ever read in aggregate. */
+export interface CandidateDemographicsTable {
+  user_id: string
+  /** JSON: question code → answer code ("prefer_not" included). */
+  answers: string
+  consented_at: string
+  updated_at: string
 }

@@ -32,3 +32,15 @@ export async function correctionsFor(db: DbOrTx, itemIds: readonly string[]) {
   if (itemIds.length === 0) return []
   return db.selectFrom('scoring_corrections').selectAll().where('item_id', 'in', itemIds).execute()
 }
+
+/** A module's results scored in [from, to) with their item scores (the psychometrics job's input), in attempt order. */
+export async function resultsOfModuleScoredBetween(db: DbOrTx, module: string, from: string, to: string) {
+  return db
+    .selectFrom('results')
+    .select(['attempt_id', 'candidate_id', 'passed', 'percent', 'item_scores', 'scored_at'])
+    .where('module', '=', module)
+    .where('scored_at', '>=', from)
+    .where('scored_at', '<', to)
+    .orderBy('attempt_id')
+    .execute()
+}

@@ -20,7 +20,7 @@ import type { CredentialRecordsService } from '../registry/credential-records.se
 import type { ContactDirectory } from '../accounts/users.service.js'
 import type { NotificationsService } from '../notifications/notifications.service.js'
 import { createResultEmails } from './result-emails.js'
-import { correctionsFor, findResult, insertResult, passedResultsOfCandidate, resultsOfCandidate } from './results.repository.js'
+import { resultsOfModuleScoredBetween, correctionsFor, findResult, insertResult, passedResultsOfCandidate, resultsOfCandidate } from './results.repository.js'
 
 export interface ResultView {
   module: string
@@ -224,6 +224,19 @@ export function createResultsService(
     },
 
     /** The stored result of an attempt, as people see it; null while staff hold it for review. */
+    /**
+     * A module's results scored in [from, to) with each item's score, dichotomised (full marks = 1):
+     * what the psychometrics job analyses. Every MT1 item is worth one point.
+     */
+    async scoredInPeriod(module: string, from: string, to: string) {
+      const rows = await resultsOfModuleScoredBetween(db, module, from, to)
+      return rows.map((r) => ({
+        attemptId: r.attempt_id, candidateId: r.candidate_id, passed: Number(r.passed) === 1, percent: Number(r.percent),
+        items: (JSON.parse(r.item_scores) as { itemId: string; version: number; score: number; maxScore: number }[])
+          .map((i) => ({ itemId: i.itemId, version: i.version, correct: i.maxScore > 0 && i.score >= i.maxScore ? 1 : 0 })),
+      }))
+    },
+
     async resultOf(attemptId: string): Promise<ResultView | null> {
       const row = await findResult(db, attemptId)
       if (row && (await deps.holds.heldAttemptIds(db, row.candidate_id)).has(attemptId)) return null
