@@ -5,6 +5,7 @@ import { ProfileForm } from "../features/account/profile-form";
 import { hasRole, useMe } from "../features/auth/auth-queries";
 import { ROLE_LABELS } from "../features/auth/roles";
 import { NcrcSection } from "../features/registration/ncrc-form";
+import { DemographicsSection } from "../features/psychometrics/demographics-form";
 
 export function AccountPage() {
   const me = useMe();
@@ -20,6 +21,7 @@ export function AccountPage() {
               </p>
               <ProfileForm user={user} />
               {hasRole(user, "candidate") ? <NcrcSection /> : null}
+              {hasRole(user, "candidate") ? <DemographicsSection /> : null}
               <PasswordForm />
             </div>
           ) : null
