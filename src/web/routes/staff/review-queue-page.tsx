@@ -32,16 +32,15 @@ const FIGURE_COLUMNS: Column<ModuleSnapshotView>[] = [
   { id: "pass", header: "Pass rate", className: "numeric", cell: (s) => share(s.passRate), sortValue: (s) => s.passRate },
   { id: "mean", header: "Mean (SD)", className: "numeric", cell: (s) => (s.kind === "module" ? `${stat(s.mean)} (${stat(s.sd)})` : "—"), sortValue: (s) => s.mean },
   { id: "kr20", header: "KR-20", className: "numeric", cell: (s) => stat(s.kr20, 3), sortValue: (s) => s.kr20 },
-  { id: "sem", header: "SEM / CSEM at cut", className: "numeric", cell: (s) => (s.kind === "module" ? `${stat(s.sem)} / ${stat(s.csemAtCut)}` : "—") },
+  { id: "sem", header: "SEM (at cut)", className: "numeric", cell: (s) => (s.kind === "module" ? `${stat(s.sem)} (${stat(s.csemAtCut)})` : "—") },
   { id: "agreement", header: "Agreement (kappa)", className: "numeric", cell: (s) => `${stat(s.agreement, 3)} (${stat(s.kappa, 3)})`, sortValue: (s) => s.agreement },
-  { id: "flagged", header: "Flagged items", className: "numeric", cell: (s) => (s.kind === "module" ? s.flagged : "—"), sortValue: (s) => s.flagged },
   {
     id: "report",
-    header: "Technical report",
+    header: "Report",
     cell: (s) =>
       s.kind === "module" ? (
         <a href={reportPath(s.scope, s.year)} download>
-          {s.scope} {s.year} (PDF)
+          PDF<span className="visually-hidden"> technical report {s.scope} {s.year}</span>
         </a>
       ) : (
         "—"
@@ -63,14 +62,12 @@ export function ReviewQueuePage() {
       rowHeader: true,
       cell: (e) => (
         <>
-          <Link to={`/staff/items/${e.itemId}`}>{e.identifier}</Link>
-          <span className="item-bank__sub">{e.title}</span>
+          <Link to={`/staff/items/${e.itemId}`}>{e.identifier}</Link> <span className="item-bank__sub">version {e.version}: {e.title}</span>
         </>
       ),
       sortValue: (e) => e.identifier,
     },
     { id: "skill", header: "Skill", className: "nowrap", cell: (e) => `${e.module} · ${e.skill ?? "?"}`, sortValue: (e) => `${e.module} ${e.skill ?? ""}` },
-    { id: "version", header: "Version", className: "numeric", cell: (e) => e.version, sortValue: (e) => e.version },
     { id: "n", header: "Exposure", className: "numeric", cell: (e) => e.exposure, sortValue: (e) => e.exposure },
     { id: "p", header: "p", className: "numeric", cell: (e) => stat(e.p), sortValue: (e) => e.p },
     { id: "r", header: "Corrected r", className: "numeric", cell: (e) => stat(e.correctedItemTotal), sortValue: (e) => e.correctedItemTotal },
@@ -97,12 +94,12 @@ export function ReviewQueuePage() {
       cell: (e) => (
         <>
           {e.status === "active" ? (
-            <button type="button" className="button button--secondary" onClick={() => setSending(e)}>
-              Send {e.identifier} back to review
+            <button type="button" className="button button--secondary review-queue__action" onClick={() => setSending(e)}>
+              Send back to review<span className="visually-hidden"> {e.identifier}</span>
             </button>
           ) : null}
-          <Link className="button button--secondary" to={`/staff/items/${e.itemId}#key-correction-heading`}>
-            Correct the key of {e.identifier}
+          <Link className="button button--secondary review-queue__action" to={`/staff/items/${e.itemId}#key-correction-heading`}>
+            Correct the key<span className="visually-hidden"> of {e.identifier}</span>
           </Link>
         </>
       ),
@@ -147,6 +144,7 @@ export function ReviewQueuePage() {
         status={queue}
         empty="No item is flagged for this year."
         initialSort={{ id: "p" }}
+        pageSize={20}
       />
       {sending ? (
         <SendToReviewDialog
