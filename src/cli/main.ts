@@ -40,6 +40,13 @@ Usage:
   mt1 psychometrics dif <responses.csv> --group <column> --reference <value> --focal <value>
                                    Mantel–Haenszel DIF of every item between two groups, with the
                                    ETS A/B/C category, as one JSON document
+  mt1 psychometrics rasch <responses.csv>
+                                   Rasch calibration by marginal maximum likelihood (one common
+                                   discrimination): logLikelihood and each item's difficulty
+  mt1 psychometrics equate --design random-groups --method mean|linear|equipercentile --x <x.csv> --y <y.csv>
+  mt1 psychometrics equate --design neat --method tucker|levine|chained --x <x.csv> --y <y.csv> --anchor internal
+                                   observed-score equating of form X onto form Y: score,count tables
+                                   (random groups) or per-examinee total,anchor files (NEAT)
                                    (a malformed file or argument: message on stderr, exit 2;
                                    these commands never open the database)
 

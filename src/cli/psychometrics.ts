@@ -7,10 +7,14 @@ import { parseArgs } from 'node:util'
 import { analyseItems } from '../common/psychometrics/classical.js'
 import { readResponses, ResponseFileError, type ResponseMatrix } from '../common/psychometrics/csv.js'
 import { groupCodes, GroupTooSmallError, mantelHaenszel } from '../common/psychometrics/dif.js'
+import { equateCommand, raschCommand } from './psychometrics-irt.js'
 
 export const PSYCHOMETRICS_USAGE = `Usage:
   mt1 psychometrics items <responses.csv>
-  mt1 psychometrics dif <responses.csv> --group <column> --reference <value> --focal <value>`
+  mt1 psychometrics dif <responses.csv> --group <column> --reference <value> --focal <value>
+  mt1 psychometrics rasch <responses.csv>
+  mt1 psychometrics equate --design random-groups --method mean|linear|equipercentile --x <x.csv> --y <y.csv>
+  mt1 psychometrics equate --design neat --method tucker|levine|chained --x <x.csv> --y <y.csv> --anchor internal`
 
 /** A refusal the user can fix: printed on stderr, exit 2. */
 class UsageError extends Error {}
@@ -94,12 +98,13 @@ const dif: Subcommand = (args) => {
   return 0
 }
 
-/** Subcommands by name; others (IRT, equating) are added here beside these. */
-const subcommands: Record<string, Subcommand> = { items, dif }
+/** Subcommands by name. IRT and equating report their own refusals (exit 2) in psychometrics-irt.ts. */
+const subcommands: Record<string, Subcommand> = { items, dif, rasch: (args) => raschCommand(args), equate: (args) => equateCommand(args) }
 
 export async function psychometricsCommand(args: string[]): Promise<number> {
   const [name, ...rest] = args
-  const run = name === undefined ? undefined : subcommands[name]
+  // Own names only: `constructor` or `toString` must not reach Object.prototype's functions.
+  const run = name !== undefined && Object.hasOwn(subcommands, name) ? subcommands[name] : undefined
   if (!run) {
     console.error(`${name === undefined ? 'Say which statistics to compute.' : `Unknown psychometrics command: ${name}`}\n${PSYCHOMETRICS_USAGE}`)
     return 2

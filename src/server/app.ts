@@ -67,6 +67,7 @@ import trainerRoutes from './modules/training/trainer.routes.js'
 import organisationsRoutes from './modules/organisations/organisations.routes.js'
 // issue 14: colleges and advanced standing
 import advancedStandingRoutes from './modules/advanced-standing/advanced-standing.routes.js'
+import sponsorshipsRoutes from './modules/organisations/sponsorships.routes.js'
 import authPlugin from './plugins/auth.js'
 import inputGuardPlugin from './plugins/input-guard.js'
 import errorsPlugin from './plugins/errors.js'
@@ -215,6 +216,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(organisationsRoutes)
   // issue 14: colleges and advanced standing
   await app.register(advancedStandingRoutes)
+  await app.register(sponsorshipsRoutes)
 
   await app.register(staticWebPlugin)
   await app.ready()

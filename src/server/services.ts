@@ -80,6 +80,8 @@ import { createOrganisationsService } from './modules/organisations/organisation
 // issue 14: colleges and advanced standing
 import { createAdvancedStandingService } from './modules/advanced-standing/advanced-standing.service.js'
 import { collegeDirectory } from './modules/advanced-standing/institutions.js'
+import { createOrganisationSponsorships } from './modules/organisations/sponsorships.service.js'
+import { createConsentsService } from './modules/organisations/consents.service.js'
 // issue 15, item 4: item statistics, the review queue, demographics for DIF, the technical report
 import { createPsychometricsService, type StandardSettingReader } from './modules/psychometrics/psychometrics.service.js'
 
@@ -191,6 +193,11 @@ export function createServices(ctx: ServerContext, program: Program) {
   const registry = createRegistryService(ctx)
   // issue 14: employers and colleges as organisations; other modules ask it who belongs to which.
   const organisations = createOrganisationsService(ctx, { audit, notifications, users })
+  // Employers sponsor people as the organisation through training's seats and scheduling's vouchers;
+  // what a sponsored candidate shares (results, certificates) is read from results and the registry.
+  const organisationSponsorships = createOrganisationSponsorships(ctx, {
+    organisations, training: training.sponsorships, voucherLedger, results, credentials: credentialRecords, users, notifications, program: programService,
+  })
   // issue 15, item 4. The technical report's standard-setting record comes from the standard-setting
   // module once it is wired here; until then no study is recorded.
   const standardSetting: StandardSettingReader = async () => null
@@ -200,6 +207,8 @@ export function createServices(ctx: ServerContext, program: Program) {
   return {
     psychometrics,
     organisations,
+    organisationSponsorships,
+    consents: createConsentsService(ctx, { audit, sponsorships: organisationSponsorships }),
     training,
     practice: createPracticeService(ctx, { program: programService, itemBank, lessons, learningRecords, mastery, studyPlans, access: practiseAccess }),
     practiceTests,

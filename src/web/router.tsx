@@ -107,6 +107,12 @@ import { SponsorPage } from "./features/training/sponsor-page";
 import { PartnersPage } from "./features/advanced-standing/partners-page";
 import { CollegeRequestsPage } from "./features/advanced-standing/college-requests-page";
 import { StaffAgreementsPage } from "./features/advanced-standing/staff-agreements-page";
+// issue 14: organisations (employers and colleges), sponsored candidates and consent.
+import { OrganisationInvitationPage } from "./features/organisations/invitation-page";
+import { MyOrganisationsPage } from "./features/organisations/my-organisations-page";
+import { OrganisationPage } from "./features/organisations/organisation-page";
+import { SponsoredCandidatesPage } from "./features/organisations/sponsored-candidates-page";
+import { StaffOrganisationsPage } from "./features/organisations/staff-organisations-page";
 
 const staff = (element: ReactNode) => <RequireAuth requiredRole="program_staff">{element}</RequireAuth>;
 
@@ -211,6 +217,12 @@ export const router = createBrowserRouter([
       { path: "partners", element: <PartnersPage /> },
       { path: "college/advanced-standing", element: <RequireAuth requiredRole="college_partner"><CollegeRequestsPage /></RequireAuth> },
       { path: "staff/advanced-standing", element: staff(<StaffAgreementsPage />) },
+      // issue 14: organisations
+      { path: "staff/organisations", element: staff(<StaffOrganisationsPage />) },
+      { path: "organisations", element: <RequireAuth><MyOrganisationsPage /></RequireAuth> },
+      { path: "organisations/invitation", element: <RequireAuth><OrganisationInvitationPage /></RequireAuth> },
+      { path: "organisations/:id", element: <RequireAuth><OrganisationPage /></RequireAuth> },
+      { path: "organisations/:id/sponsored", element: <RequireAuth><SponsoredCandidatesPage /></RequireAuth> },
       { path: "*", element: <NotFoundPage /> },
         ],
       },

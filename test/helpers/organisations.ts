@@ -29,10 +29,11 @@ export interface OrganisationsWorld {
   close(): Promise<void>
 }
 
-export async function organisationsWorld(kind: DatabaseKind): Promise<OrganisationsWorld> {
-  const t = await createTestApp(kind)
-  await seedDemo(t.app, t.clock())
-  let staff = await staffSession(t.app)
+/** A new app with the demo data and staff, or (`on`) an app another world already set up, with its staff session. */
+export async function organisationsWorld(kind: DatabaseKind, on?: { t: TestApp; staff: Session }): Promise<OrganisationsWorld> {
+  const t = on?.t ?? await createTestApp(kind)
+  if (!on) await seedDemo(t.app, t.clock())
+  let staff = on?.staff ?? await staffSession(t.app)
   let seq = 0
   const world: OrganisationsWorld = {
     t, staff,

@@ -4,7 +4,6 @@
 // published status list shows a revocation at once, a key rotation leaves earlier credentials
 // verifiable, and only the holder gets their credential.
 import fs from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity'
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite'
@@ -18,37 +17,10 @@ import { createDocumentLoader } from '../../src/server/modules/credentials/docum
 import { call, register, type Session } from '../helpers/http-client.js'
 import { deliveryWorld, type Award, type DeliveryWorld } from '../helpers/delivery.js'
 import { databases } from '../helpers/test-app.js'
+import { forbidNetwork } from '../helpers/no-network.js'
 
-// --- No network: any outbound connection other than the local test database fails the test. ---
-const networkAttempts: string[] = []
-const realConnect = net.Socket.prototype.connect
-const realFetch = globalThis.fetch
-function targetOf(args: unknown[]): string {
-  const first = Array.isArray(args[0]) ? (args[0] as unknown[])[0] : args[0]
-  if (typeof first === 'number') return `${typeof args[1] === 'string' ? args[1] : 'localhost'}:${first}`
-  if (typeof first === 'string') return 'unix-socket'
-  const o = first as { host?: string; port?: number; path?: string }
-  return o.path ? 'unix-socket' : `${o.host ?? 'localhost'}:${o.port}`
-}
-beforeAll(() => {
-  net.Socket.prototype.connect = function (this: net.Socket, ...args: unknown[]) {
-    const target = targetOf(args)
-    if (!/^(unix-socket|localhost:|127\.0\.0\.1:|::1:|\[::1\]:)/.test(target)) {
-      networkAttempts.push(target)
-      throw new Error(`network access attempted: ${target}`)
-    }
-    return (realConnect as (...a: unknown[]) => net.Socket).apply(this, args)
-  } as typeof realConnect
-  globalThis.fetch = (async (input: unknown) => {
-    networkAttempts.push(String(input))
-    throw new Error(`network access attempted: ${String(input)}`)
-  }) as typeof fetch
-})
-afterAll(() => {
-  net.Socket.prototype.connect = realConnect
-  globalThis.fetch = realFetch
-  expect(networkAttempts).toEqual([])
-})
+// No network: any outbound connection other than the local test database fails the file.
+const networkAttempts = forbidNetwork()
 
 // --- The OB 3.0 JSON schema (third-party, read from ../shared; skipped with a notice when absent). ---
 const schemaPath = path.resolve(projectRoot, '..', 'shared', 'ob3', 'achievementcredential.schema.json')

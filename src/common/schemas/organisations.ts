@@ -100,3 +100,68 @@ export const OrganisationInvitationOffer = Type.Object({
   expiresAt: Type.String(),
 })
 export type OrganisationInvitationOffer = Static<typeof OrganisationInvitationOffer>
+
+// ---------- Employers as organisations: sponsored candidates and consent (issue 14, item 2) ----------
+
+export const CONSENT_SCOPES = ['results'] as const
+export const ConsentScope = StringEnum(CONSENT_SCOPES)
+
+/** Assign one code of an exam voucher batch bought by a member to a person by email. */
+export const SponsorVoucherBody = Type.Object({ voucherBatchId: Id, email: Email }, Strict)
+export type SponsorVoucherBody = Static<typeof SponsorVoucherBody>
+
+/** One thing an organisation sponsored for a person: an exam voucher, or a seat in a course or a Learning Lab. */
+export const SponsorshipView = Type.Object({
+  id: Type.String(),
+  kind: StringEnum(['voucher', 'course', 'learning_lab'] as const),
+  title: Type.String(),
+  email: Type.String(),
+  /** A voucher: available, redeemed, void. A seat: invited, pending_payment, confirmed, cancelled. */
+  status: Type.String(),
+  voucherCode: Nullable(Type.String()),
+  createdAt: Type.String(),
+})
+export type SponsorshipView = Static<typeof SponsorshipView>
+
+export const SharedResultView = Type.Object({ module: Type.String(), moduleName: Type.String(), percent: Type.Number(), passed: Type.Boolean(), scoredAt: Type.String() })
+export type SharedResultView = Static<typeof SharedResultView>
+export const SharedCertificateView = Type.Object({ certificateNumber: Type.String(), type: Type.String(), issuedOn: Type.String(), status: Type.String() })
+export type SharedCertificateView = Static<typeof SharedCertificateView>
+
+/** A sponsored person as the organisation sees them: results and certificates only while their consent stands. */
+export const SponsoredCandidateView = Type.Object({
+  email: Type.String(),
+  /** Their name once they have an account with that address. */
+  name: Nullable(Type.String()),
+  sponsorships: Type.Array(SponsorshipView),
+  sharing: StringEnum(['shared', 'not_shared'] as const),
+  sharedSince: Nullable(Type.String()),
+  results: Nullable(Type.Array(SharedResultView)),
+  certificates: Nullable(Type.Array(SharedCertificateView)),
+})
+export type SponsoredCandidateView = Static<typeof SponsoredCandidateView>
+export const SponsoredCandidateList = Type.Object({ items: Type.Array(SponsoredCandidateView), ...OnePage })
+export type SponsoredCandidateList = Static<typeof SponsoredCandidateList>
+
+export const ConsentView = Type.Object({
+  id: Type.String(),
+  organisationId: Type.String(),
+  scope: ConsentScope,
+  grantedAt: Type.String(),
+  withdrawnAt: Nullable(Type.String()),
+})
+export type ConsentView = Static<typeof ConsentView>
+
+export const GrantConsentBody = Type.Object({ organisationId: Id, scope: ConsentScope }, Strict)
+export type GrantConsentBody = Static<typeof GrantConsentBody>
+export const ConsentIdParams = Type.Object({ id: Id }, Strict)
+
+/** An organisation that sponsors me, what it sponsored, and whether I share my results with it. */
+export const MySponsorView = Type.Object({
+  organisation: OrganisationView,
+  sponsorships: Type.Array(SponsorshipView),
+  consent: Nullable(ConsentView),
+})
+export type MySponsorView = Static<typeof MySponsorView>
+export const MySponsorList = Type.Object({ items: Type.Array(MySponsorView), ...OnePage })
+export type MySponsorList = Static<typeof MySponsorList>

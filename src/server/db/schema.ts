@@ -299,6 +299,11 @@ export interface VouchersTable {
   training_subject: string | null
   /** The training enrolment a redeemed training voucher paid for. */
   enrolment_id: string | null
+  // ---- issue 14 (migration 0027): a code an organisation assigned to a person by email.
+  organisation_id: string | null
+  assigned_email: string | null
+  assigned_at: string | null
+  assigned_by: string | null
 }
 
 export interface InvoicesTable {
@@ -731,6 +736,7 @@ export interface Database {
   psychometric_snapshots: PsychometricSnapshotsTable
   item_statistics: ItemStatisticsTable
   candidate_demographics: CandidateDemographicsTable
+  consents: ConsentsTable
 }
 
 // ---- issue 14: organisations (migration 0027)
@@ -753,6 +759,16 @@ export interface OrganisationMembersTable {
   user_id: string
   role: OrganisationRole
   joined_at: string
+}
+
+/** A candidate's consent to share their results with an organisation; withdrawn, it stays as the record. */
+export interface ConsentsTable {
+  id: string
+  candidate_id: string
+  organisation_id: string
+  scope: 'results'
+  granted_at: string
+  withdrawn_at: string | null
 }
 
 export interface OrganisationInvitationsTable {
@@ -847,6 +863,8 @@ export interface TrainingEnrolmentsTable {
   created_at: string
   created_by: string | null
   updated_at: string
+  /** issue 14 (migration 0027): the organisation that sponsored the seat, through its member `sponsor_id`. */
+  organisation_id: string | null
 }
 
 export interface CourseAttendanceTable {

@@ -6,6 +6,7 @@ import { hasRole, useMe } from "../features/auth/auth-queries";
 import { ROLE_LABELS } from "../features/auth/roles";
 import { NcrcSection } from "../features/registration/ncrc-form";
 import { DemographicsSection } from "../features/psychometrics/demographics-form";
+import { SharingSection } from "../features/organisations/sharing-section";
 
 export function AccountPage() {
   const me = useMe();
@@ -22,6 +23,8 @@ export function AccountPage() {
               <ProfileForm user={user} />
               {hasRole(user, "candidate") ? <NcrcSection /> : null}
               {hasRole(user, "candidate") ? <DemographicsSection /> : null}
+              {/* issue 14: consent to share results with the organisations that sponsor me */}
+              <SharingSection />
               <PasswordForm />
             </div>
           ) : null

@@ -4,6 +4,7 @@ import type { ProgramView as Program } from "../../common/schemas/program";
 import { Page } from "../components/page";
 import { QueryStatus } from "../components/query-status";
 import { useProgram } from "../features/program/program-queries";
+import { SkillsCovered } from "../features/program/skills-covered";
 
 // /achievements/<code>: the address every Open Badges credential names as its achievement's id. It
 // says what the credential is and what earns it, in the words the signed credential carries (the same
@@ -61,19 +62,7 @@ function AchievementDetails({ program, code }: { program: Program; code: string 
         </ul>
       </section>
 
-      <section className="section" aria-labelledby="skills-heading">
-        <h2 id="skills-heading">Skills it covers</h2>
-        <dl className="skill-list">
-          {achievement.skills.map((skill) => (
-            <div key={skill.code}>
-              <dt>
-                {skill.name} <span className="badge badge--muted">{skill.code}</span>
-              </dt>
-              <dd>{skill.description}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
+      <SkillsCovered skills={achievement.skills} />
 
       <section className="section" aria-labelledby="verify-heading">
         <h2 id="verify-heading">Check a certificate</h2>

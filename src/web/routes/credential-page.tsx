@@ -5,6 +5,7 @@ import { formatCalendarDate } from "../lib/format";
 import type { PublicCredentialView } from "../../common/schemas/credentials";
 import { usePublicCredential } from "../features/credential-page/credential-page-api";
 import "../styles/credential-page.css";
+import { SkillsCovered } from "../features/program/skills-covered";
 
 // /credentials/<number>: the page a holder shares (on LinkedIn, in an application). It shows the
 // badge, what the credential is and what earns it, who issued it and when, and the registry's live
@@ -86,19 +87,7 @@ function CredentialDetails({ credential: c }: { credential: PublicCredentialView
           </ul>
         </section>
 
-        <section className="section" aria-labelledby="skills-heading">
-          <h2 id="skills-heading">Skills it covers</h2>
-          <dl className="skill-list">
-            {c.skills.map((skill) => (
-              <div key={skill.code}>
-                <dt>
-                  {skill.name} <span className="badge badge--muted">{skill.code}</span>
-                </dt>
-                <dd>{skill.description}</dd>
-              </div>
-            ))}
-          </dl>
-        </section>
+        <SkillsCovered skills={c.skills} />
 
         <section className="section" aria-labelledby="verify-heading">
           <h2 id="verify-heading">Verify it yourself</h2>

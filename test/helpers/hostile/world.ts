@@ -162,6 +162,10 @@ export async function hostileWorld(kind: DatabaseKind): Promise<HostileWorld> {
   const seat = await call(app, 'POST', '/api/v1/training/enrolments', { session: candidate, body: { offeringId: demoCourse.id } })
   expectStatus(seat, 201, 'the demo candidate enrols in the demo course')
   fixtures.enrolmentId = seat.json().id
+  // issue 14: the demo employer's organisation (the demo employer owns it), attacked by every role.
+  const organisations = (await call(app, 'GET', '/api/v1/me/organisations', { session: as('employer') })).json().items as { organisation: { id: string } }[]
+  if (!organisations[0]) throw new Error('hostile world: the demo employer has no organisation')
+  fixtures.organisationId = organisations[0].organisation.id
 
   const now = () => t.clock()
   const known: Known = {
@@ -198,6 +202,8 @@ export async function hostileWorld(kind: DatabaseKind): Promise<HostileWorld> {
     meetingId: fixtures.meetingId,
     trainerId: fixtures.trainerId,
     enrolmentId: fixtures.enrolmentId,
+    // issue 14
+    organisationId: fixtures.organisationId,
   }
   const byPath = (path: string, name: string): string | undefined => {
     if (name === 'id') {
@@ -221,6 +227,8 @@ export async function hostileWorld(kind: DatabaseKind): Promise<HostileWorld> {
         // issue 13, training stream
         [/^\/api\/v1\/training\/courses\//, fixtures.courseId],
         [/^\/api\/v1\/training\/enrolments\//, fixtures.enrolmentId],
+        // issue 14
+        [/^\/api\/v1\/(admin\/)?organisations\//, fixtures.organisationId],
       ]
       return rules.find(([re]) => re.test(path))?.[1]
     }

@@ -48,4 +48,33 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   // One waiting invitation per address and organisation (an expired one is withdrawn when it is replaced).
   await db.schema.createIndex('organisation_invitations_one_open_idx').on('organisation_invitations').columns(['organisation_id', 'email']).unique()
     .where(sql.ref('accepted_at'), 'is', null).where(sql.ref('withdrawn_at'), 'is', null).execute()
+
+  // ---- Employers as organisations (issue 14, item 2): sponsored candidates and their consent.
+  // A candidate shares their results with a sponsoring organisation only while a consent stands;
+  // withdrawing it keeps the row (the record of what was shared when) and hides the results at once.
+  await db.schema
+    .createTable('consents')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('candidate_id', 'text', (c) => c.notNull().references('users.id'))
+    .addColumn('organisation_id', 'text', (c) => c.notNull().references('organisations.id'))
+    .addColumn('scope', 'text', (c) => c.notNull())
+    .addColumn('granted_at', ts, (c) => c.notNull())
+    .addColumn('withdrawn_at', ts)
+    .execute()
+  // One standing consent per candidate, organisation and scope.
+  await db.schema.createIndex('consents_one_standing_idx').on('consents').columns(['candidate_id', 'organisation_id', 'scope']).unique()
+    .where(sql.ref('withdrawn_at'), 'is', null).execute()
+  await db.schema.createIndex('consents_organisation_idx').on('consents').columns(['organisation_id', 'candidate_id']).execute()
+
+  // The training module's sponsored seats and the scheduling module's vouchers learn the organisation
+  // that sponsors them (their tables; their repositories write them). A voucher is assigned to a
+  // person by email, who is sent its code.
+  await db.schema.alterTable('training_enrolments').addColumn('organisation_id', 'text').execute()
+  await db.schema.createIndex('training_enrolments_organisation_idx').on('training_enrolments').columns(['organisation_id', 'created_at']).execute()
+  await db.schema.alterTable('vouchers').addColumn('organisation_id', 'text').execute()
+  await db.schema.alterTable('vouchers').addColumn('assigned_email', 'text').execute()
+  await db.schema.alterTable('vouchers').addColumn('assigned_at', ts).execute()
+  await db.schema.alterTable('vouchers').addColumn('assigned_by', 'text').execute()
+  await db.schema.createIndex('vouchers_organisation_idx').on('vouchers').columns(['organisation_id', 'assigned_at']).execute()
+  await db.schema.createIndex('vouchers_assigned_email_idx').on('vouchers').column('assigned_email').execute()
 }

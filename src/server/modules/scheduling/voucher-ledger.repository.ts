@@ -95,3 +95,25 @@ export async function countAvailableOfBatch(db: DbOrTx, batchId: string, now: st
     .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)])).executeTakeFirstOrThrow()
   return Number(row.n)
 }
+
+// ---- issue 14: codes an organisation assigns to a person by email.
+
+/** Assigns one available, unassigned, unexpired code of a batch; the code, or undefined when none is left. */
+export async function assignCodeOfBatch(trx: Tx, batchId: string, change: { organisation_id: string; assigned_email: string; assigned_at: string; assigned_by: string }) {
+  const candidates = await trx.selectFrom('vouchers').select('id').where('batch_id', '=', batchId).where('status', '=', 'available').where('assigned_email', 'is', null)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', change.assigned_at)])).orderBy('code').limit(5).execute()
+  // Conditional on still being unassigned: two assignments at once take different codes or one fails.
+  for (const { id } of candidates) {
+    const row = await trx.updateTable('vouchers').set(change).where('id', '=', id).where('assigned_email', 'is', null).where('status', '=', 'available').returningAll().executeTakeFirst()
+    if (row) return row
+  }
+  return undefined
+}
+
+export async function codesAssignedByOrganisation(db: DbOrTx, organisationId: string) {
+  return db.selectFrom('vouchers').selectAll().where('organisation_id', '=', organisationId).orderBy('assigned_at', 'desc').orderBy('id').execute()
+}
+
+export async function codesAssignedToEmail(db: DbOrTx, email: string) {
+  return db.selectFrom('vouchers').selectAll().where('assigned_email', '=', email).where('organisation_id', 'is not', null).orderBy('assigned_at', 'desc').orderBy('id').execute()
+}

@@ -20,9 +20,18 @@ import type { ProgramService } from '../program/program.service.js'
 import type { InvoicesService } from './invoices.service.js'
 import { feeSchedule, insertVouchers } from './payments.repository.js'
 import { newVoucherCode } from './voucher-code.js'
-import { codesOfBatch, countAvailableOfBatch, findBatch, insertBatch, ledgerRows, listBatches, setBatchInvoice, voidAvailableOfBatch } from './voucher-ledger.repository.js'
+import { assignCodeOfBatch, codesAssignedByOrganisation, codesAssignedToEmail, codesOfBatch, countAvailableOfBatch, findBatch, insertBatch, ledgerRows, listBatches, setBatchInvoice, voidAvailableOfBatch } from './voucher-ledger.repository.js'
 
 const EXPORT_LIMIT = 50_000
+
+/** issue 14: an exam voucher an organisation assigned to a person by email. */
+export interface AssignedVoucher {
+  id: string; code: string; modules: string[]; status: VouchersTable['status']; email: string; organisationId: string; assignedAt: string; expiresAt: string | null
+}
+const assigned = (v: VouchersTable): AssignedVoucher => ({
+  id: v.id, code: v.code, modules: JSON.parse(v.modules) as string[], status: v.status, email: v.assigned_email ?? '', organisationId: v.organisation_id ?? '',
+  assignedAt: v.assigned_at ?? v.created_at, expiresAt: v.expires_at,
+})
 
 type BatchRow = VoucherBatchesTable & { invoice_number?: string | null; invoice_status?: 'open' | 'paid' | 'void' | null; redeemed?: number | string | null }
 
@@ -123,7 +132,7 @@ export function createVoucherLedgerService(
         const rows: VouchersTable[] = Array.from({ length: input.quantity }, () => ({
           id: newId(), code: newVoucherCode(), modules: JSON.stringify(modules), purchased_by: who.userId, status: 'available' as const,
           registration_id: null, redeemed_at: null, created_at: createdAt, expires_at: expiresAt, batch_id: batchId,
-          purpose: 'registration' as const, training_subject: null, enrolment_id: null,
+          purpose: 'registration' as const, training_subject: null, enrolment_id: null, organisation_id: null, assigned_email: null, assigned_at: null, assigned_by: null,
         }))
         await insertVouchers(trx, rows)
         const invoice = await deps.invoices.issueIn(trx, {
@@ -194,7 +203,7 @@ export function createVoucherLedgerService(
       const rows: VouchersTable[] = Array.from({ length: input.quantity }, () => ({
         id: newId(), code: newVoucherCode(), modules: JSON.stringify([input.module]), purchased_by: input.buyerId ?? input.actorId, status: 'available' as const,
         registration_id: null, redeemed_at: null, created_at: createdAt, expires_at: input.expiresAt, batch_id: batchId,
-        purpose: 'training' as const, training_subject: input.subject, enrolment_id: null,
+        purpose: 'training' as const, training_subject: input.subject, enrolment_id: null, organisation_id: null, assigned_email: null, assigned_at: null, assigned_by: null,
       }))
       await insertVouchers(trx, rows)
       const invoice = await deps.invoices.issueIn(trx, {
@@ -206,6 +215,31 @@ export function createVoucherLedgerService(
         details: { quantity: input.quantity, purpose: 'training', subject: input.subject, unitPriceCents: input.unitCents, totalCents: total, invoice: invoice.number, organization: input.organization },
       })
       return { batchId, invoice, voucherIds: rows.map((r) => r.id) }
+    },
+
+    /**
+     * issue 14: an organisation assigns one code of an exam voucher batch bought by one of its members
+     * to a person by email, in the caller's transaction (the organisations module checked membership
+     * and emails the code after the commit).
+     */
+    async assignIn(trx: Tx, input: { batchId: string; memberIds: readonly string[]; organisationId: string; email: string; actorId: string }): Promise<AssignedVoucher> {
+      const batch = await findBatch(trx, input.batchId)
+      if (!batch || !batch.buyer_id || !input.memberIds.includes(batch.buyer_id)) throw notFound('The voucher batch')
+      if (batch.purpose !== 'registration') throw new AppError('VOUCHER_INVALID', 'This batch pays for training seats: sponsor a seat instead.', { field: 'voucherBatchId' })
+      const row = await assignCodeOfBatch(trx, batch.id, { organisation_id: input.organisationId, assigned_email: input.email, assigned_at: now(), assigned_by: input.actorId })
+      if (!row) throw new AppError('VOUCHER_INVALID', 'This voucher batch has no code left to assign.', { field: 'voucherBatchId' })
+      await deps.audit.record(trx, { actorId: input.actorId, action: 'voucher.assigned', entityType: 'voucher_batch', entityId: batch.id, details: { voucherId: row.id, email: input.email, organisationId: input.organisationId } })
+      return assigned(row)
+    },
+
+    /** issue 14: the codes an organisation assigned, newest first. */
+    async assignedByOrganisation(organisationId: string): Promise<AssignedVoucher[]> {
+      return (await codesAssignedByOrganisation(db, organisationId)).map(assigned)
+    },
+
+    /** issue 14: the codes organisations assigned to this address. */
+    async assignedTo(email: string): Promise<AssignedVoucher[]> {
+      return (await codesAssignedToEmail(db, email)).map(assigned)
     },
 
     /** A batch's row with how many of its codes are still available now (the training module checks a sponsor's batch). */

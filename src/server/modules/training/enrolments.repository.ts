@@ -132,3 +132,15 @@ export async function organisationsOfLearner(db: DbOrTx, learnerId: string) {
   ])
   return { centers: centers.map((c) => c.center_id!).sort(), employers: sponsors.map((s) => s.sponsor_id!).sort() }
 }
+
+/** issue 14: the seats an organisation sponsored, newest first. */
+export async function enrolmentsOfOrganisation(db: DbOrTx, organisationId: string): Promise<EnrolmentRow[]> {
+  return db.selectFrom('training_enrolments').selectAll().where('organisation_id', '=', organisationId).orderBy('created_at', 'desc').orderBy('id').execute()
+}
+
+/** issue 14: organisation-sponsored seats a person took, or that wait for their address. */
+export async function organisationSeatsFor(db: DbOrTx, userId: string, email: string): Promise<EnrolmentRow[]> {
+  return db.selectFrom('training_enrolments').selectAll().where('organisation_id', 'is not', null)
+    .where((eb) => eb.or([eb('learner_id', '=', userId), eb.and([eb('invitee_email', '=', email), eb('status', '=', 'invited')])]))
+    .orderBy('created_at', 'desc').orderBy('id').execute()
+}

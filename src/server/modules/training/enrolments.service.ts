@@ -177,7 +177,7 @@ export function createEnrolmentsService(
         const row: EnrolmentRow = {
           id, subject: r.key, offering_id: r.offering?.id ?? null, module: r.module, learner_id: learner.userId, invitee_email: null, invitation_token_hash: null, sponsor_id: null,
           status, holds_seat: r.offering ? 1 : 0, fee_cents: r.cents, payment_method: method ?? 'none', voucher_id: voucherId, paid_at: voucherId ? at : null,
-          completion: null, completion_note: null, completion_at: null, completion_by: null, accepted_at: null, cancelled_at: null, created_at: at, created_by: learner.userId, updated_at: at,
+          completion: null, completion_note: null, completion_at: null, completion_by: null, accepted_at: null, cancelled_at: null, created_at: at, created_by: learner.userId, updated_at: at, organisation_id: null,
         }
         await insertEnrolments(trx, [row])
         if (method === 'invoice') {

@@ -23,9 +23,12 @@ import type { PaymentsService } from '../scheduling/payments.service.js'
 import type { VoucherLedgerService } from '../scheduling/voucher-ledger.service.js'
 import type { CenterDirectory } from '../centers/centers.service.js'
 import { findOffering, takeSeats } from './courses.repository.js'
-import { insertEnrolments, invitedAmong, sponsoredEnrolments, type EnrolmentRow } from './enrolments.repository.js'
+import { enrolmentsOfOrganisation, insertEnrolments, invitedAmong, organisationSeatsFor, sponsoredEnrolments, type EnrolmentRow } from './enrolments.repository.js'
 import type { EnrolmentsService } from './enrolments.service.js'
 import { trainingEmails } from './training-emails.js'
+
+/** issue 14: the organisation a sponsorship is made as: its id, its name (the email's signature) and its members (whose voucher batches may pay). */
+export interface SponsoringOrganisation { id: string; name: string; memberIds: readonly string[] }
 
 export function createSponsorshipsService(
   ctx: ServerContext,
@@ -50,8 +53,12 @@ export function createSponsorshipsService(
   }
 
   return {
-    /** An employer sponsors seats in a course or a module's Learning Lab for employees, by their email addresses. */
-    async sponsor(actor: Actor | null, input: SponsorBody): Promise<SponsorshipReceipt> {
+    /**
+     * An employer sponsors seats in a course or a module's Learning Lab for employees, by their email
+     * addresses. Issue 14: as an organisation (the organisations module checked the membership), the
+     * seats are the organisation's, a batch bought by any of its members pays, and its name signs the email.
+     */
+    async sponsor(actor: Actor | null, input: SponsorBody, organisation?: SponsoringOrganisation): Promise<SponsorshipReceipt> {
       const employer = requireRole(actor, 'employer')
       const r = await deps.enrolments.resolve(input)
       if (r.offering) {
@@ -68,7 +75,7 @@ export function createSponsorshipsService(
       if (paid && input.payment === 'voucher_batch') {
         if (!input.voucherBatchId) throw fieldError('voucherBatchId', 'Choose the training voucher batch that pays these seats.')
         const batch = await deps.voucherLedger.batchWithAvailable(input.voucherBatchId)
-        if (!batch || batch.buyer_id !== employer.userId) throw notFound('The voucher batch')
+        if (!batch || !batch.buyer_id || !(organisation?.memberIds ?? [employer.userId]).includes(batch.buyer_id)) throw notFound('The voucher batch')
         if (batch.purpose !== 'training' || batch.training_subject !== r.key) throw new AppError('VOUCHER_INVALID', 'This voucher batch pays for other seats: choose one bought for this course or Learning Lab.', { field: 'voucherBatchId' })
         if (batch.available < emails.length) throw new AppError('VOUCHER_INVALID', `This voucher batch has ${batch.available} code${batch.available === 1 ? '' : 's'} left, for ${emails.length} seats.`, { field: 'voucherBatchId', available: batch.available })
       }
@@ -102,12 +109,12 @@ export function createSponsorshipsService(
           id: s.id, subject: r.key, offering_id: r.offering?.id ?? null, module: r.module, learner_id: null, invitee_email: s.email, invitation_token_hash: sha256(s.token),
           sponsor_id: employer.userId, status: 'invited', holds_seat: r.offering ? 1 : 0, fee_cents: r.cents, payment_method: paid ? 'voucher' : 'none',
           voucher_id: vouchers.get(s.id) ?? null, paid_at: paid ? at : null, completion: null, completion_note: null, completion_at: null, completion_by: null,
-          accepted_at: null, cancelled_at: null, created_at: at, created_by: employer.userId, updated_at: at,
+          accepted_at: null, cancelled_at: null, created_at: at, created_by: employer.userId, updated_at: at, organisation_id: organisation?.id ?? null,
         }))
         await insertEnrolments(trx, rows)
         await deps.audit.record(trx, {
           actorId: employer.userId, action: 'training.sponsored', entityType: r.offering ? 'course' : 'learning_lab', entityId: r.offering?.id ?? r.module,
-          details: { subject: r.key, seats: seats.length, enrolmentIds: seats.map((s) => s.id), payment: paid ? input.payment : 'none', voucherBatchId: batchId, invoiceId },
+          details: { subject: r.key, seats: seats.length, enrolmentIds: seats.map((s) => s.id), payment: paid ? input.payment : 'none', voucherBatchId: batchId, invoiceId, organisationId: organisation?.id ?? null },
         })
         return { rows, batchId, invoiceId }
       }).catch(async (err: unknown) => {
@@ -116,13 +123,27 @@ export function createSponsorshipsService(
         throw err
       })
       const me = (await deps.users.contactsOf([employer.userId])).get(employer.userId)
-      const sponsorName = me ? `${me.first_name} ${me.last_name}` : ''
+      const sponsorName = organisation?.name ?? (me ? `${me.first_name} ${me.last_name}` : '')
       const course = await deps.enrolments.courseViewOf(r.offering?.id ?? null)
       for (const s of seats) {
         const link = `${ctx.config.publicUrl}/training/invitation?token=${encodeURIComponent(s.token)}`
         await deps.notifications.send({ to: s.email, ...trainingEmails.invitation(sponsorName || 'Your employer', r.title, course, link) })
       }
       return { items: await seatViews(receipt.rows), voucherBatchId: receipt.batchId, invoiceId: receipt.invoiceId }
+    },
+
+    /** issue 14: the seats an organisation sponsored, newest first, with each learner once accepted (the organisations module checked access). */
+    async ofOrganisation(organisationId: string): Promise<{ seat: SponsoredSeatView; learnerId: string | null }[]> {
+      const rows = await enrolmentsOfOrganisation(db, organisationId)
+      const views = await seatViews(rows)
+      return rows.map((r, i) => ({ seat: views[i]!, learnerId: r.learner_id }))
+    },
+
+    /** issue 14: the organisation-sponsored seats of a person: taken by them, or waiting for their address. */
+    async organisationSeatsOf(userId: string, email: string): Promise<{ seat: SponsoredSeatView; organisationId: string }[]> {
+      const rows = await organisationSeatsFor(db, userId, normalizeEmail(email))
+      const views = await seatViews(rows)
+      return rows.map((r, i) => ({ seat: views[i]!, organisationId: r.organisation_id! }))
     },
 
     /** The seats an employer sponsored (staff: every sponsored seat), newest first. */

@@ -111,6 +111,10 @@ export function EmployerSection() {
       <p>
         <Link to="/employer/training">Sponsor training for employees</Link>
       </p>
+      {/* issue 14: the company as an organisation: colleagues, sponsored candidates */}
+      <p>
+        <Link to="/organisations">Your organisation: colleagues and sponsored candidates</Link>
+      </p>
       <p>
         For help sponsoring candidates with vouchers or onsite testing, call{" "}
         <a href="tel:+18046437489,131">804-643-7489 ext 131</a>.

@@ -34,6 +34,8 @@ const LINKS = [
   // issue 13, training stream
   { to: "/staff/trainers", title: "Trainers", text: "MT1 Certified Trainers: certification, renewal and expiry." },
   { to: "/staff/courses", title: "Courses", text: "Instructor-led courses: schedule, rosters with attendance and completion, cancel." },
+  // issue 14
+  { to: "/staff/organisations", title: "Organisations", text: "Employers and partner colleges with their own users: create one and invite its first owner." },
   { to: "/staff/certifications", title: "Certifications", text: "Who expires when, and the sessions an expired certification no longer covers." },
   { to: "/staff/registry", title: "Registry and revocation", text: "Revoke or reinstate certificates, registry figures and the CSV export." },
   { to: "/staff/irregularities", title: "Irregularities", text: "Every session's incidents; hold, release or void results; decide appeals." },

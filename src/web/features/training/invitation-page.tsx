@@ -7,6 +7,7 @@ import { Page } from "../../components/page";
 import { QueryError, Loading } from "../../components/query-status";
 import { meetingSpan, placeText } from "./course-text";
 import { useAcceptInvitation, useInvitation } from "./training-api";
+import { SharingSection } from "../organisations/sharing-section";
 import "../../styles/training.css";
 
 export function InvitationPage() {
@@ -37,7 +38,11 @@ export function InvitationPage() {
                 {accept.isPending ? "Accepting…" : "Accept the seat"}
               </button>
             ) : inv.status === "accepted" || accept.isSuccess ? (
-              <p>See it on <Link to="/training/my-courses">My training</Link>.</p>
+              <>
+                <p>See it on <Link to="/training/my-courses">My training</Link>.</p>
+                {/* issue 14: an organisation's sponsorship asks whether to share results with it (off until the candidate says yes). */}
+                <SharingSection only={(s) => s.sponsorships.some((x) => x.id === inv.enrolmentId)} />
+              </>
             ) : (
               <p>This seat was withdrawn or its course cancelled.</p>
             )}
