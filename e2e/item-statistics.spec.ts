@@ -70,7 +70,7 @@ test('staff download the technical report', async ({ page }) => {
   await logIn(page, 'admin@demo.test')
   await page.goto('/staff/items/review-queue')
   const figures = page.getByRole('table', { name: `Module figures for ${YEAR}` })
-  const [download] = await Promise.all([page.waitForEvent('download'), figures.getByRole('link', { name: `PDF technical report MM ${YEAR}` }).click()])
+  const [download] = await Promise.all([page.waitForEvent('download'), figures.getByRole('link', { name: `Technical report (PDF) MM ${YEAR}` }).click()])
   expect(download.suggestedFilename()).toBe(`mt1-technical-report-MM-${YEAR}.pdf`)
   const file = await download.path()
   expect(fs.readFileSync(file!).subarray(0, 5).toString()).toBe('%PDF-')

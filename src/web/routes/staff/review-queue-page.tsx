@@ -27,25 +27,29 @@ const THIS_YEAR = new Date().getFullYear();
 const YEARS = Array.from({ length: 5 }, (_, i) => THIS_YEAR - i);
 
 const FIGURE_COLUMNS: Column<ModuleSnapshotView>[] = [
-  { id: "scope", header: "Module or decision", rowHeader: true, cell: (s) => (s.kind === "conjunctive" ? `${s.scope} (all required modules)` : s.scope), sortValue: (s) => s.scope },
+  {
+    id: "scope",
+    header: "Module or decision",
+    rowHeader: true,
+    cell: (s) =>
+      s.kind === "conjunctive" ? (
+        `${s.scope} (all required modules)`
+      ) : (
+        <>
+          {s.scope}{" "}
+          <a className="item-bank__sub" href={reportPath(s.scope, s.year)} download>
+            Technical report (PDF)<span className="visually-hidden"> {s.scope} {s.year}</span>
+          </a>
+        </>
+      ),
+    sortValue: (s) => s.scope,
+  },
   { id: "n", header: "Candidates", className: "numeric", cell: (s) => s.n, sortValue: (s) => s.n },
   { id: "pass", header: "Pass rate", className: "numeric", cell: (s) => share(s.passRate), sortValue: (s) => s.passRate },
   { id: "mean", header: "Mean (SD)", className: "numeric", cell: (s) => (s.kind === "module" ? `${stat(s.mean)} (${stat(s.sd)})` : "—"), sortValue: (s) => s.mean },
   { id: "kr20", header: "KR-20", className: "numeric", cell: (s) => stat(s.kr20, 3), sortValue: (s) => s.kr20 },
   { id: "sem", header: "SEM (at cut)", className: "numeric", cell: (s) => (s.kind === "module" ? `${stat(s.sem)} (${stat(s.csemAtCut)})` : "—") },
   { id: "agreement", header: "Agreement (kappa)", className: "numeric", cell: (s) => `${stat(s.agreement, 3)} (${stat(s.kappa, 3)})`, sortValue: (s) => s.agreement },
-  {
-    id: "report",
-    header: "Report",
-    cell: (s) =>
-      s.kind === "module" ? (
-        <a href={reportPath(s.scope, s.year)} download>
-          PDF<span className="visually-hidden"> technical report {s.scope} {s.year}</span>
-        </a>
-      ) : (
-        "—"
-      ),
-  },
 ];
 
 export function ReviewQueuePage() {
