@@ -57,6 +57,8 @@ import studyPlanRoutes from './modules/learning/study-plan.routes.js'
 import progressRoutes from './modules/learning/progress.routes.js'
 // issue 13, staff reporting: mastery by skill
 import masteryReportRoutes from './modules/learning/mastery-report.routes.js'
+// issue 15, item 4: psychometrics in the product
+import psychometricsRoutes from './modules/psychometrics/psychometrics.routes.js'
 // issue 13, training stream
 import trainingRoutes from './modules/training/training.routes.js'
 import trainingAdminRoutes from './modules/training/training-admin.routes.js'
@@ -207,6 +209,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(progressRoutes)
   // issue 13, staff reporting: mastery by skill
   await app.register(masteryReportRoutes)
+  await app.register(psychometricsRoutes)
   // issue 13, training stream
   await app.register(trainingRoutes)
   await app.register(trainingAdminRoutes)

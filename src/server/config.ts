@@ -1,4 +1,5 @@
 // Settings from the environment (names fixed by the published contract), read once at start-up.
+import { DIF_MIN_GROUP_SIZE } from '../common/rules/demographics.js'
 import path from 'node:path'
 import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from './db/database.js'
 
@@ -26,6 +27,8 @@ export interface AppConfig {
   metricsToken: string | undefined
   /** METRICS_ALLOW: addresses (CIDRs, comma-separated) that read /metrics without the token; default loopback only. */
   metricsAllow: string[]
+  /** DIF_MIN_GROUP_SIZE: the fewest candidates in each group a DIF comparison is computed on (default 100). */
+  difMinGroupSize: number
 }
 
 /** The checkout root: this file is src/server/config.ts or, built, dist/server/config.js. */
@@ -65,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicUrl,
     smtpUrl: env.SMTP_URL || undefined,
     rateLimitPublicPerMinute: int(env.RATE_LIMIT_PUBLIC_PER_MINUTE, 120, 'RATE_LIMIT_PUBLIC_PER_MINUTE'),
+    difMinGroupSize: Math.max(1, int(env.DIF_MIN_GROUP_SIZE, DIF_MIN_GROUP_SIZE, 'DIF_MIN_GROUP_SIZE')),
     logLevel: env.LOG_LEVEL || 'info',
     programDir: path.resolve(env.MT1_PROGRAM_DIR || path.join(projectRoot, 'program', 'mt1')),
     webDir: path.join(projectRoot, 'dist', 'web'),

@@ -33,6 +33,8 @@ async function main(): Promise<void> {
       app.services.auth.purgeExpiredSessions(),
       // Certification expiry reminders (60 and 30 days ahead), each once per period.
       app.services.certificationReminders.sendExpiryReminders(),
+      // Item statistics: the current year is recomputed once a day, once staff have first run them.
+      app.services.psychometrics.refreshDaily(),
     ]).catch((err: unknown) =>
       app.log.error({ err }, 'registration housekeeping failed'),
     )

@@ -85,6 +85,8 @@ import { createConsentsService } from './modules/organisations/consents.service.
 // issue 15, item 4: modified-Angoff standard setting
 import { createStandardSettingService } from './modules/standard-setting/standard-setting.service.js'
 import { pValuesFromScores } from './modules/standard-setting/impact.js'
+// issue 15, item 4: item statistics, the review queue, demographics for DIF, the technical report
+import { createPsychometricsService } from './modules/psychometrics/psychometrics.service.js'
 
 export function createServices(ctx: ServerContext, program: Program) {
   // The audit log names actors through the accounts module, which is built after it and records audit entries itself.
@@ -205,8 +207,14 @@ export function createServices(ctx: ServerContext, program: Program) {
     itemPValues: async (module) => pValuesFromScores(await results.recentModuleScores(module)),
     recentPercents: async (module) => (await results.recentModuleScores(module)).map((r) => r.percent),
   })
+  // issue 15, item 4. The technical report's standard-setting record is the latest completed study of the module that year.
+  const psychometrics = createPsychometricsService(ctx, {
+    audit, program: programService, jobs, results, attempts: attemptRecords, itemBank, minGroupSize: ctx.config.difMinGroupSize,
+    standardSetting: (module, year) => standardSetting.recordFor(module, year),
+  })
   return {
     standardSetting,
+    psychometrics,
     organisations,
     organisationSponsorships,
     consents: createConsentsService(ctx, { audit, sponsorships: organisationSponsorships }),

@@ -28,11 +28,15 @@ export type ItemStatus = (typeof ITEM_STATUSES)[number]
 export const ITEM_POOLS = ['operational', 'practice'] as const
 export type ItemPool = (typeof ITEM_POOLS)[number]
 
-/** Allowed status changes: an item is written, reviewed, used, then retired (and may be revived as a draft). */
+/**
+ * Allowed status changes: an item is written, reviewed, used, then retired (and may be revived as a
+ * draft). An active item whose statistics flag it goes back to review (issue 15): off the forms until
+ * someone approves it again.
+ */
 export const STATUS_TRANSITIONS: Record<ItemStatus, readonly ItemStatus[]> = {
   draft: ['in_review', 'retired'],
   in_review: ['active', 'draft', 'retired'],
-  active: ['retired'],
+  active: ['in_review', 'retired'],
   retired: ['draft'],
 }
 

@@ -39,6 +39,8 @@ import * as organisations from './migrations/0027-organisations.js'
 import * as advancedStanding from './migrations/0028-advanced-standing.js'
 // issue 14: NCRC date, upload and verification; the registry's copy of the NCRC (travel stream)
 import * as ncrcAndBadges from './migrations/0029-ncrc-and-badges.js'
+// Issue 15, item 4: item statistics, the psychometrics snapshots and voluntary demographics.
+import * as itemStatistics from './migrations/0030-item-statistics.js'
 // issue 15, item 4: modified-Angoff standard setting
 import * as standardSetting from './migrations/0031-standard-setting.js'
 
@@ -75,6 +77,7 @@ const migrations: Record<string, DialectMigration> = {
   '0027-organisations': organisations,
   '0028-advanced-standing': advancedStanding,
   '0029-ncrc-and-badges': ncrcAndBadges,
+  '0030-item-statistics': itemStatistics,
   '0031-standard-setting': standardSetting,
 }
 

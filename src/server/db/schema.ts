@@ -732,6 +732,10 @@ export interface Database {
   articulation_agreements: ArticulationAgreementsTable
   advanced_standing_requests: AdvancedStandingRequestsTable
   advanced_standing_totals: AdvancedStandingTotalsTable
+  // issue 15, item 4: item statistics and demographics (migration 0030)
+  psychometric_snapshots: PsychometricSnapshotsTable
+  item_statistics: ItemStatisticsTable
+  candidate_demographics: CandidateDemographicsTable
   consents: ConsentsTable
   // issue 15, item 4: modified-Angoff standard setting
   standard_setting_studies: StandardSettingStudiesTable
@@ -1161,4 +1165,39 @@ export interface StandardSettingRoundsTable {
   sd: number | null
   se: number | null
   panelists: number | null
+}
+// ---- issue 15, item 4: item statistics (migration 0030)
+/** One computed period: a module's figures, or a credential's conjunctive decision (scope = its code). */
+export interface PsychometricSnapshotsTable {
+  scope: string
+  year: number
+  job_id: string
+  started_by: string
+  computed_at: string
+  candidates: number
+  /** JSON: the module's reliability, decision consistency, flag and DIF counts (psychometrics schemas). */
+  summary: string
+}
+
+export interface ItemStatisticsTable {
+  module: string
+  year: number
+  item_id: string
+  version: number
+  computed_at: string
+  exposure: number
+  p: number
+  /** JSON array of ItemReviewFlag. */
+  flags: string
+  /** JSON: correlations, alpha-if-deleted, distractors, DIF by question. */
+  detail: string
+}
+
+/** Voluntary, self-reported answers, given with consent; only ever read in aggregate. */
+export interface CandidateDemographicsTable {
+  user_id: string
+  /** JSON: question code → answer code ("prefer_not" included). */
+  answers: string
+  consented_at: string
+  updated_at: string
 }

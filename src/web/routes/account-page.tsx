@@ -5,6 +5,7 @@ import { ProfileForm } from "../features/account/profile-form";
 import { hasRole, useMe } from "../features/auth/auth-queries";
 import { ROLE_LABELS } from "../features/auth/roles";
 import { NcrcSection } from "../features/registration/ncrc-form";
+import { DemographicsSection } from "../features/psychometrics/demographics-form";
 import { SharingSection } from "../features/organisations/sharing-section";
 
 export function AccountPage() {
@@ -21,6 +22,7 @@ export function AccountPage() {
               </p>
               <ProfileForm user={user} />
               {hasRole(user, "candidate") ? <NcrcSection /> : null}
+              {hasRole(user, "candidate") ? <DemographicsSection /> : null}
               {/* issue 14: consent to share results with the organisations that sponsor me */}
               <SharingSection />
               <PasswordForm />

@@ -317,6 +317,7 @@ export function createItemBankService(ctx: ServerContext, deps: { audit: AuditSe
         if (problems.length > 0) throw new AppError('RULE_VIOLATION', `The item does not meet the content rules: ${problems.join('; ')}.`, { problems })
       }
       if (input.status === 'retired' && !input.reason) throw new AppError('VALIDATION', 'Say why the item is retired.')
+      if (item.status === 'active' && input.status === 'in_review' && !input.reason) throw new AppError('VALIDATION', 'Say why the item goes back to review.')
       const at = now()
       await db.transaction().execute(async (trx) => {
         await updateItem(trx, id, {

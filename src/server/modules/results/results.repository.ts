@@ -44,3 +44,15 @@ export async function recentResultsOfModule(db: DbOrTx, module: string, limit: n
     .limit(limit)
     .execute()
 }
+
+/** A module's results scored in [from, to) with their item scores (the psychometrics job's input), in attempt order. */
+export async function resultsOfModuleScoredBetween(db: DbOrTx, module: string, from: string, to: string) {
+  return db
+    .selectFrom('results')
+    .select(['attempt_id', 'candidate_id', 'passed', 'percent', 'item_scores', 'scored_at'])
+    .where('module', '=', module)
+    .where('scored_at', '>=', from)
+    .where('scored_at', '<', to)
+    .orderBy('attempt_id')
+    .execute()
+}

@@ -20,7 +20,7 @@ import type { CredentialRecordsService } from '../registry/credential-records.se
 import type { ContactDirectory } from '../accounts/users.service.js'
 import type { NotificationsService } from '../notifications/notifications.service.js'
 import { createResultEmails } from './result-emails.js'
-import { correctionsFor, findResult, insertResult, passedResultsOfCandidate, recentResultsOfModule, resultsOfCandidate } from './results.repository.js'
+import { correctionsFor, findResult, insertResult, passedResultsOfCandidate, recentResultsOfModule, resultsOfCandidate, resultsOfModuleScoredBetween } from './results.repository.js'
 
 export interface ResultView {
   module: string
@@ -234,6 +234,19 @@ export function createResultsService(
       const result = view(attempt.module, outcome.percent, outcome.passed, outcome.skills)
       if (!stored) return { result, awarded: [] }
       return { result, awarded: (await reconcile(trx, attempt.candidate_id)).awarded }
+    },
+
+    /**
+     * A module's results scored in [from, to) with each item's score, dichotomised (full marks = 1):
+     * what the psychometrics job analyses. Every MT1 item is worth one point.
+     */
+    async scoredInPeriod(module: string, from: string, to: string) {
+      const rows = await resultsOfModuleScoredBetween(db, module, from, to)
+      return rows.map((r) => ({
+        attemptId: r.attempt_id, candidateId: r.candidate_id, passed: Number(r.passed) === 1, percent: Number(r.percent),
+        items: (JSON.parse(r.item_scores) as { itemId: string; version: number; score: number; maxScore: number }[])
+          .map((i) => ({ itemId: i.itemId, version: i.version, correct: i.maxScore > 0 && i.score >= i.maxScore ? 1 : 0 })),
+      }))
     },
 
     /** The stored result of an attempt, as people see it; null while staff hold it for review. */

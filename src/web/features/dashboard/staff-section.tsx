@@ -18,6 +18,7 @@ function useOpenHandbookCount() {
 const LINKS = [
   { to: "/staff/sessions", title: "Sessions", text: "Every session at every center as a list or a calendar: schedule, edit or cancel." },
   { to: "/staff/items", title: "Item bank", text: "Find, write, review, import and export the MT1 items." },
+  { to: "/staff/items/review-queue", title: "Item statistics", text: "Reliability per module, flagged items to review, technical reports." },
   { to: "/staff/items/new", title: "New item", text: "Write an item from a template with a live candidate preview." },
   { to: "/staff/forms/preview", title: "Form preview", text: "Draw a whole form by the blueprint and see it as candidates do." },
   { to: "/staff/users", title: "Users", text: "Find people, create accounts, change roles, disable or enable." },

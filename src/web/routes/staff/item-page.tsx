@@ -5,6 +5,7 @@ import { useItem } from "../../features/item-bank/item-bank-api";
 import { ItemEditor } from "../../features/item-bank/item-editor";
 import { ItemLifecycle } from "../../features/item-bank/item-lifecycle";
 import { ItemVersions } from "../../features/item-bank/item-versions";
+import { ItemStatisticsPanel } from "../../features/psychometrics/item-statistics-panel";
 import { KeyCorrectionPanel } from "../../features/key-correction/key-correction-panel";
 import { POOL_LABELS, typeLabel } from "../../features/item-bank/labels";
 import { formatDateTime } from "../../lib/format";
@@ -62,6 +63,7 @@ export function ItemPage() {
               </div>
             </dl>
             <ItemLifecycle item={item} />
+            <ItemStatisticsPanel itemId={item.id} />
             {/* Keyed by item so a different item starts a fresh editor. */}
             <ItemEditor key={item.id} item={item} />
             <ItemVersions item={item} />

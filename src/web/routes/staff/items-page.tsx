@@ -89,6 +89,9 @@ export function ItemsPage() {
         <Link to="/staff/forms/preview" className="button button--secondary">
           Preview a form
         </Link>
+        <Link to="/staff/items/review-queue" className="button button--secondary">
+          Item statistics and review queue
+        </Link>
       </div>
       {importOpen ? <ImportPackage id="import-package" /> : null}
 
