@@ -65,6 +65,8 @@ import trainerRoutes from './modules/training/trainer.routes.js'
 import organisationsRoutes from './modules/organisations/organisations.routes.js'
 // issue 14: colleges and advanced standing
 import advancedStandingRoutes from './modules/advanced-standing/advanced-standing.routes.js'
+// issue 15: program analytics
+import analyticsRoutes from './modules/analytics/analytics.routes.js'
 import authPlugin from './plugins/auth.js'
 import inputGuardPlugin from './plugins/input-guard.js'
 import errorsPlugin from './plugins/errors.js'
@@ -212,6 +214,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(organisationsRoutes)
   // issue 14: colleges and advanced standing
   await app.register(advancedStandingRoutes)
+  // issue 15: program analytics
+  await app.register(analyticsRoutes)
 
   await app.register(staticWebPlugin)
   await app.ready()

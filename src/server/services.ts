@@ -80,6 +80,8 @@ import { createOrganisationsService } from './modules/organisations/organisation
 // issue 14: colleges and advanced standing
 import { createAdvancedStandingService } from './modules/advanced-standing/advanced-standing.service.js'
 import { collegeDirectory } from './modules/advanced-standing/institutions.js'
+// issue 15: program analytics, aggregated from the owners' services
+import { createAnalyticsService } from './modules/analytics/analytics.service.js'
 
 export function createServices(ctx: ServerContext, program: Program) {
   // The audit log names actors through the accounts module, which is built after it and records audit entries itself.
@@ -190,6 +192,10 @@ export function createServices(ctx: ServerContext, program: Program) {
   // issue 14: employers and colleges as organisations; other modules ask it who belongs to which.
   const organisations = createOrganisationsService(ctx, { audit, notifications, users })
   return {
+    // issue 15: program analytics
+    analytics: createAnalyticsService({
+      program: programService, results, attempts: attemptRecords, integrity, sessions, centers, accommodations, credentials: credentialRecords,
+    }),
     organisations,
     training,
     practice: createPracticeService(ctx, { program: programService, itemBank, lessons, learningRecords, mastery, studyPlans, access: practiseAccess }),

@@ -39,6 +39,7 @@ import * as organisations from './migrations/0027-organisations.js'
 import * as advancedStanding from './migrations/0028-advanced-standing.js'
 // issue 14: NCRC date, upload and verification; the registry's copy of the NCRC (travel stream)
 import * as ncrcAndBadges from './migrations/0029-ncrc-and-badges.js'
+import * as analyticsIndexes from './migrations/0032-analytics-indexes.js'
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: DialectName): Promise<void> }
 
@@ -73,6 +74,7 @@ const migrations: Record<string, DialectMigration> = {
   '0027-organisations': organisations,
   '0028-advanced-standing': advancedStanding,
   '0029-ncrc-and-badges': ncrcAndBadges,
+  '0032-analytics-indexes': analyticsIndexes,
 }
 
 /** The names of every migration, in order: what a cached database (the registry bench's seed) is keyed by. */
