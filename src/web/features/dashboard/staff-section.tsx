@@ -38,6 +38,8 @@ const LINKS = [
   { to: "/staff/irregularities", title: "Irregularities", text: "Every session's incidents; hold, release or void results; decide appeals." },
   // issue 13, lab-records stream
   { to: "/staff/learning-records", title: "Learning records", text: "Learning record stores that receive xAPI statements, their deliveries, and Learning Lab use." },
+  // issue 15: program analytics
+  { to: "/staff/analytics", title: "Program analytics", text: "Pass rates by module, skill, center, period and accommodation status, retakes, time to MS and MT1; charts, tables and CSV." },
   // issue 14: colleges and advanced standing
   { to: "/staff/advanced-standing", title: "Advanced standing", text: "Articulation agreements with partner colleges, holders' requests and revocation flags." },
 ];
