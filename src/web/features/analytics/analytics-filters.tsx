@@ -52,9 +52,10 @@ export function AnalyticsFilters({ filters, onChange, refusal }: Props) {
     <form className="form analytics-filters" onSubmit={onSubmit} aria-labelledby="analytics-filters-heading" noValidate>
       <h2 id="analytics-filters-heading">Filters</h2>
       <ErrorSummary errors={errors} />
+      <p>Whole days in UTC, three years at most. Module, center and candidates are optional.</p>
       <div className="analytics-filters__row">
         <TextField id={errors.fieldId("from")} error={errors.errorFor("from")} label={LABELS.from} type="date" value={draft.from} onChange={set("from")} />
-        <TextField id={errors.fieldId("to")} error={errors.errorFor("to")} label={LABELS.to} type="date" value={draft.to} onChange={set("to")} hint="Three years at most." />
+        <TextField id={errors.fieldId("to")} error={errors.errorFor("to")} label={LABELS.to} type="date" value={draft.to} onChange={set("to")} />
         <SelectField id={errors.fieldId("grouping")} label={LABELS.grouping} value={draft.grouping ?? "month"} onChange={set("grouping")}>
           <option value="month">Month</option>
           <option value="quarter">Quarter</option>

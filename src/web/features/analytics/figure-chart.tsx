@@ -31,7 +31,8 @@ export function FigureChart({ rows, category, series, percent, caption }: Props)
     <figure className="analytics-chart">
       <div className="analytics-chart__plot" aria-hidden="true">
         <ResponsiveContainer width="100%" height={260}>
-          <BarChart data={rows as Record<string, string | number | null>[]} margin={{ top: 24, right: 8, bottom: 8, left: 0 }}>
+          {/* No accessibility layer: it makes the hidden drawing focusable; the table is what is read. */}
+          <BarChart accessibilityLayer={false} data={rows as Record<string, string | number | null>[]} margin={{ top: 24, right: 8, bottom: 8, left: 0 }}>
             <defs>
               <pattern id={hatch} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
                 <rect width="6" height="6" fill="#ffffff" />
