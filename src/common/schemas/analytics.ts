@@ -75,7 +75,7 @@ export type RetakeFigure = Static<typeof RetakeFigure>
 
 export const TimeToAwardFigure = Type.Object({
   credential: Code, credentialName: Type.String(),
-  awards: Type.Integer({ description: 'Awards dated in the period (withdrawn ones excluded)' }),
+  awards: Type.Integer({ description: 'Awards dated in the period to candidates with a scored result on record (withdrawn ones excluded)' }),
   q1Days: Nullable(Type.Number()), medianDays: Nullable(Type.Number()), q3Days: Nullable(Type.Number()),
 }, Strict)
 export type TimeToAwardFigure = Static<typeof TimeToAwardFigure>
