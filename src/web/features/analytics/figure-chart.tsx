@@ -43,7 +43,7 @@ export function FigureChart({ rows, category, series, percent, caption }: Props)
             <XAxis dataKey={category} tick={{ fill: TEXT, fontSize: 12 }} stroke={TEXT} interval={0} />
             <YAxis domain={percent ? [0, 100] : [0, "auto"]} tick={{ fill: TEXT, fontSize: 12 }} stroke={TEXT} allowDecimals={false} width={40} />
             {series.map((s, i) => (
-              <Bar key={s.key} dataKey={s.key} name={s.name} fill={i === 0 ? NAVY : `url(#${hatch})`} stroke={NAVY} isAnimationActive={false}>
+              <Bar key={s.key} dataKey={s.key} name={s.name} fill={i === 0 ? NAVY : `url(#${hatch})`} stroke={NAVY} maxBarSize={72} isAnimationActive={false}>
                 <LabelList dataKey={s.key} position="top" fill={TEXT} fontSize={12} formatter={label} />
               </Bar>
             ))}
