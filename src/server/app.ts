@@ -70,6 +70,8 @@ import organisationsRoutes from './modules/organisations/organisations.routes.js
 // issue 14: colleges and advanced standing
 import advancedStandingRoutes from './modules/advanced-standing/advanced-standing.routes.js'
 import sponsorshipsRoutes from './modules/organisations/sponsorships.routes.js'
+// issue 15: program analytics
+import analyticsRoutes from './modules/analytics/analytics.routes.js'
 import authPlugin from './plugins/auth.js'
 import inputGuardPlugin from './plugins/input-guard.js'
 import errorsPlugin from './plugins/errors.js'
@@ -220,6 +222,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   // issue 14: colleges and advanced standing
   await app.register(advancedStandingRoutes)
   await app.register(sponsorshipsRoutes)
+  // issue 15: program analytics
+  await app.register(analyticsRoutes)
 
   await app.register(staticWebPlugin)
   await app.ready()

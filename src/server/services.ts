@@ -87,6 +87,8 @@ import { createStandardSettingService } from './modules/standard-setting/standar
 import { pValuesFromScores } from './modules/standard-setting/impact.js'
 // issue 15, item 4: item statistics, the review queue, demographics for DIF, the technical report
 import { createPsychometricsService } from './modules/psychometrics/psychometrics.service.js'
+// issue 15: program analytics, aggregated from the owners' services
+import { createAnalyticsService } from './modules/analytics/analytics.service.js'
 
 export function createServices(ctx: ServerContext, program: Program) {
   // The audit log names actors through the accounts module, which is built after it and records audit entries itself.
@@ -215,6 +217,10 @@ export function createServices(ctx: ServerContext, program: Program) {
   return {
     standardSetting,
     psychometrics,
+    // issue 15: program analytics
+    analytics: createAnalyticsService({
+      program: programService, results, attempts: attemptRecords, integrity, sessions, centers, accommodations, credentials: credentialRecords,
+    }),
     organisations,
     organisationSponsorships,
     consents: createConsentsService(ctx, { audit, sponsorships: organisationSponsorships }),

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { lazy, Suspense, type ReactNode } from "react";
 import { createBrowserRouter } from "react-router";
 import { Layout } from "./components/layout";
 import { RequireAuth } from "./features/auth/require-auth";
@@ -81,6 +81,9 @@ import { IrregularityCasePage } from "./routes/staff/irregularity-case-page";
 import { IrregularityCasesPage } from "./routes/staff/irregularity-cases-page";
 // issue 13, lab-records stream: external learning record stores and Learning Lab use
 import { LearningRecordsPage } from "./routes/staff/learning-records-page";
+// issue 15: program analytics, lazily loaded so the chart library is fetched only by those who open it.
+import { Loading } from "./components/query-status";
+const AnalyticsPage = lazy(() => import("./routes/staff/analytics-page"));
 // issue 13, lab-lessons: the Learning Lab's home, a skill, a lesson. Imported after the test screen's
 // pages: its stylesheet overrides theirs (styles/contrast-theme.css).
 import { LearningHomePage } from "./features/learning/learning-home-page";
@@ -196,6 +199,7 @@ export const router = createBrowserRouter([
       { path: "staff/irregularities/:caseId", element: staff(<IrregularityCasePage />) },
       // issue 13, lab-records stream
       { path: "staff/learning-records", element: staff(<LearningRecordsPage />) },
+      { path: "staff/analytics", element: staff(<Suspense fallback={<Loading label="Loading the analytics…" />}><AnalyticsPage /></Suspense>) },
       // issue 13, lab-lessons (public pages; the lesson asks a visitor to sign in itself, keeping a #section)
       { path: "learning", element: <LearningHomePage /> },
       { path: "learning/skills/:skill", element: <SkillPage /> },

@@ -43,6 +43,7 @@ import * as ncrcAndBadges from './migrations/0029-ncrc-and-badges.js'
 import * as itemStatistics from './migrations/0030-item-statistics.js'
 // issue 15, item 4: modified-Angoff standard setting
 import * as standardSetting from './migrations/0031-standard-setting.js'
+import * as analyticsIndexes from './migrations/0032-analytics-indexes.js'
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: DialectName): Promise<void> }
 
@@ -79,6 +80,7 @@ const migrations: Record<string, DialectMigration> = {
   '0029-ncrc-and-badges': ncrcAndBadges,
   '0030-item-statistics': itemStatistics,
   '0031-standard-setting': standardSetting,
+  '0032-analytics-indexes': analyticsIndexes,
 }
 
 /** The names of every migration, in order: what a cached database (the registry bench's seed) is keyed by. */

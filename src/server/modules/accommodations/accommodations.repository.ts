@@ -88,3 +88,16 @@ export async function requestCandidates(db: DbOrTx, ids: readonly string[]) {
   if (ids.length === 0) return []
   return db.selectFrom('accommodation_requests').select(['id', 'candidate_id']).where('id', 'in', [...new Set(ids)]).execute()
 }
+
+/**
+ * The candidates with an accommodation approved (wholly or in part) before `before`, distinct: the
+ * analytics groups results by it and shows only aggregates. Read by the (status, created_at) index.
+ */
+export async function candidatesWithApprovedAccommodations(db: DbOrTx, before: string): Promise<string[]> {
+  const rows = await db.selectFrom('accommodation_requests')
+    .select('candidate_id').distinct()
+    .where('status', 'in', ['approved', 'partly_approved'])
+    .where('decided_at', '<', before)
+    .execute()
+  return rows.map((r) => r.candidate_id)
+}

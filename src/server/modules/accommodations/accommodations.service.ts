@@ -15,7 +15,7 @@ import type { AuditService } from '../audit/audit.service.js'
 import type { NotificationsService } from '../notifications/notifications.service.js'
 import type { ProgramService } from '../program/program.service.js'
 import {
-  approvedAdjustments, countPendingRequests, decide, documentCount, requestCandidates, documentsOf, documentUsage, findDocument, findRequest, insertDocument, insertRequest, requestsByStatus, requestsOf,
+  approvedAdjustments, countPendingRequests, decide, documentCount, requestCandidates, documentsOf, documentUsage, findDocument, findRequest, insertDocument, insertRequest, requestsByStatus, requestsOf, candidatesWithApprovedAccommodations,
 } from './accommodations.repository.js'
 import { cleanFileName, documentType, MAX_DOCUMENT_BYTES } from './documents.js'
 
@@ -84,6 +84,9 @@ export function createAccommodationsService(ctx: ServerContext, deps: { audit: A
       const who = requireActor(actor)
       return { items: (await withDocuments(await requestsOf(db, who.userId))).map((x) => dto(x.request, x.documents)), nextCursor: null }
     },
+
+    /** Candidates with an approved accommodation decided before `before` (the analytics shows only aggregates of them). */
+    accommodatedCandidates: async (before: string): Promise<ReadonlySet<string>> => new Set(await candidatesWithApprovedAccommodations(db, before)),
 
     /** A candidate's requests with their documents' names, for their record (the caller checks staff). */
     async ofCandidate(candidateId: string) {

@@ -63,3 +63,9 @@ export async function attemptsByIds(db: DbOrTx, ids: readonly string[]) {
   if (ids.length === 0) return []
   return db.selectFrom('attempts').select(recordColumns).where('id', 'in', [...new Set(ids)]).execute()
 }
+
+/** The session and status of each of these attempts (one batch of the analytics' results). */
+export async function sessionsOfAttempts(db: DbOrTx, ids: readonly string[]) {
+  if (ids.length === 0) return []
+  return db.selectFrom('attempts').select(['id', 'session_id', 'status']).where('id', 'in', [...ids]).execute()
+}

@@ -4,7 +4,8 @@
 // Nothing here writes; the attempt's lifecycle stays in delivery.service.ts and proctoring.service.ts.
 import type { ServerContext } from '../../context.js'
 import type { DbOrTx } from '../../db/database.js'
-import { attemptById, attemptsByIds, attemptsOfCandidate, checkinTimes, countIncidentsSince, responsesOfAttempts, scoredAttemptIdsDrawing, scoredAttemptsWithForms } from './attempt-records.repository.js'
+import { attemptById, attemptsByIds, attemptsOfCandidate, checkinTimes, countIncidentsSince, responsesOfAttempts, scoredAttemptIdsDrawing, scoredAttemptsWithForms, sessionsOfAttempts } from './attempt-records.repository.js'
+import { readInBatches } from '../../db/id-batches.js'
 
 export function createAttemptRecordsService(ctx: ServerContext) {
   const { db } = ctx
@@ -21,6 +22,9 @@ export function createAttemptRecordsService(ctx: ServerContext) {
 
     /** When each of these registrations was checked in, in the caller's transaction when given (no-show marking reads it there). */
     checkinsOf: (registrationIds: readonly string[], within: DbOrTx = db) => checkinTimes(within, registrationIds),
+
+    /** The session and status of each of these attempts, in batches (the analytics: center, voided). */
+    sessionsOf: (ids: readonly string[]) => readInBatches(ids, (batch) => sessionsOfAttempts(db, batch)),
 
     /** How many incidents were logged since a moment (the staff dashboard). */
     incidentsSince: (since: string) => countIncidentsSince(db, since),

@@ -119,3 +119,13 @@ export async function insertCaseEvent(trx: Tx, row: IrregularityCaseEventsTable)
 export async function eventsOfCase(db: DbOrTx, caseId: string) {
   return db.selectFrom('irregularity_case_events').selectAll().where('case_id', '=', caseId).orderBy('seq').execute()
 }
+
+/** Every result held for review now, whoever's (few: a hold lasts until staff decide the case). */
+export async function allHeldAttemptIds(db: DbOrTx): Promise<string[]> {
+  const rows = await db.selectFrom('irregularity_case_results')
+    .innerJoin('irregularity_cases', 'irregularity_cases.id', 'irregularity_case_results.case_id')
+    .select('irregularity_case_results.attempt_id')
+    .where('irregularity_cases.status', '=', 'held')
+    .execute()
+  return rows.map((r) => r.attempt_id)
+}

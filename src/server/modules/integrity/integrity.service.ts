@@ -23,7 +23,7 @@ import type { ProgramService } from '../program/program.service.js'
 import type { ResultsService } from '../results/results.service.js'
 import { caseEmails } from './case-emails.js'
 import { caseViews } from './case-views.js'
-import { changeCaseIf, countCasesNeedingStaff, findCase, heldAttemptIdsOf, insertCase, insertCaseEvent, linkIncidents, linkResults, resultsOfCase, type CaseRow } from './cases.repository.js'
+import { allHeldAttemptIds, changeCaseIf, countCasesNeedingStaff, findCase, heldAttemptIdsOf, insertCase, insertCaseEvent, linkIncidents, linkResults, resultsOfCase, type CaseRow } from './cases.repository.js'
 import { sessionsWithCenters, type IncidentViewDeps } from './incident-views.js'
 import { DEFAULT_TIME_ZONE } from '../../../common/time-zones.js'
 import { irregularityQueue } from './irregularity-queue.js'
@@ -142,6 +142,11 @@ export function createIntegrityService(ctx: ServerContext, deps: IntegrityDeps) 
     /** Cases holding results and appeals awaiting a decision: counts for the staff dashboard. */
     needingStaff(): Promise<{ held: number; appealsPending: number }> {
       return countCasesNeedingStaff(db)
+    },
+
+    /** Every result held for review now (the analytics leaves them out until staff decide). */
+    async allHeldAttemptIds(): Promise<ReadonlySet<string>> {
+      return new Set(await allHeldAttemptIds(db))
     },
 
     async heldAttemptIds(within: Parameters<typeof heldAttemptIdsOf>[0], candidateId: string): Promise<ReadonlySet<string>> {

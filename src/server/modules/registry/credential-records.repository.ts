@@ -44,3 +44,13 @@ export async function highestStatusIndex(db: DbOrTx): Promise<number | null> {
   const row = await db.selectFrom('credentials').select((eb) => eb.fn.max('status_index').as('max')).executeTakeFirst()
   return row?.max === null || row?.max === undefined ? null : Number(row.max)
 }
+
+/** Credentials dated in [from, to] (YYYY-MM-DD, by the issued_on index), withdrawn ones excluded: the analytics' awards. */
+export async function awardsDatedBetween(db: DbOrTx, from: string, to: string) {
+  return db.selectFrom('credentials')
+    .select(['candidate_id', 'type', 'issued_on'])
+    .where('issued_on', '>=', from)
+    .where('issued_on', '<=', to)
+    .where('status', '<>', 'withdrawn')
+    .execute()
+}

@@ -9,7 +9,7 @@ import { nextCounter } from '../../db/counters.js'
 import type { DbOrTx, Tx } from '../../db/database.js'
 import type { CredentialsTable } from '../../db/schema.js'
 import {
-  credentialByNumber, credentialsByNumbers, credentialsOfCandidate, highestStatusIndex, inactiveStatusIndexes, insertCredential, setCredentialStatus,
+  awardsDatedBetween, credentialByNumber, credentialsByNumbers, credentialsOfCandidate, highestStatusIndex, inactiveStatusIndexes, insertCredential, setCredentialStatus,
 } from './credential-records.repository.js'
 import type { RegistryHoldersService } from './holders.service.js'
 
@@ -20,6 +20,9 @@ export function createCredentialRecordsService(ctx: ServerContext, deps: { holde
   const newCertificateNumber = () => certificateNumberFrom(Array.from({ length: 10 }, () => randomInt(0, 32)))
 
   return {
+    /** Credentials dated in [from, to] (days), withdrawn ones left out: the analytics' time to each credential. */
+    awardsDatedBetween: (from: string, to: string) => awardsDatedBetween(db, from, to),
+
     /** Every credential of a candidate, oldest first; in the caller's transaction when given. */
     ofCandidate: (candidateId: string, within: DbOrTx = db) => credentialsOfCandidate(within, candidateId),
 

@@ -1,5 +1,6 @@
 // SQL of the results module: results and scoring corrections. Attempts are delivery's and
 // credentials the registry's; the services ask those modules for them.
+import { sql } from 'kysely'
 import type { DbOrTx } from '../../db/database.js'
 import type { ResultsTable } from '../../db/schema.js'
 
@@ -54,5 +55,33 @@ export async function resultsOfModuleScoredBetween(db: DbOrTx, module: string, f
     .where('scored_at', '>=', from)
     .where('scored_at', '<', to)
     .orderBy('attempt_id')
+    .execute()
+}
+
+// ---- issue 15: program analytics (aggregated by the analytics module; no candidate is shown) ----
+
+/**
+ * Results scored in [from, to) (by the scored_at index), of one module when asked: their pass, skills
+ * feedback and whether the candidate had an earlier result in the module (a retake), read by one
+ * correlated look-up on the (candidate_id, module) index per result rather than a query per candidate.
+ */
+export async function resultsScoredBetween(db: DbOrTx, from: string, to: string, module: string | undefined) {
+  let q = db.selectFrom('results as r')
+    .select(['r.attempt_id', 'r.candidate_id', 'r.module', 'r.passed', 'r.skills', 'r.scored_at'])
+    .select(sql<number>`case when exists (select 1 from results e where e.candidate_id = r.candidate_id and e.module = r.module and e.scored_at < r.scored_at) then 1 else 0 end`.as('retake'))
+    .where('r.scored_at', '>=', from)
+    .where('r.scored_at', '<', to)
+  if (module !== undefined) q = q.where('r.module', '=', module)
+  return q.execute()
+}
+
+/** Each candidate's first scored result (the start of their time to a credential), grouped in the database. */
+export async function firstResultTimes(db: DbOrTx, candidateIds: readonly string[]) {
+  if (candidateIds.length === 0) return []
+  return db.selectFrom('results')
+    .select('candidate_id')
+    .select((eb) => eb.fn.min<string>('scored_at').as('first_at'))
+    .where('candidate_id', 'in', [...candidateIds])
+    .groupBy('candidate_id')
     .execute()
 }

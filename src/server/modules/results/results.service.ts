@@ -20,7 +20,8 @@ import type { CredentialRecordsService } from '../registry/credential-records.se
 import type { ContactDirectory } from '../accounts/users.service.js'
 import type { NotificationsService } from '../notifications/notifications.service.js'
 import { createResultEmails } from './result-emails.js'
-import { correctionsFor, findResult, insertResult, passedResultsOfCandidate, recentResultsOfModule, resultsOfCandidate, resultsOfModuleScoredBetween } from './results.repository.js'
+import { readInBatches } from '../../db/id-batches.js'
+import { correctionsFor, findResult, firstResultTimes, insertResult, passedResultsOfCandidate, recentResultsOfModule, resultsOfCandidate, resultsOfModuleScoredBetween, resultsScoredBetween } from './results.repository.js'
 
 export interface ResultView {
   module: string
@@ -181,6 +182,12 @@ export function createResultsService(
   }
 
   return {
+    // ---- issue 15: program analytics reads these and aggregates them; it excludes voided and held results itself.
+    /** Results scored in [from, to) with pass, skills and whether each was a retake of the module. */
+    scoredBetween: (from: string, to: string, module?: string) => resultsScoredBetween(db, from, to, module),
+    /** When each of these candidates was first scored (one grouped query per batch of candidates). */
+    firstScoredAt: (candidateIds: readonly string[]) => readInBatches(candidateIds, (batch) => firstResultTimes(db, batch)),
+
     /** The result-released and certificate-issued emails (one function each, shared by every path that releases a result). */
     emails,
     computeResult,

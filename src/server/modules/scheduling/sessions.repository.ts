@@ -112,3 +112,24 @@ export async function findSessions(db: DbOrTx, ids: readonly string[]) {
   if (ids.length === 0) return []
   return db.selectFrom('test_sessions').select(['id', 'center_id', 'starts_at', 'ends_at', 'status']).where('id', 'in', [...new Set(ids)]).execute()
 }
+
+// ---- issue 15: program analytics ----
+
+/**
+ * Per center, the sessions starting in [from, to) that were not cancelled and the registrations to
+ * them still standing (not cancelled or expired), grouped in the database (by the starts_at index).
+ */
+export async function activityByCenter(db: DbOrTx, from: string, to: string, centerId: string | undefined) {
+  let q = db.selectFrom('test_sessions')
+    .leftJoin('registrations', (join) => join.onRef('registrations.session_id', '=', 'test_sessions.id').on('registrations.status', 'not in', ['cancelled', 'expired']))
+    .select('test_sessions.center_id')
+    .select((eb) => [
+      eb.fn.count<number>('test_sessions.id').distinct().as('sessions'),
+      eb.fn.count<number>('registrations.id').as('registrations'),
+    ])
+    .where('test_sessions.starts_at', '>=', from)
+    .where('test_sessions.starts_at', '<', to)
+    .where('test_sessions.status', '<>', 'cancelled')
+  if (centerId !== undefined) q = q.where('test_sessions.center_id', '=', centerId)
+  return q.groupBy('test_sessions.center_id').execute()
+}

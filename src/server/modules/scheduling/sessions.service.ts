@@ -7,7 +7,8 @@ import { AppError } from '../../errors.js'
 import { decodeCursor, toPage } from '../../db/pagination.js'
 import { hasRole, type Actor } from '../accounts/actor.js'
 import type { CenterDirectory } from '../centers/centers.service.js'
-import { findSessions, listPublicSessions } from './sessions.repository.js'
+import { activityByCenter, findSessions, listPublicSessions } from './sessions.repository.js'
+import { readInBatches } from '../../db/id-batches.js'
 
 export function createSessionsService(ctx: ServerContext, deps: { centers: CenterDirectory }) {
   /** The centers among these in the state and city asked for (the city compared without regard to case or outer spaces). */
@@ -22,6 +23,16 @@ export function createSessionsService(ctx: ServerContext, deps: { centers: Cente
   }
 
   return {
+    // ---- issue 15: program analytics
+    /** Per center, sessions starting in [from, to) (cancelled ones left out) and their standing registrations. */
+    activityByCenter: (from: string, to: string, centerId?: string) => activityByCenter(ctx.db, from, to, centerId),
+
+    /** The center of each of these sessions, by session id. */
+    async centersOf(sessionIds: readonly string[]): Promise<Map<string, string>> {
+      const rows = await readInBatches(sessionIds, (batch) => findSessions(ctx.db, batch))
+      return new Map(rows.map((r) => [r.id, r.center_id]))
+    },
+
     /** Sessions by id with their center, as the audit log names them (one page at a time). */
     async describe(ids: readonly string[]) {
       const rows = await findSessions(ctx.db, ids)

@@ -41,6 +41,8 @@ const LINKS = [
   { to: "/staff/irregularities", title: "Irregularities", text: "Every session's incidents; hold, release or void results; decide appeals." },
   // issue 13, lab-records stream
   { to: "/staff/learning-records", title: "Learning records", text: "Learning record stores that receive xAPI statements, their deliveries, and Learning Lab use." },
+  // issue 15: program analytics
+  { to: "/staff/analytics", title: "Program analytics", text: "Pass rates by module, skill, center, period and accommodation status, retakes, time to MS and MT1; charts, tables and CSV." },
   // issue 14: colleges and advanced standing
   // issue 15, item 4
   { to: "/staff/standard-setting", title: "Standard setting", text: "Modified-Angoff studies: panelists, two rounds of ratings, impact data, the recommended cut and the decision." },
