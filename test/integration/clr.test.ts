@@ -7,19 +7,16 @@
 // its own status entry), and only a holder gets one.
 import fs from 'node:fs'
 import path from 'node:path'
-import { DataIntegrityProof } from '@digitalbazaar/data-integrity'
-import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite'
 import * as vc from '@digitalbazaar/vc'
-import { checkStatus } from '@digitalbazaar/vc-bitstring-status-list'
 import { Ajv2019 } from 'ajv/dist/2019.js'
 import addFormatsModule from 'ajv-formats'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { projectRoot } from '../../src/server/config.js'
-import { createDocumentLoader } from '../../src/server/modules/credentials/document-loader.js'
 import { call, register, type Session } from '../helpers/http-client.js'
 import { deliveryWorld, type Award, type DeliveryWorld } from '../helpers/delivery.js'
 import { databases } from '../helpers/test-app.js'
 import { forbidNetwork } from '../helpers/no-network.js'
+import { credentialVerifier, suite } from '../helpers/credential-verifier.js'
 
 // No network: any outbound connection other than the local test database fails the file.
 const networkAttempts = forbidNetwork()
@@ -43,30 +40,13 @@ function compile(schemaPath: string) {
 
 type Credential = Record<string, any>
 const PASS = { MM: 18, SRMT: 27, QBA: 18 } as const
-const suite = new DataIntegrityProof({ cryptosuite })
 const CONTEXTS = ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json']
 
 describe.each(databases)('Comprehensive Learner Record 2.0 on %s', (kind) => {
   let w: DeliveryWorld
   const loaded: string[] = []
 
-  /** The verifier's loader: bundled contexts, and the issuer's documents fetched from the routes (app.inject); nothing else. */
-  const verifierLoader = () => {
-    const local = new Map<string, unknown>()
-    const base = createDocumentLoader((url) => local.get(url))
-    return async (url: string) => {
-      loaded.push(url)
-      if (url.startsWith('http://mt1.test/api/v1/')) {
-        const res = await call(w.t.app, 'GET', url.slice('http://mt1.test'.length))
-        if (res.statusCode === 200) local.set(url, res.json())
-      }
-      return base(url)
-    }
-  }
-  const revocationCheck = async (options: { credential: object; documentLoader: (url: string) => Promise<{ document: unknown }> }) => {
-    const result = await checkStatus({ ...options, suite, verifyBitstringStatusListCredential: true, verifyMatchingIssuers: true })
-    return { ...result, verified: result.verified && !(result.results ?? []).some((r) => r.status) }
-  }
+  const { verifierLoader, revocationCheck } = credentialVerifier(() => w.t.app, loaded)
   /** The CLR's own proof (it has no status entry of its own). */
   const verifyClr = (credential: object) => vc.verifyCredential({ credential, suite, documentLoader: verifierLoader() })
   /** An embedded credential: its proof and its revocation status. */

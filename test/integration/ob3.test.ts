@@ -5,19 +5,17 @@
 // verifiable, and only the holder gets their credential.
 import fs from 'node:fs'
 import path from 'node:path'
-import { DataIntegrityProof } from '@digitalbazaar/data-integrity'
-import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite'
 import * as vc from '@digitalbazaar/vc'
 import { checkStatus, decodeList } from '@digitalbazaar/vc-bitstring-status-list'
 import { Ajv2019 } from 'ajv/dist/2019.js'
 import addFormatsModule from 'ajv-formats'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { projectRoot } from '../../src/server/config.js'
-import { createDocumentLoader } from '../../src/server/modules/credentials/document-loader.js'
 import { call, register, type Session } from '../helpers/http-client.js'
 import { deliveryWorld, type Award, type DeliveryWorld } from '../helpers/delivery.js'
 import { databases } from '../helpers/test-app.js'
 import { forbidNetwork } from '../helpers/no-network.js'
+import { credentialVerifier, suite } from '../helpers/credential-verifier.js'
 
 // No network: any outbound connection other than the local test database fails the file.
 const networkAttempts = forbidNetwork()
@@ -31,36 +29,14 @@ const addFormats = addFormatsModule as unknown as typeof addFormatsModule.defaul
 type Credential = Record<string, any>
 const PASS = { MM: 18, SRMT: 27, QBA: 18 } as const
 const ALIGNED = { MM: 3, SRMT: 6, QBA: 3, MS: 9, MT1: 12 } as const
-const suite = new DataIntegrityProof({ cryptosuite })
 
 describe.each(databases)('Open Badges 3.0 credentials on %s', (kind) => {
   let w: DeliveryWorld
   /** Every URL the verifier's document loader was asked for. */
   const loaded: string[] = []
 
-  /**
-   * The verifier's loader: bundled contexts, and the issuer's profile, keys and status list as the
-   * server publishes them (through app.inject: the routes, not the server's key files). Anything
-   * else is refused.
-   */
-  const verifierLoader = () => {
-    const local = new Map<string, unknown>()
-    const base = createDocumentLoader((url) => local.get(url))
-    return async (url: string) => {
-      loaded.push(url)
-      if (url.startsWith('http://mt1.test/api/v1/')) {
-        const res = await call(w.t.app, 'GET', url.slice('http://mt1.test'.length))
-        if (res.statusCode === 200) local.set(url, res.json())
-      }
-      return base(url)
-    }
-  }
 
-  /** Status-aware verification: a set revocation bit makes the credential fail. */
-  const revocationCheck = async (options: { credential: object; documentLoader: (url: string) => Promise<{ document: unknown }> }) => {
-    const result = await checkStatus({ ...options, suite, verifyBitstringStatusListCredential: true, verifyMatchingIssuers: true })
-    return { ...result, verified: result.verified && !(result.results ?? []).some((r) => r.status) }
-  }
+  const { verifierLoader, revocationCheck } = credentialVerifier(() => w.t.app, loaded)
   const verify = (credential: object) => vc.verifyCredential({ credential, suite, documentLoader: verifierLoader(), checkStatus: revocationCheck })
 
   const ob3 = async (session: Session | undefined, certificateNumber: string) =>
