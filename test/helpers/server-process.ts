@@ -12,8 +12,22 @@ export interface ServerProcess {
   output: () => string
 }
 
-/** Starts the server on a random port with these settings and waits until its health check answers. */
+/**
+ * Starts the server on a random port with these settings and waits until its health check answers.
+ * A random port can be taken by another process between choosing and listening: the start is tried
+ * again on another port then (only for EADDRINUSE; any other early exit fails at once).
+ */
 export async function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnRandomPort(env, timeoutMs)
+    } catch (err) {
+      if (attempt >= 3 || !(err instanceof Error) || !err.message.includes('EADDRINUSE')) throw err
+    }
+  }
+}
+
+async function startOnRandomPort(env: Record<string, string>, timeoutMs: number): Promise<ServerProcess> {
   const port = 40000 + Math.floor(Math.random() * 20000)
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'src/server/main.ts')], {
     cwd: projectRoot,
