@@ -232,6 +232,8 @@ describe.each(databases)('a person\'s record on %s', (kind) => {
     // Held results and appeals move in irregularities.test.ts, where cases are opened.
     expect(start.resultsHeld).toBeTypeOf('number')
     expect(start.appealsOpen).toBeTypeOf('number')
+    // The window is the program's earliest certification expiry reminder, not a number of the page's.
+    expect(start.expiringWithinDays).toBe(Math.max(...w.t.app.services.program.definition.policies.reminders.certificationExpiryDaysBefore))
 
     const candidate = await register(w.t.app, { email: email('needs') })
     const asked = await call(w.t.app, 'POST', '/api/v1/me/accommodation-requests', { session: candidate, body: { categories: ['eyesight'], adjustments: ['large_print'], statement: 'Low vision; letter attached.' } })

@@ -95,9 +95,10 @@ export const AttentionView = Type.Object({
   // Held results and open appeals belong to the integrity module (issue 12); null until it exists.
   resultsHeld: Nullable(Count('Results withheld pending review.')),
   appealsOpen: Nullable(Count('Appeals waiting for a decision.')),
-  centersExpiring: Count('Certified centers whose certification ends within 60 days.'),
-  proctorsExpiring: Count('Certified proctors whose certification ends within 60 days.'),
-  trainersExpiring: Count('Certified trainers whose certification ends within 60 days.'),
+  centersExpiring: Count('Certified centers whose certification ends within `expiringWithinDays`.'),
+  proctorsExpiring: Count('Certified proctors whose certification ends within `expiringWithinDays`.'),
+  trainersExpiring: Count('Certified trainers whose certification ends within `expiringWithinDays`.'),
+  expiringWithinDays: Count('How far ahead certifications count as ending: the program\'s earliest certification expiry reminder (policies.reminders).'),
   jobsFailed: Count('Background jobs that failed in the last 7 days.'),
   asOf: Type.String(),
 })

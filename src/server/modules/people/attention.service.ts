@@ -1,7 +1,7 @@
 // What needs program staff's attention, counted through the module that owns each kind of item:
 // accommodation requests to decide, handbook requests to fulfil, recent incidents, cases holding
 // results and appeals to decide, certifications of
-// centers and proctors ending within 60 days, and background jobs that failed.
+// centers, proctors and trainers ending before the program's first expiry reminder, and background jobs that failed.
 import { requireRole, type Actor } from '../accounts/actor.js'
 import type { AccommodationsService } from '../accommodations/accommodations.service.js'
 import type { CentersService } from '../centers/centers.service.js'
@@ -53,6 +53,7 @@ export function createAttentionService(ctx: ServerContext, deps: AttentionDeps) 
         accommodationRequestsPending, handbookRequestsOpen, incidentsRecent, centersExpiring, proctorsExpiring, trainersExpiring, jobsFailed,
         // Counted per case: one case may hold several modules' results.
         resultsHeld: cases.held, appealsOpen: cases.appealsPending,
+        expiringWithinDays: horizonDays,
         asOf: now.toISOString(),
       }
     },

@@ -6,11 +6,14 @@ import { useAttention } from "../people/person-api";
 import "../../styles/people.css";
 
 interface Item {
-  key: keyof Omit<AttentionView, "asOf">;
+  key: keyof Omit<AttentionView, "asOf" | "expiringWithinDays">;
   title: string;
   to: string | null;
-  meta: string;
+  /** What the count covers; certifications say the window the program's reminder policy sets. */
+  meta: string | ((view: AttentionView) => string);
 }
+
+const ending = (view: AttentionView) => `ending within ${view.expiringWithinDays} days`;
 
 const ITEMS: Item[] = [
   { key: "accommodationRequestsPending", title: "Accommodation requests", to: "/staff/accommodations", meta: "waiting for a decision" },
@@ -18,9 +21,9 @@ const ITEMS: Item[] = [
   { key: "incidentsRecent", title: "Incidents", to: "/staff/irregularities", meta: "logged in the last 30 days" },
   { key: "resultsHeld", title: "Held results", to: "/staff/irregularities/cases?status=held", meta: "withheld pending review" },
   { key: "appealsOpen", title: "Appeals", to: "/staff/irregularities/cases?appeal=pending", meta: "waiting for a decision" },
-  { key: "centersExpiring", title: "Center certifications", to: "/staff/certifications", meta: "ending within 60 days" },
-  { key: "proctorsExpiring", title: "Proctor certifications", to: "/staff/certifications", meta: "ending within 60 days" },
-  { key: "trainersExpiring", title: "Trainer certifications", to: "/staff/certifications", meta: "ending within 60 days" },
+  { key: "centersExpiring", title: "Center certifications", to: "/staff/certifications", meta: ending },
+  { key: "proctorsExpiring", title: "Proctor certifications", to: "/staff/certifications", meta: ending },
+  { key: "trainersExpiring", title: "Trainer certifications", to: "/staff/certifications", meta: ending },
   { key: "jobsFailed", title: "Failed jobs", to: null, meta: "in the last 7 days" },
 ];
 
@@ -38,7 +41,7 @@ export function AttentionPanel() {
             <span className="attention-card__count">{count}</span>
             {item.to ? <Link to={item.to}>{item.title}</Link> : item.title}
             <p className="attention-card__meta">
-              {item.meta}
+              {typeof item.meta === "string" ? item.meta : item.meta(counts)}
               {count > 0 ? <span className="visually-hidden">: needs attention</span> : null}
             </p>
           </li>
