@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import { Page } from "../components/page";
+import { PassMark } from "../features/program/pass-mark";
 
 export function ApplyPage() {
   return (
@@ -54,7 +55,7 @@ export function ApplyPage() {
         <li>
           <h2>Results</h2>
           <p>
-            Each module you pass with 75% or higher earns its certificate. Below 75%, your result shows which skills need
+            Each module you pass with <PassMark /> or higher earns its certificate. Below it, your result shows which skills need
             work and the training that covers them, and you may take the module again.
           </p>
         </li>

@@ -4,6 +4,7 @@
 // and onsite testing.
 import { Link } from "react-router";
 import { Page } from "../components/page";
+import { PassMark } from "../features/program/pass-mark";
 
 export function EmployersPage() {
   return (
@@ -21,7 +22,7 @@ export function EmployersPage() {
         <li>
           <strong>Twelve critical technical skills, proven.</strong> The assessment <q>measures individual skills attainment in 12 critical technical
           skills</q> across three certificate modules: Math and Measurement; Spatial Reasoning and Manufacturing Technology; and Quality and
-          Business Acumen. MT1 is awarded only for 75% or better on all three.
+          Business Acumen. MT1 is awarded only for <PassMark /> or better on all three.
         </li>
         <li>
           <strong>Beyond the machine operator.</strong> An MT1 <q>operates precision machinery, systems and processes</q>, with skills that usually include{" "}

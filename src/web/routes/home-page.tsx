@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import { Page, SITE_NAME } from "../components/page";
+import { PassMark } from "../features/program/pass-mark";
 
 const MODULES = [
   { code: "MM", name: "Math and Measurement", text: "Precision measurement, shop-floor algebra and the math behind quality." },
@@ -32,7 +33,7 @@ export function HomePage() {
         <h2 id="modules-heading">Three certificate modules</h2>
         <p>
           The complete MT1 assessment is made of three modules. You may take one, two or all three, and each module you
-          pass with a score of 75% or higher earns its own certificate.
+          pass with a score of <PassMark /> or higher earns its own certificate.
         </p>
         <ul className="grid">
           {MODULES.map((module) => (

@@ -3,6 +3,7 @@ import { Page } from "../components/page";
 import { QueryStatus } from "../components/query-status";
 import { ModuleCard } from "../features/program/module-card";
 import { useProgram } from "../features/program/program-queries";
+import { PassMark } from "../features/program/pass-mark";
 
 export function ModulesPage() {
   const program = useProgram();
@@ -10,7 +11,7 @@ export function ModulesPage() {
     <Page
       title="Modules and skills"
       heading="Modules and skills"
-      lead="The MT1 assessment measures 12 critical technical skills in three certificate modules. Pass a module with 75% or higher to earn its certificate."
+      lead={<>The MT1 assessment measures 12 critical technical skills in three certificate modules. Pass a module with <PassMark /> or higher to earn its certificate.</>}
     >
       <QueryStatus query={program} loadingLabel="Loading the modules…">
         {(data) => {
@@ -42,7 +43,7 @@ export function ModulesPage() {
               </section>
 
               <section className="section" aria-labelledby="below-heading">
-                <h2 id="below-heading">If you score below 75%</h2>
+                <h2 id="below-heading">If you score below <PassMark /></h2>
                 <p>
                   Skills training aligned with the MT1 skills standards is available, online and with instructor-led
                   courses. Your result names the skills that were below standard, and you may take the module again.
