@@ -21,6 +21,7 @@ describe.each(databases)('employer organisations: sponsorships and consent on %s
   let colleague: Person
   let orgId: string
   let candidate: Session
+  let assignedCode = ''
   const candidateEmail = `sponsored-${kind}@example.com`
   const stored = async () => ({
     consents: await w.count('consents'), enrolments: await w.count('training_enrolments'), audit: await w.count('audit_log'),
@@ -80,6 +81,7 @@ describe.each(databases)('employer organisations: sponsorships and consent on %s
     const voucher = res.json<SponsorshipView>()
     expect(voucher).toMatchObject({ kind: 'voucher', email: candidateEmail, status: 'available' })
     expect((await deliveredMail(w.t, candidateEmail, /exam: voucher/)).text).toContain(voucher.voucherCode!)
+    assignedCode = voucher.voucherCode!
     const list = await sponsored(colleague.session)
     expect(list.items[0]!.sponsorships.map((s) => s.kind).sort()).toEqual(['learning_lab', 'voucher'])
     // A batch of someone outside the organisation is not found; a spent batch has no code left.
@@ -93,6 +95,37 @@ describe.each(databases)('employer organisations: sponsorships and consent on %s
     expect(errorCode(none)).toBe('VOUCHER_INVALID')
     expect(await stored()).toEqual(before2)
     expect(before2.assigned).toBe(before.assigned + 1)
+  })
+
+  it('an assigned exam voucher pays only for the person it was sent to', async () => {
+    expect(assignedCode).not.toBe('')
+    const sessions = (await call(w.t.app, 'GET', '/api/v1/sessions?module=SRMT')).json<{ items: { id: string; startsAt: string; status: string }[] }>().items
+    const open = sessions.find((s) => s.status === 'scheduled' && new Date(s.startsAt).getTime() > w.t.clock().getTime() + 72 * 3_600_000)
+    expect(open, 'a demo session offering SRMT more than 72 hours ahead').toBeDefined()
+    const book = async (session: Session) => {
+      const reg = await call(w.t.app, 'POST', '/api/v1/registrations', { session, body: { sessionId: open!.id, modules: ['SRMT'] } })
+      expect(reg.statusCode, reg.body).toBe(201)
+      return reg.json<{ id: string; status: string }>().id
+    }
+    const pay = (session: Session, id: string) => call(w.t.app, 'POST', `/api/v1/registrations/${id}/payment`, { session, body: { method: 'voucher', code: assignedCode } })
+    const voucherStatus = async () => (await w.t.app.db.selectFrom('vouchers').select(['status', 'registration_id']).where('code', '=', assignedCode).executeTakeFirstOrThrow())
+
+    // Someone else who learned the code cannot spend it; nothing changes.
+    const other = await register(w.t.app, { email: `code-finder-${kind}@example.com` })
+    const theirs = await book(other)
+    const refused = await pay(other, theirs)
+    expect(refused.statusCode, refused.body).toBe(422)
+    expect(errorCode(refused)).toBe('VOUCHER_INVALID')
+    expect(refused.json<{ error: { message: string } }>().error.message).toMatch(/given to another person/)
+    expect(await voucherStatus()).toEqual({ status: 'available', registration_id: null })
+    const stillPending = await call(w.t.app, 'GET', `/api/v1/registrations/${theirs}`, { session: other })
+    expect(stillPending.json<{ status: string }>().status).toBe('pending_payment')
+
+    // The person it was sent to pays with it.
+    const mine = await book(candidate)
+    const paid = await pay(candidate, mine)
+    expect(paid.statusCode, paid.body).toBe(200)
+    expect(await voucherStatus()).toEqual({ status: 'redeemed', registration_id: mine })
   })
 
   it('shows results and certificates only while consent stands; the next read after withdrawal hides them', async () => {

@@ -25,8 +25,12 @@ export async function insertVouchers(trx: Tx, rows: VouchersTable[]): Promise<vo
   if (rows.length) await trx.insertInto('vouchers').values(rows).execute()
 }
 
-/** Redeems a voucher once: the conditional update is what makes it single-use under concurrency. */
-export async function redeemVoucher(trx: Tx, code: string, registrationId: string, at: string) {
+/**
+ * Redeems a voucher once: the conditional update is what makes it single-use under concurrency, and
+ * keeps a code assigned to a person (by normalized email) for that person even if it was assigned
+ * between the caller's check and this update.
+ */
+export async function redeemVoucher(trx: Tx, code: string, registrationId: string, holderEmail: string, at: string) {
   return trx
     .updateTable('vouchers')
     .set({ status: 'redeemed', registration_id: registrationId, redeemed_at: at })
@@ -35,6 +39,7 @@ export async function redeemVoucher(trx: Tx, code: string, registrationId: strin
     // A training voucher never pays for a registration (issue 13).
     .where('purpose', '=', 'registration')
     .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', at)]))
+    .where((eb) => eb.or([eb('assigned_email', 'is', null), eb('assigned_email', '=', holderEmail)]))
     .returningAll()
     .executeTakeFirst()
 }

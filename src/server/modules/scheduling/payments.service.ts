@@ -97,19 +97,26 @@ export function createPaymentsService(
       }
     },
 
-    /** The voucher a code names, if it would cover these modules (checked again when it is redeemed). */
-    async voucherFor(rawCode: string, modules: readonly string[]) {
+    /**
+     * The voucher a code names, if it would cover these modules and may be used by this candidate
+     * (checked again when it is redeemed). A code an organisation assigned to a person by email pays
+     * only for that person: the code travels by email and could be passed on.
+     */
+    async voucherFor(rawCode: string, modules: readonly string[], holderEmail: string) {
       const voucher = await findVoucherByCode(db, normalizeVoucherCode(rawCode))
       if (!voucher) throw new AppError('VOUCHER_INVALID', 'There is no voucher with this code. Check it and try again.')
       if (voucher.purpose !== 'registration') throw new AppError('VOUCHER_INVALID', 'This voucher pays for training, not for an assessment registration.')
+      if (voucher.assigned_email !== null && voucher.assigned_email !== holderEmail) {
+        throw new AppError('VOUCHER_INVALID', 'This voucher was given to another person: only the person it was sent to can use it.')
+      }
       const covered = JSON.parse(voucher.modules) as string[]
       if (!voucherCovers(covered, modules)) throw new AppError('VOUCHER_INVALID', `This voucher covers ${covered.join(', ')}, not every module of the registration.`)
       return voucher
     },
 
     /** Redeems the voucher for the registration, once; refuses a voucher already used or expired. */
-    async redeemIn(trx: Tx, code: string, registrationId: string): Promise<string> {
-      const redeemed = await redeemVoucher(trx, normalizeVoucherCode(code), registrationId, now())
+    async redeemIn(trx: Tx, code: string, registrationId: string, holderEmail: string): Promise<string> {
+      const redeemed = await redeemVoucher(trx, normalizeVoucherCode(code), registrationId, holderEmail, now())
       if (!redeemed) throw new AppError('VOUCHER_INVALID', 'This voucher has already been used or has expired.')
       return redeemed.id
     },

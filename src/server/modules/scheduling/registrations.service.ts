@@ -438,10 +438,12 @@ export function createRegistrationsService(
     /** Pays a held registration with a voucher that covers its modules, once. */
     async payWithVoucher(actor: Actor | null, registrationId: string, rawCode: string) {
       const { who, r } = await requireOwnPending(actor, registrationId)
-      const voucher = await deps.payments.voucherFor(rawCode, modulesOf(r))
+      const holder = await deps.users.findById(r.candidate_id)
+      if (!holder) throw notFound('The candidate')
+      const voucher = await deps.payments.voucherFor(rawCode, modulesOf(r), holder.email)
       await inTransaction(db, async (trx) => {
         if (!(await transition(trx, registrationId, ['pending_payment'], paidBy('voucher', voucher.id)))) throw new AppError('CONFLICT', 'This registration is no longer waiting for payment.')
-        await deps.payments.redeemIn(trx, voucher.code, registrationId)
+        await deps.payments.redeemIn(trx, voucher.code, registrationId, holder.email)
         // An invoice asked for earlier is no longer due.
         await deps.payments.voidInvoicesIn(trx, registrationId)
         await deps.audit.record(trx, { actorId: who.userId, action: 'registration.paid', entityType: 'registration', entityId: registrationId, details: { method: 'voucher', voucherId: voucher.id } })
