@@ -151,7 +151,13 @@ export function createServices(ctx: ServerContext, program: Program) {
     contacts: users, centers, sessions: sessionAdmin, registrations,
   })
   // ---- issue 12, person stream: a person's record and the staff dashboard read through the owners' services.
-  const recordNames = createRecordNames({ contacts: users, centers, registrations, sessions, attempts: attemptRecords, accommodations })
+  // Organisations, consents and courses are built further down; the audit log asks for names only when read.
+  const recordNames = createRecordNames({
+    contacts: users, centers, registrations, sessions, attempts: attemptRecords, accommodations, invoices,
+    organisations: { namesOf: async (ids) => new Map([...(await organisations.many(ctx.db, ids)).values()].map((o) => [o.id, o.name])) },
+    consents: { describe: (ids) => consents.describe(ids) },
+    courses: { titlesOf: (ids) => training.courses.titlesOf(ids) },
+  })
   const personRecords = createPersonRecordService({
     users, registrations, payments, attempts: attemptRecords, results, credentials: credentialRecords, accommodations, audit,
   })
@@ -203,6 +209,7 @@ export function createServices(ctx: ServerContext, program: Program) {
   const organisationSponsorships = createOrganisationSponsorships(ctx, {
     organisations, training: training.sponsorships, voucherLedger, results, credentials: credentialRecords, users, notifications, program: programService,
   })
+  const consents = createConsentsService(ctx, { audit, sponsorships: organisationSponsorships })
   // issue 15, item 4: impact data reads results' item scores and percents (the statistics module's stored p can replace itemPValues).
   const standardSetting = createStandardSettingService(ctx, {
     audit, notifications, program: programService, users, itemBank,
@@ -223,7 +230,7 @@ export function createServices(ctx: ServerContext, program: Program) {
     }),
     organisations,
     organisationSponsorships,
-    consents: createConsentsService(ctx, { audit, sponsorships: organisationSponsorships }),
+    consents,
     training,
     practice: createPracticeService(ctx, { program: programService, itemBank, lessons, learningRecords, mastery, studyPlans, access: practiseAccess }),
     practiceTests,

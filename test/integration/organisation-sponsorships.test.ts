@@ -147,6 +147,15 @@ describe.each(databases)('employer organisations: sponsorships and consent on %s
     expect((await call(w.t.app, 'POST', `/api/v1/me/consents/${consent.id}/withdraw`, { session: candidate })).statusCode).toBe(409)
     const audit = await w.t.app.db.selectFrom('audit_log').select(['action', 'actor_id']).where('entity_id', '=', consent.id).execute()
     expect(audit.map((a) => a.action).sort()).toEqual(['consent.granted', 'consent.withdrawn'])
+    // The audit log names the consent (whose, to which organisation) and the organisation by name.
+    const named = await call(w.t.app, 'GET', `/api/v1/admin/audit?entityType=consent&entityId=${consent.id}`, { session: w.staff })
+    expect(named.statusCode, named.body).toBe(200)
+    const entries = named.json<{ items: { recordLabel: string | null; recordPersonId: string | null }[] }>().items
+    expect(entries).toHaveLength(2)
+    for (const e of entries) expect(e).toMatchObject({ recordLabel: 'Consent of Sally Sponsored to share results with Ridge Tool & Die', recordPersonId: candidate.userId })
+    const orgEntries = (await call(w.t.app, 'GET', `/api/v1/admin/audit?entityType=organisation&entityId=${orgId}`, { session: w.staff })).json<{ items: { recordLabel: string | null }[] }>().items
+    expect(orgEntries.length).toBeGreaterThan(0)
+    for (const e of orgEntries) expect(e.recordLabel).toBe('Ridge Tool & Die')
     const rows = await w.t.app.db.selectFrom('consents').selectAll().where('candidate_id', '=', candidate.userId).execute()
     expect(rows).toHaveLength(1)
     expect(rows[0]!.withdrawn_at).not.toBeNull()

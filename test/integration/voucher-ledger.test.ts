@@ -164,6 +164,9 @@ describe.each(databases)('voucher ledger on %s', (kind) => {
     const paid = await call(t.app, 'POST', `/api/v1/admin/invoices/${batch.invoice.id}/paid`, { session: staff, body: { paymentReference: 'CHK-1042' } })
     expect(paid.statusCode, paid.body).toBe(200)
     expect(paid.json()).toEqual({ id: batch.invoice.id, status: 'paid' })
+    // The audit log names the invoice by its number.
+    const logged = await call(t.app, 'GET', `/api/v1/admin/audit?entityType=invoice&entityId=${batch.invoice.id}`, { session: staff })
+    expect(logged.json().items.map((e: { action: string; recordLabel: string }) => [e.action, e.recordLabel])).toEqual([['invoice.paid', `Invoice ${batch.invoice.number}`]])
     const again = await call(t.app, 'POST', `/api/v1/admin/invoices/${batch.invoice.id}/paid`, { session: staff, body: { paymentReference: 'CHK-1043' } })
     expect(again.statusCode).toBe(409)
     const voidPaid = await call(t.app, 'POST', `/api/v1/admin/invoices/${batch.invoice.id}/void`, { session: staff, body: { reason: 'Changed our mind' } })

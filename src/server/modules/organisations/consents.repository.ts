@@ -12,6 +12,12 @@ export async function findConsent(db: DbOrTx, id: string): Promise<ConsentRow | 
   return db.selectFrom('consents').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
+/** Consents by id (the audit log names them). */
+export async function consentsByIds(db: DbOrTx, ids: readonly string[]): Promise<ConsentRow[]> {
+  if (ids.length === 0) return []
+  return db.selectFrom('consents').selectAll().where('id', 'in', [...new Set(ids)]).execute()
+}
+
 /** The candidate's consents still standing, to any organisation. */
 export async function standingConsentsOfCandidate(db: DbOrTx, candidateId: string): Promise<ConsentRow[]> {
   return db.selectFrom('consents').selectAll().where('candidate_id', '=', candidateId).where('withdrawn_at', 'is', null).execute()

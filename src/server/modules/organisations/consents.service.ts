@@ -9,7 +9,7 @@ import { AppError, notFound } from '../../errors.js'
 import { newId } from '../../ids.js'
 import { requireActor, type Actor } from '../accounts/actor.js'
 import type { AuditService } from '../audit/audit.service.js'
-import { findConsent, insertConsent, standingConsentsOfCandidate, withdrawConsent, type ConsentRow } from './consents.repository.js'
+import { consentsByIds, findConsent, insertConsent, standingConsentsOfCandidate, withdrawConsent, type ConsentRow } from './consents.repository.js'
 import type { OrganisationSponsorships } from './sponsorships.service.js'
 
 const view = (c: ConsentRow): ConsentView => ({ id: c.id, organisationId: c.organisation_id, scope: c.scope, grantedAt: c.granted_at, withdrawnAt: c.withdrawn_at })
@@ -17,6 +17,9 @@ const view = (c: ConsentRow): ConsentView => ({ id: c.id, organisationId: c.orga
 export function createConsentsService(ctx: ServerContext, deps: { audit: AuditService; sponsorships: Pick<OrganisationSponsorships, 'mySponsors'> }) {
   const { db } = ctx
   return {
+    /** Whose consent to which organisation, for the audit log's names (the caller checked staff). */
+    describe: async (ids: readonly string[]) => (await consentsByIds(db, ids)).map((c) => ({ id: c.id, candidateId: c.candidate_id, organisationId: c.organisation_id })),
+
     /** The candidate shares their results with an organisation that sponsors them; granting again gives the standing consent. */
     async grant(actor: Actor | null, input: GrantConsentBody): Promise<ConsentView> {
       const who = requireActor(actor)

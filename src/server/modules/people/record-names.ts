@@ -19,6 +19,11 @@ export interface RecordNameSources {
   sessions: Pick<SessionsService, 'describe'>
   attempts: Pick<AttemptRecordsService, 'many'>
   accommodations: Pick<AccommodationsService, 'candidatesOf'>
+  /** Organisations by id (their name), consents (whose, to which organisation), invoices (their number), courses (their title). */
+  organisations: { namesOf(ids: readonly string[]): Promise<Map<string, string>> }
+  consents: { describe(ids: readonly string[]): Promise<{ id: string; candidateId: string; organisationId: string }[]> }
+  invoices: { numbersOf(ids: readonly string[]): Promise<Map<string, string | null>> }
+  courses: { titlesOf(ids: readonly string[]): Promise<Map<string, string>> }
 }
 
 /** A center's IANA zone (migration 0016 adds the column); the program's default until it exists. */
@@ -31,15 +36,19 @@ const place = (center: CentersTable | undefined, startsAt: string) =>
 export function createRecordNames(sources: RecordNameSources) {
   return async function describe(refs: readonly { type: string; id: string }[]): Promise<Map<string, RecordName>> {
     const idsOf = (type: string) => [...new Set(refs.filter((r) => r.type === type).map((r) => r.id))]
-    const [registrations, sessions, attempts, requests] = await Promise.all([
+    const [registrations, sessions, attempts, requests, consents, invoices, courses] = await Promise.all([
       sources.registrations.describe(idsOf('registration')),
       sources.sessions.describe(idsOf('session')),
       sources.attempts.many(idsOf('attempt')),
       sources.accommodations.candidatesOf(idsOf('accommodation_request')),
+      sources.consents.describe(idsOf('consent')),
+      sources.invoices.numbersOf(idsOf('invoice')),
+      sources.courses.titlesOf(idsOf('course')),
     ])
+    const organisations = await sources.organisations.namesOf([...idsOf('organisation'), ...consents.map((c) => c.organisationId)])
     const centers = await sources.centers.findMany([...registrations.map((r) => r.center_id), ...idsOf('center')])
     const people = await sources.contacts.contactsOf([
-      ...idsOf('user'), ...registrations.map((r) => r.candidate_id), ...attempts.map((a) => a.candidate_id), ...requests.map((r) => r.candidate_id),
+      ...idsOf('user'), ...registrations.map((r) => r.candidate_id), ...attempts.map((a) => a.candidate_id), ...requests.map((r) => r.candidate_id), ...consents.map((c) => c.candidateId),
     ])
     const nameOf = (id: string) => {
       const c = people.get(id)
@@ -61,6 +70,15 @@ export function createRecordNames(sources: RecordNameSources) {
       const c = centers.get(id)
       if (c) names.set(recordKey('center', id), { label: c.name, personId: null })
     }
+    for (const id of idsOf('organisation')) {
+      const name = organisations.get(id)
+      if (name) names.set(recordKey('organisation', id), { label: name, personId: null })
+    }
+    for (const c of consents) {
+      names.set(recordKey('consent', c.id), { label: `Consent of ${nameOf(c.candidateId)} to share results with ${organisations.get(c.organisationId) ?? 'an organisation'}`, personId: c.candidateId })
+    }
+    for (const [id, number] of invoices) names.set(recordKey('invoice', id), { label: number ? `Invoice ${number}` : 'Invoice (unnumbered)', personId: null })
+    for (const [id, title] of courses) names.set(recordKey('course', id), { label: `Course “${title}”`, personId: null })
     // Certificates are named by their number, which is their id.
     for (const id of idsOf('credential')) names.set(recordKey('credential', id), { label: `Certificate ${id}`, personId: null })
     return names

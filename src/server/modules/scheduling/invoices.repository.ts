@@ -98,3 +98,9 @@ export async function findInvoiceWithSubject(db: DbOrTx, id: string) {
 }
 
 export type InvoiceWithSubject = NonNullable<Awaited<ReturnType<typeof findInvoiceWithSubject>>>
+
+/** Invoice numbers by id (the audit log names invoices by number). */
+export async function invoiceNumbers(db: DbOrTx, ids: readonly string[]) {
+  if (ids.length === 0) return []
+  return db.selectFrom('invoices').select(['id', 'number']).where('id', 'in', [...new Set(ids)]).execute()
+}

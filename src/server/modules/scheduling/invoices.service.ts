@@ -18,6 +18,7 @@ import { invoicePdf } from './invoice-pdf.js'
 import {
   findInvoiceWithSubject, insertInvoice, insertInvoiceEvent, insertInvoiceLines, invoiceEvents, invoiceLines, listInvoices, openInvoiceIdsOf, openInvoiceIdsOfEnrolment, payInvoice, voidInvoice,
   type InvoiceWithSubject,
+  invoiceNumbers,
 } from './invoices.repository.js'
 
 export interface NewInvoice {
@@ -57,6 +58,9 @@ export function createInvoicesService(ctx: ServerContext, deps: { program: Progr
   }
 
   const service = {
+    /** Invoice numbers by id, for the audit log's names (the caller checked staff). */
+    numbersOf: async (ids: readonly string[]) => new Map((await invoiceNumbers(db, ids)).map((r) => [r.id, r.number])),
+
     /** Issues an invoice with the next number of its year; the caller's transaction gives the number back if it rolls back. */
     async issueIn(trx: Tx, input: NewInvoice): Promise<InvoicesTable> {
       const issuedAt = now()

@@ -19,7 +19,7 @@ import type { CenterDirectory } from '../centers/centers.service.js'
 import type { ProgramService } from '../program/program.service.js'
 import { centerRunsCourses, type CourseViews } from './course-views.js'
 import {
-  findOffering, insertMeetings, insertOffering, listPublicOfferings, managedOfferings, meetingsOf, replaceMeetings, reviseScheduledOffering, setSeats, closeOffering, type OfferingRow,
+  findOffering, findOfferings, insertMeetings, insertOffering, listPublicOfferings, managedOfferings, meetingsOf, replaceMeetings, reviseScheduledOffering, setSeats, closeOffering, type OfferingRow,
 } from './courses.repository.js'
 import { countsByOffering, enrolmentsOfLearner, enrolmentsOfOffering, offeringHasAttendance } from './enrolments.repository.js'
 import type { TrainersService } from './trainers.service.js'
@@ -86,6 +86,9 @@ export function createCoursesService(
   }
 
   const service = {
+    /** Course titles by id, for the audit log's names (the caller checked staff). */
+    titlesOf: async (ids: readonly string[]) => new Map((await findOfferings(db, ids)).map((o) => [o.id, o.title])),
+
     async create(actor: Actor | null, input: CreateCourseBody): Promise<CourseView> {
       const who = requireRole(actor, 'program_staff', 'center_admin')
       if ((input.centerId === undefined) === (input.onsite === undefined)) throw fieldError('centerId', 'Hold the course at a certified center or onsite at an employer: choose one.')
