@@ -39,6 +39,16 @@ const newer = (a: { createdAt: string; id: string }, b: { createdAt: string; id:
 
 class ImportRaced extends Error {}
 
+/**
+ * Lost a race with another process over the keys: its insert won (ours conflicted), or on SQLite its
+ * write transaction committed after ours had read, which SQLite refuses at once (SQLITE_BUSY*) rather
+ * than waiting. Either way going again from the start sees what it wrote.
+ */
+export const isKeyRace = (err: unknown): boolean => err instanceof ImportRaced || err instanceof KeysRaced || /^SQLITE_BUSY/.test(String((err as { code?: unknown } | null)?.code ?? ''))
+
+/** Thrown inside a key transaction whose insert lost to another process's; the caller goes again. */
+export class KeysRaced extends Error {}
+
 export async function importFileKeys(dir: string, deps: {
   db: Db
   log: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void }
@@ -74,7 +84,8 @@ export async function importFileKeys(dir: string, deps: {
       break
     } catch (err) {
       // Another process imported (some of) the same keys meanwhile: read again, the rest is skipped.
-      if (!(err instanceof ImportRaced) || attempt >= 5) throw err
+      if (!isKeyRace(err) || attempt >= 5) throw err
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt))
     }
   }
 

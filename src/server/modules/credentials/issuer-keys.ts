@@ -14,7 +14,7 @@ import {
   allIssuerKeys, currentIssuerKey, findIssuerKey, insertIssuerKeyIfAbsent, issuerKeysUnderOtherKeks,
   resealIssuerKey, retireCurrentIssuerKeys, type IssuerKeyRow,
 } from './issuer-keys.repository.js'
-import { importFileKeys } from './issuer-key-files.js'
+import { importFileKeys, isKeyRace, KeysRaced } from './issuer-key-files.js'
 import { KEY_ID, type IssuerKey, type PublishedKey } from './issuer-key.js'
 
 export { KEY_ID, type IssuerKey, type PublishedKey } from './issuer-key.js'
@@ -136,11 +136,12 @@ export function createIssuerKeyStore(db: Db, secrets: Envelope, clock: Clock) {
           const retiredAt = clock().toISOString()
           const before = (await allIssuerKeys(trx)).filter((k) => k.retired_at === null)
           const retiredIds = await retireCurrentIssuerKeys(trx, retiredAt)
-          if (!(await insertIssuerKeyIfAbsent(trx, sealed(next)))) throw new RotationRaced()
+          if (!(await insertIssuerKeyIfAbsent(trx, sealed(next)))) throw new KeysRaced()
           return { current: published(sealed(next)), retired: before.filter((k) => retiredIds.includes(k.id)).map((k) => ({ ...published(k), retiredAt })) }
-        }).catch((err: unknown) => {
-          if (err instanceof RotationRaced && attempt < MAX_ATTEMPTS) return undefined
-          throw err
+        }).catch(async (err: unknown) => {
+          if (!isKeyRace(err) || attempt >= MAX_ATTEMPTS) throw err
+          await new Promise((resolve) => setTimeout(resolve, 20 * attempt))
+          return undefined
         })
         if (result) return result
       }
@@ -162,7 +163,5 @@ export function createIssuerKeyStore(db: Db, secrets: Envelope, clock: Clock) {
     },
   }
 }
-
-class RotationRaced extends Error {}
 
 export type IssuerKeyStore = ReturnType<typeof createIssuerKeyStore>
