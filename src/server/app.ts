@@ -9,6 +9,7 @@ import type { AppConfig } from './config.js'
 import type { Clock, ServerContext } from './context.js'
 import { openDatabase, type Db, type DialectName } from './db/database.js'
 import { migrateToLatest } from './db/migrate.js'
+import { loadEnvelope } from './crypto/key-encryption-key.js'
 import { loadProgram } from './modules/program/program.loader.js'
 import authRoutes from './modules/accounts/auth.routes.js'
 import adminUsersRoutes from './modules/accounts/admin-users.routes.js'
@@ -133,14 +134,29 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     frameworkErrors: frameworkError,
   })
 
+  // The key-encryption key first: a malformed or unreadable one stops the start before the database opens.
+  const secrets = loadEnvelope(config, app.log)
   const database = await openDatabase({ ...config, log: app.log })
   app.addHook('onClose', async () => {
     await database.close()
   })
   await migrateToLatest(database)
 
-  const ctx: ServerContext = { db: database.db, dialect: database.dialect, config, clock: options.clock ?? (() => new Date()), log: app.log }
+  const ctx: ServerContext = { db: database.db, dialect: database.dialect, config, clock: options.clock ?? (() => new Date()), log: app.log, secrets }
   const services = createServices(ctx, program)
+  try {
+    // Stored secrets must open under this process's key-encryption key: checked before anything is
+    // written, so a wrong MT1_KEY_ENCRYPTION_KEY refuses to start (naming both KEK ids) and changes nothing.
+    await services.credentials.checkKeyEncryption()
+    await services.learningRecordStores.checkKeyEncryption()
+    // The issuer's key exists from the first start, not from the first download (the key files of
+    // before imported once); the LRS secrets of before are sealed.
+    await services.credentials.prepareIssuerKeys()
+    await services.learningRecordStores.sealPlaintextSecrets()
+  } catch (err) {
+    await database.close()
+    throw err
+  }
   // Background jobs (cohort uploads, rescoring) stop before the database closes.
   app.addHook('onClose', async () => {
     // Running jobs stop at their next checkpoint and are given up for the next process to resume.

@@ -2,6 +2,7 @@
 import { DIF_MIN_GROUP_SIZE } from '../common/rules/demographics.js'
 import path from 'node:path'
 import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from './db/database.js'
+import { parseKek } from './crypto/envelope.js'
 
 export interface AppConfig {
   port: number
@@ -29,6 +30,8 @@ export interface AppConfig {
   metricsAllow: string[]
   /** DIF_MIN_GROUP_SIZE: the fewest candidates in each group a DIF comparison is computed on (default 100). */
   difMinGroupSize: number
+  /** MT1_KEY_ENCRYPTION_KEY: the key-encryption key of stored secrets (32 bytes, hex or base64); unset: DATA_DIR/key-encryption-key. */
+  keyEncryptionKey: string | undefined
 }
 
 /** The checkout root: this file is src/server/config.ts or, built, dist/server/config.js. */
@@ -54,6 +57,13 @@ function databaseTimeouts(env: NodeJS.ProcessEnv): DatabaseTimeouts {
   }
 }
 
+/** Checked here so a malformed key stops the start before anything opens; kept as given (parsed where used). */
+function keyEncryptionKey(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined
+  parseKek(value)
+  return value
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
   const port = int(env.PORT, 3000, 'PORT')
   const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '')
@@ -75,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secureCookies: publicUrl.startsWith('https://'),
     trustProxy: env.TRUST_PROXY === '1',
     metricsToken: env.METRICS_TOKEN || undefined,
+    keyEncryptionKey: keyEncryptionKey(env.MT1_KEY_ENCRYPTION_KEY),
     metricsAllow: env.METRICS_ALLOW === undefined ? ['127.0.0.0/8', '::1/128'] : env.METRICS_ALLOW.split(',').map((c) => c.trim()).filter((c) => c !== '' && c !== 'none'),
     ...overrides,
   }

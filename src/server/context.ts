@@ -2,6 +2,7 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { AppConfig } from './config.js'
 import type { Db, DialectName } from './db/database.js'
+import type { Envelope } from './crypto/envelope.js'
 
 export type Clock = () => Date
 
@@ -11,4 +12,6 @@ export interface ServerContext {
   config: AppConfig
   clock: Clock
   log: FastifyBaseLogger
+  /** Seals and opens the secrets stored in the database under the key-encryption key (crypto/envelope.ts). */
+  secrets: Envelope
 }

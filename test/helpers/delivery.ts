@@ -277,7 +277,7 @@ export async function secondApp(world: DeliveryWorld): Promise<{ app: FastifyIns
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mt1-second-'))
   const config = loadConfig(
     { DATA_DIR: dataDir, MT1_DEMO: '0', PUBLIC_URL: 'http://mt1.test' },
-    { databaseUrl: first.config.databaseUrl, databaseSchema: first.config.databaseSchema, logLevel: 'silent' },
+    { databaseUrl: first.config.databaseUrl, databaseSchema: first.config.databaseSchema, keyEncryptionKey: first.config.keyEncryptionKey, logLevel: 'silent' },
   )
   const app = await buildApp(config, { logger: false, clock })
   return {

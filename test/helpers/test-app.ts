@@ -11,6 +11,13 @@ import { loadConfig, type AppConfig } from '../../src/server/config.js'
 
 export type DatabaseKind = 'sqlite' | 'postgres'
 
+/**
+ * The key-encryption key every test app holds, as every production instance holds the same
+ * MT1_KEY_ENCRYPTION_KEY: a second app on the same PostgreSQL schema with its own DATA_DIR opens the
+ * first one's issuer keys. (Test-only, public by design.)
+ */
+export const TEST_KEK = Buffer.alloc(32, 'mt1-test-kek').toString('base64')
+
 const postgresUrl = process.env.TEST_DATABASE_URL
 if (!postgresUrl && !process.env.MT1_QUIET_PG_NOTICE) {
   console.warn('[integration] TEST_DATABASE_URL is not set: integration tests run on SQLite only (CI runs PostgreSQL too).')
@@ -46,7 +53,7 @@ export async function createTestApp(kind: DatabaseKind, overrides: Partial<AppCo
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mt1-test-'))
   const schema = kind === 'postgres' ? `t_${randomBytes(6).toString('hex')}` : undefined
   const config = loadConfig(
-    { DATA_DIR: dataDir, MT1_DEMO: '0', PUBLIC_URL: 'http://mt1.test' },
+    { DATA_DIR: dataDir, MT1_DEMO: '0', PUBLIC_URL: 'http://mt1.test', MT1_KEY_ENCRYPTION_KEY: TEST_KEK },
     { databaseUrl: kind === 'postgres' ? postgresUrl : undefined, databaseSchema: schema, logLevel: 'silent', ...overrides },
   )
   const clock = testClock()

@@ -30,7 +30,7 @@ const DAY = 24 * HOUR
 async function peerOf(t: TestApp): Promise<{ app: FastifyInstance; close(): Promise<void> } | null> {
   if (t.app.dialect !== 'postgres') return null
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mt1-peer-'))
-  const config = loadConfig({ DATA_DIR: dataDir, MT1_DEMO: '0', PUBLIC_URL: 'http://mt1.test' }, { databaseUrl: t.app.config.databaseUrl, databaseSchema: t.app.config.databaseSchema, logLevel: 'silent' })
+  const config = loadConfig({ DATA_DIR: dataDir, MT1_DEMO: '0', PUBLIC_URL: 'http://mt1.test' }, { databaseUrl: t.app.config.databaseUrl, databaseSchema: t.app.config.databaseSchema, keyEncryptionKey: t.app.config.keyEncryptionKey, logLevel: 'silent' })
   const app = await buildApp(config, { logger: false, clock: t.clock })
   return { app, close: async () => { await app.close(); fs.rmSync(dataDir, { recursive: true, force: true }) } }
 }

@@ -208,10 +208,11 @@ describe.each(databases)('Open Badges 3.0 credentials on %s', (kind) => {
     expect(fresh.proof[0].verificationMethod).toBe(rotated.current)
     expect((await verify(fresh)).verified).toBe(true)
 
-    // The keys are files under DATA_DIR, readable by the server's user only; the database holds none.
-    const dir = path.join(w.t.dataDir, 'issuer-keys')
-    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json'))
-    expect(files.length).toBeGreaterThanOrEqual(2)
-    for (const f of files) expect(fs.statSync(path.join(dir, f)).mode & 0o777).toBe(0o600)
+    // The keys are rows of the database, the secret sealed under the key-encryption key; none is a file.
+    const rows = await w.t.app.db.selectFrom('issuer_keys').selectAll().execute()
+    expect(rows.length).toBeGreaterThanOrEqual(2)
+    expect(rows.filter((r) => r.retired_at === null).map((r) => r.id)).toEqual([rotated.current.split('/').at(-1)])
+    expect(new Set(rows.map((r) => r.kek_id)).size).toBe(1)
+    expect(fs.existsSync(path.join(w.t.dataDir, 'issuer-keys'))).toBe(false)
   })
 })

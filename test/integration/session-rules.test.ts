@@ -198,7 +198,7 @@ describe.each(databases)('session rules on %s', (kind) => {
       let second: { app: FastifyInstance; close(): Promise<void> } | null = null
       if (kind === 'postgres') {
         const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mt1-second-'))
-        const config = loadConfig({ DATA_DIR: dataDir, MT1_DEMO: '0', PUBLIC_URL: 'http://mt1.test' }, { databaseUrl: t.app.config.databaseUrl, databaseSchema: t.app.config.databaseSchema, logLevel: 'silent' })
+        const config = loadConfig({ DATA_DIR: dataDir, MT1_DEMO: '0', PUBLIC_URL: 'http://mt1.test' }, { databaseUrl: t.app.config.databaseUrl, databaseSchema: t.app.config.databaseSchema, keyEncryptionKey: t.app.config.keyEncryptionKey, logLevel: 'silent' })
         const app = await buildApp(config, { logger: false, clock: t.clock })
         second = { app, close: async () => { await app.close(); fs.rmSync(dataDir, { recursive: true, force: true }) } }
       }

@@ -742,6 +742,21 @@ export interface Database {
   standard_setting_panelists: StandardSettingPanelistsTable
   standard_setting_ratings: StandardSettingRatingsTable
   standard_setting_rounds: StandardSettingRoundsTable
+  // issue 16, item 1: issuer signing keys under the key-encryption key (migration 0034)
+  issuer_keys: IssuerKeysTable
+}
+
+/** One issuer signing key; the secret sealed under the KEK named by kek_id (crypto/envelope.ts). */
+export interface IssuerKeysTable {
+  id: string
+  public_key_multibase: string
+  secret_ciphertext: string
+  secret_iv: string
+  secret_tag: string
+  kek_id: string
+  created_at: string
+  /** Null for the one current key (a unique index keeps it one); retired keys stay published. */
+  retired_at: string | null
 }
 
 // ---- issue 14: organisations (migration 0027)
@@ -964,8 +979,10 @@ export interface LrsEndpointsTable {
   /** The LRS's base address, ending in a slash (statements go to `<url>statements`). */
   url: string
   auth_key: string
-  /** Never returned by any API nor logged; encrypted at rest once issue 16's key-encryption key exists. */
+  /** Never returned by any API nor logged; sealed under the key-encryption key (envelope sealText) unless auth_secret_kek_id is null. */
   auth_secret: string
+  /** The KEK that sealed auth_secret; null for a row written before migration 0034, sealed at the next start. */
+  auth_secret_kek_id: string | null
   active: number
   created_by: string
   created_at: string

@@ -18,8 +18,6 @@ const canonicalNumber = (typed: string) => { const parsed = parseCertificateNumb
 export default async function credentialsRoutes(app: FastifyInstance) {
   const r = typed(app)
   const tags = ['Credentials']
-  // The issuer's key exists from the first start, not from the first download.
-  await app.services.credentials.ensureIssuerKey()
 
   r.get('/api/v1/me/credentials/:certificateNumber/ob3', {
     schema: {

@@ -10,6 +10,7 @@ import { achievementCodes } from '../../../common/program/achievement.js'
 import { parseCertificateNumber } from '../../../common/rules/certificate-number.js'
 import { credentialCopyRefusal } from '../../../common/rules/credential-copies.js'
 import type { ServerContext } from '../../context.js'
+import type { Envelope } from '../../crypto/envelope.js'
 import { AppError, notFound } from '../../errors.js'
 import { sha256 } from '../../ids.js'
 import { requireActor, type Actor } from '../accounts/actor.js'
@@ -19,7 +20,7 @@ import type { ProgramService } from '../program/program.service.js'
 import type { CredentialRecordsService } from '../registry/credential-records.service.js'
 import { buildClrCredential, type NcrcReference } from './clr-credential.js'
 import { createDocumentLoader } from './document-loader.js'
-import { createIssuerKeyStore, type IssuerKey } from './issuer-keys.js'
+import { createIssuerKeyStore, type PublishedKey } from './issuer-keys.js'
 import { issuerDocument, issuerUrls, keyDocument } from './issuer.js'
 import { achievementDocument, buildOb3Credential, STATUS_LIST_ID } from './ob3-credential.js'
 import { encodeStatusList, statusListCredential, statusListLength, statusListServable, statusListValidity, type StatusListValidity } from './status-list.js'
@@ -41,34 +42,45 @@ export function createCredentialsService(ctx: ServerContext, deps: {
 }) {
   const { db } = ctx
   const urls = issuerUrls(ctx.config.publicUrl)
-  const keys = createIssuerKeyStore(path.join(ctx.config.dataDir, 'issuer-keys'), ctx.clock)
+  const keys = createIssuerKeyStore(db, ctx.secrets, ctx.clock)
   const keyPrefix = urls.key('')
 
-  /** The issuer's own documents, resolved from the key files: verifying our credentials needs no HTTP. */
-  const documentLoader = createDocumentLoader((url) => {
-    if (url === urls.issuer) return issuerDocument(urls, keys.list())
-    const key = url.startsWith(keyPrefix) ? keys.get(url.slice(keyPrefix.length)) : undefined
+  /** The issuer's own documents, resolved from the database: verifying our credentials needs no HTTP. */
+  const documentLoader = createDocumentLoader(async (url) => {
+    if (url === urls.issuer) return issuerDocument(urls, await keys.list())
+    const key = url.startsWith(keyPrefix) ? await keys.get(url.slice(keyPrefix.length)) : undefined
     return key ? keyDocument(urls, key) : undefined
   })
 
-  const signers = new Map<string, Signer>()
-  async function signerOf(key: IssuerKey): Promise<Signer> {
-    let signer = signers.get(key.id)
+  // Signers by key id. A key's content never changes, so this cache cannot go stale; which key is
+  // current is read from the database at every signature, so a rotation by any instance (or by
+  // `mt1 keys rotate`) is used from the next signature on. The secret is opened once per key and process.
+  const signers = new Map<string, Promise<Signer>>()
+  function signerOf(keyId: string): Promise<Signer> {
+    let signer = signers.get(keyId)
     if (!signer) {
-      const pair = await Ed25519Multikey.from({
-        type: 'Multikey', id: urls.key(key.id), controller: urls.issuer,
-        publicKeyMultibase: key.publicKeyMultibase, secretKeyMultibase: key.secretKeyMultibase,
-      })
-      signer = pair.signer()
-      signers.set(key.id, signer)
+      signer = (async () => {
+        const key = await keys.withSecret(keyId)
+        if (!key) throw new Error(`Issuer key ${keyId} vanished from the database.`)
+        const pair = await Ed25519Multikey.from({
+          type: 'Multikey', id: urls.key(key.id), controller: urls.issuer,
+          publicKeyMultibase: key.publicKeyMultibase, secretKeyMultibase: key.secretKeyMultibase,
+        })
+        return pair.signer()
+      })()
+      // A failure (a KEK problem) is not cached: the next signature tries again.
+      signer.catch(() => signers.delete(keyId))
+      signers.set(keyId, signer)
     }
     return signer
   }
 
+  const currentKey = async (): Promise<PublishedKey> => (await keys.current()) ?? keys.ensure()
+
   /** Adds an eddsa-rdfc-2022 DataIntegrityProof made with the current key. */
   async function sign<T extends object>(credential: T): Promise<T & { proof: Record<string, unknown> }> {
-    const key = await keys.ensure()
-    const suite = new DataIntegrityProof({ signer: await signerOf(key), cryptosuite, date: ctx.clock() })
+    const key = await currentKey()
+    const suite = new DataIntegrityProof({ signer: await signerOf(key.id), cryptosuite, date: ctx.clock() })
     return (await vc.issue({ credential: structuredClone(credential), suite, documentLoader })) as T & { proof: Record<string, unknown> }
   }
 
@@ -86,9 +98,28 @@ export function createCredentialsService(ctx: ServerContext, deps: {
     keys,
     documentLoader,
 
-    /** Generates the issuer key on first start (called while the app boots). */
-    async ensureIssuerKey(): Promise<IssuerKey> {
+    /**
+     * At start, before anything is written: refuses (IssuerKeysUnavailableError, both KEK ids named) a
+     * KEK that does not open the stored keys, so a wrong MT1_KEY_ENCRYPTION_KEY changes nothing.
+     */
+    checkKeyEncryption: () => keys.check(),
+
+    /** At start, after the checks: imports the key files of before (DATA_DIR/issuer-keys) and generates the first key. */
+    async prepareIssuerKeys(): Promise<PublishedKey> {
+      await keys.importFiles(path.join(ctx.config.dataDir, 'issuer-keys'), ctx.log)
       return keys.ensure()
+    },
+
+    /** `mt1 keys rewrap`: re-encrypts the keys sealed under the old KEK under this process's KEK. */
+    async rewrapIssuerKeys(from: Envelope) {
+      const ids = await keys.rewrap(from)
+      if (ids.length > 0) {
+        await deps.audit.record(db, {
+          actorId: null, action: 'issuer_key.rewrapped', entityType: 'issuer_key', entityId: ids[0]!,
+          details: { keys: ids, fromKekId: from.kekId, toKekId: ctx.secrets.kekId },
+        })
+      }
+      return ids
     },
 
     /** `mt1 keys rotate`: a new signing key; the old ones stay published so old credentials verify. */
@@ -176,7 +207,7 @@ export function createCredentialsService(ctx: ServerContext, deps: {
       if (listId !== STATUS_LIST_ID) throw notFound('Status list')
       const { inactive, highest } = await deps.credentials.statusListBits()
       const encodedList = await encodeStatusList(statusListLength(highest), inactive)
-      const key = await keys.ensure()
+      const key = await currentKey()
       const cacheKey = `${key.id} ${encodedList}`
       const now = ctx.clock()
       if (lastList?.cacheKey !== cacheKey || !statusListServable(lastList.validity, now)) {
@@ -200,12 +231,12 @@ export function createCredentialsService(ctx: ServerContext, deps: {
     },
 
     /** The issuer's profile, listing every key it has signed with. */
-    issuerDocument() {
-      return issuerDocument(urls, keys.list())
+    async issuerDocument() {
+      return issuerDocument(urls, await keys.list())
     },
 
-    keyDocument(keyId: string) {
-      const key = keys.get(keyId)
+    async keyDocument(keyId: string) {
+      const key = await keys.get(keyId)
       if (!key) throw notFound('Key')
       return keyDocument(urls, key)
     },

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { decodeList } from '@digitalbazaar/vc-bitstring-status-list'
 import { describe, expect, it } from 'vitest'
-import { createIssuerKeyStore } from './issuer-keys.js'
+import { IMPORTED_SUFFIX, readKeyFiles } from './issuer-key-files.js'
 import { emailIdentity } from './ob3-credential.js'
 import { issuerUrls } from './issuer.js'
 import { encodeStatusList, STATUS_LIST_MIN_BITS, statusListCredential, statusListLength, statusListServable, statusListValidity } from './status-list.js'
@@ -62,18 +62,19 @@ describe('holder identity', () => {
   })
 })
 
-describe('issuer key store', () => {
-  it('generates a key once, and rotation retires the old key without removing it', async () => {
-    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mt1-keys-')), 'issuer-keys')
-    const store = createIssuerKeyStore(dir, () => new Date())
-    const first = await store.ensure()
-    expect(await store.ensure()).toEqual(first)
-    expect(fs.statSync(path.join(dir, `${first.id}.json`)).mode & 0o777).toBe(0o600)
-    const { current, retired } = await store.rotate()
-    expect(retired.map((k) => k.id)).toEqual([first.id])
-    expect(store.current()?.id).toBe(current.id)
-    expect(new Map(store.list().map((k) => [k.id, k.retiredAt === null]))).toEqual(new Map([[first.id, false], [current.id, true]]))
-    expect(store.get('../../etc/passwd')).toBeUndefined()
-    fs.rmSync(path.dirname(dir), { recursive: true })
+describe('the key files of before (imported once into the database)', () => {
+  it('reads every well-formed key file and reports the rest without reading them as keys', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mt1-keys-'))
+    const key = { id: '20260101-0a1b2c3d', publicKeyMultibase: 'z6Mk', secretKeyMultibase: 'zrv', createdAt: '2026-01-01T00:00:00.000Z', retiredAt: null }
+    fs.writeFileSync(path.join(dir, `${key.id}.json`), JSON.stringify(key))
+    fs.writeFileSync(path.join(dir, '20260101-ffffffff.json'), '{not json')
+    fs.writeFileSync(path.join(dir, '20260102-00000000.json'), JSON.stringify({ ...key, id: 'someone-else' }))
+    fs.writeFileSync(path.join(dir, `20260103-00000000.json${IMPORTED_SUFFIX}`), JSON.stringify(key))
+    fs.writeFileSync(path.join(dir, 'notes.json'), '{}')
+    const read = readKeyFiles(dir)
+    expect(read.keys).toEqual([{ key, file: path.join(dir, `${key.id}.json`) }])
+    expect(read.unreadable.map((f) => path.basename(f)).sort()).toEqual(['20260101-ffffffff.json', '20260102-00000000.json'])
+    expect(readKeyFiles(path.join(dir, 'missing'))).toEqual({ keys: [], unreadable: [] })
+    fs.rmSync(dir, { recursive: true })
   })
 })

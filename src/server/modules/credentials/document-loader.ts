@@ -10,7 +10,7 @@ export type LocalResolver = (url: string) => unknown
 
 export function createDocumentLoader(resolve: LocalResolver = () => undefined): DocumentLoader {
   return async (url: string) => {
-    const document = bundledContexts.get(url) ?? resolve(url)
+    const document = bundledContexts.get(url) ?? await resolve(url)
     if (document === undefined) throw new Error(`Refusing to load ${url}: not a bundled context or a document of this issuer.`)
     return { contextUrl: null, documentUrl: url, document }
   }

@@ -1,85 +1,165 @@
-// The issuer's Ed25519 signing keys, one JSON file per key under DATA_DIR/issuer-keys (mode 0600).
-// Files, not database rows, so a database dump or a replica never carries the secret key. Rotation
-// adds a key and retires the others: retired keys sign nothing new but stay published, so every
-// credential signed before still verifies.
+// The issuer's Ed25519 signing keys, in the database (table issuer_keys) with the secret key sealed
+// under the key-encryption key (crypto/envelope.ts), so every instance on one database signs with the
+// same key and a rotation from any of them holds for all at their next signature. Rotation adds a key
+// and retires the other: retired keys sign nothing new but stay published, so every credential signed
+// before still verifies. At most one key is current (a unique index): of two instances generating or
+// rotating at once, one wins and the other reads its key.
 import { randomBytes } from 'node:crypto'
-import fs from 'node:fs'
-import path from 'node:path'
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey'
 import type { Clock } from '../../context.js'
+import type { Envelope } from '../../crypto/envelope.js'
+import type { Db } from '../../db/database.js'
+import { inTransaction } from '../../db/transaction.js'
+import {
+  allIssuerKeys, currentIssuerKey, findIssuerKey, insertIssuerKeyIfAbsent, issuerKeysUnderOtherKeks,
+  resealIssuerKey, retireCurrentIssuerKeys, type IssuerKeyRow,
+} from './issuer-keys.repository.js'
+import { importFileKeys, isKeyRace, KeysRaced } from './issuer-key-files.js'
+import { KEY_ID, type IssuerKey, type PublishedKey } from './issuer-key.js'
 
-export interface IssuerKey {
-  /** Short id, the last segment of the verification method URL. */
-  id: string
-  publicKeyMultibase: string
-  secretKeyMultibase: string
-  createdAt: string
-  retiredAt: string | null
+export { KEY_ID, type IssuerKey, type PublishedKey } from './issuer-key.js'
+
+/** The start cannot go on: the stored keys do not fit the KEK this process holds. */
+export class IssuerKeysUnavailableError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'IssuerKeysUnavailableError'
+  }
 }
 
-export const KEY_ID = /^\d{8}-[0-9a-f]{8}$/
+const published = (row: IssuerKeyRow): PublishedKey => ({ id: row.id, publicKeyMultibase: row.public_key_multibase, createdAt: row.created_at, retiredAt: row.retired_at })
+const sealContext = (id: string) => `issuer_keys:${id}`
+const MAX_ATTEMPTS = 5
 
-export function createIssuerKeyStore(dir: string, clock: Clock) {
-  const fileOf = (id: string) => path.join(dir, `${id}.json`)
-
-  /** Writes beside the target, then renames, so a reader never sees half a key. */
-  function write(key: IssuerKey): void {
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 })
-    const tmp = `${fileOf(key.id)}.${process.pid}.tmp`
-    fs.writeFileSync(tmp, JSON.stringify(key, null, 2) + '\n', { mode: 0o600, flag: 'w' })
-    fs.renameSync(tmp, fileOf(key.id))
+export function createIssuerKeyStore(db: Db, secrets: Envelope, clock: Clock) {
+  function sealed(key: IssuerKey): IssuerKeyRow {
+    const s = secrets.seal(key.secretKeyMultibase, sealContext(key.id))
+    return {
+      id: key.id, public_key_multibase: key.publicKeyMultibase,
+      secret_ciphertext: s.ciphertext, secret_iv: s.iv, secret_tag: s.tag, kek_id: s.kekId,
+      created_at: key.createdAt, retired_at: key.retiredAt,
+    }
   }
 
-  /**
-   * Every key, oldest first. Read from disk each time (a handful of small files): another process
-   * on the same DATA_DIR (or `mt1 keys rotate`) may have rotated since.
-   */
-  function list(): IssuerKey[] {
-    if (!fs.existsSync(dir)) return []
-    return fs.readdirSync(dir)
-      .filter((f) => f.endsWith('.json') && KEY_ID.test(f.slice(0, -5)))
-      .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as IssuerKey)
-      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
-  }
-
-  /** The signing key: the newest one not retired (two first starts racing leave two; both verify). */
-  function current(): IssuerKey | undefined {
-    return list().filter((k) => k.retiredAt === null).at(-1)
+  function opened(row: IssuerKeyRow, envelope: Envelope = secrets): IssuerKey {
+    const secretKeyMultibase = envelope.open(
+      { kekId: row.kek_id, iv: row.secret_iv, tag: row.secret_tag, ciphertext: row.secret_ciphertext },
+      sealContext(row.id), `Issuer key ${row.id}`,
+    )
+    return { ...published(row), secretKeyMultibase }
   }
 
   async function generate(): Promise<IssuerKey> {
     const now = clock().toISOString()
     const pair = await Ed25519Multikey.generate()
-    const key: IssuerKey = {
+    return {
       id: `${now.slice(0, 10).replaceAll('-', '')}-${randomBytes(4).toString('hex')}`,
       publicKeyMultibase: pair.publicKeyMultibase,
       secretKeyMultibase: pair.secretKeyMultibase!,
       createdAt: now,
       retiredAt: null,
     }
-    write(key)
-    return key
+  }
+
+  /** The current key, generated if there is none (the first start of a database). */
+  async function ensure(): Promise<PublishedKey> {
+    for (let attempt = 1; ; attempt++) {
+      const row = await currentIssuerKey(db)
+      if (row) return published(row)
+      // Another instance may insert its own first: then ours is not inserted and we read theirs.
+      await insertIssuerKeyIfAbsent(db, sealed(await generate()))
+      if (attempt >= MAX_ATTEMPTS) throw new Error('No current issuer key after generating one: the issuer_keys table refuses inserts.')
+    }
   }
 
   return {
-    dir,
-    list,
-    current,
-    get: (id: string): IssuerKey | undefined => (KEY_ID.test(id) ? list().find((k) => k.id === id) : undefined),
-
-    /** The current key, generated on first start. */
-    async ensure(): Promise<IssuerKey> {
-      return current() ?? generate()
+    /** Every key, oldest first (read each time: another instance may have rotated since). */
+    async list(): Promise<PublishedKey[]> {
+      return (await allIssuerKeys(db)).map(published)
     },
 
-    /** A new current key; the previous ones are retired (kept and published, never used to sign). */
-    async rotate(): Promise<{ current: IssuerKey; retired: IssuerKey[] }> {
-      // The new key is in place before the old ones retire, so there is always a key to sign with.
+    async get(id: string): Promise<PublishedKey | undefined> {
+      if (!KEY_ID.test(id)) return undefined
+      const row = await findIssuerKey(db, id)
+      return row && published(row)
+    },
+
+    /** The current key's public part, read from the database at each call: one primary-key-sized read. */
+    async current(): Promise<PublishedKey | undefined> {
+      const row = await currentIssuerKey(db)
+      return row && published(row)
+    },
+
+    /** A key with its secret opened (throws KekMismatchError or SealBrokenError when it cannot be). */
+    async withSecret(id: string): Promise<IssuerKey | undefined> {
+      const row = await findIssuerKey(db, id)
+      return row && opened(row)
+    },
+
+    ensure,
+
+    /**
+     * Refuses (IssuerKeysUnavailableError) when stored keys are sealed under another KEK, or the current
+     * one does not open under ours, before anything is written: a wrong KEK changes nothing.
+     */
+    async check(): Promise<void> {
+      const others = await issuerKeysUnderOtherKeks(db, secrets.kekId)
+      if (others.length > 0) {
+        const list = others.map((o) => `${Number(o.keys)} under ${o.kek_id}`).join(', ')
+        throw new IssuerKeysUnavailableError(
+          `The issuer keys in the database are encrypted under another key-encryption key (${list}) than the one this process holds, ${secrets.kekId} (${secrets.source}). ` +
+          'Start every instance with the same MT1_KEY_ENCRYPTION_KEY (the one the keys were encrypted under), or re-encrypt them with `mt1 keys rewrap`. Nothing was changed.')
+      }
+      const row = await currentIssuerKey(db)
+      if (row) {
+        try {
+          opened(row)
+        } catch (err) {
+          throw new IssuerKeysUnavailableError(`${(err as Error).message} Nothing was changed.`)
+        }
+      }
+    },
+
+    /** Imports DATA_DIR/issuer-keys (the file store of before), once; see issuer-key-files.ts. */
+    importFiles(dir: string, log: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void }) {
+      return importFileKeys(dir, { db, log, now: () => clock().toISOString(), seal: sealed })
+    },
+
+    /** A new current key; the previous one is retired (kept and published, never used to sign). */
+    async rotate(): Promise<{ current: PublishedKey; retired: PublishedKey[] }> {
       const next = await generate()
-      const retiredAt = clock().toISOString()
-      const retired = list().filter((k) => k.retiredAt === null && k.id !== next.id).map((k) => ({ ...k, retiredAt }))
-      for (const k of retired) write(k)
-      return { current: next, retired }
+      for (let attempt = 1; ; attempt++) {
+        // One transaction: there is a current key before and after, never none. A rotation racing this
+        // one makes our insert a no-op (the index allows one current key): we roll back and go again,
+        // so the last rotation to commit wins and the others' keys are retired.
+        const result = await inTransaction(db, async (trx) => {
+          const retiredAt = clock().toISOString()
+          const before = (await allIssuerKeys(trx)).filter((k) => k.retired_at === null)
+          const retiredIds = await retireCurrentIssuerKeys(trx, retiredAt)
+          if (!(await insertIssuerKeyIfAbsent(trx, sealed(next)))) throw new KeysRaced()
+          return { current: published(sealed(next)), retired: before.filter((k) => retiredIds.includes(k.id)).map((k) => ({ ...published(k), retiredAt })) }
+        }).catch(async (err: unknown) => {
+          if (!isKeyRace(err) || attempt >= MAX_ATTEMPTS) throw err
+          await new Promise((resolve) => setTimeout(resolve, 20 * attempt))
+          return undefined
+        })
+        if (result) return result
+      }
+    },
+
+    /**
+     * `mt1 keys rewrap`: re-seals every key sealed under `from` (the old KEK) under this process's KEK.
+     * Each row changes only if it is still under the old KEK, so running it twice, or on two
+     * instances, is harmless. Returns the ids re-sealed.
+     */
+    async rewrap(from: Envelope): Promise<string[]> {
+      const done: string[] = []
+      for (const row of await allIssuerKeys(db)) {
+        if (row.kek_id !== from.kekId) continue
+        const { secret_ciphertext, secret_iv, secret_tag, kek_id } = sealed(opened(row, from))
+        if (await resealIssuerKey(db, row.id, from.kekId, { secret_ciphertext, secret_iv, secret_tag, kek_id })) done.push(row.id)
+      }
+      return done
     },
   }
 }

@@ -2,7 +2,7 @@
 // them) and the two documents a verifier dereferences, the issuer's profile (which doubles as the
 // controller document listing its keys) and each key as a Multikey.
 import { MULTIKEY_V1_CONTEXT, OB_V3_CONTEXT, VC_V2_CONTEXT } from './contexts/index.js'
-import type { IssuerKey } from './issuer-keys.js'
+import type { PublishedKey } from './issuer-key.js'
 
 export const ISSUER_NAME = 'Manufacturing Skills Institute'
 
@@ -35,7 +35,7 @@ export const issuerProfile = (urls: IssuerUrls) => ({ id: urls.issuer, type: ['P
  * stays listed for the credentials it signed. `assertionMethod` is defined inline with the IRI the
  * security vocabulary gives it (neither the VC nor the OB context defines it at the top level).
  */
-export function issuerDocument(urls: IssuerUrls, keys: readonly IssuerKey[]) {
+export function issuerDocument(urls: IssuerUrls, keys: readonly PublishedKey[]) {
   return {
     '@context': [
       VC_V2_CONTEXT,
@@ -48,7 +48,7 @@ export function issuerDocument(urls: IssuerUrls, keys: readonly IssuerKey[]) {
 }
 
 /** One public key as a Multikey verification method (never the secret). */
-export function keyDocument(urls: IssuerUrls, key: IssuerKey) {
+export function keyDocument(urls: IssuerUrls, key: PublishedKey) {
   return {
     '@context': MULTIKEY_V1_CONTEXT,
     id: urls.key(key.id),

@@ -10,6 +10,7 @@ import type {
   CreateLrsEndpointBody, DeliveryCounts, LrsDeliveryStatus, LrsEndpointView, LrsOrganisations, LrsRetryResult, LrsTestResult, UpdateLrsEndpointBody,
 } from '../../../common/schemas/learning-records.js'
 import type { ServerContext } from '../../context.js'
+import type { Envelope } from '../../crypto/envelope.js'
 import type { DbOrTx } from '../../db/database.js'
 import { inTransaction } from '../../db/transaction.js'
 import { notFound } from '../../errors.js'
@@ -23,8 +24,10 @@ import { endpointsFor, type LearnerOrganisations } from './delivery-policy.js'
 import { postStatements } from './lrs-client.js'
 import { createLrsDispatcher } from './lrs-dispatcher.js'
 import {
-  activeEndpointAudiences, allEndpoints, deliveryCounts, findEndpoint, insertDeliveries, insertEndpoint, latestErrors, requeueFailed, updateEndpoint, type EndpointRow,
+  activeEndpointAudiences, allEndpoints, deliveryCounts, endpointSecretsUnderOtherKeks, endpointsWithPlaintextSecret, findEndpoint, insertDeliveries, insertEndpoint,
+  latestErrors, requeueFailed, sealPlaintextSecret, updateEndpoint, type EndpointRow,
 } from './lrs.repository.js'
+import { openSecret, sealSecret } from './lrs-secrets.js'
 import { assertValidStatement } from './statement-validator.js'
 
 export interface LearningRecordStoresDeps {
@@ -129,6 +132,39 @@ export function createLearningRecordStoresService(ctx: ServerContext, deps: Lear
       return rows.length
     },
 
+    /**
+     * At start, before anything is written: refuses when endpoint secrets are sealed under another KEK
+     * than this process's (both ids named), so a wrong MT1_KEY_ENCRYPTION_KEY changes nothing.
+     */
+    async checkKeyEncryption(): Promise<void> {
+      const others = await endpointSecretsUnderOtherKeks(ctx.db, ctx.secrets.kekId)
+      if (others.length === 0) return
+      const list = others.map((o) => `${Number(o.endpoints)} under ${o.auth_secret_kek_id}`).join(', ')
+      throw new Error(`The learning record store secrets in the database are encrypted under another key-encryption key (${list}) than the one this process holds, ` +
+        `${ctx.secrets.kekId} (${ctx.secrets.source}). Start every instance with the same MT1_KEY_ENCRYPTION_KEY. Nothing was changed.`)
+    },
+
+    /** At start: seals the secrets stored in plaintext before migration 0034 (idempotent; a row sealed meanwhile by another instance is left). */
+    async sealPlaintextSecrets(): Promise<number> {
+      let sealed = 0
+      for (const row of await endpointsWithPlaintextSecret(ctx.db)) {
+        if (await sealPlaintextSecret(ctx.db, row.id, row.auth_secret, sealSecret(ctx.secrets, row.id, row.auth_secret))) sealed++
+      }
+      if (sealed > 0) ctx.log.info({ endpoints: sealed }, 'Learning record store secrets encrypted under the key-encryption key.')
+      return sealed
+    },
+
+    /** `mt1 keys rewrap`: re-seals the endpoint secrets sealed under `from` under this process's KEK. */
+    async rewrapSecrets(from: Envelope): Promise<number> {
+      let done = 0
+      for (const row of await allEndpoints(ctx.db)) {
+        if (row.auth_secret_kek_id !== from.kekId) continue
+        const plaintext = openSecret(from, { endpointId: row.id, secret: row.auth_secret, kekId: row.auth_secret_kek_id })
+        if (await updateEndpoint(ctx.db, row.id, sealSecret(ctx.secrets, row.id, plaintext))) done++
+      }
+      return done
+    },
+
     /** A dispatch pass soon, after the caller's commit (a no-op until the dispatcher is started). */
     kick: () => dispatcher.kick(),
 
@@ -145,7 +181,7 @@ export function createLearningRecordStoresService(ctx: ServerContext, deps: Lear
         const ownerId = await checkedOwner(trx, body.ownerKind, body.ownerId)
         const at = now()
         await insertEndpoint(trx, {
-          id, name: body.name.trim(), owner_kind: body.ownerKind, owner_id: ownerId, url, auth_key: body.authKey, auth_secret: body.authSecret,
+          id, name: body.name.trim(), owner_kind: body.ownerKind, owner_id: ownerId, url, auth_key: body.authKey, ...sealSecret(ctx.secrets, id, body.authSecret),
           active: body.active === false ? 0 : 1, created_by: staff.userId, created_at: at, updated_at: at, last_test_at: null, last_test_ok: null, last_test_detail: null,
         })
         await deps.audit.record(trx, {
@@ -166,7 +202,7 @@ export function createLearningRecordStoresService(ctx: ServerContext, deps: Lear
           ...(body.name !== undefined ? { name: body.name.trim() } : {}),
           ...(url !== undefined ? { url } : {}),
           ...(body.authKey !== undefined ? { auth_key: body.authKey } : {}),
-          ...(body.authSecret !== undefined ? { auth_secret: body.authSecret } : {}),
+          ...(body.authSecret !== undefined ? sealSecret(ctx.secrets, id, body.authSecret) : {}),
           ...(body.active !== undefined ? { active: body.active ? 1 : 0 } : {}),
           updated_at: now(),
         }
@@ -199,7 +235,7 @@ export function createLearningRecordStoresService(ctx: ServerContext, deps: Lear
       if (!row) throw notFound('The learning record store endpoint')
       const statement = connectionTestStatement({ id: newId(), baseUrl: ctx.config.publicUrl, now: ctx.clock() })
       assertValidStatement(statement)
-      const answer = await postStatements({ url: row.url, key: row.auth_key, secret: row.auth_secret }, [statement], o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {})
+      const answer = await postStatements({ url: row.url, key: row.auth_key, secret: openSecret(ctx.secrets, { endpointId: row.id, secret: row.auth_secret, kekId: row.auth_secret_kek_id }) }, [statement], o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {})
       const ok = answer.status !== null && answer.status >= 200 && answer.status < 300
       const detail = ok ? `Delivered: the store answered ${answer.detail}.` : answer.detail
       await inTransaction(ctx.db, async (trx) => {

@@ -12,6 +12,7 @@ import { isDatabaseUnavailable } from '../../db/database-errors.js'
 import { answerKind, BATCH_SIZE, MAX_ATTEMPTS, retryDelayMs } from './delivery-policy.js'
 import { postStatements, type LrsTarget } from './lrs-client.js'
 import { claimDue, settleDeliveries } from './lrs.repository.js'
+import { openSecret } from './lrs-secrets.js'
 
 /** Rows one pass claims; a pass repeats while it finds a full claim, up to MAX_PASSES. */
 const CLAIM_LIMIT = 200
@@ -90,7 +91,14 @@ export function createLrsDispatcher(ctx: ServerContext, o: { timeoutMs?: number 
     for (const r of rows) byEndpoint.set(r.endpoint_id, [...(byEndpoint.get(r.endpoint_id) ?? []), r])
     // Endpoints are independent: a slow one does not hold up the others.
     await Promise.all([...byEndpoint.values()].map(async (list) => {
-      const target = { url: list[0]!.url, key: list[0]!.auth_key, secret: list[0]!.auth_secret }
+      const first = list[0]!
+      let target: LrsTarget
+      try {
+        target = { url: first.url, key: first.auth_key, secret: openSecret(ctx.secrets, { endpointId: first.endpoint_id, secret: first.auth_secret, kekId: first.auth_secret_kek_id }) }
+      } catch (err) {
+        // A secret this process cannot open (another KEK: see the start-up check) is retried, not sent without it.
+        return settle(list, { kind: 'retry', error: (err as Error).message }, totals)
+      }
       for (let i = 0; i < list.length; i += BATCH_SIZE) await sendBatch(target, list.slice(i, i + BATCH_SIZE), totals)
     }))
     return rows.length

@@ -18,6 +18,23 @@ export function activeEndpointAudiences(db: DbOrTx) {
   return db.selectFrom('lrs_endpoints').select(['id', 'owner_kind', 'owner_id']).where('active', '=', 1).execute()
 }
 
+/** Endpoints whose secret is still plaintext (written before migration 0034). */
+export function endpointsWithPlaintextSecret(db: DbOrTx) {
+  return db.selectFrom('lrs_endpoints').select(['id', 'auth_secret']).where('auth_secret_kek_id', 'is', null).execute()
+}
+
+/** The KEK ids secrets are sealed under other than `kekId`, with how many endpoints each. */
+export function endpointSecretsUnderOtherKeks(db: DbOrTx, kekId: string) {
+  return db.selectFrom('lrs_endpoints').select(['auth_secret_kek_id', (eb) => eb.fn.countAll<number>().as('endpoints')])
+    .where('auth_secret_kek_id', 'is not', null).where('auth_secret_kek_id', '!=', kekId).groupBy('auth_secret_kek_id').execute()
+}
+
+/** Replaces a plaintext secret by its sealed form, only if the row still holds that plaintext (two instances starting together). */
+export async function sealPlaintextSecret(db: DbOrTx, id: string, plaintext: string, sealed: Pick<LrsEndpointsTable, 'auth_secret' | 'auth_secret_kek_id'>): Promise<boolean> {
+  const row = await db.updateTable('lrs_endpoints').set(sealed).where('id', '=', id).where('auth_secret_kek_id', 'is', null).where('auth_secret', '=', plaintext).returning('id').executeTakeFirst()
+  return row !== undefined
+}
+
 export async function insertEndpoint(db: DbOrTx, row: LrsEndpointsTable): Promise<void> {
   await db.insertInto('lrs_endpoints').values(row).execute()
 }
@@ -61,7 +78,7 @@ export async function claimDue(db: DbOrTx, now: string, lockUntil: string, limit
   return db.selectFrom('lrs_deliveries as d')
     .innerJoin('lrs_endpoints as e', 'e.id', 'd.endpoint_id')
     .innerJoin('learning_statements as s', 's.id', 'd.statement_id')
-    .select(['d.id', 'd.attempts', 'd.endpoint_id', 'e.url', 'e.auth_key', 'e.auth_secret', 's.statement', 's.stored_at'])
+    .select(['d.id', 'd.attempts', 'd.endpoint_id', 'e.url', 'e.auth_key', 'e.auth_secret', 'e.auth_secret_kek_id', 's.statement', 's.stored_at'])
     .where('d.id', 'in', claimed.map((r) => r.id))
     .orderBy('s.stored_at', 'asc')
     .orderBy('d.id', 'asc')
