@@ -165,6 +165,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     await services.learningRecordStores.stopDispatcher()
     await services.notifications.flush()
     services.notifications.close()
+    // The job queue (PostgreSQL) stops last: emails and jobs above may still have sent to it.
+    await services.jobs.queue?.stop()
   })
 
   app.decorate('config', config)

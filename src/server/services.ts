@@ -43,6 +43,7 @@ import { createCredentialsService } from './modules/credentials/credentials.serv
 import { createRegistryHoldersService } from './modules/registry/holders.service.js'
 import { createCredentialRecordsService } from './modules/registry/credential-records.service.js'
 import { createAttemptRecordsService } from './modules/delivery/attempt-records.service.js'
+import { createJobQueue } from './modules/jobs/job-queue.js'
 import { createJobsService } from './modules/jobs/jobs.service.js'
 // ---- issue 12, person stream
 import { createAttentionService } from './modules/people/attention.service.js'
@@ -98,7 +99,8 @@ export function createServices(ctx: ServerContext, program: Program) {
   // and delivery (check-in) of the training module, which is built further down.
   const impartiality: TrainingConflicts = (within, question) => training.conflicts(within, question)
   // Background jobs (cohort uploads, rescoring): each module registers its kind; recovered at start, drained at stop.
-  const jobs = createJobsService(ctx)
+  // On PostgreSQL the job queue decides which process runs a job (job-queue.ts); null on SQLite.
+  const jobs = createJobsService(ctx, { queue: createJobQueue(ctx) })
   const notifications = createNotificationsService(ctx)
   const auth = createAuthService(ctx, { audit, notifications })
   const users = createUsersService(ctx, { audit, notifications, auth, registry: { nameChanged: (within, id) => registryHolders.nameChanged(within, id) } })

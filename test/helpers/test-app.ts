@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify'
 import pg from 'pg'
 import { buildApp } from '../../src/server/app.js'
 import { loadConfig, type AppConfig } from '../../src/server/config.js'
+import { queueSchema } from '../../src/server/modules/jobs/job-queue.js'
 
 export type DatabaseKind = 'sqlite' | 'postgres'
 
@@ -69,12 +70,13 @@ export async function createTestApp(kind: DatabaseKind, overrides: Partial<AppCo
   }
 }
 
-/** Drops a test's PostgreSQL schema (when it had one) and its data directory. */
+/** Drops a test's PostgreSQL schema (when it had one), its job queue's schema, and its data directory. */
 export async function removeTestStorage(dataDir: string, schema: string | undefined): Promise<void> {
   if (schema && postgresUrl) {
     const client = new pg.Client({ connectionString: postgresUrl })
     await client.connect()
     await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+    await client.query(`DROP SCHEMA IF EXISTS ${queueSchema(schema)} CASCADE`)
     await client.end()
   }
   fs.rmSync(dataDir, { recursive: true, force: true })

@@ -58,3 +58,17 @@ export async function countFailedJobsSince(db: DbOrTx, since: string): Promise<n
   const row = await db.selectFrom('jobs').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'failed').where('finished_at', '>=', since).executeTakeFirstOrThrow()
   return Number(row.n)
 }
+
+/**
+ * Hands a queued job to the process whose worker received it: the message names the owner that
+ * queued it, so a job taken over since (its lease ran out) or finished is not run twice.
+ */
+export async function handOverJob(db: DbOrTx, id: string, from: string, owner: string, at: string): Promise<JobRow | undefined> {
+  return db.updateTable('jobs').set({ owner, heartbeat_at: at }).where('id', '=', id).where('owner', '=', from).where('status', '=', 'running').returningAll().executeTakeFirst()
+}
+
+/** The status of these jobs (a process waiting for the jobs it queued). */
+export async function jobStatuses(db: DbOrTx, ids: readonly string[]): Promise<Pick<JobRow, 'id' | 'status'>[]> {
+  if (ids.length === 0) return []
+  return db.selectFrom('jobs').select(['id', 'status']).where('id', 'in', ids).execute()
+}

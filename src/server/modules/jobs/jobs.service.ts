@@ -1,6 +1,10 @@
 // Background jobs: long work (a cohort upload, a rescoring) that runs after its request is answered,
 // with its progress in `jobs` for the web to poll. Each kind of job registers how to run from its
 // stored input and its last checkpoint. The process running a job holds a lease on it (a heartbeat).
+// Who runs a job: on PostgreSQL the job queue (job-queue.ts) hands it to one process's worker (the
+// message names the job and the owner that queued it; the worker takes the row over only from that
+// owner); on SQLite the process that created it runs it. An unexpected error is tried again with
+// backoff from the last checkpoint (resumable kinds only), then fails with the reason.
 // A graceful stop asks every job to stop at its next checkpoint and gives it up, and waits for that;
 // after a crash the lease runs out. On start, and again until none is left, a process takes over the
 // jobs nobody holds any more: resumed from their checkpoint when their kind can safely run again,
@@ -12,13 +16,21 @@ import type { DbOrTx } from '../../db/database.js'
 import { AppError, notFound } from '../../errors.js'
 import { newId } from '../../ids.js'
 import { hasRole, requireActor, type Actor } from '../accounts/actor.js'
-import { checkpointJob, claimJob, countFailedJobsSince, findJob, finishJob, heartbeatJobs, insertJob, releaseJob, runningJobs, type JobRow } from './jobs.repository.js'
+import type { JobQueue } from './job-queue.js'
+import { checkpointJob, claimJob, countFailedJobsSince, findJob, finishJob, handOverJob, heartbeatJobs, insertJob, jobStatuses, releaseJob, runningJobs, type JobRow } from './jobs.repository.js'
 
 /** How often a process says it is alive for the jobs it runs, and how long without that until they are taken over. */
 export const JOB_HEARTBEAT_MS = 10_000
 export const JOB_LEASE_MS = 60_000
 /** A job whose process died this many times while running it is failed, not resumed again. */
 const MAX_RESUMES = 3
+/** An unexpected error is tried again this many times, after 1 s, 2 s, 4 s (from the last checkpoint). */
+export const JOB_RETRIES = 3
+const RETRY_BASE_MS = 1_000
+/** The queue that hands jobs to processes (PostgreSQL). */
+const RUN_QUEUE = 'mt1-job-run'
+
+interface RunMessage { id: string; from: string; attempt: number }
 
 export interface JobContext {
   id: string
@@ -45,28 +57,88 @@ export interface JobKind<I> {
   failedReport?(job: JobContext, error: string): unknown
 }
 
-export function createJobsService(ctx: ServerContext) {
+export function createJobsService(ctx: ServerContext, deps: { queue: JobQueue | null } = { queue: null }) {
   const { db } = ctx
+  const { queue } = deps
   const now = () => ctx.clock().toISOString()
   // One owner per service instance: tests run two apps in one process, production one per process.
   const owner = `${process.pid}:${newId()}`
   const kinds = new Map<string, JobKind<unknown>>()
   const running = new Map<string, Promise<void>>()
+  /** Jobs this process holds but is not running: queued for a worker, or waiting for a retry. */
+  const waiting = new Set<string>()
+  const retryTimers = new Map<string, NodeJS.Timeout>()
   let stopping = false
   let heartbeat: NodeJS.Timeout | undefined
   let recheck: NodeJS.Timeout | undefined
+  let worker: Promise<void> | undefined
 
   function beat() {
-    if (heartbeat || running.size === 0) return
+    if (heartbeat || (running.size === 0 && waiting.size === 0)) return
     heartbeat = setInterval(() => {
-      heartbeatJobs(db, [...running.keys()], owner, now()).catch((err: unknown) => ctx.log.warn({ err }, 'job heartbeat failed'))
+      if (running.size === 0 && waiting.size === 0) {
+        clearInterval(heartbeat)
+        heartbeat = undefined
+        return
+      }
+      heartbeatJobs(db, [...running.keys(), ...waiting], owner, now()).catch((err: unknown) => ctx.log.warn({ err }, 'job heartbeat failed'))
     }, JOB_HEARTBEAT_MS)
     heartbeat.unref()
   }
 
-  function launch(row: JobRow) {
+  /** This process's worker for queued jobs (PostgreSQL), registered on first need. */
+  function work(): Promise<void> {
+    if (!queue) return Promise.resolve()
+    worker ??= queue.work<RunMessage>(RUN_QUEUE, async (message) => {
+      const { id, from, attempt } = message.data
+      const row = await handOverJob(db, id, from, owner, now())
+      // Taken over since it was queued, finished, or a second message for it: nothing to do.
+      if (!row) return
+      if (stopping) await releaseJob(db, id, owner)
+      else launch(row, attempt)
+    })
+    return worker
+  }
+
+  /** Queues a job this process holds for a worker (PostgreSQL). If that fails, its lease runs out and a recovery pass takes it over. */
+  async function enqueue(id: string, attempt: number, delayMs: number): Promise<void> {
+    waiting.add(id)
+    beat()
+    try {
+      await work()
+      await queue!.send<RunMessage>(RUN_QUEUE, { id, from: owner, attempt }, { singletonKey: id, ...(delayMs > 0 ? { startAfterSeconds: Math.ceil(delayMs / 1000) } : {}) })
+    } catch (err) {
+      waiting.delete(id)
+      ctx.log.warn({ err, jobId: id }, 'could not queue a job; it will be taken over when its lease runs out')
+    }
+  }
+
+  /** Runs a job again after a transient error, from its last checkpoint. */
+  function retry(id: string, attempt: number) {
+    const delayMs = RETRY_BASE_MS * 2 ** (attempt - 1)
+    if (queue) {
+      void enqueue(id, attempt, delayMs)
+      return
+    }
+    waiting.add(id)
+    retryTimers.set(id, setTimeout(() => {
+      retryTimers.delete(id)
+      findJob(db, id).then((row) => {
+        waiting.delete(id)
+        if (!row || row.status !== 'running' || row.owner !== owner) return
+        if (stopping) return releaseJob(db, id, owner)
+        launch(row, attempt)
+      }).catch((err: unknown) => {
+        waiting.delete(id)
+        ctx.log.warn({ err, jobId: id }, 'could not retry a job; it will be taken over at the next start')
+      })
+    }, delayMs))
+  }
+
+  function launch(row: JobRow, attempt = 0) {
     const kind = kinds.get(row.kind)
     if (!kind) throw new Error(`no job kind ${row.kind}`)
+    waiting.delete(row.id)
     const job: JobContext = {
       id: row.id, createdBy: row.created_by, createdAt: row.created_at, processed: Number(row.processed), report: row.report ? (JSON.parse(row.report) as unknown) : null,
       resumes: Number(row.resumes),
@@ -79,25 +151,39 @@ export function createJobsService(ctx: ServerContext) {
         if (outcome.status === 'done') await finishJob(db, row.id, owner, { status: 'done', report: JSON.stringify(outcome.report), finished_at: now() })
         else await releaseJob(db, row.id, owner)
       } catch (err) {
+        // An AppError is the job's own verdict (the reason for its starter); anything else may be
+        // passing (a lost connection, a deadlock) and a resumable kind is tried again.
+        const transient = !(err instanceof AppError) && kind.resumable && !stopping
+        if (transient && attempt < JOB_RETRIES) {
+          ctx.log.warn({ err, jobId: row.id, kind: row.kind, attempt: attempt + 1 }, 'job failed; trying again')
+          retry(row.id, attempt + 1)
+          return
+        }
         ctx.log.error({ err, jobId: row.id, kind: row.kind }, 'job failed')
-        const error = err instanceof AppError ? err.message : 'The job stopped on an unexpected error (logged).'
+        const error = err instanceof AppError ? err.message
+          : attempt > 0 ? `The job stopped on an unexpected error (logged), ${attempt + 1} times: start it again.`
+            : 'The job stopped on an unexpected error (logged).'
         await finishJob(db, row.id, owner, { status: 'failed', error, finished_at: now(), ...(kind.failedReport ? { report: JSON.stringify(kind.failedReport(job, error)) } : {}) })
           .catch((e: unknown) => ctx.log.error({ err: e, jobId: row.id }, 'could not record a failed job; it will be taken over when its lease runs out'))
       }
     })().finally(() => {
       running.delete(row.id)
-      if (running.size === 0 && heartbeat) {
-        clearInterval(heartbeat)
-        heartbeat = undefined
-      }
     })
     running.set(row.id, work)
     beat()
   }
 
+  /** Waits for the jobs running in this process. */
+  async function runningDone(): Promise<void> {
+    while (running.size > 0) await Promise.all([...running.values()])
+  }
+
   const service = {
     /** How many jobs failed since a moment (the staff dashboard; the caller checks staff). */
     failedSince: (since: string) => countFailedJobsSince(ctx.db, since),
+
+    /** The job queue (PostgreSQL), for other background work: null on SQLite, where everything runs in the one process. */
+    queue,
 
     /** Declares how jobs of a kind run (each module registers its own when it is built). */
     register<I>(kind: string, definition: JobKind<I>) {
@@ -115,11 +201,16 @@ export function createJobsService(ctx: ServerContext) {
       return id
     },
 
-    /** Starts a job created by this process. While the process is stopping it is given up instead, for the next one to run. */
+    /**
+     * Starts a job created by this process, once its row has committed: on PostgreSQL by queueing it
+     * for whichever process's worker is free, on SQLite here. While the process is stopping it is
+     * given up instead, for the next one to run.
+     */
     async launch(id: string): Promise<void> {
       const row = await findJob(db, id)
       if (!row || row.status !== 'running' || row.owner !== owner) return
       if (stopping) await releaseJob(db, id, owner)
+      else if (queue) await enqueue(id, 0, 0)
       else launch(row)
     },
 
@@ -137,21 +228,27 @@ export function createJobsService(ctx: ServerContext) {
       return job
     },
 
+    /** Starts this process's worker for queued jobs (PostgreSQL; background start). */
+    startWorking: () => work(),
+
     /**
      * Takes over the running jobs whose process is gone and resumes them (or fails them with the
      * reason when their kind cannot run again, or they have been cut off too often). While jobs held
-     * by other live processes remain, looks again when their lease would run out.
+     * by other live processes remain, looks again when their lease would run out. On PostgreSQL a
+     * job taken over is queued (its message names this process as the owner), so any process's
+     * worker may resume it.
      */
     async recover(): Promise<{ resumed: number; failed: number }> {
       const staleBefore = ctx.dialect === 'sqlite' ? null : new Date(ctx.clock().getTime() - JOB_LEASE_MS).toISOString()
       let resumed = 0
       let failed = 0
-      let waiting = false
+      let leased = false
       for (const j of await runningJobs(db)) {
-        if (running.has(j.id)) continue
+        // A job queued by this process is still its own unless another process's worker took it.
+        if (running.has(j.id) || (waiting.has(j.id) && j.owner === owner)) continue
         const mine = j.owner === owner
         if (j.owner !== null && !mine && staleBefore !== null && j.heartbeat_at !== null && j.heartbeat_at >= staleBefore) {
-          waiting = true
+          leased = true
           continue
         }
         const claimed = await claimJob(db, j.id, j.owner, owner, now(), mine ? null : staleBefore)
@@ -168,13 +265,14 @@ export function createJobsService(ctx: ServerContext) {
         } else if (stopping) {
           await releaseJob(db, claimed.id, owner)
         } else {
-          launch(claimed)
+          if (queue) await enqueue(claimed.id, 0, 0)
+          else launch(claimed)
           resumed++
         }
       }
       if (recheck) clearTimeout(recheck)
       recheck = undefined
-      if (waiting && !stopping) {
+      if (leased && !stopping) {
         recheck = setTimeout(() => {
           service.recover().catch((err: unknown) => ctx.log.warn({ err }, 'job recovery failed'))
         }, JOB_LEASE_MS)
@@ -183,9 +281,21 @@ export function createJobsService(ctx: ServerContext) {
       return { resumed, failed }
     },
 
-    /** Resolves when no job runs in this process (tests, benchmarks). */
+    /**
+     * Resolves when no job this process started or took over is still running, here or (on
+     * PostgreSQL) in the process whose worker received it (tests, benchmarks).
+     */
     async idle(): Promise<void> {
-      while (running.size > 0) await Promise.all([...running.values()])
+      for (;;) {
+        await runningDone()
+        if (waiting.size === 0) return
+        const statuses = new Map((await jobStatuses(db, [...waiting])).map((r) => [r.id, r.status]))
+        for (const id of [...waiting]) {
+          if (statuses.get(id) !== 'running' && !retryTimers.has(id)) waiting.delete(id)
+        }
+        if (waiting.size === 0 && running.size === 0) return
+        await new Promise((r) => setTimeout(r, 25))
+      }
     },
 
     /** Graceful stop: every job stops at its next checkpoint and is given up for another process; resolves when all have. */
@@ -193,7 +303,16 @@ export function createJobsService(ctx: ServerContext) {
       stopping = true
       if (recheck) clearTimeout(recheck)
       recheck = undefined
-      await service.idle()
+      // Jobs waiting here for a retry are given up now; queued ones stay queued for any process's worker.
+      for (const [id, timer] of retryTimers) {
+        clearTimeout(timer)
+        retryTimers.delete(id)
+        waiting.delete(id)
+        await releaseJob(db, id, owner).catch((err: unknown) => ctx.log.warn({ err, jobId: id }, 'could not give up a job; it will be taken over when its lease runs out'))
+      }
+      await runningDone()
+      if (heartbeat) clearInterval(heartbeat)
+      heartbeat = undefined
     },
   }
   return service
