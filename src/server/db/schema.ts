@@ -742,6 +742,8 @@ export interface Database {
   standard_setting_panelists: StandardSettingPanelistsTable
   standard_setting_ratings: StandardSettingRatingsTable
   standard_setting_rounds: StandardSettingRoundsTable
+  // issue 16, stateless stream: shared rate-limit counters (migration 0036)
+  rate_limit_counters: RateLimitCountersTable
 }
 
 // ---- issue 14: organisations (migration 0027)
@@ -1200,4 +1202,12 @@ export interface CandidateDemographicsTable {
   answers: string
   consented_at: string
   updated_at: string
+}
+
+// ---- issue 16, stateless stream: shared rate-limit counters (migration 0036)
+/** Requests counted for one (route, client) in the window that ends at window_ends_ms. */
+export interface RateLimitCountersTable {
+  key: string
+  hits: number
+  window_ends_ms: number
 }
