@@ -16,9 +16,11 @@ function read(file) {
   }
 }
 
-const [vitestFile, e2eFile] = process.argv.slice(2)
-const vitest = read(vitestFile)
-if (vitest) {
+// Further Vitest reports (the two-app pass) follow the Playwright one.
+const [vitestFile, e2eFile, ...moreVitestFiles] = process.argv.slice(2)
+for (const file of [vitestFile, ...moreVitestFiles]) {
+  const vitest = read(file)
+  if (!vitest) continue
   passed += vitest.numPassedTests
   failed += vitest.numFailedTests
   skipped += vitest.numPendingTests + (vitest.numTodoTests ?? 0)

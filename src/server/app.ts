@@ -1,7 +1,6 @@
 // buildApp(config): the one place the application is assembled — database, program, services,
 // plugins and routes — for the server, the CLI and the tests alike.
 import cookie from '@fastify/cookie'
-import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify'
 import type { Program } from '../common/program/program-schema.js'
 import { timestampFormat } from '../common/schemas/common.js'
@@ -76,6 +75,7 @@ import analyticsRoutes from './modules/analytics/analytics.routes.js'
 import authPlugin from './plugins/auth.js'
 import inputGuardPlugin from './plugins/input-guard.js'
 import errorsPlugin from './plugins/errors.js'
+import rateLimitPlugin from './plugins/rate-limit.js'
 import metricsPlugin from './plugins/metrics.js'
 import openapiPlugin from './plugins/openapi.js'
 import securityPlugin from './plugins/security.js'
@@ -178,7 +178,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(errorsPlugin)
   await app.register(securityPlugin)
   await app.register(cookie)
-  await app.register(rateLimit, { global: false })
+  // Shared by every instance on PostgreSQL or Redis (issue 16, stateless stream).
+  await app.register(rateLimitPlugin)
   await app.register(metricsPlugin)
   await app.register(openapiPlugin)
   await app.register(authPlugin)

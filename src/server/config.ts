@@ -18,6 +18,8 @@ export interface AppConfig {
   smtpUrl: string | undefined
   /** Per-IP requests a minute on public lookups and forms; 0 turns the limit off (load tests). */
   rateLimitPublicPerMinute: number
+  /** REDIS_URL: Redis for the rate-limit counters shared by every instance (else PostgreSQL's table, or memory on SQLite). */
+  redisUrl: string | undefined
   logLevel: string
   programDir: string
   webDir: string
@@ -78,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicUrl,
     smtpUrl: env.SMTP_URL || undefined,
     rateLimitPublicPerMinute: int(env.RATE_LIMIT_PUBLIC_PER_MINUTE, 120, 'RATE_LIMIT_PUBLIC_PER_MINUTE'),
+    redisUrl: env.REDIS_URL || undefined,
     difMinGroupSize: Math.max(1, int(env.DIF_MIN_GROUP_SIZE, DIF_MIN_GROUP_SIZE, 'DIF_MIN_GROUP_SIZE')),
     logLevel: env.LOG_LEVEL || 'info',
     programDir: path.resolve(env.MT1_PROGRAM_DIR || path.join(projectRoot, 'program', 'mt1')),

@@ -2,22 +2,18 @@
 // graceful stop on SIGTERM/SIGINT (in-flight requests finish, the database closes).
 import { buildApp } from './app.js'
 import { startBackground } from './background.js'
+import { isClusterWorker, runServer } from './cluster.js'
 import { loadConfig } from './config.js'
 import { isDatabaseUnavailable } from './db/database-errors.js'
-import { seedDemoIfFresh } from './db/seed/demo.js'
+import { prepareOnStart } from './start-up.js'
 
 const GRACE_MS = 10_000
 
 async function main(): Promise<void> {
   const config = loadConfig()
   const app = await buildApp(config)
-  // The MT1 item bank ships with the program: a fresh database gets it whether or not it has demo data.
-  const bank = await app.services.itemBank.seedShippedBank()
-  if (bank) app.log.info(bank.summary, 'shipped MT1 item bank imported')
-  if (config.demo) {
-    const seeded = await seedDemoIfFresh(app)
-    if (seeded) app.log.info('demo data seeded (accounts use the password mt1-demo); set MT1_DEMO=0 to start without it')
-  }
+  // Under WEB_CONCURRENCY the cluster's primary did this once, for every worker (src/server/cluster.ts).
+  if (!isClusterWorker()) await prepareOnStart(app, config)
 
   // Recovery, housekeeping, the delivery sweep, queued jobs: once per tick across processes (background.ts).
   const stopBackground = await startBackground(app)
@@ -58,7 +54,7 @@ async function main(): Promise<void> {
   app.log.info(`MT1 platform serving ${config.publicUrl} (database: ${app.dialect})`)
 }
 
-main().catch((err: unknown) => {
+runServer(main).catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err)
   process.exit(1)
 })

@@ -47,8 +47,20 @@ export interface TestApp {
   app: FastifyInstance
   clock: TestClock
   dataDir: string
+  /** The PostgreSQL schema the app uses (undefined on SQLite). */
+  schema: string | undefined
+  /** TEST_TWO_APPS=1 on PostgreSQL: the second app on the same schema (its own pool, caches and DATA_DIR). */
+  second: FastifyInstance | undefined
   close(): Promise<void>
 }
+
+/**
+ * TEST_TWO_APPS=1 (issue 16, stateless stream): on PostgreSQL every test app is two apps on one schema,
+ * each with its own pool, caches and data directory, and `app.inject` alternates between them, so a
+ * state that lives in only one process fails a test. `app.services`, `app.db` and the rest stay the
+ * first app's. The two share the Node process (and the test clock, which stands in for wall time).
+ */
+export const twoAppsMode = process.env.TEST_TWO_APPS === '1'
 
 export async function createTestApp(kind: DatabaseKind, overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mt1-test-'))
@@ -59,13 +71,40 @@ export async function createTestApp(kind: DatabaseKind, overrides: Partial<AppCo
   )
   const clock = testClock()
   const app = await buildApp(config, { logger: false, clock })
+  const second = kind === 'postgres' && twoAppsMode ? await buildSecondApp(app, config, clock) : undefined
   return {
     app,
     clock,
     dataDir,
+    schema,
+    second: second?.app,
     async close() {
-      await app.close()
-      await removeTestStorage(dataDir, schema)
+      try {
+        if (second) await second.close()
+      } finally {
+        await app.close()
+        await removeTestStorage(dataDir, schema)
+      }
+    },
+  }
+}
+
+/** A second app on the first one's schema, and `first.inject` alternating between the two. */
+async function buildSecondApp(first: FastifyInstance, config: AppConfig, clock: TestClock) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mt1-test-b-'))
+  const app = await buildApp({ ...config, dataDir }, { logger: false, clock })
+  type Inject = (...args: unknown[]) => unknown
+  const targets = [first.inject.bind(first) as Inject, app.inject.bind(app) as Inject]
+  let calls = 0
+  first.inject = ((...args: unknown[]) => targets[calls++ % 2]!(...args)) as unknown as FastifyInstance['inject']
+  return {
+    app,
+    async close() {
+      try {
+        await app.close()
+      } finally {
+        fs.rmSync(dataDir, { recursive: true, force: true })
+      }
     },
   }
 }

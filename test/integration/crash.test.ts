@@ -5,32 +5,12 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { send, signIn } from '../helpers/process-client.js'
 import { responseFor } from '../helpers/responses.js'
 import { exited, killServerProcesses, startServerProcess } from '../helpers/server-process.js'
 import { databases } from '../helpers/test-app.js'
 
 afterEach(killServerProcesses)
-
-/** A signed-in person; a candidate also names the computer their attempt is bound to. */
-interface Client { cookie: string; csrf: string; device?: string }
-
-/** A tiny HTTP client for a server process: the session cookie and CSRF token of one person. */
-async function send(base: string, who: Client | null, method: string, url: string, body?: unknown) {
-  const headers: Record<string, string> = {}
-  if (body !== undefined) headers['content-type'] = 'application/json'
-  if (who) Object.assign(headers, { cookie: who.cookie, 'x-csrf-token': who.csrf }, who.device ? { 'x-attempt-device': who.device } : {})
-  const res = await fetch(`${base}${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
-  const text = await res.text()
-  return { status: res.status, json: text ? (JSON.parse(text) as any) : undefined, setCookie: res.headers.get('set-cookie') }
-}
-
-async function signIn(base: string, email: string, password: string, registerAs?: { firstName: string; lastName: string }): Promise<Client> {
-  const res = registerAs
-    ? await send(base, null, 'POST', '/api/v1/auth/register', { email, password, ...registerAs })
-    : await send(base, null, 'POST', '/api/v1/auth/login', { email, password })
-  if (res.status >= 300) throw new Error(`sign-in of ${email} failed: ${res.status} ${JSON.stringify(res.json)}`)
-  return { cookie: res.setCookie!.split(';')[0]!, csrf: res.json.csrfToken, device: `device-${email.replace(/[^A-Za-z0-9]/g, '-')}` }
-}
 
 const CANDIDATES = 8
 

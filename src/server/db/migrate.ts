@@ -46,6 +46,8 @@ import * as standardSetting from './migrations/0031-standard-setting.js'
 import * as analyticsIndexes from './migrations/0032-analytics-indexes.js'
 // issue 16, item 1: issuer keys in the database under a key-encryption key
 import * as issuerKeys from './migrations/0034-issuer-keys.js'
+// issue 16, stateless stream
+import * as rateLimits from './migrations/0036-rate-limits.js'
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: DialectName): Promise<void> }
 
@@ -84,6 +86,7 @@ const migrations: Record<string, DialectMigration> = {
   '0031-standard-setting': standardSetting,
   '0032-analytics-indexes': analyticsIndexes,
   '0034-issuer-keys': issuerKeys,
+  '0036-rate-limits': rateLimits,
 }
 
 /** The names of every migration, in order: what a cached database (the registry bench's seed) is keyed by. */

@@ -744,6 +744,8 @@ export interface Database {
   standard_setting_rounds: StandardSettingRoundsTable
   // issue 16, item 1: issuer signing keys under the key-encryption key (migration 0034)
   issuer_keys: IssuerKeysTable
+  // issue 16, stateless stream: shared rate-limit counters (migration 0036)
+  rate_limit_counters: RateLimitCountersTable
 }
 
 /** One issuer signing key; the secret sealed under the KEK named by kek_id (crypto/envelope.ts). */
@@ -1217,4 +1219,12 @@ export interface CandidateDemographicsTable {
   answers: string
   consented_at: string
   updated_at: string
+}
+
+// ---- issue 16, stateless stream: shared rate-limit counters (migration 0036)
+/** Requests counted for one (route, client) in the window that ends at window_ends_ms. */
+export interface RateLimitCountersTable {
+  key: string
+  hits: number
+  window_ends_ms: number
 }
