@@ -88,13 +88,16 @@ export function createDeliveryService(
 
   // The save path asks about presence on every save; a short per-process cache keeps that cheap.
   // The sweep pauses unproctored sessions with an uncached look, so the cache never hides a gap
-  // for longer than the sweep interval plus this.
-  const presenceCache = new Map<string, { at: number; present: boolean }>()
+  // for longer than the sweep interval plus this. Only "present" is kept: a heartbeat clears the cache
+  // of the process that took it, not of the others (issue 16, several processes), so a cached "absent"
+  // could pause a candidate whose proctor is back; an absence, which pauses, is always read afresh.
+  const presenceCache = new Map<string, { at: number }>()
   async function proctorPresentCached(sessionId: string): Promise<boolean> {
     const hit = presenceCache.get(sessionId)
-    if (hit && now().getTime() - hit.at < PRESENCE_CACHE_MS && hit.at <= now().getTime()) return hit.present
+    if (hit && now().getTime() - hit.at < PRESENCE_CACHE_MS && hit.at <= now().getTime()) return true
     const present = await proctorPresent(sessionId)
-    presenceCache.set(sessionId, { at: now().getTime(), present })
+    if (present) presenceCache.set(sessionId, { at: now().getTime() })
+    else presenceCache.delete(sessionId)
     return present
   }
 
