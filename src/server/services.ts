@@ -177,6 +177,7 @@ export function createServices(ctx: ServerContext, program: Program) {
       get: (within, id) => organisations.get(within, id),
       many: (within, ids) => organisations.many(within, ids),
       organisationsOf: (within, userId, kind) => organisations.organisationsOf(within, userId, kind),
+      membersOf: (within, organisationId) => organisations.membersOf(within, organisationId),
     }),
   })
   // issue 12, candidate self-service: a registration's receipt and calendar invitation

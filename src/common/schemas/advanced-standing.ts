@@ -92,7 +92,8 @@ export type PartnerList = Static<typeof PartnerList>
 
 // ---------- Requests and decisions ----------
 
-export const REQUEST_STATUSES = ['pending', 'granted', 'declined'] as const
+/** `withdrawn`: the holder took back a pending request (its credits count again toward the cap). */
+export const REQUEST_STATUSES = ['pending', 'granted', 'declined', 'withdrawn'] as const
 export const RequestStatus = StringEnum(REQUEST_STATUSES)
 export type RequestStatus = Static<typeof RequestStatus>
 
@@ -114,6 +115,10 @@ export const DecisionBody = Type.Object({
   reason: Type.Optional(PrintableText(1000)),
 }, Strict)
 export type DecisionBody = Static<typeof DecisionBody>
+
+/** Withdrawing: the reason, optional, is told to the institution's college partners only (and audited). */
+export const WithdrawalBody = Type.Object({ reason: Type.Optional(PrintableText(500)) }, Strict)
+export type WithdrawalBody = Static<typeof WithdrawalBody>
 
 export const RequestIdParams = Type.Object({ id: Id }, Strict)
 export const RequestsQuery = Type.Object({ status: Type.Optional(RequestStatus), institutionId: Type.Optional(Id) }, Strict)
@@ -145,6 +150,7 @@ export const RequestView = Type.Object({
   /** The credential is no longer active (revoked or withdrawn) while the request is open or granted. */
   flagged: Type.Boolean(),
   createdAt: Type.String(),
+  /** When it was granted or declined, or withdrawn by the holder. */
   decidedAt: Nullable(Type.String()),
 })
 export type RequestView = Static<typeof RequestView>

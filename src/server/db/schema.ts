@@ -1111,7 +1111,7 @@ export interface ArticulationAgreementsTable {
   updated_at: string
 }
 
-export type AdvancedStandingStatus = 'pending' | 'granted' | 'declined'
+export type AdvancedStandingStatus = 'pending' | 'granted' | 'declined' | 'withdrawn'
 
 export interface AdvancedStandingRequestsTable {
   id: string

@@ -49,7 +49,7 @@ export async function listRequests(db: DbOrTx, filter: { institutionIds?: readon
   return q.orderBy('created_at', 'desc').orderBy('id').execute()
 }
 
-/** Records a decision on a request still pending; false when it was decided meanwhile. */
+/** Closes a request still pending (a decision, or the holder's withdrawal); false when it was closed meanwhile. */
 export async function decideRequest(trx: Tx, id: string, change: Updateable<AdvancedStandingRequestsTable>): Promise<boolean> {
   const result = await trx.updateTable('advanced_standing_requests').set(change).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
@@ -71,7 +71,7 @@ export async function reserveCredits(trx: Tx, holderId: string, institutionId: s
   return Number(result.numUpdatedRows) === 1
 }
 
-/** Gives back credits a decision did not grant (a decline, or a grant of fewer than asked). */
+/** Gives back credits a decision did not grant (a decline, or a grant of fewer than asked), or a withdrawn request held. */
 export async function releaseCredits(trx: Tx, holderId: string, institutionId: string, credits: number): Promise<void> {
   if (credits <= 0) return
   await trx.updateTable('advanced_standing_totals')

@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify'
 import {
   AgreementIdParams, AgreementList, AgreementView, ApplyBody, CreateAgreementBody, DecisionBody, ExportQuery, MyInstitutions, PartnerList,
-  RequestIdParams, RequestList, RequestsQuery, RequestView, UpdateAgreementBody,
+  RequestIdParams, RequestList, RequestsQuery, RequestView, UpdateAgreementBody, WithdrawalBody,
 } from '../../../common/schemas/advanced-standing.js'
 import { Type } from 'typebox'
 import { errorResponses, typed } from '../../http.js'
@@ -47,6 +47,13 @@ export default async function advancedStandingRoutes(app: FastifyInstance) {
       body: ApplyBody, response: { 201: RequestView, ...errorResponses(400, 401, 403, 422) },
     },
   }, async (request, reply) => reply.status(201).send(await s().requests.apply(request.actor, request.body)))
+
+  r.post('/api/v1/me/advanced-standing/:id/withdrawal', {
+    schema: {
+      tags, summary: "Withdraw my request still awaiting a decision: its credits count again toward the cap; the institution's college partners are emailed",
+      params: RequestIdParams, body: Type.Optional(WithdrawalBody), response: { 200: RequestView, ...errorResponses(400, 401, 403, 404, 409) },
+    },
+  }, async (request) => s().requests.withdraw(request.actor, request.params.id, request.body))
 
   r.get('/api/v1/college/institutions', {
     schema: { tags, summary: 'The partner institutions I belong to (college partners)', response: { 200: MyInstitutions, ...errorResponses(401, 403) } },

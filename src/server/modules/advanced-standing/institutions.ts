@@ -18,6 +18,8 @@ export interface InstitutionDirectory {
   colleges(within: DbOrTx, ids: readonly string[]): Promise<Map<string, Institution>>
   /** The college organisations a user belongs to (owner or member). */
   collegesOf(within: DbOrTx, userId: string): Promise<Institution[]>
+  /** The user ids of a college's members (its college partners), told of requests to it; none for another kind. */
+  memberIds(within: DbOrTx, institutionId: string): Promise<string[]>
 }
 
 /** The organisations module's answers this module builds on (its OrganisationsService). */
@@ -28,6 +30,7 @@ export interface OrganisationDirectory {
   get(within: DbOrTx, id: string): Promise<OrganisationRecord | undefined>
   many(within: DbOrTx, ids: readonly string[]): Promise<Map<string, OrganisationRecord>>
   organisationsOf(within: DbOrTx, userId: string, kind?: 'college'): Promise<{ organisation: OrganisationRecord }[]>
+  membersOf(within: DbOrTx, organisationId: string): Promise<{ user_id: string }[]>
 }
 
 const institutionOf = (o: OrganisationRecord): Institution => ({ id: o.id, name: o.name, city: o.city, state: o.state, website: o.website })
@@ -45,6 +48,10 @@ export function collegeDirectory(organisations: OrganisationDirectory): Institut
     },
     async collegesOf(within, userId) {
       return (await organisations.organisationsOf(within, userId, 'college')).map((m) => institutionOf(m.organisation))
+    },
+    async memberIds(within, institutionId) {
+      if ((await organisations.get(within, institutionId))?.kind !== 'college') return []
+      return (await organisations.membersOf(within, institutionId)).map((m) => m.user_id)
     },
   }
 }

@@ -5,8 +5,12 @@
 // (at most what was asked) or declines with a reason; what was not granted is given back to the cap;
 // the holder is emailed after the commit. A request whose credential is no longer active is flagged
 // as it is read (the registry's status now), so a revocation shows at once on every open or granted one.
+// The holder may withdraw a request still pending: the same conditional update as a decision closes
+// it, so a withdrawal and a decision racing leave exactly one outcome, and its credits go back to the
+// cap in that transaction. The institution's college partners are emailed of each new request and of
+// each withdrawal, after the commit.
 import { grantRefusal, requestRefusal, revocationFlag } from '../../../common/rules/advanced-standing.js'
-import type { ApplyBody, DecisionBody, GrantedStanding, RequestsQuery, RequestView } from '../../../common/schemas/advanced-standing.js'
+import type { ApplyBody, DecisionBody, GrantedStanding, RequestsQuery, RequestView, WithdrawalBody } from '../../../common/schemas/advanced-standing.js'
 import type { ServerContext } from '../../context.js'
 import type { DbOrTx } from '../../db/database.js'
 import { inTransaction } from '../../db/transaction.js'
@@ -22,7 +26,7 @@ import type { NotificationsService } from '../notifications/notifications.servic
 import type { ProgramService } from '../program/program.service.js'
 import type { CredentialRecordsService } from '../registry/credential-records.service.js'
 import { canonicalNumber } from '../registry/registry.service.js'
-import { advancedStandingEmails } from './advanced-standing-emails.js'
+import { advancedStandingEmails, type RequestSummary } from './advanced-standing-emails.js'
 import {
   committedCredits, decideRequest, insertRequest, listRequests, releaseCredits, requestById, reserveCredits, type AgreementRow, type RequestRow,
 } from './advanced-standing.repository.js'
@@ -79,6 +83,19 @@ export function createRequestsService(ctx: ServerContext, deps: {
     return { scope, row }
   }
 
+  /**
+   * Emails every member of the request's institution. Called after the commit: the request stands
+   * whether or not the emails go out.
+   */
+  async function tellPartners(view: RequestView, email: (first: string, summary: RequestSummary) => { subject: string; text: string }) {
+    const summary: RequestSummary = {
+      institution: view.institution.name, program: view.agreement.programName, holderName: view.holder.name, credentialName: view.credentialName,
+      certificateNumber: view.certificateNumber, credits: view.creditsRequested, link: `${ctx.config.publicUrl}/college/advanced-standing`,
+    }
+    const contacts = await deps.users.contactsOf(await deps.institutions.memberIds(db, view.institution.id))
+    for (const partner of contacts.values()) await deps.notifications.send({ to: partner.email, ...email(partner.first_name, summary) })
+  }
+
   const overCap = (message: string, committed: number) => new AppError('RULE_VIOLATION', message, { reason: 'over_cap', cap, committed })
 
   return {
@@ -119,6 +136,32 @@ export function createRequestsService(ctx: ServerContext, deps: {
         })
       })
       const [view] = await views(db, [(await requestById(db, id))!])
+      await tellPartners(view!, advancedStandingEmails.requested)
+      return view!
+    },
+
+    /** The holder takes back their own request still pending; its credits count again toward the cap. */
+    async withdraw(actor: Actor | null, id: string, body: WithdrawalBody | undefined): Promise<RequestView> {
+      const holder = requireRole(actor, 'candidate')
+      const reason = body?.reason?.trim() || null
+      const withdrawn = await inTransaction(db, async (trx) => {
+        const row = await requestById(trx, id)
+        // Another holder's request does not exist for this one.
+        if (!row || row.holder_id !== holder.userId) throw notFound('The request')
+        if (row.status !== 'pending') throw new AppError('CONFLICT', `This request was already ${row.status}.`, { status: row.status })
+        const at = ctx.clock().toISOString()
+        const change = { status: 'withdrawn' as const, decided_at: at, decided_by: holder.userId }
+        // The read above may be stale: only the conditional update decides between a withdrawal and a decision.
+        if (!(await decideRequest(trx, id, change))) throw new AppError('CONFLICT', 'This request was decided meanwhile.')
+        await releaseCredits(trx, row.holder_id, row.institution_id, Number(row.credits_requested))
+        await deps.audit.record(trx, {
+          actorId: holder.userId, action: 'advanced_standing.withdrawn', entityType: 'advanced_standing_request', entityId: id,
+          reason, details: { institutionId: row.institution_id, credits: Number(row.credits_requested) },
+        })
+        return { ...row, ...change }
+      })
+      const [view] = await views(db, [withdrawn])
+      await tellPartners(view!, (first, summary) => advancedStandingEmails.withdrawn(first, summary, reason))
       return view!
     },
 
@@ -181,12 +224,16 @@ export function createRequestsService(ctx: ServerContext, deps: {
       return view!
     },
 
-    /** The decisions as CSV: an institution's (its partners; staff may name any), or every institution's (staff). */
+    /**
+     * The decisions as CSV: an institution's (its partners; staff may name any), or every institution's
+     * (staff). Pending and withdrawn requests are left out: neither was decided by the institution, and
+     * a registrar's record of decisions should not change meaning with the holder's second thoughts.
+     */
     async exportCsv(actor: Actor | null, institutionId: string | undefined): Promise<string> {
       const scope = await deps.agreements.scopeOf(actor)
       if (institutionId && scope.institutionIds && !scope.institutionIds.includes(institutionId)) throw notFound('The institution')
       const institutionIds = institutionId ? [institutionId] : scope.institutionIds
-      const rows = (await listRequests(db, { institutionIds })).filter((r) => r.status !== 'pending')
+      const rows = (await listRequests(db, { institutionIds })).filter((r) => r.status === 'granted' || r.status === 'declined')
       const lines = [CSV_HEADER.join(',')]
       for (const v of await views(db, rows)) {
         lines.push([

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client";
 import type {
-  AgreementList, AgreementView, ApplyBody, CreateAgreementBody, DecisionBody, MyInstitutions, PartnerList, RequestList, RequestsQuery, RequestView,
+  AgreementList, AgreementView, ApplyBody, CreateAgreementBody, DecisionBody, MyInstitutions, PartnerList, RequestList, RequestsQuery, RequestView, WithdrawalBody,
 } from "../../../common/schemas/advanced-standing";
 
 export const standingKeys = {
@@ -47,6 +47,8 @@ function useStandingMutation<I, O>(fn: (input: I) => Promise<O>) {
 }
 
 export const useApplyForStanding = () => useStandingMutation((body: ApplyBody) => api.post<RequestView>("/api/v1/me/advanced-standing", body));
+export const useWithdrawStanding = (id: string) =>
+  useStandingMutation((body: WithdrawalBody) => api.post<RequestView>(`/api/v1/me/advanced-standing/${encodeURIComponent(id)}/withdrawal`, body));
 export const useDecideStanding = (id: string) =>
   useStandingMutation((body: DecisionBody) => api.post<RequestView>(`/api/v1/college/advanced-standing/${encodeURIComponent(id)}/decision`, body));
 export const useCreateAgreement = () => useStandingMutation((body: CreateAgreementBody) => api.post<AgreementView>("/api/v1/admin/articulation-agreements", body));

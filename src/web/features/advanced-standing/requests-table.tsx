@@ -14,6 +14,8 @@ import "../../styles/advanced-standing.css";
 function statusText(r: RequestView): string {
   if (r.status === "granted") return `Granted ${creditsText(r.creditsGranted ?? 0)}${r.courseEquivalents.length ? `: ${r.courseEquivalents.join(", ")}` : ""}`;
   if (r.status === "declined") return `Declined: ${r.declineReason ?? ""}`;
+  // Withdrawn by the holder: nothing to decide, so no Decide button either (it shows for pending only).
+  if (r.status === "withdrawn") return `${REQUEST_STATUS_LABELS.withdrawn} by the holder: ${creditsText(r.creditsRequested)} had been asked`;
   return `${REQUEST_STATUS_LABELS.pending}: ${creditsText(r.creditsRequested)} asked`;
 }
 

@@ -2,7 +2,7 @@
 import type { AgreementView, RequestView } from "../../../common/schemas/advanced-standing";
 import { formatCalendarDate } from "../../lib/format";
 
-export const REQUEST_STATUS_LABELS: Record<RequestView["status"], string> = { pending: "Awaiting decision", granted: "Granted", declined: "Declined" };
+export const REQUEST_STATUS_LABELS: Record<RequestView["status"], string> = { pending: "Awaiting decision", granted: "Granted", declined: "Declined", withdrawn: "Withdrawn" };
 
 export const creditsText = (n: number) => `${n} ${n === 1 ? "credit" : "credits"}`;
 
