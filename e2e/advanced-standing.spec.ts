@@ -3,7 +3,8 @@
 // → up to 6 credits toward an A.A.S. in Manufacturing Technology); the college partner
 // (college@demo.test) sees the request with the credential already verified by the server, grants
 // three credits with a course equivalent; the holder sees them on their pathway; a second request
-// that would take them past six credits at the college is refused with the reason; staff see the
+// that would take them past six credits at the college is refused with the reason; a request for the
+// remaining three is withdrawn after confirming (its credits count again); staff see the
 // agreement and the request. axe on every page.
 // The holder's MT1 credential (and registry holder row) is written into the server's SQLite file the
 // way awarding stores it (a real sitting per credential is the delivery journey's), so this journey
@@ -11,7 +12,7 @@
 import { randomInt } from 'node:crypto'
 import { expect, test } from '@playwright/test'
 import { certificateNumberFrom } from '../src/common/rules/certificate-number.js'
-import { apiRegister, logIn, serverDbGet, serverDbRun, simulatedTimeUnavailable, visit, watchErrors } from './support.js'
+import { apiRegister, logIn, serverDbGet, serverDbRun, simulatedTimeUnavailable, visit, visitModal, watchErrors } from './support.js'
 
 const J = 'advanced-standing'
 const PASSWORD = 'a long enough password'
@@ -96,13 +97,33 @@ test('a college partner grants a holder three credits, shown on the pathway; a r
   await expect(form.getByText(refusal).first()).toBeVisible()
   await visit(page, J, '07-over-the-cap')
 
+  // The remaining three are asked for, then withdrawn after confirming: the credits count again.
+  await form.getByLabel(/Credits to request/).fill('3')
+  await form.getByRole('button', { name: 'Send the request' }).click()
+  await expect(form.getByRole('status')).toContainText('for 3 credits is sent')
+  const requests = page.getByRole('table', { name: 'Your requests for advanced standing' })
+  const pending = requests.getByRole('row').filter({ hasText: 'Awaiting decision' })
+  await expect(pending).toHaveCount(1)
+  await pending.getByRole('button', { name: /Withdraw/ }).click()
+  const confirm = page.getByRole('dialog', { name: 'Withdraw your request to Piedmont Valley Community College?' })
+  await confirm.getByLabel(/Reason/).fill('I am transferring to another program.')
+  await visitModal(page, J, '07b-withdraw-dialog')
+  await confirm.getByRole('button', { name: 'Withdraw the request' }).click()
+  await expect(confirm).toHaveCount(0)
+  await expect(page.getByText('You withdrew your request to Piedmont Valley Community College.')).toBeVisible()
+  await expect(requests.getByRole('row').filter({ hasText: 'Withdrawn' })).toContainText('You withdrew it (3 credits asked)')
+  await expect(requests.getByRole('row').filter({ hasText: 'Awaiting decision' })).toHaveCount(0)
+  await visit(page, J, '07c-withdrawn')
+
   // Program staff see every agreement and every request (reading, not deciding).
   await page.context().clearCookies()
   await logIn(page, 'admin@demo.test')
   await page.goto('/staff/advanced-standing')
   await expect(page.getByRole('table', { name: 'Each agreement and its terms' })).toContainText('Piedmont Valley Community College: A.A.S. in Manufacturing Technology')
-  const staffRow = page.getByRole('row').filter({ hasText: number })
-  await expect(staffRow).toContainText('Granted 3 credits')
+  const staffRows = page.getByRole('row').filter({ hasText: number })
+  const staffRow = staffRows.filter({ hasText: 'Granted 3 credits' })
+  await expect(staffRow).toHaveCount(1)
+  await expect(staffRows.filter({ hasText: 'Withdrawn by the holder' })).toHaveCount(1)
   await expect(staffRow.getByRole('button', { name: /Decide/ })).toHaveCount(0)
   await expect(page.getByRole('form', { name: 'New articulation agreement' }).getByLabel('Partner college')).toContainText('Piedmont Valley Community College')
   await visit(page, J, '08-staff')
