@@ -54,9 +54,10 @@ describe.skipIf(!url)('background work across two server processes on PostgreSQL
     staff = await staffSession(app)
     const env = { DATABASE_URL: url!, DATABASE_SCHEMA: schema, DATA_DIR: dataDir, MT1_DEMO: '0', LOG_LEVEL: 'debug', RATE_LIMIT_PUBLIC_PER_MINUTE: '0' }
     // One after the other, as an operator would start them (the first start prepares the queue's schema).
+    // Ticks are counted from the first process's start (it sweeps while the second starts).
+    started = Date.now()
     a = await startServerProcess(env, 240_000)
     b = await startServerProcess(env, 240_000)
-    started = Date.now()
   }, 600_000)
 
   afterAll(async () => {
@@ -84,7 +85,7 @@ describe.skipIf(!url)('background work across two server processes on PostgreSQL
   }, 300_000)
 
   it('finishes a job whose process was killed in the other process, with the whole report', async () => {
-    const session = await app.db.selectFrom('test_sessions').select('id').where('status', '=', 'scheduled').where('starts_at', '>', new Date().toISOString()).orderBy('seats', 'desc').executeTakeFirstOrThrow()
+    const session = await app.db.selectFrom('test_sessions').select('id').where('status', '=', 'scheduled').where('starts_at', '>', new Date(Date.now() + 5 * 86_400_000).toISOString()).orderBy('seats', 'desc').executeTakeFirstOrThrow()
     const rows = 1_500
     const csv = ['name,email,modules', ...Array.from({ length: rows }, (_, i) => `Cohort Person ${i},cohort-${i}@jq.example,MM`)].join('\n')
     const upload = await fetch(`${a.base}/api/v1/sessions/${session.id}/cohort`, {
@@ -114,7 +115,8 @@ describe.skipIf(!url)('background work across two server processes on PostgreSQL
     expect(done.owner?.startsWith(`${survivor.child.pid}:`)).toBe(true)
     const report = JSON.parse(done.report!) as { email: string; outcome: string }[]
     expect(report).toHaveLength(rows)
-    expect(report.filter((l) => l.outcome === 'failed')).toEqual([])
+    // Seats run out: the rest are waitlisted, none fails.
+    expect(report.filter((l) => l.outcome === 'failed').slice(0, 3)).toEqual([])
     // Every person was registered once, none twice (rows redone after the checkpoint are recognised).
     const users = await app.db.selectFrom('users').select('email').where('email', 'like', 'cohort-%@jq.example').execute()
     expect(users).toHaveLength(rows)
