@@ -70,6 +70,7 @@ export async function startBackground(app: FastifyInstance): Promise<() => void>
     sweepOnce()
   } else {
     await services.jobs.startWorking()
+    await services.notifications.startWorking()
     await queue.work(HOUSEKEEPING_QUEUE, async (message) => {
       log.debug({ tick: message.id }, 'housekeeping tick')
       // The recovery pass for jobs: a job whose process died (its lease ran out), or whose row

@@ -101,7 +101,7 @@ export function createServices(ctx: ServerContext, program: Program) {
   // Background jobs (cohort uploads, rescoring): each module registers its kind; recovered at start, drained at stop.
   // On PostgreSQL the job queue decides which process runs a job (job-queue.ts); null on SQLite.
   const jobs = createJobsService(ctx, { queue: createJobQueue(ctx) })
-  const notifications = createNotificationsService(ctx)
+  const notifications = createNotificationsService(ctx, { queue: jobs.queue })
   const auth = createAuthService(ctx, { audit, notifications })
   const users = createUsersService(ctx, { audit, notifications, auth, registry: { nameChanged: (within, id) => registryHolders.nameChanged(within, id) } })
   // The registry owns the credentials and its copy of holders' names, states and search opt-in;

@@ -1,9 +1,12 @@
 // One job API on both databases (through pg-boss on PostgreSQL, in the process on SQLite): a job's
 // row commits with its caller's work and runs after; an unexpected error is tried again from the
 // last checkpoint, with backoff, then fails with the reason; a job's verdict (an AppError) fails at once.
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AppError } from '../../src/server/errors.js'
 import { JOB_RETRIES } from '../../src/server/modules/jobs/jobs.service.js'
+import { queueSchema } from '../../src/server/modules/jobs/job-queue.js'
+import { startLocalSmtp, type LocalSmtp } from '../helpers/local-smtp.js'
 import { createTestApp, databases, type TestApp } from '../helpers/test-app.js'
 
 describe.each(databases)('the job API on %s', (kind) => {
@@ -81,4 +84,40 @@ describe.each(databases)('the job API on %s', (kind) => {
     await t.app.services.jobs.idle()
     expect(attempts.size).toBe(before)
   })
+})
+
+// Emails on the queue (PostgreSQL): a delivery the mail server refuses is tried again with backoff
+// and sent once; the queued message keeps the recipient's text only until it is delivered.
+describe.skipIf(!databases.includes('postgres'))('emails on the job queue on postgres', () => {
+  let t: TestApp
+  let smtp: LocalSmtp
+  beforeAll(async () => {
+    smtp = await startLocalSmtp(2)
+    t = await createTestApp('postgres', { smtpUrl: smtp.url })
+  })
+  afterAll(async () => {
+    await t.close()
+    await smtp.close()
+  })
+
+  it('retries an email the SMTP server refused and sends it exactly once', async () => {
+    const id = await t.app.services.notifications.send({ to: 'retry@example.com', subject: 'Your seat is confirmed', text: 'Set your password: http://mt1.test/reset?token=secret-token-1' })
+    await t.app.services.notifications.flush()
+    expect(await t.app.db.selectFrom('emails').select(['status', 'error']).where('id', '=', id).executeTakeFirstOrThrow()).toEqual({ status: 'sent', error: null })
+    expect(smtp.refused()).toBe(2)
+    expect(smtp.accepted).toHaveLength(1)
+    expect(smtp.accepted[0]).toContain('secret-token-1')
+    // Delivered: a second message for the same outbox row (a duplicate) sends nothing.
+    const jobTable = sql.table(`${queueSchema(t.app.config.databaseSchema)}.job`)
+    const duplicate = await t.app.services.jobs.queue!.send('mt1-email', { id, to: 'retry@example.com', subject: 'Your seat is confirmed', text: 'again' })
+    for (let i = 0; i < 200; i++) {
+      const { rows: [job] } = await sql<{ state: string }>`SELECT state FROM ${jobTable} WHERE id = ${duplicate}`.execute(t.app.db)
+      if (job?.state === 'completed') break
+      await new Promise((r) => setTimeout(r, 100))
+    }
+    expect(smtp.accepted).toHaveLength(1)
+    // The queue no longer keeps the message's text (its link).
+    const { rows } = await sql<{ data: unknown }>`SELECT data FROM ${jobTable} WHERE singleton_key = ${id}`.execute(t.app.db)
+    expect(rows.map((r) => r.data)).toEqual([{}])
+  }, 60_000)
 })

@@ -33,6 +33,8 @@ export interface JobQueue {
   work<T>(queue: string, handler: (message: QueueMessage<T>) => Promise<void>): Promise<void>
   /** Sends a message on this cron schedule, once per tick across every process. */
   schedule(queue: string, cron: string): Promise<void>
+  /** Empties a message's data once it has done its work (it may carry what must not stay stored, an email's links). */
+  forget(messageId: string): Promise<void>
   /** Whether pg-boss was started in this process (benchmarks and tests read it). */
   readonly started: boolean
   stop(): Promise<void>
@@ -114,6 +116,11 @@ export function createJobQueue(ctx: ServerContext): JobQueue | null {
       const b = await instance()
       await ensureQueue(b, queue)
       await b.schedule(queue, cron, {}, { retryLimit: 0 })
+    },
+
+    async forget(messageId) {
+      const b = await instance()
+      await b.getDb().executeSql(`UPDATE ${queueSchema(ctx.config.databaseSchema)}.job SET data = '{}'::jsonb WHERE id = $1`, [messageId])
     },
 
     async stop() {

@@ -36,3 +36,9 @@ export async function listEmails(db: DbOrTx, filter: { to?: string | undefined; 
 export async function queuedEmails(db: DbOrTx, before: string) {
   return db.selectFrom('emails').select(['id', 'to_address', 'subject', 'text_body']).where('status', '=', 'queued').where('created_at', '<', before).orderBy('created_at').execute()
 }
+
+/** The status of these emails (a process waiting for the ones it queued). */
+export async function emailStatuses(db: DbOrTx, ids: readonly string[]) {
+  if (ids.length === 0) return []
+  return db.selectFrom('emails').select(['id', 'status']).where('id', 'in', ids).execute()
+}

@@ -3,17 +3,40 @@
 // it. A failed delivery is recorded, never thrown back at the request. The record keeps the message
 // with its secrets taken out (redact-secrets.ts): reset, set-password and invitation links and tokens
 // reach only the recipient, through the delivered message (SMTP, or DATA_DIR/outbox/*.eml).
+// On PostgreSQL delivery is a job on the queue (job-queue.ts): any process's worker delivers it,
+// a failure is tried again with backoff, and the outbox row's status makes it idempotent (a message
+// already sent is never sent again). The queued message carries the full text (the recipient's
+// links) only until it is delivered or given up: then its data is emptied. On SQLite the one
+// process delivers in order, as before.
 import type { ServerContext } from '../../context.js'
 import { newId } from '../../ids.js'
 import { requireRole, type Actor } from '../accounts/actor.js'
-import { insertEmail, listEmails, markEmail, queuedEmails } from './emails.repository.js'
+import type { JobQueue, QueueMessage } from '../jobs/job-queue.js'
+import { emailStatuses, insertEmail, listEmails, markEmail, queuedEmails } from './emails.repository.js'
 import { createMailTransport, type OutgoingEmail } from './mail-transport.js'
 import { redactSecrets } from './redact-secrets.js'
 
 export type EmailMessage = Omit<OutgoingEmail, 'id'>
 
-export function createNotificationsService(ctx: ServerContext) {
+const EMAIL_QUEUE = 'mt1-email'
+/** A failed delivery is tried again this many times, after 1, 2, 4, 8, 16 s, then marked failed. */
+export const EMAIL_RETRIES = 5
+
+/** An email as a queue message: attachments in base64, so the message is JSON. */
+interface QueuedEmail {
+  id: string
+  to: string
+  subject: string
+  text: string
+  attachments?: { filename: string; content: string; contentType: string }[]
+}
+
+export function createNotificationsService(ctx: ServerContext, deps: { queue: JobQueue | null } = { queue: null }) {
   const transport = createMailTransport(ctx.config.smtpUrl, ctx.config.dataDir)
+  const jobQueue = deps.queue
+  /** Emails this process queued (PostgreSQL) and not yet seen delivered or failed: flush() waits for them. */
+  const queued = new Set<string>()
+  let worker: Promise<void> | undefined
   let queue: Promise<void> = Promise.resolve()
   /** Work that ends in an email, started after its request was answered (inBackground). */
   const background = new Set<Promise<void>>()
@@ -25,6 +48,46 @@ export function createNotificationsService(ctx: ServerContext) {
     } catch (err) {
       ctx.log.error({ err, emailId: id }, 'email delivery failed')
       await markEmail(ctx.db, id, { status: 'failed', error: String((err as Error).message ?? err), sent_at: null }).catch(() => undefined)
+    }
+  }
+
+  /** Delivers one queued email: skipped when its row is no longer queued (sent, or given up). */
+  async function deliverQueued(message: QueueMessage<QueuedEmail>) {
+    const email = message.data
+    const [row] = await emailStatuses(ctx.db, [email.id])
+    if (!row || row.status !== 'queued') return jobQueue!.forget(message.id)
+    try {
+      await transport.deliver({
+        id: email.id, to: email.to, subject: email.subject, text: email.text,
+        attachments: email.attachments?.map((a) => ({ ...a, content: Buffer.from(a.content, 'base64') })),
+      })
+    } catch (err) {
+      const error = String((err as Error).message ?? err)
+      const last = message.retryCount >= message.retryLimit
+      ctx.log.error({ err, emailId: email.id, attempt: message.retryCount + 1 }, last ? 'email delivery failed' : 'email delivery failed; trying again')
+      await markEmail(ctx.db, email.id, { status: last ? 'failed' : 'queued', error, sent_at: null })
+      if (!last) throw err
+      return jobQueue!.forget(message.id)
+    }
+    await markEmail(ctx.db, email.id, { status: 'sent', error: null, sent_at: ctx.clock().toISOString() })
+    await jobQueue!.forget(message.id)
+  }
+
+  /** Puts an email on the queue (PostgreSQL); false when the queue cannot take it (then this process delivers it). */
+  async function enqueue(id: string, message: EmailMessage): Promise<boolean> {
+    try {
+      worker ??= jobQueue!.work<QueuedEmail>(EMAIL_QUEUE, deliverQueued)
+      await worker
+      const data: QueuedEmail = {
+        id, to: message.to, subject: message.subject, text: message.text,
+        ...(message.attachments ? { attachments: message.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content).toString('base64') })) } : {}),
+      }
+      await jobQueue!.send(EMAIL_QUEUE, data, { singletonKey: id, retryLimit: EMAIL_RETRIES, retryDelaySeconds: 1, retryBackoff: true })
+      queued.add(id)
+      return true
+    } catch (err) {
+      ctx.log.warn({ err, emailId: id }, 'could not queue an email; delivering it from this process')
+      return false
     }
   }
 
@@ -43,7 +106,7 @@ export function createNotificationsService(ctx: ServerContext) {
         created_at: ctx.clock().toISOString(),
         sent_at: null,
       })
-      queue = queue.then(() => deliver(id, message))
+      if (!jobQueue || !(await enqueue(id, message))) queue = queue.then(() => deliver(id, message))
       return id
     },
 
@@ -69,7 +132,10 @@ export function createNotificationsService(ctx: ServerContext) {
     async resendQueued(): Promise<number> {
       const before = new Date(ctx.clock().getTime() - 60_000).toISOString()
       const stuck = await queuedEmails(ctx.db, before)
-      for (const e of stuck) queue = queue.then(() => deliver(e.id, { to: e.to_address, subject: e.subject, text: e.text_body }))
+      for (const e of stuck) {
+        const message = { to: e.to_address, subject: e.subject, text: e.text_body }
+        if (!jobQueue || !(await enqueue(e.id, message))) queue = queue.then(() => deliver(e.id, message))
+      }
       return stuck.length
     },
 
@@ -78,12 +144,25 @@ export function createNotificationsService(ctx: ServerContext) {
       do {
         await Promise.all([...background])
         await queue
+        // Emails on the queue: until their row says sent or failed (a retry may be waiting).
+        while (queued.size > 0) {
+          const statuses = new Map((await emailStatuses(ctx.db, [...queued])).map((r) => [r.id, r.status]))
+          for (const id of [...queued]) if (statuses.get(id) !== 'queued') queued.delete(id)
+          if (queued.size > 0) await new Promise((r) => setTimeout(r, 25))
+        }
       } while (background.size > 0)
     },
 
     async listOutbox(actor: Actor | null, filter: { to?: string | undefined; limit: number; cursor?: string | undefined }) {
       requireRole(actor, 'program_staff')
       return listEmails(ctx.db, filter)
+    },
+
+    /** Starts this process's worker for queued emails (PostgreSQL; background start). */
+    async startWorking(): Promise<void> {
+      if (!jobQueue) return
+      worker ??= jobQueue.work<QueuedEmail>(EMAIL_QUEUE, deliverQueued)
+      await worker
     },
 
     close: () => transport.close(),
