@@ -29,6 +29,12 @@ export async function passedResultsOfCandidate(db: DbOrTx, candidateId: string) 
   return db.selectFrom('results').select(['attempt_id', 'module', 'passed_on']).where('candidate_id', '=', candidateId).where('passed', '=', 1).execute()
 }
 
+/** passedResultsOfCandidate for many candidates (a batch of at most a thousand), with whose each is. */
+export async function passedResultsOfCandidates(db: DbOrTx, candidateIds: readonly string[]) {
+  if (candidateIds.length === 0) return []
+  return db.selectFrom('results').select(['attempt_id', 'candidate_id', 'module', 'passed_on']).where('candidate_id', 'in', candidateIds).where('passed', '=', 1).execute()
+}
+
 export async function correctionsFor(db: DbOrTx, itemIds: readonly string[]) {
   if (itemIds.length === 0) return []
   return db.selectFrom('scoring_corrections').selectAll().where('item_id', 'in', itemIds).execute()
