@@ -3,7 +3,7 @@
 import { buildApp } from './app.js'
 import { loadConfig } from './config.js'
 import { isDatabaseUnavailable } from './db/database-errors.js'
-import { seedDemoIfFresh } from './db/seed/demo.js'
+import { prepareData } from './start-up.js'
 
 const GRACE_MS = 10_000
 const DELIVERY_SWEEP_MS = 5_000
@@ -11,13 +11,10 @@ const DELIVERY_SWEEP_MS = 5_000
 async function main(): Promise<void> {
   const config = loadConfig()
   const app = await buildApp(config)
-  // The MT1 item bank ships with the program: a fresh database gets it whether or not it has demo data.
-  const bank = await app.services.itemBank.seedShippedBank()
-  if (bank) app.log.info(bank.summary, 'shipped MT1 item bank imported')
-  if (config.demo) {
-    const seeded = await seedDemoIfFresh(app)
-    if (seeded) app.log.info('demo data seeded (accounts use the password mt1-demo); set MT1_DEMO=0 to start without it')
-  }
+  const start = await prepareData(app, { demo: config.demo })
+  if (start.migrationsApplied.length > 0) app.log.info({ migrations: start.migrationsApplied }, 'database migrated')
+  if (start.bankImported) app.log.info(start.bankImported, 'shipped MT1 item bank imported')
+  if (start.demoSeeded) app.log.info('demo data seeded (accounts use the password mt1-demo); set MT1_DEMO=0 to start without it')
 
   // What a crash may have left behind: emails recorded but not delivered, jobs cut off midway.
   const resent = await app.services.notifications.resendQueued()
