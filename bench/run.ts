@@ -7,6 +7,7 @@ const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   rescore: () => import('./rescore.js'),
   registry: () => import('./registry.js'),
   psychometrics: () => import('./psychometrics.js'),
+  startup: () => import('./startup.js'),
 }
 
 const name = process.argv[2]

@@ -89,6 +89,8 @@ declare module 'fastify' {
     dialect: DialectName
     program: Program
     services: Services
+    /** The migrations this start applied (none when the database was up to date). */
+    migrationsApplied: readonly string[]
   }
 }
 
@@ -140,7 +142,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   app.addHook('onClose', async () => {
     await database.close()
   })
-  await migrateToLatest(database)
+  const migrationsApplied = await migrateToLatest(database)
 
   const ctx: ServerContext = { db: database.db, dialect: database.dialect, config, clock: options.clock ?? (() => new Date()), log: app.log, secrets }
   const services = createServices(ctx, program)
@@ -174,6 +176,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   app.decorate('dialect', database.dialect)
   app.decorate('program', program)
   app.decorate('services', services)
+  app.decorate('migrationsApplied', migrationsApplied)
 
   await app.register(errorsPlugin)
   await app.register(securityPlugin)

@@ -142,7 +142,10 @@ export function createServices(ctx: ServerContext, program: Program) {
   const itemBank = createItemBankService(ctx, { audit, program: programService, users })
   // issue 12, integrity stream: results held by an irregularity case count for nothing until released;
   // the integrity module (built below) answers which, and calls results back to reconcile.
-  const holds = { heldAttemptIds: (within: Parameters<typeof integrity.heldAttemptIds>[0], candidateId: string) => integrity.heldAttemptIds(within, candidateId) }
+  const holds = {
+    heldAttemptIds: (within: Parameters<typeof integrity.heldAttemptIds>[0], candidateId: string) => integrity.heldAttemptIds(within, candidateId),
+    heldAttemptIdsOfMany: (within: Parameters<typeof integrity.heldAttemptIds>[0], candidateIds: readonly string[]) => integrity.heldAttemptIdsOfMany(within, candidateIds),
+  }
   const results = createResultsService(ctx, { audit, program: programService, itemBank, attempts: attemptRecords, credentials: credentialRecords, notifications, contacts: users, holds })
   const delivery = createDeliveryService(ctx, { audit, program: programService, itemBank, accommodations, registrations, results, sessions: sessionAdmin, proctors, centers, impartiality })
   const sessions = createSessionsService(ctx, { centers })

@@ -10,3 +10,15 @@ export async function lockCandidate(trx: Tx, candidateId: string, dialect: 'sqli
   // credentials) take FOR KEY SHARE on the row, which FOR UPDATE would conflict with.
   if (dialect === 'postgres') await trx.selectFrom('users').select('id').where('id', '=', candidateId).forNoKeyUpdate().execute()
 }
+
+/**
+ * The locks of many candidates (a rescoring batch), taken in id order: every transaction that holds
+ * more than one takes them in that one order, so two such never wait on each other in a cycle.
+ */
+export async function lockCandidates(trx: Tx, candidateIds: readonly string[], dialect: 'sqlite' | 'postgres'): Promise<void> {
+  if (dialect !== 'postgres') return
+  const sorted = [...new Set(candidateIds)].sort()
+  for (let i = 0; i < sorted.length; i += 1000) {
+    await trx.selectFrom('users').select('id').where('id', 'in', sorted.slice(i, i + 1000)).orderBy('id').forNoKeyUpdate().execute()
+  }
+}

@@ -10,6 +10,12 @@ export async function nextCounter(trx: Tx, name: CounterName): Promise<number> {
   return Number(row.value)
 }
 
+/** The next `n` values of a counter in one increment (n ≥ 1): returns the first; the others follow it. */
+export async function nextCounters(trx: Tx, name: CounterName, n: number): Promise<number> {
+  const row = await trx.updateTable('counters').set({ value: sql`value + ${n}` }).where('name', '=', name).returning('value').executeTakeFirstOrThrow()
+  return Number(row.value) - n + 1
+}
+
 /**
  * The next value of a counter that is created on first use (one per year: `invoice_number_2026`).
  * The insert that creates it and the increment are in the caller's transaction, so a rolled-back

@@ -1,6 +1,6 @@
 // Brings the database to the latest schema with Kysely's Migrator (which takes a lock, so two
 // processes starting at once on PostgreSQL do not both migrate).
-import { Migrator, type Migration, type MigrationProvider } from 'kysely'
+import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely'
 import type { DatabaseHandle, DialectName } from './database.js'
 import * as foundation from './migrations/0001-foundation.js'
 import * as itemBank from './migrations/0002-item-bank.js'
@@ -107,7 +107,26 @@ function isVanishedRelation(error: unknown): boolean {
   return code === '42P01' || code === '3F000'
 }
 
+/**
+ * The names of the migrations recorded as applied, read once; null when there is no record yet (a
+ * fresh database) or it cannot be read, in which case the Migrator decides.
+ */
+async function appliedMigrations(handle: DatabaseHandle): Promise<Set<string> | null> {
+  try {
+    const table = sql.table(handle.schema ? `${handle.schema}.kysely_migration` : 'kysely_migration')
+    const { rows } = await sql<{ name: string }>`select name from ${table}`.execute(handle.db)
+    return new Set(rows.map((r) => r.name))
+  } catch {
+    return null
+  }
+}
+
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
+  // A restart on an up-to-date database applies nothing: one read of the applied names says so,
+  // without the Migrator's lock and its introspection of every table (slow on PostgreSQL).
+  const applied = await appliedMigrations(handle)
+  const names = migrationNames()
+  if (applied && applied.size === names.length && names.every((n) => applied.has(n))) return []
   const migrator = new Migrator({
     db: handle.db,
     provider: new ListedMigrations(handle.dialect),

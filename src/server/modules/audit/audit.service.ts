@@ -4,7 +4,7 @@ import type { ServerContext } from '../../context.js'
 import type { DbOrTx } from '../../db/database.js'
 import { newId } from '../../ids.js'
 import { requireRole, type Actor } from '../accounts/actor.js'
-import { insertAuditEntry, listAuditEntries, trailEntries, type AuditFilter } from './audit.repository.js'
+import { insertAuditEntries, insertAuditEntry, listAuditEntries, trailEntries, type AuditFilter } from './audit.repository.js'
 
 export interface AuditEntry {
   actorId: string | null
@@ -45,18 +45,25 @@ export function createAuditService(ctx: ServerContext, deps: { contacts: Contact
     })
   }
 
+  const row = (entry: AuditEntry) => ({
+    id: newId(),
+    actor_id: entry.actorId,
+    action: entry.action,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId,
+    reason: entry.reason ?? null,
+    details: entry.details === undefined ? null : JSON.stringify(entry.details),
+    created_at: ctx.clock().toISOString(),
+  })
+
   return {
     async record(trx: DbOrTx, entry: AuditEntry): Promise<void> {
-      await insertAuditEntry(trx, {
-        id: newId(),
-        actor_id: entry.actorId,
-        action: entry.action,
-        entity_type: entry.entityType,
-        entity_id: entry.entityId,
-        reason: entry.reason ?? null,
-        details: entry.details === undefined ? null : JSON.stringify(entry.details),
-        created_at: ctx.clock().toISOString(),
-      })
+      await insertAuditEntry(trx, row(entry))
+    },
+
+    /** Many entries in the caller's transaction, in this order (a rescoring batch: a few statements, not one per entry). */
+    async recordMany(trx: DbOrTx, entries: readonly AuditEntry[]): Promise<void> {
+      await insertAuditEntries(trx, entries.map(row))
     },
 
     async list(actor: Actor | null, filter: AuditFilter) {

@@ -10,6 +10,12 @@ export async function attemptsOfCandidate(db: DbOrTx, candidateId: string) {
   return db.selectFrom('attempts').select(recordColumns).where('candidate_id', '=', candidateId).execute()
 }
 
+/** Every attempt of these candidates (a batch of at most a thousand). */
+export async function attemptsOfCandidates(db: DbOrTx, candidateIds: readonly string[]) {
+  if (candidateIds.length === 0) return []
+  return db.selectFrom('attempts').select(recordColumns).where('candidate_id', 'in', candidateIds).execute()
+}
+
 export async function attemptById(db: DbOrTx, attemptId: string) {
   return db.selectFrom('attempts').select(recordColumns).where('id', '=', attemptId).executeTakeFirst()
 }

@@ -4,7 +4,7 @@
 // Nothing here writes; the attempt's lifecycle stays in delivery.service.ts and proctoring.service.ts.
 import type { ServerContext } from '../../context.js'
 import type { DbOrTx } from '../../db/database.js'
-import { attemptById, attemptsByIds, attemptsOfCandidate, checkinTimes, countIncidentsSince, responsesOfAttempts, scoredAttemptIdsDrawing, scoredAttemptsWithForms, sessionsOfAttempts } from './attempt-records.repository.js'
+import { attemptById, attemptsByIds, attemptsOfCandidate, attemptsOfCandidates, checkinTimes, countIncidentsSince, responsesOfAttempts, scoredAttemptIdsDrawing, scoredAttemptsWithForms, sessionsOfAttempts } from './attempt-records.repository.js'
 import { readInBatches } from '../../db/id-batches.js'
 
 export function createAttemptRecordsService(ctx: ServerContext) {
@@ -19,6 +19,9 @@ export function createAttemptRecordsService(ctx: ServerContext) {
 
     /** Every attempt of a candidate, in the caller's transaction when given (awards and bookings read it there). */
     ofCandidate: (candidateId: string, within: DbOrTx = db) => attemptsOfCandidate(within, candidateId),
+
+    /** Every attempt of these candidates, in the caller's transaction when given (a rescoring batch's awards). */
+    ofCandidates: (candidateIds: readonly string[], within: DbOrTx = db) => readInBatches(candidateIds, (slice) => attemptsOfCandidates(within, slice)),
 
     /** When each of these registrations was checked in, in the caller's transaction when given (no-show marking reads it there). */
     checkinsOf: (registrationIds: readonly string[], within: DbOrTx = db) => checkinTimes(within, registrationIds),

@@ -94,6 +94,17 @@ export async function heldAttemptIdsOf(db: DbOrTx, candidateId: string): Promise
   return rows.map((r) => r.attempt_id)
 }
 
+/** heldAttemptIdsOf for many candidates (a batch of at most a thousand), with whose each is. */
+export async function heldAttemptIdsOfCandidates(db: DbOrTx, candidateIds: readonly string[]) {
+  if (candidateIds.length === 0) return []
+  return db.selectFrom('irregularity_case_results')
+    .innerJoin('irregularity_cases', 'irregularity_cases.id', 'irregularity_case_results.case_id')
+    .select(['irregularity_case_results.attempt_id', 'irregularity_cases.candidate_id'])
+    .where('irregularity_cases.candidate_id', 'in', candidateIds)
+    .where('irregularity_cases.status', '=', 'held')
+    .execute()
+}
+
 export async function casesOfCandidate(db: DbOrTx, candidateId: string) {
   return db.selectFrom('irregularity_cases').selectAll().where('candidate_id', '=', candidateId).orderBy('opened_at', 'desc').execute()
 }

@@ -23,7 +23,8 @@ import type { ProgramService } from '../program/program.service.js'
 import type { ResultsService } from '../results/results.service.js'
 import { caseEmails } from './case-emails.js'
 import { caseViews } from './case-views.js'
-import { allHeldAttemptIds, changeCaseIf, countCasesNeedingStaff, findCase, heldAttemptIdsOf, insertCase, insertCaseEvent, linkIncidents, linkResults, resultsOfCase, type CaseRow } from './cases.repository.js'
+import { readInBatches } from '../../db/id-batches.js'
+import { allHeldAttemptIds, changeCaseIf, countCasesNeedingStaff, findCase, heldAttemptIdsOf, heldAttemptIdsOfCandidates, insertCase, insertCaseEvent, linkIncidents, linkResults, resultsOfCase, type CaseRow } from './cases.repository.js'
 import { sessionsWithCenters, type IncidentViewDeps } from './incident-views.js'
 import { DEFAULT_TIME_ZONE } from '../../../common/time-zones.js'
 import { irregularityQueue } from './irregularity-queue.js'
@@ -151,6 +152,11 @@ export function createIntegrityService(ctx: ServerContext, deps: IntegrityDeps) 
 
     async heldAttemptIds(within: Parameters<typeof heldAttemptIdsOf>[0], candidateId: string): Promise<ReadonlySet<string>> {
       return new Set(await heldAttemptIdsOf(within, candidateId))
+    },
+
+    /** heldAttemptIds for many candidates at once (a rescoring batch): the held attempt ids, whoever's they are. */
+    async heldAttemptIdsOfMany(within: Parameters<typeof heldAttemptIdsOf>[0], candidateIds: readonly string[]): Promise<ReadonlySet<string>> {
+      return new Set((await readInBatches(candidateIds, (slice) => heldAttemptIdsOfCandidates(within, slice))).map((r) => r.attempt_id))
     },
 
     async open(actor: Actor | null, body: OpenCaseBody) {

@@ -43,8 +43,12 @@ export interface JobContext {
   resumes: number
   /** True once the process is stopping: save progress with a checkpoint and return `stopped`. */
   readonly stopping: boolean
-  /** Saves progress; false when the job is no longer this process's to run (it must stop at once). */
-  checkpoint(progress: { processed: number; total?: number; report?: unknown }): Promise<boolean>
+  /**
+   * Saves progress; false when the job is no longer this process's to run (it must stop at once).
+   * Given the transaction that did the work, the progress commits with it (or not at all), so a
+   * resumed job neither skips nor repeats it.
+   */
+  checkpoint(progress: { processed: number; total?: number; report?: unknown }, within?: DbOrTx): Promise<boolean>
 }
 
 export type JobOutcome = { status: 'done'; report: unknown } | { status: 'stopped' }
@@ -143,7 +147,7 @@ export function createJobsService(ctx: ServerContext, deps: { queue: JobQueue | 
       id: row.id, createdBy: row.created_by, createdAt: row.created_at, processed: Number(row.processed), report: row.report ? (JSON.parse(row.report) as unknown) : null,
       resumes: Number(row.resumes),
       get stopping() { return stopping },
-      checkpoint: (p) => checkpointJob(db, row.id, owner, { processed: p.processed, ...(p.total !== undefined ? { total: p.total } : {}), ...(p.report !== undefined ? { report: JSON.stringify(p.report) } : {}), heartbeat_at: now() }),
+      checkpoint: (p, within = db) => checkpointJob(within, row.id, owner, { processed: p.processed, ...(p.total !== undefined ? { total: p.total } : {}), ...(p.report !== undefined ? { report: JSON.stringify(p.report) } : {}), heartbeat_at: now() }),
     }
     const work = (async () => {
       try {

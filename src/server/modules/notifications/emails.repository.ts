@@ -6,6 +6,18 @@ export async function insertEmail(db: DbOrTx, email: EmailsTable): Promise<void>
   await db.insertInto('emails').values(email).execute()
 }
 
+/** Many emails in a few multi-row inserts (9 parameters a row). */
+export async function insertEmails(db: DbOrTx, emails: readonly EmailsTable[]): Promise<void> {
+  for (let i = 0; i < emails.length; i += 500) await db.insertInto('emails').values(emails.slice(i, i + 500)).execute()
+}
+
+/** Many delivered emails marked sent at once (one statement per thousand). */
+export async function markEmailsSent(db: DbOrTx, ids: readonly string[], sentAt: string): Promise<void> {
+  for (let i = 0; i < ids.length; i += 1000) {
+    await db.updateTable('emails').set({ status: 'sent', error: null, sent_at: sentAt }).where('id', 'in', ids.slice(i, i + 1000)).execute()
+  }
+}
+
 export async function markEmail(
   db: DbOrTx,
   id: string,

@@ -11,8 +11,9 @@
 import type { ServerContext } from '../../context.js'
 import { newId } from '../../ids.js'
 import { requireRole, type Actor } from '../accounts/actor.js'
+import type { DbOrTx } from '../../db/database.js'
 import type { JobQueue, QueueMessage } from '../jobs/job-queue.js'
-import { emailStatuses, insertEmail, listEmails, markEmail, queuedEmails } from './emails.repository.js'
+import { emailStatuses, insertEmail, insertEmails, listEmails, markEmail, markEmailsSent, queuedEmails } from './emails.repository.js'
 import { createMailTransport, type OutgoingEmail } from './mail-transport.js'
 import { redactSecrets } from './redact-secrets.js'
 
@@ -91,23 +92,65 @@ export function createNotificationsService(ctx: ServerContext, deps: { queue: Jo
     }
   }
 
+  /** Delivers many in order; the ones that went out are marked sent together (a failure is marked on its own, as in deliver). */
+  async function deliverMany(messages: readonly { id: string; message: EmailMessage }[]) {
+    const sent: string[] = []
+    for (const { id, message } of messages) {
+      try {
+        await transport.deliver({ ...message, id })
+        sent.push(id)
+      } catch (err) {
+        ctx.log.error({ err, emailId: id }, 'email delivery failed')
+        await markEmail(ctx.db, id, { status: 'failed', error: String((err as Error).message ?? err), sent_at: null }).catch(() => undefined)
+      }
+    }
+    // Not marked (a crash here): resendQueued delivers them again after a minute, as for a single email.
+    await markEmailsSent(ctx.db, sent, ctx.clock().toISOString()).catch((err: unknown) => ctx.log.error({ err }, 'could not mark delivered emails sent'))
+  }
+
+  const recordOf = (id: string, message: EmailMessage) => ({
+    id,
+    to_address: message.to.toLowerCase(),
+    subject: redactSecrets(message.subject),
+    text_body: redactSecrets(message.text),
+    transport: transport.kind,
+    status: 'queued' as const,
+    error: null,
+    created_at: ctx.clock().toISOString(),
+    sent_at: null,
+  })
+
   return {
     /** Records one email and queues its delivery. Call after the change it reports has committed. */
     async send(message: EmailMessage): Promise<string> {
       const id = newId()
-      await insertEmail(ctx.db, {
-        id,
-        to_address: message.to.toLowerCase(),
-        subject: redactSecrets(message.subject),
-        text_body: redactSecrets(message.text),
-        transport: transport.kind,
-        status: 'queued',
-        error: null,
-        created_at: ctx.clock().toISOString(),
-        sent_at: null,
-      })
+      await insertEmail(ctx.db, recordOf(id, message))
       if (!jobQueue || !(await enqueue(id, message))) queue = queue.then(() => deliver(id, message))
       return id
+    },
+
+    /**
+     * Records many emails in the caller's transaction (they commit with the change they report, or
+     * not at all); call the returned function after that commit to queue their delivery. A crash
+     * between the two leaves them recorded and queued, for resendQueued.
+     */
+    async record(trx: DbOrTx, messages: readonly EmailMessage[]): Promise<() => void> {
+      const batch = messages.map((message) => ({ id: newId(), message }))
+      await insertEmails(trx, batch.map(({ id, message }) => recordOf(id, message)))
+      return () => {
+        if (batch.length === 0) return
+        if (!jobQueue) {
+          queue = queue.then(() => deliverMany(batch))
+          return
+        }
+        // On PostgreSQL each goes on the queue (any process delivers it, with retries); one the queue
+        // cannot take is delivered by this process.
+        queue = queue.then(async () => {
+          const here: typeof batch = []
+          for (const b of batch) if (!(await enqueue(b.id, b.message))) here.push(b)
+          if (here.length > 0) await deliverMany(here)
+        })
+      }
     },
 
     /**

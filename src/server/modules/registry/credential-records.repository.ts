@@ -9,6 +9,12 @@ export async function credentialsOfCandidate(db: DbOrTx, candidateId: string) {
   return db.selectFrom('credentials').selectAll().where('candidate_id', '=', candidateId).orderBy('created_at').execute()
 }
 
+/** Every credential of these candidates (a batch of at most a thousand), oldest first. */
+export async function credentialsOfCandidates(db: DbOrTx, candidateIds: readonly string[]) {
+  if (candidateIds.length === 0) return []
+  return db.selectFrom('credentials').selectAll().where('candidate_id', 'in', candidateIds).orderBy('created_at').execute()
+}
+
 export async function credentialByNumber(db: DbOrTx, certificateNumber: string) {
   return db
     .selectFrom('credentials')
@@ -25,6 +31,18 @@ export async function credentialsByNumbers(db: DbOrTx, certificateNumbers: reado
 
 export async function insertCredential(db: DbOrTx, row: Insertable<CredentialsTable>): Promise<void> {
   await db.insertInto('credentials').values(row).execute()
+}
+
+/** Many credentials in a few multi-row inserts (10 parameters a row). */
+export async function insertCredentials(db: DbOrTx, rows: readonly Insertable<CredentialsTable>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await db.insertInto('credentials').values(rows.slice(i, i + 500)).execute()
+}
+
+/** The same change to many credentials (one statement per thousand numbers). */
+export async function setCredentialsStatus(db: DbOrTx, certificateNumbers: readonly string[], change: Updateable<CredentialsTable>): Promise<void> {
+  for (let i = 0; i < certificateNumbers.length; i += 1000) {
+    await db.updateTable('credentials').set(change).where('certificate_number', 'in', certificateNumbers.slice(i, i + 1000)).execute()
+  }
 }
 
 export async function setCredentialStatus(db: DbOrTx, certificateNumber: string, change: Updateable<CredentialsTable>): Promise<void> {

@@ -9,6 +9,19 @@ export async function holderExists(db: DbOrTx, userId: string): Promise<boolean>
   return (await db.selectFrom('registry_holders').select('user_id').where('user_id', '=', userId).executeTakeFirst()) !== undefined
 }
 
+/** Which of these users are holders already (a batch of at most a thousand). */
+export async function existingHolders(db: DbOrTx, userIds: readonly string[]): Promise<string[]> {
+  if (userIds.length === 0) return []
+  return (await db.selectFrom('registry_holders').select('user_id').where('user_id', 'in', userIds).execute()).map((r) => r.user_id)
+}
+
+/** Adds many holders, leaving out those already there (7 parameters a row). */
+export async function insertHolders(db: DbOrTx, rows: readonly HolderRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db.insertInto('registry_holders').values(rows.slice(i, i + 500)).onConflict((oc) => oc.column('user_id').doNothing()).execute()
+  }
+}
+
 /** Adds a holder unless one is there already (a profile change may have added them first). */
 export async function insertHolder(db: DbOrTx, row: HolderRow): Promise<void> {
   await db.insertInto('registry_holders').values(row).onConflict((oc) => oc.column('user_id').doNothing()).execute()

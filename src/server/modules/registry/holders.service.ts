@@ -5,7 +5,8 @@
 // a first credential, whichever comes first, with the name their account has at that moment.
 import type { DbOrTx, Tx } from '../../db/database.js'
 import type { ContactDirectory } from '../accounts/users.service.js'
-import { holderExists, insertHolder, renameHolder, upsertHolderProfile } from './holders.repository.js'
+import { readInBatches } from '../../db/id-batches.js'
+import { existingHolders, holderExists, insertHolder, insertHolders, renameHolder, upsertHolderProfile } from './holders.repository.js'
 
 /** What the registry keeps of a profile: state and opt-in (the name search), NCRC level and verification (the stack). */
 export interface HolderProfile { state: string | null; listed: boolean; ncrcLevel: string | null; ncrcVerified: boolean }
@@ -22,6 +23,19 @@ export function createRegistryHoldersService(deps: { contacts: ContactDirectory 
     async ensure(trx: Tx, userId: string): Promise<void> {
       if (await holderExists(trx, userId)) return
       await insertHolder(trx, { user_id: userId, ...(await nameOf(userId, trx)), state: null, listed: 0, ncrc_level: null, ncrc_verified: 0 })
+    },
+
+    /** ensure() for many candidates at once (a rescoring batch's awards): one read and a few inserts. */
+    async ensureMany(trx: Tx, userIds: readonly string[]): Promise<void> {
+      const present = new Set(await readInBatches(userIds, (slice) => existingHolders(trx, slice)))
+      const missing = [...new Set(userIds)].filter((id) => !present.has(id))
+      if (missing.length === 0) return
+      const contacts = await deps.contacts.contactsOf(missing, trx)
+      await insertHolders(trx, missing.map((id) => {
+        const contact = contacts.get(id)
+        if (!contact) throw new Error(`no account ${id} for the registry`)
+        return { user_id: id, first_name: contact.first_name, last_name: contact.last_name, state: null, listed: 0, ncrc_level: null, ncrc_verified: 0 }
+      }))
     },
 
     /**

@@ -18,8 +18,9 @@ export async function resultsOfAttempts(db: DbOrTx, ids: readonly string[]) {
   return db.selectFrom('results').select(['attempt_id', 'earned_micro', 'possible_micro', 'percent', 'passed']).where('attempt_id', 'in', ids).execute()
 }
 
-export async function updateResult(db: DbOrTx, attemptId: string, change: Updateable<ResultsTable>): Promise<void> {
-  await db.updateTable('results').set(change).where('attempt_id', '=', attemptId).execute()
+/** Each attempt's new result, in the caller's transaction (the statement is prepared once and reused). */
+export async function updateResults(db: DbOrTx, changes: readonly { attemptId: string; change: Updateable<ResultsTable> }[]): Promise<void> {
+  for (const { attemptId, change } of changes) await db.updateTable('results').set(change).where('attempt_id', '=', attemptId).execute()
 }
 
 // ---------- The key-correction screen (issue 12): every correction made, and the changes its rescoring made ----------
@@ -40,9 +41,11 @@ export async function correctionOfVersion(db: DbOrTx, itemId: string, version: n
   return db.selectFrom('scoring_corrections').selectAll().where('item_id', '=', itemId).where('version', '=', version).executeTakeFirst()
 }
 
-/** Records a changed result once per job (a resumed job that meets it again changes nothing). */
-export async function insertRescoringChange(db: DbOrTx, row: Insertable<RescoringChangesTable>): Promise<void> {
-  await db.insertInto('rescoring_changes').values(row).onConflict((oc) => oc.columns(['job_id', 'attempt_id']).doNothing()).execute()
+/** Records changed results once per job (a resumed job that meets one again changes nothing); 12 parameters a row. */
+export async function insertRescoringChanges(db: DbOrTx, rows: readonly Insertable<RescoringChangesTable>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db.insertInto('rescoring_changes').values(rows.slice(i, i + 500)).onConflict((oc) => oc.columns(['job_id', 'attempt_id']).doNothing()).execute()
+  }
 }
 
 export async function countRescoringChanges(db: DbOrTx, jobIds: readonly string[]): Promise<Map<string, number>> {

@@ -1,13 +1,18 @@
 // Rescoring after staff correct how an item version is scored (a wrong key: score it with a
 // corrected version's key; a flawed item: drop it). Every scored attempt that drew that version is
 // rescored in the background, in batches: changed results are stored and audited, certificates are
-// awarded or withdrawn to match, and the candidates whose results changed are told.
+// awarded or withdrawn to match, and the candidates whose results changed are told. Each batch is
+// read in a few queries, scored in memory, and written in one transaction with a few multi-row
+// statements, together with the job's checkpoint: a job resumed after a crash starts after the last
+// batch that committed, so no attempt is skipped and no candidate is told twice.
 import { setImmediate } from 'node:timers/promises'
 import { formatPercent } from '../../../common/rules/pass-rule.js'
 import type { FormItem } from '../../../common/items/form-assembly.js'
 import type { ServerContext } from '../../context.js'
 import { AppError, notFound } from '../../errors.js'
 import { inTransaction } from '../../db/transaction.js'
+import { lockCandidates } from '../../db/candidate-lock.js'
+import type { DbOrTx } from '../../db/database.js'
 import { requireRole, type Actor } from '../accounts/actor.js'
 import type { ContactDirectory } from '../accounts/users.service.js'
 import type { AuditService } from '../audit/audit.service.js'
@@ -18,12 +23,13 @@ import type { NotificationsService } from '../notifications/notifications.servic
 import { decodeCursor, encodeCursor } from '../../db/pagination.js'
 import type { RescoringChangesTable } from '../../db/schema.js'
 import {
-  candidatesOfAttempts, correctionOfVersion, correctionRunsOfItem, countRescoringChanges, findCorrectionRun, insertCorrectionRun, insertRescoringChange,
-  rescoringChangesPage, resultsOfAttempts, updateResult, upsertCorrection,
+  candidatesOfAttempts, correctionOfVersion, correctionRunsOfItem, countRescoringChanges, findCorrectionRun, insertCorrectionRun, insertRescoringChanges,
+  rescoringChangesPage, resultsOfAttempts, updateResults, upsertCorrection,
 } from './rescoring.repository.js'
 import type { ResultsService } from './results.service.js'
 
-const BATCH = 200
+/** Attempts per batch: per-batch reads and statements are few, and one transaction stays short (a few hundred ms). */
+const BATCH = 500
 
 export interface Correction {
   version: number
@@ -34,6 +40,11 @@ export interface Correction {
 
 interface RescoreInput { itemId: string; version: number; note: string }
 interface RescoreReport { attempts: number; changed: number; candidatesTold: number }
+/** The report while the job runs: also the last attempt (in the job's order) whose batch has committed. */
+interface RescoreProgress extends RescoreReport { after?: string | null }
+
+/** The job was taken over by another process between two batches: its batch is rolled back. */
+class JobTakenOver extends Error {}
 
 export function createRescoringService(
   ctx: ServerContext,
@@ -58,83 +69,126 @@ export function createRescoringService(
     return { attempts, responses }
   }
 
-  async function rescoreBatch(ids: string[], correctionNote: string, jobId: string) {
+  /**
+   * Rescores one batch and, in the same transaction, saves the job's progress through `checkpoint`
+   * (false: the job is no longer this process's, and nothing of the batch is kept). Emails go out
+   * after the commit; they are recorded in it.
+   */
+  async function rescoreBatch(ids: string[], correctionNote: string, jobId: string, checkpoint: (trx: DbOrTx, done: { changed: number; told: number }) => Promise<boolean>) {
     const { attempts, responses } = await loadBatch(ids)
-    const planned = await Promise.all(attempts.map(async (a) => {
-      const models = await deps.results.modelsOf(JSON.parse(a.form) as FormItem[])
-      const answers = new Map(responses.filter((r) => r.attempt_id === a.id).map((r) => [r.item_id, JSON.parse(r.response) as unknown]))
-      return { attempt: a, computed: deps.results.computeResult(a, answers, models) }
-    }))
+    const answersOf = new Map<string, Map<string, unknown>>()
+    for (const r of responses) {
+      const answers = answersOf.get(r.attempt_id) ?? new Map<string, unknown>()
+      answers.set(r.item_id, JSON.parse(r.response) as unknown)
+      answersOf.set(r.attempt_id, answers)
+    }
+    // Attempts share forms: each distinct form's scoring models are looked up once per batch.
+    const modelsOfForm = new Map<string, Awaited<ReturnType<ResultsService['modelsOf']>>>()
+    const planned = []
+    for (const a of attempts) {
+      let models = modelsOfForm.get(a.form)
+      if (!models) modelsOfForm.set(a.form, (models = await deps.results.modelsOf(JSON.parse(a.form) as FormItem[])))
+      planned.push({ attempt: a, computed: deps.results.computeResult(a, answersOf.get(a.id) ?? new Map(), models) })
+    }
     const changed = planned.filter(({ attempt, computed }) => computed.outcome.earnedMicro !== Number(attempt.earned_micro) || computed.outcome.possibleMicro !== Number(attempt.possible_micro))
-    if (changed.length === 0) return { changed: 0, told: 0 }
-    const tell = new Map<string, { email: string; lines: string[] }>()
-    // What the item page lists: each changed result, with the certificates its candidate gained or
-    // lost on the first of their changed results in the batch (awards follow the candidate, not one sitting).
-    const records = new Map<string, RescoringChangesTable>()
-    const firstChangeOf = new Map<string, string>()
-    await inTransaction(db, async (trx) => {
+
+    const deliver = await inTransaction(db, async (trx) => {
+      const at = now()
+      const tell = new Map<string, { email: string; lines: string[] }>()
+      // What the item page lists: each changed result, with the certificates its candidate gained or
+      // lost on the first of their changed results in the batch (awards follow the candidate, not one sitting).
+      const records = new Map<string, RescoringChangesTable>()
+      const firstChangeOf = new Map<string, string>()
       for (const { attempt, computed } of changed) {
-        const { outcome, itemScores } = computed
-        const passedOn = outcome.passed ? (attempt.submitted_at ?? now()).slice(0, 10) : null
-        await updateResult(trx, attempt.id, {
-          earned_micro: outcome.earnedMicro, possible_micro: outcome.possibleMicro, percent: outcome.percent, passed: outcome.passed ? 1 : 0,
-          skills: JSON.stringify(outcome.skills), item_scores: JSON.stringify(itemScores), passed_on: passedOn, scored_at: now(),
-        })
-        await deps.audit.record(trx, {
-          actorId: null, action: 'result.rescored', entityType: 'attempt', entityId: attempt.id,
-          details: { correction: correctionNote, before: { percent: Number(attempt.percent), passed: Number(attempt.passed) === 1 }, after: { percent: outcome.percent, passed: outcome.passed } },
-        })
+        const { outcome } = computed
         records.set(attempt.id, {
           job_id: jobId, attempt_id: attempt.id, candidate_id: attempt.candidate_id, module: attempt.module,
           before_percent: Number(attempt.percent), after_percent: outcome.percent, before_passed: Number(attempt.passed) === 1 ? 1 : 0, after_passed: outcome.passed ? 1 : 0,
-          awarded: '[]', withdrawn: '[]', changed_at: now(),
+          awarded: '[]', withdrawn: '[]', changed_at: at,
         })
         if (!firstChangeOf.has(attempt.candidate_id)) firstChangeOf.set(attempt.candidate_id, attempt.id)
         const note = tell.get(attempt.candidate_id) ?? { email: attempt.email, lines: [] }
         note.lines.push(`${attempt.module}: ${formatPercent(Number(attempt.percent))} (${Number(attempt.passed) === 1 ? 'passed' : 'not passed'}) is now ${formatPercent(outcome.percent)} (${outcome.passed ? 'passed' : 'not passed'}).`)
         tell.set(attempt.candidate_id, note)
       }
-      for (const [candidateId, note] of tell) {
-        const { awarded, withdrawn } = await deps.results.reconcile(trx, candidateId)
-        for (const a of awarded) note.lines.push(`You now hold the ${a.type} certificate ${a.certificateNumber}.`)
-        for (const n of withdrawn) note.lines.push(`Certificate ${n} is withdrawn: the results it rests on no longer meet the standard.`)
-        const record = records.get(firstChangeOf.get(candidateId)!)!
-        record.awarded = JSON.stringify(awarded.map((a) => ({ type: a.type, certificateNumber: a.certificateNumber })))
-        record.withdrawn = JSON.stringify(withdrawn)
+      let send = () => {}
+      if (changed.length > 0) {
+        // The candidates' locks first, before any write: the order of every transaction that awards.
+        await lockCandidates(trx, [...tell.keys()], ctx.dialect)
+        await updateResults(trx, changed.map(({ attempt, computed: { outcome, itemScores } }) => ({
+          attemptId: attempt.id,
+          change: {
+            earned_micro: outcome.earnedMicro, possible_micro: outcome.possibleMicro, percent: outcome.percent, passed: outcome.passed ? 1 : 0,
+            skills: JSON.stringify(outcome.skills), item_scores: JSON.stringify(itemScores), passed_on: outcome.passed ? (attempt.submitted_at ?? at).slice(0, 10) : null, scored_at: at,
+          },
+        })))
+        await deps.audit.recordMany(trx, changed.map(({ attempt, computed: { outcome } }) => ({
+          actorId: null, action: 'result.rescored', entityType: 'attempt', entityId: attempt.id,
+          details: { correction: correctionNote, before: { percent: Number(attempt.percent), passed: Number(attempt.passed) === 1 }, after: { percent: outcome.percent, passed: outcome.passed } },
+        })))
+        const outcomes = await deps.results.reconcileMany(trx, [...tell.keys()])
+        for (const [candidateId, note] of tell) {
+          const { awarded, withdrawn } = outcomes.get(candidateId)!
+          for (const a of awarded) note.lines.push(`You now hold the ${a.type} certificate ${a.certificateNumber}.`)
+          for (const n of withdrawn) note.lines.push(`Certificate ${n} is withdrawn: the results it rests on no longer meet the standard.`)
+          const record = records.get(firstChangeOf.get(candidateId)!)!
+          record.awarded = JSON.stringify(awarded.map((a) => ({ type: a.type, certificateNumber: a.certificateNumber })))
+          record.withdrawn = JSON.stringify(withdrawn)
+        }
+        await insertRescoringChanges(trx, [...records.values()])
+        send = await deps.notifications.record(trx, [...tell.values()].map((note) => ({
+          to: note.email,
+          subject: 'Your MT1 results were rescored',
+          text: `An item on your assessment was found to be flawed and has been rescored for everyone who saw it.\n\n${note.lines.join('\n')}\n\nYour score report on the MT1 site shows the details.`,
+        })))
       }
-      for (const record of records.values()) await insertRescoringChange(trx, record)
+      if (!(await checkpoint(trx, { changed: changed.length, told: tell.size }))) throw new JobTakenOver()
+      return { send, told: tell.size }
     })
-    for (const note of tell.values()) {
-      await deps.notifications.send({
-        to: note.email,
-        subject: 'Your MT1 results were rescored',
-        text: `An item on your assessment was found to be flawed and has been rescored for everyone who saw it.\n\n${note.lines.join('\n')}\n\nYour score report on the MT1 site shows the details.`,
-      })
-    }
-    return { changed: changed.length, told: tell.size }
+    deliver.send()
+    return { changed: changed.length, told: deliver.told }
   }
 
-  // Rescoring is a job that can run again from the start after a crash: a result already rescored
-  // computes the same and is left alone (and its candidate is not told twice), so the counts of the
-  // run cut off and of the run that resumed it add up.
+  // Rescoring is a job that resumes after a crash from its last checkpoint, which commits with the
+  // batch it follows: the attempts are walked in one fixed order (ids sorted here, whatever the
+  // database's collation), and the checkpoint names the last one done. A job checkpointed before
+  // that was kept starts again from the first attempt: a result already rescored computes the same
+  // and is left alone (and its candidate is not told twice), so the counts still add up.
   deps.jobs.register<RescoreInput>('rescore', {
     resumable: true,
     async run(job, input) {
-      const before = (job.report as RescoreReport | null) ?? { attempts: 0, changed: 0, candidatesTold: 0 }
-      const ids = await deps.attempts.scoredDrawing(input.itemId, input.version)
-      const report: RescoreReport = { attempts: ids.length, changed: before.changed, candidatesTold: before.candidatesTold }
-      if (!(await job.checkpoint({ processed: 0, total: ids.length, report }))) return { status: 'stopped' }
-      for (let i = 0; i < ids.length; i += BATCH) {
-        await setImmediate()
-        if (job.stopping) return { status: 'stopped' }
-        const done = await rescoreBatch(ids.slice(i, i + BATCH), input.note, job.id)
-        report.changed += done.changed
-        report.candidatesTold += done.told
-        if (!(await job.checkpoint({ processed: Math.min(ids.length, i + BATCH), report }))) return { status: 'stopped' }
+      const saved = job.report as RescoreProgress | null
+      const ids = (await deps.attempts.scoredDrawing(input.itemId, input.version)).sort()
+      const report: RescoreReport = { attempts: ids.length, changed: saved?.changed ?? 0, candidatesTold: saved?.candidatesTold ?? 0 }
+      const after = saved?.after ?? null
+      let start = after === null ? 0 : ids.findIndex((id) => id > after)
+      if (start < 0) start = ids.length
+      let processed = after === null ? 0 : Math.min(Number(job.processed), ids.length)
+      if (!(await job.checkpoint({ processed, total: ids.length, report: { ...report, after } satisfies RescoreProgress }))) return { status: 'stopped' }
+      try {
+        for (let i = start; i < ids.length; i += BATCH) {
+          await setImmediate()
+          if (job.stopping) return { status: 'stopped' }
+          const slice = ids.slice(i, i + BATCH)
+          // The counts move on only once the batch has committed (a retried transaction checkpoints again from the same counts).
+          const done = await rescoreBatch(slice, input.note, job.id, (trx, batch) => job.checkpoint({
+            processed: processed + slice.length,
+            report: { ...report, changed: report.changed + batch.changed, candidatesTold: report.candidatesTold + batch.told, after: slice.at(-1)! } satisfies RescoreProgress,
+          }, trx))
+          report.changed += done.changed
+          report.candidatesTold += done.told
+          processed += slice.length
+        }
+      } catch (err) {
+        if (err instanceof JobTakenOver) return { status: 'stopped' }
+        throw err
       }
       return { status: 'done', report }
     },
-    failedReport: (job) => ({ ...((job.report as RescoreReport | null) ?? {}), error: 'Rescoring stopped; run the correction again to finish it.' }),
+    failedReport: (job) => {
+      const { after: _after, ...report } = (job.report as RescoreProgress | null) ?? {}
+      return { ...report, error: 'Rescoring stopped; run the correction again to finish it.' }
+    },
   })
 
   return {

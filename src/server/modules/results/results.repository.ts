@@ -24,9 +24,10 @@ export async function resultsOfCandidate(db: DbOrTx, candidateId: string) {
     .execute()
 }
 
-/** The candidate's passed results (the service keeps those whose attempts still stand). */
-export async function passedResultsOfCandidate(db: DbOrTx, candidateId: string) {
-  return db.selectFrom('results').select(['attempt_id', 'module', 'passed_on']).where('candidate_id', '=', candidateId).where('passed', '=', 1).execute()
+/** The passed results of these candidates (a batch of at most a thousand), with whose each is (the service keeps those whose attempts still stand). */
+export async function passedResultsOfCandidates(db: DbOrTx, candidateIds: readonly string[]) {
+  if (candidateIds.length === 0) return []
+  return db.selectFrom('results').select(['attempt_id', 'candidate_id', 'module', 'passed_on']).where('candidate_id', 'in', candidateIds).where('passed', '=', 1).execute()
 }
 
 export async function correctionsFor(db: DbOrTx, itemIds: readonly string[]) {

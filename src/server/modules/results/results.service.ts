@@ -1,7 +1,7 @@
 // Results and awards. An attempt is scored against the exact item versions it drew; the module is
 // judged by the pass rule, each skill gets a subscore, and the certificates it completes are awarded
 // once per candidate (the module certificate, then MS and MT1 dated by their last module).
-import { lockCandidate } from '../../db/candidate-lock.js'
+import { lockCandidate, lockCandidates } from '../../db/candidate-lock.js'
 import { scoreItem, type CandidateResponse } from '../../../common/qti/scoring.js'
 import type { FormItem } from '../../../common/items/form-assembly.js'
 import { certificationDate, certificationsEarned } from '../../../common/rules/credential-rule.js'
@@ -21,7 +21,7 @@ import type { ContactDirectory } from '../accounts/users.service.js'
 import type { NotificationsService } from '../notifications/notifications.service.js'
 import { createResultEmails } from './result-emails.js'
 import { readInBatches } from '../../db/id-batches.js'
-import { correctionsFor, findResult, firstResultTimes, insertResult, passedResultsOfCandidate, recentResultsOfModule, resultsOfCandidate, resultsOfModuleScoredBetween, resultsScoredBetween } from './results.repository.js'
+import { correctionsFor, findResult, firstResultTimes, insertResult, passedResultsOfCandidates, recentResultsOfModule, resultsOfCandidate, resultsOfModuleScoredBetween, resultsScoredBetween } from './results.repository.js'
 
 export interface ResultView {
   module: string
@@ -52,6 +52,8 @@ const STANDING = new Set(['submitted', 'scored'])
 /** Which of a candidate's results staff hold for review (the integrity module answers, in the caller's transaction). */
 export interface HeldResults {
   heldAttemptIds(within: DbOrTx, candidateId: string): Promise<ReadonlySet<string>>
+  /** The held attempt ids of many candidates at once (a rescoring batch reconciles them together). */
+  heldAttemptIdsOfMany(within: DbOrTx, candidateIds: readonly string[]): Promise<ReadonlySet<string>>
 }
 /** Why reconcile withdraws or restores, when it is not a rescoring (an irregularity hold, release or void). */
 export interface ReconcileReasons { withdrawn: string; restored: string }
@@ -69,15 +71,23 @@ export function createResultsService(
   const program = deps.program.definition
 
   /**
-   * The candidate's passed results whose attempts still stand and that staff do not hold for review:
-   * what their certificates rest on.
+   * Each candidate's passed results whose attempts still stand and that staff do not hold for review:
+   * what their certificates rest on (a few reads for the whole list, in the caller's transaction).
    */
-  async function passedResultsOf(trx: Tx, candidateId: string) {
-    const passed = await passedResultsOfCandidate(trx, candidateId)
-    if (passed.length === 0) return passed
-    const [attempts, held] = await Promise.all([deps.attempts.ofCandidate(candidateId, trx), deps.holds.heldAttemptIds(trx, candidateId)])
+  async function passedResultsOf(trx: Tx, candidateIds: readonly string[]) {
+    const passed = await readInBatches(candidateIds, (slice) => passedResultsOfCandidates(trx, slice))
+    const byCandidate = new Map<string, typeof passed>()
+    if (passed.length === 0) return byCandidate
+    const withPasses = [...new Set(passed.map((r) => r.candidate_id))]
+    const [attempts, held] = await Promise.all([deps.attempts.ofCandidates(withPasses, trx), deps.holds.heldAttemptIdsOfMany(trx, withPasses)])
     const standing = new Set(attempts.filter((a) => STANDING.has(a.status) && !held.has(a.id)).map((a) => a.id))
-    return passed.filter((r) => standing.has(r.attempt_id))
+    for (const r of passed) {
+      if (!standing.has(r.attempt_id)) continue
+      const list = byCandidate.get(r.candidate_id) ?? []
+      list.push(r)
+      byCandidate.set(r.candidate_id, list)
+    }
+    return byCandidate
   }
 
   function view(module: string, percent: number, passed: boolean, skills: SkillResult[]): ResultView {
@@ -133,38 +143,72 @@ export function createResultsService(
    * registry's record). Returns what this call awarded and withdrew.
    */
   async function reconcile(trx: Tx, candidateId: string, reasons?: ReconcileReasons): Promise<{ awarded: Award[]; withdrawn: string[] }> {
-    await lockCandidate(trx, candidateId, ctx.dialect)
-    const held = new Map((await deps.credentials.ofCandidate(candidateId, trx)).map((c) => [c.type, c]))
-    const firstPassedOn = new Map<string, string>()
-    for (const r of await passedResultsOf(trx, candidateId)) {
-      const date = r.passed_on!
-      if (!firstPassedOn.has(r.module) || date < firstPassedOn.get(r.module)!) firstPassedOn.set(r.module, date)
+    return (await reconcileMany(trx, [candidateId], reasons)).get(candidateId)!
+  }
+
+  /**
+   * reconcile() for many candidates in one go (a rescoring batch): the same awards, withdrawals,
+   * restorations and audit entries, in the same order, as reconciling them one after the other,
+   * with a few statements for the whole list instead of several per candidate.
+   */
+  async function reconcileMany(trx: Tx, candidateIds: readonly string[], reasons?: ReconcileReasons): Promise<Map<string, { awarded: Award[]; withdrawn: string[] }>> {
+    const ids = [...new Set(candidateIds)]
+    await lockCandidates(trx, ids, ctx.dialect)
+    const heldBy = new Map<string, Map<string, Awaited<ReturnType<CredentialRecordsService['ofCandidates']>>[number]>>()
+    for (const c of await deps.credentials.ofCandidates(ids, trx)) {
+      const mine = heldBy.get(c.candidate_id) ?? new Map()
+      mine.set(c.type, c)
+      heldBy.set(c.candidate_id, mine)
     }
-    const due = new Map(firstPassedOn)
-    for (const code of certificationsEarned(firstPassedOn.keys(), program.credentials)) {
-      due.set(code, certificationDate(program.credentials.find((c) => c.code === code)!, firstPassedOn)!)
-    }
+    const passedBy = await passedResultsOf(trx, ids)
     const at = ctx.clock().toISOString()
-    const awarded: Award[] = []
-    const withdrawn: string[] = []
-    for (const [type, issuedOn] of due) {
-      const existing = held.get(type)
-      if (existing?.status === 'active' || existing?.status === 'revoked') continue
-      if (existing) {
-        await deps.credentials.restore(trx, existing.certificate_number, { issuedOn, reason: reasons?.restored ?? 'restored by rescoring', at })
-        awarded.push({ type, certificateNumber: existing.certificate_number, issuedOn })
-      } else {
-        awarded.push({ type, certificateNumber: await deps.credentials.award(trx, { candidateId, type, issuedOn, at }), issuedOn })
+    // What each candidate is due: the awards are made together afterwards, in this order, so the
+    // status-list bits follow it exactly as one award at a time would.
+    type Step = { kind: 'restore'; type: string; issuedOn: string; number: string } | { kind: 'award'; type: string; issuedOn: string; index: number }
+    const plans = new Map<string, { steps: Step[]; withdraw: { type: string; number: string }[] }>()
+    const toAward: { candidateId: string; type: string; issuedOn: string; at: string }[] = []
+    for (const candidateId of ids) {
+      const held = heldBy.get(candidateId) ?? new Map()
+      const firstPassedOn = new Map<string, string>()
+      for (const r of passedBy.get(candidateId) ?? []) {
+        const date = r.passed_on!
+        if (!firstPassedOn.has(r.module) || date < firstPassedOn.get(r.module)!) firstPassedOn.set(r.module, date)
       }
-      await deps.audit.record(trx, { actorId: null, action: 'credential.awarded', entityType: 'credential', entityId: awarded.at(-1)!.certificateNumber, details: { candidateId, type, issuedOn } })
+      const due = new Map(firstPassedOn)
+      for (const code of certificationsEarned(firstPassedOn.keys(), program.credentials)) {
+        due.set(code, certificationDate(program.credentials.find((c) => c.code === code)!, firstPassedOn)!)
+      }
+      const steps: Step[] = []
+      for (const [type, issuedOn] of due) {
+        const existing = held.get(type)
+        if (existing?.status === 'active' || existing?.status === 'revoked') continue
+        if (existing) steps.push({ kind: 'restore', type, issuedOn, number: existing.certificate_number })
+        else steps.push({ kind: 'award', type, issuedOn, index: toAward.push({ candidateId, type, issuedOn, at }) - 1 })
+      }
+      const withdraw = [...held].filter(([type, c]) => !due.has(type) && c.status === 'active').map(([type, c]) => ({ type, number: c.certificate_number }))
+      plans.set(candidateId, { steps, withdraw })
     }
-    for (const [type, c] of held) {
-      if (due.has(type) || c.status !== 'active') continue
-      await deps.credentials.withdraw(trx, c.certificate_number, { reason: reasons?.withdrawn ?? 'its results no longer meet the standard after rescoring', at })
-      withdrawn.push(c.certificate_number)
-      await deps.audit.record(trx, { actorId: null, action: 'credential.withdrawn', entityType: 'credential', entityId: c.certificate_number, details: { candidateId, type } })
+
+    const restoredReason = reasons?.restored ?? 'restored by rescoring'
+    for (const plan of plans.values()) {
+      for (const s of plan.steps) if (s.kind === 'restore') await deps.credentials.restore(trx, s.number, { issuedOn: s.issuedOn, reason: restoredReason, at })
     }
-    return { awarded, withdrawn }
+    const numbers = await deps.credentials.awardMany(trx, toAward)
+    const withdrawals = [...plans.values()].flatMap((p) => p.withdraw.map((w) => w.number))
+    if (withdrawals.length > 0) {
+      await deps.credentials.withdrawMany(trx, withdrawals, { reason: reasons?.withdrawn ?? 'its results no longer meet the standard after rescoring', at })
+    }
+
+    const outcome = new Map<string, { awarded: Award[]; withdrawn: string[] }>()
+    const entries: Parameters<AuditService['recordMany']>[1][number][] = []
+    for (const [candidateId, plan] of plans) {
+      const awarded = plan.steps.map((s) => ({ type: s.type, certificateNumber: s.kind === 'restore' ? s.number : numbers[s.index]!, issuedOn: s.issuedOn }))
+      for (const a of awarded) entries.push({ actorId: null, action: 'credential.awarded', entityType: 'credential', entityId: a.certificateNumber, details: { candidateId, type: a.type, issuedOn: a.issuedOn } })
+      for (const w of plan.withdraw) entries.push({ actorId: null, action: 'credential.withdrawn', entityType: 'credential', entityId: w.number, details: { candidateId, type: w.type } })
+      outcome.set(candidateId, { awarded, withdrawn: plan.withdraw.map((w) => w.number) })
+    }
+    await deps.audit.recordMany(trx, entries)
+    return outcome
   }
 
   /**
@@ -193,6 +237,7 @@ export function createResultsService(
     computeResult,
     modelsOf,
     reconcile,
+    reconcileMany,
     scoredResults,
 
     /**
