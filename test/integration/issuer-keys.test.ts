@@ -65,6 +65,9 @@ describe.each(databases)('issuer keys under a key-encryption key on %s', (kind) 
       { DATA_DIR: dataDir, MT1_DEMO: '0', PUBLIC_URL: 'http://mt1.test', ...(kek ? { MT1_KEY_ENCRYPTION_KEY: kek } : {}) },
       { databaseUrl: kind === 'postgres' ? process.env.TEST_DATABASE_URL : undefined, databaseSchema: db.schema, logLevel: 'silent' },
     )
+    // Two starting together: one waits for the other's migration lock, which on a loaded machine can
+    // outlast the client's read timeout (statement timeout + 5 s) and end its connection; no limit here.
+    config.databaseTimeouts = { ...config.databaseTimeouts, queryMs: 0 }
     const app = await buildApp(config, { logger: false, clock })
     open.push(app)
     cleanups.push(async () => { if (open.includes(app)) await close(app) })
