@@ -31,8 +31,11 @@ Usage:
                                    create a program staff account and print a single-use link
                                    (valid 7 days) to choose its password — the first account of
                                    a production install started with MT1_DEMO=0
-  mt1 keys rotate                  sign new credentials with a new issuer key (DATA_DIR/issuer-keys);
+  mt1 keys rotate                  sign new credentials with a new issuer key (stored in the database,
+                                   encrypted; every instance uses it from its next signature);
                                    old keys stay published, so earlier credentials still verify
+  mt1 keys rewrap                  re-encrypt the stored issuer keys and LRS secrets from the current
+                                   key-encryption key to MT1_NEW_KEY_ENCRYPTION_KEY
   mt1 psychometrics items <responses.csv>
                                    classical item statistics and KR-20 of a scored response file
                                    (header row; column person; every other column an item, 0 or 1),
@@ -50,7 +53,8 @@ Usage:
                                    (a malformed file or argument: message on stderr, exit 2;
                                    these commands never open the database)
 
-Settings come from the environment: DATA_DIR (default ./data) or DATABASE_URL for PostgreSQL.
+Settings come from the environment: DATA_DIR (default ./data) or DATABASE_URL for PostgreSQL, and
+MT1_KEY_ENCRYPTION_KEY (default: the key in DATA_DIR/key-encryption-key).
 `
 
 async function migrate(): Promise<void> {

@@ -21,6 +21,7 @@ import { migrateToLatest } from '../../src/server/db/migrate.js'
 import { VC_V2_CONTEXT } from '../../src/server/modules/credentials/contexts/index.js'
 import { createDocumentLoader } from '../../src/server/modules/credentials/document-loader.js'
 import type { IssuerKey } from '../../src/server/modules/credentials/issuer-key.js'
+import { keysCommand } from '../../src/cli/keys.js'
 import { call } from '../helpers/http-client.js'
 import { credentialVerifier, suite } from '../helpers/credential-verifier.js'
 import { databases, removeTestStorage, testClock, TEST_KEK } from '../helpers/test-app.js'
@@ -64,6 +65,9 @@ describe.each(databases)('issuer keys under a key-encryption key on %s', (kind) 
       { DATA_DIR: dataDir, MT1_DEMO: '0', PUBLIC_URL: 'http://mt1.test', ...(kek ? { MT1_KEY_ENCRYPTION_KEY: kek } : {}) },
       { databaseUrl: kind === 'postgres' ? process.env.TEST_DATABASE_URL : undefined, databaseSchema: db.schema, logLevel: 'silent' },
     )
+    // Two starting together: one waits for the other's migration lock, which on a loaded machine can
+    // outlast the client's read timeout (statement timeout + 5 s) and end its connection; no limit here.
+    config.databaseTimeouts = { ...config.databaseTimeouts, queryMs: 0 }
     const app = await buildApp(config, { logger: false, clock })
     open.push(app)
     cleanups.push(async () => { if (open.includes(app)) await close(app) })
@@ -239,5 +243,27 @@ describe.each(databases)('issuer keys under a key-encryption key on %s', (kind) 
     expect(keysAfter.find((k) => k.id === '20250101-0000dddd')?.retired_at).not.toBeNull()
     expect(fs.readdirSync(dir)).toEqual(['20250101-0000dddd.json.imported'])
     expect(JSON.stringify(await check.db.selectFrom('lrs_endpoints').selectAll().execute())).toBe(dump)
+  }, TIMEOUT)
+
+  it('moves every stored secret to a new KEK with `mt1 keys rewrap`; the old KEK is refused afterwards', async () => {
+    const db = storage()
+    const first = await appOn(db, TEST_KEK)
+    const [key] = await keyRows(first)
+    await close(first)
+    const next = otherKek()
+    const withApp = async <T>(fn: (app: FastifyInstance) => Promise<T>): Promise<T> => {
+      const app = await appOn(db, TEST_KEK)
+      try { return await fn(app) } finally { await close(app) }
+    }
+    expect(await keysCommand(['rewrap'], withApp, {})).toBe(2)
+    expect(await keysCommand(['rewrap'], withApp, { MT1_NEW_KEY_ENCRYPTION_KEY: 'short' })).toBe(2)
+    expect(await keysCommand(['rewrap'], withApp, { MT1_NEW_KEY_ENCRYPTION_KEY: next })).toBe(0)
+
+    const moved = await appOn(db, next)
+    const rows = await keyRows(moved)
+    expect(rows.map((r) => [r.id, r.kek_id, r.public_key_multibase])).toEqual([[key!.id, kekIdOf(parseKek(next)), key!.public_key_multibase]])
+    expect((await statusList(moved)).signedWith).toBe(keyUrl(key!.id))
+    await close(moved)
+    await expect(appOn(db, TEST_KEK)).rejects.toThrow(/encrypted under another key-encryption key/)
   }, TIMEOUT)
 })

@@ -97,6 +97,8 @@ export function createCredentialsService(ctx: ServerContext, deps: {
     urls,
     keys,
     documentLoader,
+    /** The id of the key-encryption key this process holds (for `mt1 keys rewrap`'s report). */
+    kekId: ctx.secrets.kekId,
 
     /**
      * At start, before anything is written: refuses (IssuerKeysUnavailableError, both KEK ids named) a
@@ -110,13 +112,13 @@ export function createCredentialsService(ctx: ServerContext, deps: {
       return keys.ensure()
     },
 
-    /** `mt1 keys rewrap`: re-encrypts the keys sealed under the old KEK under this process's KEK. */
-    async rewrapIssuerKeys(from: Envelope) {
-      const ids = await keys.rewrap(from)
+    /** `mt1 keys rewrap`: re-encrypts the keys sealed under this process's KEK under the new KEK `to`. */
+    async rewrapIssuerKeys(to: Envelope) {
+      const ids = await keys.rewrap(to)
       if (ids.length > 0) {
         await deps.audit.record(db, {
           actorId: null, action: 'issuer_key.rewrapped', entityType: 'issuer_key', entityId: ids[0]!,
-          details: { keys: ids, fromKekId: from.kekId, toKekId: ctx.secrets.kekId },
+          details: { keys: ids, fromKekId: ctx.secrets.kekId, toKekId: to.kekId },
         })
       }
       return ids

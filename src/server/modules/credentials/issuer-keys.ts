@@ -32,8 +32,8 @@ const sealContext = (id: string) => `issuer_keys:${id}`
 const MAX_ATTEMPTS = 5
 
 export function createIssuerKeyStore(db: Db, secrets: Envelope, clock: Clock) {
-  function sealed(key: IssuerKey): IssuerKeyRow {
-    const s = secrets.seal(key.secretKeyMultibase, sealContext(key.id))
+  function sealed(key: IssuerKey, envelope: Envelope = secrets): IssuerKeyRow {
+    const s = envelope.seal(key.secretKeyMultibase, sealContext(key.id))
     return {
       id: key.id, public_key_multibase: key.publicKeyMultibase,
       secret_ciphertext: s.ciphertext, secret_iv: s.iv, secret_tag: s.tag, kek_id: s.kekId,
@@ -41,8 +41,8 @@ export function createIssuerKeyStore(db: Db, secrets: Envelope, clock: Clock) {
     }
   }
 
-  function opened(row: IssuerKeyRow, envelope: Envelope = secrets): IssuerKey {
-    const secretKeyMultibase = envelope.open(
+  function opened(row: IssuerKeyRow): IssuerKey {
+    const secretKeyMultibase = secrets.open(
       { kekId: row.kek_id, iv: row.secret_iv, tag: row.secret_tag, ciphertext: row.secret_ciphertext },
       sealContext(row.id), `Issuer key ${row.id}`,
     )
@@ -122,7 +122,7 @@ export function createIssuerKeyStore(db: Db, secrets: Envelope, clock: Clock) {
 
     /** Imports DATA_DIR/issuer-keys (the file store of before), once; see issuer-key-files.ts. */
     importFiles(dir: string, log: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void }) {
-      return importFileKeys(dir, { db, log, now: () => clock().toISOString(), seal: sealed })
+      return importFileKeys(dir, { db, log, now: () => clock().toISOString(), seal: (key) => sealed(key) })
     },
 
     /** A new current key; the previous one is retired (kept and published, never used to sign). */
@@ -148,16 +148,16 @@ export function createIssuerKeyStore(db: Db, secrets: Envelope, clock: Clock) {
     },
 
     /**
-     * `mt1 keys rewrap`: re-seals every key sealed under `from` (the old KEK) under this process's KEK.
-     * Each row changes only if it is still under the old KEK, so running it twice, or on two
-     * instances, is harmless. Returns the ids re-sealed.
+     * `mt1 keys rewrap`: re-seals every key sealed under this process's KEK under `to` (the new KEK).
+     * Each row changes only if it is still under this KEK, so running it twice, or on two instances,
+     * is harmless. Returns the ids re-sealed.
      */
-    async rewrap(from: Envelope): Promise<string[]> {
+    async rewrap(to: Envelope): Promise<string[]> {
       const done: string[] = []
       for (const row of await allIssuerKeys(db)) {
-        if (row.kek_id !== from.kekId) continue
-        const { secret_ciphertext, secret_iv, secret_tag, kek_id } = sealed(opened(row, from))
-        if (await resealIssuerKey(db, row.id, from.kekId, { secret_ciphertext, secret_iv, secret_tag, kek_id })) done.push(row.id)
+        if (row.kek_id !== secrets.kekId) continue
+        const { secret_ciphertext, secret_iv, secret_tag, kek_id } = sealed(opened(row), to)
+        if (await resealIssuerKey(db, row.id, secrets.kekId, { secret_ciphertext, secret_iv, secret_tag, kek_id })) done.push(row.id)
       }
       return done
     },

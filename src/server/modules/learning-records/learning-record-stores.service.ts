@@ -154,13 +154,13 @@ export function createLearningRecordStoresService(ctx: ServerContext, deps: Lear
       return sealed
     },
 
-    /** `mt1 keys rewrap`: re-seals the endpoint secrets sealed under `from` under this process's KEK. */
-    async rewrapSecrets(from: Envelope): Promise<number> {
+    /** `mt1 keys rewrap`: re-seals the endpoint secrets sealed under this process's KEK under the new KEK `to`. */
+    async rewrapSecrets(to: Envelope): Promise<number> {
       let done = 0
       for (const row of await allEndpoints(ctx.db)) {
-        if (row.auth_secret_kek_id !== from.kekId) continue
-        const plaintext = openSecret(from, { endpointId: row.id, secret: row.auth_secret, kekId: row.auth_secret_kek_id })
-        if (await updateEndpoint(ctx.db, row.id, sealSecret(ctx.secrets, row.id, plaintext))) done++
+        if (row.auth_secret_kek_id !== ctx.secrets.kekId) continue
+        const plaintext = openSecret(ctx.secrets, { endpointId: row.id, secret: row.auth_secret, kekId: row.auth_secret_kek_id })
+        if (await updateEndpoint(ctx.db, row.id, sealSecret(to, row.id, plaintext))) done++
       }
       return done
     },
