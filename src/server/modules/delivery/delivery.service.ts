@@ -35,7 +35,7 @@ import type { TrainingConflicts } from '../training/impartiality.js'
 import {
   attemptFor, attemptsForSaving, attemptsOnBreakSince, changeClockIf, countEvents, pauseRunning, endAbsence, findAttempt, findCheckin, insertAttempt, insertCheckin, insertEvent, moveAttempt, recentlySeenProctorIds,
   responsesOf, storedSeq, touchAttempts, updateAttempt, upsertPresence, upsertResponse,
-  deletePreparedForm, findPreparedForm, insertPreparedForm,
+  checkinsOf, deletePreparedForm, findPreparedForm, insertPreparedForm,
 } from './delivery.repository.js'
 import { GroupCommit } from '../../db/group-commit.js'
 import { inTransaction } from '../../db/transaction.js'
@@ -384,6 +384,22 @@ export function createDeliveryService(
       presenceCache.delete(sessionId)
       await endAbsence(db, sessionId, iso())
       return { presentUntil: new Date(now().getTime() + presenceMs()).toISOString() }
+    },
+
+    /**
+     * Prepares the forms of everyone already checked in to a session who has none yet (a session
+     * opening with its room full, or check-ins recorded before forms were prepared); returns how many
+     * forms it prepared. What cannot be prepared is left to Start, as at check-in.
+     */
+    async prepareCheckedIn(sessionId: string): Promise<number> {
+      const registrations = await deps.registrations.confirmedInSession(sessionId)
+      const checkedIn = await checkinsOf(db, registrations.map((r) => r.id))
+      let prepared = 0
+      for (const r of registrations) {
+        if (!checkedIn.has(r.id)) continue
+        prepared += (await prepareForms(r)).filter((f) => f.prepared).length
+      }
+      return prepared
     },
 
     /** Checks a candidate in after their photo ID was verified, which admits them to the session. */
