@@ -76,8 +76,12 @@ async function together(sitters: Sitter[], request: (s: Sitter) => Promise<Respo
     const t0 = performance.now()
     try {
       const res = await request(s)
-      if (!res.ok) errors++
-      await res.arrayBuffer()
+      if (!res.ok) {
+        errors++
+        // The first refusals say what went wrong (the table only counts them).
+        const body = await res.text()
+        if (errors <= 3) console.log(`  ${res.status} ${body.slice(0, 200)}`)
+      } else await res.arrayBuffer()
     } catch {
       errors++
     }

@@ -46,6 +46,14 @@ const MAX_RESPONSE_BYTES = 16 * 1024
 const MAX_FOCUS_EVENTS = 2000
 /** Presence is looked up at most this often per session on the save path. */
 const PRESENCE_CACHE_MS = 2000
+/** Response translators kept per process (about 2,000 candidates' forms of 30 items). */
+const MAX_CACHED_TRANSLATORS = 60_000
+/**
+ * The candidate's last contact is written with a save only when the stored one is older than this:
+ * the console shows 'online' for 30 s after it, and rewriting the attempt row on every save doubled
+ * the writes of the hottest path.
+ */
+const TOUCH_EVERY_MS = 5000
 
 export type AttemptRow = NonNullable<Awaited<ReturnType<typeof findAttempt>>>
 
@@ -265,6 +273,22 @@ export function createDeliveryService(
     return out
   }
 
+  // An attempt's translation tables for an item depend only on the attempt's seed and the version it
+  // drew, so they are built once per process rather than on every save (each is a few shuffles).
+  // Bounded: a full session's worth of attempts and items; the oldest goes first.
+  const translators = new Map<string, ResponseTranslator>()
+  async function translatorFor(attempt: Pick<AttemptRow, 'id' | 'seed'>, drawn: FormItem): Promise<ResponseTranslator> {
+    const key = `${attempt.id}\u0000${drawn.itemId}\u0000${drawn.version}`
+    const hit = translators.get(key)
+    if (hit) return hit
+    const [version] = await deps.itemBank.versions([drawn])
+    if (!version) throw notFound('The item in this attempt')
+    const made = responseTranslator(drawn.itemId, version.model.presentation, optionSeed(Number(attempt.seed), drawn.itemId))
+    if (translators.size >= MAX_CACHED_TRANSLATORS) translators.delete(translators.keys().next().value!)
+    translators.set(key, made)
+    return made
+  }
+
   /**
    * A save as it is stored: the attempt's opaque identifiers translated back to the authored ones,
    * so scoring, rescoring and export never see the tokens. An identifier this attempt never showed
@@ -272,10 +296,8 @@ export function createDeliveryService(
    */
   async function storedResponse(attempt: AttemptRow, drawn: FormItem, response: unknown): Promise<unknown> {
     if (JSON.stringify(response ?? null).length > MAX_RESPONSE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'The response is too large.')
-    const [version] = await deps.itemBank.versions([drawn])
-    if (!version) throw notFound('The item in this attempt')
     try {
-      return responseTranslator(drawn.itemId, version.model.presentation, optionSeed(Number(attempt.seed), drawn.itemId)).toAuthored(response ?? null)
+      return (await translatorFor(attempt, drawn)).toAuthored(response ?? null)
     } catch (err) {
       if (err instanceof InvalidResponseError) throw new AppError('VALIDATION', err.message, { responseId: err.responseId, ...(err.identifier !== undefined ? { identifier: err.identifier } : {}) })
       throw err
@@ -295,13 +317,13 @@ export function createDeliveryService(
    * A proctor's save as the candidate's scribe is audited in the same unit: the answer and the entry
    * saying who wrote it commit together or not at all.
    */
-  function commitSave(attemptId: string, itemId: string, response: string, seq: number, scribeId?: string): Promise<SaveOutcome> {
+  function commitSave(attemptId: string, itemId: string, response: string, seq: number, scribeId?: string, lastSeenAt?: string | null): Promise<SaveOutcome> {
     return saveCommits.run(async (trx) => {
       const at = iso()
       const [a] = await attemptsForSaving(trx, [attemptId], ctx.dialect === 'postgres')
       if (!a || !acceptsResponses(a.status, a.deadline_at, now())) return a?.status === 'paused' ? { kind: 'paused', reason: a.pause_reason } : { kind: 'closed' }
       const wrote = await upsertResponse(trx, attemptId, itemId, response, seq, at)
-      await touchAttempts(trx, [attemptId], at)
+      if (!lastSeenAt || now().getTime() - Date.parse(lastSeenAt) >= TOUCH_EVERY_MS) await touchAttempts(trx, [attemptId], at)
       const stored = wrote ? seq : ((await storedSeq(trx, attemptId, itemId)) ?? seq)
       if (scribeId) await deps.audit.record(trx, { actorId: scribeId, action: 'attempt.response_scribed', entityType: 'attempt', entityId: attemptId, details: { itemId, seq: stored } })
       return { kind: 'saved', applied: wrote, seq: stored, savedAt: at }
@@ -516,7 +538,7 @@ export function createDeliveryService(
       const text = JSON.stringify(await storedResponse(attempt, drawn, input.response))
       if (Buffer.byteLength(text) > MAX_RESPONSE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'The response is too large.')
       const seq = input.seq ?? ((await storedSeq(db, id, itemId)) ?? 0)
-      const outcome = await commitSave(id, itemId, text, seq, scribe ? actorId : undefined)
+      const outcome = await commitSave(id, itemId, text, seq, scribe ? actorId : undefined, attempt.last_seen_at)
       if (outcome.kind === 'paused') throw new AppError('ATTEMPT_PAUSED', 'The attempt is paused; your proctor will resume it.', { reason: outcome.reason })
       if (outcome.kind === 'closed') throw new AppError('ATTEMPT_CLOSED', 'This attempt is closed: it was submitted or its time is up.')
       return { itemId, seq: outcome.seq, applied: outcome.applied, savedAt: outcome.savedAt }
