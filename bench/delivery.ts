@@ -114,6 +114,22 @@ async function saves(url: string | string[], sitters: Sitter[], seconds: number,
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx }
 }
 
+/**
+ * The harness gives a server 30 s to answer, then goes on; on a loaded machine two tsx processes
+ * migrating one PostgreSQL schema take longer, and a process not yet listening counted as errors.
+ */
+async function ready(url: string, path: string): Promise<void> {
+  for (let i = 0; i < 1200; i++) {
+    try {
+      if ((await fetch(url + path)).ok) return
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  throw new Error(`${url} did not answer in 5 minutes`)
+}
+
 interface Layout {
   name: string
   /** The app's processes: requests are alternated between them. */
@@ -182,6 +198,8 @@ async function sqliteLayout(candidates: number) {
   const fixtures = await prepare(dataDir, candidates)
   const app = await startServer('src/server/main.ts', { DATA_DIR: dataDir, MT1_DEMO: '0', DATABASE_URL: '', RATE_LIMIT_PUBLIC_PER_MINUTE: '0', LOG_LEVEL: 'error' }, '/api/v1/health')
   const bare = await startServer('bench/servers/bare-upsert.ts', { DATA_DIR: bareDir }, '/ready')
+  await ready(app.url, '/api/v1/health')
+  await ready(bare.url, '/ready')
   const layout: Layout = {
     name: 'SQLite, 1 process', apps: [app.url], bares: [bare.url],
     async stop() {
@@ -214,6 +232,8 @@ async function postgresLayout(candidates: number) {
   const env = (i: number) => ({ DATA_DIR: dataDirs[i]!, MT1_DEMO: '0', ...database, RATE_LIMIT_PUBLIC_PER_MINUTE: '0', LOG_LEVEL: 'error' })
   const apps = [await startServer('src/server/main.ts', env(1), '/api/v1/health'), await startServer('src/server/main.ts', env(2), '/api/v1/health')]
   const bares = [await startServer('bench/servers/bare-pg-upsert.ts', { DATABASE_URL: url, DATABASE_SCHEMA: bareSchema }, '/ready'), await startServer('bench/servers/bare-pg-upsert.ts', { DATABASE_URL: url, DATABASE_SCHEMA: bareSchema }, '/ready')]
+  for (const a of apps) await ready(a.url, '/api/v1/health')
+  for (const b of bares) await ready(b.url, '/ready')
   const layout: Layout = {
     name: 'PostgreSQL, 2 processes', apps: apps.map((a) => a.url), bares: bares.map((b) => b.url),
     async stop() {
@@ -231,7 +251,10 @@ export async function run(): Promise<void> {
   const candidates = envNumber('BENCH_CANDIDATES', 2000)
   const options = { rounds: envNumber('BENCH_ROUNDS', 3), seconds: envNumber('BENCH_SECONDS', 5), connections: envNumber('BENCH_CONNECTIONS', 100) }
   const results: { name: string; m: Measured }[] = []
-  for (const setUp of [sqliteLayout, postgresLayout]) {
+  // BENCH_LAYOUTS=postgres (or sqlite) runs one layout alone, when looking into it; the figure is SQLite's.
+  const only = process.env.BENCH_LAYOUTS?.split(',')
+  for (const [name, setUp] of [['sqlite', sqliteLayout], ['postgres', postgresLayout]] as const) {
+    if (only && !only.includes(name)) continue
     const prepared = await setUp(candidates)
     if (!prepared) continue
     try {
