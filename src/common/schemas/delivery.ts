@@ -43,7 +43,12 @@ export type PresenceView = Static<typeof PresenceView>
 export const CheckinBody = Type.Object({ registrationId: Id, idVerified: Type.Boolean() }, Strict)
 export type CheckinBody = Static<typeof CheckinBody>
 
-export const CheckinView = Type.Object({ registrationId: Type.String(), checkedInAt: Type.String(), checkedInBy: Type.String() })
+/** Each module's form as check-in prepared it: `problem` says why one could not be (Start then draws it). */
+export const PreparedFormView = Type.Object({ module: Type.String(), prepared: Type.Boolean(), problem: Nullable(Type.String()) })
+export const CheckinView = Type.Object({
+  registrationId: Type.String(), checkedInAt: Type.String(), checkedInBy: Type.String(),
+  forms: Type.Optional(Type.Array(PreparedFormView)),
+})
 export type CheckinView = Static<typeof CheckinView>
 
 export const SittingModuleView = Type.Object({

@@ -48,6 +48,8 @@ import * as analyticsIndexes from './migrations/0032-analytics-indexes.js'
 import * as issuerKeys from './migrations/0034-issuer-keys.js'
 // issue 16, stateless stream
 import * as rateLimits from './migrations/0036-rate-limits.js'
+// issue 16, item 2: forms drawn and rendered at check-in (delivery-perf stream)
+import * as preparedForms from './migrations/0037-prepared-forms.js'
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: DialectName): Promise<void> }
 
@@ -87,6 +89,7 @@ const migrations: Record<string, DialectMigration> = {
   '0032-analytics-indexes': analyticsIndexes,
   '0034-issuer-keys': issuerKeys,
   '0036-rate-limits': rateLimits,
+  '0037-prepared-forms': preparedForms,
 }
 
 /** The names of every migration, in order: what a cached database (the registry bench's seed) is keyed by. */

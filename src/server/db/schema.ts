@@ -448,6 +448,20 @@ export interface CheckinsTable {
   checked_in_at: string
 }
 
+/** A form drawn and rendered at check-in, consumed by Start (migration 0037). */
+export interface PreparedFormsTable {
+  registration_id: string
+  module: string
+  candidate_id: string
+  seed: number
+  /** JSON array of FormItem, as attempts.form. */
+  form: string
+  /** JSON array of CandidateItem: the items as the candidate receives them, opaque identifiers and no key. */
+  items: string
+  seen_overlap: number
+  prepared_at: string
+}
+
 export interface ProctorPresenceTable {
   session_id: string
   proctor_id: string
@@ -678,6 +692,7 @@ export interface Database {
   onsite_requests: OnsiteRequestsTable
   jobs: JobsTable
   checkins: CheckinsTable
+  prepared_forms: PreparedFormsTable
   proctor_presence: ProctorPresenceTable
   attempts: AttemptsTable
   attempt_responses: AttemptResponsesTable

@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import type { DbOrTx, Tx } from '../../db/database.js'
 import { statusesMovingTo } from '../../../common/rules/attempt-lifecycle.js'
 import type { Insertable, Updateable } from 'kysely'
-import type { AttemptsTable, SessionIncidentsTable } from '../../db/schema.js'
+import type { AttemptsTable, PreparedFormsTable, SessionIncidentsTable } from '../../db/schema.js'
 
 export async function upsertPresence(db: DbOrTx, sessionId: string, proctorId: string, at: string): Promise<void> {
   await db
@@ -220,4 +220,26 @@ export async function seenItemIds(db: DbOrTx, candidateId: string, module: strin
 /** The candidate's attempts, newest first. */
 export async function attemptsOfCandidate(db: DbOrTx, candidateId: string) {
   return db.selectFrom('attempts').select(['id', 'registration_id', 'module', 'status', 'started_at', 'submitted_at']).where('candidate_id', '=', candidateId).orderBy('started_at', 'desc').execute()
+}
+
+/** Stores a form prepared for a checked-in registration, unless one is already stored (a repeated check-in keeps the first). */
+export async function insertPreparedForm(db: DbOrTx, row: Insertable<PreparedFormsTable>): Promise<boolean> {
+  const result = await db.insertInto('prepared_forms').values(row).onConflict((oc) => oc.columns(['registration_id', 'module']).doNothing()).executeTakeFirst()
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1
+}
+
+/** The form prepared for a registration's module (one indexed read: the primary key). */
+export async function findPreparedForm(db: DbOrTx, registrationId: string, module: string) {
+  return db.selectFrom('prepared_forms').selectAll().where('registration_id', '=', registrationId).where('module', '=', module).executeTakeFirst()
+}
+
+/** Consumes a prepared form; false when another Start (or an undone check-in) took it first. */
+export async function deletePreparedForm(db: DbOrTx, registrationId: string, module: string): Promise<boolean> {
+  const result = await db.deleteFrom('prepared_forms').where('registration_id', '=', registrationId).where('module', '=', module).executeTakeFirst()
+  return Number(result.numDeletedRows) === 1
+}
+
+/** Which modules of a registration have a prepared form. */
+export async function preparedModules(db: DbOrTx, registrationId: string): Promise<string[]> {
+  return (await db.selectFrom('prepared_forms').select('module').where('registration_id', '=', registrationId).execute()).map((r) => r.module)
 }

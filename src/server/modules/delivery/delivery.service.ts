@@ -35,6 +35,7 @@ import type { TrainingConflicts } from '../training/impartiality.js'
 import {
   attemptFor, attemptsForSaving, attemptsOnBreakSince, changeClockIf, countEvents, pauseRunning, endAbsence, findAttempt, findCheckin, insertAttempt, insertCheckin, insertEvent, moveAttempt, recentlySeenProctorIds,
   responsesOf, storedSeq, touchAttempts, updateAttempt, upsertPresence, upsertResponse,
+  checkinsOf, deletePreparedForm, findPreparedForm, insertPreparedForm,
 } from './delivery.repository.js'
 import { GroupCommit } from '../../db/group-commit.js'
 import { inTransaction } from '../../db/transaction.js'
@@ -45,6 +46,14 @@ const MAX_RESPONSE_BYTES = 16 * 1024
 const MAX_FOCUS_EVENTS = 2000
 /** Presence is looked up at most this often per session on the save path. */
 const PRESENCE_CACHE_MS = 2000
+/** Response translators kept per process (about 2,000 candidates' forms of 30 items). */
+const MAX_CACHED_TRANSLATORS = 60_000
+/**
+ * The candidate's last contact is written with a save only when the stored one is older than this:
+ * the console shows 'online' for 30 s after it, and rewriting the attempt row on every save doubled
+ * the writes of the hottest path.
+ */
+const TOUCH_EVERY_MS = 5000
 
 export type AttemptRow = NonNullable<Awaited<ReturnType<typeof findAttempt>>>
 
@@ -202,14 +211,85 @@ export function createDeliveryService(
         return [r.item_id, { response: translatorOf(r.item_id)?.toOpaque(stored) ?? null, seq: Number(r.seq), savedAt: r.saved_at }]
       }))
       : {}
+    return attemptView(attempt, {
+      items, responses, accommodations: await adjustmentsOf(attempt.candidate_id),
+      result: attempt.status === 'scored' ? await deps.results.resultOf(attempt.id) : null,
+    })
+  }
+
+  type ViewedAttempt = Pick<AttemptRow, 'id' | 'registration_id' | 'session_id' | 'module' | 'status' | 'started_at' | 'deadline_at' | 'paused_at' | 'pause_reason' | 'flags'>
+  function attemptView(
+    attempt: ViewedAttempt,
+    parts: { items: CandidateItem[]; responses: Record<string, { response: unknown; seq: number; savedAt: string }>; accommodations: string[]; result: Awaited<ReturnType<ResultsService['resultOf']>> | null },
+  ) {
     return {
       id: attempt.id, registrationId: attempt.registration_id, sessionId: attempt.session_id, module: attempt.module,
       moduleName: deps.program.module(attempt.module)?.name ?? attempt.module, status: attempt.status, startedAt: attempt.started_at, deadline: attempt.deadline_at,
       remainingMs: remainingMs({ status: attempt.status, deadlineAt: attempt.deadline_at, pausedAt: attempt.paused_at }, now()), serverTime: iso(),
       pauseReason: attempt.status === 'paused' ? (attempt.pause_reason as PauseReason | null) : null, calculator: calculatorAllowed(attempt.module),
-      accommodations: await adjustmentsOf(attempt.candidate_id), items, responses, flags: JSON.parse(attempt.flags) as string[],
-      result: attempt.status === 'scored' ? await deps.results.resultOf(attempt.id) : null,
+      accommodations: parts.accommodations, items: parts.items, responses: parts.responses, flags: JSON.parse(attempt.flags) as string[],
+      result: parts.result,
     }
+  }
+
+  /**
+   * Draws a candidate's form for a module from the blueprint and renders it as the candidate will
+   * receive it (the attempt's opaque identifiers, no key): at check-in, or at Start when check-in
+   * could not. A retake avoids the items this candidate saw in the module before, as far as the pool
+   * allows; the overlap is recorded with the attempt.
+   */
+  async function drawForm(candidateId: string, module: string) {
+    const seed = randomInt(0, 2 ** 32 - 1)
+    const assembled = await deps.itemBank.assemble(module, 'operational', seed, await seenItemIds(db, candidateId, module))
+    const models = new Map((await deps.itemBank.versions(assembled.form)).map((v) => [v.itemId, v.model]))
+    const items = assembled.form.map((f) => {
+      const model = models.get(f.itemId)!
+      return attemptItem(f.itemId, model.type, model.presentation, optionSeed(seed, f.itemId)).item
+    })
+    return { seed, form: JSON.stringify(assembled.form), items: JSON.stringify(items), seen_overlap: assembled.overlap, itemIds: assembled.form.map((f) => f.itemId) }
+  }
+
+  /**
+   * Prepares the form of each module of a checked-in registration that has neither a prepared form
+   * nor an attempt. A module that cannot be prepared (the bank cannot fill its blueprint) is reported,
+   * never thrown: check-in stands, and Start draws the form itself.
+   */
+  async function prepareForms(registration: { id: string; candidate_id: string; modules: string }) {
+    const out: { module: string; prepared: boolean; problem: string | null }[] = []
+    for (const module of JSON.parse(registration.modules) as string[]) {
+      try {
+        if (await attemptFor(db, registration.id, module)) continue
+        if (await findPreparedForm(db, registration.id, module)) {
+          out.push({ module, prepared: true, problem: null })
+          continue
+        }
+        const drawn = await drawForm(registration.candidate_id, module)
+        // The check-in may have been undone meanwhile: the row then refers to no check-in and is refused.
+        await insertPreparedForm(db, { registration_id: registration.id, module, candidate_id: registration.candidate_id, seed: drawn.seed, form: drawn.form, items: drawn.items, seen_overlap: drawn.seen_overlap, prepared_at: iso() })
+        out.push({ module, prepared: true, problem: null })
+      } catch (err) {
+        const problem = err instanceof AppError ? err.message : 'The form could not be prepared.'
+        ctx.log.warn({ registrationId: registration.id, module, err }, 'form not prepared at check-in; Start will draw it')
+        out.push({ module, prepared: false, problem })
+      }
+    }
+    return out
+  }
+
+  // An attempt's translation tables for an item depend only on the attempt's seed and the version it
+  // drew, so they are built once per process rather than on every save (each is a few shuffles).
+  // Bounded: a full session's worth of attempts and items; the oldest goes first.
+  const translators = new Map<string, ResponseTranslator>()
+  async function translatorFor(attempt: Pick<AttemptRow, 'id' | 'seed'>, drawn: FormItem): Promise<ResponseTranslator> {
+    const key = `${attempt.id}\u0000${drawn.itemId}\u0000${drawn.version}`
+    const hit = translators.get(key)
+    if (hit) return hit
+    const [version] = await deps.itemBank.versions([drawn])
+    if (!version) throw notFound('The item in this attempt')
+    const made = responseTranslator(drawn.itemId, version.model.presentation, optionSeed(Number(attempt.seed), drawn.itemId))
+    if (translators.size >= MAX_CACHED_TRANSLATORS) translators.delete(translators.keys().next().value!)
+    translators.set(key, made)
+    return made
   }
 
   /**
@@ -219,10 +299,8 @@ export function createDeliveryService(
    */
   async function storedResponse(attempt: AttemptRow, drawn: FormItem, response: unknown): Promise<unknown> {
     if (JSON.stringify(response ?? null).length > MAX_RESPONSE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'The response is too large.')
-    const [version] = await deps.itemBank.versions([drawn])
-    if (!version) throw notFound('The item in this attempt')
     try {
-      return responseTranslator(drawn.itemId, version.model.presentation, optionSeed(Number(attempt.seed), drawn.itemId)).toAuthored(response ?? null)
+      return (await translatorFor(attempt, drawn)).toAuthored(response ?? null)
     } catch (err) {
       if (err instanceof InvalidResponseError) throw new AppError('VALIDATION', err.message, { responseId: err.responseId, ...(err.identifier !== undefined ? { identifier: err.identifier } : {}) })
       throw err
@@ -242,13 +320,13 @@ export function createDeliveryService(
    * A proctor's save as the candidate's scribe is audited in the same unit: the answer and the entry
    * saying who wrote it commit together or not at all.
    */
-  function commitSave(attemptId: string, itemId: string, response: string, seq: number, scribeId?: string): Promise<SaveOutcome> {
+  function commitSave(attemptId: string, itemId: string, response: string, seq: number, scribeId?: string, lastSeenAt?: string | null): Promise<SaveOutcome> {
     return saveCommits.run(async (trx) => {
       const at = iso()
       const [a] = await attemptsForSaving(trx, [attemptId], ctx.dialect === 'postgres')
       if (!a || !acceptsResponses(a.status, a.deadline_at, now())) return a?.status === 'paused' ? { kind: 'paused', reason: a.pause_reason } : { kind: 'closed' }
       const wrote = await upsertResponse(trx, attemptId, itemId, response, seq, at)
-      await touchAttempts(trx, [attemptId], at)
+      if (!lastSeenAt || now().getTime() - Date.parse(lastSeenAt) >= TOUCH_EVERY_MS) await touchAttempts(trx, [attemptId], at)
       const stored = wrote ? seq : ((await storedSeq(trx, attemptId, itemId)) ?? seq)
       if (scribeId) await deps.audit.record(trx, { actorId: scribeId, action: 'attempt.response_scribed', entityType: 'attempt', entityId: attemptId, details: { itemId, seq: stored } })
       return { kind: 'saved', applied: wrote, seq: stored, savedAt: at }
@@ -333,6 +411,22 @@ export function createDeliveryService(
       return { presentUntil: new Date(now().getTime() + presenceMs()).toISOString() }
     },
 
+    /**
+     * Prepares the forms of everyone already checked in to a session who has none yet (a session
+     * opening with its room full, or check-ins recorded before forms were prepared); returns how many
+     * forms it prepared. What cannot be prepared is left to Start, as at check-in.
+     */
+    async prepareCheckedIn(sessionId: string): Promise<number> {
+      const registrations = await deps.registrations.confirmedInSession(sessionId)
+      const checkedIn = await checkinsOf(db, registrations.map((r) => r.id))
+      let prepared = 0
+      for (const r of registrations) {
+        if (!checkedIn.has(r.id)) continue
+        prepared += (await prepareForms(r)).filter((f) => f.prepared).length
+      }
+      return prepared
+    },
+
     /** Checks a candidate in after their photo ID was verified, which admits them to the session. */
     async checkIn(actor: Actor | null, sessionId: string, input: { registrationId: string; idVerified: boolean }) {
       const { proctor, session } = await requireSessionProctor(actor, sessionId)
@@ -359,7 +453,10 @@ export function createDeliveryService(
         return fresh
       })
       const checkin = (await findCheckin(db, registration.id))!
-      return { created, checkin: { registrationId: checkin.registration_id, checkedInAt: checkin.checked_in_at, checkedInBy: checkin.checked_in_by } }
+      // issue 16: the forms are drawn now, while candidates arrive one by one, so that Start (all at
+      // once) only starts the clock. After the check-in's commit: a form that cannot be drawn never undoes it.
+      const forms = await prepareForms(registration)
+      return { created, checkin: { registrationId: checkin.registration_id, checkedInAt: checkin.checked_in_at, checkedInBy: checkin.checked_in_by, forms } }
     },
 
     async start(actor: Actor | null, input: { registrationId: string; module: string }, device?: string) {
@@ -376,34 +473,47 @@ export function createDeliveryService(
       if (session.status === 'cancelled' || at.getTime() < Date.parse(session.starts_at) || at.getTime() > Date.parse(session.ends_at)) {
         throw new AppError('RULE_VIOLATION', 'Attempts start only during the session.')
       }
-      if (!(await findCheckin(db, registration.id))) throw new AppError('NOT_CHECKED_IN', 'A proctor must check you in (photo ID) before you start.')
-      if (!(await proctorPresent(session.id))) throw new AppError('NO_PROCTOR_PRESENT', 'No certified proctor is present for this session right now. Wait for the proctor.')
-      const existing = await attemptFor(db, registration.id, input.module)
-      if (existing) throw new AppError('ATTEMPT_EXISTS', 'You have already started this module; resume it.', { attemptId: existing.id })
+      // The form prepared at check-in (one indexed read); it exists only while the check-in does.
+      const prepared = await findPreparedForm(db, registration.id, input.module)
+      if (!prepared && !(await findCheckin(db, registration.id))) throw new AppError('NOT_CHECKED_IN', 'A proctor must check you in (photo ID) before you start.')
+      // Cached for a moment, as on the save path: 2,000 candidates pressing Start together ask once.
+      if (!(await proctorPresentCached(session.id))) throw new AppError('NO_PROCTOR_PRESENT', 'No certified proctor is present for this session right now. Wait for the proctor.')
+      // A prepared form is deleted by the Start that creates the attempt, so while it exists no attempt does.
+      if (!prepared) {
+        const existing = await attemptFor(db, registration.id, input.module)
+        if (existing) throw new AppError('ATTEMPT_EXISTS', 'You have already started this module; resume it.', { attemptId: existing.id })
+      }
       const mod = deps.program.module(input.module)!
-      const factor = timeFactor(await adjustmentsOf(candidate.userId))
-      const seed = randomInt(0, 2 ** 32 - 1)
-      // A retake avoids the items this candidate saw in the module before, as far as the pool allows;
-      // the form is stored, so the seen set is input only, and the overlap is recorded with the attempt.
-      const assembled = await deps.itemBank.assemble(input.module, 'operational', seed, await seenItemIds(db, candidate.userId, input.module))
+      const accommodations = await adjustmentsOf(candidate.userId)
+      const factor = timeFactor(accommodations)
+      // Check-in could not prepare this form (or the candidate was checked in before this existed): draw it now.
+      const form = prepared && prepared.candidate_id === candidate.userId
+        ? { seed: Number(prepared.seed), form: prepared.form, items: prepared.items, seen_overlap: Number(prepared.seen_overlap), itemIds: (JSON.parse(prepared.form) as FormItem[]).map((f) => f.itemId) }
+        : await drawForm(candidate.userId, input.module)
       const id = newId()
+      const row = {
+        id, registration_id: registration.id, session_id: session.id, candidate_id: candidate.userId, module: input.module, status: 'in_progress' as const, seed: form.seed,
+        form: form.form, time_factor: factor, started_at: at.toISOString(), deadline_at: initialDeadline(at, mod.timeLimitMinutes, factor),
+        paused_at: null, pause_reason: null, submitted_at: null, updated_at: at.toISOString(), device_id: device, last_seen_at: at.toISOString(),
+        seen_overlap: form.seen_overlap,
+      }
       try {
         await sittingCommits.run(async (trx) => {
-          await insertAttempt(trx, {
-            id, registration_id: registration.id, session_id: session.id, candidate_id: candidate.userId, module: input.module, status: 'in_progress', seed,
-            form: JSON.stringify(assembled.form), time_factor: factor, started_at: at.toISOString(), deadline_at: initialDeadline(at, mod.timeLimitMinutes, factor),
-            paused_at: null, pause_reason: null, submitted_at: null, updated_at: at.toISOString(), device_id: device, last_seen_at: at.toISOString(),
-            seen_overlap: assembled.overlap,
-          })
-          await deps.itemBank.recordExposure(trx, assembled.form.map((f) => f.itemId))
+          // Another Start took the prepared form first, or the check-in was undone since it was read.
+          if (prepared && !(await deletePreparedForm(trx, registration.id, input.module))) throw new AppError('CONFLICT', 'The form was taken by another start.')
+          await insertAttempt(trx, row)
+          // Exposure is counted when an item is shown (here), not when a form is prepared: a no-show's
+          // prepared form exposes nothing.
+          await deps.itemBank.recordExposure(trx, form.itemIds)
           await insertEvent(trx, { id: newId(), attempt_id: id, kind: 'started', actor_id: candidate.userId, reason: null, at: at.toISOString() })
         }, candidate.userId)
       } catch (err) {
         const raced = await attemptFor(db, registration.id, input.module)
         if (raced) throw new AppError('ATTEMPT_EXISTS', 'You have already started this module; resume it.', { attemptId: raced.id })
+        if (err instanceof AppError && err.code === 'CONFLICT' && !(await findCheckin(db, registration.id))) throw new AppError('NOT_CHECKED_IN', 'A proctor must check you in (photo ID) before you start.')
         throw err
       }
-      return view((await findAttempt(db, id))!)
+      return attemptView({ ...row, flags: '[]' }, { items: JSON.parse(form.items) as CandidateItem[], responses: {}, accommodations, result: null })
     },
 
     async get(actor: Actor | null, id: string, device?: string) {
@@ -431,7 +541,7 @@ export function createDeliveryService(
       const text = JSON.stringify(await storedResponse(attempt, drawn, input.response))
       if (Buffer.byteLength(text) > MAX_RESPONSE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'The response is too large.')
       const seq = input.seq ?? ((await storedSeq(db, id, itemId)) ?? 0)
-      const outcome = await commitSave(id, itemId, text, seq, scribe ? actorId : undefined)
+      const outcome = await commitSave(id, itemId, text, seq, scribe ? actorId : undefined, attempt.last_seen_at)
       if (outcome.kind === 'paused') throw new AppError('ATTEMPT_PAUSED', 'The attempt is paused; your proctor will resume it.', { reason: outcome.reason })
       if (outcome.kind === 'closed') throw new AppError('ATTEMPT_CLOSED', 'This attempt is closed: it was submitted or its time is up.')
       return { itemId, seq: outcome.seq, applied: outcome.applied, savedAt: outcome.savedAt }
