@@ -44,6 +44,8 @@ import * as itemStatistics from './migrations/0030-item-statistics.js'
 // issue 15, item 4: modified-Angoff standard setting
 import * as standardSetting from './migrations/0031-standard-setting.js'
 import * as analyticsIndexes from './migrations/0032-analytics-indexes.js'
+// issue 15: IRT calibration of each module's pool and form comparability around the cut
+import * as irtCalibrations from './migrations/0033-irt-calibrations.js'
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: DialectName): Promise<void> }
 
@@ -81,6 +83,7 @@ const migrations: Record<string, DialectMigration> = {
   '0030-item-statistics': itemStatistics,
   '0031-standard-setting': standardSetting,
   '0032-analytics-indexes': analyticsIndexes,
+  '0033-irt-calibrations': irtCalibrations,
 }
 
 /** The names of every migration, in order: what a cached database (the registry bench's seed) is keyed by. */

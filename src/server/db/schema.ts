@@ -742,6 +742,10 @@ export interface Database {
   standard_setting_panelists: StandardSettingPanelistsTable
   standard_setting_ratings: StandardSettingRatingsTable
   standard_setting_rounds: StandardSettingRoundsTable
+  // issue 15: IRT calibration and form comparability (migration 0033)
+  irt_calibrations: IrtCalibrationsTable
+  irt_item_parameters: IrtItemParametersTable
+  irt_form_comparability: IrtFormComparabilityTable
 }
 
 // ---- issue 14: organisations (migration 0027)
@@ -1200,4 +1204,48 @@ export interface CandidateDemographicsTable {
   answers: string
   consented_at: string
   updated_at: string
+}
+
+// ---- issue 15: IRT calibration and form comparability (migration 0033)
+export interface IrtCalibrationsTable {
+  module: string
+  year: number
+  job_id: string
+  computed_at: string
+  status: 'calibrated' | 'not_calibrated'
+  model: string
+  examinees: number
+  discrimination: number | null
+  theta_cut: number | null
+  cut_percent: number
+  /** JSON: log-likelihood, convergence, excluded items, the comparability summary, caveats. */
+  detail: string
+}
+
+export interface IrtItemParametersTable {
+  module: string
+  year: number
+  item_id: string
+  version: number
+  presented: number
+  p: number
+  slope: number | null
+  difficulty: number | null
+  se_difficulty: number | null
+  /** Why the item version was left out of the calibration, else null. */
+  excluded: string | null
+}
+
+export interface IrtFormComparabilityTable {
+  module: string
+  year: number
+  form_key: string
+  items: number
+  candidates: number
+  expected_points: number
+  expected_percent: number
+  beyond_tolerance: number
+  bounded_items: number
+  /** JSON array of "itemId@version", sorted. */
+  item_versions: string
 }
