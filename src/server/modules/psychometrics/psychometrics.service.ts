@@ -165,7 +165,7 @@ export function createPsychometricsService(ctx: ServerContext, deps: Psychometri
       for (const i of items) if (!names.has(i.itemId)) names.set(i.itemId, (await deps.itemBank.find(i.itemId))?.identifier ?? i.itemId)
       const pdf = await technicalReportPdf({
         module: { code: mod.code, name: mod.name, passPercent: mod.passPercent }, year, snapshot, conjunctive, items, itemNames: names,
-        standardSetting: await deps.standardSetting(module, year), printedAt: now(),
+        standardSetting: await deps.standardSetting(module, year), comparability: await comparabilityOf(db, mod, year), printedAt: now(),
       })
       return { pdf, filename: `mt1-technical-report-${module}-${year}.pdf` }
     },
