@@ -66,6 +66,16 @@ test('staff compute the statistics, open a flagged item and send it back to revi
   await expect(again.getByRole('row').filter({ hasText: identifier }).first()).toContainText('In review')
 })
 
+test('staff open form comparability: the calibration and each delivered form at the cut', async ({ page }) => {
+  await logIn(page, 'admin@demo.test')
+  await page.goto('/staff/items/review-queue')
+  await page.getByRole('link', { name: 'Form comparability around the cut' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Form comparability around the cut' })).toBeVisible()
+  await page.getByLabel('Module').selectOption('MM')
+  await expect(page.getByRole('heading', { level: 2, name: `Calibration of MM in ${YEAR}` }).or(page.getByText(/could not be calibrated/))).toBeVisible()
+  await visit(page, J, '03-form-comparability')
+})
+
 test('staff download the technical report', async ({ page }) => {
   await logIn(page, 'admin@demo.test')
   await page.goto('/staff/items/review-queue')

@@ -28,6 +28,7 @@ import { ItemNewPage } from "./routes/staff/item-new-page";
 import { ItemPage } from "./routes/staff/item-page";
 import { ItemsPage } from "./routes/staff/items-page";
 import { ReviewQueuePage } from "./routes/staff/review-queue-page";
+import { FormComparabilityPage } from "./routes/staff/form-comparability-page";
 import { OutboxPage } from "./routes/staff/outbox-page";
 import { UsersPage } from "./routes/staff/users-page";
 // Scheduling, registration, fees and accommodations pages.
@@ -157,6 +158,7 @@ export const router = createBrowserRouter([
       { path: "staff/items", element: staff(<ItemsPage />) },
       { path: "staff/items/new", element: staff(<ItemNewPage />) },
       { path: "staff/items/review-queue", element: staff(<ReviewQueuePage />) },
+      { path: "staff/psychometrics/forms", element: staff(<FormComparabilityPage />) },
       { path: "staff/items/:id", element: staff(<ItemPage />) },
       { path: "staff/forms/preview", element: staff(<FormPreviewPage />) },
       { path: "sessions", element: <SessionsPage /> },

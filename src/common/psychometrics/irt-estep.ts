@@ -1,10 +1,21 @@
 // The E-step of Bock–Aitkin EM: each group of examinees' posterior over the quadrature points, the
 // expected examinees at each point (n) and expected correct answers per item and point (r), and the
 // marginal log-likelihood at the current parameters.
+//
+// Responses may be incomplete (a candidate sits a form drawn from the pool): an item marked
+// NOT_PRESENTED is missing by design and drops out of that examinee's likelihood, rather than counting
+// as wrong. Then the expected examinees differ per item (only those who saw it), so n is per item.
 import type { CollapsedResponses, ItemParameters, Quadrature } from './irt.js'
 import { softplus } from './logistic.js'
 
+/** The mark of an item the examinee was not presented (missing by design, not wrong). */
+export const NOT_PRESENTED = 255
+
+export const hasMissing = (pattern: Uint8Array): boolean => pattern.includes(NOT_PRESENTED)
+export const anyMissing = (data: CollapsedResponses): boolean => data.patterns.some(hasMissing)
+
 export interface ExpectedCounts {
+  /** Expected examinees at each point: length Q (every item seen by all) or row-major [item][point]. */
   n: Float64Array
   /** Row-major [item][point]. */
   r: Float64Array
@@ -34,6 +45,19 @@ function patternLogLikelihoods(data: CollapsedResponses, items: readonly ItemPar
   const out = new Float64Array(data.patterns.length * Q)
   data.patterns.forEach((pattern, p) => {
     const row = p * Q
+    if (hasMissing(pattern)) {
+      // Only the presented items: log(1 − P) for a wrong answer, log P = z − softplus(z) for a right one.
+      for (let j = 0; j < k; j++) {
+        if (pattern[j] === NOT_PRESENTED) continue
+        const from = j * Q
+        const gain = pattern[j] ? 1 : 0
+        for (let q = 0; q < Q; q++) {
+          const z = correctGain[from + q]!
+          out[row + q] = out[row + q]! + gain * z - softplus(z)
+        }
+      }
+      return
+    }
     out.set(allWrong, row)
     for (let j = 0; j < k; j++) {
       if (!pattern[j]) continue
@@ -69,6 +93,7 @@ export function posteriors(data: CollapsedResponses, items: readonly ItemParamet
 
 /** The E-step's expected examinees at each point (n) and expected correct answers per item and point (r). */
 function expectedCounts(data: CollapsedResponses, posterior: Float64Array, k: number, Q: number): { n: Float64Array; r: Float64Array } {
+  if (anyMissing(data)) return expectedCountsPerItem(data, posterior, k, Q)
   const n = new Float64Array(Q)
   const r = new Float64Array(k * Q)
   data.patterns.forEach((pattern, p) => {
@@ -79,6 +104,27 @@ function expectedCounts(data: CollapsedResponses, posterior: Float64Array, k: nu
       if (!pattern[j]) continue
       const at = j * Q
       for (let q = 0; q < Q; q++) r[at + q] = r[at + q]! + f * posterior[row + q]!
+    }
+  })
+  return { n, r }
+}
+
+/** As expectedCounts, with n per item: each item's expected examinees are those it was presented to. */
+function expectedCountsPerItem(data: CollapsedResponses, posterior: Float64Array, k: number, Q: number): { n: Float64Array; r: Float64Array } {
+  const n = new Float64Array(k * Q)
+  const r = new Float64Array(k * Q)
+  data.patterns.forEach((pattern, p) => {
+    const f = data.counts[p]!
+    const row = p * Q
+    for (let j = 0; j < k; j++) {
+      if (pattern[j] === NOT_PRESENTED) continue
+      const at = j * Q
+      const correct = pattern[j] === 1
+      for (let q = 0; q < Q; q++) {
+        const v = f * posterior[row + q]!
+        n[at + q] = n[at + q]! + v
+        if (correct) r[at + q] = r[at + q]! + v
+      }
     }
   })
   return { n, r }
@@ -146,6 +192,80 @@ export function sumScoreEStep(data: CollapsedResponses, k: number, quad: Quadrat
         const c = correct[s * k + j]!
         if (c === 0) continue
         for (let q = 0; q < Q; q++) r[j * Q + q] = r[j * Q + q]! + c * post[q]!
+      }
+    }
+    return { n, r, logLikelihood }
+  }
+}
+
+/**
+ * The Rasch E-step for incomplete responses, by form and sum score. With a common slope, a pattern's
+ * likelihood on form F (the items presented) is exp(s·aθ + Σ x_j d_j) / Π_{j∈F} (1 + exp(aθ + d_j)):
+ * its posterior depends on the form and the sum score only, as sumScoreEStep's does on the score. So
+ * examinees are grouped by (form, score) and a cycle costs forms × scores × points × items presented.
+ */
+export function formSumScoreEStep(data: CollapsedResponses, k: number, quad: Quadrature): EStep {
+  const Q = quad.points.length
+  interface Form { items: number[]; examinees: Float64Array; correct: Float64Array }
+  const forms = new Map<string, Form>()
+  const itemTotals = new Float64Array(k)
+  data.patterns.forEach((pattern, p) => {
+    const f = data.counts[p]!
+    const items: number[] = []
+    for (let j = 0; j < k; j++) if (pattern[j] !== NOT_PRESENTED) items.push(j)
+    const key = items.join(',')
+    let form = forms.get(key)
+    if (!form) {
+      form = { items, examinees: new Float64Array(items.length + 1), correct: new Float64Array((items.length + 1) * items.length) }
+      forms.set(key, form)
+    }
+    const m = items.length
+    let s = 0
+    for (const j of items) s += pattern[j]!
+    form.examinees[s] = form.examinees[s]! + f
+    items.forEach((j, i) => {
+      if (pattern[j] !== 1) return
+      form.correct[s * m + i] = form.correct[s * m + i]! + f
+      itemTotals[j] = itemTotals[j]! + f
+    })
+  })
+  return (items) => {
+    const a = items[0]!.a
+    const n = new Float64Array(k * Q)
+    const r = new Float64Array(k * Q)
+    let logLikelihood = 0
+    for (let j = 0; j < k; j++) logLikelihood += items[j]!.d * itemTotals[j]!
+    // log(1 + e^(aθ + d_j)) per item and point once per cycle; each form's partition sums its rows.
+    const itemPartition = new Float64Array(k * Q)
+    for (let j = 0; j < k; j++) for (let q = 0; q < Q; q++) itemPartition[j * Q + q] = softplus(a * quad.points[q]! + items[j]!.d)
+    const logPartition = new Float64Array(Q)
+    const post = new Float64Array(Q)
+    for (const form of forms.values()) {
+      const m = form.items.length
+      logPartition.fill(0)
+      for (const j of form.items) for (let q = 0; q < Q; q++) logPartition[q] = logPartition[q]! + itemPartition[j * Q + q]!
+      for (let s = 0; s <= m; s++) {
+        const f = form.examinees[s]!
+        if (f === 0) continue
+        let max = -Infinity
+        for (let q = 0; q < Q; q++) {
+          post[q] = s * a * quad.points[q]! - logPartition[q]!
+          max = Math.max(max, post[q]!)
+        }
+        let total = 0
+        for (let q = 0; q < Q; q++) {
+          post[q] = quad.weights[q]! * Math.exp(post[q]! - max)
+          total += post[q]!
+        }
+        logLikelihood += f * (max + Math.log(total))
+        for (let q = 0; q < Q; q++) post[q] = post[q]! / total
+        form.items.forEach((j, i) => {
+          const c = form.correct[s * m + i]!
+          for (let q = 0; q < Q; q++) {
+            n[j * Q + q] = n[j * Q + q]! + f * post[q]!
+            if (c !== 0) r[j * Q + q] = r[j * Q + q]! + c * post[q]!
+          }
+        })
       }
     }
     return { n, r, logLikelihood }

@@ -13,13 +13,15 @@ const clampStep = (step: number) => Math.max(-MAX_STEP, Math.min(MAX_STEP, step)
 /** M-step for one 2PL item: Newton's method on the expected complete-data log-likelihood in (a, d). */
 export function maximise2pl(item: ItemParameters, n: Float64Array, r: Float64Array, offset: number, points: Float64Array): ItemParameters {
   let { a, d } = item
+  // n is shared by every item (complete responses) or per item (incomplete ones), like r.
+  const nAt = n.length === points.length ? 0 : offset
   for (let step = 0; step < NEWTON_STEPS; step++) {
     let ga = 0, gd = 0, haa = 0, had = 0, hdd = 0
     for (let q = 0; q < points.length; q++) {
       const theta = points[q]!
       const P = logistic(a * theta + d)
-      const resid = r[offset + q]! - n[q]! * P
-      const info = n[q]! * P * (1 - P)
+      const resid = r[offset + q]! - n[nAt + q]! * P
+      const info = n[nAt + q]! * P * (1 - P)
       ga += resid * theta
       gd += resid
       haa += info * theta * theta
@@ -47,17 +49,19 @@ export function maximiseRasch(a0: number, d0: readonly number[], n: Float64Array
   const k = d0.length
   let a = a0
   const d = [...d0]
+  const perItem = n.length !== Q
   for (let step = 0; step < NEWTON_STEPS; step++) {
     let ga = 0, haa = 0
     const gd = new Array<number>(k).fill(0)
     const had = new Array<number>(k).fill(0)
     const hdd = new Array<number>(k).fill(0)
     for (let j = 0; j < k; j++) {
+      const nAt = perItem ? j * Q : 0
       for (let q = 0; q < Q; q++) {
         const theta = points[q]!
         const P = logistic(a * theta + d[j]!)
-        const resid = r[j * Q + q]! - n[q]! * P
-        const info = n[q]! * P * (1 - P)
+        const resid = r[j * Q + q]! - n[nAt + q]! * P
+        const info = n[nAt + q]! * P * (1 - P)
         ga += resid * theta
         haa += info * theta * theta
         gd[j]! += resid

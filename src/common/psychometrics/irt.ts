@@ -7,7 +7,7 @@
 // mirt's and ltm's to the printed precision. Identical response patterns are collapsed into one row
 // with a frequency: a 2PL cycle costs patterns × points × items, not examinees × …; a Rasch cycle
 // groups examinees by sum score (irt-estep.ts says why that is exact).
-import { patternEStep, sumScoreEStep, type EStep } from './irt-estep.js'
+import { anyMissing, formSumScoreEStep, NOT_PRESENTED, patternEStep, sumScoreEStep, type EStep } from './irt-estep.js'
 import { maximise2pl, maximiseRasch } from './irt-mstep.js'
 
 /** A calibration that cannot be run on these responses; `message` says why. The CLI prints it, exit 2. */
@@ -18,7 +18,9 @@ export class CalibrationError extends Error {
   }
 }
 
-/** Distinct response patterns with how many examinees gave each. */
+export { NOT_PRESENTED } from './irt-estep.js'
+
+/** Distinct response patterns (0, 1, or NOT_PRESENTED per item) with how many examinees gave each. */
 export interface CollapsedResponses {
   patterns: Uint8Array[]
   counts: number[]
@@ -92,9 +94,23 @@ export function collapsePatterns(scores: readonly Uint8Array[]): CollapsedRespon
   return { patterns, counts }
 }
 
+/** Per item: how many examinees were presented it, and how many of them answered it correctly. */
+export function itemCounts(data: CollapsedResponses, k: number): { presented: number[]; correct: number[] } {
+  const presented = new Array<number>(k).fill(0)
+  const correct = new Array<number>(k).fill(0)
+  data.patterns.forEach((pattern, p) => {
+    for (let j = 0; j < k; j++) {
+      if (pattern[j] === NOT_PRESENTED) continue
+      presented[j]! += data.counts[p]!
+      if (pattern[j] === 1) correct[j]! += data.counts[p]!
+    }
+  })
+  return { presented, correct }
+}
+
 /**
- * Refuses what MML cannot estimate: fewer than two examinees, and an item everyone answered the same
- * way (a constant item carries no information, and its intercept runs off to ±∞). We refuse rather
+ * Refuses what MML cannot estimate: fewer than two examinees, an item nobody was presented, and an
+ * item everyone presented with it answered the same way (a constant item carries no information, and its intercept runs off to ±∞). We refuse rather
  * than fix it at a bound, so no invented parameter ever reaches the item bank; the message names the
  * item so staff can leave it out of the calibration.
  */
@@ -103,27 +119,23 @@ export function checkCalibratable(data: CollapsedResponses, itemIds: readonly st
   if (n < 2) throw new CalibrationError(`IRT calibration needs at least two examinees; the file has ${n}`)
   const k = itemIds.length
   if (k === 0) throw new CalibrationError('IRT calibration needs at least one item')
-  const correct = new Array<number>(k).fill(0)
   data.patterns.forEach((pattern, p) => {
     if (pattern.length !== k) throw new CalibrationError(`response pattern ${p + 1} has ${pattern.length} items, expected ${k}`)
-    for (let j = 0; j < k; j++) correct[j]! += pattern[j]! * data.counts[p]!
   })
+  const { presented, correct } = itemCounts(data, k)
   for (let j = 0; j < k; j++) {
-    if (correct[j] === 0 || correct[j] === n) {
+    if (presented[j] === 0) throw new CalibrationError(`item "${itemIds[j]}" cannot be calibrated: no examinee was presented it`)
+    if (correct[j] === 0 || correct[j] === presented[j]) {
       const how = correct[j] === 0 ? 'no examinee answered it correctly' : 'every examinee answered it correctly'
       throw new CalibrationError(`item "${itemIds[j]}" cannot be calibrated: ${how}, so it carries no information; leave it out and calibrate the others`)
     }
   }
 }
 
-/** Starting intercepts: the logit of each item's proportion correct. */
+/** Starting intercepts: the logit of each item's proportion correct among those presented it. */
 function startingIntercepts(data: CollapsedResponses, k: number): number[] {
-  const total = data.counts.reduce((s, c) => s + c, 0)
-  const correct = new Array<number>(k).fill(0)
-  data.patterns.forEach((pattern, p) => {
-    for (let j = 0; j < k; j++) correct[j]! += pattern[j]! * data.counts[p]!
-  })
-  return correct.map((c) => Math.log(c / (total - c)))
+  const { presented, correct } = itemCounts(data, k)
+  return correct.map((c, j) => Math.log(c / (presented[j]! - c)))
 }
 
 type MStep = (items: ItemParameters[], n: Float64Array, r: Float64Array, points: Float64Array) => ItemParameters[]
@@ -163,7 +175,9 @@ export function calibrate2pl(data: CollapsedResponses, itemIds: readonly string[
 
 /** Rasch calibration with one common discrimination estimated, by marginal maximum likelihood. */
 export function calibrateRasch(data: CollapsedResponses, itemIds: readonly string[], options: CalibrationOptions = {}): RaschCalibration {
-  const fit = runEm(data, itemIds, (quad) => sumScoreEStep(data, itemIds.length, quad), (items, n, r, points) => {
+  // Incomplete responses group by (form, score); complete ones by score alone (one form).
+  const eStepFor = anyMissing(data) ? (quad: Quadrature) => formSumScoreEStep(data, itemIds.length, quad) : (quad: Quadrature) => sumScoreEStep(data, itemIds.length, quad)
+  const fit = runEm(data, itemIds, eStepFor, (items, n, r, points) => {
     const { a, d } = maximiseRasch(items[0]!.a, items.map((it) => it.d), n, r, points)
     return d.map((dj) => ({ a, d: dj }))
   }, options)

@@ -87,3 +87,69 @@ export const SaveDemographicsBody = Type.Object({ consent: Type.Literal(true), a
 export type SaveDemographicsBody = Static<typeof SaveDemographicsBody>
 export const MyDemographicsView = Type.Object({ answers: Nullable(DemographicAnswers), consentedAt: Nullable(IsoDateTime) })
 export type MyDemographicsView = Static<typeof MyDemographicsView>
+
+// ---------- IRT calibration and form comparability around the cut ----------
+
+export const FormComparabilityParams = Type.Object({ module: Code }, Strict)
+export const CALIBRATION_CAVEATS = ['few-examinees', 'not-converged', 'bounded-items'] as const
+export const ITEM_EXCLUSION_REASONS = ['not-presented', 'all-correct', 'all-wrong'] as const
+
+export const CalibrationView = Type.Object({
+  status: StringEnum(['calibrated', 'not_calibrated'] as const),
+  model: Type.String(),
+  computedAt: IsoDateTime,
+  jobId: Id,
+  /** Scored attempts of the period (each an examinee answering its own form). */
+  examinees: Type.Integer(),
+  itemsCalibrated: Type.Integer(),
+  itemsExcluded: Type.Integer(),
+  discrimination: Ratio,
+  seDiscrimination: Ratio,
+  /** θ of the borderline candidate: where the expected percent over the pool is the cut. */
+  thetaCut: Ratio,
+  logLikelihood: Ratio,
+  converged: Type.Boolean(),
+  iterations: Type.Integer(),
+  reason: Nullable(Type.String()),
+  caveats: Type.Array(StringEnum(CALIBRATION_CAVEATS)),
+})
+export type CalibrationView = Static<typeof CalibrationView>
+
+export const ComparabilitySummary = Type.Object({
+  forms: Type.Integer(), min: Ratio, median: Ratio, max: Ratio, spread: Ratio, beyondTolerance: Type.Integer(),
+})
+export type ComparabilitySummary = Static<typeof ComparabilitySummary>
+
+export const FormAtCutView = Type.Object({
+  formKey: Type.String(),
+  items: Type.Integer(),
+  candidates: Type.Integer(),
+  expectedPoints: Type.Number(),
+  expectedPercent: Type.Number(),
+  differencePercent: Type.Number(),
+  beyondTolerance: Type.Boolean(),
+  boundedItems: Type.Integer(),
+  fewCandidates: Type.Boolean(),
+})
+export type FormAtCutView = Static<typeof FormAtCutView>
+
+export const CalibratedItemView = Type.Object({
+  itemId: Id, version: Type.Integer(), presented: Type.Integer(), p: Type.Number(),
+  difficulty: Ratio, seDifficulty: Ratio, excluded: Nullable(StringEnum(ITEM_EXCLUSION_REASONS)),
+})
+export type CalibratedItemView = Static<typeof CalibratedItemView>
+
+export const FormComparabilityView = Type.Object({
+  module: Type.String(),
+  moduleName: Type.String(),
+  year: Type.Integer(),
+  cutPercent: Type.Number(),
+  /** Percentage points either side of the cut within which a form counts as comparable. */
+  tolerance: Type.Number(),
+  fewCandidatesPerForm: Type.Integer(),
+  calibration: Nullable(CalibrationView),
+  summary: Nullable(ComparabilitySummary),
+  forms: Type.Array(FormAtCutView),
+  items: Type.Array(CalibratedItemView),
+})
+export type FormComparabilityView = Static<typeof FormComparabilityView>

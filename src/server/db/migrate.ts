@@ -50,6 +50,8 @@ import * as issuerKeys from './migrations/0034-issuer-keys.js'
 import * as rateLimits from './migrations/0036-rate-limits.js'
 // issue 16, item 2: forms drawn and rendered at check-in (delivery-perf stream)
 import * as preparedForms from './migrations/0037-prepared-forms.js'
+// issue 15: IRT calibration of each module's pool and form comparability around the cut
+import * as irtCalibrations from './migrations/0033-irt-calibrations.js'
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: DialectName): Promise<void> }
 
@@ -87,6 +89,7 @@ const migrations: Record<string, DialectMigration> = {
   '0030-item-statistics': itemStatistics,
   '0031-standard-setting': standardSetting,
   '0032-analytics-indexes': analyticsIndexes,
+  '0033-irt-calibrations': irtCalibrations,
   '0034-issuer-keys': issuerKeys,
   '0036-rate-limits': rateLimits,
   '0037-prepared-forms': preparedForms,

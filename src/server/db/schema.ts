@@ -761,6 +761,10 @@ export interface Database {
   issuer_keys: IssuerKeysTable
   // issue 16, stateless stream: shared rate-limit counters (migration 0036)
   rate_limit_counters: RateLimitCountersTable
+  // issue 15: IRT calibration and form comparability (migration 0033)
+  irt_calibrations: IrtCalibrationsTable
+  irt_item_parameters: IrtItemParametersTable
+  irt_form_comparability: IrtFormComparabilityTable
 }
 
 /** One issuer signing key; the secret sealed under the KEK named by kek_id (crypto/envelope.ts). */
@@ -1242,4 +1246,48 @@ export interface RateLimitCountersTable {
   key: string
   hits: number
   window_ends_ms: number
+}
+
+// ---- issue 15: IRT calibration and form comparability (migration 0033)
+export interface IrtCalibrationsTable {
+  module: string
+  year: number
+  job_id: string
+  computed_at: string
+  status: 'calibrated' | 'not_calibrated'
+  model: string
+  examinees: number
+  discrimination: number | null
+  theta_cut: number | null
+  cut_percent: number
+  /** JSON: log-likelihood, convergence, excluded items, the comparability summary, caveats. */
+  detail: string
+}
+
+export interface IrtItemParametersTable {
+  module: string
+  year: number
+  item_id: string
+  version: number
+  presented: number
+  p: number
+  slope: number | null
+  difficulty: number | null
+  se_difficulty: number | null
+  /** Why the item version was left out of the calibration, else null. */
+  excluded: string | null
+}
+
+export interface IrtFormComparabilityTable {
+  module: string
+  year: number
+  form_key: string
+  items: number
+  candidates: number
+  expected_points: number
+  expected_percent: number
+  beyond_tolerance: number
+  bounded_items: number
+  /** JSON array of "itemId@version", sorted. */
+  item_versions: string
 }

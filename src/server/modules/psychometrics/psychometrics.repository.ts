@@ -1,7 +1,7 @@
 // The psychometrics module's tables: a period's snapshots (per module and per conjunctive decision),
 // item statistics per version, and candidates' voluntary demographics.
 import type { DbOrTx } from '../../db/database.js'
-import type { ItemStatisticsTable, PsychometricSnapshotsTable } from '../../db/schema.js'
+import type { IrtCalibrationsTable, IrtFormComparabilityTable, IrtItemParametersTable, ItemStatisticsTable, PsychometricSnapshotsTable } from '../../db/schema.js'
 
 /** Replaces a period's snapshots and item statistics for these scopes (an idempotent re-run). */
 export async function replacePeriod(trx: DbOrTx, year: number, scopes: readonly string[], modules: readonly string[], snapshots: PsychometricSnapshotsTable[], items: ItemStatisticsTable[]) {
@@ -55,4 +55,27 @@ export async function saveDemographics(db: DbOrTx, row: { user_id: string; answe
 export async function deleteDemographics(db: DbOrTx, userId: string): Promise<boolean> {
   const r = await db.deleteFrom('candidate_demographics').where('user_id', '=', userId).executeTakeFirst()
   return Number(r.numDeletedRows) > 0
+}
+
+/** Replaces a period's IRT calibration, item parameters and form comparability for these modules. */
+export async function replaceIrtPeriod(trx: DbOrTx, year: number, modules: readonly string[], rows: { calibrations: IrtCalibrationsTable[]; items: IrtItemParametersTable[]; forms: IrtFormComparabilityTable[] }) {
+  if (modules.length === 0) return
+  for (const table of ['irt_form_comparability', 'irt_item_parameters', 'irt_calibrations'] as const) {
+    await trx.deleteFrom(table).where('year', '=', year).where('module', 'in', modules).execute()
+  }
+  if (rows.calibrations.length > 0) await trx.insertInto('irt_calibrations').values(rows.calibrations).execute()
+  for (let i = 0; i < rows.items.length; i += 500) await trx.insertInto('irt_item_parameters').values(rows.items.slice(i, i + 500)).execute()
+  for (let i = 0; i < rows.forms.length; i += 500) await trx.insertInto('irt_form_comparability').values(rows.forms.slice(i, i + 500)).execute()
+}
+
+export async function irtCalibrationOf(db: DbOrTx, module: string, year: number) {
+  return db.selectFrom('irt_calibrations').selectAll().where('module', '=', module).where('year', '=', year).executeTakeFirst()
+}
+
+export async function irtItemsOf(db: DbOrTx, module: string, year: number) {
+  return db.selectFrom('irt_item_parameters').selectAll().where('module', '=', module).where('year', '=', year).orderBy('item_id').orderBy('version').execute()
+}
+
+export async function irtFormsOf(db: DbOrTx, module: string, year: number) {
+  return db.selectFrom('irt_form_comparability').selectAll().where('module', '=', module).where('year', '=', year).orderBy('expected_percent').orderBy('form_key').execute()
 }

@@ -4,7 +4,7 @@
 // withdraws their own voluntary demographics.
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import {
-  ItemParams, ItemStatisticsList, MyDemographicsView, ReportParams, ReviewQueue, SaveDemographicsBody, SendToReviewBody, SnapshotList, StartedJob, StartStatisticsBody, YearQuery,
+  FormComparabilityParams, FormComparabilityView, ItemParams, ItemStatisticsList, MyDemographicsView, ReportParams, ReviewQueue, SaveDemographicsBody, SendToReviewBody, SnapshotList, StartedJob, StartStatisticsBody, YearQuery,
 } from '../../../common/schemas/psychometrics.js'
 import { ItemDetailView } from '../../../common/schemas/item-bank.js'
 import { Binary, errorResponses, typed } from '../../http.js'
@@ -24,6 +24,13 @@ export default async function psychometricsRoutes(app: FastifyInstance) {
   r.get('/api/v1/psychometrics/modules', {
     schema: { tags, summary: 'A year\'s figures per module and per conjunctive decision (MS, MT1), as last computed', querystring: YearQuery, response: { 200: SnapshotList, ...errorResponses(400, 401, 403) } },
   }, async (request) => p().snapshots(request.actor, request.query.year))
+
+  r.get('/api/v1/psychometrics/forms/:module', {
+    schema: {
+      tags, summary: 'A module\'s Rasch calibration for a year and, for each delivered form, the borderline candidate\'s expected score at the cut (as last computed by the statistics job)',
+      params: FormComparabilityParams, querystring: YearQuery, response: { 200: FormComparabilityView, ...errorResponses(400, 401, 403, 404) },
+    },
+  }, async (request) => p().formComparability(request.actor, request.params.module, request.query.year))
 
   r.get('/api/v1/psychometrics/review-queue', {
     schema: { tags, summary: 'The item versions a year\'s statistics flagged, with the flags', querystring: YearQuery, response: { 200: ReviewQueue, ...errorResponses(400, 401, 403) } },

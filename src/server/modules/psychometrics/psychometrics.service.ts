@@ -2,7 +2,8 @@
 // nightly), read a period's figures, an item's statistics and the review queue, send a flagged item
 // back to review (the item bank's own audited transition), and download the technical report.
 // Candidates give or withdraw their voluntary demographics here; nobody reads them one by one.
-import type { DemographicAnswers, ItemVersionStatisticsView, ModuleSnapshotView, ReviewQueueEntry } from '../../../common/schemas/psychometrics.js'
+import type { DemographicAnswers, FormComparabilityView, ItemVersionStatisticsView, ModuleSnapshotView, ReviewQueueEntry } from '../../../common/schemas/psychometrics.js'
+import { FORM_COMPARABILITY } from '../../../common/rules/form-comparability.js'
 import type { ItemReviewFlag } from '../../../common/rules/item-review.js'
 import { DIF_MIN_GROUP_SIZE } from '../../../common/rules/demographics.js'
 import type { ServerContext } from '../../context.js'
@@ -12,7 +13,8 @@ import type { ItemStatisticsTable } from '../../db/schema.js'
 import { requireActor, requireRole, type Actor } from '../accounts/actor.js'
 import type { AuditService } from '../audit/audit.service.js'
 import type { ItemBankService } from '../item-bank/item-bank.service.js'
-import { deleteDemographics, findDemographics, flaggedOfYear, saveDemographics, snapshotsOfYear, statisticsOfItem, statisticsOfModuleYear } from './psychometrics.repository.js'
+import { deleteDemographics, findDemographics, flaggedOfYear, irtCalibrationOf, irtFormsOf, irtItemsOf, saveDemographics, snapshotsOfYear, statisticsOfItem, statisticsOfModuleYear } from './psychometrics.repository.js'
+import type { IrtDetail } from './irt-compute.js'
 import { registerStatisticsJob, PSYCHOMETRICS_JOB, type StatisticsInput, type StatisticsJobDeps } from './statistics-job.js'
 import { technicalReportPdf, type StandardSettingRecord } from './technical-report-pdf.js'
 
@@ -35,6 +37,36 @@ function itemView(row: ItemStatisticsTable): ItemVersionStatisticsView {
     itemId: row.item_id, version: Number(row.version), module: row.module, year: Number(row.year), computedAt: new Date(row.computed_at).toISOString(),
     exposure: Number(row.exposure), p: Number(row.p), pointBiserial: d.pointBiserial, correctedItemTotal: d.correctedItemTotal, alphaIfDeleted: d.alphaIfDeleted,
     omitted: d.distractors?.omitted ?? null, options: d.distractors?.options ?? [], flags: JSON.parse(row.flags) as ItemReviewFlag[], dif: d.dif,
+  }
+}
+
+const num = (v: number | string | null): number | null => (v === null ? null : Number(v))
+
+/** A module's stored calibration and form comparability for a year, as the page and the report read it. */
+async function comparabilityOf(db: ServerContext['db'], mod: { code: string; name: string; passPercent: number }, year: number): Promise<FormComparabilityView> {
+  const row = await irtCalibrationOf(db, mod.code, year)
+  const base = { module: mod.code, moduleName: mod.name, year, fewCandidatesPerForm: FORM_COMPARABILITY.fewCandidatesPerForm }
+  if (!row) return { ...base, cutPercent: mod.passPercent, tolerance: FORM_COMPARABILITY.tolerancePercentPoints, calibration: null, summary: null, forms: [], items: [] }
+  const detail = JSON.parse(row.detail) as IrtDetail
+  const cutPercent = Number(row.cut_percent)
+  const items = (await irtItemsOf(db, mod.code, year)).map((i) => ({
+    itemId: i.item_id, version: Number(i.version), presented: Number(i.presented), p: Number(i.p), difficulty: num(i.difficulty), seDifficulty: num(i.se_difficulty),
+    excluded: i.excluded as FormComparabilityView['items'][number]['excluded'],
+  }))
+  const forms = (await irtFormsOf(db, mod.code, year)).map((f) => ({
+    formKey: f.form_key, items: Number(f.items), candidates: Number(f.candidates), expectedPoints: Number(f.expected_points), expectedPercent: Number(f.expected_percent),
+    differencePercent: Number(f.expected_percent) - cutPercent, beyondTolerance: Number(f.beyond_tolerance) === 1, boundedItems: Number(f.bounded_items),
+    fewCandidates: Number(f.candidates) < FORM_COMPARABILITY.fewCandidatesPerForm,
+  }))
+  return {
+    ...base, cutPercent, tolerance: detail.tolerance,
+    calibration: {
+      status: row.status, model: row.model, computedAt: new Date(row.computed_at).toISOString(), jobId: row.job_id, examinees: Number(row.examinees),
+      itemsCalibrated: items.filter((i) => i.excluded === null).length, itemsExcluded: items.filter((i) => i.excluded !== null).length,
+      discrimination: num(row.discrimination), seDiscrimination: detail.seDiscrimination, thetaCut: num(row.theta_cut), logLikelihood: detail.logLikelihood,
+      converged: detail.converged, iterations: detail.iterations, reason: detail.reason, caveats: detail.caveats,
+    },
+    summary: detail.summary, forms, items,
   }
 }
 
@@ -112,6 +144,14 @@ export function createPsychometricsService(ctx: ServerContext, deps: Psychometri
       return deps.itemBank.changeStatus(actor, itemId, { status: 'in_review', reason: `Item statistics: ${reason}` })
     },
 
+    /** A module's calibration for a year and every delivered form's expected score at the cut, as last computed by the job. */
+    async formComparability(actor: Actor | null, module: string, year = thisYear()): Promise<FormComparabilityView> {
+      requireRole(actor, 'program_staff')
+      const mod = deps.program.module(module)
+      if (!mod) throw notFound(`The module ${module}`)
+      return comparabilityOf(db, mod, year)
+    },
+
     /** The technical report of a module and year (PDF). */
     async technicalReport(actor: Actor | null, module: string, year: number) {
       requireRole(actor, 'program_staff')
@@ -125,7 +165,7 @@ export function createPsychometricsService(ctx: ServerContext, deps: Psychometri
       for (const i of items) if (!names.has(i.itemId)) names.set(i.itemId, (await deps.itemBank.find(i.itemId))?.identifier ?? i.itemId)
       const pdf = await technicalReportPdf({
         module: { code: mod.code, name: mod.name, passPercent: mod.passPercent }, year, snapshot, conjunctive, items, itemNames: names,
-        standardSetting: await deps.standardSetting(module, year), printedAt: now(),
+        standardSetting: await deps.standardSetting(module, year), comparability: await comparabilityOf(db, mod, year), printedAt: now(),
       })
       return { pdf, filename: `mt1-technical-report-${module}-${year}.pdf` }
     },

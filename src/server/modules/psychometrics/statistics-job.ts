@@ -9,14 +9,15 @@ import type { DemographicQuestion } from '../../../common/rules/demographics.js'
 import type { ModuleSnapshotView } from '../../../common/schemas/psychometrics.js'
 import type { ServerContext } from '../../context.js'
 import { inTransaction } from '../../db/transaction.js'
-import type { ItemStatisticsTable, PsychometricSnapshotsTable } from '../../db/schema.js'
+import type { IrtCalibrationsTable, IrtFormComparabilityTable, IrtItemParametersTable, ItemStatisticsTable, PsychometricSnapshotsTable } from '../../db/schema.js'
 import type { AttemptRecordsService } from '../delivery/attempt-records.service.js'
 import type { ItemBankService } from '../item-bank/item-bank.service.js'
 import type { JobsService } from '../jobs/jobs.service.js'
 import type { ProgramService } from '../program/program.service.js'
 import type { ResultsService } from '../results/results.service.js'
 import { computeModule, type ChoiceKey, type GatheredAttempt, type ItemVersionStatistics, type ModuleStatistics } from './compute.js'
-import { demographicsOf, replacePeriod } from './psychometrics.repository.js'
+import { computeIrt } from './irt-compute.js'
+import { demographicsOf, replaceIrtPeriod, replacePeriod } from './psychometrics.repository.js'
 
 export const PSYCHOMETRICS_JOB = 'psychometrics'
 export interface StatisticsInput { year: number; modules: string[]; startedBy: string }
@@ -104,6 +105,7 @@ export function registerStatisticsJob(ctx: ServerContext, deps: StatisticsJobDep
       const at = now()
       const snapshots: PsychometricSnapshotsTable[] = []
       const rows: ItemStatisticsTable[] = []
+      const irt: { calibrations: IrtCalibrationsTable[]; items: IrtItemParametersTable[]; forms: IrtFormComparabilityTable[] } = { calibrations: [], items: [], forms: [] }
       const perModule = new Map<string, { stats: ModuleStatistics; passed: Map<string, boolean> }>()
       const report: StatisticsReport = { year: input.year, modules: [] }
       for (const [index, module] of input.modules.entries()) {
@@ -112,6 +114,12 @@ export function registerStatisticsJob(ctx: ServerContext, deps: StatisticsJobDep
         if (!mod) continue
         const gathered = await gather(module, input.year)
         const { module: stats, items } = computeModule({ ...gathered, cutPercent: mod.passPercent, minGroupSize: deps.minGroupSize })
+        // Every item version of every delivered form on one scale (Rasch), and the forms compared at the cut.
+        await setImmediate()
+        const calibrated = computeIrt({ module, year: input.year, jobId: job.id, computedAt: at, attempts: gathered.attempts, cutPercent: mod.passPercent })
+        irt.calibrations.push(calibrated.calibration)
+        irt.items.push(...calibrated.items)
+        irt.forms.push(...calibrated.forms)
         const passed = new Map<string, boolean>()
         for (const a of gathered.attempts) passed.set(a.candidateId, a.passed)
         perModule.set(module, { stats, passed })
@@ -139,7 +147,10 @@ export function registerStatisticsJob(ctx: ServerContext, deps: StatisticsJobDep
         }
         snapshots.push({ scope: credential.code, year: input.year, job_id: job.id, started_by: input.startedBy, computed_at: at, candidates: candidates.length, summary: JSON.stringify(summary) })
       }
-      await inTransaction(ctx.db, (trx) => replacePeriod(trx, input.year, snapshots.map((s) => s.scope), [...perModule.keys()], snapshots, rows))
+      await inTransaction(ctx.db, async (trx) => {
+        await replacePeriod(trx, input.year, snapshots.map((s) => s.scope), [...perModule.keys()], snapshots, rows)
+        await replaceIrtPeriod(trx, input.year, [...perModule.keys()], irt)
+      })
       return { status: 'done', report }
     },
   })

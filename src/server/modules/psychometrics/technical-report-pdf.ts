@@ -2,7 +2,7 @@
 // scores (candidates, pass rate, cut, reliability, precision at the cut, decision consistency), its
 // items (flags and a table of every item version) and fairness (DIF by question), and the record of
 // the standard-setting study behind the cut. Same tagged layout and colours as the score report.
-import type { ItemVersionStatisticsView, ModuleSnapshotView } from '../../../common/schemas/psychometrics.js'
+import type { FormComparabilityView, ItemVersionStatisticsView, ModuleSnapshotView } from '../../../common/schemas/psychometrics.js'
 import { DEMOGRAPHIC_QUESTIONS, type DemographicQuestion } from '../../../common/rules/demographics.js'
 import { MUTED, NAVY, TEXT, printedDate, renderPdf, type TaggedPdf } from '../results/pdf-document.js'
 import { FLAG_MEANINGS } from '../../../common/rules/item-flag-meanings.js'
@@ -17,6 +17,8 @@ export interface TechnicalReportInput {
   items: ItemVersionStatisticsView[]
   itemNames: ReadonlyMap<string, string>
   standardSetting: StandardSettingRecord | null
+  /** The job's calibration and form comparability for the module and year. */
+  comparability: FormComparabilityView
   printedAt: string
 }
 
@@ -75,6 +77,8 @@ export function technicalReportPdf(input: TechnicalReportInput): Promise<Buffer>
     }
     para('Mantel–Haenszel on the total score, ETS categories; a comparison is computed only when both groups have at least the minimum number of candidates. Demographics are voluntary and reported only in aggregate.', MUTED, 9)
 
+    formComparabilitySection(input.comparability, { h2, para, fact })
+
     h2('Standard-setting record')
     const ss = input.standardSetting
     if (!ss) para('No standard-setting study recorded for this module and year.')
@@ -111,4 +115,22 @@ function itemTable(pdf: TaggedPdf, input: TechnicalReportInput): void {
   for (const i of input.items) {
     row([input.itemNames.get(i.itemId) ?? i.itemId, String(i.version), String(i.exposure), num(i.p), num(i.correctedItemTotal), i.flags.map((f) => FLAG_MEANINGS[f].label).join(', ') || '—'], false)
   }
+}
+
+/** Whether forms drawn from the pool are equally hard for a candidate at the cut (a Rasch calibration). */
+function formComparabilitySection(view: FormComparabilityView, out: { h2: (t: string) => void; para: (t: string, color?: string, size?: number) => void; fact: (l: string, v: string) => void }): void {
+  const { h2, para, fact } = out
+  h2('Form comparability')
+  const cal = view.calibration
+  if (!cal) return para('No calibration has been computed for this module and year.')
+  if (cal.status === 'not_calibrated') return para(`The items could not be calibrated: ${cal.reason ?? 'not enough responses'}.`)
+  fact('Calibration', `Rasch by marginal maximum likelihood over ${cal.examinees} scored attempts; ${cal.itemsCalibrated} item versions on one scale${cal.itemsExcluded > 0 ? `, ${cal.itemsExcluded} left out (answered alike by everyone who saw them)` : ''}; common slope ${num(cal.discrimination, 3)}`)
+  fact('Borderline candidate', `ability (theta) = ${num(cal.thetaCut)}, where the expected score over the pool is the ${view.cutPercent}% cut`)
+  const s = view.summary
+  if (s && s.forms > 0) {
+    fact('Forms delivered', `${s.forms}; expected percent at the cut from ${num(s.min, 1)}% to ${num(s.max, 1)}% (median ${num(s.median, 1)}%, spread ${num(s.spread, 1)} points)`)
+    fact(`Beyond ±${view.tolerance} points of the cut`, s.beyondTolerance === 0 ? 'none' : `${s.beyondTolerance} form${s.beyondTolerance === 1 ? '' : 's'}`)
+  }
+  if (cal.caveats.includes('few-examinees')) para('Few candidates: the item difficulties, and so these expected scores, are imprecise.', MUTED, 9.5)
+  para('Items a candidate was not presented count as missing, not wrong. Each form\'s expected score is its test characteristic curve at the borderline theta.', MUTED, 9)
 }

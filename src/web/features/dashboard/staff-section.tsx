@@ -19,6 +19,7 @@ const LINKS = [
   { to: "/staff/sessions", title: "Sessions", text: "Every session at every center as a list or a calendar: schedule, edit or cancel." },
   { to: "/staff/items", title: "Item bank", text: "Find, write, review, import and export the MT1 items." },
   { to: "/staff/items/review-queue", title: "Item statistics", text: "Reliability per module, flagged items to review, technical reports." },
+  { to: "/staff/psychometrics/forms", title: "Form comparability", text: "Items on one scale, and whether drawn forms are equally hard at the cut." },
   { to: "/staff/items/new", title: "New item", text: "Write an item from a template with a live candidate preview." },
   { to: "/staff/forms/preview", title: "Form preview", text: "Draw a whole form by the blueprint and see it as candidates do." },
   { to: "/staff/users", title: "Users", text: "Find people, create accounts, change roles, disable or enable." },

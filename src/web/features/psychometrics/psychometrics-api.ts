@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client";
 import type { ItemDetailView } from "../../../common/schemas/item-bank";
 import type {
+  FormComparabilityView,
   ItemStatisticsList,
   MyDemographicsView,
   ReviewQueue,
@@ -22,6 +23,7 @@ export const psychometricsKeys = {
   all: ["psychometrics"] as const,
   modules: (year: number) => ["psychometrics", "modules", year] as const,
   queue: (year: number) => ["psychometrics", "queue", year] as const,
+  forms: (module: string, year: number) => ["psychometrics", "forms", module, year] as const,
   item: (id: string) => ["psychometrics", "item", id] as const,
   demographics: ["me", "demographics"] as const,
 };
@@ -34,6 +36,15 @@ export function useModuleFigures(year: number) {
 
 export function useReviewQueue(year: number) {
   return useQuery({ queryKey: psychometricsKeys.queue(year), queryFn: ({ signal }) => api.get<ReviewQueue>(`${BASE}/review-queue`, { year }, signal) });
+}
+
+/** A module's calibration and each delivered form's expected score at the cut, as the job last stored them. */
+export function useFormComparability(module: string, year: number) {
+  return useQuery({
+    queryKey: psychometricsKeys.forms(module, year),
+    queryFn: ({ signal }) => api.get<FormComparabilityView>(`${BASE}/forms/${encodeURIComponent(module)}`, { year }, signal),
+    enabled: module !== "",
+  });
 }
 
 export function useItemStatistics(itemId: string) {

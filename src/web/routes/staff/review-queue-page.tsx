@@ -113,7 +113,7 @@ export function ReviewQueuePage() {
   return (
     <Page title="Item statistics and review queue" wide lead="How well each module measures, and the items whose statistics ask for a look. Statistics are computed by a background job every night and when you run it.">
       <p>
-        <Link to="/staff/items">Back to the item bank</Link>
+        <Link to="/staff/items">Back to the item bank</Link> · <Link to="/staff/psychometrics/forms">Form comparability around the cut</Link>
       </p>
       <SelectField label="Year" name="year" value={String(year)} onChange={(e) => setYear(Number(e.target.value))}>
         {YEARS.map((y) => (
