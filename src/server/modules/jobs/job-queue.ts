@@ -106,8 +106,13 @@ export function createJobQueue(ctx: ServerContext): JobQueue | null {
       if (workers.has(queue)) return
       const b = await instance()
       await ensureQueue(b, queue)
-      const id = await b.work<T>(queue, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: POLLING_SECONDS }, async (jobs) => {
+      let id = ''
+      id = await b.work<T>(queue, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: POLLING_SECONDS }, async (jobs) => {
         for (const job of jobs) await handler({ id: job.id, data: job.data, retryCount: job.retryCount, retryLimit: job.retryLimit })
+        // pg-boss waits out the polling interval after every fetch, even one that found work: a
+        // backlog (the 200 confirmations of a full session) would drain at one message a second.
+        // After a message is done, fetch again at once; only an empty fetch waits.
+        if (jobs.length > 0 && id) b.notifyWorker(id)
       })
       workers.set(queue, id)
     },
