@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { send, signIn } from '../helpers/process-client.js'
 import { responseFor } from '../helpers/responses.js'
 import { exited, killServerProcesses, startServerProcess } from '../helpers/server-process.js'
-import { removeTestStorage } from '../helpers/test-app.js'
+import { removeTestStorage, TEST_KEK } from '../helpers/test-app.js'
 
 const url = process.env.TEST_DATABASE_URL
 const CANDIDATES = 6
@@ -21,7 +21,8 @@ describe.skipIf(!url)('a SIGKILL of one of two processes on PostgreSQL', () => {
     const schema = `kill_${randomBytes(5).toString('hex')}`
     const dirA = fs.mkdtempSync(path.join(os.tmpdir(), 'mt1-kill-a-'))
     const dirB = fs.mkdtempSync(path.join(os.tmpdir(), 'mt1-kill-b-'))
-    const env = { DATABASE_URL: url!, DATABASE_SCHEMA: schema, LOG_LEVEL: 'warn', RATE_LIMIT_PUBLIC_PER_MINUTE: '0' }
+    // Two installs (separate DATA_DIRs) on one database share the key-encryption key, as production must.
+    const env = { DATABASE_URL: url!, DATABASE_SCHEMA: schema, LOG_LEVEL: 'warn', RATE_LIMIT_PUBLIC_PER_MINUTE: '0', MT1_KEY_ENCRYPTION_KEY: TEST_KEK }
     try {
       // A seeds the demo (a session in progress, its proctor); B finds the database seeded.
       const a = (await startServerProcess({ ...env, DATA_DIR: dirA }, 240_000))

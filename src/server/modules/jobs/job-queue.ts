@@ -45,6 +45,10 @@ export function queueSchema(appSchema: string | undefined): string {
   return appSchema ? `${appSchema}_jobs` : 'pgboss'
 }
 
+const START_ATTEMPTS = 5
+/** PostgreSQL's deadlock, unique violation, duplicate table and duplicate object: what two concurrent installs of pg-boss's schema raise. */
+const isStartRace = (err: unknown) => ['40P01', '23505', '42P07', '42710'].includes((err as { code?: string }).code ?? '')
+
 /** How often an idle worker looks for messages; a message sent by this process wakes its workers at once. */
 const POLLING_SECONDS = 1
 
@@ -59,10 +63,22 @@ export function createJobQueue(ctx: ServerContext): JobQueue | null {
   function instance(): Promise<PgBoss> {
     if (stopped) return Promise.reject(new Error('the job queue has stopped'))
     boss ??= (async () => {
-      const b = new PgBoss({ connectionString: url, schema: queueSchema(ctx.config.databaseSchema), max: 4, application_name: 'mt1-queue' })
-      b.on('error', (err: unknown) => ctx.log.warn({ err }, 'job queue error'))
-      await b.start()
-      return b
+      for (let attempt = 1; ; attempt++) {
+        const b = new PgBoss({ connectionString: url, schema: queueSchema(ctx.config.databaseSchema), max: 4, application_name: 'mt1-queue' })
+        b.on('error', (err: unknown) => ctx.log.warn({ err }, 'job queue error'))
+        try {
+          await b.start()
+          return b
+        } catch (err) {
+          await b.stop({ graceful: false, wait: false }).catch(() => undefined)
+          // Processes starting together on a fresh database (the workers of WEB_CONCURRENCY, two
+          // installs) race while pg-boss creates its tables and internal queues: one deadlocks or
+          // finds a table just created. The loser starts again and finds them there.
+          if (attempt >= START_ATTEMPTS || !isStartRace(err)) throw err
+          ctx.log.warn({ attempt, code: (err as { code?: string }).code }, 'job queue start raced another process; starting again')
+          await new Promise((r) => setTimeout(r, 100 * attempt + Math.floor(Math.random() * 200)))
+        }
+      }
     })()
     return boss
   }
@@ -72,11 +88,23 @@ export function createJobQueue(ctx: ServerContext): JobQueue | null {
     if (!created) {
       // `short`: a second message with the same singletonKey while one waits is dropped, so sending
       // again (a recovery pass, a retry) is idempotent.
-      created = b.getQueue(name).then(async (q) => { if (!q) await b.createQueue(name, { name, policy: 'short' }) })
-        .catch(async (err: unknown) => {
-          // Two processes creating the same queue at once: the loser finds it there.
-          if (!(await b.getQueue(name))) throw err
-        })
+      created = (async () => {
+        for (let attempt = 1; ; attempt++) {
+          if (await b.getQueue(name)) return
+          try {
+            await b.createQueue(name, { name, policy: 'short' })
+            return
+          } catch (err) {
+            // Two processes creating queues at once (pg-boss adds a partition per queue) can
+            // deadlock or collide: the loser looks again, and creates it if the winner rolled back.
+            if (await b.getQueue(name)) return
+            if (attempt >= START_ATTEMPTS || !isStartRace(err)) throw err
+            await new Promise((r) => setTimeout(r, 100 * attempt + Math.floor(Math.random() * 200)))
+          }
+        }
+      })()
+      // A queue that could not be created is tried again by the next caller.
+      created.catch(() => queues.delete(name))
       queues.set(name, created)
     }
     await created
