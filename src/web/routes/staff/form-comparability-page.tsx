@@ -15,9 +15,8 @@ import { stat } from "../../features/psychometrics/labels";
 import { formatDateTime } from "../../lib/format";
 import "../../styles/item-bank.css";
 import "../../styles/psychometrics.css";
+import { StatisticsYearField, THIS_YEAR } from "../../features/psychometrics/statistics-year-field";
 
-const THIS_YEAR = new Date().getFullYear();
-const YEARS = Array.from({ length: 5 }, (_, i) => THIS_YEAR - i);
 
 const CAVEATS: Record<CalibrationView["caveats"][number], string> = {
   "few-examinees": "Few candidates: the difficulties, and so the expected scores, are imprecise. Read the figures as a first look only.",
@@ -70,13 +69,7 @@ export function FormComparabilityPage() {
             </option>
           ))}
         </SelectField>
-        <SelectField label="Year" name="year" value={String(year)} onChange={(e) => setYear(Number(e.target.value))}>
-          {YEARS.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </SelectField>
+        <StatisticsYearField year={year} onChange={setYear} />
       </div>
       {module ? (
         <QueryStatus query={view} loadingLabel="Loading the calibration…">

@@ -22,9 +22,8 @@ import { formatDateTime } from "../../lib/format";
 import { useFormErrors } from "../../lib/form-errors";
 import "../../styles/item-bank.css";
 import "../../styles/psychometrics.css";
+import { StatisticsYearField, THIS_YEAR } from "../../features/psychometrics/statistics-year-field";
 
-const THIS_YEAR = new Date().getFullYear();
-const YEARS = Array.from({ length: 5 }, (_, i) => THIS_YEAR - i);
 
 const FIGURE_COLUMNS: Column<ModuleSnapshotView>[] = [
   {
@@ -115,13 +114,7 @@ export function ReviewQueuePage() {
       <p>
         <Link to="/staff/items">Back to the item bank</Link> · <Link to="/staff/psychometrics/forms">Form comparability around the cut</Link>
       </p>
-      <SelectField label="Year" name="year" value={String(year)} onChange={(e) => setYear(Number(e.target.value))}>
-        {YEARS.map((y) => (
-          <option key={y} value={y}>
-            {y}
-          </option>
-        ))}
-      </SelectField>
+      <StatisticsYearField year={year} onChange={setYear} />
       <RunStatistics year={year} />
 
       <h2>Modules in {year}</h2>
