@@ -81,6 +81,7 @@ import openapiPlugin from './plugins/openapi.js'
 import securityPlugin from './plugins/security.js'
 import staticWebPlugin from './plugins/static-web.js'
 import { createServices, type Services } from './services.js'
+import { lazySchemaCompilers } from './plugins/lazy-schema-compilers.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -129,6 +130,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
       // One timestamp reader (common/dates.ts) behind every `date-time`, instead of ajv-formats' (which takes leap seconds).
       onCreate: (ajv) => { ajv.addFormat('date-time', timestampFormat) },
     },
+    // Validators and serializers are built on a route's first request, not all at start-up.
+    schemaController: { compilersFactory: lazySchemaCompilers() },
     return503OnClosing: true,
     // Fastify answers a broken URL escape (%FF: FST_ERR_BAD_URL) and a path parameter over 100
     // characters (FST_ERR_MAX_PARAM_LENGTH) before routing, so the error handler never sees them:
