@@ -133,6 +133,34 @@ describe.each(databases)('forms prepared at check-in on %s', (kind) => {
     expect(started.json().items.length).toBeGreaterThan(0)
   })
 
+  it("prepares, when a proctor's heartbeat opens the room, the forms check-in could not prepare", async () => {
+    const { c, registrationId } = await admitted(`opening-${kind}@example.com`, ['QBA'])
+    const active = await t.app.db.selectFrom('items').select('id').where('module', '=', 'QBA').where('pool', '=', 'operational').where('status', '=', 'active').execute()
+    const ids = active.map((r) => r.id)
+    await t.app.db.updateTable('items').set({ status: 'retired' }).where('id', 'in', ids).execute()
+    try {
+      expect((await checkIn(registrationId)).json().forms).toEqual([{ module: 'QBA', prepared: false, problem: expect.any(String) }])
+    } finally {
+      await t.app.db.updateTable('items').set({ status: 'active' }).where('id', 'in', ids).execute()
+    }
+    expect(await preparedRows(registrationId)).toHaveLength(0)
+
+    // A heartbeat while the room is open prepares nothing (the room was already open).
+    expect((await call(t.app, 'POST', `/api/v1/sessions/${sessionId}/presence`, { session: proctor })).statusCode).toBe(200)
+    expect(await preparedRows(registrationId)).toHaveLength(0)
+
+    // The proctor is gone past the presence window; the next heartbeat opens the room again.
+    t.clock.advance((t.app.services.program.definition.policies.proctorPresenceSeconds + 1) * 1000)
+    expect((await call(t.app, 'POST', `/api/v1/sessions/${sessionId}/presence`, { session: proctor })).statusCode).toBe(200)
+    const rows = await preparedRows(registrationId)
+    expect(rows.map((r) => r.module)).toEqual(['QBA'])
+
+    const started = await start(c, registrationId, 'QBA')
+    expect(started.statusCode, started.body).toBe(201)
+    expect(started.json().items).toEqual(JSON.parse(rows[0]!.items))
+    expect(await preparedRows(registrationId)).toHaveLength(0)
+  })
+
   it('refuses hostile check-ins and starts without preparing anything', async () => {
     const { c, registrationId } = await admitted(`hostile-${kind}@example.com`, ['QBA'])
     // A candidate cannot check themselves in (and so cannot have a form prepared).

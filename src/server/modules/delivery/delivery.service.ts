@@ -276,6 +276,23 @@ export function createDeliveryService(
     return out
   }
 
+  /**
+   * Prepares the forms of everyone already checked in to a session who has none yet (check-ins
+   * recorded while the bank could not fill a form, or before forms were prepared at check-in); returns
+   * how many forms it prepared. What cannot be prepared is left to Start, as at check-in. Called when
+   * a proctor's heartbeat opens the room.
+   */
+  async function prepareCheckedIn(sessionId: string): Promise<number> {
+    const registrations = await deps.registrations.confirmedInSession(sessionId)
+    const checkedIn = await checkinsOf(db, registrations.map((r) => r.id))
+    let prepared = 0
+    for (const r of registrations) {
+      if (!checkedIn.has(r.id)) continue
+      prepared += (await prepareForms(r)).filter((f) => f.prepared).length
+    }
+    return prepared
+  }
+
   // An attempt's translation tables for an item depend only on the attempt's seed and the version it
   // drew, so they are built once per process rather than on every save (each is a few shuffles).
   // Bounded: a full session's worth of attempts and items; the oldest goes first.
@@ -405,27 +422,19 @@ export function createDeliveryService(
     /** The proctor console's heartbeat: present for the configured window after it; ends an absence. */
     async heartbeat(actor: Actor | null, sessionId: string) {
       const { proctor } = await requireSessionProctor(actor, sessionId)
+      // No proctor of the session seen within the window: this heartbeat opens the room (the console's
+      // first, or the first after an absence).
+      const opening = (await recentlySeenProctorIds(db, sessionId, new Date(now().getTime() - presenceMs()).toISOString())).length === 0
       await upsertPresence(db, sessionId, proctor.userId, iso())
       presenceCache.delete(sessionId)
       await endAbsence(db, sessionId, iso())
+      // Candidates checked in while no form could be prepared get theirs now, before they press
+      // Start, so a full room's Start only starts the clock (issue 16).
+      if (opening) await prepareCheckedIn(sessionId)
       return { presentUntil: new Date(now().getTime() + presenceMs()).toISOString() }
     },
 
-    /**
-     * Prepares the forms of everyone already checked in to a session who has none yet (a session
-     * opening with its room full, or check-ins recorded before forms were prepared); returns how many
-     * forms it prepared. What cannot be prepared is left to Start, as at check-in.
-     */
-    async prepareCheckedIn(sessionId: string): Promise<number> {
-      const registrations = await deps.registrations.confirmedInSession(sessionId)
-      const checkedIn = await checkinsOf(db, registrations.map((r) => r.id))
-      let prepared = 0
-      for (const r of registrations) {
-        if (!checkedIn.has(r.id)) continue
-        prepared += (await prepareForms(r)).filter((f) => f.prepared).length
-      }
-      return prepared
-    },
+    prepareCheckedIn,
 
     /** Checks a candidate in after their photo ID was verified, which admits them to the session. */
     async checkIn(actor: Actor | null, sessionId: string, input: { registrationId: string; idVerified: boolean }) {
