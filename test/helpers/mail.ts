@@ -13,14 +13,18 @@ export function emlText(raw: string): string {
   ).toString('utf8')
 }
 
+/** The .eml file of a delivered message: in the outbox of whichever app delivered it (TEST_TWO_APPS). */
+export function deliveredFile(t: TestApp, id: string): string {
+  return t.apps.map((app) => path.join(app.config.dataDir, 'outbox', `${id}.eml`)).find((f) => fs.existsSync(f)) ?? path.join(t.dataDir, 'outbox', `${id}.eml`)
+}
+
 /** The newest delivered message to `to` (optionally whose subject matches), as the recipient reads it. */
 export async function deliveredMail(t: TestApp, to: string, subject?: RegExp): Promise<{ id: string; subject: string; text: string }> {
   // TEST_TWO_APPS: either app may have sent it, into its own DATA_DIR's outbox.
-  const apps = t.second ? [t.app, t.second] : [t.app]
-  await Promise.all(apps.map((app) => app.services.notifications.flush()))
+  await t.flushEmails()
   const rows = (await t.app.db.selectFrom('emails').select(['id', 'subject', 'created_at']).where('to_address', '=', to.toLowerCase()).execute())
     .filter((r) => !subject || subject.test(r.subject))
-  const file = (id: string) => apps.map((app) => path.join(app.config.dataDir, 'outbox', `${id}.eml`)).find((f) => fs.existsSync(f)) ?? path.join(t.dataDir, 'outbox', `${id}.eml`)
+  const file = (id: string) => deliveredFile(t, id)
   // Tests often hold the clock still, so emails share created_at: the files were written in sending order.
   const newest = rows
     .map((r) => ({ ...r, written: fs.statSync(file(r.id), { bigint: true }).mtimeNs }))

@@ -6,6 +6,7 @@ import path from 'node:path'
 import { randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import pg from 'pg'
+import type { Program } from '../../src/common/program/program-schema.js'
 import { buildApp } from '../../src/server/app.js'
 import { loadConfig, type AppConfig } from '../../src/server/config.js'
 import { queueSchema } from '../../src/server/modules/jobs/job-queue.js'
@@ -51,6 +52,17 @@ export interface TestApp {
   schema: string | undefined
   /** TEST_TWO_APPS=1 on PostgreSQL: the second app on the same schema (its own pool, caches and DATA_DIR). */
   second: FastifyInstance | undefined
+  /** Every app of this test: the first, and the second in TEST_TWO_APPS mode. */
+  apps: FastifyInstance[]
+  /**
+   * Resolves when no background job started through any of the apps is still running (a request may
+   * have reached either app, and a job runs wherever a worker took it).
+   */
+  idle(): Promise<void>
+  /** Resolves when every app has delivered (or given up) the emails it queued. */
+  flushEmails(): Promise<void>
+  /** Changes the program definition in every app, as an edited program.json read by every process would. */
+  setProgram(change: (current: Program) => Program): void
   close(): Promise<void>
 }
 
@@ -72,12 +84,23 @@ export async function createTestApp(kind: DatabaseKind, overrides: Partial<AppCo
   const clock = testClock()
   const app = await buildApp(config, { logger: false, clock })
   const second = kind === 'postgres' && twoAppsMode ? await buildSecondApp(app, config, clock) : undefined
+  const apps = second ? [app, second.app] : [app]
   return {
     app,
     clock,
     dataDir,
     schema,
     second: second?.app,
+    apps,
+    async idle() {
+      for (const a of apps) await a.services.jobs.idle()
+    },
+    async flushEmails() {
+      await Promise.all(apps.map((a) => a.services.notifications.flush()))
+    },
+    setProgram(change) {
+      for (const a of apps) a.services.program.definition = change(a.services.program.definition)
+    },
     async close() {
       try {
         if (second) await second.close()

@@ -121,13 +121,11 @@ export async function trainingWorld(kind: DatabaseKind): Promise<TrainingWorld> 
     },
 
     setLabFee(module, cents) {
-      const program = t.app.services.program
-      const current = program.definition.trainingFees?.learningLabPerModuleCents ?? {}
-      program.definition = { ...program.definition, trainingFees: { learningLabPerModuleCents: { ...current, [module]: cents } } }
+      t.setProgram((d) => ({ ...d, trainingFees: { learningLabPerModuleCents: { ...(d.trainingFees?.learningLabPerModuleCents ?? {}), [module]: cents } } }))
     },
 
     async close() {
-      t.app.services.program.definition = shipped
+      t.setProgram(() => shipped)
       await t.close()
     },
   }

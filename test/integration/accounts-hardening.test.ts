@@ -90,7 +90,7 @@ describe.each(databases)('accounts hardening on %s', (kind) => {
       // Nothing changed: both sessions live, the old password works, no audit entry, no email.
       expect((await call(t.app, 'GET', '/api/v1/me', { session: other })).statusCode).toBe(200)
       expect(await countRows(t, 'audit_log')).toBe(auditBefore)
-      await t.app.services.notifications.flush()
+      await t.flushEmails()
       expect(await countRows(t, 'emails')).toBe(emailsBefore)
       t.clock.advance(16 * MINUTE)
       await expect(login(t.app, email, 'guarded password 1')).resolves.toBeTruthy()
@@ -136,7 +136,7 @@ describe.each(databases)('accounts hardening on %s', (kind) => {
       const shape = (r: LightMyRequestResponse) => ({ status: r.statusCode, body: r.body, type: r.headers['content-type'], length: r.headers['content-length'] })
       for (const answer of answers) expect(shape(answer)).toEqual(shape(answers[0]!))
       expect(answers[0]!.statusCode).toBe(202)
-      await t.app.services.notifications.flush()
+      await t.flushEmails()
       const sent = async (to: string) => (await t.app.db.selectFrom('emails').select('id').where('to_address', '=', to).execute()).length
       expect(await sent(email)).toBe(1)
       expect(await sent(`nobody-${kind}@example.com`)).toBe(0)
@@ -365,7 +365,7 @@ describe.each(databases)('accounts hardening on %s', (kind) => {
       ].join('\n')
       const started = await call(t.app, 'POST', `/api/v1/sessions/${sessionId}/cohort`, { session: centerAdmin, payload: csv, headers: { 'content-type': 'text/csv' } })
       expect(started.statusCode).toBe(202)
-      await t.app.services.cohorts.idle()
+      await t.idle()
       const job = (await call(t.app, 'GET', `/api/v1/jobs/${started.json().jobId}`, { session: centerAdmin })).json()
       expect(job.summary).toEqual({ registered: 1, waitlisted: 0, invited: 3, failed: 1 })
       expect(job.report[0]).toMatchObject({ row: 2, outcome: 'registered' })

@@ -115,7 +115,7 @@ describe.each(databases)('accounts on %s', (kind) => {
     expect(ask.statusCode).toBe(202)
     const silent = await call(t.app, 'POST', '/api/v1/auth/password-reset', { body: { email: 'ghost@example.com' } })
     expect(silent.statusCode).toBe(202)
-    await t.app.services.notifications.flush()
+    await t.flushEmails()
 
     const outbox = await call(t.app, 'GET', '/api/v1/admin/outbox?to=forgot@example.com', { session: staff })
     expect(outbox.statusCode).toBe(200)
@@ -151,7 +151,7 @@ describe.each(databases)('accounts on %s', (kind) => {
   })
 
   it('writes the outbox email to DATA_DIR/outbox as a real message file', async () => {
-    await t.app.services.notifications.flush()
+    await t.flushEmails()
     const { readdirSync, readFileSync } = await import('node:fs')
     const { join } = await import('node:path')
     const files = readdirSync(join(t.dataDir, 'outbox'))

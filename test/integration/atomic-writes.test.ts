@@ -318,12 +318,14 @@ describe.each(databases)('registration writes are atomic on %s', (kind) => {
     await book(await candidate('shrink-holder'), session)
     await book(await candidate('shrink-holder'), session)
     const late = await candidate('shrink-late')
-    const registrations = t.app.services.registrations
-    const original = registrations.liveCandidateIds
+    // The step is hooked in every app of this test (TEST_TWO_APPS: the shrink may reach either).
+    const hooked = t.apps.map((a) => ({ registrations: a.services.registrations, original: a.services.registrations.liveCandidateIds }))
     let booked: LightMyRequestResponse | undefined
-    registrations.liveCandidateIds = async (trx, id) => {
-      booked ??= await call(peer!.app, 'POST', '/api/v1/registrations', { session: late, body: { sessionId: session, modules: ['QBA'] } })
-      return original(trx, id)
+    for (const { registrations, original } of hooked) {
+      registrations.liveCandidateIds = async (trx, id) => {
+        booked ??= await call(peer!.app, 'POST', '/api/v1/registrations', { session: late, body: { sessionId: session, modules: ['QBA'] } })
+        return original(trx, id)
+      }
     }
     try {
       const shrink = await call(t.app, 'PATCH', `/api/v1/sessions/${session}`, { session: staff, body: { seats: 2 } })
@@ -331,7 +333,7 @@ describe.each(databases)('registration writes are atomic on %s', (kind) => {
       expect(shrink.statusCode, shrink.body).toBe(422)
       expect(errorCode(shrink)).toBe('RULE_VIOLATION')
     } finally {
-      registrations.liveCandidateIds = original
+      for (const { registrations, original } of hooked) registrations.liveCandidateIds = original
     }
     const row = await t.app.db.selectFrom('test_sessions').select(['seats', 'seats_taken']).where('id', '=', session).executeTakeFirstOrThrow()
     expect({ seats: Number(row.seats), taken: Number(row.seats_taken) }).toEqual({ seats: 3, taken: 3 })
@@ -505,7 +507,7 @@ describe.each(databases)('proctoring, scribing, approvals, imports and jobs are 
       input: JSON.stringify({ createdBy: w.staff.userId, sessionId, rows }), owner: 'a-process-that-died', heartbeat_at: new Date(w.t.clock().getTime() - 5 * 60_000).toISOString(),
     }).execute()
     expect(await w.t.app.services.jobs.recover()).toEqual({ resumed: 1, failed: 0 })
-    await w.t.app.services.jobs.idle()
+    await w.t.idle()
     const job = (await call(w.t.app, 'GET', `/api/v1/jobs/${jobId}`, { session: w.staff })).json()
     expect(job).toMatchObject({ status: 'done', processed: 6, summary: { registered: 6, failed: 0 } })
     expect(job.report.map((l: { row: number }) => l.row)).toEqual([2, 3, 4, 5, 6, 7])

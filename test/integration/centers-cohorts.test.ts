@@ -64,7 +64,7 @@ describe.each(databases)('centers, onsite events and cohorts on %s', (kind) => {
   const upload = (session: Session, csv: string | Buffer) =>
     call(t.app, 'POST', `/api/v1/sessions/${sessionId}/cohort`, { session, payload: csv as string, headers: { 'content-type': 'text/csv' } })
   const finish = async (session: Session, jobId: string) => {
-    await t.app.services.cohorts.idle()
+    await t.idle()
     return (await call(t.app, 'GET', `/api/v1/jobs/${jobId}`, { session })).json()
   }
 

@@ -154,7 +154,7 @@ describe.each(databases)('credentials that cannot be replayed on %s', (kind) => 
     const item = (await call(w.t.app, 'GET', `/api/v1/admin/items/${dropped}`, { session: w.staff })).json() as Json
     const started = await staffPost(`/api/v1/admin/items/${dropped}/scoring-corrections`, { version: item.version, action: 'drop', reason: 'Ambiguous figure; dropped for everyone.' })
     expect(started.statusCode, started.body).toBe(202)
-    await w.t.app.services.rescoring.idle()
+    await w.t.idle()
     const mine = (await call(w.t.app, 'GET', '/api/v1/me/credentials', { session: h.c })).json().items as Json[]
     expect(mine.find((c) => c.certificateNumber === number)?.status).toBe('withdrawn')
 

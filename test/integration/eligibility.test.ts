@@ -32,8 +32,7 @@ describe.each(databases)('eligibility and retakes on %s', (kind) => {
 
   /** The program's retake policy, as program.json would set it (the definition itself is frozen). */
   function setRetake(retake: RetakePolicy) {
-    const program = world.t.app.services.program
-    program.definition = { ...program.definition, policies: { ...program.definition.policies, retake: { ...retake, waitDaysAfterAttempt: [...retake.waitDaysAfterAttempt] } } }
+    world.t.setProgram((d) => ({ ...d, policies: { ...d.policies, retake: { ...retake, waitDaysAfterAttempt: [...retake.waitDaysAfterAttempt] } } }))
   }
 
   async function candidate(name: string): Promise<Candidate> {
@@ -231,7 +230,7 @@ describe.each(databases)('eligibility and retakes on %s', (kind) => {
       const csv = ['name,email,modules', `Robin Retaker,${r.email},MM`, `Sam Cohort,cohort-new-${seq++}-${kind}@example.com,MM`].join('\n')
       const started = await call(world.t.app, 'POST', `/api/v1/sessions/${session}/cohort`, { session: world.staff, payload: csv, headers: { 'content-type': 'text/csv' } })
       expect(started.statusCode, started.body).toBe(202)
-      await world.t.app.services.cohorts.idle()
+      await world.t.idle()
       const job = (await call(world.t.app, 'GET', `/api/v1/jobs/${started.json().jobId}`, { session: world.staff })).json()
       expect(job.summary).toMatchObject({ registered: 1, waitlisted: 0, failed: 0, invited: 1 })
       expect(job.report[0]).toMatchObject({ row: 2, email: r.email, outcome: 'invited' })

@@ -41,7 +41,7 @@ describe.each(databases)('form comparability on %s', (kind) => {
   it('stores the calibration and each delivered form\'s expected score at the cut, as the pure functions give them', async () => {
     const started = await call(w.t.app, 'POST', '/api/v1/psychometrics/runs', { session: w.staff, body: { year: YEAR, module: 'MM' } })
     expect(started.statusCode, started.body).toBe(202)
-    await w.t.app.services.jobs.idle()
+    await w.t.idle()
     const view = (await read(`/api/v1/psychometrics/forms/MM?year=${YEAR}`, w.staff)).json<FormComparabilityView>()
 
     // The same pool and forms from the stored results, through the pure functions.
@@ -117,7 +117,7 @@ describe.each(databases)('form comparability on %s', (kind) => {
     const count = async () => (await w.t.app.db.selectFrom('irt_form_comparability').select('form_key').execute()).length
     const before = { forms: await count(), items: (await w.t.app.db.selectFrom('irt_item_parameters').select('item_id').execute()).length }
     await call(w.t.app, 'POST', '/api/v1/psychometrics/runs', { session: w.staff, body: { year: YEAR } })
-    await w.t.app.services.jobs.idle()
+    await w.t.idle()
     expect({ forms: await count(), items: (await w.t.app.db.selectFrom('irt_item_parameters').select('item_id').execute()).length }).toEqual(before)
     expect((await w.t.app.db.selectFrom('irt_calibrations').select('module').where('year', '=', YEAR).execute()).map((r) => r.module).sort()).toEqual(w.t.app.services.program.definition.modules.map((m) => m.code).sort())
     // A module nobody sat is stored as not calibrated, with the reason.

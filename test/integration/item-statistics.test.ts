@@ -22,7 +22,7 @@ describe.each(databases)('item statistics on %s', (kind) => {
   const runJob = async (body: Record<string, unknown> = { year: YEAR }) => {
     const res = await call(w.t.app, 'POST', '/api/v1/psychometrics/runs', { session: w.staff, body })
     expect(res.statusCode, res.body).toBe(202)
-    await w.t.app.services.jobs.idle()
+    await w.t.idle()
     const job = (await call(w.t.app, 'GET', `/api/v1/jobs/${res.json().jobId}`, { session: w.staff })).json()
     expect(job.status, JSON.stringify(job)).toBe('done')
     return res.json().jobId as string
@@ -195,6 +195,6 @@ describe.each(databases)('item statistics on %s', (kind) => {
     w.t.clock.advance(24 * 60 * 60 * 1000)
     expect(await p.refreshDaily()).toEqual(expect.any(String))
     expect(await p.refreshDaily()).toBeNull()
-    await w.t.app.services.jobs.idle()
+    await w.t.idle()
   })
 })

@@ -55,7 +55,7 @@ describe.each(databases)('the job API on %s', (kind) => {
 
   it('retries a failing handler from its checkpoint until it succeeds', async () => {
     const id = await t.app.services.jobs.start({ kind: 'test_flaky', createdBy: staffId, input: { n: 3 }, total: 3 })
-    await t.app.services.jobs.idle()
+    await t.idle()
     expect(await row(id)).toMatchObject({ status: 'done', report: JSON.stringify({ attempts: 3 }) })
     // Each retry started from the checkpoint the first attempt saved.
     expect(attempts.get(id)).toEqual([0, 1, 1])
@@ -65,7 +65,7 @@ describe.each(databases)('the job API on %s', (kind) => {
     const broken = await t.app.services.jobs.start({ kind: 'test_broken', createdBy: staffId, input: {}, total: 1 })
     const refused = await t.app.services.jobs.start({ kind: 'test_refused', createdBy: staffId, input: {}, total: 1 })
     const once = await t.app.services.jobs.start({ kind: 'test_once', createdBy: staffId, input: {}, total: 1 })
-    await t.app.services.jobs.idle()
+    await t.idle()
     expect(await row(broken)).toMatchObject({ status: 'failed', error: `The job stopped on an unexpected error (logged), ${JOB_RETRIES + 1} times: start it again.` })
     expect(attempts.get(broken)).toHaveLength(JOB_RETRIES + 1)
     expect(await row(refused)).toMatchObject({ status: 'failed', error: 'The file names a session that does not exist.' })
@@ -81,7 +81,7 @@ describe.each(databases)('the job API on %s', (kind) => {
       throw new Error('the caller\'s work failed')
     })).rejects.toThrow('the caller')
     expect(await t.app.db.selectFrom('jobs').select('id').where('kind', '=', 'test_flaky').execute()).toHaveLength(1)
-    await t.app.services.jobs.idle()
+    await t.idle()
     expect(attempts.size).toBe(before)
   })
 })
@@ -102,7 +102,7 @@ describe.skipIf(!databases.includes('postgres'))('emails on the job queue on pos
 
   it('retries an email the SMTP server refused and sends it exactly once', async () => {
     const id = await t.app.services.notifications.send({ to: 'retry@example.com', subject: 'Your seat is confirmed', text: 'Set your password: http://mt1.test/reset?token=secret-token-1' })
-    await t.app.services.notifications.flush()
+    await t.flushEmails()
     expect(await t.app.db.selectFrom('emails').select(['status', 'error']).where('id', '=', id).executeTakeFirstOrThrow()).toEqual({ status: 'sent', error: null })
     expect(smtp.refused()).toBe(2)
     expect(smtp.accepted).toHaveLength(1)

@@ -222,9 +222,9 @@ describe.each(databases)('practice tests on %s', (kind) => {
   it('asks whether the learner may practise the module: 403 with the reason, nothing stored', async () => {
     const me = await w.learner('unenrolled')
     const test = await w.startTest(me, 'SRMT')
-    const access = w.app.services.practiseAccess
-    const allowed = access.canPractise
-    access.canPractise = async () => ({ allowed: false, reason: 'Your Learning Lab enrolment has ended.' })
+    // In every app of this test (TEST_TWO_APPS: a request may reach either).
+    const hooked = w.t.apps.map((app) => ({ access: app.services.practiseAccess, allowed: app.services.practiseAccess.canPractise }))
+    for (const { access } of hooked) access.canPractise = async () => ({ allowed: false, reason: 'Your Learning Lab enrolment has ended.' })
     try {
       const before = await stored()
       for (const res of [
@@ -238,7 +238,7 @@ describe.each(databases)('practice tests on %s', (kind) => {
       }
       expect(await stored()).toEqual(before)
     } finally {
-      access.canPractise = allowed
+      for (const { access, allowed } of hooked) access.canPractise = allowed
     }
   })
 })

@@ -274,9 +274,9 @@ describe.each(databases)('practice sets and mastery on %s', (kind) => {
   it('asks whether the learner may practise the module on every practice route: 403 with the reason, nothing stored', async () => {
     const me = await w.learner('unenrolled')
     const set = await w.startSet(me, 'MEAS')
-    const access = w.app.services.practiseAccess
-    const allowed = access.canPractise
-    access.canPractise = async (_userId, module) => (module === 'MM' ? { allowed: false, reason: 'Enrol in the Math and Measurement Learning Lab to practise its skills.' } : { allowed: true })
+    // In every app of this test (TEST_TWO_APPS: a request may reach either).
+    const hooked = w.t.apps.map((app) => ({ access: app.services.practiseAccess, allowed: app.services.practiseAccess.canPractise }))
+    for (const { access } of hooked) access.canPractise = async (_userId, module) => (module === 'MM' ? { allowed: false, reason: 'Enrol in the Math and Measurement Learning Lab to practise its skills.' } : { allowed: true })
     try {
       const before = await stored()
       for (const res of [
@@ -290,7 +290,7 @@ describe.each(databases)('practice sets and mastery on %s', (kind) => {
       expect(await stored()).toEqual(before)
       expect((await call(w.app, 'POST', '/api/v1/learning/practice-sets', { session: me, body: { skill: 'SPAT' } })).statusCode).toBe(201)
     } finally {
-      access.canPractise = allowed
+      for (const { access, allowed } of hooked) access.canPractise = allowed
     }
   })
 

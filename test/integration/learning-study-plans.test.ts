@@ -37,8 +37,7 @@ describe.each(databases)('study plans on %s', (kind) => {
 
   /** The program's retake policy, as program.json would set it (the definition itself is frozen). */
   function setRetake(retake: RetakePolicy) {
-    const program = app().services.program
-    program.definition = { ...program.definition, policies: { ...program.definition.policies, retake: { ...retake, waitDaysAfterAttempt: [...retake.waitDaysAfterAttempt] } } }
+    world.t.setProgram((d) => ({ ...d, policies: { ...d.policies, retake: { ...retake, waitDaysAfterAttempt: [...retake.waitDaysAfterAttempt] } } }))
   }
 
   /** A candidate sits the module in the demo session running now and submits with no answers (or every answer right). */
@@ -137,7 +136,7 @@ describe.each(databases)('study plans on %s', (kind) => {
 
     // More practice sends no second invitation, and records no second completion.
     await practiseRight(c, 'MPC', 4)
-    await app().services.notifications.flush()
+    await world.t.flushEmails()
     expect(await invitations(address)).toBe(1)
     expect((await statementsOf(app(), c.userId, 'completed')).filter((s) => s.object_kind === 'study_plan')).toHaveLength(1)
   }, 120_000)

@@ -20,7 +20,7 @@ describe.each(databases)('recovery at start-up on %s', (kind) => {
       { id: fresh, to_address: 'inflight@example.com', subject: 'Another', text_body: 'Body', transport: 'outbox', status: 'queued', error: null, created_at: at(1_000), sent_at: null },
     ]).execute()
     expect(await t.app.services.notifications.resendQueued()).toBe(1)
-    await t.app.services.notifications.flush()
+    await t.flushEmails()
     const rows = await t.app.db.selectFrom('emails').select(['id', 'status']).where('id', 'in', [old, fresh]).execute()
     expect(Object.fromEntries(rows.map((r) => [r.id, r.status]))).toEqual({ [old]: 'sent', [fresh]: 'queued' })
   })
@@ -35,7 +35,7 @@ describe.each(databases)('recovery at start-up on %s', (kind) => {
     // A job another process holds and showed it was alive for a moment ago.
     await t.app.db.insertInto('jobs').values({ id: held, kind: 'rescore', status: 'running', total: 0, processed: 0, report: null, created_by: user.id, created_at: at, finished_at: null, owner: 'another-process', heartbeat_at: at, input: JSON.stringify({ itemId: 'none', version: 1, note: 'test' }) }).execute()
     const recovered = await t.app.services.jobs.recover()
-    await t.app.services.jobs.idle()
+    await t.idle()
     const rows = Object.fromEntries((await t.app.db.selectFrom('jobs').select(['id', 'status', 'error']).where('id', 'in', [orphan, held]).execute()).map((r) => [r.id, r]))
     expect(rows[orphan]).toMatchObject({ status: 'failed', error: expect.stringMatching(/^Interrupted: .*start it again/) })
     if (kind === 'sqlite') {

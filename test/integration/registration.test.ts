@@ -139,7 +139,7 @@ describe.each(databases)('registration on %s', (kind) => {
     const reg = (await call(t.app, 'POST', '/api/v1/registrations', { session: c, body: { sessionId: s.id, modules: ['QBA'] } })).json()
     const mail = (await call(t.app, 'GET', `/api/v1/admin/outbox?to=ics-${kind}@example.com`, { session: staff })).json().items[0]
     expect(mail.subject).toBe(`Your MT1 assessment is confirmed (${reg.confirmationNumber})`)
-    await t.app.services.notifications.flush()
+    await t.flushEmails()
     const eml = fs.readFileSync(path.join(t.dataDir, 'outbox', `${mail.id}.eml`), 'utf8')
     expect(eml).toMatch(/Content-Type: text\/calendar/)
     expect(eml).toMatch(/filename=mt1-assessment\.ics/)

@@ -127,7 +127,7 @@ describe.each(databases)('the registry on %s', (kind) => {
       const audit = await call(t.app, 'GET', `/api/v1/admin/audit?entityType=credential&entityId=${number}`, { session: staff })
       expect(audit.json().items[0]).toMatchObject({ action: 'credential.revoked', reason: 'Misconduct during the sitting (incident 42).', actorId: staff.userId })
 
-      await t.app.services.notifications.flush()
+      await t.flushEmails()
       const mail = await call(t.app, 'GET', `/api/v1/admin/outbox?to=${h.email}`, { session: staff })
       expect(mail.json().items[0].subject).toBe('Your MT1 certificate has been revoked')
       expect(mail.json().items[0].text).toContain('Misconduct during the sitting (incident 42).')
@@ -155,7 +155,7 @@ describe.each(databases)('the registry on %s', (kind) => {
       expect((await lookup(number)).json()).toMatchObject({ status: 'active', revokedOn: null })
       const audit = await call(t.app, 'GET', `/api/v1/admin/audit?entityType=credential&entityId=${number}`, { session: staff })
       expect(audit.json().items.map((e: { action: string }) => e.action)).toEqual(['credential.reinstated', 'credential.revoked'])
-      await t.app.services.notifications.flush()
+      await t.flushEmails()
       const mail = await call(t.app, 'GET', `/api/v1/admin/outbox?to=${h.email}`, { session: staff })
       expect(mail.json().items.map((m: { subject: string }) => m.subject)).toContain('Your MT1 certificate has been reinstated')
     })

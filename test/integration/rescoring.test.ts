@@ -96,7 +96,7 @@ describe.each(databases)('rescoring on %s', (kind) => {
 
     const started = await call(w.t.app, 'POST', path, { session: w.staff, body: { version: 1, action: 'use_version', replacementVersion: version2, reason: 'The keyed answer was wrong.' } })
     expect(started.statusCode, started.body).toBe(202)
-    await w.t.app.services.rescoring.idle()
+    await w.t.idle()
     const job = (await call(w.t.app, 'GET', `/api/v1/jobs/${started.json().jobId}`, { session: w.staff })).json()
     expect(job).toMatchObject({ kind: 'rescore', status: 'done' })
     expect(job.summary.changed).toBeGreaterThanOrEqual(2)
@@ -113,7 +113,7 @@ describe.each(databases)('rescoring on %s', (kind) => {
     expect((await auditEntries(w, 'result.rescored', attemptA.id)).length).toBe(1)
     expect((await auditEntries(w, 'result.rescored', control!.attempt.id)).length).toBe(0)
     expect((await auditEntries(w, 'credential.withdrawn', mmOfA.certificateNumber)).length).toBe(1)
-    await w.t.app.services.notifications.flush()
+    await w.t.flushEmails()
     const outbox = (await call(w.t.app, 'GET', `/api/v1/admin/outbox?to=${encodeURIComponent(`rescore-a-${kind}@example.com`)}`, { session: w.staff })).json().items as { subject: string }[]
     expect(outbox.some((m) => m.subject === 'Your MT1 results were rescored')).toBe(true)
 
@@ -142,7 +142,7 @@ describe.each(databases)('rescoring on %s', (kind) => {
     w.t.clock.advance(1000)
     const dropped = await call(w.t.app, 'POST', path, { session: w.staff, body: { version: 1, action: 'drop', reason: 'Ambiguous figure; dropped for everyone.' } })
     expect(dropped.statusCode).toBe(202)
-    await w.t.app.services.rescoring.idle()
+    await w.t.idle()
     expect(await resultOf(a.c, attemptA.id)).toMatchObject({ percent: 73.91, passed: false })
     expect(await resultOf(d!.who.c, d!.attempt.id)).toMatchObject({ percent: 73.91, passed: false })
     expect((await credentials(d!.who.c)).find((c) => c.type === 'MM')).toMatchObject({ status: 'withdrawn' })

@@ -36,7 +36,7 @@ describe.each(databases)('candidate self-service on %s', (kind) => {
         numbers.add(number)
         const mine = (await call(w.t.app, 'GET', '/api/v1/me/registrations', { session: c })).json().items as { id: string; confirmationNumber: string }[]
         expect(mine).toEqual([expect.objectContaining({ id: res.json().id, confirmationNumber: number })])
-        await w.t.app.services.notifications.flush()
+        await w.t.flushEmails()
         const [mail] = await outboxTo(`confirm-${i}-${kind}@example.com`)
         expect(mail?.text_body).toContain(number)
       }
@@ -172,7 +172,7 @@ describe.each(databases)('candidate self-service on %s', (kind) => {
       expect(res.json().result.passed).toBe(true)
       const [award] = res.json().awarded as { type: string; certificateNumber: string }[]
       expect(award?.type).toBe('MM')
-      await w.t.app.services.notifications.flush()
+      await w.t.flushEmails()
       const mails = await outboxTo(email)
       const released = mails.find((m) => /result for Math and Measurement is ready/.test(m.subject))
       const issued = mails.find((m) => /certificate is issued/.test(m.subject))
@@ -188,7 +188,7 @@ describe.each(databases)('candidate self-service on %s', (kind) => {
       const a = await w.admitted(email, ['QBA'])
       const attempt = await w.start(a, 'QBA')
       expect((await w.submit(a.c, attempt.id)).json().result.passed).toBe(false)
-      await w.t.app.services.notifications.flush()
+      await w.t.flushEmails()
       const mails = await outboxTo(email)
       expect(mails.filter((m) => /is ready/.test(m.subject)).map((m) => m.text_body)).toEqual([expect.stringContaining('you did not pass this time')])
       expect(mails.some((m) => /certificate is issued/.test(m.subject))).toBe(false)

@@ -226,13 +226,14 @@ describe.each(databases)('session operations on %s', (kind) => {
       regs: await t.app.db.selectFrom('registrations').selectAll().where('session_id', '=', s.id).execute(),
     }
     // Make the registrations step fail inside the transaction, after the session row was written.
-    const original = t.app.services.registrations.cancelAllIn
-    t.app.services.registrations.cancelAllIn = async () => { throw new Error('registration store failed') }
+    // In every app of this test (TEST_TWO_APPS: the cancel may reach either).
+    const hooked = t.apps.map((app) => ({ registrations: app.services.registrations, original: app.services.registrations.cancelAllIn }))
+    for (const { registrations } of hooked) registrations.cancelAllIn = async () => { throw new Error('registration store failed') }
     try {
       const res = await call(t.app, 'POST', `/api/v1/sessions/${s.id}/cancel`, { session: staff, body: { reason: 'Testing the rollback' } })
       expect(res.statusCode).toBe(500)
     } finally {
-      t.app.services.registrations.cancelAllIn = original
+      for (const { registrations, original } of hooked) registrations.cancelAllIn = original
     }
     expect(await t.app.db.selectFrom('test_sessions').selectAll().where('id', '=', s.id).executeTakeFirstOrThrow()).toEqual(before.session)
     expect(await t.app.db.selectFrom('registrations').selectAll().where('session_id', '=', s.id).execute()).toEqual(before.regs)
@@ -274,7 +275,7 @@ describe.each(databases)('session operations on %s', (kind) => {
     expect((await upload(rivalSession)).statusCode).toBe(403)
     const started = await upload(employer)
     expect(started.statusCode, started.body).toBe(202)
-    await t.app.services.cohorts.idle()
+    await t.idle()
     const job = (await call(t.app, 'GET', `/api/v1/jobs/${started.json().jobId}`, { session: employer })).json()
     expect(job).toMatchObject({ status: 'done', summary: { registered: 1 } })
     const filled = (await call(t.app, 'GET', `/api/v1/employer/events/${eventId}`, { session: employer })).json()

@@ -380,7 +380,7 @@ describe.each(databases)('session rules on %s', (kind) => {
       expect((await upload(demoCenterAdmin)).statusCode).toBe(403)
       const started = await upload(employer)
       expect(started.statusCode, started.body).toBe(202)
-      await t.app.services.cohorts.idle()
+      await t.idle()
       const job = (await call(t.app, 'GET', `/api/v1/jobs/${started.json().jobId}`, { session: employer })).json()
       expect(job).toMatchObject({ status: 'done', summary: { registered: 1, waitlisted: 0, failed: 0 } })
       const roster = (await call(t.app, 'GET', `/api/v1/sessions/${onsiteSessionId}/roster?format=csv`, { session: staff })).body

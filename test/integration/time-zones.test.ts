@@ -4,10 +4,9 @@
 // abbreviation; reminders go out per the program's policy hours; a zone that is not an IANA zone is
 // refused and nothing is stored.
 import fs from 'node:fs'
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { zonedWallTimeToUtc } from '../../src/common/time-zones.js'
-import { deliveredMail } from '../helpers/mail.js'
+import { deliveredFile, deliveredMail } from '../helpers/mail.js'
 import { call, errorCode, login, register, staffSession, type Session } from '../helpers/http-client.js'
 import { createTestApp, databases, type TestApp } from '../helpers/test-app.js'
 
@@ -47,7 +46,7 @@ describe.each(databases)('time zones on %s', (kind) => {
   }
 
   const calendarOf = async (mailId: string) => {
-    const eml = fs.readFileSync(path.join(t.dataDir, 'outbox', `${mailId}.eml`), 'utf8')
+    const eml = fs.readFileSync(deliveredFile(t, mailId), 'utf8')
     return Buffer.from(/filename=mt1-assessment\.ics\s+([\s\S]*?)\n--/.exec(eml)![1]!.replace(/\s+/g, ''), 'base64').toString('utf8')
   }
 

@@ -99,11 +99,14 @@ export async function runHostileSuite(world: HostileWorld, options: RunOptions):
   }
 
   const settle = async () => {
-    await app.services.cohorts.idle()
-    await app.services.rescoring.idle()
-    await app.services.notifications.flush()
+    // Every app's background work (TEST_TWO_APPS: a request may have reached either).
+    await world.t.idle()
+    const flush = async () => {
+      for (const a of world.t.apps) await a.services.notifications.flush()
+    }
+    await flush()
     await new Promise((resolve) => setImmediate(resolve))
-    await app.services.notifications.flush()
+    await flush()
   }
 
   const runCase = async (role: RoleName, c: Case) => {

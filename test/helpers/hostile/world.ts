@@ -140,7 +140,7 @@ export async function hostileWorld(kind: DatabaseKind): Promise<HostileWorld> {
   })
   expectStatus(cohort, 202, 'cohort upload')
   fixtures.jobId = cohort.json().jobId
-  await app.services.cohorts.idle()
+  await t.idle()
 
   const target = await register(app, { email: 'hostile-target@example.com' })
   fixtures.targetUserId = target.userId
