@@ -12,8 +12,9 @@ import { createRequire } from 'node:module'
 import rateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit'
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import { Redis } from 'ioredis'
+import type { Redis } from 'ioredis'
 import type { Db } from '../db/database.js'
+import { lazyImport } from '../lazy-import.js'
 import { countRequest, deleteEndedWindows } from './rate-limit.repository.js'
 
 type Counted = { current: number; ttl: number }
@@ -105,8 +106,12 @@ class DatabaseStore implements Store {
 /** The plugin's options take a store constructor; ours are built here, so the constructor hands one back. */
 const constructing = (store: Store) => (function SharedStore() { return store }) as unknown as FastifyRateLimitStoreCtor
 
+// ioredis loads only when REDIS_URL is set: start-up time, issue 16.
+const loadIoredis = lazyImport(() => import('ioredis'))
+
 /** Redis for the limits when REDIS_URL is set: fails fast while Redis is away instead of queueing requests. */
 async function connectRedis(url: string, log: FastifyBaseLogger, warn: (err: unknown) => void): Promise<Redis> {
+  const { Redis } = await loadIoredis()
   const redis = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 1_000, connectTimeout: 2_000 })
   // ioredis reconnects by itself; its errors are reported through the same throttled warning.
   redis.on('error', warn)

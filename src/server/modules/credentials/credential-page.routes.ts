@@ -36,7 +36,7 @@ export default async function credentialPageRoutes(app: FastifyInstance) {
   }, async (request, reply) => {
     const [code = '', format] = request.params.file.split('.')
     const svg = format === 'svg' ? app.services.badges.svg(code) : undefined
-    const body = svg !== undefined ? Buffer.from(svg) : format === 'png' ? app.services.badges.png(code) : undefined
+    const body = svg !== undefined ? Buffer.from(svg) : format === 'png' ? await app.services.badges.png(code) : undefined
     if (!body) throw notFound('Badge')
     // The images never change for a code; a day's caching spares the renderer.
     reply.header('cache-control', 'public, max-age=86400').header('x-content-type-options', 'nosniff')

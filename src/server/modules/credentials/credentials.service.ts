@@ -2,10 +2,7 @@
 // the signed revocation status list, the issuer's published profile and keys, and the achievements.
 import path from 'node:path'
 import { randomUUID } from 'node:crypto'
-import { DataIntegrityProof, type Signer } from '@digitalbazaar/data-integrity'
-import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey'
-import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite'
-import * as vc from '@digitalbazaar/vc'
+import type { Signer } from '@digitalbazaar/data-integrity'
 import { achievementCodes } from '../../../common/program/achievement.js'
 import { parseCertificateNumber } from '../../../common/rules/certificate-number.js'
 import { credentialCopyRefusal } from '../../../common/rules/credential-copies.js'
@@ -20,10 +17,20 @@ import type { ProgramService } from '../program/program.service.js'
 import type { CredentialRecordsService } from '../registry/credential-records.service.js'
 import { buildClrCredential, type NcrcReference } from './clr-credential.js'
 import { createDocumentLoader } from './document-loader.js'
-import { createIssuerKeyStore, type PublishedKey } from './issuer-keys.js'
+import { createIssuerKeyStore, loadEd25519Multikey, type PublishedKey } from './issuer-keys.js'
 import { issuerDocument, issuerUrls, keyDocument } from './issuer.js'
 import { achievementDocument, buildOb3Credential, STATUS_LIST_ID } from './ob3-credential.js'
 import { encodeStatusList, statusListCredential, statusListLength, statusListServable, statusListValidity, type StatusListValidity } from './status-list.js'
+import { lazyImport } from '../../lazy-import.js'
+
+// Signing and verifying (jsonld, rdf-canonize, undici) load with the first signature, not at start:
+// start-up time, issue 16.
+const loadSigning = lazyImport(async () => {
+  const [{ DataIntegrityProof }, { cryptosuite }, vc] = await Promise.all([
+    import('@digitalbazaar/data-integrity'), import('@digitalbazaar/eddsa-rdfc-2022-cryptosuite'), import('@digitalbazaar/vc'),
+  ])
+  return { DataIntegrityProof, cryptosuite, vc }
+})
 
 // The credentials themselves (who holds what, and their status) are the registry's: this module
 // reads them through the registry's credential records and keeps only keys, signing and documents.
@@ -62,6 +69,7 @@ export function createCredentialsService(ctx: ServerContext, deps: {
       signer = (async () => {
         const key = await keys.withSecret(keyId)
         if (!key) throw new Error(`Issuer key ${keyId} vanished from the database.`)
+        const Ed25519Multikey = await loadEd25519Multikey()
         const pair = await Ed25519Multikey.from({
           type: 'Multikey', id: urls.key(key.id), controller: urls.issuer,
           publicKeyMultibase: key.publicKeyMultibase, secretKeyMultibase: key.secretKeyMultibase,
@@ -80,6 +88,7 @@ export function createCredentialsService(ctx: ServerContext, deps: {
   /** Adds an eddsa-rdfc-2022 DataIntegrityProof made with the current key. */
   async function sign<T extends object>(credential: T): Promise<T & { proof: Record<string, unknown> }> {
     const key = await currentKey()
+    const { DataIntegrityProof, cryptosuite, vc } = await loadSigning()
     const suite = new DataIntegrityProof({ signer: await signerOf(key.id), cryptosuite, date: ctx.clock() })
     return (await vc.issue({ credential: structuredClone(credential), suite, documentLoader })) as T & { proof: Record<string, unknown> }
   }
@@ -194,6 +203,7 @@ export function createCredentialsService(ctx: ServerContext, deps: {
       const signed = await sign(buildOb3Credential(deps.program.definition, urls, {
         certificateNumber: row.certificate_number, type: row.type, issuedOn: row.issued_on, statusIndex: Number(row.status_index), holderEmail,
       }))
+      const { DataIntegrityProof, cryptosuite, vc } = await loadSigning()
       const result = await vc.verifyCredential({
         credential: signed, suite: new DataIntegrityProof({ cryptosuite }), documentLoader,
         checkStatus: async () => ({ verified: row.status === 'active' }),

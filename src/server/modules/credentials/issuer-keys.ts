@@ -5,7 +5,6 @@
 // before still verifies. At most one key is current (a unique index): of two instances generating or
 // rotating at once, one wins and the other reads its key.
 import { randomBytes } from 'node:crypto'
-import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey'
 import type { Clock } from '../../context.js'
 import type { Envelope } from '../../crypto/envelope.js'
 import type { Db } from '../../db/database.js'
@@ -16,6 +15,10 @@ import {
 } from './issuer-keys.repository.js'
 import { importFileKeys, isKeyRace, KeysRaced } from './issuer-key-files.js'
 import { KEY_ID, type IssuerKey, type PublishedKey } from './issuer-key.js'
+import { lazyImport } from '../../lazy-import.js'
+
+// The key library loads with the first key generated or opened, not at start: start-up time, issue 16.
+export const loadEd25519Multikey = lazyImport(() => import('@digitalbazaar/ed25519-multikey'))
 
 export { KEY_ID, type IssuerKey, type PublishedKey } from './issuer-key.js'
 
@@ -51,6 +54,7 @@ export function createIssuerKeyStore(db: Db, secrets: Envelope, clock: Clock) {
 
   async function generate(): Promise<IssuerKey> {
     const now = clock().toISOString()
+    const Ed25519Multikey = await loadEd25519Multikey()
     const pair = await Ed25519Multikey.generate()
     return {
       id: `${now.slice(0, 10).replaceAll('-', '')}-${randomBytes(4).toString('hex')}`,

@@ -5,8 +5,11 @@
 // for a few hours only (`validUntil`, the program's statusListValidityHours), so a copy signed before a
 // revocation stops verifying soon after: verifiers reject a credential past its validUntil (Digital
 // Bazaar's @digitalbazaar/vc does, with five minutes' allowance for clock skew).
-import { createList } from '@digitalbazaar/vc-bitstring-status-list'
+import { lazyImport } from '../../lazy-import.js'
 import { VC_V2_CONTEXT } from './contexts/index.js'
+
+// The status list library (and the vc stack under it) loads with the first list, not at start: start-up time, issue 16.
+const loadStatusList = lazyImport(() => import('@digitalbazaar/vc-bitstring-status-list'))
 import type { IssuerUrls } from './issuer.js'
 
 export const STATUS_LIST_MIN_BITS = 131_072
@@ -18,6 +21,7 @@ export function statusListLength(highestIndex: number | null): number {
 }
 
 export async function encodeStatusList(length: number, setIndexes: readonly number[]): Promise<string> {
+  const { createList } = await loadStatusList()
   const list = await createList({ length })
   for (const i of setIndexes) list.setStatus(i, true)
   return list.encode()

@@ -2,8 +2,8 @@
 // each candidate sat and how it ended), irregularities (pauses, added time, focus lost, device moves,
 // voids) and incident reports.
 import { DateTime } from 'luxon'
-import PDFDocument from 'pdfkit'
 import { formatZonedShort } from '../../../common/time-zones.js'
+import { loadPdfKit } from '../results/pdf-document.js'
 
 export interface SessionReportInput {
   title: string
@@ -23,7 +23,8 @@ export interface SessionReportInput {
 /** Events that are part of an ordinary sitting; everything else is an irregularity worth reporting. */
 const ORDINARY = new Set(['started', 'submitted'])
 
-export function sessionReportPdf(input: SessionReportInput): Promise<Buffer> {
+export async function sessionReportPdf(input: SessionReportInput): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit()
   // "9:05 AM CDT": the day is the session's, in the subtitle.
   const time = (iso: string | null) => (iso ? DateTime.fromISO(iso, { zone: 'utc' }).setZone(input.timeZone).setLocale('en-US').toFormat('h:mm a ZZZZ') : '—')
   return new Promise((resolve, reject) => {

@@ -5,8 +5,12 @@
 //
 // It starts lazily, on the first message sent or worker registered: an app that never queues
 // anything (most test apps, the CLI) never pays for pg-boss's schema check and its connections.
-import PgBoss from 'pg-boss'
+import type PgBoss from 'pg-boss'
 import type { ServerContext } from '../../context.js'
+import { lazyImport } from '../../lazy-import.js'
+
+// pg-boss loads with the queue's first use (on PostgreSQL only), not at start: start-up time, issue 16.
+const loadPgBoss = lazyImport(async () => (await import('pg-boss')).default)
 
 export interface QueueMessage<T> {
   id: string
@@ -63,6 +67,7 @@ export function createJobQueue(ctx: ServerContext): JobQueue | null {
   function instance(): Promise<PgBoss> {
     if (stopped) return Promise.reject(new Error('the job queue has stopped'))
     boss ??= (async () => {
+      const PgBoss = await loadPgBoss()
       for (let attempt = 1; ; attempt++) {
         const b = new PgBoss({ connectionString: url, schema: queueSchema(ctx.config.databaseSchema), max: 4, application_name: 'mt1-queue' })
         b.on('error', (err: unknown) => ctx.log.warn({ err }, 'job queue error'))

@@ -5,13 +5,14 @@
 // redirect would carry the credentials elsewhere), and a non-2xx answer comes back as a status to
 // judge (delivery-policy.ts) instead of an exception. The secret never leaves this file except in the
 // Authorization header: an error text is stripped of it before anyone can log or show it.
-import XAPIModule from '@xapi/xapi'
 import { XAPI_VERSION, type ClientStatement } from '../../../common/learning/xapi-statements.js'
+import { lazyImport } from '../../lazy-import.js'
 import { REQUEST_TIMEOUT_MS } from './delivery-policy.js'
 
-// The package is CommonJS: Node hands its module.exports (the class) to a default import, and the class
-// carries itself as the static `default`, which is what its types describe.
-const XAPI = XAPIModule.default
+// @xapi/xapi loads with the first statements sent, not at start: start-up time, issue 16.
+// The package is CommonJS: Node hands its module.exports (the class) to the default import, and the
+// class carries itself as the static `default`, which is what its types describe.
+const loadXapi = lazyImport(async () => (await import('@xapi/xapi')).default.default)
 
 export interface LrsTarget {
   url: string
@@ -49,6 +50,7 @@ function describeFailure(err: unknown, timeoutMs: number): string {
 /** Posts statements to `<url>statements` and reports what the LRS answered, or why nothing answered. */
 export async function postStatements(target: LrsTarget, statements: readonly ClientStatement[], o: { timeoutMs?: number } = {}): Promise<LrsAnswer> {
   const timeoutMs = o.timeoutMs ?? REQUEST_TIMEOUT_MS
+  const XAPI = await loadXapi()
   const client = new XAPI({
     endpoint: target.url,
     auth: XAPI.toBasicAuth(target.key, target.secret),

@@ -1,7 +1,7 @@
 // The printable certificate (landscape letter): the institute, the holder, the credential, the date it
 // was issued and its number, and a QR code to the public registry page where anyone can verify it.
 // The registry address is printed too, for those who cannot scan.
-import { drawQr } from './qr-vector.js'
+import { drawQr, qrRuns } from './qr-vector.js'
 import { AMBER, MUTED, NAVY, TEXT, printedDate, renderPdf } from './pdf-document.js'
 
 export interface CertificateInput {
@@ -15,7 +15,8 @@ export interface CertificateInput {
   verifyUrl: string
 }
 
-export function certificatePdf(input: CertificateInput): Promise<Buffer> {
+export async function certificatePdf(input: CertificateInput): Promise<Buffer> {
+  const qr = await qrRuns(input.verifyUrl)
   const title = `${input.credentialTitle}: ${input.holderName} (${input.certificateNumber})`
   return renderPdf({ title, subject: `Certificate ${input.certificateNumber}, verify at ${input.verifyUrl}`, layout: 'landscape', margin: 60 }, (pdf) => {
     const { doc } = pdf
@@ -44,7 +45,7 @@ export function certificatePdf(input: CertificateInput): Promise<Buffer> {
     pdf.tag('P', () => doc.font('Helvetica').fontSize(11).fillColor(MUTED).text('Certificate number', 70, doc.y + 10))
     pdf.tag('P', () => doc.font('Courier-Bold').fontSize(14).fillColor(TEXT).text(input.certificateNumber, 70, doc.y + 2))
 
-    pdf.tag('Figure', () => drawQr(doc, input.verifyUrl, qrX, qrY, qrSize), { alt: `QR code that opens ${input.verifyUrl}` })
+    pdf.tag('Figure', () => drawQr(doc, qr, qrX, qrY, qrSize), { alt: `QR code that opens ${input.verifyUrl}` })
     doc.link(qrX, qrY, qrSize, qrSize, input.verifyUrl)
     const captionX = qrX - 260
     pdf.tag('P', () => doc.font('Helvetica').fontSize(9).fillColor(MUTED).text('Verify this certificate in the national certificant registry:', captionX, qrY + 60, { width: 250, align: 'right' }))

@@ -1,11 +1,15 @@
 // What the candidate's PDFs (score report, certificate) share: a tagged PDF with a title and a
 // language, so screen readers read real text in order and skip decoration; the brand colours; dates.
-import PDFDocument from 'pdfkit'
+import { lazyImport } from '../../lazy-import.js'
 
 export const NAVY = '#1b3a5c'
 export const AMBER = '#b45309'
 export const MUTED = '#4a5566'
 export const TEXT = '#1a2330'
+
+// pdfkit (with fontkit and its fonts) loads with the first PDF drawn, not at start: start-up time,
+// issue 16. Every module that draws a PDF gets it here.
+export const loadPdfKit = lazyImport(async () => (await import('pdfkit')).default)
 
 type Doc = PDFKit.PDFDocument
 type Struct = PDFKit.PDFStructureElement
@@ -21,10 +25,11 @@ export interface TaggedPdf {
 }
 
 /** Renders a tagged PDF/1.7 document; `draw` lays out the pages. */
-export function renderPdf(
+export async function renderPdf(
   options: { title: string; subject: string; layout?: 'portrait' | 'landscape'; margin?: number },
   draw: (pdf: TaggedPdf) => void,
 ): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit()
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({
       size: 'LETTER', layout: options.layout ?? 'portrait', margin: options.margin ?? 50,

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { qrRuns } from './qr-vector.js'
 
 describe('qrRuns', () => {
-  it('covers exactly the dark modules of the code, each once', () => {
+  it('covers exactly the dark modules of the code, each once', async () => {
     const text = 'http://mt1.test/registry/MT1-ABCDE-FGHJK-2'
-    const { size, runs } = qrRuns(text)
+    const { size, runs } = await qrRuns(text)
     const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' })
     expect(size).toBe(modules.size)
     const painted = new Set<string>()

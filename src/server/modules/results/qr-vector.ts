@@ -1,6 +1,9 @@
 // A QR code drawn as vector rectangles (no raster image): sharp at any print size and small. Dark
 // modules are merged into horizontal runs, each one `re` operation in the page's content.
-import QRCode from 'qrcode'
+import { lazyImport } from '../../lazy-import.js'
+
+// qrcode (with pngjs) loads with the first certificate drawn, not at start: start-up time, issue 16.
+const loadQrCode = lazyImport(() => import('qrcode'))
 
 export interface QrRuns {
   /** Modules per side, without the quiet zone. */
@@ -10,7 +13,8 @@ export interface QrRuns {
 }
 
 /** The QR code of `text` (error correction M: survives a worn or creased printout) as dark runs. */
-export function qrRuns(text: string): QrRuns {
+export async function qrRuns(text: string): Promise<QrRuns> {
+  const QRCode = await loadQrCode()
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' })
   const runs: [number, number, number][] = []
   for (let row = 0; row < modules.size; row++) {
@@ -28,11 +32,10 @@ export function qrRuns(text: string): QrRuns {
 }
 
 /**
- * Draws the code with its four-module quiet zone in a white square of `width` points at (x, y).
+ * Draws the code (qrRuns) with its four-module quiet zone in a white square of `width` points at (x, y).
  * The runs are drawn in module units under a scale, so the content holds exactly the code's runs.
  */
-export function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, width: number): void {
-  const { size, runs } = qrRuns(text)
+export function drawQr(doc: PDFKit.PDFDocument, { size, runs }: QrRuns, x: number, y: number, width: number): void {
   const unit = width / (size + 8)
   doc.save()
   doc.rect(x, y, width, width).fill('#ffffff')

@@ -43,7 +43,7 @@ export function createReceiptsService(ctx: ServerContext, deps: { payments: Paym
       const r = await readable(actor, id)
       if (r.status !== 'confirmed') throw new AppError('CONFLICT', 'A calendar invitation is given for a confirmed seat only.')
       const place = await sessionPlace(db, deps.centers, r.session_id)
-      const ics = calendarInvite(
+      const ics = await calendarInvite(
         { sessionId: r.session_id, startsAt: place.starts_at, endsAt: place.ends_at, centerName: place.name, address: `${place.address_line1}, ${place.city}, ${place.state} ${place.postal_code}`, timeZone: place.time_zone },
         JSON.parse(r.modules) as string[], r.id,
       )

@@ -1,9 +1,13 @@
 // The emails a registration sends, with an .ics calendar invitation when a seat is confirmed. Every
 // time in them is the time at the center, with the zone's abbreviation and the date.
-import { createEvent, type DateArray } from 'ics'
+import type { DateArray } from 'ics'
 import { DateTime } from 'luxon'
 import { formatZonedDateTime, formatZonedRange } from '../../../common/time-zones.js'
+import { lazyImport } from '../../lazy-import.js'
 import { inTimeZone } from './calendar-time-zone.js'
+
+// ics (with yup under it) loads with the first invitation made, not at start: start-up time, issue 16.
+const loadIcs = lazyImport(() => import('ics'))
 
 export interface SessionPlace {
   sessionId: string
@@ -34,7 +38,8 @@ const utcParts = (iso: string): DateArray => {
 }
 
 /** An iCalendar event for the sitting, so the candidate's calendar has it. */
-export function calendarInvite(place: SessionPlace, modules: string[], registrationId: string): string {
+export async function calendarInvite(place: SessionPlace, modules: string[], registrationId: string): Promise<string> {
+  const { createEvent } = await loadIcs()
   const { error, value } = createEvent({
     uid: `${registrationId}@mt1-certification`,
     start: utcParts(place.startsAt),

@@ -23,9 +23,10 @@ export function createRegistrationMail(ctx: ServerContext, deps: { notifications
     if (!user) return
     const where = await place(sessionId)
     const { subject, text } = message(user.first_name, where)
+    const ics = invite ? await calendarInvite(where, invite.modules, invite.registrationId) : undefined
     await deps.notifications.send({
       to: user.email, subject, text,
-      ...(invite ? { attachments: [{ filename: 'mt1-assessment.ics', content: calendarInvite(where, invite.modules, invite.registrationId), contentType: 'text/calendar; method=PUBLISH; charset=utf-8' }] } : {}),
+      ...(ics !== undefined ? { attachments: [{ filename: 'mt1-assessment.ics', content: ics, contentType: 'text/calendar; method=PUBLISH; charset=utf-8' }] } : {}),
     })
   }
 

@@ -1,6 +1,6 @@
 // The printable roster: a table of candidates, modules, registration status, accommodations and a
 // column for the proctor's check-in initials, with page breaks that repeat the header.
-import PDFDocument from 'pdfkit'
+import { loadPdfKit } from '../results/pdf-document.js'
 
 export interface RosterPdfInput {
   title: string
@@ -16,7 +16,8 @@ const COLUMNS = [
   { label: 'Photo ID / initials', width: 85 },
 ]
 
-export function rosterPdf(input: RosterPdfInput): Promise<Buffer> {
+export async function rosterPdf(input: RosterPdfInput): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit()
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: 'LETTER', margin: 40, info: { Title: input.title, Subject: input.subtitle } })
     const chunks: Buffer[] = []
