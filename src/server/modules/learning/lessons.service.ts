@@ -15,17 +15,25 @@ import { catalogueView, lessonView, skillOf } from './lesson-views.js'
 export const FIGURES_PATH = '/api/v1/learning/figures'
 
 export function createLessonsService(ctx: ServerContext, deps: { program: ProgramService; learningRecords: LearningRecordsService }) {
-  const lessons = loadLessons(ctx.config.programDir, (skill, name) => `${FIGURES_PATH}/${skill}/${name}`)
-  const byId = new Map(lessons.map((l) => [l.id, l]))
-  const sectionOfItem = new Map<string, { lesson: Lesson; sectionId: string; heading: string }>()
-  for (const lesson of lessons) {
-    for (const s of lesson.sections) for (const item of s.practiceItems) sectionOfItem.set(item, { lesson, sectionId: s.id, heading: s.heading })
+  // The lessons are read and rendered on first use, not at start: parsing every lesson's Markdown
+  // was about half a second of each process start (issue 16). The content tests read every lesson
+  // (test/content), so a broken file fails the build rather than a learner's first request.
+  let catalog: { lessons: Lesson[]; byId: Map<string, Lesson>; sectionOfItem: Map<string, { lesson: Lesson; sectionId: string; heading: string }> } | undefined
+  function lessonCatalog() {
+    if (catalog) return catalog
+    const lessons = loadLessons(ctx.config.programDir, (skill, name) => `${FIGURES_PATH}/${skill}/${name}`)
+    const sectionOfItem = new Map<string, { lesson: Lesson; sectionId: string; heading: string }>()
+    for (const lesson of lessons) {
+      for (const s of lesson.sections) for (const item of s.practiceItems) sectionOfItem.set(item, { lesson, sectionId: s.id, heading: s.heading })
+    }
+    catalog = { lessons, byId: new Map(lessons.map((l) => [l.id, l])), sectionOfItem }
+    return catalog
   }
   const program = deps.program.definition
 
   /** The lesson by id, or 404 naming the id (the id's shape is checked by the route's schema). */
   function lessonOrNotFound(id: string): Lesson {
-    const lesson = byId.get(id)
+    const lesson = lessonCatalog().byId.get(id)
     if (!lesson) throw notFound(`Lesson ${id}`)
     return lesson
   }
@@ -44,11 +52,11 @@ export function createLessonsService(ctx: ServerContext, deps: { program: Progra
 
   return {
     /** Every lesson, by skill then order. */
-    all: (): readonly Lesson[] => lessons,
-    ofSkill: (skill: string): Lesson[] => lessons.filter((l) => l.skill === skill),
-    get: (id: string): Lesson | undefined => byId.get(id),
+    all: (): readonly Lesson[] => lessonCatalog().lessons,
+    ofSkill: (skill: string): Lesson[] => lessonCatalog().lessons.filter((l) => l.skill === skill),
+    get: (id: string): Lesson | undefined => lessonCatalog().byId.get(id),
     /** The lesson section that teaches a practice item (by its QTI identifier), if any. */
-    sectionOf: (itemIdentifier: string) => sectionOfItem.get(itemIdentifier),
+    sectionOf: (itemIdentifier: string) => lessonCatalog().sectionOfItem.get(itemIdentifier),
     /** A figure file on disk, or null for anything that is not a lesson figure. */
     figureFile: (skill: string, name: string) => figurePath(ctx.config.programDir, skill, name),
 
@@ -57,7 +65,7 @@ export function createLessonsService(ctx: ServerContext, deps: { program: Progra
     /** The three modules, their skills and each skill's lessons; with a signed-in caller, which they finished. Public. */
     async catalogue(actor: Actor | null) {
       const completed = actor ? await deps.learningRecords.completedLessons(actor.userId) : null
-      return catalogueView(program, lessons, completed)
+      return catalogueView(program, lessonCatalog().lessons, completed)
     },
 
     /**
@@ -71,7 +79,7 @@ export function createLessonsService(ctx: ServerContext, deps: { program: Progra
         if (o.record) await deps.learningRecords.record(trx, lessonEvent(who.userId, 'experienced', lesson))
         return (await deps.learningRecords.completedLessons(who.userId, trx)).get(lesson.id) ?? null
       })
-      return lessonView(program, lesson, lessons.filter((l) => l.skill === lesson.skill), completedAt)
+      return lessonView(program, lesson, lessonCatalog().lessons.filter((l) => l.skill === lesson.skill), completedAt)
     },
 
     /** Marks a lesson finished: one `completed` statement per learner and lesson, however often it is asked. */
