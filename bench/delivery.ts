@@ -6,6 +6,7 @@
 // (the last line) is SQLite's saves per second sustained against its bare baseline, as before;
 // latencies (p50, p99) and errors are reported for each phase. Medians over rounds.
 import { responseFor } from '../test/helpers/responses.js'
+import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -226,7 +227,8 @@ async function postgresLayout(candidates: number) {
   const schema = `bench_delivery_${suffix}`
   const bareSchema = `bench_bare_${suffix}`
   const dataDirs = [0, 1, 2].map(() => fs.mkdtempSync(path.join(os.tmpdir(), 'mt1-bench-delivery-pg-')))
-  const database = { DATABASE_URL: url, DATABASE_SCHEMA: schema }
+  // Every instance on one database holds the same key-encryption key (as production sets it).
+  const database = { DATABASE_URL: url, DATABASE_SCHEMA: schema, MT1_KEY_ENCRYPTION_KEY: randomBytes(32).toString('hex') }
   console.log(`PostgreSQL: preparing ${candidates} candidates on schema ${schema}…`)
   const fixtures = await prepare(dataDirs[0]!, candidates, database)
   const env = (i: number) => ({ DATA_DIR: dataDirs[i]!, MT1_DEMO: '0', ...database, RATE_LIMIT_PUBLIC_PER_MINUTE: '0', LOG_LEVEL: 'error' })
