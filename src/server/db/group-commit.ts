@@ -1,7 +1,9 @@
 // Group commit: units of work that arrive together share one transaction, so one durable commit
 // (an fsync on SQLite, a WAL flush on PostgreSQL) serves all of them, and each unit is still
-// answered only after the commit that holds its writes. Each unit runs inside its own savepoint:
-// a unit that fails is rolled back alone and its caller gets its error; the others commit.
+// answered only after the commit that holds its writes. A unit that fails is rolled back alone and
+// its caller gets its error; the others commit. Units first run without savepoints (each savepoint
+// and its release is two more round trips per unit on PostgreSQL); when one fails, the batch is
+// rolled back and run again with each unit in its own savepoint.
 //
 // A batch starts on the next turn of the event loop (setImmediate), once the requests that arrived
 // together have had their turn to join; units that arrive during a commit go in the next one.
@@ -86,12 +88,23 @@ export class GroupCommit {
 
   private async commit(batch: Waiting[]): Promise<void> {
     let outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = []
+    // Optimistic first: no savepoints. A unit's own failure sends the batch round again with them.
+    let isolated = false
     for (let attempt = 1; ; attempt++) {
       let trx: ControlledTransaction<any> | undefined
       outcomes = []
       try {
         trx = await this.db.startTransaction().execute()
         for (const w of batch) {
+          if (!isolated) {
+            try {
+              outcomes.push({ ok: true, value: await w.unit(trx as unknown as Tx) })
+            } catch (error) {
+              if (isRetryable(error) || databaseFault(error) === 'unreachable') throw error
+              throw new UnitFailed()
+            }
+            continue
+          }
           const sp = await trx.savepoint('unit').execute()
           try {
             outcomes.push({ ok: true, value: await w.unit(sp as unknown as Tx) })
@@ -110,6 +123,12 @@ export class GroupCommit {
         break
       } catch (err) {
         if (trx) await trx.rollback().execute().catch(() => undefined)
+        if (err instanceof UnitFailed) {
+          // Not a try of the batch: the same units again, each in its own savepoint.
+          isolated = true
+          attempt--
+          continue
+        }
         if (isRetryable(err) && attempt < MAX_ATTEMPTS) continue
         for (const w of batch) w.reject(err)
         return
@@ -122,3 +141,6 @@ export class GroupCommit {
     })
   }
 }
+
+/** A unit failed in a batch run without savepoints: the batch runs again with them. */
+class UnitFailed extends Error {}
