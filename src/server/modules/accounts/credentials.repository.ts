@@ -8,9 +8,12 @@ export async function insertSession(db: DbOrTx, row: AuthSessionsTable): Promise
 }
 
 export async function findSession(db: DbOrTx, idHash: string) {
-  const row = await db
+  // One query for the session, its user and the user's roles (a row per role): this runs on every
+  // signed-in request, and each round trip to PostgreSQL counts there (issue 16).
+  const rows = await db
     .selectFrom('auth_sessions')
     .innerJoin('users', 'users.id', 'auth_sessions.user_id')
+    .leftJoin('user_roles', 'user_roles.user_id', 'users.id')
     .select([
       'auth_sessions.id_hash',
       'auth_sessions.csrf_token',
@@ -20,12 +23,14 @@ export async function findSession(db: DbOrTx, idHash: string) {
       'users.id as user_id',
       'users.email',
       'users.status',
+      'user_roles.role',
     ])
     .where('auth_sessions.id_hash', '=', idHash)
-    .executeTakeFirst()
-  if (!row) return undefined
-  const roles = await db.selectFrom('user_roles').select('role').where('user_id', '=', row.user_id).execute()
-  return { ...row, roles: roles.map((r) => r.role as Role) }
+    .execute()
+  const [first] = rows
+  if (!first) return undefined
+  const { role: _role, ...row } = first
+  return { ...row, roles: rows.flatMap((r) => (r.role === null ? [] : [r.role as Role])) }
 }
 
 export async function extendSession(db: DbOrTx, idHash: string, lastSeenAt: string, expiresAt: string) {
