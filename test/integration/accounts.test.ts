@@ -152,11 +152,12 @@ describe.each(databases)('accounts on %s', (kind) => {
 
   it('writes the outbox email to DATA_DIR/outbox as a real message file', async () => {
     await t.flushEmails()
-    const { readdirSync, readFileSync } = await import('node:fs')
+    const { existsSync, readdirSync, readFileSync } = await import('node:fs')
     const { join } = await import('node:path')
-    const files = readdirSync(join(t.dataDir, 'outbox'))
+    // In whichever app's DATA_DIR delivered it (TEST_TWO_APPS: each app has its own).
+    const files = t.apps.map((a) => join(a.config.dataDir, 'outbox')).filter((dir) => existsSync(dir)).flatMap((dir) => readdirSync(dir).map((f) => join(dir, f)))
     expect(files.length).toBeGreaterThan(0)
-    const text = readFileSync(join(t.dataDir, 'outbox', files[0]!), 'utf8')
+    const text = readFileSync(files[0]!, 'utf8')
     expect(text).toMatch(/^From: MT1 Certification/m)
     expect(text).toMatch(/^Subject: /m)
   })

@@ -1,8 +1,8 @@
 import fs from 'node:fs'
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '../../src/server/modules/accounts/actor.js'
 import { call, errorCode, login, register, staffSession, type Session } from '../helpers/http-client.js'
+import { deliveredFile } from '../helpers/mail.js'
 import { createTestApp, databases, type TestApp } from '../helpers/test-app.js'
 
 const HOUR = 3_600_000
@@ -140,7 +140,7 @@ describe.each(databases)('registration on %s', (kind) => {
     const mail = (await call(t.app, 'GET', `/api/v1/admin/outbox?to=ics-${kind}@example.com`, { session: staff })).json().items[0]
     expect(mail.subject).toBe(`Your MT1 assessment is confirmed (${reg.confirmationNumber})`)
     await t.flushEmails()
-    const eml = fs.readFileSync(path.join(t.dataDir, 'outbox', `${mail.id}.eml`), 'utf8')
+    const eml = fs.readFileSync(deliveredFile(t, mail.id), 'utf8')
     expect(eml).toMatch(/Content-Type: text\/calendar/)
     expect(eml).toMatch(/filename=mt1-assessment\.ics/)
     const ics = Buffer.from(/filename=mt1-assessment\.ics\s+([\s\S]*?)\n--/.exec(eml)![1]!.replace(/\s+/g, ''), 'base64').toString('utf8')
