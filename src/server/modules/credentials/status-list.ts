@@ -7,10 +7,10 @@
 // Bazaar's @digitalbazaar/vc does, with five minutes' allowance for clock skew).
 import { lazyImport } from '../../lazy-import.js'
 import { VC_V2_CONTEXT } from './contexts/index.js'
+import type { IssuerUrls } from './issuer.js'
 
 // The status list library (and the vc stack under it) loads with the first list, not at start: start-up time, issue 16.
 const loadStatusList = lazyImport(() => import('@digitalbazaar/vc-bitstring-status-list'))
-import type { IssuerUrls } from './issuer.js'
 
 export const STATUS_LIST_MIN_BITS = 131_072
 
