@@ -36,14 +36,15 @@ export async function scoredAttemptIdsDrawing(db: DbOrTx, itemId: string, versio
 }
 
 /** The scored attempts among `ids` with the forms they drew (the caller keeps the list to a few hundred). */
+/**
+ * The scored attempts among `ids`, with their forms. Found by primary key and filtered here: with
+ * `status = 'scored'` in the WHERE clause SQLite (without ANALYZE statistics) walks the status index,
+ * every scored attempt in the database, for each batch: 150 ms a batch of 500 at 100,000 attempts.
+ */
 export async function scoredAttemptsWithForms(db: DbOrTx, ids: readonly string[]) {
   if (ids.length === 0) return []
-  return db
-    .selectFrom('attempts')
-    .select(['id', 'candidate_id', 'module', 'form', 'submitted_at'])
-    .where('id', 'in', ids)
-    .where('status', '=', 'scored')
-    .execute()
+  const rows = await db.selectFrom('attempts').select(['id', 'candidate_id', 'module', 'form', 'submitted_at', 'status']).where('id', 'in', ids).execute()
+  return rows.filter((r) => r.status === 'scored').map(({ status: _status, ...attempt }) => attempt)
 }
 
 export async function responsesOfAttempts(db: DbOrTx, ids: readonly string[]) {
