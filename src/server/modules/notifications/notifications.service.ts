@@ -1,6 +1,6 @@
 // Email to people: every message is recorded first (staff can read it in the outbox view), then
-// delivered in the background, in order, so a slow mail server never slows the request that caused
-// it. A failed delivery is recorded, never thrown back at the request. The record keeps the message
+// delivered in the background (each recipient's in order), so a slow mail server never slows the
+// request that caused it. A failed delivery is recorded, never thrown back at the request. The record keeps the message
 // with its secrets taken out (redact-secrets.ts): reset, set-password and invitation links and tokens
 // reach only the recipient, through the delivered message (SMTP, or DATA_DIR/outbox/*.eml).
 // On PostgreSQL delivery is a job on the queue (job-queue.ts): any process's worker delivers it,
@@ -10,6 +10,7 @@
 // process delivers in order, as before.
 import type { ServerContext } from '../../context.js'
 import { newId } from '../../ids.js'
+import { inLanes } from '../../in-lanes.js'
 import { requireRole, type Actor } from '../accounts/actor.js'
 import type { DbOrTx } from '../../db/database.js'
 import type { JobQueue, QueueMessage } from '../jobs/job-queue.js'
@@ -22,6 +23,8 @@ export type EmailMessage = Omit<OutgoingEmail, 'id'>
 const EMAIL_QUEUE = 'mt1-email'
 /** A failed delivery is tried again this many times, after 1, 2, 4, 8, 16 s, then marked failed. */
 export const EMAIL_RETRIES = 5
+/** Deliveries of one batch in flight together (on SMTP, connections: SMTP_URL may add ?pool=true&maxConnections=N to bound them). */
+const DELIVERIES_AT_ONCE = 8
 
 /** An email as a queue message: attachments in base64, so the message is JSON. */
 interface QueuedEmail {
@@ -92,10 +95,15 @@ export function createNotificationsService(ctx: ServerContext, deps: { queue: Jo
     }
   }
 
-  /** Delivers many in order; the ones that went out are marked sent together (a failure is marked on its own, as in deliver). */
+  /**
+   * Delivers many (a rescoring's batch of a few hundred), several recipients at a time: one after
+   * the other, each delivery waits on the disk or the mail server, and 100,000 took a minute and a
+   * half beyond the job that recorded them. Each recipient's own messages still go in order. The
+   * ones that went out are marked sent together (a failure is marked on its own, as in deliver).
+   */
   async function deliverMany(messages: readonly { id: string; message: EmailMessage }[]) {
     const sent: string[] = []
-    for (const { id, message } of messages) {
+    await inLanes(messages, (m) => m.message.to.toLowerCase(), DELIVERIES_AT_ONCE, async ({ id, message }) => {
       try {
         await transport.deliver({ ...message, id })
         sent.push(id)
@@ -103,7 +111,7 @@ export function createNotificationsService(ctx: ServerContext, deps: { queue: Jo
         ctx.log.error({ err, emailId: id }, 'email delivery failed')
         await markEmail(ctx.db, id, { status: 'failed', error: String((err as Error).message ?? err), sent_at: null }).catch(() => undefined)
       }
-    }
+    })
     // Not marked (a crash here): resendQueued delivers them again after a minute, as for a single email.
     await markEmailsSent(ctx.db, sent, ctx.clock().toISOString()).catch((err: unknown) => ctx.log.error({ err }, 'could not mark delivered emails sent'))
   }
