@@ -28,7 +28,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npm run build --silent && node dist/server/main.js',
+    command: 'npm run build --silent && node dist/bundle/main.js',
     url: `http://127.0.0.1:${port}/api/v1/health`,
     timeout: 240_000,
     reuseExistingServer: false,

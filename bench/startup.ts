@@ -1,10 +1,11 @@
 // The time from process start to the first answered request (GET /api/v1/health), for the built
-// server (`node dist/server/main.js`, as `npm start` runs it): (a) on an existing data directory,
+// server (`node dist/bundle/main.js`, as `npm start` runs it): (a) on an existing data directory,
 // (b) on a fresh one, which gets the schema, the shipped item bank and the demo data first. The
 // baseline, in the same run, is `node -e` starting a bare Fastify server to its first answer: what
 // Node and Fastify alone cost on this machine at this moment. Medians over BENCH_ROUNDS (default 5).
-// The server is built first (`tsc -p tsconfig.build.json`: the server only, not the web app, which
-// a start does not need) unless dist/server/main.js is newer than every source file under src/.
+// The server is built first (`tsc -p tsconfig.build.json`, then scripts/bundle-server.mjs: the
+// server only, not the web app, which a start does not need) unless dist/bundle/main.js is newer
+// than every source file under src/. The unbundled tsc output (dist/server/main.js) is timed too.
 import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -12,7 +13,8 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { envNumber, median, printResult, printTable, projectRoot } from './lib/harness.js'
 
-const entry = path.join(projectRoot, 'dist', 'server', 'main.js')
+const entry = path.join(projectRoot, 'dist', 'bundle', 'main.js')
+const unbundled = path.join(projectRoot, 'dist', 'server', 'main.js')
 
 function newestSource(dir: string): number {
   let newest = 0
@@ -26,9 +28,11 @@ function newestSource(dir: string): number {
 function buildIfStale(): string {
   const stale = !fs.existsSync(entry) || fs.statSync(entry).mtimeMs < Math.max(newestSource(path.join(projectRoot, 'src', 'server')), newestSource(path.join(projectRoot, 'src', 'common')))
   if (!stale) return 'dist up to date'
-  console.log('building the server (tsc -p tsconfig.build.json)…')
+  console.log('building the server (tsc -p tsconfig.build.json, scripts/bundle-server.mjs)…')
   const built = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: projectRoot, stdio: 'inherit' })
   if (built.status !== 0) throw new Error('the server build failed')
+  const bundled = spawnSync(process.execPath, [path.join(projectRoot, 'scripts', 'bundle-server.mjs')], { cwd: projectRoot, stdio: 'inherit' })
+  if (bundled.status !== 0) throw new Error('the server bundle failed')
   return 'built'
 }
 
@@ -96,16 +100,18 @@ export async function run(): Promise<void> {
     await timeToFirstAnswer([entry], () => ({ DATA_DIR: existing, MT1_DEMO: '1' }))
     const fresh: number[] = []
     const again: number[] = []
+    const againUnbundled: number[] = []
     const bare: number[] = []
     for (let r = 0; r < rounds; r++) {
       bare.push(await timeToFirstAnswer(['-e', bareFastify], () => ({})))
       again.push(await timeToFirstAnswer([entry], () => ({ DATA_DIR: existing, MT1_DEMO: '1' })))
+      againUnbundled.push(await timeToFirstAnswer([unbundled], () => ({ DATA_DIR: existing, MT1_DEMO: '1' })))
       fresh.push(await timeToFirstAnswer([entry], () => ({ DATA_DIR: newDir(), MT1_DEMO: '1' })))
       process.stderr.write(`\r  round ${r + 1} / ${rounds}`)
     }
     process.stderr.write('\n')
     const row = (what: string, xs: number[]) => ({ start: what, 'median s': +median(xs).toFixed(2), 'min s': +Math.min(...xs).toFixed(2), 'max s': +Math.max(...xs).toFixed(2), rounds: xs.length })
-    printTable([row('existing data directory', again), row('fresh, with demo data', fresh), row('bare Fastify (node -e)', bare)])
+    printTable([row('existing data directory', again), row('fresh, with demo data', fresh), row('existing, unbundled (dist/server)', againUnbundled), row('bare Fastify (node -e)', bare)])
     console.log(`server: ${build}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores`)
     const value = median(again)
     const baseline = median(bare)
