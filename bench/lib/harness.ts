@@ -21,12 +21,20 @@ export async function startServer(entry: string, env: Record<string, string>, re
     stdio: ['ignore', 'inherit', 'inherit'],
   })
   const url = `http://127.0.0.1:${port}`
-  for (let i = 0; i < 300; i++) {
+  // A server that is not answering after this long fails the bench here, rather than being measured
+  // as a stream of connection errors by whatever comes next.
+  const timeoutMs = envNumber('BENCH_START_TIMEOUT_MS', 120_000)
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
     if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode}`)
     try {
       if ((await fetch(url + readyPath)).ok) break
     } catch {
       // not up yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL')
+      throw new Error(`${entry} did not answer ${readyPath} within ${timeoutMs / 1000} s (BENCH_START_TIMEOUT_MS)`)
     }
     await new Promise((r) => setTimeout(r, 100))
   }
