@@ -170,4 +170,33 @@ describe.each(databases)('forms prepared at check-in on %s', (kind) => {
     expect((await call(t.app, 'POST', `/api/v1/sessions/${sessionId}/checkins`, { session: proctor, body: { registrationId, idVerified: true, forms: [{ module: 'QBA' }] } })).statusCode).toBe(400)
     expect(await preparedRows(registrationId)).toHaveLength(0)
   })
+  it("writes the candidate's last contact on a poll only when the stored one is 5 s old or more", async () => {
+    const { c, registrationId } = await admitted(`poll-${kind}@example.com`, ['MM'])
+    expect((await checkIn(registrationId)).statusCode).toBe(201)
+    await call(t.app, 'POST', `/api/v1/sessions/${sessionId}/presence`, { session: proctor })
+    const started = await start(c, registrationId, 'MM')
+    expect(started.statusCode, started.body).toBe(201)
+    const id = started.json().id as string
+    const lastSeen = async () => (await t.app.db.selectFrom('attempts').select('last_seen_at').where('id', '=', id).executeTakeFirstOrThrow()).last_seen_at
+    const poll = async () => expect((await call(t.app, 'GET', `/api/v1/attempts/${id}`, { session: c, headers: DEVICE })).statusCode).toBe(200)
+    const atStart = await lastSeen()
+    expect(atStart).toBe(t.clock().toISOString())
+
+    t.clock.advance(4_000)
+    await poll()
+    expect(await lastSeen()).toBe(atStart)
+
+    t.clock.advance(1_000)
+    await poll()
+    expect(await lastSeen()).toBe(t.clock().toISOString())
+
+    // Polling every 4 s for a minute keeps the stored contact within 8 s, so the console shows 'online' (30 s window).
+    for (let k = 0; k < 15; k++) {
+      t.clock.advance(4_000)
+      await poll()
+      expect(t.clock().getTime() - Date.parse((await lastSeen())!)).toBeLessThan(8_000)
+    }
+    const view = (await call(t.app, 'GET', `/api/v1/sessions/${sessionId}/console`, { session: proctor })).json() as { candidates: { registrationId: string; attempts: { id: string; connection: string }[] }[] }
+    expect(view.candidates.find((r) => r.registrationId === registrationId)?.attempts).toEqual([expect.objectContaining({ id, connection: 'online' })])
+  })
 })

@@ -49,7 +49,7 @@ const PRESENCE_CACHE_MS = 2000
 /** Response translators kept per process (about 2,000 candidates' forms of 30 items). */
 const MAX_CACHED_TRANSLATORS = 60_000
 /**
- * The candidate's last contact is written with a save only when the stored one is older than this:
+ * The candidate's last contact is written with a save or a poll only when the stored one is older than this:
  * the console shows 'online' for 30 s after it, and rewriting the attempt row on every save doubled
  * the writes of the hottest path.
  */
@@ -70,6 +70,8 @@ export function createDeliveryService(
   const presenceMs = () => deps.program.definition.policies.proctorPresenceSeconds * 1000
   const now = () => ctx.clock()
   const iso = () => ctx.clock().toISOString()
+  /** Whether the candidate's stored last contact is old enough to be written again (TOUCH_EVERY_MS). */
+  const contactIsStale = (lastSeenAt: string | null | undefined) => !lastSeenAt || now().getTime() - Date.parse(lastSeenAt) >= TOUCH_EVERY_MS
 
   async function requireSessionProctor(actor: Actor | null, sessionId: string) {
     const proctor = requireRole(actor, 'proctor')
@@ -343,7 +345,7 @@ export function createDeliveryService(
       const [a] = await attemptsForSaving(trx, [attemptId], ctx.dialect === 'postgres')
       if (!a || !acceptsResponses(a.status, a.deadline_at, now())) return a?.status === 'paused' ? { kind: 'paused', reason: a.pause_reason } : { kind: 'closed' }
       const wrote = await upsertResponse(trx, attemptId, itemId, response, seq, at)
-      if (!lastSeenAt || now().getTime() - Date.parse(lastSeenAt) >= TOUCH_EVERY_MS) await touchAttempts(trx, [attemptId], at)
+      if (contactIsStale(lastSeenAt)) await touchAttempts(trx, [attemptId], at)
       const stored = wrote ? seq : ((await storedSeq(trx, attemptId, itemId)) ?? seq)
       if (scribeId) await deps.audit.record(trx, { actorId: scribeId, action: 'attempt.response_scribed', entityType: 'attempt', entityId: attemptId, details: { itemId, seq: stored } })
       return { kind: 'saved', applied: wrote, seq: stored, savedAt: at }
@@ -527,9 +529,9 @@ export function createDeliveryService(
 
     async get(actor: Actor | null, id: string, device?: string) {
       const { attempt, scribe } = await accessAttempt(actor, id, device)
-      // The candidate's last contact, for the console; written with the saves' group commit rather
-      // than as a durable commit of its own on every poll.
-      if (!scribe) await saveCommits.run((trx) => touchAttempts(trx, [id], iso()))
+      // The candidate's last contact, for the console: written with the saves' group commit rather
+      // than as a durable commit of its own, and, as with a save, only when the stored one is stale.
+      if (!scribe && contactIsStale(attempt.last_seen_at)) await saveCommits.run((trx) => touchAttempts(trx, [id], iso()))
       // Time is up but the sweep has not come by yet: submit now, so the candidate sees the result.
       if (attempt.status === 'in_progress' && !acceptsResponses(attempt.status, attempt.deadline_at, now())) {
         await submitAttempt(id, { actorId: null, reason: 'deadline' })
