@@ -13,9 +13,14 @@ export function emlText(raw: string): string {
   ).toString('utf8')
 }
 
+/** Every app's outbox folder (TEST_TWO_APPS: each app has its own DATA_DIR); the first app's first. */
+export function outboxDirs(t: TestApp): string[] {
+  return t.apps.map((app) => path.join(app.config.dataDir, 'outbox'))
+}
+
 /** The .eml file of a delivered message: in the outbox of whichever app delivered it (TEST_TWO_APPS). */
 export function deliveredFile(t: TestApp, id: string): string {
-  return t.apps.map((app) => path.join(app.config.dataDir, 'outbox', `${id}.eml`)).find((f) => fs.existsSync(f)) ?? path.join(t.dataDir, 'outbox', `${id}.eml`)
+  return outboxDirs(t).map((dir) => path.join(dir, `${id}.eml`)).find((f) => fs.existsSync(f)) ?? path.join(t.dataDir, 'outbox', `${id}.eml`)
 }
 
 /** The newest delivered message to `to` (optionally whose subject matches), as the recipient reads it. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { call, errorCode, login, register, staffSession, type Session } from '../helpers/http-client.js'
-import { deliveredToken } from '../helpers/mail.js'
+import { deliveredToken, outboxDirs } from '../helpers/mail.js'
 import { createTestApp, databases, type TestApp } from '../helpers/test-app.js'
 
 describe.each(databases)('accounts on %s', (kind) => {
@@ -155,7 +155,7 @@ describe.each(databases)('accounts on %s', (kind) => {
     const { existsSync, readdirSync, readFileSync } = await import('node:fs')
     const { join } = await import('node:path')
     // In whichever app's DATA_DIR delivered it (TEST_TWO_APPS: each app has its own).
-    const files = t.apps.map((a) => join(a.config.dataDir, 'outbox')).filter((dir) => existsSync(dir)).flatMap((dir) => readdirSync(dir).map((f) => join(dir, f)))
+    const files = outboxDirs(t).filter((dir) => existsSync(dir)).flatMap((dir) => readdirSync(dir).map((f) => join(dir, f)))
     expect(files.length).toBeGreaterThan(0)
     const text = readFileSync(files[0]!, 'utf8')
     expect(text).toMatch(/^From: MT1 Certification/m)

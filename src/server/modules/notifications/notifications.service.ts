@@ -1,13 +1,14 @@
 // Email to people: every message is recorded first (staff can read it in the outbox view), then
 // delivered in the background (each recipient's in order), so a slow mail server never slows the
-// request that caused it. A failed delivery is recorded, never thrown back at the request. The record keeps the message
-// with its secrets taken out (redact-secrets.ts): reset, set-password and invitation links and tokens
-// reach only the recipient, through the delivered message (SMTP, or DATA_DIR/outbox/*.eml).
+// request that caused it. A failed delivery is recorded, never thrown back at the request. The
+// record keeps the message with its secrets taken out (redact-secrets.ts): reset, set-password and
+// invitation links and tokens reach only the recipient, through the delivered message (SMTP, or
+// DATA_DIR/outbox/*.eml).
 // On PostgreSQL delivery is a job on the queue (job-queue.ts): any process's worker delivers it,
 // a failure is tried again with backoff, and the outbox row's status makes it idempotent (a message
 // already sent is never sent again). The queued message carries the full text (the recipient's
 // links) only until it is delivered or given up: then its data is emptied. On SQLite the one
-// process delivers in order, as before.
+// process delivers them itself (deliverMany: several recipients at a time, each one's in order).
 import type { ServerContext } from '../../context.js'
 import { newId } from '../../ids.js'
 import { inLanes } from '../../in-lanes.js'
