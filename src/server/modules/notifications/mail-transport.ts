@@ -55,13 +55,8 @@ export function createMailTransport(smtpUrl: string | undefined, dataDir: string
         text: email.text,
         attachments: email.attachments,
       })
-      const file = path.join(outbox, `${email.id}.eml`)
-      // The folder is made when a write finds it missing (the first email, or someone removed it), not before every email.
-      await fs.writeFile(file, info.message as Buffer).catch(async (err: unknown) => {
-        if ((err as { code?: unknown }).code !== 'ENOENT') throw err
-        await fs.mkdir(outbox, { recursive: true })
-        await fs.writeFile(file, info.message as Buffer)
-      })
+      await fs.mkdir(outbox, { recursive: true })
+      await fs.writeFile(path.join(outbox, `${email.id}.eml`), info.message as Buffer)
     },
     close: () => renderer?.close(),
   }
